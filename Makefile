@@ -1,0 +1,41 @@
+# The two commands a newcomer needs: `make demo` and `make test`.
+# Everything else (sanitize, bench, fuzz, docs, abi-check, coverage) is below.
+# Build folders: build/ (default), build-asan/, build-tsan/, build-fuzz/,
+# build-bench/, build-cov/.
+
+PYTHON  := /usr/bin/python3
+JOBS    ?= $(shell nproc)
+CMAKE_FLAGS := -DPython3_EXECUTABLE=$(PYTHON)
+CTEST   := ctest --output-on-failure -j $(JOBS)
+MYOREF  := build/examples/myoref
+DEMO_INTAKE := examples/intakes/gluteus_medius_classic.json
+
+.PHONY: all demo test sanitize tsan fuzz bench docs abi-check coverage clean deps build
+
+all: build
+
+deps:
+	@scripts/deps.sh build test
+
+build/CMakeCache.txt:
+	cmake -S . -B build $(CMAKE_FLAGS)
+
+build: deps build/CMakeCache.txt
+	@cmake --build build -j $(JOBS)
+
+demo: build
+	@echo "== myoref assess $(DEMO_INTAKE)"
+	@$(MYOREF) assess $(DEMO_INTAKE)
+
+test: build
+	cd build && $(CTEST)
+
+sanitize:
+	@scripts/deps.sh build test sanitize
+	@[ -f build-asan/CMakeCache.txt ] || CC=clang CXX=clang++ cmake -S . -B build-asan $(CMAKE_FLAGS) \
+	  -DCMAKE_BUILD_TYPE=Debug -DMYOREF_SANITIZE=address,undefined -DMYOREF_BUILD_PYTHON=OFF
+	@cmake --build build-asan -j $(JOBS)
+	cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 $(CTEST)
+
+clean:
+	rm -rf build build-asan build-tsan build-fuzz build-bench build-cov build-docs
