@@ -1,0 +1,356 @@
+#include "util/json.hpp"
+
+#include <boost/json/basic_parser_impl.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <utility>
+
+namespace myoref::detail {
+namespace {
+
+// A basic_parser handler that builds the value on a value_stack (as Boost's
+// own parser does) while enforcing what Boost 1.81 does not: duplicate keys,
+// non-finite numbers and per-container size limits. It records where the
+// first such problem is, as a JSON pointer.
+class StrictHandler {
+ public:
+  static constexpr std::size_t max_object_size = json::object::max_size();
+  static constexpr std::size_t max_array_size = json::array::max_size();
+  static constexpr std::size_t max_key_size = json::string::max_size();
+  static constexpr std::size_t max_string_size = json::string::max_size();
+
+  explicit StrictHandler(const JsonLimits& limits) : limits_(limits) {}
+
+  json::value_stack st;
+  std::string problem;       // empty while all is well
+  std::string problem_path;  // JSON pointer of the problem
+  ErrorCode problem_code = ErrorCode::invalid_input;
+
+  bool on_document_begin(json::error_code&) {
+    st.reset();
+    return true;
+  }
+  bool on_document_end(json::error_code&) { return true; }
+
+  bool on_object_begin(json::error_code& ec) {
+    if (!begin_value(ec)) return false;
+    frames_.push_back(Frame{true, 0, {}, {}});
+    return true;
+  }
+  bool on_object_end(std::size_t n, json::error_code&) {
+    frames_.pop_back();
+    st.push_object(n);
+    return true;
+  }
+  bool on_array_begin(json::error_code& ec) {
+    if (!begin_value(ec)) return false;
+    frames_.push_back(Frame{false, 0, {}, {}});
+    return true;
+  }
+  bool on_array_end(std::size_t n, json::error_code&) {
+    frames_.pop_back();
+    st.push_array(n);
+    return true;
+  }
+  bool on_key_part(json::string_view s, std::size_t n, json::error_code& ec) {
+    if (n > limits_.max_string) return fail(ec, ErrorCode::limit_exceeded, "a key is longer than the limit");
+    key_.append(s.data(), s.size());
+    st.push_chars(s);
+    return true;
+  }
+  bool on_key(json::string_view s, std::size_t n, json::error_code& ec) {
+    if (n > limits_.max_string) return fail(ec, ErrorCode::limit_exceeded, "a key is longer than the limit");
+    key_.append(s.data(), s.size());
+    Frame& f = frames_.back();
+    if (++f.count > limits_.max_object) {
+      return fail(ec, ErrorCode::limit_exceeded,
+                  "an object has more than " + std::to_string(limits_.max_object) + " members");
+    }
+    if (std::find(f.keys.begin(), f.keys.end(), key_) != f.keys.end()) {
+      f.key = key_;
+      return fail(ec, ErrorCode::invalid_input, "duplicate key \"" + key_ + "\"");
+    }
+    f.keys.push_back(key_);
+    f.key = std::move(key_);
+    key_.clear();
+    st.push_key(s);
+    return true;
+  }
+  bool on_string_part(json::string_view s, std::size_t n, json::error_code& ec) {
+    if (!in_string_) {
+      if (!begin_value(ec)) return false;
+      in_string_ = true;
+    }
+    if (n > limits_.max_string) return fail(ec, ErrorCode::limit_exceeded, "a string is longer than the limit");
+    st.push_chars(s);
+    return true;
+  }
+  bool on_string(json::string_view s, std::size_t n, json::error_code& ec) {
+    if (!in_string_ && !begin_value(ec)) return false;
+    in_string_ = false;
+    if (n > limits_.max_string) return fail(ec, ErrorCode::limit_exceeded, "a string is longer than the limit");
+    st.push_string(s);
+    return true;
+  }
+  bool on_number_part(json::string_view, json::error_code& ec) {
+    if (!in_number_) {
+      if (!begin_value(ec)) return false;
+      in_number_ = true;
+    }
+    return true;
+  }
+  bool on_int64(std::int64_t i, json::string_view, json::error_code& ec) {
+    if (!end_number(ec)) return false;
+    st.push_int64(i);
+    return true;
+  }
+  bool on_uint64(std::uint64_t u, json::string_view, json::error_code& ec) {
+    if (!end_number(ec)) return false;
+    st.push_uint64(u);
+    return true;
+  }
+  bool on_double(double d, json::string_view, json::error_code& ec) {
+    if (!end_number(ec)) return false;
+    if (!std::isfinite(d)) return fail(ec, ErrorCode::invalid_input, "a number is too large to represent");
+    st.push_double(d);
+    return true;
+  }
+  bool on_bool(bool b, json::error_code& ec) {
+    if (!begin_value(ec)) return false;
+    st.push_bool(b);
+    return true;
+  }
+  bool on_null(json::error_code& ec) {
+    if (!begin_value(ec)) return false;
+    st.push_null();
+    return true;
+  }
+  bool on_comment_part(json::string_view, json::error_code&) { return true; }
+  bool on_comment(json::string_view, json::error_code&) { return true; }
+
+ private:
+  struct Frame {
+    bool object;
+    std::size_t count;                // members or elements so far
+    std::string key;                  // current key (objects)
+    std::vector<std::string> keys;    // keys seen (objects)
+  };
+
+  bool begin_value(json::error_code& ec) {
+    if (!frames_.empty() && !frames_.back().object) {
+      if (++frames_.back().count > limits_.max_array) {
+        return fail(ec, ErrorCode::limit_exceeded,
+                    "an array has more than " + std::to_string(limits_.max_array) + " elements");
+      }
+    }
+    return true;
+  }
+  bool end_number(json::error_code& ec) {
+    if (!in_number_ && !begin_value(ec)) return false;
+    in_number_ = false;
+    return true;
+  }
+  bool fail(json::error_code& ec, ErrorCode code, std::string message) {
+    problem = std::move(message);
+    problem_code = code;
+    problem_path = current_path();
+    ec = json::error::extra_data;  // any code: it only stops the parser
+    return false;
+  }
+  std::string current_path() const {
+    std::string p;
+    for (const Frame& f : frames_) {
+      p = f.object ? pointer(p, f.key) : pointer(p, f.count == 0 ? 0 : f.count - 1);
+    }
+    return p;
+  }
+
+  JsonLimits limits_;
+  std::vector<Frame> frames_;
+  std::string key_;
+  bool in_string_ = false;
+  bool in_number_ = false;
+};
+
+std::string line_column(std::string_view text, std::size_t offset) {
+  std::size_t line = 1;
+  std::size_t column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+}  // namespace
+
+Expected<json::value> parse_json(std::string_view text, const JsonLimits& limits, std::string_view what) {
+  const std::string subject(what);
+  if (text.size() > limits.max_bytes) {
+    return Error(ErrorCode::limit_exceeded, subject + " is too large",
+                 {{"", "the document is " + std::to_string(text.size()) + " bytes; the limit is " +
+                           std::to_string(limits.max_bytes)}});
+  }
+  json::parse_options options;
+  options.max_depth = limits.max_depth;
+  options.allow_comments = false;
+  options.allow_trailing_commas = false;
+  options.allow_invalid_utf8 = false;
+  json::basic_parser<StrictHandler> parser(options, limits);
+  json::error_code ec;
+  const std::size_t used = parser.write_some(false, text.data(), text.size(), ec);
+  StrictHandler& h = parser.handler();
+  if (!h.problem.empty()) {
+    return Error(h.problem_code, subject + " is not acceptable JSON", {{h.problem_path, h.problem}});
+  }
+  if (!ec && used < text.size()) {
+    ec = json::error::extra_data;
+  }
+  if (ec) {
+    std::string message = ec.message();
+    ErrorCode code = ErrorCode::parse;
+    if (ec == json::error::too_deep) {
+      message = "nesting is deeper than " + std::to_string(limits.max_depth) + " levels";
+      code = ErrorCode::limit_exceeded;
+    } else if (ec == json::error::extra_data) {
+      message = "unexpected data after the JSON document";
+    } else if (text.empty() || used == text.size()) {
+      message = "the document ends too early (" + message + ")";
+    }
+    return Error(code, subject + " is not valid JSON",
+                 {{"", message + " at " + line_column(text, used)}});
+  }
+  return h.st.release();
+}
+
+std::string pointer(std::string_view base, std::string_view token) {
+  std::string out(base);
+  out += '/';
+  for (const char c : token) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string pointer(std::string_view base, std::size_t index) {
+  std::string out(base);
+  out += '/';
+  out += std::to_string(index);
+  return out;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0U : 1U)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string closest(std::string_view unknown, const std::vector<std::string_view>& candidates) {
+  const std::size_t budget = std::max<std::size_t>(2, unknown.size() / 3);
+  std::size_t best = budget + 1;
+  std::string_view found;
+  for (const auto c : candidates) {
+    const std::size_t d = edit_distance(unknown, c);
+    if (d < best) {
+      best = d;
+      found = c;
+    }
+  }
+  return std::string(found);
+}
+
+std::string did_you_mean(const std::string& suggestion) {
+  return suggestion.empty() ? std::string() : " (did you mean \"" + suggestion + "\"?)";
+}
+
+namespace {
+void pretty_into(std::string& out, const json::value& v, int indent) {
+  const auto pad = [&out](int n) { out.append(static_cast<std::size_t>(n) * 2U, ' '); };
+  switch (v.kind()) {
+    case json::kind::object: {
+      const auto& o = v.get_object();
+      if (o.empty()) {
+        out += "{}";
+        return;
+      }
+      out += "{\n";
+      bool first = true;
+      for (const auto& kv : o) {
+        if (!first) out += ",\n";
+        first = false;
+        pad(indent + 1);
+        out += json::serialize(json::string_view(kv.key()));
+        out += ": ";
+        pretty_into(out, kv.value(), indent + 1);
+      }
+      out += '\n';
+      pad(indent);
+      out += '}';
+      return;
+    }
+    case json::kind::array: {
+      const auto& a = v.get_array();
+      if (a.empty()) {
+        out += "[]";
+        return;
+      }
+      // Arrays of scalars stay on one line; they read better that way.
+      const bool flat = std::all_of(a.begin(), a.end(), [](const json::value& e) {
+        return !e.is_object() && !e.is_array();
+      });
+      if (flat) {
+        out += '[';
+        for (std::size_t i = 0; i < a.size(); ++i) {
+          if (i != 0) out += ", ";
+          out += json::serialize(a[i]);
+        }
+        out += ']';
+        return;
+      }
+      out += "[\n";
+      for (std::size_t i = 0; i < a.size(); ++i) {
+        if (i != 0) out += ",\n";
+        pad(indent + 1);
+        pretty_into(out, a[i], indent + 1);
+      }
+      out += '\n';
+      pad(indent);
+      out += ']';
+      return;
+    }
+    default:
+      out += json::serialize(v);
+      return;
+  }
+}
+}  // namespace
+
+std::string pretty(const json::value& value) {
+  std::string out;
+  pretty_into(out, value, 0);
+  out += '\n';
+  return out;
+}
+
+}  // namespace myoref::detail

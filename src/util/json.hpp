@@ -1,0 +1,54 @@
+// Strict JSON reading shared by every loader (knowledge base, intake, session,
+// plan), and small helpers for JSON pointers and "did you mean" suggestions.
+#ifndef MYOREF_SRC_UTIL_JSON_HPP
+#define MYOREF_SRC_UTIL_JSON_HPP
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/json.hpp>
+
+#include "myoref/error.hpp"
+
+namespace myoref::detail {
+
+namespace json = boost::json;
+
+struct JsonLimits {
+  std::size_t max_bytes = 1U << 20U;   ///< whole document
+  std::size_t max_depth = 32;          ///< nesting of arrays and objects
+  std::size_t max_array = 10000;       ///< elements of any one array
+  std::size_t max_object = 1000;       ///< members of any one object
+  std::size_t max_string = 1U << 16U;  ///< bytes of any one string or key
+};
+
+/// Parses `text` as one strict JSON document: RFC 8259 only (no comments, no
+/// trailing commas, no trailing data), valid UTF-8, no duplicate keys, finite
+/// numbers, within `limits`. `what` names the document in the error summary
+/// ("intake", "knowledge base"). Parse errors carry the line and column.
+Expected<json::value> parse_json(std::string_view text, const JsonLimits& limits, std::string_view what);
+
+/// Appends one reference token to a JSON pointer, escaping '~' and '/'.
+std::string pointer(std::string_view base, std::string_view token);
+std::string pointer(std::string_view base, std::size_t index);
+
+/// Levenshtein distance, for suggestions.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+/// The candidate closest to `unknown` when it is close enough to be a likely
+/// typo (distance at most max(2, |unknown| / 3)); "" otherwise. Ties go to the
+/// first candidate, so the answer is deterministic.
+std::string closest(std::string_view unknown, const std::vector<std::string_view>& candidates);
+
+/// " (did you mean \"x\"?)" or "".
+std::string did_you_mean(const std::string& suggestion);
+
+/// Serialises a JSON value with two-space indentation, keys in the order the
+/// object holds them. Output is deterministic and ends with a newline.
+std::string pretty(const json::value& value);
+
+}  // namespace myoref::detail
+
+#endif  // MYOREF_SRC_UTIL_JSON_HPP
