@@ -1,0 +1,77 @@
+# Runs one command and checks what it did. Used by myoref_cli_test() in
+# tests/CMakeLists.txt; run as `cmake -D... -P cli_check.cmake`.
+#
+#   CMD              the command, a ;-list (required)
+#   EXPECT_EXIT      expected exit status (default 0)
+#   STDIN            file fed to standard input
+#   GOLDEN           file that standard output must equal byte for byte;
+#                    with MYOREF_UPDATE_GOLDEN=1 in the environment it is
+#                    rewritten instead (then review the diff and commit it)
+#   STDOUT_CONTAINS  ;-list of texts that standard output must contain
+#   STDERR_CONTAINS  ;-list of texts that standard error must contain
+#   UNCHANGED        ;-list of files that must be byte-identical afterwards
+#   WORKDIR          working directory
+cmake_minimum_required(VERSION 3.22)
+if(NOT DEFINED EXPECT_EXIT)
+  set(EXPECT_EXIT 0)
+endif()
+set(before_hashes "")
+foreach(f IN LISTS UNCHANGED)
+  file(SHA256 "${f}" h)
+  list(APPEND before_hashes "${h}")
+endforeach()
+
+set(extra "")
+if(DEFINED STDIN)
+  list(APPEND extra INPUT_FILE "${STDIN}")
+endif()
+if(DEFINED WORKDIR)
+  list(APPEND extra WORKING_DIRECTORY "${WORKDIR}")
+endif()
+execute_process(COMMAND ${CMD} ${extra}
+  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+
+set(failed "")
+if(NOT "${rc}" STREQUAL "${EXPECT_EXIT}")
+  string(APPEND failed "exit status ${rc}, expected ${EXPECT_EXIT}\n")
+endif()
+foreach(text IN LISTS STDOUT_CONTAINS)
+  string(FIND "${out}" "${text}" at)
+  if(at EQUAL -1)
+    string(APPEND failed "standard output lacks: ${text}\n")
+  endif()
+endforeach()
+foreach(text IN LISTS STDERR_CONTAINS)
+  string(FIND "${err}" "${text}" at)
+  if(at EQUAL -1)
+    string(APPEND failed "standard error lacks: ${text}\n")
+  endif()
+endforeach()
+if(DEFINED GOLDEN)
+  if("$ENV{MYOREF_UPDATE_GOLDEN}" STREQUAL "1")
+    file(WRITE "${GOLDEN}" "${out}")
+  elseif(NOT EXISTS "${GOLDEN}")
+    string(APPEND failed "golden file ${GOLDEN} is missing (MYOREF_UPDATE_GOLDEN=1 writes it)\n")
+  else()
+    file(READ "${GOLDEN}" want)
+    if(NOT "${out}" STREQUAL "${want}")
+      string(APPEND failed "standard output differs from ${GOLDEN}\n")
+      file(WRITE "${GOLDEN}.actual" "${out}")
+      string(APPEND failed "  (written to ${GOLDEN}.actual; diff them)\n")
+    endif()
+  endif()
+endif()
+set(i 0)
+foreach(f IN LISTS UNCHANGED)
+  file(SHA256 "${f}" h)
+  list(GET before_hashes ${i} was)
+  if(NOT h STREQUAL was)
+    string(APPEND failed "${f} was changed\n")
+  endif()
+  math(EXPR i "${i} + 1")
+endforeach()
+
+if(failed)
+  list(JOIN CMD " " shown)
+  message(FATAL_ERROR "${shown}\n${failed}--- stdout ---\n${out}\n--- stderr ---\n${err}")
+endif()
