@@ -1,0 +1,16 @@
+# The public C header compiles cleanly on its own as C99, C11 and C++17 with
+# -Wall -Wextra -pedantic -Werror, and what it declares links and runs.
+foreach(std 99 11)
+  add_executable(myoref_header_c${std} ${PROJECT_SOURCE_DIR}/tests/c/header_c.c)
+  set_target_properties(myoref_header_c${std} PROPERTIES C_STANDARD ${std} C_EXTENSIONS OFF)
+  target_compile_options(myoref_header_c${std} PRIVATE -Wall -Wextra -pedantic -Werror)
+  target_link_libraries(myoref_header_c${std} PRIVATE myoref)
+  add_test(NAME "headers: C${std}" COMMAND myoref_header_c${std})
+  set_tests_properties("headers: C${std}" PROPERTIES LABELS c)
+endforeach()
+add_executable(myoref_header_cxx17 ${PROJECT_SOURCE_DIR}/tests/c/header_cxx.cpp)
+set_target_properties(myoref_header_cxx17 PROPERTIES CXX_STANDARD 17 CXX_EXTENSIONS OFF)
+target_compile_options(myoref_header_cxx17 PRIVATE -Wall -Wextra -pedantic -Werror)
+target_link_libraries(myoref_header_cxx17 PRIVATE myoref)
+add_test(NAME "headers: C++17" COMMAND myoref_header_cxx17)
+set_tests_properties("headers: C++17" PROPERTIES LABELS c)
