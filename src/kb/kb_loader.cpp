@@ -22,7 +22,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -587,8 +586,8 @@ void Loader::index(const json::object& top, std::string_view array_key, std::str
         kind.table->emplace(std::string(s), gsl::narrow_cast<std::uint16_t>(i));
     if (!added) {
       error(pointer(pointer(pointer("", array_key), i), id_key),
-            "duplicate " + std::string(kind.noun) + " id " + quote(s) + " (first at " +
-                pointer(pointer("", array_key), it->second) + ")");
+            "duplicate " + std::string(kind.noun) + " " + std::string(id_key) + " " + quote(s) +
+                " (first at " + pointer(pointer("", array_key), it->second) + ")");
       continue;
     }
     kind.names.push_back(s);
@@ -1195,7 +1194,9 @@ void Loader::read_chart(const json::value& v) {
       }
     }
     for (std::size_t r = 0; r < kb_.regions.size(); ++r) {
-      if (!region_known_[r])
+      // A region whose id is a duplicate has been reported; it cannot be drawn.
+      const auto it = kb_.region_by_id.find(kb_.regions[r].id);
+      if (!region_known_[r] || it == kb_.region_by_id.end() || it->second != r)
         continue;
       const View allowed = kb_.regions[r].view;
       for (const View view : {View::front, View::back}) {
@@ -1210,8 +1211,11 @@ void Loader::read_chart(const json::value& v) {
   }
 
   if (const json::array* marks = list(*o, path, "marks", Need::required, Empty::allowed)) {
-    // (muscle, trigger point, view) already marked
-    std::vector<std::tuple<MuscleIndex, std::uint16_t, View>> seen;
+    // By muscle, by trigger point: whether it is marked in the front, back view.
+    std::vector<std::vector<std::array<bool, 2>>> marked(kb_.muscles.size());
+    for (std::size_t m = 0; m < kb_.muscles.size(); ++m) {
+      marked[m].assign(kb_.muscles[m].trigger_points.size(), {false, false});
+    }
     for (std::size_t i = 0; i < marks->size(); ++i) {
       const std::string m_path = pointer(pointer(path, "marks"), i);
       const json::object* mk =
@@ -1251,14 +1255,14 @@ void Loader::read_chart(const json::value& v) {
       }
       if (!muscle || !tp || !view || *view == View::both || !at)
         continue;
-      const auto key = std::make_tuple(*muscle, *tp, *view);
-      if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+      bool& done = marked[*muscle][*tp][static_cast<std::size_t>(*view)];
+      if (done) {
         error(m_path, "trigger point " + quote(tp_id) + " of muscle " +
                           quote(kb_.muscles[*muscle].id) + " is already marked in the " +
                           std::string(to_string(*view)) + " view");
         continue;
       }
-      seen.push_back(key);
+      done = true;
       if (!muscle_known_[*muscle])
         continue;
       if (kb_.muscles[*muscle].midline) {
@@ -1270,12 +1274,16 @@ void Loader::read_chart(const json::value& v) {
       }
     }
     for (std::size_t m = 0; m < kb_.muscles.size(); ++m) {
+      // A duplicate muscle or trigger point id has been reported already.
+      const auto it = kb_.muscle_by_name.find(kb_.muscles[m].id);
+      if (it == kb_.muscle_by_name.end() || it->second != m)
+        continue;
       const auto& tps = kb_.muscles[m].trigger_points;
       for (std::size_t t = 0; t < tps.size(); ++t) {
-        const bool marked = std::any_of(seen.begin(), seen.end(), [&](const auto& x) {
-          return std::get<0>(x) == m && std::get<1>(x) == t;
-        });
-        if (!marked && !tps[t].id.empty()) {
+        const bool first_with_id = std::find_if(tps.begin(), tps.end(), [&](const TriggerPoint& x) {
+                                     return x.id == tps[t].id;
+                                   }) == tps.begin() + static_cast<std::ptrdiff_t>(t);
+        if (!marked[m][t][0] && !marked[m][t][1] && !tps[t].id.empty() && first_with_id) {
           error(pointer(path, "marks"), "trigger point " + quote(tps[t].id) + " of muscle " +
                                             quote(kb_.muscles[m].id) + " has no mark");
         }
