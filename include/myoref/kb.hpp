@@ -226,6 +226,8 @@ class KnowledgeBase {
   const std::string& version() const noexcept;
   const std::string& title() const noexcept;
   /// SHA-256 (hex) of the canonical form; equal hashes mean equal content.
+  /// Computed on the first call and kept (safe from any thread); empty for a
+  /// default-constructed KnowledgeBase, or if memory ran out computing it.
   const std::string& hash() const noexcept;
 
   /// The canonical JSON form: fixed key order, no insignificant whitespace
