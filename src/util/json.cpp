@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <system_error>
 #include <utility>
 
 namespace myoref::detail {
@@ -97,26 +98,44 @@ class StrictHandler {
     st.push_string(s);
     return true;
   }
-  bool on_number_part(json::string_view, json::error_code& ec) {
+  bool on_number_part(json::string_view s, json::error_code& ec) {
     if (!in_number_) {
       if (!begin_value(ec)) return false;
       in_number_ = true;
     }
+    number_.append(s.data(), s.size());
     return true;
   }
   bool on_int64(std::int64_t i, json::string_view, json::error_code& ec) {
+    number_.clear();
     if (!end_number(ec)) return false;
     st.push_int64(i);
     return true;
   }
   bool on_uint64(std::uint64_t u, json::string_view, json::error_code& ec) {
+    number_.clear();
     if (!end_number(ec)) return false;
     st.push_uint64(u);
     return true;
   }
-  bool on_double(double d, json::string_view, json::error_code& ec) {
+  bool on_double(double d, json::string_view s, json::error_code& ec) {
     if (!end_number(ec)) return false;
-    if (!std::isfinite(d)) return fail(ec, ErrorCode::invalid_input, "a number is too large to represent");
+    // Boost 1.81 reads a double to within an ulp or so, not always to the
+    // nearest: then the shortest text that the writers print for a double
+    // (std::to_chars) could read back as a neighbour, and a document would
+    // not survive being written and read again. Read the text exactly.
+    number_.append(s.data(), s.size());
+    double exact = 0.0;
+    const char* const end = number_.data() + number_.size();
+    const auto r = std::from_chars(number_.data(), end, exact);
+    number_.clear();
+    if (r.ec == std::errc() && r.ptr == end) {
+      d = exact;
+    } else if (r.ec == std::errc::result_out_of_range && std::isfinite(d) && std::fabs(d) < 1.0) {
+      d = std::copysign(0.0, d);  // nearer to zero than the smallest double
+    } else {
+      return fail(ec, ErrorCode::invalid_input, "a number is too large to represent");
+    }
     st.push_double(d);
     return true;
   }
@@ -182,6 +201,7 @@ class StrictHandler {
   JsonLimits limits_;
   std::vector<Frame> frames_;
   std::string key_;
+  std::string number_;  // the text of a number split across buffers
   bool in_string_ = false;
   bool in_number_ = false;
 };
@@ -424,8 +444,12 @@ void pretty_into(std::string& out, const json::value& v, int indent) {
       // The shortest text that reads back as the same double, in plain
       // notation where possible ("0.6", "12.5", "200"), instead of Boost's
       // "6E-1": people read these documents.
+      // An integral value prints as an integer and reads back as one, so
+      // -0 would come back as 0: print it as 0 to begin with, so that text
+      // written, read and written again is the same text.
+      const double d = v.get_double() == 0.0 ? 0.0 : v.get_double();
       char buf[32];
-      const auto r = std::to_chars(buf, buf + sizeof buf, v.get_double());
+      const auto r = std::to_chars(buf, buf + sizeof buf, d);
       out.append(buf, r.ptr);
       return;
     }

@@ -103,3 +103,31 @@ TEST_CASE("strict JSON accepts what is only unusual", "[json][hygiene]") {
     CHECK(parse_json(text, {}, "document").has_value());
   }
 }
+
+TEST_CASE("numbers survive being written and read again", "[json][hygiene]") {
+  using myoref::detail::pretty;
+  // Found by the json fuzz target (tests/fuzz/corpus/json/regress_*): Boost
+  // reads some doubles to a neighbour of the nearest one, so the shortest text
+  // the writer printed read back as another number; and -0 written as "-0"
+  // read back as the integer 0 and was then written "0".
+  for (const char* text :
+       {"180380389045961176816875890459611768168750", "-1e000", "-0e6", "0.30000000000000004",
+        "2.2250738585072011e-308", "5e-324", "1e-400", "-1e-400", "1.7976931348623157e308"}) {
+    INFO(text);
+    const auto first = parse_json(text, {}, "document");
+    REQUIRE(first);
+    const std::string written = pretty(*first);
+    const auto second = parse_json(written, {}, "document");
+    REQUIRE(second);
+    CHECK(pretty(*second) == written);
+    if (first->is_double() && second->is_double())
+      CHECK(first->get_double() == second->get_double());
+  }
+  CHECK(pretty(*parse_json("180380389045961176816875890459611768168750", {}, "d")) ==
+        "1.803803890459612e+41\n");
+  CHECK(pretty(*parse_json("-0.0", {}, "d")) == "0\n");
+  CHECK(pretty(*parse_json("1e-400", {}, "d")) == "0\n");
+  const auto too_large = parse_json("[1.7976931348623159e308]", {}, "document");
+  REQUIRE_FALSE(too_large);
+  CHECK(too_large.error().path() == "/0");
+}
