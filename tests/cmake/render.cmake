@@ -12,6 +12,9 @@ file(MAKE_DIRECTORY ${render_out})
 myoref_cli_test("render: muscle chart to standard output"
   COMMAND ${myoref} render muscle gluteus_medius --out -
   GOLDEN ${render_golden}/muscle_gluteus_medius_left.svg LABELS render)
+myoref_cli_test("muscle: --format svg is the chart of the left muscle"
+  COMMAND ${myoref} muscle gluteus_medius --format svg
+  GOLDEN ${render_golden}/muscle_gluteus_medius_left.svg LABELS render)
 myoref_cli_test("render: an alias and the right side"
   COMMAND ${myoref} render muscle psoas --side right --out -
   STDOUT_CONTAINS "Iliopsoas (right): referral pattern" LABELS render)
