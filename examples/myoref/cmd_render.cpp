@@ -1,7 +1,7 @@
 // `myoref render ...` and `myoref report`: pictures and the HTML report.
 #include <iostream>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli.hpp"
@@ -67,11 +67,14 @@ bool find_candidate(const KnowledgeBase& kb, const std::string& id, const std::s
 
 int render_muscle(const std::vector<std::string>& words) {
   Args args;
-  if (!parse_args(words, {"--out", "--side", "--kb"}, args)) return kExitUsage;
-  if (args.positional.size() != 1 || !args.has("--out")) return usage_error(kRenderSynopsis);
+  if (!parse_args(words, {"--out", "--side", "--kb"}, args))
+    return kExitUsage;
+  if (args.positional.size() != 1 || !args.has("--out"))
+    return usage_error(kRenderSynopsis);
   KnowledgeBase kb;
   int exit_code = kExitOk;
-  if (!load_kb(args, kb, exit_code)) return exit_code;
+  if (!load_kb(args, kb, exit_code))
+    return exit_code;
   CandidateIndex candidate = 0;
   if (!find_candidate(kb, args.positional[0], args.get("--side"), candidate, exit_code)) {
     return exit_code;
@@ -99,27 +102,32 @@ bool read_intake(const KnowledgeBase& kb, const std::string& path, Intake& out, 
 
 int render_intake(const std::vector<std::string>& words) {
   Args args;
-  if (!parse_args(words, {"--out", "--kb"}, args)) return kExitUsage;
+  if (!parse_args(words, {"--out", "--kb"}, args))
+    return kExitUsage;
   if (args.positional.size() != 1 || !args.has("--out")) {
     return usage_error("render intake INTAKE.json --out F.svg [--kb KB.json]");
   }
   KnowledgeBase kb;
   int exit_code = kExitOk;
-  if (!load_kb(args, kb, exit_code)) return exit_code;
+  if (!load_kb(args, kb, exit_code))
+    return exit_code;
   Intake intake;
-  if (!read_intake(kb, args.positional[0], intake, exit_code)) return exit_code;
+  if (!read_intake(kb, args.positional[0], intake, exit_code))
+    return exit_code;
   return emit(render_intake_svg(kb, intake), args.positional[0], args.get("--out"));
 }
 
 int render_overlay(const std::vector<std::string>& words) {
   Args args;
-  if (!parse_args(words, {"--out", "--candidate", "--kb"}, args)) return kExitUsage;
+  if (!parse_args(words, {"--out", "--candidate", "--kb"}, args))
+    return kExitUsage;
   if (args.positional.size() != 1 || !args.has("--out") || !args.has("--candidate")) {
     return usage_error("render overlay INTAKE.json --candidate KEY --out F.svg [--kb KB.json]");
   }
   KnowledgeBase kb;
   int exit_code = kExitOk;
-  if (!load_kb(args, kb, exit_code)) return exit_code;
+  if (!load_kb(args, kb, exit_code))
+    return exit_code;
   const std::string key = args.get("--candidate");
   const auto candidate = kb.find_candidate(key);
   if (!candidate) {
@@ -129,29 +137,38 @@ int render_overlay(const std::vector<std::string>& words) {
     return kExitBadInput;
   }
   Intake intake;
-  if (!read_intake(kb, args.positional[0], intake, exit_code)) return exit_code;
+  if (!read_intake(kb, args.positional[0], intake, exit_code))
+    return exit_code;
   return emit(render_overlay_svg(kb, intake, *candidate), args.positional[0], args.get("--out"));
 }
 
 int run_render(const std::vector<std::string>& words) {
-  if (words.empty()) return usage_error(kRenderSynopsis);
+  if (words.empty())
+    return usage_error(kRenderSynopsis);
   const std::string what = words.front();
   const std::vector<std::string> rest(words.begin() + 1, words.end());
-  if (what == "muscle") return render_muscle(rest);
-  if (what == "intake") return render_intake(rest);
-  if (what == "overlay") return render_overlay(rest);
+  if (what == "muscle")
+    return render_muscle(rest);
+  if (what == "intake")
+    return render_intake(rest);
+  if (what == "overlay")
+    return render_overlay(rest);
   return usage_error("render muscle, intake or overlay, not render '" + what + "'");
 }
 
 int run_report(const std::vector<std::string>& words) {
   Args args;
-  if (!parse_args(words, {"--out", "--kb"}, args)) return kExitUsage;
-  if (args.positional.size() != 1 || !args.has("--out")) return usage_error(kReportSynopsis);
+  if (!parse_args(words, {"--out", "--kb"}, args))
+    return kExitUsage;
+  if (args.positional.size() != 1 || !args.has("--out"))
+    return usage_error(kReportSynopsis);
   KnowledgeBase kb;
   int exit_code = kExitOk;
-  if (!load_kb(args, kb, exit_code)) return exit_code;
+  if (!load_kb(args, kb, exit_code))
+    return exit_code;
   Intake intake;
-  if (!read_intake(kb, args.positional[0], intake, exit_code)) return exit_code;
+  if (!read_intake(kb, args.positional[0], intake, exit_code))
+    return exit_code;
   auto assessment = assess(kb, intake);
   if (!assessment) {
     print_error(args.positional[0], assessment.error());

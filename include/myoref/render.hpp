@@ -28,8 +28,8 @@
 
 namespace myoref {
 
-struct Intake;      // myoref/assess.hpp
-class Assessment;   // myoref/assess.hpp
+struct Intake;     // myoref/assess.hpp
+class Assessment;  // myoref/assess.hpp
 
 /// How a picture looks. The defaults suit print and screen; every field is
 /// checked before anything is drawn.

@@ -61,8 +61,10 @@ void text_element(std::string& out, float x, float y, std::string_view text, flo
   attr(out, "x", x);
   attr(out, "y", y);
   attr(out, "font-size", size);
-  if (bold) attr(out, "font-weight", "bold");
-  if (std::string_view(anchor) != "start") attr(out, "text-anchor", anchor);
+  if (bold)
+    attr(out, "font-weight", "bold");
+  if (std::string_view(anchor) != "start")
+    attr(out, "text-anchor", anchor);
   attr(out, "fill", fill);
   out += '>';
   append_escaped(out, text);
@@ -72,7 +74,8 @@ void text_element(std::string& out, float x, float y, std::string_view text, flo
 void points_attr(std::string& out, const std::vector<Point>& points) {
   out += " points=\"";
   for (std::size_t i = 0; i < points.size(); ++i) {
-    if (i != 0) out += ' ';
+    if (i != 0)
+      out += ' ';
     out += num(points[i].x);
     out += ',';
     out += num(points[i].y);
@@ -86,23 +89,27 @@ void points_attr(std::string& out, const std::vector<Point>& points) {
 float fitted_size(std::string_view text, float size, float max_width, bool bold) {
   std::size_t glyphs = 0;
   for (const char c : text) {
-    if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) ++glyphs;  // UTF-8 lead bytes
+    if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U)
+      ++glyphs;  // UTF-8 lead bytes
   }
   const float per_glyph = bold ? 0.62F : 0.55F;
   const float width = static_cast<float>(glyphs) * size * per_glyph;
-  if (glyphs == 0 || width <= max_width) return size;
-  const float fitted = std::floor(2.0F * max_width / (static_cast<float>(glyphs) * per_glyph)) / 2.0F;
+  if (glyphs == 0 || width <= max_width)
+    return size;
+  const float fitted =
+      std::floor(2.0F * max_width / (static_cast<float>(glyphs) * per_glyph)) / 2.0F;
   return std::max(fitted, 7.0F);
 }
 
-std::string url(const std::string& id) { return "url(#" + id + ")"; }
+std::string url(const std::string& id) {
+  return "url(#" + id + ")";
+}
 
 // An X: a white halo under the coloured strokes keeps it visible on red.
 void cross(std::string& out, float x, float y, const std::string& colour) {
   std::string d = "M" + num(x - kCrossHalf) + ' ' + num(y - kCrossHalf) + "L" +
                   num(x + kCrossHalf) + ' ' + num(y + kCrossHalf) + "M" + num(x - kCrossHalf) +
-                  ' ' + num(y + kCrossHalf) + "L" + num(x + kCrossHalf) + ' ' +
-                  num(y - kCrossHalf);
+                  ' ' + num(y + kCrossHalf) + "L" + num(x + kCrossHalf) + ' ' + num(y - kCrossHalf);
   out += "<path";
   attr(out, "d", d);
   out += " stroke=\"#ffffff\" stroke-width=\"3\" stroke-linecap=\"round\"/>\n<path";
@@ -120,8 +127,9 @@ void write_defs(std::string& out, const Look& look) {
   // Travell & Simons charts draw it.
   out += "<pattern";
   attr(out, "id", spillover_pattern_id(look));
-  out += " width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\"><rect width=\"4\" "
-         "height=\"4\"";
+  out +=
+      " width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\"><rect width=\"4\" "
+      "height=\"4\"";
   attr(out, "fill", tint);
   out += "/><circle cx=\"1\" cy=\"1\" r=\"0.75\"";
   attr(out, "fill", essential);
@@ -132,13 +140,15 @@ void write_defs(std::string& out, const Look& look) {
   // (spillover) leave the pain colours readable underneath.
   out += "<pattern";
   attr(out, "id", hatch_pattern_id(look));
-  out += " width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\" "
-         "patternTransform=\"rotate(45)\"><rect width=\"1.3\" height=\"4\"";
+  out +=
+      " width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\" "
+      "patternTransform=\"rotate(45)\"><rect width=\"1.3\" height=\"4\"";
   attr(out, "fill", overlay);
   out += "/></pattern>\n<pattern";
   attr(out, "id", dots_pattern_id(look));
-  out += " width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\"><circle cx=\"2.5\" "
-         "cy=\"2.5\" r=\"0.9\"";
+  out +=
+      " width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\"><circle cx=\"2.5\" "
+      "cy=\"2.5\" r=\"0.9\"";
   attr(out, "fill", overlay);
   out += "/></pattern>\n</defs>\n";
 }
@@ -146,14 +156,14 @@ void write_defs(std::string& out, const Look& look) {
 struct View {
   myoref::View view;
   const char* caption;
-  const char* viewer_left;   // the person's side on the viewer's left
+  const char* viewer_left;  // the person's side on the viewer's left
   const char* viewer_right;
 };
 
 // Front first, as body charts are read; on the front view the person's right
 // is on the viewer's left.
-constexpr std::array<View, 2> kViews{{{myoref::View::front, "Front", "R", "L"},
-                                      {myoref::View::back, "Back", "L", "R"}}};
+constexpr std::array<View, 2> kViews{
+    {{myoref::View::front, "Front", "R", "L"}, {myoref::View::back, "Back", "L", "R"}}};
 
 void write_view(std::string& out, const KnowledgeBase& kb, const Panel& panel, const Look& look,
                 const View& view, float x, float y) {
@@ -162,17 +172,16 @@ void write_view(std::string& out, const KnowledgeBase& kb, const Panel& panel, c
   text_element(out, x + chart.width / 2.0F, y + 12.0F, view.caption, 12.0F, "middle", kTextColour,
                true);
   text_element(out, x + 2.0F, y + 12.0F, view.viewer_left, 11.0F, "start", kMutedText);
-  text_element(out, x + chart.width - 2.0F, y + 12.0F, view.viewer_right, 11.0F, "end",
-               kMutedText);
+  text_element(out, x + chart.width - 2.0F, y + 12.0F, view.viewer_right, 11.0F, "end", kMutedText);
   out += "<g";
-  attr(out, "transform",
-       "translate(" + num(x) + ' ' + num(y + kCaptionHeight) + ')');
+  attr(out, "transform", "translate(" + num(x) + ' ' + num(y + kCaptionHeight) + ')');
   out += ">\n";
 
   // Regions: every one is drawn (white when not painted) so that each has a
   // hover title, and the faint borders show the chart's map.
   for (const ChartShape& shape : chart.shapes) {
-    if (shape.view != view.view) continue;
+    if (shape.view != view.view)
+      continue;
     const std::size_t key = shape.key;
     const std::string& fill =
         key < panel.fill.size() && !panel.fill[key].empty() ? panel.fill[key] : std::string();
@@ -320,8 +329,10 @@ std::vector<Zone> referral_zones(const KnowledgeBase& kb, CandidateIndex candida
     }
   };
   for (const TriggerPoint& tp : kb.muscles()[c.muscle].trigger_points) {
-    for (const RegionIndex r : tp.essential) mark(r, tp.side, Zone::essential);
-    for (const RegionIndex r : tp.spillover) mark(r, tp.side, Zone::spillover);
+    for (const RegionIndex r : tp.essential)
+      mark(r, tp.side, Zone::essential);
+    for (const RegionIndex r : tp.spillover)
+      mark(r, tp.side, Zone::spillover);
   }
   return zones;
 }
@@ -334,12 +345,14 @@ Expected<Look> check_look(const KnowledgeBase& kb, const RenderOptions& options)
   look.heading = options.heading;
   look.prefix = options.id_prefix;
   if (options.width_px < 0 || options.width_px > 100000) {
-    problems.push_back({"/width_px", "expected 0 (no size) or a width in pixels up to 100000, got " +
-                                         std::to_string(options.width_px)});
+    problems.push_back(
+        {"/width_px", "expected 0 (no size) or a width in pixels up to 100000, got " +
+                          std::to_string(options.width_px)});
   }
   if (!valid_id_prefix(options.id_prefix)) {
-    problems.push_back({"/id_prefix", "expected 1 to 64 characters: a letter, then letters, digits, "
-                                      "'-' or '_'"});
+    problems.push_back({"/id_prefix",
+                        "expected 1 to 64 characters: a letter, then letters, digits, "
+                        "'-' or '_'"});
   }
   const std::pair<const char*, std::pair<const std::string*, Rgb*>> colours[] = {
       {"/essential_colour", {&options.essential_colour, &look.essential}},
@@ -389,8 +402,10 @@ std::string candidate_label(const KnowledgeBase& kb, CandidateIndex candidate) {
 std::string zone_list(const KnowledgeBase& kb, const std::vector<Zone>& zones, Zone which) {
   std::string out;
   for (std::size_t key = 0; key < zones.size(); ++key) {
-    if (zones[key] != which) continue;
-    if (!out.empty()) out += ", ";
+    if (zones[key] != which)
+      continue;
+    if (!out.empty())
+      out += ", ";
     out += region_label(kb, static_cast<RegionKeyIndex>(key));
   }
   return out.empty() ? std::string("none") : out;
@@ -403,30 +418,38 @@ std::string score_text(float score) {
 }
 
 Rgb pain_colour(int intensity) noexcept {
-  if (intensity <= 0) return kNoPain;
-  if (intensity >= 10) return kPainHigh;
-  if (intensity <= 5) return mix(kPainLow, kPainMid, static_cast<float>(intensity - 1) / 4.0F);
+  if (intensity <= 0)
+    return kNoPain;
+  if (intensity >= 10)
+    return kPainHigh;
+  if (intensity <= 5)
+    return mix(kPainLow, kPainMid, static_cast<float>(intensity - 1) / 4.0F);
   return mix(kPainMid, kPainHigh, static_cast<float>(intensity - 5) / 5.0F);
 }
 
-std::string spillover_pattern_id(const Look& look) { return look.prefix + "-spillover"; }
-std::string hatch_pattern_id(const Look& look) { return look.prefix + "-essential-hatch"; }
-std::string dots_pattern_id(const Look& look) { return look.prefix + "-spillover-dots"; }
+std::string spillover_pattern_id(const Look& look) {
+  return look.prefix + "-spillover";
+}
+std::string hatch_pattern_id(const Look& look) {
+  return look.prefix + "-essential-hatch";
+}
+std::string dots_pattern_id(const Look& look) {
+  return look.prefix + "-spillover-dots";
+}
 
 std::string write_svg(const KnowledgeBase& kb, const Figure& figure, const Look& look) {
   const Chart& chart = kb.chart();
   const float panel_width = 2.0F * chart.width + kViewGap;
   const auto panels = static_cast<float>(std::max<std::size_t>(figure.panels.size(), 1));
-  const bool panel_headings =
-      std::any_of(figure.panels.begin(), figure.panels.end(),
-                  [](const Panel& p) { return !p.heading.empty(); });
+  const bool panel_headings = std::any_of(figure.panels.begin(), figure.panels.end(),
+                                          [](const Panel& p) { return !p.heading.empty(); });
   const float width = 2.0F * kMargin + panels * panel_width + (panels - 1.0F) * kPanelGap;
   const float heading = look.heading ? kHeadingHeight : 0.0F;
   const float views_top = kMargin + heading + (panel_headings ? kPanelHeadingHeight : 0.0F);
   const float views_bottom = views_top + kCaptionHeight + chart.height;
-  const float height =
-      views_bottom + (look.legend && !figure.legend.empty() ? legend_height(figure) : 0.0F) +
-      kMargin;
+  const float height = views_bottom +
+                       (look.legend && !figure.legend.empty() ? legend_height(figure) : 0.0F) +
+                       kMargin;
 
   std::string out;
   out.reserve(64U << 10U);

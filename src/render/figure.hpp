@@ -59,17 +59,17 @@ Rgb pain_colour(int intensity) noexcept;
 /// One pair of views and what is painted on them. Vectors by region key are
 /// either empty (nothing) or kb.region_keys().size() long.
 struct Panel {
-  std::string heading;             ///< drawn above the views; "" for none
-  std::vector<std::string> fill;   ///< a fill attribute value; "" = not painted
-  std::vector<std::string> note;   ///< added to the region's hover title; "" = nothing
-  std::vector<Zone> overlay;       ///< a candidate's pattern drawn over the fills
+  std::string heading;                     ///< drawn above the views; "" for none
+  std::vector<std::string> fill;           ///< a fill attribute value; "" = not painted
+  std::vector<std::string> note;           ///< added to the region's hover title; "" = nothing
+  std::vector<Zone> overlay;               ///< a candidate's pattern drawn over the fills
   std::optional<CandidateIndex> marks_of;  ///< whose trigger points to mark
 };
 
 struct LegendItem {
   enum class Kind : std::uint8_t { swatch, outlined_swatch, cross, pain_scale };
   Kind kind = Kind::swatch;
-  std::string fill;   ///< swatch fill (a colour or url(#id))
+  std::string fill;  ///< swatch fill (a colour or url(#id))
   std::string label;
 };
 

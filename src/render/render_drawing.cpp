@@ -28,7 +28,8 @@ constexpr std::size_t kMaxSmallMultiples = 12;
 // Intensity by region key; -1 where the drawing has no mark.
 std::vector<int> intensities(const KnowledgeBase& kb, const Intake& intake) {
   std::vector<int> by_key(kb.region_keys().size(), -1);
-  for (const PainMark& mark : intake.pain) by_key[mark.region_key] = mark.intensity;
+  for (const PainMark& mark : intake.pain)
+    by_key[mark.region_key] = mark.intensity;
   return by_key;
 }
 
@@ -37,7 +38,8 @@ Panel drawing_panel(const std::vector<int>& by_key) {
   panel.fill.resize(by_key.size());
   panel.note.resize(by_key.size());
   for (std::size_t key = 0; key < by_key.size(); ++key) {
-    if (by_key[key] < 0) continue;
+    if (by_key[key] < 0)
+      continue;
     panel.fill[key] = detail::render::to_hex(detail::render::pain_colour(by_key[key]));
     panel.note[key] = by_key[key] == 0 ? std::string("drawn, no pain now (0/10)")
                                        : "pain " + std::to_string(by_key[key]) + "/10";
@@ -49,10 +51,12 @@ Panel drawing_panel(const std::vector<int>& by_key) {
 std::string drawing_text(const KnowledgeBase& kb, const std::vector<int>& by_key) {
   std::string out;
   for (std::size_t key = 0; key < by_key.size(); ++key) {
-    if (by_key[key] < 0) continue;
-    if (!out.empty()) out += "; ";
-    out += region_label(kb, static_cast<RegionKeyIndex>(key)) + ' ' +
-           std::to_string(by_key[key]) + "/10";
+    if (by_key[key] < 0)
+      continue;
+    if (!out.empty())
+      out += "; ";
+    out += region_label(kb, static_cast<RegionKeyIndex>(key)) + ' ' + std::to_string(by_key[key]) +
+           "/10";
   }
   return out;
 }
@@ -77,9 +81,11 @@ std::string coverage_text(const KnowledgeBase& kb, const std::vector<int>& by_ke
   std::string inside;
   std::string outside;
   for (std::size_t key = 0; key < by_key.size(); ++key) {
-    if (by_key[key] <= 0) continue;
+    if (by_key[key] <= 0)
+      continue;
     std::string& list = zones[key] == Zone::none ? outside : inside;
-    if (!list.empty()) list += ", ";
+    if (!list.empty())
+      list += ", ";
     list += region_label(kb, static_cast<RegionKeyIndex>(key));
   }
   return "Painful regions inside the pattern: " + (inside.empty() ? "none" : inside) +
@@ -91,9 +97,11 @@ Panel overlay_panel(const KnowledgeBase& kb, const std::vector<int>& by_key,
   Panel panel = drawing_panel(by_key);
   panel.overlay = detail::render::referral_zones(kb, candidate);
   for (std::size_t key = 0; key < panel.overlay.size(); ++key) {
-    if (panel.overlay[key] == Zone::none) continue;
+    if (panel.overlay[key] == Zone::none)
+      continue;
     std::string& note = panel.note[key];
-    if (!note.empty()) note += ", ";
+    if (!note.empty())
+      note += ", ";
     note += panel.overlay[key] == Zone::essential ? "essential zone" : "spillover zone";
   }
   panel.marks_of = candidate;
@@ -110,9 +118,11 @@ Error bad_candidate(const KnowledgeBase& kb, CandidateIndex candidate) {
 
 Expected<std::string> render_intake_svg(const KnowledgeBase& kb, const Intake& intake,
                                         const RenderOptions& options) {
-  if (Status valid = validate_intake(kb, intake); !valid) return valid.error();
+  if (Status valid = validate_intake(kb, intake); !valid)
+    return valid.error();
   auto look = detail::render::check_look(kb, options);
-  if (!look) return std::move(look).error();
+  if (!look)
+    return std::move(look).error();
   const std::vector<int> by_key = intensities(kb, intake);
 
   Figure figure;
@@ -129,10 +139,13 @@ Expected<std::string> render_intake_svg(const KnowledgeBase& kb, const Intake& i
 
 Expected<std::string> render_overlay_svg(const KnowledgeBase& kb, const Intake& intake,
                                          CandidateIndex candidate, const RenderOptions& options) {
-  if (candidate >= kb.candidates().size()) return bad_candidate(kb, candidate);
-  if (Status valid = validate_intake(kb, intake); !valid) return valid.error();
+  if (candidate >= kb.candidates().size())
+    return bad_candidate(kb, candidate);
+  if (Status valid = validate_intake(kb, intake); !valid)
+    return valid.error();
   auto look = detail::render::check_look(kb, options);
-  if (!look) return std::move(look).error();
+  if (!look)
+    return std::move(look).error();
   const std::vector<int> by_key = intensities(kb, intake);
   const std::string label = candidate_label(kb, candidate);
 
@@ -142,8 +155,8 @@ Expected<std::string> render_overlay_svg(const KnowledgeBase& kb, const Intake& 
   figure.title = label + " over the pain drawing";
   figure.subtitle = "Colours: the pain drawing. Hatching and dots: where the muscle refers pain";
   figure.desc = "Pain drawing, front and back views: " + drawing_text(kb, by_key) +
-                ". Over it, the referral pattern of " + label + ". Essential zone: " +
-                detail::render::zone_list(kb, zones, Zone::essential) +
+                ". Over it, the referral pattern of " + label +
+                ". Essential zone: " + detail::render::zone_list(kb, zones, Zone::essential) +
                 ". Spillover zone: " + detail::render::zone_list(kb, zones, Zone::spillover) +
                 ". " + coverage_text(kb, by_key, zones);
   figure.legend.push_back(pain_scale());
@@ -155,12 +168,13 @@ Expected<std::string> render_candidates_svg(const Assessment& assessment, std::s
                                             const RenderOptions& options) {
   const KnowledgeBase& kb = assessment.kb();
   if (top_n == 0 || top_n > kMaxSmallMultiples) {
-    return Error(ErrorCode::invalid_argument,
-                 "top_n is the number of candidates to draw, 1 to " +
-                     std::to_string(kMaxSmallMultiples) + ", not " + std::to_string(top_n));
+    return Error(ErrorCode::invalid_argument, "top_n is the number of candidates to draw, 1 to " +
+                                                  std::to_string(kMaxSmallMultiples) + ", not " +
+                                                  std::to_string(top_n));
   }
   auto look = detail::render::check_look(kb, options);
-  if (!look) return std::move(look).error();
+  if (!look)
+    return std::move(look).error();
   const std::vector<int> by_key = intensities(kb, assessment.intake());
   const std::size_t shown = std::min(top_n, assessment.candidate_count());
 
@@ -174,15 +188,17 @@ Expected<std::string> render_candidates_svg(const Assessment& assessment, std::s
     figure.legend.push_back(pain_scale());
     return detail::render::write_svg(kb, figure, *look);
   }
-  figure.title = shown == 1 ? "The most likely muscle" : "The " + std::to_string(shown) +
-                                                             " most likely muscles";
-  figure.subtitle = "Each over the pain drawing: hatching marks its essential zone, dots its "
-                    "spillover zone";
+  figure.title = shown == 1 ? "The most likely muscle"
+                            : "The " + std::to_string(shown) + " most likely muscles";
+  figure.subtitle =
+      "Each over the pain drawing: hatching marks its essential zone, dots its "
+      "spillover zone";
   for (std::size_t rank = 0; rank < shown; ++rank) {
     const RankedCandidate ranked = assessment.candidate(rank);
     const std::string label = candidate_label(kb, ranked.candidate);
     Panel panel = overlay_panel(kb, by_key, ranked.candidate);
-    panel.heading = std::to_string(rank + 1) + ". " + label + ", score " + detail::render::score_text(ranked.score);
+    panel.heading = std::to_string(rank + 1) + ". " + label + ", score " +
+                    detail::render::score_text(ranked.score);
     figure.desc += ' ' + std::to_string(rank + 1) + ". " + label + " (score " +
                    detail::render::score_text(ranked.score) + "): essential zone " +
                    detail::render::zone_list(kb, panel.overlay, Zone::essential) +

@@ -21,7 +21,8 @@ Expected<std::string> render_muscle_svg(const KnowledgeBase& kb, CandidateIndex 
                      kb.id() + "\" (" + std::to_string(kb.candidates().size()) + " candidates)");
   }
   auto look = detail::render::check_look(kb, options);
-  if (!look) return std::move(look).error();
+  if (!look)
+    return std::move(look).error();
 
   const Candidate& c = kb.candidates()[candidate];
   const Muscle& muscle = kb.muscles()[c.muscle];
@@ -51,12 +52,12 @@ Expected<std::string> render_muscle_svg(const KnowledgeBase& kb, CandidateIndex 
                         : "Where the trigger points of the " + std::string(to_string(c.side)) +
                               " muscle refer pain";
   figure.desc = "Referral pattern of " + label + ", front and back views. Essential zone (pain " +
-                "nearly always here): " +
-                detail::render::zone_list(kb, zones, Zone::essential) +
+                "nearly always here): " + detail::render::zone_list(kb, zones, Zone::essential) +
                 ". Spillover zone (pain in some people): " +
                 detail::render::zone_list(kb, zones, Zone::spillover) + ". Trigger points: ";
   for (std::size_t t = 0; t < muscle.trigger_points.size(); ++t) {
-    if (t != 0) figure.desc += "; ";
+    if (t != 0)
+      figure.desc += "; ";
     figure.desc += muscle.trigger_points[t].name + " (" + muscle.trigger_points[t].location + ")";
   }
   figure.desc += '.';

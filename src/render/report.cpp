@@ -49,14 +49,20 @@ ol.ranking>li{margin-bottom:12px}
 footer{margin-top:32px;font-size:.85em;color:#555}
 )";
 
-std::string html(std::string_view text) { return escaped(text); }
+std::string html(std::string_view text) {
+  return escaped(text);
+}
 
 const char* triage_heading(TriageLevel level) {
   switch (level) {
-    case TriageLevel::self_care: return "Self-care is a reasonable first step";
-    case TriageLevel::see_clinician: return "See a clinician about this pain";
-    case TriageLevel::urgent: return "Urgent: see a doctor today";
-    case TriageLevel::emergency: return "Emergency: get medical help now";
+    case TriageLevel::self_care:
+      return "Self-care is a reasonable first step";
+    case TriageLevel::see_clinician:
+      return "See a clinician about this pain";
+    case TriageLevel::urgent:
+      return "Urgent: see a doctor today";
+    case TriageLevel::emergency:
+      return "Emergency: get medical help now";
   }
   return "";
 }
@@ -64,7 +70,8 @@ const char* triage_heading(TriageLevel level) {
 std::string region_list(const KnowledgeBase& kb, gsl::span<const RegionKeyIndex> keys) {
   std::string out;
   for (std::size_t i = 0; i < keys.size(); ++i) {
-    if (i != 0) out += ", ";
+    if (i != 0)
+      out += ", ";
     out += region_label(kb, keys[i]);
   }
   return out.empty() ? std::string("none") : out;
@@ -73,7 +80,8 @@ std::string region_list(const KnowledgeBase& kb, gsl::span<const RegionKeyIndex>
 std::string finding_list(const KnowledgeBase& kb, gsl::span<const FindingIndex> findings) {
   std::string out;
   for (std::size_t i = 0; i < findings.size(); ++i) {
-    if (i != 0) out += "; ";
+    if (i != 0)
+      out += "; ";
     out += kb.findings()[findings[i]].what;
   }
   return out;
@@ -82,15 +90,18 @@ std::string finding_list(const KnowledgeBase& kb, gsl::span<const FindingIndex> 
 // Citation keys in order of first use, for the references at the end.
 void cite(std::vector<CitationIndex>& used, gsl::span<const CitationIndex> keys) {
   for (const CitationIndex c : keys) {
-    if (std::find(used.begin(), used.end(), c) == used.end()) used.push_back(c);
+    if (std::find(used.begin(), used.end(), c) == used.end())
+      used.push_back(c);
   }
 }
 
 std::string cite_suffix(const KnowledgeBase& kb, gsl::span<const CitationIndex> keys) {
-  if (keys.empty()) return {};
+  if (keys.empty())
+    return {};
   std::string out = " [";
   for (std::size_t i = 0; i < keys.size(); ++i) {
-    if (i != 0) out += ", ";
+    if (i != 0)
+      out += ", ";
     out += kb.citations()[keys[i]].key;
   }
   return out + ']';
@@ -113,11 +124,13 @@ void write_triage(std::string& out, const Assessment& a) {
     out += "</ul>\n";
   }
   if (advice.empty()) {
-    out += "<p>No warning sign in your answers points away from self-care. If the pain gets "
-           "worse, spreads, or new symptoms appear, see a clinician.</p>\n";
+    out +=
+        "<p>No warning sign in your answers points away from self-care. If the pain gets "
+        "worse, spreads, or new symptoms appear, see a clinician.</p>\n";
   } else {
     out += "<ul>";
-    for (const std::string& line : advice) out += "<li>" + html(line) + "</li>";
+    for (const std::string& line : advice)
+      out += "<li>" + html(line) + "</li>";
     out += "</ul>\n";
   }
   out += "</section>\n";
@@ -129,13 +142,15 @@ void write_ranking(std::string& out, const Assessment& a, std::size_t ranked,
   out += "<h2>Muscles that may be behind the pain</h2>\n";
   const std::size_t shown = std::min(ranked, a.candidate_count());
   if (shown == 0) {
-    out += "<p>No muscle in the knowledge base refers pain to the regions you marked. A "
-           "clinician can look for other causes.</p>\n";
+    out +=
+        "<p>No muscle in the knowledge base refers pain to the regions you marked. A "
+        "clinician can look for other causes.</p>\n";
     return;
   }
-  out += "<p class=\"lede\">Ranked by how well each muscle's referral pattern and typical "
-         "findings explain your drawing and answers. Each reason names its source.</p>\n"
-         "<ol class=\"ranking\">\n";
+  out +=
+      "<p class=\"lede\">Ranked by how well each muscle's referral pattern and typical "
+      "findings explain your drawing and answers. Each reason names its source.</p>\n"
+      "<ol class=\"ranking\">\n";
   for (std::size_t rank = 0; rank < shown; ++rank) {
     const RankedCandidate c = a.candidate(rank);
     out += "<li><h3>" + html(candidate_label(kb, c.candidate)) + " <span class=\"score\">score " +
@@ -148,8 +163,7 @@ void write_ranking(std::string& out, const Assessment& a, std::size_t ranked,
       out += "<li>Answers that fit: " + html(finding_list(kb, c.findings_for)) + "</li>";
     }
     if (!c.findings_against.empty()) {
-      out += "<li>Answers that do not fit: " + html(finding_list(kb, c.findings_against)) +
-             "</li>";
+      out += "<li>Answers that do not fit: " + html(finding_list(kb, c.findings_against)) + "</li>";
     }
     for (const Reason& reason : c.basis) {
       out += "<li class=\"muted\">" + html(a.describe(c.candidate, reason)) + "</li>";
@@ -161,14 +175,16 @@ void write_ranking(std::string& out, const Assessment& a, std::size_t ranked,
   if (a.cover().size() > 1) {
     out += "<p>Together, these could explain the whole drawing: ";
     for (std::size_t i = 0; i < a.cover().size(); ++i) {
-      if (i != 0) out += ", ";
+      if (i != 0)
+        out += ", ";
       out += html(candidate_label(kb, a.cover()[i]));
     }
     out += ".</p>\n";
   }
   if (!a.unexplained().empty()) {
-    out += "<p>No muscle in the knowledge base explains: " +
-           html(region_list(kb, a.unexplained())) + ". Mention these to a clinician.</p>\n";
+    out +=
+        "<p>No muscle in the knowledge base explains: " + html(region_list(kb, a.unexplained())) +
+        ". Mention these to a clinician.</p>\n";
   }
 }
 
@@ -176,16 +192,19 @@ void write_exercise(std::string& out, const KnowledgeBase& kb, const Exercise& e
                     std::vector<CitationIndex>& used) {
   out += "<div class=\"exercise\"><h3>" + html(e.name) + "</h3>\n";
   out += "<p class=\"dose\">" + html(e.dose.to_string()) + "</p>\n<ol>";
-  for (const std::string& step : e.instructions) out += "<li>" + html(step) + "</li>";
+  for (const std::string& step : e.instructions)
+    out += "<li>" + html(step) + "</li>";
   out += "</ol>\n";
   if (!e.cues.empty()) {
     out += "<p>Tips:</p><ul>";
-    for (const std::string& cue : e.cues) out += "<li>" + html(cue) + "</li>";
+    for (const std::string& cue : e.cues)
+      out += "<li>" + html(cue) + "</li>";
     out += "</ul>\n";
   }
   if (!e.cautions.empty()) {
     out += "<p>Take care:</p><ul>";
-    for (const std::string& caution : e.cautions) out += "<li>" + html(caution) + "</li>";
+    for (const std::string& caution : e.cautions)
+      out += "<li>" + html(caution) + "</li>";
     out += "</ul>\n";
   }
   if (e.regression) {
@@ -198,20 +217,23 @@ void write_exercise(std::string& out, const KnowledgeBase& kb, const Exercise& e
 
 void write_first_step(std::string& out, const Assessment& a, std::vector<CitationIndex>& used) {
   const KnowledgeBase& kb = a.kb();
-  if (a.candidate_count() == 0) return;
+  if (a.candidate_count() == 0)
+    return;
   const Candidate& top = kb.candidates()[a.candidate(0).candidate];
   const Muscle& muscle = kb.muscles()[top.muscle];
-  out += "<h2>First step: release " + html(candidate_label(kb, a.candidate(0).candidate)) +
-         "</h2>\n";
+  out +=
+      "<h2>First step: release " + html(candidate_label(kb, a.candidate(0).candidate)) + "</h2>\n";
   if (a.triage().level >= TriageLevel::urgent) {
-    out += "<p><strong>Self-care exercises are not shown.</strong> Your answers call for a "
-           "doctor first; come back to self-care only when a clinician says it is safe.</p>\n";
+    out +=
+        "<p><strong>Self-care exercises are not shown.</strong> Your answers call for a "
+        "doctor first; come back to self-care only when a clinician says it is safe.</p>\n";
     return;
   }
-  out += "<p class=\"lede\">The protocol goes release, then stretch, then strengthen, never "
-         "skipping a step. Start by releasing the most likely muscle. If several release "
-         "sessions bring no relief, it is probably not the source: move on to the next muscle "
-         "in the list. Stop and see a clinician if the pain gets clearly worse.</p>\n";
+  out +=
+      "<p class=\"lede\">The protocol goes release, then stretch, then strengthen, never "
+      "skipping a step. Start by releasing the most likely muscle. If several release "
+      "sessions bring no relief, it is probably not the source: move on to the next muscle "
+      "in the list. Stop and see a clinician if the pain gets clearly worse.</p>\n";
   for (const ExerciseIndex e : muscle.protocol[static_cast<int>(Step::release)]) {
     write_exercise(out, kb, kb.exercises()[e], used);
   }
@@ -230,8 +252,9 @@ Expected<std::string> render_report_html(const Assessment& assessment,
   if (!detail::render::valid_id_prefix(options.chart.id_prefix) ||
       options.chart.id_prefix.size() > 32) {
     return Error(ErrorCode::invalid_argument, "report options are not valid",
-                 {{"/chart/id_prefix", "expected 1 to 32 characters: a letter, then letters, "
-                                       "digits, '-' or '_'"}});
+                 {{"/chart/id_prefix",
+                   "expected 1 to 32 characters: a letter, then letters, "
+                   "digits, '-' or '_'"}});
   }
   if (options.charts > kMaxCharts) {
     return Error(ErrorCode::invalid_argument, "report options are not valid",
@@ -243,29 +266,33 @@ Expected<std::string> render_report_html(const Assessment& assessment,
   drawing_options.width_px = 0;
   drawing_options.id_prefix = options.chart.id_prefix + "-drawing";
   auto drawing = render_intake_svg(kb, assessment.intake(), drawing_options);
-  if (!drawing) return std::move(drawing).error();
+  if (!drawing)
+    return std::move(drawing).error();
   std::string candidates;
   if (options.charts > 0 && assessment.candidate_count() > 0) {
     RenderOptions top_options = options.chart;
     top_options.width_px = 0;
     top_options.id_prefix = options.chart.id_prefix + "-candidates";
     auto top = render_candidates_svg(assessment, options.charts, top_options);
-    if (!top) return std::move(top).error();
+    if (!top)
+      return std::move(top).error();
     candidates = std::move(top).value();
   }
 
   std::vector<CitationIndex> used;
   std::string out;
   out.reserve(256U << 10U);
-  out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-         "<link rel=\"icon\" href=\"data:,\">\n<title>myoref report</title>\n<style>";
+  out +=
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<link rel=\"icon\" href=\"data:,\">\n<title>myoref report</title>\n<style>";
   out += kStyle;
   out += "</style>\n</head>\n<body>\n<main>\n";
-  out += "<h1>Where your pain may come from</h1>\n<p class=\"lede\">This is not a diagnosis. "
-         "It suggests muscles that commonly refer pain to the places you marked, and a "
-         "self-care plan for them, and it shows the basis of each suggestion so that you or a "
-         "clinician can check it.</p>\n";
+  out +=
+      "<h1>Where your pain may come from</h1>\n<p class=\"lede\">This is not a diagnosis. "
+      "It suggests muscles that commonly refer pain to the places you marked, and a "
+      "self-care plan for them, and it shows the basis of each suggestion so that you or a "
+      "clinician can check it.</p>\n";
   write_triage(out, assessment);
 
   out += "<h2>Your pain drawing</h2>\n<div class=\"figure drawing\">\n" + *drawing + "</div>\n";
@@ -280,8 +307,8 @@ Expected<std::string> render_report_html(const Assessment& assessment,
   if (!used.empty()) {
     out += "<h2>Sources</h2>\n<ul>";
     for (const CitationIndex c : used) {
-      out += "<li><strong>" + html(kb.citations()[c].key) + "</strong>: " +
-             html(kb.citations()[c].text) + "</li>";
+      out += "<li><strong>" + html(kb.citations()[c].key) +
+             "</strong>: " + html(kb.citations()[c].text) + "</li>";
     }
     out += "</ul>\n";
   }

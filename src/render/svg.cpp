@@ -7,15 +7,19 @@ namespace myoref::detail::render {
 std::string num(float value) {
   // Far beyond any chart coordinate; keeps lround inside the range of long.
   constexpr float kLimit = 1.0e8F;
-  if (!std::isfinite(value)) return "0";
-  if (value > kLimit) value = kLimit;
-  if (value < -kLimit) value = -kLimit;
+  if (!std::isfinite(value))
+    return "0";
+  if (value > kLimit)
+    value = kLimit;
+  if (value < -kLimit)
+    value = -kLimit;
   const long tenths = std::lround(value * 10.0F);
   const bool negative = tenths < 0;
   const unsigned long magnitude =
       negative ? 0UL - static_cast<unsigned long>(tenths) : static_cast<unsigned long>(tenths);
   std::string out;
-  if (negative && magnitude != 0) out += '-';
+  if (negative && magnitude != 0)
+    out += '-';
   out += std::to_string(magnitude / 10);
   if (magnitude % 10 != 0) {
     out += '.';
@@ -27,11 +31,21 @@ std::string num(float value) {
 void append_escaped(std::string& out, std::string_view text) {
   for (const char ch : text) {
     switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
       default:
         if (static_cast<unsigned char>(ch) < 0x20 && ch != '\t' && ch != '\n') {
           out += ' ';
@@ -51,20 +65,25 @@ std::string escaped(std::string_view text) {
 
 namespace {
 int hex_digit(char c) noexcept {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
   return -1;
 }
 }  // namespace
 
 std::optional<Rgb> parse_colour(std::string_view text) noexcept {
-  if (text.size() != 7 || text[0] != '#') return std::nullopt;
+  if (text.size() != 7 || text[0] != '#')
+    return std::nullopt;
   int channel[3] = {0, 0, 0};
   for (int i = 0; i < 3; ++i) {
     const int hi = hex_digit(text[static_cast<std::size_t>(1 + 2 * i)]);
     const int lo = hex_digit(text[static_cast<std::size_t>(2 + 2 * i)]);
-    if (hi < 0 || lo < 0) return std::nullopt;
+    if (hi < 0 || lo < 0)
+      return std::nullopt;
     channel[i] = hi * 16 + lo;
   }
   return Rgb{static_cast<std::uint8_t>(channel[0]), static_cast<std::uint8_t>(channel[1]),
@@ -83,7 +102,8 @@ std::string to_hex(Rgb colour) {
 
 Rgb mix(Rgb a, Rgb b, float part) noexcept {
   const auto channel = [part](std::uint8_t from, std::uint8_t to) {
-    const float v = static_cast<float>(from) + (static_cast<float>(to) - static_cast<float>(from)) * part;
+    const float v =
+        static_cast<float>(from) + (static_cast<float>(to) - static_cast<float>(from)) * part;
     const long r = std::lround(v);
     return static_cast<std::uint8_t>(r < 0 ? 0 : r > 255 ? 255 : r);
   };
@@ -91,11 +111,14 @@ Rgb mix(Rgb a, Rgb b, float part) noexcept {
 }
 
 bool valid_id_prefix(std::string_view prefix) noexcept {
-  if (prefix.empty() || prefix.size() > 64) return false;
+  if (prefix.empty() || prefix.size() > 64)
+    return false;
   const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-  if (!letter(prefix[0])) return false;
+  if (!letter(prefix[0]))
+    return false;
   for (const char c : prefix) {
-    if (!letter(c) && !(c >= '0' && c <= '9') && c != '-' && c != '_') return false;
+    if (!letter(c) && !(c >= '0' && c <= '9') && c != '-' && c != '_')
+      return false;
   }
   return true;
 }

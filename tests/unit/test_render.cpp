@@ -79,7 +79,8 @@ myoref::Intake intake_from(const std::string& file) {
 
 std::size_t count(const std::string& text, const std::string& what) {
   std::size_t n = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+    ++n;
   return n;
 }
 
@@ -93,9 +94,9 @@ TEST_CASE("every region key has a shape in each view that shows its region", "[r
     const auto& region = kb().regions()[keys[key].region];
     for (const View view : {View::front, View::back}) {
       const bool shown = region.view == View::both || region.view == view;
-      const auto shapes = std::count_if(chart.shapes.begin(), chart.shapes.end(), [&](const auto& s) {
-        return s.key == key && s.view == view;
-      });
+      const auto shapes =
+          std::count_if(chart.shapes.begin(), chart.shapes.end(),
+                        [&](const auto& s) { return s.key == key && s.view == view; });
       INFO(keys[key].key << " in the " << myoref::to_string(view) << " view");
       CHECK(shapes == (shown ? 1 : 0));
     }
