@@ -19,6 +19,8 @@ constexpr float kPanelHeadingHeight = 20.0F;
 constexpr float kCaptionHeight = 18.0F;
 constexpr float kViewGap = 24.0F;
 constexpr float kPanelGap = 36.0F;
+constexpr float kRowGap = 20.0F;
+constexpr std::size_t kPanelColumns = 2;
 constexpr float kLegendTop = 14.0F;
 constexpr float kLegendRow = 18.0F;
 constexpr float kScaleRow = 32.0F;
@@ -440,13 +442,21 @@ std::string dots_pattern_id(const Look& look) {
 std::string write_svg(const KnowledgeBase& kb, const Figure& figure, const Look& look) {
   const Chart& chart = kb.chart();
   const float panel_width = 2.0F * chart.width + kViewGap;
-  const auto panels = static_cast<float>(std::max<std::size_t>(figure.panels.size(), 1));
+  // Two panels a row at most: wider rows shrink the body too far to read
+  // when the picture is fitted to a page.
+  const std::size_t count = std::max<std::size_t>(figure.panels.size(), 1);
+  const std::size_t columns = std::min<std::size_t>(count, kPanelColumns);
+  const std::size_t rows = (count + columns - 1) / columns;
   const bool panel_headings = std::any_of(figure.panels.begin(), figure.panels.end(),
                                           [](const Panel& p) { return !p.heading.empty(); });
-  const float width = 2.0F * kMargin + panels * panel_width + (panels - 1.0F) * kPanelGap;
+  const auto cols = static_cast<float>(columns);
+  const float width = 2.0F * kMargin + cols * panel_width + (cols - 1.0F) * kPanelGap;
   const float heading = look.heading ? kHeadingHeight : 0.0F;
-  const float views_top = kMargin + heading + (panel_headings ? kPanelHeadingHeight : 0.0F);
-  const float views_bottom = views_top + kCaptionHeight + chart.height;
+  const float row_height =
+      (panel_headings ? kPanelHeadingHeight : 0.0F) + kCaptionHeight + chart.height;
+  const float rows_top = kMargin + heading;
+  const float views_bottom =
+      rows_top + static_cast<float>(rows) * row_height + static_cast<float>(rows - 1) * kRowGap;
   const float height = views_bottom +
                        (look.legend && !figure.legend.empty() ? legend_height(figure) : 0.0F) +
                        kMargin;
@@ -486,7 +496,9 @@ std::string write_svg(const KnowledgeBase& kb, const Figure& figure, const Look&
   }
   for (std::size_t i = 0; i < figure.panels.size(); ++i) {
     const Panel& panel = figure.panels[i];
-    const float x = kMargin + static_cast<float>(i) * (panel_width + kPanelGap);
+    const float x = kMargin + static_cast<float>(i % columns) * (panel_width + kPanelGap);
+    const float views_top = rows_top + static_cast<float>(i / columns) * (row_height + kRowGap) +
+                            (panel_headings ? kPanelHeadingHeight : 0.0F);
     if (!panel.heading.empty()) {
       text_element(out, x, views_top - 6.0F, panel.heading,
                    fitted_size(panel.heading, 13.0F, panel_width, true), "start", kTextColour,
