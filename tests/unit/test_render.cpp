@@ -10,6 +10,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -84,6 +85,17 @@ std::size_t count(const std::string& text, const std::string& what) {
   return n;
 }
 
+double area(const std::vector<myoref::Point>& polygon) {
+  double twice = 0.0;
+  for (std::size_t i = 0; i < polygon.size(); ++i) {
+    const auto& a = polygon[i];
+    const auto& b = polygon[(i + 1) % polygon.size()];
+    twice += static_cast<double>(a.x) * static_cast<double>(b.y) -
+             static_cast<double>(b.x) * static_cast<double>(a.y);
+  }
+  return std::abs(twice) / 2.0;
+}
+
 }  // namespace
 
 TEST_CASE("every region key has a shape in each view that shows its region", "[render]") {
@@ -100,6 +112,25 @@ TEST_CASE("every region key has a shape in each view that shows its region", "[r
       INFO(keys[key].key << " in the " << myoref::to_string(view) << " view");
       CHECK(shapes == (shown ? 1 : 0));
     }
+  }
+}
+
+TEST_CASE("the regions tile the figure: no gaps, no overlaps", "[render]") {
+  // The shapes of one view add up to the area inside its outline only when
+  // they neither overlap nor leave holes (shared edges have no area).
+  const auto& chart = kb().chart();
+  for (const View view : {View::front, View::back}) {
+    double regions = 0.0;
+    for (const auto& shape : chart.shapes) {
+      if (shape.view == view)
+        regions += area(shape.points);
+    }
+    double figure = 0.0;
+    for (const auto& line : chart.outline[static_cast<int>(view)])
+      figure += area(line);
+    INFO(myoref::to_string(view) << " view: regions " << regions << ", outline " << figure);
+    CHECK(figure > 0.2 * static_cast<double>(chart.width * chart.height));
+    CHECK(std::abs(regions - figure) < 0.0002 * figure);  // about 5 square units
   }
 }
 
