@@ -227,10 +227,9 @@ class Assessment {
   /// Painful region keys that no muscle in the knowledge base refers pain to.
   gsl::span<const RegionKeyIndex> unexplained() const noexcept;
 
-  /// One reason in words, ending with its citation keys:
-  /// "Refers pain to: top of the pelvis (left), sacrum - essential zone of its
-  /// posterior trigger point [donnelly2019]". `candidate` is the one the
-  /// reason belongs to.
+  /// One reason in words, ending with its citation keys: "Refers pain to top
+  /// of the pelvis (left) and sacrum: essential zone of the back trigger point
+  /// [donnelly2019]". `candidate` is the one the reason belongs to.
   std::string describe(CandidateIndex candidate, const Reason& reason) const;
 
   /// The contract's Assessment JSON (plus documented extra fields), compact,

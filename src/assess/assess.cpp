@@ -193,26 +193,36 @@ class Builder {
 };
 
 // The greedy set cover: repeatedly take the listed candidate that explains
-// the most still-unexplained pain (intensity x zone weight); ties go to the
+// the most still-unexplained pain (intensity x zone weight). Equal gains go to
+// the candidate more of whose gain lies on its own side (a muscle referring
+// to both sides should be named on the side that hurts), then to the
 // higher-ranked one. Stops when nothing more can be explained.
-void build_cover(const ScoringTables& t, detail::AssessmentData& d, const float* dense,
-                 std::uint8_t* covered) {
+void build_cover(const KnowledgeBase& kb, const ScoringTables& t, detail::AssessmentData& d,
+                 const float* dense, std::uint8_t* covered) {
   const std::size_t np = d.painful.size();
+  const auto keys = kb.region_keys();
   std::fill(covered, covered + np, std::uint8_t{0});
   for (;;) {
     const detail::RankedEntry* best = nullptr;
     float best_gain = 0.0F;
+    float best_own_side = 0.0F;
     for (const auto& e : d.ranked) {
+      const Side side = kb.candidates()[e.candidate].side;
       float gain = 0.0F;
+      float own_side = 0.0F;
       for (std::size_t i = 0; i < np; ++i) {
         if (covered[i] != 0) continue;
         const ZoneRelation rel = t.relation_of(e.candidate, d.painful[i]);
         if (rel == ZoneRelation::none) continue;
-        gain += dense[d.painful[i]] *
-                (rel == ZoneRelation::essential ? 1.0F : detail::kSpilloverWeight);
+        const float g = dense[d.painful[i]] *
+                        (rel == ZoneRelation::essential ? 1.0F : detail::kSpilloverWeight);
+        gain += g;
+        const Side region_side = keys[d.painful[i]].side;
+        if (region_side == side || region_side == Side::none) own_side += g;
       }
-      if (gain > best_gain) {
+      if (gain > best_gain || (gain == best_gain && gain > 0.0F && own_side > best_own_side)) {
         best_gain = gain;
+        best_own_side = own_side;
         best = &e;
       }
     }
@@ -321,7 +331,7 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
     for (auto& e : d.ranked) builder.explain(e);
     Expects(d.region_pool.size() <= region_bound);
 
-    build_cover(t, d, dense, covered);
+    build_cover(kb, t, d, dense, covered);
     for (const RegionKeyIndex r : d.painful) {
       if (t.referred[r] == 0) d.unexplained.push_back(r);
     }

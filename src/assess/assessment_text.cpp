@@ -66,20 +66,14 @@ std::string candidate_title(const KnowledgeBase& kb, CandidateIndex c) {
   const Candidate& cand = kb.candidates()[c];
   std::string out = kb.muscles()[cand.muscle].name;
   if (cand.side != Side::none) {
-    out += " (";
+    out += ", ";  // names may hold parentheses of their own: "Multifidus (lumbar), left"
     out += to_string(cand.side);
-    out += ')';
   }
   return out;
 }
 
 std::string region_phrases(const KnowledgeBase& kb, gsl::span<const RegionKeyIndex> keys) {
-  std::string out;
-  for (std::size_t i = 0; i < keys.size(); ++i) {
-    if (i != 0) out += ", ";
-    out += detail::region_key_phrase(kb, keys[i]);
-  }
-  return out;
+  return detail::region_key_phrases(kb, keys);
 }
 
 std::string score_text(float score) {
@@ -116,7 +110,11 @@ std::string Assessment::to_text() const {
   } else if (candidate_count() == 0) {
     wrap(out, "", "", "No muscle in the knowledge base refers pain to the regions drawn.");
   } else {
-    out += "Muscles that could explain the pain, most likely first:\n";
+    wrap(out, "", "  ",
+         t.level >= TriageLevel::urgent
+             ? "Muscles that could explain the pain, most likely first (for your clinician: do "
+               "not start self-care until you have been seen):"
+             : "Muscles that could explain the pain, most likely first:");
     const std::size_t shown = std::min(candidate_count(), kShownCandidates);
     for (std::size_t rank = 0; rank < shown; ++rank) {
       const RankedCandidate c = candidate(rank);
@@ -138,7 +136,7 @@ std::string Assessment::to_text() const {
     out += '\n';
     std::string cover_text;
     for (std::size_t i = 0; i < cover().size(); ++i) {
-      if (i != 0) cover_text += ", ";
+      if (i != 0) cover_text += "; ";
       cover_text += candidate_title(k, cover()[i]);
     }
     wrap(out, "", "  ",

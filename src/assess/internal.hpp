@@ -69,6 +69,9 @@ std::string lower_first(std::string_view text);
 /// "top of the pelvis (left)" / "sacrum".
 std::string region_key_phrase(const KnowledgeBase& kb, RegionKeyIndex key);
 
+/// "top of the pelvis (left); sacrum".
+std::string region_key_phrases(const KnowledgeBase& kb, gsl::span<const RegionKeyIndex> keys);
+
 /// The age rule's outcome for an intake in one plain sentence.
 std::string age_rule_reason(const KnowledgeBase& kb, const Triage& triage, const Intake& intake);
 

@@ -28,6 +28,16 @@ std::string region_key_phrase(const KnowledgeBase& kb, RegionKeyIndex key) {
   return out;
 }
 
+std::string region_key_phrases(const KnowledgeBase& kb, gsl::span<const RegionKeyIndex> keys) {
+  std::string out;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    // Semicolons, because region names may hold commas ("back of the thigh, upper half").
+    if (i != 0) out += "; ";
+    out += region_key_phrase(kb, keys[i]);
+  }
+  return out;
+}
+
 std::string citation_suffix(const KnowledgeBase& kb, gsl::span<const CitationIndex> cite) {
   if (cite.empty()) return {};
   std::string out = " [";
@@ -44,12 +54,7 @@ std::string citation_suffix(const KnowledgeBase& kb, gsl::span<const CitationInd
 namespace {
 
 std::string region_list(const KnowledgeBase& kb, gsl::span<const RegionKeyIndex> keys) {
-  std::string out;
-  for (std::size_t i = 0; i < keys.size(); ++i) {
-    if (i != 0) out += ", ";
-    out += detail::region_key_phrase(kb, keys[i]);
-  }
-  return out;
+  return detail::region_key_phrases(kb, keys);
 }
 
 std::string weight_text(float weight) {
@@ -82,12 +87,12 @@ std::string Assessment::describe(CandidateIndex candidate, const Reason& reason)
   };
   switch (reason.kind) {
     case ReasonKind::essential_zone:
-      out = "Refers pain to: " + region_list(k, reason.regions) + " (essential zone of the " +
-            tp_name() + ")";
+      out = "Refers pain to " + region_list(k, reason.regions) + ": essential zone of the " +
+            tp_name();
       break;
     case ReasonKind::spillover_zone:
-      out = "Can also refer pain to: " + region_list(k, reason.regions) +
-            " (spillover zone of the " + tp_name() + ")";
+      out = "Can also refer pain to " + region_list(k, reason.regions) +
+            ": spillover zone of the " + tp_name();
       break;
     case ReasonKind::zone_not_painful:
       out = "Not drawn as painful, though in the essential zone of the " + tp_name() + ": " +
