@@ -78,8 +78,8 @@ std::string Assessment::to_json(bool pretty) const {
   const KnowledgeBase& k = kb();
   const detail::AssessmentData& d = *d_;
   std::string out;
-  out.reserve(4096 + d.ranked.size() * 1024);
-  JsonWriter w(out, pretty);
+  // About a kilobyte per listed candidate: one allocation in the usual case.
+  JsonWriter w(out, pretty, 2048 + candidate_count() * (pretty ? 1400 : 1100));
   w.begin_object();
   w.member("schema", "myoref.assessment/1");
 
@@ -117,7 +117,8 @@ std::string Assessment::to_json(bool pretty) const {
 
   w.key("candidates");
   w.begin_array(false);
-  for (std::size_t rank = 0; rank < d.ranked.size(); ++rank) {
+  std::string sentence;  // reused: one allocation for every reason
+  for (std::size_t rank = 0; rank < candidate_count(); ++rank) {
     const RankedCandidate c = candidate(rank);
     const Candidate& cand = k.candidates()[c.candidate];
     const Muscle& muscle = k.muscles()[cand.muscle];
@@ -138,7 +139,11 @@ std::string Assessment::to_json(bool pretty) const {
     write_finding_ids(w, "findings_against", k, c.findings_against);
     w.key("basis");
     w.begin_array(false);  // sentences read better one per line
-    for (const Reason& reason : c.basis) w.value(describe(c.candidate, reason));
+    for (const Reason& reason : c.basis) {
+      sentence.clear();
+      detail::append_reason(sentence, k, c.candidate, reason);
+      w.value(sentence);
+    }
     w.end_array();
     w.key("score_parts");
     w.begin_object();
@@ -155,7 +160,7 @@ std::string Assessment::to_json(bool pretty) const {
   w.begin_array(true);
   for (const CandidateIndex c : d.cover) w.value(std::string_view(k.candidates()[c].key));
   w.end_array();
-  write_region_keys(w, "unexplained", k, d.unexplained);
+  write_region_keys(w, "unexplained", k, unexplained());
 
   w.key("intake");
   detail::write_intake(w, k, d.intake);
@@ -167,8 +172,9 @@ std::string Assessment::to_json(bool pretty) const {
   w.member("hash", std::string_view(k.hash()));
   w.end_object();
   w.member("library_version", library_version());
-  write_region_keys(w, "painful", k, d.painful);
+  write_region_keys(w, "painful", k, painful());
   w.end_object();
+  w.finish();
   return out;
 }
 

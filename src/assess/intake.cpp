@@ -518,6 +518,7 @@ std::string intake_to_json(const KnowledgeBase& kb, const Intake& intake) {
   std::string out;
   detail::JsonWriter w(out, false);
   detail::write_intake(w, kb, detail::canonical(intake));
+  w.finish();
   return out;
 }
 

@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -18,7 +19,15 @@ namespace myoref::detail {
 
 class JsonWriter {
  public:
-  JsonWriter(std::string& out, bool pretty) : out_(out), pretty_(pretty) {}
+  /// Appends to `out`; call finish() when the document is complete.
+  /// `expected_size` is a guess of the bytes to come, to allocate once.
+  JsonWriter(std::string& out, bool pretty, std::size_t expected_size = 256)
+      : out_(out), used_(out.size()), pretty_(pretty) {
+    out_.resize(used_ + expected_size);
+  }
+
+  /// Trims `out` to what was written. Nothing may be written after it.
+  void finish() { out_.resize(used_); }
 
   void begin_object() { open('{', false); }
   void end_object() { close('}'); }
@@ -49,6 +58,20 @@ class JsonWriter {
     bool empty = true;
   };
 
+  // Raw appends into out_'s buffer, grown by doubling: std::string::append
+  // costs a call and checks per piece, and a document has thousands of pieces.
+  void put(const char* text, std::size_t n) {
+    if (out_.size() - used_ < n) grow(n);
+    std::memcpy(&out_[used_], text, n);
+    used_ += n;
+  }
+  void put(std::string_view text) { put(text.data(), text.size()); }
+  void put(char c) {
+    if (out_.size() == used_) grow(1);
+    out_[used_++] = c;
+  }
+  void grow(std::size_t n);
+
   void open(char bracket, bool flat);
   void close(char bracket);
   void before_value();
@@ -56,6 +79,7 @@ class JsonWriter {
   void write_string(std::string_view text);
 
   std::string& out_;
+  std::size_t used_;
   bool pretty_;
   bool after_key_ = false;
   std::size_t depth_ = 0;

@@ -1,9 +1,12 @@
 // Words for reasons and reports: how regions, trigger points, findings and
-// citations read in a sentence.
+// citations read in a sentence. Everything appends to one string, from words
+// prepared when the knowledge base was loaded (ScoringTables), so that
+// writing an assessment allocates little.
 #include <cctype>
 #include <string>
 
 #include "assess/internal.hpp"
+#include "assess/scoring.hpp"
 
 namespace myoref {
 namespace detail {
@@ -17,101 +20,103 @@ std::string lower_first(std::string_view text) {
   return out;
 }
 
-std::string region_key_phrase(const KnowledgeBase& kb, RegionKeyIndex key) {
-  const RegionKey& k = kb.region_keys()[key];
-  std::string out = lower_first(kb.regions()[k.region].name);
-  if (k.side != Side::none) {
-    out += " (";
-    out += to_string(k.side);
-    out += ')';
+void append_region_phrases(std::string& out, const KnowledgeBase& kb,
+                           gsl::span<const RegionKeyIndex> keys) {
+  const ScoringTables& t = scoring_tables(kb);
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    // Semicolons, because region names may hold commas ("back of the thigh, upper half").
+    if (i != 0) out += "; ";
+    out += t.region_key_phrase[keys[i]];
   }
-  return out;
 }
 
 std::string region_key_phrases(const KnowledgeBase& kb, gsl::span<const RegionKeyIndex> keys) {
   std::string out;
-  for (std::size_t i = 0; i < keys.size(); ++i) {
-    // Semicolons, because region names may hold commas ("back of the thigh, upper half").
-    if (i != 0) out += "; ";
-    out += region_key_phrase(kb, keys[i]);
-  }
+  append_region_phrases(out, kb, keys);
   return out;
 }
 
-std::string citation_suffix(const KnowledgeBase& kb, gsl::span<const CitationIndex> cite) {
-  if (cite.empty()) return {};
-  std::string out = " [";
+void append_citations(std::string& out, const KnowledgeBase& kb,
+                      gsl::span<const CitationIndex> cite) {
+  if (cite.empty()) return;
+  const auto citations = kb.citations();
+  out += " [";
   for (std::size_t i = 0; i < cite.size(); ++i) {
     if (i != 0) out += ", ";
-    out += kb.citations()[cite[i]].key;
+    out += citations[cite[i]].key;
   }
   out += ']';
-  return out;
 }
-
-}  // namespace detail
 
 namespace {
 
-std::string region_list(const KnowledgeBase& kb, gsl::span<const RegionKeyIndex> keys) {
-  return detail::region_key_phrases(kb, keys);
-}
-
-std::string weight_text(float weight) {
-  // Weights are authored with two decimals at most.
+// Weights are authored with two decimals at most: "0.6", "-0.25", "1".
+void append_weight(std::string& out, float weight) {
   const int hundredths = static_cast<int>(weight * 100.0F + (weight < 0 ? -0.5F : 0.5F));
-  const int whole = hundredths / 100;
-  const int frac = (hundredths < 0 ? -hundredths : hundredths) % 100;
-  std::string out = hundredths < 0 && whole == 0 ? "-" : "";
-  out += std::to_string(whole);
+  const int magnitude = hundredths < 0 ? -hundredths : hundredths;
+  if (hundredths < 0) out += '-';
+  out += std::to_string(magnitude / 100);
+  const int frac = magnitude % 100;
   if (frac != 0) {
     out += '.';
     out += static_cast<char>('0' + frac / 10);
     if (frac % 10 != 0) out += static_cast<char>('0' + frac % 10);
   }
-  return out;
 }
 
 }  // namespace
 
-std::string Assessment::describe(CandidateIndex candidate, const Reason& reason) const {
-  const KnowledgeBase& k = kb();
-  const Muscle& muscle = k.muscles()[k.candidates()[candidate].muscle];
-  std::string out;
-  const auto tp_name = [&] {
-    return detail::lower_first(muscle.trigger_points[reason.trigger_point].name);
+void append_reason(std::string& out, const KnowledgeBase& kb, CandidateIndex candidate,
+                   const Reason& reason) {
+  const ScoringTables& t = scoring_tables(kb);
+  const Muscle& muscle = kb.muscles()[t.candidate_muscle[candidate]];
+  const auto zone_name = [&]() -> const std::string& {
+    return t.zone_name[t.candidate_zone_begin[candidate] + reason.trigger_point];
   };
-  const auto finding_text = [&] { return k.findings()[reason.finding].what; };
-  const auto weight = [&] {
-    return weight_text(muscle.findings[reason.finding_weight].weight);
+  const auto finding = [&](const char* lead, const char* tail) {
+    out += lead;
+    out += kb.findings()[reason.finding].what;
+    out += tail;
+    append_weight(out, muscle.findings[reason.finding_weight].weight);
+    out += ')';
   };
   switch (reason.kind) {
     case ReasonKind::essential_zone:
-      out = "Refers pain to " + region_list(k, reason.regions) + ": essential zone of the " +
-            tp_name();
+      out += "Refers pain to ";
+      append_region_phrases(out, kb, reason.regions);
+      out += ": essential zone of the ";
+      out += zone_name();
       break;
     case ReasonKind::spillover_zone:
-      out = "Can also refer pain to " + region_list(k, reason.regions) +
-            ": spillover zone of the " + tp_name();
+      out += "Can also refer pain to ";
+      append_region_phrases(out, kb, reason.regions);
+      out += ": spillover zone of the ";
+      out += zone_name();
       break;
     case ReasonKind::zone_not_painful:
-      out = "Not drawn as painful, though in the essential zone of the " + tp_name() + ": " +
-            region_list(k, reason.regions);
+      out += "Not drawn as painful, though in the essential zone of the ";
+      out += zone_name();
+      out += ": ";
+      append_region_phrases(out, kb, reason.regions);
       break;
     case ReasonKind::finding_for:
-      out = "Confirmed: " + finding_text() + ", which counts for this muscle (weight " + weight() +
-            ")";
+      finding("Confirmed: ", ", which counts for this muscle (weight ");
       break;
     case ReasonKind::finding_against:
-      out = "Confirmed: " + finding_text() + ", which counts against this muscle (weight " +
-            weight() + ")";
+      finding("Confirmed: ", ", which counts against this muscle (weight ");
       break;
     case ReasonKind::denied_for:
-      out = "Denied: " + finding_text() + ", which is usual with this muscle (weight " + weight() +
-            ")";
+      finding("Denied: ", ", which is usual with this muscle (weight ");
       break;
   }
-  out += detail::citation_suffix(k, reason.cite);
+  append_citations(out, kb, reason.cite);
+}
+
+}  // namespace detail
+
+std::string Assessment::describe(CandidateIndex candidate, const Reason& reason) const {
+  std::string out;
+  detail::append_reason(out, kb(), candidate, reason);
   return out;
 }
 

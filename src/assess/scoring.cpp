@@ -2,11 +2,18 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <string_view>
 
+#include <gsl/assert>
 #include <gsl/narrow>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "assess/internal.hpp"
 #include "kb/kb_data.hpp"
 #include "myoref/kb.hpp"
 
@@ -73,6 +80,13 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
   t.muscle_count = muscles.size();
   t.relation.assign(nc * nr, ZoneRelation::none);
 
+  std::size_t most_trigger_points = 0;
+  for (const Candidate& cand : candidates) {
+    most_trigger_points = std::max(most_trigger_points, muscles[cand.muscle].trigger_points.size());
+  }
+  t.slot_count = most_trigger_points;
+  t.slot_size.assign(t.slot_count * nc, std::numeric_limits<float>::infinity());
+  t.slot_inverse_size.assign(t.slot_count * nc, 0.0F);
   std::vector<std::vector<std::uint32_t>> members(nr);
   std::vector<std::vector<RegionKeyIndex>> essential_lists;
   std::vector<std::vector<RegionKeyIndex>> spillover_lists;
@@ -82,8 +96,11 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
     t.candidate_muscle.push_back(candidates[c].muscle);
     t.candidate_zone_begin.push_back(gsl::narrow<std::uint32_t>(essential_lists.size()));
     const Muscle& muscle = muscles[candidates[c].muscle];
-    for (const TriggerPoint& tp : muscle.trigger_points) {
-      const auto zone = gsl::narrow<std::uint32_t>(essential_lists.size());
+    t.candidate_finding_count.push_back(gsl::narrow<std::uint16_t>(muscle.findings.size()));
+    std::size_t largest_zone = 0;
+    for (std::size_t j = 0; j < muscle.trigger_points.size(); ++j) {
+      const TriggerPoint& tp = muscle.trigger_points[j];
+      const auto slot = gsl::narrow<std::uint32_t>(j * nc + c);
       map_zone(kb, tp.essential, tp.side, candidates[c].side, essential);
       map_zone(kb, tp.spillover, tp.side, candidates[c].side, spillover);
       // A region can be essential on one side of a "both" zone and spillover
@@ -95,8 +112,12 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
                                                                  essential.end(), r);
                                      }),
                       spillover.end());
+      if (!essential.empty()) {
+        t.slot_size[slot] = static_cast<float>(essential.size());
+        t.slot_inverse_size[slot] = 1.0F / static_cast<float>(essential.size());
+      }
       for (const RegionKeyIndex r : essential) {
-        members[r].push_back(zone);
+        members[r].push_back(slot);
         t.relation[c * nr + r] = ZoneRelation::essential;
       }
       for (const RegionKeyIndex r : spillover) {
@@ -106,14 +127,28 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
         }
       }
       t.zone_essential_size.push_back(gsl::narrow<std::uint16_t>(essential.size()));
+      t.zone_name.push_back(lower_first(tp.name));
+      largest_zone = std::max(largest_zone, essential.size());
       essential_lists.push_back(essential);
       spillover_lists.push_back(spillover);
     }
+    t.candidate_largest_zone.push_back(gsl::narrow<std::uint16_t>(largest_zone));
   }
   t.candidate_zone_begin.push_back(gsl::narrow<std::uint32_t>(essential_lists.size()));
   flatten(essential_lists, t.zone_essential_begin, t.zone_essential_keys);
   flatten(spillover_lists, t.zone_spillover_begin, t.zone_spillover_keys);
-  flatten(members, t.essential_member_begin, t.essential_member_zone);
+  flatten(members, t.essential_member_begin, t.essential_member_slot);
+
+  t.region_key_phrase.reserve(nr);
+  for (std::size_t r = 0; r < nr; ++r) {
+    std::string phrase = lower_first(kb.regions()[keys[r].region].name);
+    if (keys[r].side != Side::none) {
+      phrase += " (";
+      phrase += to_string(keys[r].side);
+      phrase += ')';
+    }
+    t.region_key_phrase.push_back(std::move(phrase));
+  }
 
   t.referred.assign(nr, 0);
   t.referral_begin.reserve(nr + 1);
@@ -172,17 +207,11 @@ void score_drawing(const ScoringTables& t, const SparseDrawing& drawing,
     total += drawing.intensity[i];
     peak = std::max(peak, drawing.intensity[i]);
   }
-  std::fill(work, work + scoring_work_size(t), 0.0F);
-  if (!(total > 0.0F)) {
-    std::fill(scores, scores + nc, 0.0F);
-    if (parts != nullptr) {
-      std::fill(parts, parts + 4 * nc, 0.0F);
-    }
-    return;
-  }
-
   float* explained = work;
-  float* zone = work + nc;
+  float* salience_sum = work + nc;  // by slot
+  std::fill(work, work + scoring_work_size(t), 0.0F);
+
+  // Scatter: each painful key adds to the candidates that refer to it.
   for (std::size_t i = 0; i < drawing.count; ++i) {
     const RegionKeyIndex r = drawing.keys[i];
     const float x = drawing.intensity[i];
@@ -194,42 +223,97 @@ void score_drawing(const ScoringTables& t, const SparseDrawing& drawing,
     }
     for (std::uint32_t e = t.essential_member_begin[r]; e < t.essential_member_begin[r + 1U];
          ++e) {
-      zone[t.essential_member_zone[e]] += salience;
+      salience_sum[t.essential_member_slot[e]] += salience;
     }
   }
 
-  for (std::size_t c = 0; c < nc; ++c) {
-    const float f =
-        findings_evidence == nullptr ? 0.0F : findings_evidence[t.candidate_muscle[c]];
-    float* part = parts == nullptr ? nullptr : parts + 4 * c;
-    if (!(explained[c] > 0.0F)) {
-      // Findings alone never suggest a muscle.
-      scores[c] = 0.0F;
-      if (part != nullptr) {
-        part[0] = part[1] = part[2] = 0.0F;
-        part[3] = f;
+  // One pass per candidate, with no branches: a candidate that explains
+  // nothing has E = 0, so D = 0 and its score is 0 / (0 + 1) = 0 exactly.
+  // Whole explanations and whole zones are set to exactly 1 rather than
+  // multiplied by a rounded reciprocal, so that a perfect fit scores the same
+  // whichever muscle it is. Four candidates at a time where SSE2 is there;
+  // the vector and scalar paths do the same operations in the same order.
+  const float inverse_total = total > 0.0F ? 1.0F / total : 0.0F;
+  const float coverage_share = 1.0F - kCoverageFloor;
+  std::size_t c = 0;
+#if defined(__SSE2__)
+  {
+    const __m128 one = _mm_set1_ps(1.0F);
+    const __m128 total_v = _mm_set1_ps(total);
+    const __m128 inverse_total_v = _mm_set1_ps(inverse_total);
+    const __m128 some_pain = total > 0.0F ? _mm_castsi128_ps(_mm_set1_epi32(-1)) : _mm_setzero_ps();
+    const __m128 floor_v = _mm_set1_ps(kCoverageFloor);
+    const __m128 share_v = _mm_set1_ps(coverage_share);
+    const __m128 ceiling_v = _mm_set1_ps(kDrawingCeiling);
+    const auto select = [](__m128 mask, __m128 a, __m128 b) {
+      return _mm_or_ps(_mm_and_ps(mask, a), _mm_andnot_ps(mask, b));
+    };
+    for (; c + 4 <= nc; c += 4) {
+      const __m128 x = _mm_loadu_ps(explained + c);
+      const __m128 whole = _mm_and_ps(_mm_cmpge_ps(x, total_v), some_pain);
+      const __m128 e = select(whole, one, _mm_mul_ps(x, inverse_total_v));
+      __m128 k = _mm_setzero_ps();
+      for (std::size_t j = 0; j < t.slot_count; ++j) {
+        const std::size_t slot = j * nc + c;
+        const __m128 sum = _mm_loadu_ps(salience_sum + slot);
+        const __m128 size = _mm_loadu_ps(t.slot_size.data() + slot);
+        const __m128 part = _mm_mul_ps(sum, _mm_loadu_ps(t.slot_inverse_size.data() + slot));
+        k = _mm_max_ps(k, select(_mm_cmpge_ps(sum, size), one, part));
       }
-      continue;
+      const __m128 d = _mm_mul_ps(e, _mm_add_ps(floor_v, _mm_mul_ps(share_v, k)));
+      const __m128 p = _mm_mul_ps(ceiling_v, d);
+      _mm_storeu_ps(scores + c, _mm_div_ps(p, _mm_add_ps(p, _mm_sub_ps(one, p))));
+      if (parts != nullptr) {
+        alignas(16) float ev[4];
+        alignas(16) float kv[4];
+        alignas(16) float dv[4];
+        _mm_store_ps(ev, e);
+        _mm_store_ps(kv, k);
+        _mm_store_ps(dv, d);
+        for (std::size_t l = 0; l < 4; ++l) {
+          float* part = parts + 4 * (c + l);
+          part[0] = ev[l];
+          part[1] = kv[l];
+          part[2] = dv[l];
+          part[3] = 0.0F;
+        }
+      }
     }
-    const float e = std::min(1.0F, explained[c] / total);
+  }
+#endif
+  for (; c < nc; ++c) {
+    const float x = explained[c];
+    const float e = x >= total && total > 0.0F ? 1.0F : x * inverse_total;
     float k = 0.0F;
-    for (std::uint32_t z = t.candidate_zone_begin[c]; z < t.candidate_zone_begin[c + 1U]; ++z) {
-      if (t.zone_essential_size[z] != 0) {
-        k = std::max(k, zone[z] / static_cast<float>(t.zone_essential_size[z]));
-      }
+    for (std::size_t j = 0; j < t.slot_count; ++j) {
+      const std::size_t slot = j * nc + c;
+      const float sum = salience_sum[slot];
+      const float part = sum * t.slot_inverse_size[slot];
+      k = std::max(k, sum >= t.slot_size[slot] ? 1.0F : part);
     }
-    k = std::min(1.0F, k);
-    const float d = e * (kCoverageFloor + (1.0F - kCoverageFloor) * k);
-    // Findings move the drawing's odds: odds(score) = odds(ceiling * D) * exp(scale * F).
+    const float d = e * (kCoverageFloor + coverage_share * k);
     const float p = kDrawingCeiling * d;
-    const float pl = p * std::exp(kFindingsScale * f);
-    scores[c] = pl / (pl + (1.0F - p));
-    if (part != nullptr) {
-      part[0] = e;
-      part[1] = k;
-      part[2] = d;
-      part[3] = f;
+    scores[c] = p / (p + (1.0F - p));
+    if (parts != nullptr) {
+      parts[4 * c] = e;
+      parts[4 * c + 1] = k;
+      parts[4 * c + 2] = d;
+      parts[4 * c + 3] = 0.0F;
     }
+  }
+  if (findings_evidence == nullptr) return;
+
+  // Findings move the drawing's odds: odds(score) = odds(ceiling * D) * exp(scale * F).
+  // With F = 0 this is the score above exactly (exp(0) = 1), so score_batch,
+  // which has no findings, agrees with assess() to the last bit.
+  Expects(parts != nullptr);
+  for (std::size_t i = 0; i < nc; ++i) {
+    const float f = findings_evidence[t.candidate_muscle[i]];
+    parts[4 * i + 3] = f;
+    if (f == 0.0F || scores[i] == 0.0F) continue;  // findings alone never suggest a muscle
+    const float p = kDrawingCeiling * parts[4 * i + 2];
+    const float pl = p * std::exp(kFindingsScale * f);
+    scores[i] = pl / (pl + (1.0F - p));
   }
 }
 

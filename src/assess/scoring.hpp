@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "myoref/types.hpp"
@@ -63,9 +64,18 @@ struct ScoringTables {
   std::vector<std::uint32_t> zone_spillover_begin;  // CSR into zone_spillover_keys
   std::vector<RegionKeyIndex> zone_spillover_keys;  // sorted, essential ones of the same zone removed
 
-  // Region key -> the zones whose essential part includes it. CSR.
+  // For scoring, zones also sit in "slots": slot j of candidate c is its
+  // trigger point j, at j * candidate_count + c, for j < slot_count (the
+  // most trigger points of any muscle). Candidates with fewer trigger points
+  // have empty slots (size +infinity, inverse 0), so that the per-candidate
+  // pass of the kernel is a straight loop the compiler can vectorise.
+  std::size_t slot_count = 0;
+  std::vector<float> slot_size;          // slot_count x candidate_count
+  std::vector<float> slot_inverse_size;  // slot_count x candidate_count
+
+  // Region key -> the slots whose essential zone includes it. CSR.
   std::vector<std::uint32_t> essential_member_begin;
-  std::vector<std::uint32_t> essential_member_zone;
+  std::vector<std::uint32_t> essential_member_slot;
 
   // candidate_count x region_key_count, row-major: the best relation of any
   // of the candidate's zones to the region key. For explanations and cover.
@@ -81,10 +91,19 @@ struct ScoringTables {
   std::vector<std::uint16_t> finding_weight_index;
 
   std::vector<MuscleIndex> candidate_muscle;
+  /// Per candidate: its muscle's finding weights, and its largest essential
+  /// zone (for sizing an assessment's storage before filling it).
+  std::vector<std::uint16_t> candidate_finding_count;
+  std::vector<std::uint16_t> candidate_largest_zone;
   /// Position of each candidate in key order: ties in score are broken by key
   /// without comparing strings.
   std::vector<std::uint16_t> candidate_key_rank;
   std::size_t muscle_count = 0;
+
+  // Words for explanations, made once so that writing a reason is appending:
+  // "top of the pelvis (left)" by region key, "back trigger point" by zone.
+  std::vector<std::string> region_key_phrase;
+  std::vector<std::string> zone_name;
 
   ZoneRelation relation_of(CandidateIndex c, RegionKeyIndex r) const noexcept {
     return relation[static_cast<std::size_t>(c) * region_key_count + r];
@@ -99,9 +118,16 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb);
 const ScoringTables& scoring_tables(const KnowledgeBase& kb) noexcept;
 
 /// Floats of working memory score_drawing() needs for one drawing: per
-/// candidate (explained intensity) and per zone (essential salience).
+/// candidate (explained intensity) and per slot (essential salience).
 inline std::size_t scoring_work_size(const ScoringTables& t) noexcept {
-  return t.candidate_count + t.zone_essential_size.size();
+  return t.candidate_count * (1 + t.slot_count);
+}
+
+/// After score_drawing(): the essential salience sum of candidate c's trigger
+/// point j, from its working memory.
+inline float zone_salience(const ScoringTables& t, const float* work, CandidateIndex c,
+                           std::size_t j) noexcept {
+  return work[t.candidate_count * (1 + j) + c];
 }
 
 /// One pain drawing as its painful region keys in ascending order, with their
@@ -114,11 +140,11 @@ struct SparseDrawing {
 };
 
 /// Scores every candidate for one drawing. `findings_evidence` is per muscle
-/// (F, see docs) or null for no findings. Writes candidate_count scores to
-/// `scores` and, when `parts` is not null, four floats per candidate
-/// (E, K, D, F). `work` holds scoring_work_size(t) floats; afterwards the
-/// zone part (from work + candidate_count) holds each zone's essential
-/// salience sum, which explanations use. Allocates nothing.
+/// (F, see docs) or null for no findings (then `parts` may be null too).
+/// Writes candidate_count scores to `scores` and, when `parts` is not null,
+/// four floats per candidate
+/// (E, K, D, F). `work` holds scoring_work_size(t) floats; afterwards
+/// zone_salience() reads it, for explanations. Allocates nothing.
 void score_drawing(const ScoringTables& t, const SparseDrawing& drawing,
                    const float* findings_evidence, float* work, float* scores, float* parts);
 
