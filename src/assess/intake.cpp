@@ -177,21 +177,21 @@ std::string kind_name(const json::value& v) {
 }
 
 /// Reads an integer field in [lo, hi]; reports and returns nullopt otherwise.
-std::optional<int> read_integer(const json::value& v, const std::string& path, std::int64_t lo,
+/// `path()` makes the field's JSON pointer, only when there is a problem.
+template <class Path>
+std::optional<int> read_integer(const json::value& v, Path&& path, std::int64_t lo,
                                 std::int64_t hi, std::string_view what, Problems& problems) {
   const auto n = as_integer(v);
+  if (n && *n >= lo && *n <= hi) return static_cast<int>(*n);
   const std::string expected = "expected an integer " + std::to_string(lo) + ".." +
                                std::to_string(hi) + " (" + std::string(what) + ")";
   if (!n) {
-    problems.add(path, expected + ", got " +
-                           (v.is_number() ? "a number with a fraction" : kind_name(v)));
-    return std::nullopt;
+    problems.add(path(), expected + ", got " +
+                             (v.is_number() ? "a number with a fraction" : kind_name(v)));
+  } else {
+    problems.add(path(), std::to_string(*n) + " is out of range: " + expected);
   }
-  if (*n < lo || *n > hi) {
-    problems.add(path, std::to_string(*n) + " is out of range: " + expected);
-    return std::nullopt;
-  }
-  return static_cast<int>(*n);
+  return std::nullopt;
 }
 
 void read_mark(const KnowledgeBase& kb, const json::value& v, const std::string& path,
@@ -260,7 +260,7 @@ void read_mark(const KnowledgeBase& kb, const json::value& v, const std::string&
 
   std::optional<int> intensity;
   if (const json::value* i = o.if_contains("intensity")) {
-    intensity = read_integer(*i, pointer(path, "intensity"), 0, kMaxIntensity,
+    intensity = read_integer(*i, [&] { return pointer(path, "intensity"); }, 0, kMaxIntensity,
                              "pain now, 0 = none", problems);
   } else {
     problems.add(pointer(path, "intensity"), "missing: every pain mark needs an \"intensity\" 0..10");
@@ -291,15 +291,16 @@ void read_ids(const json::value& v, const std::string& path, std::string_view ki
     return;
   }
   for (std::size_t i = 0; i < a.size(); ++i) {
-    const std::string p = pointer(path, i);
     if (!a[i].is_string()) {
-      problems.add(p, "expected a " + std::string(kind) + " id (a string), got " + kind_name(a[i]));
+      problems.add(pointer(path, i),
+                   "expected a " + std::string(kind) + " id (a string), got " + kind_name(a[i]));
       continue;
     }
     const std::string_view id(a[i].get_string().data(), a[i].get_string().size());
     const std::optional<Index> found = find(id);
     if (!found) {
-      problems.add(p, "unknown " + std::string(kind) + " " + quoted(id) + did_you_mean(suggest(id)));
+      problems.add(pointer(path, i), "unknown " + std::string(kind) + " " + quoted(id) +
+                                         did_you_mean(suggest(id)));
       continue;
     }
     out.push_back(*found);
@@ -388,10 +389,11 @@ Expected<Intake> detail::read_intake(const KnowledgeBase& kb, const json::value&
           [&](std::string_view id) { return kb.suggest_red_flag(id); }, intake.red_flags,
           at.red_flags, problems);
     } else if (name == "age") {
-      intake.age = read_integer(v, path, 0, kMaxAge, "years", problems);
+      intake.age = read_integer(v, [&] { return path; }, 0, kMaxAge, "years", problems);
     } else if (name == "duration_days") {
       intake.duration_days =
-          read_integer(v, path, 0, kMaxDurationDays, "days since the pain began", problems);
+          read_integer(v, [&] { return path; }, 0, kMaxDurationDays, "days since the pain began",
+                       problems);
     } else if (name == "onset") {
       if (v.is_string()) {
         intake.onset = parse_onset(std::string_view(v.get_string().data(), v.get_string().size()));
