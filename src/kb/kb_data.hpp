@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,7 +32,12 @@ struct KbData {
   std::string version;  ///< "0.1.0"
   std::string title;
   std::optional<std::string> license;
-  std::string hash;  ///< SHA-256 hex of the canonical text (kb_writer.hpp)
+  /// SHA-256 hex of the canonical text (kb_writer.hpp). Computed on first
+  /// use, not at load: writing and hashing the canonical text costs more than
+  /// the whole load, and many hosts never ask. Use KnowledgeBase::hash().
+  mutable std::string hash;
+  mutable std::once_flag hash_once;
+  bool loaded = false;  ///< false for the empty model of a default KnowledgeBase
 
   // --- The model, in document order ----------------------------------------
   std::vector<Citation> citations;
@@ -78,8 +84,8 @@ struct KbData {
 };
 
 /// Builds the derived tables of a fully validated model: the last step of
-/// loading, run once per knowledge base after the model, the side tables, the
-/// lookups and the hash are in place. An Error here fails the load.
+/// loading, run once per knowledge base after the model, the side tables and
+/// the lookups are in place. An Error here fails the load.
 Status finalize(KbData& kb);
 
 }  // namespace myoref::detail

@@ -28,9 +28,7 @@
 #include <gsl/narrow>
 
 #include "kb/kb_data.hpp"
-#include "kb/kb_writer.hpp"
 #include "util/json.hpp"
-#include "util/sha256.hpp"
 
 namespace myoref {
 namespace detail {
@@ -131,6 +129,38 @@ std::string join(const std::vector<std::string_view>& items, std::string_view la
   return out;
 }
 
+// Where a value is: a chain of steps up to the document, spelled out as a
+// JSON pointer only when a diagnostic needs it, so that reading a good
+// document builds no path strings. A Path points at its parent: name every
+// step that outlives one expression.
+class Path {
+ public:
+  Path() = default;  // the document itself
+  Path(const Path& parent, std::string_view key) noexcept : parent_(&parent), key_(key) {}
+  Path(const Path& parent, std::size_t index) noexcept
+      : parent_(&parent), index_(index), is_index_(true) {}
+
+  std::string str() const {
+    if (parent_ == nullptr)
+      return std::string();
+    return is_index_ ? pointer(parent_->str(), index_) : pointer(parent_->str(), key_);
+  }
+
+ private:
+  const Path* parent_ = nullptr;
+  std::string_view key_;
+  std::size_t index_ = 0;
+  bool is_index_ = false;
+};
+
+const Path kDocument;
+const Path kCitations(kDocument, "citations");
+const Path kRegions(kDocument, "regions");
+const Path kFindings(kDocument, "findings");
+const Path kRedFlags(kDocument, "red_flags");
+const Path kMuscles(kDocument, "muscles");
+const Path kExercises(kDocument, "exercises");
+
 enum class Need : std::uint8_t { required, optional };
 enum class Empty : std::uint8_t { allowed, refused };
 
@@ -143,14 +173,15 @@ struct IdKind {
 };
 
 // A reference checked in pass 3, once everything it joins has been read.
+// `/muscles/<muscle>/protocol/<step>/<position>` names `exercise`.
 struct ProtocolUse {
-  std::string path;
   MuscleIndex muscle;
   Step step;
+  std::size_t position;
   ExerciseIndex exercise;
 };
+// The regression (or progression) of exercise `from` is `to`.
 struct ExerciseLink {
-  std::string path;
   ExerciseIndex from;
   ExerciseIndex to;
 };
@@ -176,44 +207,44 @@ class Loader {
   void error(std::string path, std::string message) {
     diags_.push_back(Diagnostic{std::move(path), std::move(message)});
   }
-  void wrong_type(const std::string& path, std::string_view expected, const json::value& v) {
+  void error(const Path& path, std::string message) { error(path.str(), std::move(message)); }
+  void wrong_type(const Path& path, std::string_view expected, const json::value& v) {
     error(path, "expected " + std::string(expected) + ", found " + describe(v));
   }
 
   // --- reading one field -----------------------------------------------------
-  const json::object* object_at(const json::value& v, const std::string& path,
+  const json::object* object_at(const json::value& v, const Path& path,
                                 std::initializer_list<std::string_view> fields);
-  const json::value* member(const json::object& o, const std::string& base, std::string_view key,
+  const json::value* member(const json::object& o, const Path& base, std::string_view key,
                             Need need);
-  bool text_value(const json::value& v, const std::string& path, std::string& out);
-  bool text(const json::object& o, const std::string& base, std::string_view key, std::string& out,
+  bool text_value(const json::value& v, const Path& path, std::string& out);
+  bool text(const json::object& o, const Path& base, std::string_view key, std::string& out,
             Need need = Need::required);
-  bool id_field(const json::object& o, const std::string& base, std::string_view key,
-                std::string& out, bool allow_hyphen = false);
-  std::optional<int> integer(const json::object& o, const std::string& base, std::string_view key,
-                             int lo, int hi, Need need = Need::required);
-  std::optional<double> number_value(const json::value& v, const std::string& path, double lo,
-                                     double hi);
-  bool flag(const json::object& o, const std::string& base, std::string_view key, bool fallback);
-  const json::array* list(const json::object& o, const std::string& base, std::string_view key,
-                          Need need, Empty empty);
-  std::vector<std::string> texts(const json::object& o, const std::string& base,
-                                 std::string_view key, Need need, Empty empty);
+  bool id_field(const json::object& o, const Path& base, std::string_view key, std::string& out,
+                bool allow_hyphen = false);
+  std::optional<int> integer(const json::object& o, const Path& base, std::string_view key, int lo,
+                             int hi, Need need = Need::required);
+  std::optional<double> number_value(const json::value& v, const Path& path, double lo, double hi);
+  bool flag(const json::object& o, const Path& base, std::string_view key, bool fallback);
+  const json::array* list(const json::object& o, const Path& base, std::string_view key, Need need,
+                          Empty empty);
+  std::vector<std::string> texts(const json::object& o, const Path& base, std::string_view key,
+                                 Need need, Empty empty);
   template <class E, class Parse>
-  std::optional<E> choice(const json::object& o, const std::string& base, std::string_view key,
+  std::optional<E> choice(const json::object& o, const Path& base, std::string_view key,
                           Parse parse, const std::vector<std::string_view>& allowed);
 
-  std::optional<std::uint16_t> reference(const json::value& v, const std::string& path,
+  std::optional<std::uint16_t> reference(const json::value& v, const Path& path,
                                          const IdKind& kind);
   template <class Index>
-  std::vector<Index> references(const json::object& o, const std::string& base,
-                                std::string_view key, const IdKind& kind, Need need, Empty empty);
-  std::vector<CitationIndex> cite(const json::object& o, const std::string& base);
-  Statement statement(const json::object& o, const std::string& base, std::string_view key);
-  std::vector<Statement> statements(const json::object& o, const std::string& base,
-                                    std::string_view key, Need need, Empty empty);
-  std::optional<Point> point(const json::value& v, const std::string& path);
-  std::vector<Point> polygon(const json::value& v, const std::string& path);
+  std::vector<Index> references(const json::object& o, const Path& base, std::string_view key,
+                                const IdKind& kind, Need need, Empty empty);
+  std::vector<CitationIndex> cite(const json::object& o, const Path& base);
+  Statement statement(const json::object& o, const Path& base, std::string_view key);
+  std::vector<Statement> statements(const json::object& o, const Path& base, std::string_view key,
+                                    Need need, Empty empty);
+  std::optional<Point> point(const json::value& v, const Path& path);
+  std::vector<Point> polygon(const json::value& v, const Path& path);
 
   // --- the passes --------------------------------------------------------------
   bool check_counts(const json::object& top);
@@ -227,10 +258,10 @@ class Loader {
   void read_red_flags(const json::object& top);
   void read_age_rule(const json::object& top);
   void read_muscles(const json::object& top);
-  void read_muscle(const json::value& v, const std::string& path, MuscleIndex index);
-  void read_trigger_point(const json::value& v, const std::string& path, Muscle& muscle);
+  void read_muscle(const json::value& v, const Path& path, MuscleIndex index);
+  void read_trigger_point(const json::value& v, const Path& path, Muscle& muscle);
   void read_exercises(const json::object& top);
-  void read_exercise(const json::value& v, const std::string& path, ExerciseIndex index);
+  void read_exercise(const json::value& v, const Path& path, ExerciseIndex index);
   void read_chart(const json::value& v);
   void check_protocols();
   void check_exercise_links();
@@ -264,7 +295,7 @@ class Loader {
 // ---------------------------------------------------------------------------
 // Reading one field
 
-const json::object* Loader::object_at(const json::value& v, const std::string& path,
+const json::object* Loader::object_at(const json::value& v, const Path& path,
                                       std::initializer_list<std::string_view> fields) {
   if (!v.is_object()) {
     wrong_type(path, "an object", v);
@@ -274,20 +305,19 @@ const json::object* Loader::object_at(const json::value& v, const std::string& p
   for (const auto& kv : o) {
     const std::string_view key(kv.key().data(), kv.key().size());
     if (std::find(fields.begin(), fields.end(), key) == fields.end()) {
-      error(pointer(path, key),
-            "unknown field " + quote(key) +
-                did_you_mean(closest(key, std::vector<std::string_view>(fields))));
+      error(Path(path, key), "unknown field " + quote(key) +
+                                 did_you_mean(closest(key, std::vector<std::string_view>(fields))));
     }
   }
   return &o;
 }
 
-const json::value* Loader::member(const json::object& o, const std::string& base,
-                                  std::string_view key, Need need) {
+const json::value* Loader::member(const json::object& o, const Path& base, std::string_view key,
+                                  Need need) {
   const json::value* v = o.if_contains(json::string_view(key.data(), key.size()));
   if (v == nullptr) {
     if (need == Need::required)
-      error(pointer(base, key), "required field " + quote(key) + " is missing");
+      error(Path(base, key), "required field " + quote(key) + " is missing");
     return nullptr;
   }
   // An optional field given as null is the same as one left out.
@@ -296,7 +326,7 @@ const json::value* Loader::member(const json::object& o, const std::string& base
   return v;
 }
 
-bool Loader::text_value(const json::value& v, const std::string& path, std::string& out) {
+bool Loader::text_value(const json::value& v, const Path& path, std::string& out) {
   if (!v.is_string()) {
     wrong_type(path, "a string", v);
     return false;
@@ -310,18 +340,18 @@ bool Loader::text_value(const json::value& v, const std::string& path, std::stri
   return true;
 }
 
-bool Loader::text(const json::object& o, const std::string& base, std::string_view key,
-                  std::string& out, Need need) {
+bool Loader::text(const json::object& o, const Path& base, std::string_view key, std::string& out,
+                  Need need) {
   const json::value* v = member(o, base, key, need);
-  return v != nullptr && text_value(*v, pointer(base, key), out);
+  return v != nullptr && text_value(*v, Path(base, key), out);
 }
 
-bool Loader::id_field(const json::object& o, const std::string& base, std::string_view key,
+bool Loader::id_field(const json::object& o, const Path& base, std::string_view key,
                       std::string& out, bool allow_hyphen) {
   if (!text(o, base, key, out))
     return false;
   if (!is_id(out, allow_hyphen)) {
-    error(pointer(base, key),
+    error(Path(base, key),
           quote(out) + " is not a valid id: use lower-case letters, digits and '_'" +
               (allow_hyphen ? std::string(" or '-'") : std::string()) +
               ", starting with a letter, at most " + std::to_string(kMaxIdLength) + " characters");
@@ -330,12 +360,12 @@ bool Loader::id_field(const json::object& o, const std::string& base, std::strin
   return true;
 }
 
-std::optional<int> Loader::integer(const json::object& o, const std::string& base,
-                                   std::string_view key, int lo, int hi, Need need) {
+std::optional<int> Loader::integer(const json::object& o, const Path& base, std::string_view key,
+                                   int lo, int hi, Need need) {
   const json::value* v = member(o, base, key, need);
   if (v == nullptr)
     return std::nullopt;
-  const std::string path = pointer(base, key);
+  const Path path(base, key);
   std::int64_t n = 0;
   if (v->is_int64()) {
     n = v->get_int64();
@@ -356,7 +386,7 @@ std::optional<int> Loader::integer(const json::object& o, const std::string& bas
   return static_cast<int>(n);
 }
 
-std::optional<double> Loader::number_value(const json::value& v, const std::string& path, double lo,
+std::optional<double> Loader::number_value(const json::value& v, const Path& path, double lo,
                                            double hi) {
   if (!v.is_number()) {
     wrong_type(path, "a number", v);
@@ -371,65 +401,63 @@ std::optional<double> Loader::number_value(const json::value& v, const std::stri
   return d;
 }
 
-bool Loader::flag(const json::object& o, const std::string& base, std::string_view key,
-                  bool fallback) {
+bool Loader::flag(const json::object& o, const Path& base, std::string_view key, bool fallback) {
   const json::value* v = member(o, base, key, Need::optional);
   if (v == nullptr)
     return fallback;
   if (!v->is_bool()) {
-    wrong_type(pointer(base, key), "true or false", *v);
+    wrong_type(Path(base, key), "true or false", *v);
     return fallback;
   }
   return v->get_bool();
 }
 
-const json::array* Loader::list(const json::object& o, const std::string& base,
-                                std::string_view key, Need need, Empty empty) {
+const json::array* Loader::list(const json::object& o, const Path& base, std::string_view key,
+                                Need need, Empty empty) {
   const json::value* v = member(o, base, key, need);
   if (v == nullptr)
     return nullptr;
   if (!v->is_array()) {
-    wrong_type(pointer(base, key), "an array", *v);
+    wrong_type(Path(base, key), "an array", *v);
     return nullptr;
   }
   if (empty == Empty::refused && v->get_array().empty()) {
-    error(pointer(base, key), "must not be empty");
+    error(Path(base, key), "must not be empty");
   }
   return &v->get_array();
 }
 
-std::vector<std::string> Loader::texts(const json::object& o, const std::string& base,
+std::vector<std::string> Loader::texts(const json::object& o, const Path& base,
                                        std::string_view key, Need need, Empty empty) {
   std::vector<std::string> out;
   const json::array* a = list(o, base, key, need, empty);
   if (a == nullptr)
     return out;
-  const std::string path = pointer(base, key);
+  const Path path(base, key);
   out.reserve(a->size());
   for (std::size_t i = 0; i < a->size(); ++i) {
     std::string s;
-    if (text_value((*a)[i], pointer(path, i), s))
+    if (text_value((*a)[i], Path(path, i), s))
       out.push_back(std::move(s));
   }
   return out;
 }
 
 template <class E, class Parse>
-std::optional<E> Loader::choice(const json::object& o, const std::string& base,
-                                std::string_view key, Parse parse,
-                                const std::vector<std::string_view>& allowed) {
+std::optional<E> Loader::choice(const json::object& o, const Path& base, std::string_view key,
+                                Parse parse, const std::vector<std::string_view>& allowed) {
   std::string s;
   if (!text(o, base, key, s))
     return std::nullopt;
   const std::optional<E> e = parse(s);
   if (!e) {
-    error(pointer(base, key),
+    error(Path(base, key),
           quote(s) + " is not one of " + join(allowed, " or ") + did_you_mean(closest(s, allowed)));
   }
   return e;
 }
 
-std::optional<std::uint16_t> Loader::reference(const json::value& v, const std::string& path,
+std::optional<std::uint16_t> Loader::reference(const json::value& v, const Path& path,
                                                const IdKind& kind) {
   std::string s;
   if (!text_value(v, path, s))
@@ -451,17 +479,16 @@ std::optional<std::uint16_t> Loader::reference(const json::value& v, const std::
 }
 
 template <class Index>
-std::vector<Index> Loader::references(const json::object& o, const std::string& base,
-                                      std::string_view key, const IdKind& kind, Need need,
-                                      Empty empty) {
+std::vector<Index> Loader::references(const json::object& o, const Path& base, std::string_view key,
+                                      const IdKind& kind, Need need, Empty empty) {
   std::vector<Index> out;
   const json::array* a = list(o, base, key, need, empty);
   if (a == nullptr)
     return out;
-  const std::string path = pointer(base, key);
+  const Path path(base, key);
   out.reserve(a->size());
   for (std::size_t i = 0; i < a->size(); ++i) {
-    const std::string item = pointer(path, i);
+    const Path item(path, i);
     const auto index = reference((*a)[i], item, kind);
     if (!index)
       continue;
@@ -474,16 +501,16 @@ std::vector<Index> Loader::references(const json::object& o, const std::string& 
   return out;
 }
 
-std::vector<CitationIndex> Loader::cite(const json::object& o, const std::string& base) {
+std::vector<CitationIndex> Loader::cite(const json::object& o, const Path& base) {
   return references<CitationIndex>(o, base, "cite", citations_, Need::required, Empty::refused);
 }
 
-Statement Loader::statement(const json::object& o, const std::string& base, std::string_view key) {
+Statement Loader::statement(const json::object& o, const Path& base, std::string_view key) {
   Statement out;
   const json::value* v = member(o, base, key, Need::required);
   if (v == nullptr)
     return out;
-  const std::string path = pointer(base, key);
+  const Path path(base, key);
   if (const json::object* s = object_at(*v, path, {"text", "cite"})) {
     text(*s, path, "text", out.text);
     out.cite = cite(*s, path);
@@ -491,16 +518,16 @@ Statement Loader::statement(const json::object& o, const std::string& base, std:
   return out;
 }
 
-std::vector<Statement> Loader::statements(const json::object& o, const std::string& base,
+std::vector<Statement> Loader::statements(const json::object& o, const Path& base,
                                           std::string_view key, Need need, Empty empty) {
   std::vector<Statement> out;
   const json::array* a = list(o, base, key, need, empty);
   if (a == nullptr)
     return out;
-  const std::string path = pointer(base, key);
+  const Path path(base, key);
   out.resize(a->size());
   for (std::size_t i = 0; i < a->size(); ++i) {
-    const std::string item = pointer(path, i);
+    const Path item(path, i);
     if (const json::object* s = object_at((*a)[i], item, {"text", "cite"})) {
       text(*s, item, "text", out[i].text);
       out[i].cite = cite(*s, item);
@@ -509,7 +536,7 @@ std::vector<Statement> Loader::statements(const json::object& o, const std::stri
   return out;
 }
 
-std::optional<Point> Loader::point(const json::value& v, const std::string& path) {
+std::optional<Point> Loader::point(const json::value& v, const Path& path) {
   if (!v.is_array() || v.get_array().size() != 2) {
     error(path, "expected a point [x, y], found " +
                     (v.is_array() ? "an array of " + std::to_string(v.get_array().size()) + " items"
@@ -519,14 +546,14 @@ std::optional<Point> Loader::point(const json::value& v, const std::string& path
   // Until the box is known to be good, check coordinates for being numbers only.
   const double w = kb_.chart.width > 0.0F ? static_cast<double>(kb_.chart.width) : kMaxChartSize;
   const double h = kb_.chart.height > 0.0F ? static_cast<double>(kb_.chart.height) : kMaxChartSize;
-  const auto x = number_value(v.get_array()[0], pointer(path, 0), 0.0, w);
-  const auto y = number_value(v.get_array()[1], pointer(path, 1), 0.0, h);
+  const auto x = number_value(v.get_array()[0], Path(path, 0), 0.0, w);
+  const auto y = number_value(v.get_array()[1], Path(path, 1), 0.0, h);
   if (!x || !y)
     return std::nullopt;
   return Point{static_cast<float>(*x), static_cast<float>(*y)};
 }
 
-std::vector<Point> Loader::polygon(const json::value& v, const std::string& path) {
+std::vector<Point> Loader::polygon(const json::value& v, const Path& path) {
   std::vector<Point> out;
   if (!v.is_array()) {
     wrong_type(path, "an array of points", v);
@@ -538,7 +565,7 @@ std::vector<Point> Loader::polygon(const json::value& v, const std::string& path
   }
   out.reserve(a.size());
   for (std::size_t i = 0; i < a.size(); ++i) {
-    if (const auto p = point(a[i], pointer(path, i)))
+    if (const auto p = point(a[i], Path(path, i)))
       out.push_back(*p);
   }
   return out;
@@ -552,7 +579,7 @@ bool Loader::check_counts(const json::object& top) {
   const auto check = [&](std::string_view key, std::size_t limit) {
     const json::value* v = top.if_contains(json::string_view(key.data(), key.size()));
     if (v != nullptr && v->is_array() && v->get_array().size() > limit) {
-      error(pointer("", key),
+      error(Path(kDocument, key),
             "more than " + std::to_string(limit) + " entries; dense indices are 16-bit");
       ok = false;
     }
@@ -585,9 +612,9 @@ void Loader::index(const json::object& top, std::string_view array_key, std::str
     const auto [it, added] =
         kind.table->emplace(std::string(s), gsl::narrow_cast<std::uint16_t>(i));
     if (!added) {
-      error(pointer(pointer(pointer("", array_key), i), id_key),
+      error(Path(Path(Path(kDocument, array_key), i), id_key),
             "duplicate " + std::string(kind.noun) + " " + std::string(id_key) + " " + quote(s) +
-                " (first at " + pointer(pointer("", array_key), it->second) + ")");
+                " (first at " + Path(Path(kDocument, array_key), it->second).str() + ")");
       continue;
     }
     kind.names.push_back(s);
@@ -623,11 +650,13 @@ void Loader::index_aliases(const json::object& top) {
       const auto [it, added] = kb_.muscle_by_name.emplace(s, gsl::narrow_cast<std::uint16_t>(i));
       if (added)
         continue;
-      const std::string path = pointer(pointer(pointer("/muscles", i), "aliases"), j);
+      const Path muscle(kMuscles, i);
+      const Path aliases_path(muscle, "aliases");
+      const Path path(aliases_path, j);
       const std::string& owner = muscle_ids_[it->second];
       if (owner == s) {
         error(path, "alias " + quote(s) + " is already the id of muscle " +
-                        pointer("/muscles", it->second));
+                        Path(kMuscles, it->second).str());
       } else {
         error(path, "alias " + quote(s) + " is already an alias of muscle " + quote(owner));
       }
@@ -640,7 +669,7 @@ void Loader::index_aliases(const json::object& top) {
 
 void Loader::read_header(const json::object& top) {
   std::string schema;
-  if (text(top, "", "schema", schema) && schema != kSchema) {
+  if (text(top, kDocument, "schema", schema) && schema != kSchema) {
     if (schema.compare(0, kSchemaPrefix.size(), kSchemaPrefix) == 0) {
       code_ = ErrorCode::unsupported_version;
       error("/schema", "this library reads " + quote(kSchema) + ", not " + quote(schema));
@@ -648,23 +677,23 @@ void Loader::read_header(const json::object& top) {
       error("/schema", "expected " + quote(kSchema) + ", found " + quote(schema));
     }
   }
-  id_field(top, "", "id", kb_.id, true);
-  if (text(top, "", "version", kb_.version) && !is_version(kb_.version)) {
+  id_field(top, kDocument, "id", kb_.id, true);
+  if (text(top, kDocument, "version", kb_.version) && !is_version(kb_.version)) {
     error("/version", quote(kb_.version) + " is not a version of the form MAJOR.MINOR.PATCH");
   }
-  text(top, "", "title", kb_.title);
+  text(top, kDocument, "title", kb_.title);
   std::string license;
-  if (text(top, "", "license", license, Need::optional))
+  if (text(top, kDocument, "license", license, Need::optional))
     kb_.license = std::move(license);
 }
 
 void Loader::read_citations(const json::object& top) {
-  const json::array* a = list(top, "", "citations", Need::required, Empty::refused);
+  const json::array* a = list(top, kDocument, "citations", Need::required, Empty::refused);
   if (a == nullptr)
     return;
   kb_.citations.resize(a->size());
   for (std::size_t i = 0; i < a->size(); ++i) {
-    const std::string path = pointer("/citations", i);
+    const Path path(kCitations, i);
     if (const json::object* o = object_at((*a)[i], path, {"key", "text"})) {
       id_field(*o, path, "key", kb_.citations[i].key);
       text(*o, path, "text", kb_.citations[i].text);
@@ -673,13 +702,13 @@ void Loader::read_citations(const json::object& top) {
 }
 
 void Loader::read_regions(const json::object& top) {
-  const json::array* a = list(top, "", "regions", Need::required, Empty::refused);
+  const json::array* a = list(top, kDocument, "regions", Need::required, Empty::refused);
   if (a == nullptr)
     return;
   kb_.regions.resize(a->size());
   region_known_.assign(a->size(), false);
   for (std::size_t i = 0; i < a->size(); ++i) {
-    const std::string path = pointer("/regions", i);
+    const Path path(kRegions, i);
     const json::object* o = object_at((*a)[i], path, {"id", "name", "laterality", "view", "what"});
     if (o == nullptr)
       continue;
@@ -699,12 +728,12 @@ void Loader::read_regions(const json::object& top) {
 }
 
 void Loader::read_findings(const json::object& top) {
-  const json::array* a = list(top, "", "findings", Need::required, Empty::allowed);
+  const json::array* a = list(top, kDocument, "findings", Need::required, Empty::allowed);
   if (a == nullptr)
     return;
   kb_.findings.resize(a->size());
   for (std::size_t i = 0; i < a->size(); ++i) {
-    const std::string path = pointer("/findings", i);
+    const Path path(kFindings, i);
     if (const json::object* o = object_at((*a)[i], path, {"id", "question", "what"})) {
       Finding& f = kb_.findings[i];
       id_field(*o, path, "id", f.id);
@@ -722,12 +751,12 @@ const std::vector<std::string_view>& level_names() {
 
 void Loader::read_red_flags(const json::object& top) {
   // A knowledge base with no red flags would skip triage without a word.
-  const json::array* a = list(top, "", "red_flags", Need::required, Empty::refused);
+  const json::array* a = list(top, kDocument, "red_flags", Need::required, Empty::refused);
   if (a == nullptr)
     return;
   kb_.red_flags.resize(a->size());
   for (std::size_t i = 0; i < a->size(); ++i) {
-    const std::string path = pointer("/red_flags", i);
+    const Path path(kRedFlags, i);
     const json::object* o = object_at((*a)[i], path, {"id", "level", "question", "advice", "cite"});
     if (o == nullptr)
       continue;
@@ -744,10 +773,10 @@ void Loader::read_red_flags(const json::object& top) {
 }
 
 void Loader::read_age_rule(const json::object& top) {
-  const json::value* v = member(top, "", "age_rule", Need::required);
+  const json::value* v = member(top, kDocument, "age_rule", Need::required);
   if (v == nullptr)
     return;
-  const std::string path = "/age_rule";
+  const Path path(kDocument, "age_rule");
   const json::object* o = object_at(
       *v, path, {"level", "younger_than", "older_than", "max_duration_days", "advice", "cite"});
   if (o == nullptr)
@@ -776,17 +805,17 @@ void Loader::read_age_rule(const json::object& top) {
 }
 
 void Loader::read_muscles(const json::object& top) {
-  const json::array* a = list(top, "", "muscles", Need::required, Empty::refused);
+  const json::array* a = list(top, kDocument, "muscles", Need::required, Empty::refused);
   if (a == nullptr)
     return;
   kb_.muscles.resize(a->size());
   muscle_known_.assign(a->size(), false);
   for (std::size_t i = 0; i < a->size(); ++i) {
-    read_muscle((*a)[i], pointer("/muscles", i), gsl::narrow_cast<MuscleIndex>(i));
+    read_muscle((*a)[i], Path(kMuscles, i), gsl::narrow_cast<MuscleIndex>(i));
   }
 }
 
-void Loader::read_muscle(const json::value& v, const std::string& path, MuscleIndex index) {
+void Loader::read_muscle(const json::value& v, const Path& path, MuscleIndex index) {
   const json::object* o = object_at(
       v, path,
       {"id", "name", "aliases", "midline", "codes", "summary", "location", "layer", "attachments",
@@ -798,8 +827,9 @@ void Loader::read_muscle(const json::value& v, const std::string& path, MuscleIn
   id_field(*o, path, "id", m.id);
   text(*o, path, "name", m.name);
   if (const json::array* aliases = list(*o, path, "aliases", Need::optional, Empty::allowed)) {
+    const Path aliases_path(path, "aliases");
     for (std::size_t i = 0; i < aliases->size(); ++i) {
-      const std::string item = pointer(pointer(path, "aliases"), i);
+      const Path item(aliases_path, i);
       std::string alias;
       if (!text_value((*aliases)[i], item, alias))
         continue;
@@ -816,13 +846,13 @@ void Loader::read_muscle(const json::value& v, const std::string& path, MuscleIn
   muscle_known_[index] = true;
 
   if (const json::value* codes = member(*o, path, "codes", Need::optional)) {
-    const std::string codes_path = pointer(path, "codes");
+    const Path codes_path(path, "codes");
     if (const json::object* c = object_at(*codes, codes_path, {"fma", "uberon"})) {
       for (const auto& [key, out] :
            {std::pair<std::string_view, std::string*>{"fma", &m.fma},
             std::pair<std::string_view, std::string*>{"uberon", &m.uberon}}) {
         if (text(*c, codes_path, key, *out, Need::optional) && !is_digits(*out)) {
-          error(pointer(codes_path, key), quote(*out) + " is not an ontology number (digits only)");
+          error(Path(codes_path, key), quote(*out) + " is not an ontology number (digits only)");
         }
       }
     }
@@ -831,7 +861,7 @@ void Loader::read_muscle(const json::value& v, const std::string& path, MuscleIn
   m.location = statement(*o, path, "location");
 
   if (const json::value* layer = member(*o, path, "layer", Need::required)) {
-    const std::string layer_path = pointer(path, "layer");
+    const Path layer_path(path, "layer");
     if (const json::object* l = object_at(*layer, layer_path, {"over", "under", "cite"})) {
       m.layer.over = texts(*l, layer_path, "over", Need::required, Empty::allowed);
       m.layer.under = texts(*l, layer_path, "under", Need::required, Empty::allowed);
@@ -845,7 +875,7 @@ void Loader::read_muscle(const json::value& v, const std::string& path, MuscleIn
     }
   }
   if (const json::value* att = member(*o, path, "attachments", Need::required)) {
-    const std::string att_path = pointer(path, "attachments");
+    const Path att_path(path, "attachments");
     if (const json::object* a = object_at(*att, att_path, {"origin", "insertion", "cite"})) {
       text(*a, att_path, "origin", m.attachments.origin);
       text(*a, att_path, "insertion", m.attachments.insertion);
@@ -859,31 +889,31 @@ void Loader::read_muscle(const json::value& v, const std::string& path, MuscleIn
   m.symptoms = statements(*o, path, "symptoms", Need::required, Empty::refused);
 
   if (const json::array* fs = list(*o, path, "findings", Need::optional, Empty::allowed)) {
-    const std::string fs_path = pointer(path, "findings");
+    const Path fs_path(path, "findings");
     for (std::size_t i = 0; i < fs->size(); ++i) {
-      const std::string item = pointer(fs_path, i);
+      const Path item(fs_path, i);
       const json::object* f = object_at((*fs)[i], item, {"id", "weight", "cite"});
       if (f == nullptr)
         continue;
       FindingWeight w;
       bool good = false;
       if (const json::value* id = member(*f, item, "id", Need::required)) {
-        if (const auto finding = reference(*id, pointer(item, "id"), findings_)) {
+        if (const auto finding = reference(*id, Path(item, "id"), findings_)) {
           w.finding = *finding;
           good = true;
         }
       }
       if (good && std::any_of(m.findings.begin(), m.findings.end(),
                               [&](const FindingWeight& x) { return x.finding == w.finding; })) {
-        error(pointer(item, "id"),
+        error(Path(item, "id"),
               "finding " + quote(f->at("id").get_string()) + " is weighted twice for this muscle");
         good = false;
       }
       if (const json::value* wv = member(*f, item, "weight", Need::required)) {
-        const auto weight = number_value(*wv, pointer(item, "weight"), -1.0, 1.0);
+        const auto weight = number_value(*wv, Path(item, "weight"), -1.0, 1.0);
         if (weight && *weight == 0.0) {
           error(
-              pointer(item, "weight"),
+              Path(item, "weight"),
               "must not be 0: a weight says whether the finding counts for (> 0) or against (< 0)");
         }
         good = good && weight && *weight != 0.0;
@@ -899,10 +929,10 @@ void Loader::read_muscle(const json::value& v, const std::string& path, MuscleIn
   m.self_test = statement(*o, path, "self_test");
 
   if (const json::array* tps = list(*o, path, "trigger_points", Need::required, Empty::refused)) {
-    const std::string tps_path = pointer(path, "trigger_points");
+    const Path tps_path(path, "trigger_points");
     m.trigger_points.reserve(tps->size());
     for (std::size_t i = 0; i < tps->size(); ++i) {
-      read_trigger_point((*tps)[i], pointer(tps_path, i), m);
+      read_trigger_point((*tps)[i], Path(tps_path, i), m);
     }
   }
 
@@ -914,7 +944,7 @@ void Loader::read_muscle(const json::value& v, const std::string& path, MuscleIn
       const json::array& a = o->at("related").get_array();
       for (std::size_t j = 0; j < a.size(); ++j) {
         if (a[j].is_string() && a[j].get_string() == m.id) {
-          error(pointer(pointer(path, "related"), j), "a muscle is not related to itself");
+          error(Path(Path(path, "related"), j), "a muscle is not related to itself");
         }
       }
     }
@@ -923,7 +953,7 @@ void Loader::read_muscle(const json::value& v, const std::string& path, MuscleIn
   m.differentials = statements(*o, path, "differentials", Need::optional, Empty::allowed);
 
   if (const json::value* protocol = member(*o, path, "protocol", Need::required)) {
-    const std::string p_path = pointer(path, "protocol");
+    const Path p_path(path, "protocol");
     if (const json::object* p =
             object_at(*protocol, p_path, {"release", "stretch", "strengthen"})) {
       for (int s = 0; s < kStepCount; ++s) {
@@ -943,15 +973,14 @@ void Loader::read_muscle(const json::value& v, const std::string& path, MuscleIn
           const auto it = kb_.exercise_by_id.find(std::string_view(a[j].get_string()));
           if (it == kb_.exercise_by_id.end())
             continue;
-          protocol_uses_.push_back(
-              ProtocolUse{pointer(pointer(p_path, name), j), index, step, it->second});
+          protocol_uses_.push_back(ProtocolUse{index, step, j, it->second});
         }
       }
     }
   }
 }
 
-void Loader::read_trigger_point(const json::value& v, const std::string& path, Muscle& m) {
+void Loader::read_trigger_point(const json::value& v, const Path& path, Muscle& m) {
   const json::object* o =
       object_at(v, path, {"id", "name", "location", "essential", "spillover", "side", "cite"});
   TriggerPoint tp;
@@ -963,7 +992,7 @@ void Loader::read_trigger_point(const json::value& v, const std::string& path, M
     const bool repeated = std::any_of(m.trigger_points.begin(), m.trigger_points.end(),
                                       [&](const TriggerPoint& x) { return x.id == tp.id; });
     if (repeated)
-      error(pointer(path, "id"), "duplicate trigger point id " + quote(tp.id) + " in this muscle");
+      error(Path(path, "id"), "duplicate trigger point id " + quote(tp.id) + " in this muscle");
   }
   text(*o, path, "name", tp.name);
   text(*o, path, "location", tp.location);
@@ -980,7 +1009,7 @@ void Loader::read_trigger_point(const json::value& v, const std::string& path, M
       if (it == kb_.region_by_id.end())
         continue;
       if (std::find(tp.essential.begin(), tp.essential.end(), it->second) != tp.essential.end()) {
-        error(pointer(pointer(path, "spillover"), j),
+        error(Path(Path(path, "spillover"), j),
               "region " + quote(a[j].get_string()) + " is already in the essential zone");
       }
     }
@@ -995,10 +1024,10 @@ void Loader::read_trigger_point(const json::value& v, const std::string& path, M
                                              {"same", "opposite", "both", "midline"})) {
     tp.side = *side;
     if (m.midline && *side != SideRelation::midline) {
-      error(pointer(path, "side"), "a midline muscle's trigger points have side \"midline\"");
+      error(Path(path, "side"), "a midline muscle's trigger points have side \"midline\"");
     } else if (!m.midline && *side == SideRelation::midline) {
       error(
-          pointer(path, "side"),
+          Path(path, "side"),
           "side \"midline\" is for a midline muscle; this muscle is paired (use same, opposite or "
           "both)");
     }
@@ -1008,18 +1037,18 @@ void Loader::read_trigger_point(const json::value& v, const std::string& path, M
 }
 
 void Loader::read_exercises(const json::object& top) {
-  const json::array* a = list(top, "", "exercises", Need::required, Empty::refused);
+  const json::array* a = list(top, kDocument, "exercises", Need::required, Empty::refused);
   if (a == nullptr)
     return;
   kb_.exercises.resize(a->size());
   exercise_step_known_.assign(a->size(), false);
   exercise_targets_known_.assign(a->size(), false);
   for (std::size_t i = 0; i < a->size(); ++i) {
-    read_exercise((*a)[i], pointer("/exercises", i), gsl::narrow_cast<ExerciseIndex>(i));
+    read_exercise((*a)[i], Path(kExercises, i), gsl::narrow_cast<ExerciseIndex>(i));
   }
 }
 
-void Loader::read_exercise(const json::value& v, const std::string& path, ExerciseIndex index) {
+void Loader::read_exercise(const json::value& v, const Path& path, ExerciseIndex index) {
   const json::object* o =
       object_at(v, path,
                 {"id", "name", "step", "targets", "equipment", "instructions", "dose", "cues",
@@ -1040,9 +1069,9 @@ void Loader::read_exercise(const json::value& v, const std::string& path, Exerci
   exercise_targets_known_[index] = diags_.size() == diagnostics_before;
 
   if (const json::array* eq = list(*o, path, "equipment", Need::required, Empty::refused)) {
-    const std::string eq_path = pointer(path, "equipment");
+    const Path eq_path(path, "equipment");
     for (std::size_t i = 0; i < eq->size(); ++i) {
-      const std::string item = pointer(eq_path, i);
+      const Path item(eq_path, i);
       std::string s;
       if (!text_value((*eq)[i], item, s))
         continue;
@@ -1069,7 +1098,7 @@ void Loader::read_exercise(const json::value& v, const std::string& path, Exerci
   e.instructions = texts(*o, path, "instructions", Need::required, Empty::refused);
 
   if (const json::value* dose = member(*o, path, "dose", Need::required)) {
-    const std::string d_path = pointer(path, "dose");
+    const Path d_path(path, "dose");
     if (const json::object* d = object_at(
             *dose, d_path,
             {"hold_seconds", "repetitions", "sets", "duration_seconds", "per_side", "frequency"})) {
@@ -1097,7 +1126,7 @@ void Loader::read_exercise(const json::value& v, const std::string& path, Exerci
     const json::value* link = member(*o, path, key, Need::optional);
     if (link == nullptr)
       continue;
-    const std::string l_path = pointer(path, key);
+    const Path l_path(path, key);
     const auto target = reference(*link, l_path, exercises_);
     if (!target)
       continue;
@@ -1106,13 +1135,13 @@ void Loader::read_exercise(const json::value& v, const std::string& path, Exerci
       continue;
     }
     (progression ? e.progression : e.regression) = *target;
-    (progression ? progressions_ : regressions_).push_back(ExerciseLink{l_path, index, *target});
+    (progression ? progressions_ : regressions_).push_back(ExerciseLink{index, *target});
   }
   e.cite = cite(*o, path);
 }
 
 void Loader::read_chart(const json::value& v) {
-  const std::string path = "/chart";
+  const Path path(kDocument, "chart");
   const json::object* o = object_at(v, path, {"width", "height", "outline", "shapes", "marks"});
   if (o == nullptr)
     return;
@@ -1123,16 +1152,16 @@ void Loader::read_chart(const json::value& v) {
     const json::value* n = member(*o, path, key, Need::required);
     if (n == nullptr)
       continue;
-    const auto d = number_value(*n, pointer(path, key), 0.0, kMaxChartSize);
+    const auto d = number_value(*n, Path(path, key), 0.0, kMaxChartSize);
     if (d && *d == 0.0) {
-      error(pointer(path, key), "must be greater than 0");
+      error(Path(path, key), "must be greater than 0");
     } else if (d) {
       *out = static_cast<float>(*d);
     }
   }
 
   if (const json::value* outline = member(*o, path, "outline", Need::required)) {
-    const std::string o_path = pointer(path, "outline");
+    const Path o_path(path, "outline");
     if (const json::object* views = object_at(*outline, o_path, {"front", "back"})) {
       for (const View view : {View::front, View::back}) {
         const std::string_view name = to_string(view);
@@ -1141,7 +1170,7 @@ void Loader::read_chart(const json::value& v) {
           continue;
         for (std::size_t i = 0; i < lines->size(); ++i) {
           chart.outline[static_cast<int>(view)].push_back(
-              polygon((*lines)[i], pointer(pointer(o_path, name), i)));
+              polygon((*lines)[i], Path(Path(o_path, name), i)));
         }
       }
     }
@@ -1150,29 +1179,30 @@ void Loader::read_chart(const json::value& v) {
   // Which (region, view) pairs have a shape: views are front = 0, back = 1.
   std::vector<std::array<bool, 2>> drawn(kb_.regions.size(), {false, false});
   if (const json::array* shapes = list(*o, path, "shapes", Need::required, Empty::allowed)) {
+    const Path shapes_path(path, "shapes");
     for (std::size_t i = 0; i < shapes->size(); ++i) {
-      const std::string s_path = pointer(pointer(path, "shapes"), i);
+      const Path s_path(shapes_path, i);
       const json::object* s = object_at((*shapes)[i], s_path, {"region", "view", "points"});
       if (s == nullptr)
         continue;
       std::optional<std::uint16_t> region;
       if (const json::value* r = member(*s, s_path, "region", Need::required)) {
-        region = reference(*r, pointer(s_path, "region"), regions_);
+        region = reference(*r, Path(s_path, "region"), regions_);
       }
       const auto view = choice<View>(*s, s_path, "view", parse_view, {"front", "back"});
       if (view && *view == View::both) {
-        error(pointer(s_path, "view"), "a shape is drawn in one view: \"front\" or \"back\"");
+        error(Path(s_path, "view"), "a shape is drawn in one view: \"front\" or \"back\"");
       } else if (view && region && region_known_[*region]) {
         const View allowed = kb_.regions[*region].view;
         if (allowed != View::both && allowed != *view) {
-          error(pointer(s_path, "view"), "region " + quote(kb_.regions[*region].id) +
-                                             " is shown in the " + std::string(to_string(allowed)) +
-                                             " view only");
+          error(Path(s_path, "view"), "region " + quote(kb_.regions[*region].id) +
+                                          " is shown in the " + std::string(to_string(allowed)) +
+                                          " view only");
         }
       }
       std::vector<Point> points;
       if (const json::value* p = member(*s, s_path, "points", Need::required)) {
-        points = polygon(*p, pointer(s_path, "points"));
+        points = polygon(*p, Path(s_path, "points"));
       }
       if (!region || !view || *view == View::both)
         continue;
@@ -1202,29 +1232,30 @@ void Loader::read_chart(const json::value& v) {
       for (const View view : {View::front, View::back}) {
         if ((allowed == View::both || allowed == view) &&
             !drawn[r][static_cast<std::size_t>(view)]) {
-          error(pointer(path, "shapes"), "region " + quote(kb_.regions[r].id) +
-                                             " has no shape in the " +
-                                             std::string(to_string(view)) + " view");
+          error(Path(path, "shapes"), "region " + quote(kb_.regions[r].id) +
+                                          " has no shape in the " + std::string(to_string(view)) +
+                                          " view");
         }
       }
     }
   }
 
   if (const json::array* marks = list(*o, path, "marks", Need::required, Empty::allowed)) {
+    const Path marks_path(path, "marks");
     // By muscle, by trigger point: whether it is marked in the front, back view.
     std::vector<std::vector<std::array<bool, 2>>> marked(kb_.muscles.size());
     for (std::size_t m = 0; m < kb_.muscles.size(); ++m) {
       marked[m].assign(kb_.muscles[m].trigger_points.size(), {false, false});
     }
     for (std::size_t i = 0; i < marks->size(); ++i) {
-      const std::string m_path = pointer(pointer(path, "marks"), i);
+      const Path m_path(marks_path, i);
       const json::object* mk =
           object_at((*marks)[i], m_path, {"muscle", "trigger_point", "view", "at"});
       if (mk == nullptr)
         continue;
       std::optional<std::uint16_t> muscle;
       if (const json::value* mv = member(*mk, m_path, "muscle", Need::required)) {
-        muscle = reference(*mv, pointer(m_path, "muscle"), muscles_);
+        muscle = reference(*mv, Path(m_path, "muscle"), muscles_);
       }
       std::optional<std::uint16_t> tp;
       std::string tp_id;
@@ -1240,18 +1271,18 @@ void Loader::read_chart(const json::value& v) {
           std::vector<std::string_view> ids;
           for (const auto& x : tps)
             ids.emplace_back(x.id);
-          error(pointer(m_path, "trigger_point"), "muscle " + quote(kb_.muscles[*muscle].id) +
-                                                      " has no trigger point " + quote(tp_id) +
-                                                      did_you_mean(closest(tp_id, ids)));
+          error(Path(m_path, "trigger_point"), "muscle " + quote(kb_.muscles[*muscle].id) +
+                                                   " has no trigger point " + quote(tp_id) +
+                                                   did_you_mean(closest(tp_id, ids)));
         }
       }
       const auto view = choice<View>(*mk, m_path, "view", parse_view, {"front", "back"});
       if (view && *view == View::both) {
-        error(pointer(m_path, "view"), "a mark is drawn in one view: \"front\" or \"back\"");
+        error(Path(m_path, "view"), "a mark is drawn in one view: \"front\" or \"back\"");
       }
       std::optional<Point> at;
       if (const json::value* a = member(*mk, m_path, "at", Need::required)) {
-        at = point(*a, pointer(m_path, "at"));
+        at = point(*a, Path(m_path, "at"));
       }
       if (!muscle || !tp || !view || *view == View::both || !at)
         continue;
@@ -1284,8 +1315,8 @@ void Loader::read_chart(const json::value& v) {
                                      return x.id == tps[t].id;
                                    }) == tps.begin() + static_cast<std::ptrdiff_t>(t);
         if (!marked[m][t][0] && !marked[m][t][1] && !tps[t].id.empty() && first_with_id) {
-          error(pointer(path, "marks"), "trigger point " + quote(tps[t].id) + " of muscle " +
-                                            quote(kb_.muscles[m].id) + " has no mark");
+          error(Path(path, "marks"), "trigger point " + quote(tps[t].id) + " of muscle " +
+                                         quote(kb_.muscles[m].id) + " has no mark");
         }
       }
     }
@@ -1298,14 +1329,18 @@ void Loader::read_chart(const json::value& v) {
 void Loader::check_protocols() {
   for (const ProtocolUse& use : protocol_uses_) {
     const Exercise& e = kb_.exercises[use.exercise];
+    const Path muscle(kMuscles, use.muscle);
+    const Path protocol(muscle, "protocol");
+    const Path step(protocol, to_string(use.step));
+    const Path at(step, use.position);
     if (exercise_step_known_[use.exercise] && e.step != use.step) {
-      error(use.path, "exercise " + quote(e.id) + " is a " + std::string(to_string(e.step)) +
-                          " exercise, not " + std::string(to_string(use.step)));
+      error(at, "exercise " + quote(e.id) + " is a " + std::string(to_string(e.step)) +
+                    " exercise, not " + std::string(to_string(use.step)));
     }
     if (exercise_targets_known_[use.exercise] &&
         std::find(e.targets.begin(), e.targets.end(), use.muscle) == e.targets.end()) {
-      error(use.path, "exercise " + quote(e.id) + " does not list " +
-                          quote(kb_.muscles[use.muscle].id) + " in its targets");
+      error(at, "exercise " + quote(e.id) + " does not list " + quote(kb_.muscles[use.muscle].id) +
+                    " in its targets");
     }
   }
 }
@@ -1315,12 +1350,13 @@ void Loader::check_exercise_links() {
     for (const ExerciseLink& link : progression ? progressions_ : regressions_) {
       const Exercise& from = kb_.exercises[link.from];
       const Exercise& to = kb_.exercises[link.to];
+      const Path exercise(kExercises, link.from);
+      const Path at(exercise, progression ? "progression" : "regression");
       if (exercise_step_known_[link.from] && exercise_step_known_[link.to] &&
           from.step != to.step) {
-        error(link.path, "exercise " + quote(to.id) + " is a " + std::string(to_string(to.step)) +
-                             " exercise; a " + (progression ? "progression" : "regression") +
-                             " belongs to the same step (" + std::string(to_string(from.step)) +
-                             ")");
+        error(at, "exercise " + quote(to.id) + " is a " + std::string(to_string(to.step)) +
+                      " exercise; a " + (progression ? "progression" : "regression") +
+                      " belongs to the same step (" + std::string(to_string(from.step)) + ")");
       }
     }
     check_chains(progression);
@@ -1358,8 +1394,7 @@ void Loader::check_chains(bool progression) {
       }
       names += " -> " + quote(kb_.exercises[first].id);
       const std::string_view key = progression ? "progression" : "regression";
-      error(pointer(pointer("/exercises", first), key),
-            "the " + std::string(key) + "s loop: " + names);
+      error(Path(Path(kExercises, first), key), "the " + std::string(key) + "s loop: " + names);
     }
     for (const std::size_t i : walk)
       state[i] = done;
@@ -1414,7 +1449,7 @@ void Loader::load() {
     return;
   }
   const json::object* top =
-      object_at(root_, "",
+      object_at(root_, kDocument,
                 {"schema", "id", "version", "title", "license", "citations", "regions", "findings",
                  "red_flags", "age_rule", "muscles", "exercises", "chart"});
   if (!check_counts(*top))
@@ -1438,7 +1473,7 @@ void Loader::load() {
   read_muscles(*top);
   build_candidates();
   read_exercises(*top);
-  if (const json::value* chart = member(*top, "", "chart", Need::optional))
+  if (const json::value* chart = member(*top, kDocument, "chart", Need::optional))
     read_chart(*chart);
 
   check_protocols();
@@ -1446,8 +1481,9 @@ void Loader::load() {
 }
 
 // The place of a JSON pointer in document order: per token, the member's
-// position in its object (a missing member sorts after the present ones) or
-// the array index. Sorting diagnostics by it lists them as a reader meets them.
+// position in its object or the array index. A missing member sorts before
+// the present ones, as a problem of the object as a whole. Sorting
+// diagnostics by it lists them as a reader meets them.
 std::vector<std::size_t> document_position(const json::value& root, std::string_view path) {
   std::vector<std::size_t> out;
   const json::value* at = &root;
@@ -1468,7 +1504,7 @@ std::vector<std::size_t> document_position(const json::value& root, std::string_
     if (at != nullptr && at->is_object()) {
       const json::object& o = at->get_object();
       const auto it = o.find(token);
-      out.push_back(it == o.end() ? o.size() : static_cast<std::size_t>(it - o.begin()));
+      out.push_back(it == o.end() ? 0 : static_cast<std::size_t>(it - o.begin()) + 1);
       at = it == o.end() ? nullptr : &it->value();
     } else if (at != nullptr && at->is_array()) {
       std::size_t i = 0;
@@ -1518,7 +1554,7 @@ Expected<KnowledgeBase> load(std::string_view text, const KbLimits& limits) {
                  "the knowledge base has " + std::to_string(n) + (n == 1 ? " error" : " errors"),
                  std::move(sorted));
   }
-  kb->hash = sha256_hex(canonical_text(*kb));
+  kb->loaded = true;
   if (Status s = finalize(*kb); !s)
     return s.error();
   return KnowledgeBase(std::move(kb));

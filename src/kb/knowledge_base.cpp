@@ -1,5 +1,6 @@
 // KnowledgeBase: the read-only face of a loaded KbData, and its lookups.
 #include <cstddef>
+#include <mutex>
 #include <new>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "kb/kb_writer.hpp"
 #include "myoref/kb.hpp"
 #include "util/json.hpp"
+#include "util/sha256.hpp"
 
 namespace myoref {
 namespace detail {
@@ -81,7 +83,23 @@ const std::string& KnowledgeBase::title() const noexcept {
   return d_->title;
 }
 const std::string& KnowledgeBase::hash() const noexcept {
-  return d_->hash;
+  const detail::KbData& kb = *d_;
+  if (!kb.loaded)
+    return kb.hash;  // the empty model has no content to hash
+  try {
+    std::call_once(kb.hash_once, [&kb] {
+      try {
+        kb.hash = detail::sha256_hex(detail::canonical_text(kb));
+      } catch (...) {
+        // Out of memory: the hash stays empty (and is not retried), which a
+        // caller can see; aborting the host would be worse.
+        kb.hash.clear();
+      }
+    });
+  } catch (...) {
+    // std::call_once itself failed (std::system_error): as above.
+  }
+  return kb.hash;
 }
 
 std::string KnowledgeBase::to_json() const {

@@ -30,7 +30,9 @@ class StrictHandler {
   ErrorCode problem_code = ErrorCode::invalid_input;
 
   bool on_document_begin(json::error_code&) {
-    st.reset();
+    // One arena for the whole document: parsing allocates many small strings
+    // and containers, and they are all freed together.
+    st.reset(json::make_shared_resource<json::monotonic_resource>());
     return true;
   }
   bool on_document_end(json::error_code&) { return true; }
