@@ -6,6 +6,7 @@
 
 #include "myoref/error.hpp"
 #include "myoref/kb.hpp"
+#include "myoref/plan.hpp"
 #include "myoref/types.hpp"
 #include "myoref/version.h"
 
