@@ -85,6 +85,7 @@ std::string_view to_string(CandidateStatus status) noexcept;
 std::string_view to_string(Outcome outcome) noexcept;
 std::optional<PlanStatus> parse_plan_status(std::string_view text) noexcept;
 std::optional<CandidateStatus> parse_candidate_status(std::string_view text) noexcept;
+std::optional<Outcome> parse_outcome(std::string_view text) noexcept;
 
 /// What a plan starts from, without an Assessment: the low-level entry that
 /// the Assessment overload, the C API and tests share.
