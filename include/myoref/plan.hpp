@@ -27,7 +27,7 @@
 
 namespace myoref {
 
-struct Assessment;  // myoref/assess.hpp
+class Assessment;  // myoref/assess.hpp
 
 /// The numbers behind the rules. A host may change them when it starts a plan;
 /// the plan records what was used and keeps to it. Each field's valid range is
