@@ -125,6 +125,19 @@ PlanState initial_state_with(const KnowledgeBase& kb, const PlanOptions& options
 
 Expected<PlanState> initial_state(const KnowledgeBase& kb, const PlanSeed& seed,
                                   const PlanOptions& options) {
+  // Safety first: at urgent or emergency triage the refusal is the answer,
+  // whatever else is wrong with the seed.
+  if (seed.triage >= TriageLevel::urgent && seed.triage <= TriageLevel::emergency) {
+    std::vector<Diagnostic> why;
+    for (const auto& a : seed.triage_advice) {
+      why.push_back({"/triage", a});
+    }
+    return Error(ErrorCode::safety_refusal,
+                 "no self-care plan at " + std::string(to_string(seed.triage)) +
+                     " triage: seek care first, as the triage advice says",
+                 std::move(why));
+  }
+
   std::vector<Diagnostic> problems = check_options(options, "/options");
   const std::size_t n = kb.candidates().size();
   if (seed.ranking.empty()) {
@@ -152,17 +165,6 @@ Expected<PlanState> initial_state(const KnowledgeBase& kb, const PlanSeed& seed,
   if (!problems.empty()) {
     return Error(ErrorCode::invalid_argument, "cannot start a plan from this seed", std::move(problems));
   }
-  if (seed.triage >= TriageLevel::urgent) {
-    std::vector<Diagnostic> why;
-    for (const auto& a : seed.triage_advice) {
-      why.push_back({"/triage", a});
-    }
-    return Error(ErrorCode::safety_refusal,
-                 "no self-care plan at " + std::string(to_string(seed.triage)) +
-                     " triage: seek care first, as the triage advice says",
-                 std::move(why));
-  }
-
   std::vector<PlanCandidate> list;
   list.reserve(seed.ranking.size());
   const auto listed = [&list](CandidateIndex c) {
