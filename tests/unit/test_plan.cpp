@@ -251,7 +251,7 @@ TEST_CASE("journey: pain well above the baseline twice in a row stops the plan",
   Plan plan = start(glute_seed());
   auto d = accept(plan, session(nov(1), kGlute, 6, 8));
   CHECK(d.outcome == Outcome::continued);
-  accept(plan, session(nov(2), kGlute, 6, 6));  // not worse: the run is broken
+  accept(plan, session(nov(2), kGlute, 6, 4));  // not worse: the run is broken
   d = accept(plan, session(nov(3), kGlute, 8, 7));
   CHECK(plan.status() == PlanStatus::active);
   d = accept(plan, session(nov(4), kGlute, 7, 8));
