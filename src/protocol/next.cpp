@@ -242,7 +242,7 @@ std::string NextStep::to_json() const {
 std::string NextStep::to_text() const {
   std::ostringstream out;
   out << "Plan: " << myoref::to_string(status);
-  if (status == PlanStatus::stopped_seek_care || status == PlanStatus::exhausted) {
+  if (level != TriageLevel::self_care) {
     out << " (" << myoref::to_string(level) << ")";
   }
   out << '\n';
