@@ -149,7 +149,9 @@ struct Decision {
   std::vector<Step> missing;
   bool relief = false;
   bool previous_relief = false;  ///< this session's pain_before credited relief to the one before
-  TriageLevel level = TriageLevel::self_care;  ///< at a stop: how soon to seek care
+  /// How soon to seek care: at a stop or when exhausted, the stop's level
+  /// (see_clinician, or the highest red flag's); otherwise the plan's triage.
+  TriageLevel level = TriageLevel::self_care;
   std::vector<std::string> reasons;
   std::vector<std::string> advice;  ///< what to do now (a stop's advice, the new target)
 

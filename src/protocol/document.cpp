@@ -266,11 +266,15 @@ json::object plan_document(const PlanState& s) {
   return doc;
 }
 
-void migrate_v1_to_v2(json::object& doc) {
+std::vector<Diagnostic> migrate_v1_to_v2(json::object& doc) {
   // Format 1 had no options (its rules were fixed at today's defaults, and it
   // never appended related muscles) and listed candidates as bare keys, their
   // progress implied by `current`: the ones before it had been found not likely
   // the source, the ones after it not tried yet.
+  if (doc.contains("options")) {
+    // Upgrading would overwrite it: refuse rather than drop what it says.
+    return {{"/options", "format 1 has no options; this document is not what its format_version says"}};
+  }
   const PlanOptions v1;
   doc["options"] = json::object{{"release_trials", v1.release_trials},
                                 {"relief_points", v1.relief_points},
@@ -301,6 +305,7 @@ void migrate_v1_to_v2(json::object& doc) {
     *list = std::move(upgraded);
   }
   doc["format_version"] = 2;
+  return {};
 }
 
 }  // namespace myoref::detail
@@ -362,7 +367,11 @@ Expected<Plan> Plan::from_json(const KnowledgeBase& kb, std::string_view json_te
 
   // Upgrade older formats, one version at a time.
   if (format_version == 1) {
-    detail::migrate_v1_to_v2(*doc);
+    auto problems = detail::migrate_v1_to_v2(*doc);
+    if (!problems.empty()) {
+      return Error(ErrorCode::invalid_input, "plan document of format 1 cannot be upgraded",
+                   std::move(problems));
+    }
   }
 
   // Knowledge base: a plan's keys and rules only mean something with its own.

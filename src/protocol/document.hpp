@@ -25,8 +25,10 @@ std::string plan_integrity(const json::object& document);
 json::object plan_document(const PlanState& state);
 
 /// Upgrades a format-1 document in place to format 2 (see docs/protocol.md,
-/// "Versions"). The integrity check must have been verified before.
-void migrate_v1_to_v2(json::object& document);
+/// "Versions"). The integrity check must have been verified before. Returns
+/// the problems that make it no format-1 document (a field format 1 did not
+/// have); the document is then left as it was.
+std::vector<Diagnostic> migrate_v1_to_v2(json::object& document);
 
 }  // namespace myoref::detail
 

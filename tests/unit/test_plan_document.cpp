@@ -226,6 +226,13 @@ TEST_CASE("format 1 documents are upgraded", "[plan][document][migration]") {
   REQUIRE(again);
   CHECK(again->to_json() == upgraded);
 
+  // A format-1 document with a field format 1 never had is not upgraded over.
+  auto with_options = Plan::from_json(test_kb(), resealed(v1, [](json::object& d) {
+                                        d["options"] = json::object{{"release_trials", 9}};
+                                      }));
+  REQUIRE_FALSE(with_options);
+  CHECK(with_options.error().path() == "/options");
+
   // The upgrade runs after the integrity check: an edited v1 is refused.
   std::string edited = v1;
   edited.replace(edited.find("\"baseline_pain\": 6"), 18, "\"baseline_pain\": 7");
