@@ -123,16 +123,16 @@ Expected<SessionLog> parse_session(std::string_view json_text);
 struct SessionRecord {
   SessionLog log;
   CandidateIndex target = 0;
-  bool complete = true;          ///< all three steps were done
-  std::vector<Step> missing;     ///< the steps left out, in protocol order
-  bool relief = false;           ///< pain_after, or the next session's pain_before, showed relief
-  bool worse = false;            ///< pain at least worsening_points above the baseline
+  bool complete = true;       ///< all three steps were done
+  std::vector<Step> missing;  ///< the steps left out, in protocol order
+  bool relief = false;        ///< pain_after, or the next session's pain_before, showed relief
+  bool worse = false;         ///< pain at least worsening_points above the baseline
 };
 
 /// One candidate in the plan's list.
 struct PlanCandidate {
   CandidateIndex candidate = 0;
-  std::string key;  ///< "gluteus_medius:left"
+  std::string key;       ///< "gluteus_medius:left"
   bool related = false;  ///< appended from the top candidate's related muscles
   CandidateStatus status = CandidateStatus::untried;
 };
@@ -143,8 +143,8 @@ struct Decision {
   Outcome outcome = Outcome::continued;
   PlanStatus status = PlanStatus::active;  ///< the plan's status after the session
   std::size_t session = 0;                 ///< the session's index in Plan::sessions()
-  std::string target;           ///< the session's target key
-  std::string next_target;      ///< the target now; "" when the plan has none
+  std::string target;                      ///< the session's target key
+  std::string next_target;                 ///< the target now; "" when the plan has none
   bool complete = true;
   std::vector<Step> missing;
   bool relief = false;
@@ -169,14 +169,14 @@ struct PrescribedExercise {
   std::string id;
   std::string name;
   Dose dose;
-  std::string dose_text;             ///< dose.to_string()
-  std::vector<std::string> how;      ///< the instructions, to be numbered in order
+  std::string dose_text;         ///< dose.to_string()
+  std::vector<std::string> how;  ///< the instructions, to be numbered in order
   std::vector<std::string> cues;
   std::vector<std::string> cautions;
   /// "as_listed", "progression" (harder, as relief accumulates) or
   /// "regression" (easier, because pain rose).
   std::string variant = "as_listed";
-  std::string instead_of;            ///< the knowledge base's exercise it stands in for; "" when as listed
+  std::string instead_of;  ///< the knowledge base's exercise it stands in for; "" when as listed
   std::optional<std::string> regression;   ///< an easier exercise's id, if there is one
   std::optional<std::string> progression;  ///< a harder one's id
 };
@@ -193,7 +193,7 @@ struct NextStep {
   std::string target;  ///< "" when stopped or exhausted
   std::string name;    ///< the muscle's name; "" when there is no target
   Side side = Side::none;
-  std::string reason;  ///< why the plan is where it is
+  std::string reason;                          ///< why the plan is where it is
   TriageLevel level = TriageLevel::self_care;  ///< the triage level the advice is at
   /// release, stretch, strengthen in that order; empty when stopped or exhausted.
   std::vector<PrescribedStep> steps;

@@ -28,7 +28,8 @@ void canonical_into(std::string& out, const json::value& v) {
     });
     out += '{';
     for (std::size_t i = 0; i < members.size(); ++i) {
-      if (i != 0) out += ',';
+      if (i != 0)
+        out += ',';
       out += json::serialize(members[i]->key());
       out += ':';
       canonical_into(out, members[i]->value());
@@ -37,7 +38,8 @@ void canonical_into(std::string& out, const json::value& v) {
   } else if (const auto* a = v.if_array()) {
     out += '[';
     for (std::size_t i = 0; i < a->size(); ++i) {
-      if (i != 0) out += ',';
+      if (i != 0)
+        out += ',';
       canonical_into(out, (*a)[i]);
     }
     out += ']';
@@ -76,14 +78,16 @@ struct StoredPlan {
 
 void read_options(Reader& r, const json::value& v, PlanOptions& out) {
   static const std::vector<std::string_view> kFields = {
-      "release_trials",   "relief_points",      "relief_percent",      "worsening_points",
+      "release_trials",     "relief_points",        "relief_percent", "worsening_points",
       "worsening_sessions", "maintenance_sessions", "append_related"};
   const json::object* o = r.object(v, "/options", kFields, kFields);
-  if (o == nullptr) return;
+  if (o == nullptr)
+    return;
   const auto number = [&](const char* key, int& field) {
     // Any integer here; check_options below holds it to the ranges start() takes.
     if (const auto* m = Reader::member(*o, key)) {
-      if (auto n = r.integer(*m, pointer("/options", key), -1000, 1000)) field = *n;
+      if (auto n = r.integer(*m, pointer("/options", key), -1000, 1000))
+        field = *n;
     }
   };
   number("release_trials", out.release_trials);
@@ -93,7 +97,8 @@ void read_options(Reader& r, const json::value& v, PlanOptions& out) {
   number("worsening_sessions", out.worsening_sessions);
   number("maintenance_sessions", out.maintenance_sessions);
   if (const auto* m = Reader::member(*o, "append_related")) {
-    if (auto b = r.boolean(*m, "/options/append_related")) out.append_related = *b;
+    if (auto b = r.boolean(*m, "/options/append_related"))
+      out.append_related = *b;
   }
   for (auto& d : check_options(out, "/options")) {
     r.problems.push_back(std::move(d));
@@ -105,12 +110,16 @@ void read_options(Reader& r, const json::value& v, PlanOptions& out) {
 std::optional<StoredPlan> read_fields(Reader& r, const json::object& doc, const KnowledgeBase& kb,
                                       const PlanLimits& limits) {
   static const std::vector<std::string_view> kFields = {
-      "format", "format_version", "library_version", "kb",     "options", "triage",    "baseline_pain",
-      "candidates", "current",     "status",          "outcome", "reason", "sessions", "integrity"};
+      "format",  "format_version", "library_version", "kb",       "options",
+      "triage",  "baseline_pain",  "candidates",      "current",  "status",
+      "outcome", "reason",         "sessions",        "integrity"};
   StoredPlan p;
-  if (r.object(doc, "", kFields, kFields) == nullptr) return std::nullopt;
-  if (const auto* m = Reader::member(doc, "library_version")) (void)r.string(*m, "/library_version");
-  if (const auto* m = Reader::member(doc, "options")) read_options(r, *m, p.options);
+  if (r.object(doc, "", kFields, kFields) == nullptr)
+    return std::nullopt;
+  if (const auto* m = Reader::member(doc, "library_version"))
+    (void)r.string(*m, "/library_version");
+  if (const auto* m = Reader::member(doc, "options"))
+    read_options(r, *m, p.options);
   if (const auto* m = Reader::member(doc, "triage")) {
     if (const auto* t = r.object(*m, "/triage", {"level", "advice"}, {"level", "advice"})) {
       if (const auto* lv = Reader::member(*t, "level")) {
@@ -127,20 +136,25 @@ std::optional<StoredPlan> read_fields(Reader& r, const json::object& doc, const 
         }
       }
       if (const auto* a = Reader::member(*t, "advice")) {
-        if (auto s = r.strings(*a, "/triage/advice", 64)) p.triage_advice = std::move(*s);
+        if (auto s = r.strings(*a, "/triage/advice", 64))
+          p.triage_advice = std::move(*s);
       }
     }
   }
   if (const auto* m = Reader::member(doc, "baseline_pain")) {
-    if (auto n = r.integer(*m, "/baseline_pain", 1, 10)) p.baseline_pain = *n;
+    if (auto n = r.integer(*m, "/baseline_pain", 1, 10))
+      p.baseline_pain = *n;
   }
   if (const auto* m = Reader::member(doc, "candidates")) {
     if (const auto* a = r.array(*m, "/candidates", kb.candidates().size())) {
-      if (a->empty()) r.fail("/candidates", "a plan has at least one candidate");
+      if (a->empty())
+        r.fail("/candidates", "a plan has at least one candidate");
       for (std::size_t i = 0; i < a->size(); ++i) {
         const std::string path = pointer("/candidates", i);
-        const auto* c = r.object((*a)[i], path, {"key", "related", "status"}, {"key", "related", "status"});
-        if (c == nullptr) continue;
+        const auto* c =
+            r.object((*a)[i], path, {"key", "related", "status"}, {"key", "related", "status"});
+        if (c == nullptr)
+          continue;
         PlanCandidate pc;
         if (const auto* k = Reader::member(*c, "key")) {
           if (auto key = r.string(*k, pointer(path, "key"))) {
@@ -148,7 +162,8 @@ std::optional<StoredPlan> read_fields(Reader& r, const json::object& doc, const 
             if (!found) {
               r.fail(pointer(path, "key"), "unknown candidate \"" + *key + "\"");
             } else if (kb.candidates()[*found].key != *key) {
-              r.fail(pointer(path, "key"), "write the candidate key as \"" + kb.candidates()[*found].key + "\"");
+              r.fail(pointer(path, "key"),
+                     "write the candidate key as \"" + kb.candidates()[*found].key + "\"");
             } else if (std::any_of(p.candidates.begin(), p.candidates.end(),
                                    [&](const PlanCandidate& x) { return x.candidate == *found; })) {
               r.fail(pointer(path, "key"), "candidate \"" + *key + "\" is listed twice");
@@ -159,7 +174,8 @@ std::optional<StoredPlan> read_fields(Reader& r, const json::object& doc, const 
           }
         }
         if (const auto* b = Reader::member(*c, "related")) {
-          if (auto v = r.boolean(*b, pointer(path, "related"))) pc.related = *v;
+          if (auto v = r.boolean(*b, pointer(path, "related")))
+            pc.related = *v;
         }
         if (const auto* st = Reader::member(*c, "status")) {
           if (auto s = r.string(*st, pointer(path, "status"))) {
@@ -177,7 +193,8 @@ std::optional<StoredPlan> read_fields(Reader& r, const json::object& doc, const 
   if (const auto* m = Reader::member(doc, "current")) {
     if (!m->is_null()) {
       const int hi = std::max<int>(0, static_cast<int>(p.candidates.size()) - 1);
-      if (auto n = r.integer(*m, "/current", 0, hi)) p.current = static_cast<std::size_t>(*n);
+      if (auto n = r.integer(*m, "/current", 0, hi))
+        p.current = static_cast<std::size_t>(*n);
     }
   }
   if (const auto* m = Reader::member(doc, "status")) {
@@ -199,16 +216,19 @@ std::optional<StoredPlan> read_fields(Reader& r, const json::object& doc, const 
     }
   }
   if (const auto* m = Reader::member(doc, "reason")) {
-    if (auto s = r.string(*m, "/reason")) p.reason = std::move(*s);
+    if (auto s = r.string(*m, "/reason"))
+      p.reason = std::move(*s);
   }
   if (const auto* m = Reader::member(doc, "sessions")) {
     if (const auto* a = r.array(*m, "/sessions", limits.max_sessions)) {
       for (std::size_t i = 0; i < a->size(); ++i) {
-        if (auto s = read_session(r, (*a)[i], pointer("/sessions", i))) p.sessions.push_back(std::move(*s));
+        if (auto s = read_session(r, (*a)[i], pointer("/sessions", i)))
+          p.sessions.push_back(std::move(*s));
       }
     }
   }
-  if (!r.ok()) return std::nullopt;
+  if (!r.ok())
+    return std::nullopt;
   return p;
 }
 
@@ -273,7 +293,8 @@ std::vector<Diagnostic> migrate_v1_to_v2(json::object& doc) {
   // the source, the ones after it not tried yet.
   if (doc.contains("options")) {
     // Upgrading would overwrite it: refuse rather than drop what it says.
-    return {{"/options", "format 1 has no options; this document is not what its format_version says"}};
+    return {
+        {"/options", "format 1 has no options; this document is not what its format_version says"}};
   }
   const PlanOptions v1;
   doc["options"] = json::object{{"release_trials", v1.release_trials},
@@ -285,7 +306,8 @@ std::vector<Diagnostic> migrate_v1_to_v2(json::object& doc) {
                                 {"append_related", false}};
   const json::value* current = doc.if_contains("current");
   const json::value* status = doc.if_contains("status");
-  const bool maintenance = status != nullptr && status->is_string() && status->get_string() == "maintenance";
+  const bool maintenance =
+      status != nullptr && status->is_string() && status->get_string() == "maintenance";
   const std::int64_t at = current != nullptr && current->is_int64() ? current->get_int64() : -1;
   if (json::value* list = doc.if_contains("candidates"); list != nullptr && list->is_array()) {
     json::array upgraded;
@@ -312,12 +334,14 @@ std::vector<Diagnostic> migrate_v1_to_v2(json::object& doc) {
 
 namespace myoref {
 
-std::string Plan::to_json() const { return detail::pretty(detail::plan_document(*s_)); }
+std::string Plan::to_json() const {
+  return detail::pretty(detail::plan_document(*s_));
+}
 
 Expected<Plan> Plan::from_json(const KnowledgeBase& kb, std::string_view json_text,
                                const PlanLimits& limits) {
-  using detail::json::object;
   using detail::pointer;
+  using detail::json::object;
   detail::JsonLimits jl;
   jl.max_bytes = limits.max_bytes;
   jl.max_array = std::max<std::size_t>(limits.max_sessions, kb.candidates().size());
@@ -329,7 +353,8 @@ Expected<Plan> Plan::from_json(const KnowledgeBase& kb, std::string_view json_te
   // Envelope: what the document is and which format it is in.
   object* doc = parsed->if_object();
   if (doc == nullptr) {
-    return Error(ErrorCode::invalid_input, "not a myoref plan document", {{"", "expected an object"}});
+    return Error(ErrorCode::invalid_input, "not a myoref plan document",
+                 {{"", "expected an object"}});
   }
   const auto* format = doc->if_contains("format");
   if (format == nullptr || !format->is_string() || format->get_string() != detail::kPlanFormat) {
@@ -343,11 +368,12 @@ Expected<Plan> Plan::from_json(const KnowledgeBase& kb, std::string_view json_te
   }
   const std::int64_t format_version = version->get_int64();
   if (format_version > kFormatVersion) {
-    return Error(ErrorCode::unsupported_version,
-                 "plan format version " + std::to_string(format_version) +
-                     " is newer than this library reads (up to " + std::to_string(kFormatVersion) +
-                     "); use a newer myoref",
-                 {{"/format_version", "unsupported format version " + std::to_string(format_version)}});
+    return Error(
+        ErrorCode::unsupported_version,
+        "plan format version " + std::to_string(format_version) +
+            " is newer than this library reads (up to " + std::to_string(kFormatVersion) +
+            "); use a newer myoref",
+        {{"/format_version", "unsupported format version " + std::to_string(format_version)}});
   }
 
   // Integrity: the same check in every format so far.
@@ -384,10 +410,11 @@ Expected<Plan> Plan::from_json(const KnowledgeBase& kb, std::string_view json_te
                  {{"/kb", "expected {\"id\": ..., \"version\": ..., \"hash\": ...}"}});
   }
   if (kb_id->get_string() != kb.id() || kb_hash->get_string() != kb.hash()) {
-    return Error(ErrorCode::kb_mismatch,
-                 "plan was made with another knowledge base (" + std::string(kb_id->get_string()) +
-                     ") than the one given (" + kb.id() + " " + kb.version() + ")",
-                 {{"/kb/hash", "expected " + kb.hash() + ", got " + std::string(kb_hash->get_string())}});
+    return Error(
+        ErrorCode::kb_mismatch,
+        "plan was made with another knowledge base (" + std::string(kb_id->get_string()) +
+            ") than the one given (" + kb.id() + " " + kb.version() + ")",
+        {{"/kb/hash", "expected " + kb.hash() + ", got " + std::string(kb_hash->get_string())}});
   }
   detail::Reader r;
   (void)r.object(*kbv, "/kb", {"id", "version", "hash"}, {"id", "version", "hash"});
@@ -398,22 +425,23 @@ Expected<Plan> Plan::from_json(const KnowledgeBase& kb, std::string_view json_te
   }
 
   // Replay: start as the plan started and apply every session through the rules.
-  auto state = std::make_shared<detail::PlanState>(detail::initial_state_with(
-      kb, stored->options, stored->triage, stored->triage_advice, stored->baseline_pain,
-      stored->candidates));
+  auto state = std::make_shared<detail::PlanState>(
+      detail::initial_state_with(kb, stored->options, stored->triage, stored->triage_advice,
+                                 stored->baseline_pain, stored->candidates));
   std::vector<Diagnostic> problems;
   for (std::size_t i = 0; i < stored->sessions.size(); ++i) {
     const std::string base = pointer("/sessions", i);
     const SessionLog& session = stored->sessions[i];
     const auto named = kb.find_candidate(session.target);
     if (named && kb.candidates()[*named].key != session.target) {
-      problems.push_back({pointer(base, "target"), "write the candidate key as \"" +
-                                                       kb.candidates()[*named].key + "\""});
+      problems.push_back({pointer(base, "target"),
+                          "write the candidate key as \"" + kb.candidates()[*named].key + "\""});
       break;
     }
     auto applied = detail::apply_session(*state, session, base);
     if (!applied) {
-      problems.push_back({base, "this session could not have been accepted: " + applied.error().message()});
+      problems.push_back(
+          {base, "this session could not have been accepted: " + applied.error().message()});
       for (const auto& d : applied.error().diagnostics()) {
         problems.push_back(d);
       }
@@ -424,8 +452,9 @@ Expected<Plan> Plan::from_json(const KnowledgeBase& kb, std::string_view json_te
     const auto differs = [&problems](std::string path, const std::string& stored_text,
                                      const std::string& replayed) {
       if (stored_text != replayed) {
-        problems.push_back({std::move(path), "stored \"" + stored_text + "\", but the sessions lead to \"" +
-                                                 replayed + "\""});
+        problems.push_back(
+            {std::move(path),
+             "stored \"" + stored_text + "\", but the sessions lead to \"" + replayed + "\""});
       }
     };
     const auto index_text = [](const std::optional<std::size_t>& i) {
@@ -437,8 +466,10 @@ Expected<Plan> Plan::from_json(const KnowledgeBase& kb, std::string_view json_te
               std::string(to_string(state->candidates[i].status)));
     }
     differs("/current", index_text(stored->current), index_text(state->current));
-    differs("/status", std::string(to_string(stored->status)), std::string(to_string(state->status)));
-    differs("/outcome", std::string(to_string(stored->outcome)), std::string(to_string(state->outcome)));
+    differs("/status", std::string(to_string(stored->status)),
+            std::string(to_string(state->status)));
+    differs("/outcome", std::string(to_string(stored->outcome)),
+            std::string(to_string(state->outcome)));
     differs("/reason", stored->reason, state->reason);
   }
   if (!problems.empty()) {

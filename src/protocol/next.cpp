@@ -35,15 +35,18 @@ PrescribedExercise prescribe(const KnowledgeBase& kb, ExerciseIndex chosen, Exer
   if (chosen != listed) {
     p.instead_of = kb.exercises()[listed].id;
   }
-  if (e.regression) p.regression = kb.exercises()[*e.regression].id;
-  if (e.progression) p.progression = kb.exercises()[*e.progression].id;
+  if (e.regression)
+    p.regression = kb.exercises()[*e.regression].id;
+  if (e.progression)
+    p.progression = kb.exercises()[*e.progression].id;
   return p;
 }
 
 std::string step_list(const std::vector<Step>& steps) {
   std::string out;
   for (std::size_t i = 0; i < steps.size(); ++i) {
-    if (i != 0) out += i + 1 == steps.size() ? " and " : ", ";
+    if (i != 0)
+      out += i + 1 == steps.size() ? " and " : ", ";
     out += to_string(steps[i]);
   }
   return out;
@@ -75,10 +78,14 @@ json::array step_array(const std::vector<Step>& steps) {
 
 json::object dose_json(const Dose& d) {
   json::object o;
-  if (d.hold_seconds) o["hold_seconds"] = *d.hold_seconds;
-  if (d.repetitions) o["repetitions"] = *d.repetitions;
-  if (d.sets) o["sets"] = *d.sets;
-  if (d.duration_seconds) o["duration_seconds"] = *d.duration_seconds;
+  if (d.hold_seconds)
+    o["hold_seconds"] = *d.hold_seconds;
+  if (d.repetitions)
+    o["repetitions"] = *d.repetitions;
+  if (d.sets)
+    o["sets"] = *d.sets;
+  if (d.duration_seconds)
+    o["duration_seconds"] = *d.duration_seconds;
   o["per_side"] = d.per_side;
   o["frequency"] = d.frequency;
   return o;
@@ -120,7 +127,8 @@ NextStep Plan::next() const {
   n.sessions_logged = s.sessions.size();
   // Triage advice first, in every answer: safety before exercises.
   n.advice = s.triage_advice;
-  if (s.status == PlanStatus::stopped_seek_care || s.status == PlanStatus::exhausted || !s.current) {
+  if (s.status == PlanStatus::stopped_seek_care || s.status == PlanStatus::exhausted ||
+      !s.current) {
     add_stop_advice(s, n);
     return n;
   }
@@ -136,12 +144,14 @@ NextStep Plan::next() const {
 
   const SessionRecord* last = s.sessions.empty() ? nullptr : &s.sessions.back();
   const bool last_on_target = last != nullptr && last->target == pc.candidate;
-  const bool pain_rose = last_on_target && (last->log.pain_after > last->log.pain_before || last->worse);
+  const bool pain_rose =
+      last_on_target && (last->log.pain_after > last->log.pain_before || last->worse);
   int relief_sessions = 0;
   for (auto it = s.sessions.rbegin(); it != s.sessions.rend() && it->target == pc.candidate; ++it) {
     relief_sessions += it->relief ? 1 : 0;
   }
-  const int level = pain_rose ? -1 : std::min(relief_sessions / kReliefPerProgression, kMaxProgressionLevels);
+  const int level =
+      pain_rose ? -1 : std::min(relief_sessions / kReliefPerProgression, kMaxProgressionLevels);
 
   bool regressed = false;
   bool progressed = false;
@@ -160,14 +170,17 @@ NextStep Plan::next() const {
       } else {
         for (int i = 0; i < level; ++i) {
           const auto harder = kb.exercises()[chosen].progression;
-          if (!harder || *harder == listed) break;
+          if (!harder || *harder == listed)
+            break;
           chosen = *harder;
           variant = "progression";
         }
       }
-      const bool dup = std::any_of(ps.exercises.begin(), ps.exercises.end(),
-                                   [chosen](const PrescribedExercise& p) { return p.exercise == chosen; });
-      if (dup) continue;
+      const bool dup =
+          std::any_of(ps.exercises.begin(), ps.exercises.end(),
+                      [chosen](const PrescribedExercise& p) { return p.exercise == chosen; });
+      if (dup)
+        continue;
       regressed = regressed || (chosen != listed && level < 0);
       progressed = progressed || (chosen != listed && level > 0);
       ps.exercises.push_back(prescribe(kb, chosen, listed, variant));
@@ -176,11 +189,13 @@ NextStep Plan::next() const {
   }
 
   if (last == nullptr) {
-    n.advice.emplace_back("Do the three steps in this order every session: release, then stretch, then strengthen.");
+    n.advice.emplace_back(
+        "Do the three steps in this order every session: release, then stretch, then strengthen.");
   } else if (!last_on_target) {
     n.advice.push_back("The target has changed. " + s.reason + " Start again with release.");
   } else if (!last->complete) {
-    n.advice.push_back("The last session (" + last->log.date + ") left out " + step_list(last->missing) +
+    n.advice.push_back("The last session (" + last->log.date + ") left out " +
+                       step_list(last->missing) +
                        ". Do all three steps, in order: release, then stretch, then strengthen.");
   }
   if (maintenance) {
@@ -190,8 +205,9 @@ NextStep Plan::next() const {
     const int trials = detail::release_trials_without_relief(s, pc.candidate);
     if (trials > 0) {
       const bool more = *s.current + 1 < s.candidates.size();
-      n.advice.push_back(std::to_string(trials) + " of " + std::to_string(s.options.release_trials) +
-                         " release sessions on " + label + " have brought no relief so far; after " +
+      n.advice.push_back(std::to_string(trials) + " of " +
+                         std::to_string(s.options.release_trials) + " release sessions on " +
+                         label + " have brought no relief so far; after " +
                          std::to_string(s.options.release_trials) +
                          (more ? " the plan moves on to the next candidate."
                                : " the plan ends with the advice to see a clinician."));
@@ -210,7 +226,8 @@ std::string NextStep::to_json() const {
   o["status"] = json::string(myoref::to_string(status));
   o["target"] = text_or_null(target);
   o["name"] = text_or_null(name);
-  o["side"] = side == Side::none ? json::value(nullptr) : json::value(json::string(myoref::to_string(side)));
+  o["side"] = side == Side::none ? json::value(nullptr)
+                                 : json::value(json::string(myoref::to_string(side)));
   o["reason"] = reason;
   o["level"] = json::string(myoref::to_string(level));
   json::array steps_json;
@@ -248,14 +265,16 @@ std::string NextStep::to_text() const {
   out << '\n';
   if (!target.empty()) {
     out << "Target: " << name;
-    if (side != Side::none) out << " (" << myoref::to_string(side) << ")";
+    if (side != Side::none)
+      out << " (" << myoref::to_string(side) << ")";
     out << "  [" << target << "]\n";
   }
   out << "Why: " << reason << '\n';
   out << "Sessions logged: " << sessions_logged << '\n';
   if (!advice.empty()) {
     out << "\nAdvice:\n";
-    for (const auto& a : advice) out << "  - " << a << '\n';
+    for (const auto& a : advice)
+      out << "  - " << a << '\n';
   }
   if (steps.empty()) {
     out << "\nNo exercises: this plan has ended. Follow the advice above.\n";
@@ -267,14 +286,20 @@ std::string NextStep::to_text() const {
         << (ps.as_needed ? " (as needed)" : "") << '\n';
     for (const auto& e : ps.exercises) {
       out << "  * " << e.name << "  [" << e.id << "]";
-      if (e.variant != "as_listed") out << " - " << e.variant << " of " << e.instead_of;
+      if (e.variant != "as_listed")
+        out << " - " << e.variant << " of " << e.instead_of;
       out << "\n    Dose: " << e.dose_text << '\n';
       int line = 0;
-      for (const auto& h : e.how) out << "    " << ++line << ". " << h << '\n';
-      for (const auto& c : e.cues) out << "    Cue: " << c << '\n';
-      for (const auto& c : e.cautions) out << "    Caution: " << c << '\n';
-      if (e.regression) out << "    Easier: " << *e.regression << '\n';
-      if (e.progression) out << "    Harder: " << *e.progression << '\n';
+      for (const auto& h : e.how)
+        out << "    " << ++line << ". " << h << '\n';
+      for (const auto& c : e.cues)
+        out << "    Cue: " << c << '\n';
+      for (const auto& c : e.cautions)
+        out << "    Caution: " << c << '\n';
+      if (e.regression)
+        out << "    Easier: " << *e.regression << '\n';
+      if (e.progression)
+        out << "    Harder: " << *e.progression << '\n';
     }
   }
   return out.str();
@@ -299,14 +324,18 @@ std::string Decision::to_json() const {
 
 std::string Decision::to_text() const {
   std::ostringstream out;
-  out << "Session " << session + 1 << " on " << target << ": " << myoref::to_string(outcome) << '\n';
+  out << "Session " << session + 1 << " on " << target << ": " << myoref::to_string(outcome)
+      << '\n';
   out << "Plan: " << myoref::to_string(status);
-  if (!next_target.empty()) out << ", next target " << next_target;
+  if (!next_target.empty())
+    out << ", next target " << next_target;
   out << '\n';
-  for (const auto& r : reasons) out << "  - " << r << '\n';
+  for (const auto& r : reasons)
+    out << "  - " << r << '\n';
   if (!advice.empty()) {
     out << "Advice:\n";
-    for (const auto& a : advice) out << "  - " << a << '\n';
+    for (const auto& a : advice)
+      out << "  - " << a << '\n';
   }
   return out.str();
 }

@@ -9,13 +9,13 @@
 namespace myoref {
 namespace {
 
-constexpr std::array<std::string_view, 4> kPlanStatuses{"active", "maintenance", "stopped_seek_care",
-                                                        "exhausted"};
-constexpr std::array<std::string_view, 4> kCandidateStatuses{"untried", "current", "not_likely_source",
-                                                             "responding"};
-constexpr std::array<std::string_view, 7> kOutcomes{"started",     "continued",         "escalated",
-                                                    "exhausted",   "maintenance",       "stopped_worsening",
-                                                    "stopped_red_flag"};
+constexpr std::array<std::string_view, 4> kPlanStatuses{"active", "maintenance",
+                                                        "stopped_seek_care", "exhausted"};
+constexpr std::array<std::string_view, 4> kCandidateStatuses{"untried", "current",
+                                                             "not_likely_source", "responding"};
+constexpr std::array<std::string_view, 7> kOutcomes{
+    "started",     "continued",         "escalated",       "exhausted",
+    "maintenance", "stopped_worsening", "stopped_red_flag"};
 
 template <class E, std::size_t N>
 std::string_view name_of(const std::array<std::string_view, N>& names, E value) noexcept {
@@ -24,7 +24,8 @@ std::string_view name_of(const std::array<std::string_view, N>& names, E value) 
 }
 
 template <class E, std::size_t N>
-std::optional<E> parse_name(const std::array<std::string_view, N>& names, std::string_view text) noexcept {
+std::optional<E> parse_name(const std::array<std::string_view, N>& names,
+                            std::string_view text) noexcept {
   for (std::size_t i = 0; i < N; ++i) {
     if (names[i] == text) {
       return static_cast<E>(i);
@@ -38,11 +39,15 @@ constexpr std::size_t kMaxSessionBytes = 64U << 10U;
 
 }  // namespace
 
-std::string_view to_string(PlanStatus status) noexcept { return name_of(kPlanStatuses, status); }
+std::string_view to_string(PlanStatus status) noexcept {
+  return name_of(kPlanStatuses, status);
+}
 std::string_view to_string(CandidateStatus status) noexcept {
   return name_of(kCandidateStatuses, status);
 }
-std::string_view to_string(Outcome outcome) noexcept { return name_of(kOutcomes, outcome); }
+std::string_view to_string(Outcome outcome) noexcept {
+  return name_of(kOutcomes, outcome);
+}
 std::optional<PlanStatus> parse_plan_status(std::string_view text) noexcept {
   return parse_name<PlanStatus>(kPlanStatuses, text);
 }
@@ -63,12 +68,14 @@ Expected<SessionLog> parse_session(std::string_view json_text) {
   detail::Reader r;
   auto s = detail::read_session(r, *v, "");
   if (!s) {
-    return Error(ErrorCode::invalid_input, "session is not a valid session log", std::move(r.problems));
+    return Error(ErrorCode::invalid_input, "session is not a valid session log",
+                 std::move(r.problems));
   }
   return std::move(*s);
 }
 
-Expected<Plan> Plan::start(const KnowledgeBase& kb, const PlanSeed& seed, const PlanOptions& options) {
+Expected<Plan> Plan::start(const KnowledgeBase& kb, const PlanSeed& seed,
+                           const PlanOptions& options) {
   auto state = detail::initial_state(kb, seed, options);
   if (!state) {
     return std::move(state).error();
@@ -95,16 +102,38 @@ Expected<Decision> Plan::log(std::string_view session_json) {
   return log(*session);
 }
 
-PlanStatus Plan::status() const noexcept { return s_->status; }
-Outcome Plan::outcome() const noexcept { return s_->outcome; }
-const std::string& Plan::reason() const noexcept { return s_->reason; }
-const PlanOptions& Plan::options() const noexcept { return s_->options; }
-int Plan::baseline_pain() const noexcept { return s_->baseline_pain; }
-TriageLevel Plan::triage() const noexcept { return s_->triage; }
-const std::vector<std::string>& Plan::triage_advice() const noexcept { return s_->triage_advice; }
-const std::vector<PlanCandidate>& Plan::candidates() const noexcept { return s_->candidates; }
-std::optional<std::size_t> Plan::current() const noexcept { return s_->current; }
-const std::vector<SessionRecord>& Plan::sessions() const noexcept { return s_->sessions; }
-const KnowledgeBase& Plan::kb() const noexcept { return s_->kb; }
+PlanStatus Plan::status() const noexcept {
+  return s_->status;
+}
+Outcome Plan::outcome() const noexcept {
+  return s_->outcome;
+}
+const std::string& Plan::reason() const noexcept {
+  return s_->reason;
+}
+const PlanOptions& Plan::options() const noexcept {
+  return s_->options;
+}
+int Plan::baseline_pain() const noexcept {
+  return s_->baseline_pain;
+}
+TriageLevel Plan::triage() const noexcept {
+  return s_->triage;
+}
+const std::vector<std::string>& Plan::triage_advice() const noexcept {
+  return s_->triage_advice;
+}
+const std::vector<PlanCandidate>& Plan::candidates() const noexcept {
+  return s_->candidates;
+}
+std::optional<std::size_t> Plan::current() const noexcept {
+  return s_->current;
+}
+const std::vector<SessionRecord>& Plan::sessions() const noexcept {
+  return s_->sessions;
+}
+const KnowledgeBase& Plan::kb() const noexcept {
+  return s_->kb;
+}
 
 }  // namespace myoref

@@ -16,8 +16,7 @@ const json::object* Reader::object(const json::value& v, std::string_view path,
   for (const auto& kv : *o) {
     const std::string_view key(kv.key().data(), kv.key().size());
     if (std::find(known.begin(), known.end(), key) == known.end()) {
-      fail(pointer(path, key),
-           "unknown field" + did_you_mean(closest(key, known)));
+      fail(pointer(path, key), "unknown field" + did_you_mean(closest(key, known)));
     }
   }
   for (const std::string_view key : required) {
@@ -62,9 +61,9 @@ std::optional<int> Reader::integer(const json::value& v, std::string_view path, 
     return std::nullopt;
   }
   if (n < lo || n > hi) {
-    fail(std::string(path), "expected an integer from " + std::to_string(lo) + " to " +
-                                std::to_string(hi) + ", got " +
-                                (v.is_uint64() ? std::to_string(v.get_uint64()) : std::to_string(n)));
+    fail(std::string(path),
+         "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi) + ", got " +
+             (v.is_uint64() ? std::to_string(v.get_uint64()) : std::to_string(n)));
     return std::nullopt;
   }
   return static_cast<int>(n);
@@ -92,8 +91,7 @@ const json::array* Reader::array(const json::value& v, std::string_view path,
   return a;
 }
 
-std::optional<std::vector<std::string>> Reader::strings(const json::value& v,
-                                                        std::string_view path,
+std::optional<std::vector<std::string>> Reader::strings(const json::value& v, std::string_view path,
                                                         std::size_t max_size) {
   const json::array* a = array(v, path, max_size);
   if (a == nullptr) {
@@ -116,8 +114,8 @@ std::optional<std::vector<std::string>> Reader::strings(const json::value& v,
 }
 
 std::optional<SessionLog> read_session(Reader& r, const json::value& v, std::string_view base) {
-  static const std::vector<std::string_view> kFields = {
-      "date", "target", "steps", "pain_before", "pain_after", "red_flags"};
+  static const std::vector<std::string_view> kFields = {"date",        "target",     "steps",
+                                                        "pain_before", "pain_after", "red_flags"};
   const std::size_t before = r.problems.size();
   const json::object* o = r.object(v, base, kFields, kFields);
   if (o == nullptr) {
@@ -125,10 +123,12 @@ std::optional<SessionLog> read_session(Reader& r, const json::value& v, std::str
   }
   SessionLog s;
   if (const auto* m = Reader::member(*o, "date")) {
-    if (auto t = r.string(*m, pointer(base, "date"))) s.date = std::move(*t);
+    if (auto t = r.string(*m, pointer(base, "date")))
+      s.date = std::move(*t);
   }
   if (const auto* m = Reader::member(*o, "target")) {
-    if (auto t = r.nonempty_string(*m, pointer(base, "target"))) s.target = std::move(*t);
+    if (auto t = r.nonempty_string(*m, pointer(base, "target")))
+      s.target = std::move(*t);
   }
   if (const auto* m = Reader::member(*o, "steps")) {
     const std::string path = pointer(base, "steps");
@@ -148,13 +148,16 @@ std::optional<SessionLog> read_session(Reader& r, const json::value& v, std::str
     }
   }
   if (const auto* m = Reader::member(*o, "pain_before")) {
-    if (auto n = r.integer(*m, pointer(base, "pain_before"), 0, 10)) s.pain_before = *n;
+    if (auto n = r.integer(*m, pointer(base, "pain_before"), 0, 10))
+      s.pain_before = *n;
   }
   if (const auto* m = Reader::member(*o, "pain_after")) {
-    if (auto n = r.integer(*m, pointer(base, "pain_after"), 0, 10)) s.pain_after = *n;
+    if (auto n = r.integer(*m, pointer(base, "pain_after"), 0, 10))
+      s.pain_after = *n;
   }
   if (const auto* m = Reader::member(*o, "red_flags")) {
-    if (auto ids = r.strings(*m, pointer(base, "red_flags"), 64)) s.red_flags = std::move(*ids);
+    if (auto ids = r.strings(*m, pointer(base, "red_flags"), 64))
+      s.red_flags = std::move(*ids);
   }
   if (r.problems.size() != before) {
     return std::nullopt;

@@ -11,12 +11,15 @@
 namespace myoref::detail {
 namespace {
 
-std::string points(int n) { return std::to_string(n) + (n == 1 ? " point" : " points"); }
+std::string points(int n) {
+  return std::to_string(n) + (n == 1 ? " point" : " points");
+}
 
 std::string step_list(const std::vector<Step>& steps) {
   std::string out;
   for (std::size_t i = 0; i < steps.size(); ++i) {
-    if (i != 0) out += i + 1 == steps.size() ? " and " : ", ";
+    if (i != 0)
+      out += i + 1 == steps.size() ? " and " : ", ";
     out += to_string(steps[i]);
   }
   return out;
@@ -49,7 +52,8 @@ int release_trials_without_relief(const PlanState& s, CandidateIndex target) {
     if (it->relief) {
       break;
     }
-    if (std::find(it->log.steps.begin(), it->log.steps.end(), Step::release) != it->log.steps.end()) {
+    if (std::find(it->log.steps.begin(), it->log.steps.end(), Step::release) !=
+        it->log.steps.end()) {
       ++count;
     }
   }
@@ -58,8 +62,8 @@ int release_trials_without_relief(const PlanState& s, CandidateIndex target) {
 
 int relief_streak(const PlanState& s, CandidateIndex target) {
   int count = 0;
-  for (auto it = s.sessions.rbegin();
-       it != s.sessions.rend() && it->target == target && it->relief; ++it) {
+  for (auto it = s.sessions.rbegin(); it != s.sessions.rend() && it->target == target && it->relief;
+       ++it) {
     ++count;
   }
   return count;
@@ -99,7 +103,8 @@ std::vector<Diagnostic> check_options(const PlanOptions& options, std::string_vi
 
 bool is_relief(const PlanOptions& options, int baseline, int pain) noexcept {
   const int drop = baseline - pain;
-  return drop > 0 && (drop >= options.relief_points || drop * 100 >= options.relief_percent * baseline);
+  return drop > 0 &&
+         (drop >= options.relief_points || drop * 100 >= options.relief_percent * baseline);
 }
 
 PlanState initial_state_with(const KnowledgeBase& kb, const PlanOptions& options,
@@ -145,13 +150,16 @@ Expected<PlanState> initial_state(const KnowledgeBase& kb, const PlanSeed& seed,
   }
   for (std::size_t i = 0; i < seed.ranking.size(); ++i) {
     if (seed.ranking[i] >= n) {
-      problems.push_back({pointer("/ranking", i), "candidate index " + std::to_string(seed.ranking[i]) +
+      problems.push_back({pointer("/ranking", i), "candidate index " +
+                                                      std::to_string(seed.ranking[i]) +
                                                       " is outside the knowledge base's " +
                                                       std::to_string(n) + " candidates"});
-    } else if (std::find(seed.ranking.begin(), seed.ranking.begin() + static_cast<std::ptrdiff_t>(i),
-                         seed.ranking[i]) != seed.ranking.begin() + static_cast<std::ptrdiff_t>(i)) {
-      problems.push_back({pointer("/ranking", i), "candidate " + kb.candidates()[seed.ranking[i]].key +
-                                                      " is listed twice"});
+    } else if (std::find(seed.ranking.begin(),
+                         seed.ranking.begin() + static_cast<std::ptrdiff_t>(i), seed.ranking[i]) !=
+               seed.ranking.begin() + static_cast<std::ptrdiff_t>(i)) {
+      problems.push_back(
+          {pointer("/ranking", i),
+           "candidate " + kb.candidates()[seed.ranking[i]].key + " is listed twice"});
     }
   }
   if (seed.baseline_pain < 1 || seed.baseline_pain > 10) {
@@ -163,12 +171,14 @@ Expected<PlanState> initial_state(const KnowledgeBase& kb, const PlanSeed& seed,
     problems.push_back({"/triage", "not a triage level"});
   }
   if (!problems.empty()) {
-    return Error(ErrorCode::invalid_argument, "cannot start a plan from this seed", std::move(problems));
+    return Error(ErrorCode::invalid_argument, "cannot start a plan from this seed",
+                 std::move(problems));
   }
   std::vector<PlanCandidate> list;
   list.reserve(seed.ranking.size());
   const auto listed = [&list](CandidateIndex c) {
-    return std::any_of(list.begin(), list.end(), [c](const PlanCandidate& p) { return p.candidate == c; });
+    return std::any_of(list.begin(), list.end(),
+                       [c](const PlanCandidate& p) { return p.candidate == c; });
   };
   for (const CandidateIndex c : seed.ranking) {
     list.push_back({c, kb.candidates()[c].key, false, CandidateStatus::untried});
@@ -222,9 +232,9 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
   if (!day) {
     problems.push_back({pointer(base, "date"), "\"" + session.date + "\": " + why});
   } else if (!s.session_days.empty() && *day < s.session_days.back()) {
-    problems.push_back({pointer(base, "date"), session.date + " is earlier than the last logged session (" +
-                                                   s.sessions.back().log.date +
-                                                   "); sessions are logged in date order"});
+    problems.push_back({pointer(base, "date"),
+                        session.date + " is earlier than the last logged session (" +
+                            s.sessions.back().log.date + "); sessions are logged in date order"});
   }
 
   // Target: the plan's current target, by key (an alias may stand for the id).
@@ -232,14 +242,15 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
   if (!named) {
     problems.push_back({pointer(base, "target"), "unknown candidate \"" + session.target + "\""});
   } else if (*named != target) {
-    problems.push_back({pointer(base, "target"), "the plan's current target is " + s.candidates[current].key +
-                                                     ", not " + kb.candidates()[*named].key +
-                                                     " (see `plan next`)"});
+    problems.push_back({pointer(base, "target"),
+                        "the plan's current target is " + s.candidates[current].key + ", not " +
+                            kb.candidates()[*named].key + " (see `plan next`)"});
   }
 
   // Order: release -> stretch -> strengthen, each at most once.
   if (session.steps.empty()) {
-    problems.push_back({pointer(base, "steps"), "at least one step is needed: release, stretch, strengthen"});
+    problems.push_back(
+        {pointer(base, "steps"), "at least one step is needed: release, stretch, strengthen"});
   }
   bool seen[kStepCount] = {false, false, false};
   for (std::size_t i = 0; i < session.steps.size(); ++i) {
@@ -278,7 +289,8 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
     const std::string path = pointer(pointer(base, "red_flags"), i);
     const auto f = kb.find_red_flag(id);
     if (!f) {
-      problems.push_back({path, "unknown red flag \"" + id + "\"" + did_you_mean(kb.suggest_red_flag(id))});
+      problems.push_back(
+          {path, "unknown red flag \"" + id + "\"" + did_you_mean(kb.suggest_red_flag(id))});
     } else if (std::find(flags.begin(), flags.end(), *f) != flags.end()) {
       problems.push_back({path, "red flag \"" + id + "\" is listed twice"});
     } else {
@@ -291,11 +303,12 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
     // refusal, so the host can act on it even before the session is fixed.
     for (const RedFlagIndex f : flags) {
       const RedFlag& flag = kb.red_flags()[f];
-      problems.push_back({pointer(base, "red_flags"), "this session also reports " + flag.id + " (" +
-                                                          std::string(to_string(flag.level)) +
-                                                          "): " + flag.advice});
+      problems.push_back({pointer(base, "red_flags"),
+                          "this session also reports " + flag.id + " (" +
+                              std::string(to_string(flag.level)) + "): " + flag.advice});
     }
-    return Error(ErrorCode::invalid_input, "session refused; the plan is unchanged", std::move(problems));
+    return Error(ErrorCode::invalid_input, "session refused; the plan is unchanged",
+                 std::move(problems));
   }
 
   // Accepted: every rule below records its reason.
@@ -350,9 +363,11 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
     d.reasons.push_back("No relief yet: pain after the session is " +
                         std::to_string(session.pain_after) + rule + ".");
   }
-  rec.worse = std::max(session.pain_before, session.pain_after) >= baseline + s.options.worsening_points;
+  rec.worse =
+      std::max(session.pain_before, session.pain_after) >= baseline + s.options.worsening_points;
   if (rec.worse) {
-    d.reasons.push_back("Pain of " + std::to_string(std::max(session.pain_before, session.pain_after)) +
+    d.reasons.push_back("Pain of " +
+                        std::to_string(std::max(session.pain_before, session.pain_after)) +
                         " is at least " + points(s.options.worsening_points) +
                         " above the baseline of " + std::to_string(baseline) + ".");
   }
@@ -387,8 +402,9 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
     d.outcome = Outcome::stopped_worsening;
     s.status = PlanStatus::stopped_seek_care;
     s.outcome = d.outcome;
-    s.reason = "Pain was at least " + points(s.options.worsening_points) + " above the baseline of " +
-               std::to_string(baseline) + " in " + std::to_string(s.options.worsening_sessions) +
+    s.reason = "Pain was at least " + points(s.options.worsening_points) +
+               " above the baseline of " + std::to_string(baseline) + " in " +
+               std::to_string(s.options.worsening_sessions) +
                (s.options.worsening_sessions == 1 ? " session." : " sessions in a row.");
     d.reasons.push_back("Stopped: " + s.reason);
     d.advice.push_back(
@@ -408,7 +424,8 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
                          "; do release and stretch when tightness or pain comes back.");
     } else if (trials >= s.options.release_trials) {
       s.candidates[current].status = CandidateStatus::not_likely_source;
-      const std::string not_source = label + " is not likely the source: " + std::to_string(trials) +
+      const std::string not_source = label +
+                                     " is not likely the source: " + std::to_string(trials) +
                                      " release sessions brought no relief";
       if (current + 1 < s.candidates.size()) {
         const std::size_t next = current + 1;
@@ -433,8 +450,8 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
       d.reasons.push_back(s.reason);
     } else if (trials > 0) {
       d.reasons.push_back("Release session " + std::to_string(trials) + " of " +
-                          std::to_string(s.options.release_trials) + " without relief on " +
-                          label + ".");
+                          std::to_string(s.options.release_trials) + " without relief on " + label +
+                          ".");
     }
   }
   d.status = s.status;

@@ -79,7 +79,8 @@ TEST_CASE("a midline top candidate appends its related muscles on both sides", "
   CHECK(plan.next().side == myoref::Side::none);
 }
 
-TEST_CASE("start is refused at urgent and emergency triage, and carries see_clinician advice", "[plan]") {
+TEST_CASE("start is refused at urgent and emergency triage, and carries see_clinician advice",
+          "[plan]") {
   for (const auto level : {TriageLevel::urgent, TriageLevel::emergency}) {
     auto seed = glute_seed();
     seed.triage = level;
@@ -163,7 +164,8 @@ TEST_CASE("relief is measured by points or by percent of the baseline", "[plan]"
   CHECK_FALSE(accept(same, session(nov(1), kGlute, 6, 6)).relief);
 }
 
-TEST_CASE("relief shown by the next session's pain_before counts for the session before", "[plan]") {
+TEST_CASE("relief shown by the next session's pain_before counts for the session before",
+          "[plan]") {
   Plan plan = start(glute_seed());
   CHECK_FALSE(accept(plan, session(nov(1), kGlute, 6, 5)).relief);
   auto d = accept(plan, session(nov(2), kGlute, 4, 4));
@@ -247,7 +249,8 @@ TEST_CASE("only sessions with a release step count as release trials; relief res
   CHECK(accept(plan, session(nov(7), kGlute, 6, 6)).outcome == Outcome::escalated);
 }
 
-TEST_CASE("journey: pain well above the baseline twice in a row stops the plan", "[plan][journey]") {
+TEST_CASE("journey: pain well above the baseline twice in a row stops the plan",
+          "[plan][journey]") {
   Plan plan = start(glute_seed());
   auto d = accept(plan, session(nov(1), kGlute, 6, 8));
   CHECK(d.outcome == Outcome::continued);
@@ -271,7 +274,8 @@ TEST_CASE("journey: pain well above the baseline twice in a row stops the plan",
   CHECK(refused.error().code() == ErrorCode::safety_refusal);
 }
 
-TEST_CASE("pain that rose last session brings easier exercises; relief brings harder ones", "[plan]") {
+TEST_CASE("pain that rose last session brings easier exercises; relief brings harder ones",
+          "[plan]") {
   Plan plan = start(glute_seed());
   accept(plan, session(nov(1), kGlute, 5, 7));
   auto n = plan.next();
@@ -294,11 +298,13 @@ TEST_CASE("pain that rose last session brings easier exercises; relief brings ha
   CHECK(contains(n.advice, "harder versions"));
 }
 
-TEST_CASE("journey: a red flag stops the plan with that flag's level and advice", "[plan][journey]") {
+TEST_CASE("journey: a red flag stops the plan with that flag's level and advice",
+          "[plan][journey]") {
   Plan plan = start(glute_seed());
   accept(plan, session(nov(1), kGlute, 6, 4));
-  auto d = accept(plan, session(nov(2), kGlute, 4, 3, {Step::release, Step::stretch, Step::strengthen},
-                                {"night_pain", "fever_or_unwell"}));
+  auto d =
+      accept(plan, session(nov(2), kGlute, 4, 3, {Step::release, Step::stretch, Step::strengthen},
+                           {"night_pain", "fever_or_unwell"}));
   CHECK(d.outcome == Outcome::stopped_red_flag);
   CHECK(d.status == PlanStatus::stopped_seek_care);
   CHECK(d.level == TriageLevel::urgent);
@@ -320,22 +326,27 @@ TEST_CASE("journey: a session with its steps out of order is refused and changes
   accept(plan, session(nov(1), kGlute, 6, 5));
   const std::string before = plan.to_json();
   const Plan copy = plan;
-  auto refused = plan.log(session(nov(2), kGlute, 5, 4, {Step::stretch, Step::release, Step::strengthen}));
+  auto refused =
+      plan.log(session(nov(2), kGlute, 5, 4, {Step::stretch, Step::release, Step::strengthen}));
   REQUIRE_FALSE(refused);
   CHECK(refused.error().code() == ErrorCode::invalid_input);
   CHECK(refused.error().path() == "/steps/1");
-  CHECK(refused.error().diagnostics()[0].message.find("release comes after stretch") != std::string::npos);
+  CHECK(refused.error().diagnostics()[0].message.find("release comes after stretch") !=
+        std::string::npos);
   CHECK(plan.to_json() == before);
   CHECK(plan.sessions().size() == 1);
   CHECK(plan.sessions()[0].relief == copy.sessions()[0].relief);
 
   // Refused for more than one reason: all of them are reported, and a red flag
   // the refused session reports is not lost.
-  refused = plan.log(session("2026-11-31", kQl, 11, 4, {Step::strengthen, Step::strengthen}, {"fever_or_unwell"}));
+  refused = plan.log(
+      session("2026-11-31", kQl, 11, 4, {Step::strengthen, Step::strengthen}, {"fever_or_unwell"}));
   REQUIRE_FALSE(refused);
   std::vector<std::string> paths;
-  for (const auto& diag : refused.error().diagnostics()) paths.push_back(diag.path);
-  CHECK(paths == std::vector<std::string>{"/date", "/target", "/steps/1", "/pain_before", "/red_flags"});
+  for (const auto& diag : refused.error().diagnostics())
+    paths.push_back(diag.path);
+  CHECK(paths ==
+        std::vector<std::string>{"/date", "/target", "/steps/1", "/pain_before", "/red_flags"});
   CHECK(refused.error().diagnostics().back().message.find("See a doctor") != std::string::npos);
   CHECK(plan.to_json() == before);
 
@@ -367,8 +378,8 @@ TEST_CASE("journey: a backdated session is refused; the same day is accepted", "
   auto refused = plan.log(session(nov(9), kGlute, 6, 5));
   REQUIRE_FALSE(refused);
   CHECK(refused.error().path() == "/date");
-  CHECK(refused.error().diagnostics()[0].message.find("earlier than the last logged session (2026-11-10)") !=
-        std::string::npos);
+  CHECK(refused.error().diagnostics()[0].message.find(
+            "earlier than the last logged session (2026-11-10)") != std::string::npos);
   CHECK(plan.to_json() == before);
   accept(plan, session(nov(10), kGlute, 5, 5));
   CHECK(plan.sessions().size() == 2);
@@ -387,7 +398,8 @@ TEST_CASE("sessions are logged against the current target only", "[plan]") {
   CHECK(refused.error().path() == "/steps");
   refused = plan.log(session(nov(1), kGlute, 6, 5, {Step::release}, {"saddle_numbess"}));
   CHECK(refused.error().path() == "/red_flags/0");
-  CHECK(refused.error().diagnostics()[0].message.find("did you mean \"saddle_numbness\"") != std::string::npos);
+  CHECK(refused.error().diagnostics()[0].message.find("did you mean \"saddle_numbness\"") !=
+        std::string::npos);
   // An alias names the same candidate; the plan records the canonical key.
   Plan psoas = start([] {
     myoref::PlanSeed seed;
@@ -412,10 +424,12 @@ TEST_CASE("sessions parse strictly from JSON, with paths", "[plan][session]") {
     const char* path;
   };
   const Bad bad[] = {
-      {R"({"date": "2026-11-24", "target": "x", "steps": [], "pain_before": 6, "pain_after": 5})", "/red_flags"},
+      {R"({"date": "2026-11-24", "target": "x", "steps": [], "pain_before": 6, "pain_after": 5})",
+       "/red_flags"},
       {R"({"date": "2026-11-24", "target": "x", "steps": [], "pain_before": 6, "pain_after": 5, "red_flags": [], "note": ""})",
        "/note"},
-      {R"({"date": 20261124, "target": "x", "steps": [], "pain_before": 6, "pain_after": 5, "red_flags": []})", "/date"},
+      {R"({"date": 20261124, "target": "x", "steps": [], "pain_before": 6, "pain_after": 5, "red_flags": []})",
+       "/date"},
       {R"({"date": "2026-11-24", "target": "x", "steps": ["relase"], "pain_before": 6, "pain_after": 5, "red_flags": []})",
        "/steps/0"},
       {R"({"date": "2026-11-24", "target": "x", "steps": [], "pain_before": 6.5, "pain_after": 5, "red_flags": []})",
@@ -438,7 +452,8 @@ TEST_CASE("sessions parse strictly from JSON, with paths", "[plan][session]") {
   CHECK(truncated.error().code() == ErrorCode::parse);
   auto relase = myoref::parse_session(
       R"({"date": "2026-11-24", "target": "x", "steps": ["relase"], "pain_before": 6, "pain_after": 5, "red_flags": []})");
-  CHECK(relase.error().diagnostics()[0].message.find("did you mean \"release\"") != std::string::npos);
+  CHECK(relase.error().diagnostics()[0].message.find("did you mean \"release\"") !=
+        std::string::npos);
 }
 
 TEST_CASE("log from JSON text applies the same rules", "[plan][session]") {
@@ -460,16 +475,18 @@ TEST_CASE("decisions and next answers have their JSON shapes", "[plan][json]") {
   Plan plan = start(glute_seed());
   const auto d = accept(plan, session(nov(1), kGlute, 6, 5, {Step::release}));
   const std::string dj = d.to_json();
-  for (const char* key : {"\"outcome\": \"continued\"", "\"status\": \"active\"", "\"session\": 0",
-                          "\"target\": \"gluteus_medius:left\"", "\"complete\": false",
-                          "\"missing\": [\"stretch\", \"strengthen\"]", "\"relief\": false", "\"reasons\": ["}) {
+  for (const char* key :
+       {"\"outcome\": \"continued\"", "\"status\": \"active\"", "\"session\": 0",
+        "\"target\": \"gluteus_medius:left\"", "\"complete\": false",
+        "\"missing\": [\"stretch\", \"strengthen\"]", "\"relief\": false", "\"reasons\": ["}) {
     CHECK(dj.find(key) != std::string::npos);
   }
   const std::string nj = plan.next().to_json();
-  for (const char* key : {"\"status\": \"active\"", "\"target\": \"gluteus_medius:left\"",
-                          "\"name\": \"Gluteus medius\"", "\"step\": \"release\"", "\"step\": \"stretch\"",
-                          "\"step\": \"strengthen\"", "\"dose\": ", "\"how\": [", "\"cues\": [",
-                          "\"dose_detail\": {", "\"advice\": [", "\"sessions_logged\": 1"}) {
+  for (const char* key :
+       {"\"status\": \"active\"", "\"target\": \"gluteus_medius:left\"",
+        "\"name\": \"Gluteus medius\"", "\"step\": \"release\"", "\"step\": \"stretch\"",
+        "\"step\": \"strengthen\"", "\"dose\": ", "\"how\": [", "\"cues\": [", "\"dose_detail\": {",
+        "\"advice\": [", "\"sessions_logged\": 1"}) {
     CHECK(nj.find(key) != std::string::npos);
   }
   CHECK(nj.find("\"step\": \"release\"") < nj.find("\"step\": \"stretch\""));

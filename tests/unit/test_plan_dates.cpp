@@ -9,8 +9,10 @@ TEST_CASE("calendar dates are real dates, leap years included", "[plan][dates]")
   CHECK(parse_iso_date("1970-01-01") == 0);
   CHECK(parse_iso_date("1970-01-02") == 1);
   CHECK(parse_iso_date("1969-12-31") == -1);
-  CHECK(parse_iso_date("2000-03-01").value() - parse_iso_date("2000-02-28").value() == 2);  // 2000 is leap
-  CHECK(parse_iso_date("2100-03-01").value() - parse_iso_date("2100-02-28").value() == 1);  // 2100 is not
+  CHECK(parse_iso_date("2000-03-01").value() - parse_iso_date("2000-02-28").value() ==
+        2);  // 2000 is leap
+  CHECK(parse_iso_date("2100-03-01").value() - parse_iso_date("2100-02-28").value() ==
+        1);  // 2100 is not
   CHECK(parse_iso_date("2024-02-29"));
   CHECK(parse_iso_date("2000-02-29"));
   CHECK(parse_iso_date("2026-12-31").value() + 1 == parse_iso_date("2027-01-01").value());

@@ -84,7 +84,8 @@ TEST_CASE("a plan survives to_json and from_json unchanged", "[plan][document]")
   CHECK(doc.at("integrity").at("sha256").as_string().size() == 64);
 }
 
-TEST_CASE("the integrity check survives re-serialisation but not a changed value", "[plan][document]") {
+TEST_CASE("the integrity check survives re-serialisation but not a changed value",
+          "[plan][document]") {
   const std::string text = sample_plan().to_json();
   // Compact, keys in another order: the same content.
   json::object doc = as_object(text);
@@ -139,7 +140,8 @@ TEST_CASE("documents that cannot be trusted are refused with the right code", "[
     CHECK(r.error().code() == ErrorCode::kb_mismatch);
   }
   SECTION("a format version from the future") {
-    auto r = Plan::from_json(test_kb(), resealed(text, [](json::object& d) { d["format_version"] = 3; }));
+    auto r = Plan::from_json(test_kb(),
+                             resealed(text, [](json::object& d) { d["format_version"] = 3; }));
     REQUIRE_FALSE(r);
     CHECK(r.error().code() == ErrorCode::unsupported_version);
     CHECK(r.error().path() == "/format_version");
@@ -147,8 +149,9 @@ TEST_CASE("documents that cannot be trusted are refused with the right code", "[
   SECTION("not a plan") {
     CHECK(Plan::from_json(test_kb(), "[]").error().code() == ErrorCode::invalid_input);
     CHECK(Plan::from_json(test_kb(), R"({"format": "other"})").error().path() == "/format");
-    CHECK(Plan::from_json(test_kb(), R"({"format": "myoref.plan", "format_version": 0})").error().path() ==
-          "/format_version");
+    CHECK(Plan::from_json(test_kb(), R"({"format": "myoref.plan", "format_version": 0})")
+              .error()
+              .path() == "/format_version");
   }
   SECTION("an unknown field, even when sealed") {
     auto r = Plan::from_json(test_kb(), resealed(text, [](json::object& d) { d["notes"] = "x"; }));
@@ -157,7 +160,8 @@ TEST_CASE("documents that cannot be trusted are refused with the right code", "[
     CHECK(r.error().path() == "/notes");
   }
   SECTION("impossible: a stored status the sessions do not lead to") {
-    auto r = Plan::from_json(test_kb(), resealed(text, [](json::object& d) { d["status"] = "maintenance"; }));
+    auto r = Plan::from_json(test_kb(),
+                             resealed(text, [](json::object& d) { d["status"] = "maintenance"; }));
     REQUIRE_FALSE(r);
     CHECK(r.error().code() == ErrorCode::invalid_input);
     CHECK(r.error().message().find("history is impossible") != std::string::npos);
@@ -174,7 +178,8 @@ TEST_CASE("documents that cannot be trusted are refused with the right code", "[
   }
   SECTION("impossible: a session on a target that was not current") {
     auto r = Plan::from_json(test_kb(), resealed(text, [](json::object& d) {
-                               d["sessions"].as_array()[0].as_object()["target"] = "quadratus_lumborum:left";
+                               d["sessions"].as_array()[0].as_object()["target"] =
+                                   "quadratus_lumborum:left";
                              }));
     REQUIRE_FALSE(r);
     CHECK(r.error().diagnostics().at(1).path == "/sessions/0/target");
@@ -210,7 +215,8 @@ TEST_CASE("format 1 documents are upgraded", "[plan][document][migration]") {
   const std::string v1 = read_text(data_path("plan-v1.json"));
   REQUIRE(v1.find("\"format_version\": 1") != std::string::npos);
   auto plan = Plan::from_json(test_kb(), v1);
-  if (!plan) FAIL(plan.error().to_string());
+  if (!plan)
+    FAIL(plan.error().to_string());
   CHECK(plan->options().release_trials == 3);
   CHECK_FALSE(plan->options().append_related);
   REQUIRE(plan->candidates().size() == 2);
@@ -239,7 +245,8 @@ TEST_CASE("format 1 documents are upgraded", "[plan][document][migration]") {
   CHECK(Plan::from_json(test_kb(), edited).error().code() == ErrorCode::integrity);
 }
 
-TEST_CASE("random journeys round-trip through documents at every step", "[plan][document][property]") {
+TEST_CASE("random journeys round-trip through documents at every step",
+          "[plan][document][property]") {
   // Deterministic: the same seeds give the same journeys on every run.
   const std::vector<std::string> flags = {"night_pain", "fever_or_unwell", "saddle_numbness"};
   int accepted = 0;
@@ -263,12 +270,15 @@ TEST_CASE("random journeys round-trip through documents at every step", "[plan][
                (day % 28 + 1 < 10 ? "0" : "") + std::to_string(day % 28 + 1);
       s.target = rng.below(12) == 0 || n.target.empty() ? "quadratus_lumborum:left" : n.target;
       for (int k = 0; k < 3; ++k) {
-        if (rng.below(5) != 0) s.steps.push_back(static_cast<Step>(k));
+        if (rng.below(5) != 0)
+          s.steps.push_back(static_cast<Step>(k));
       }
-      if (s.steps.size() > 1 && rng.below(10) == 0) std::swap(s.steps[0], s.steps[1]);
+      if (s.steps.size() > 1 && rng.below(10) == 0)
+        std::swap(s.steps[0], s.steps[1]);
       s.pain_before = rng.below(11);
       s.pain_after = rng.below(11);
-      if (rng.below(30) == 0) s.red_flags.push_back(flags[static_cast<std::size_t>(rng.below(3))]);
+      if (rng.below(30) == 0)
+        s.red_flags.push_back(flags[static_cast<std::size_t>(rng.below(3))]);
 
       const std::string before = plan.to_json();
       auto d = plan.log(s);
@@ -280,10 +290,12 @@ TEST_CASE("random journeys round-trip through documents at every step", "[plan][
       }
       const std::string text = plan.to_json();
       auto loaded = Plan::from_json(test_kb(), text);
-      if (!loaded) FAIL("seed " << seed << " step " << step << ": " << loaded.error().to_string());
+      if (!loaded)
+        FAIL("seed " << seed << " step " << step << ": " << loaded.error().to_string());
       REQUIRE(loaded->to_json() == text);
       REQUIRE(loaded->next().to_json() == plan.next().to_json());
-      if (plan.status() == PlanStatus::stopped_seek_care || plan.status() == PlanStatus::exhausted) {
+      if (plan.status() == PlanStatus::stopped_seek_care ||
+          plan.status() == PlanStatus::exhausted) {
         ++ended;
         break;
       }

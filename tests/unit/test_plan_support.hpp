@@ -94,7 +94,8 @@ inline std::string nov(int day) {
 
 inline bool contains(const std::vector<std::string>& lines, const std::string& text) {
   for (const auto& l : lines) {
-    if (l.find(text) != std::string::npos) return true;
+    if (l.find(text) != std::string::npos)
+      return true;
   }
   return false;
 }
