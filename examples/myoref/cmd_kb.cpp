@@ -114,8 +114,8 @@ void print_muscle(std::ostream& out, const KnowledgeBase& kb, const Muscle& m) {
       m.layer.under.empty() ? std::string("nothing named") : joined(m.layer.under);
   out << "  Covered by: " << over << ". Lies on: " << under << "." << cited(kb, m.layer.cite)
       << '\n';
-  out << "  Attached from " << m.attachments.origin << " to " << m.attachments.insertion
-      << cited(kb, m.attachments.cite) << '\n';
+  out << "  Origin: " << m.attachments.origin << '\n'
+      << "  Insertion: " << m.attachments.insertion << cited(kb, m.attachments.cite) << '\n';
 
   statement_list(out, kb, "What it does", m.actions);
   statement_list(out, kb, "What loads it", m.loaded_by);
