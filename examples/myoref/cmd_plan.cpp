@@ -23,7 +23,7 @@ constexpr std::string_view kSynopsis =
     "  myoref plan log PLAN.json SESSION.json [--format text|json] [--kb "
     "KB.json]";
 
-bool parse_format(const Args &args, bool &json) {
+bool parse_format(const Args& args, bool& json) {
   const std::string format = args.get("--format", "text");
   if (format != "text" && format != "json") {
     usage_error("--format is text or json, not '" + format + "'");
@@ -34,8 +34,8 @@ bool parse_format(const Args &args, bool &json) {
 }
 
 /// Reads and checks a plan file; prints why when it cannot be trusted.
-bool open_plan(const KnowledgeBase &kb, const std::string &path,
-               std::optional<Plan> &out, int &exit_code) {
+bool open_plan(const KnowledgeBase& kb, const std::string& path, std::optional<Plan>& out,
+               int& exit_code) {
   std::string text;
   if (!read_input(path, text)) {
     exit_code = kExitBadInput;
@@ -51,11 +51,9 @@ bool open_plan(const KnowledgeBase &kb, const std::string &path,
   return true;
 }
 
-int plan_start(const std::vector<std::string> &words) {
+int plan_start(const std::vector<std::string>& words) {
   Args args;
-  if (!parse_args(words,
-                  {"--out", "--release-trials", "--append-related", "--kb"},
-                  args)) {
+  if (!parse_args(words, {"--out", "--release-trials", "--append-related", "--kb"}, args)) {
     return kExitUsage;
   }
   if (args.positional.size() != 1) {
@@ -67,10 +65,8 @@ int plan_start(const std::vector<std::string> &words) {
   PlanOptions options;
   if (args.has("--release-trials")) {
     const std::string n = args.get("--release-trials");
-    if (n.empty() || n.size() > 3 ||
-        n.find_first_not_of("0123456789") != std::string::npos) {
-      return usage_error("--release-trials takes a whole number, not '" + n +
-                         "'");
+    if (n.empty() || n.size() > 3 || n.find_first_not_of("0123456789") != std::string::npos) {
+      return usage_error("--release-trials takes a whole number, not '" + n + "'");
     }
     options.release_trials = std::stoi(n);
   }
@@ -86,7 +82,7 @@ int plan_start(const std::vector<std::string> &words) {
   if (!load_kb(args, kb, code)) {
     return code;
   }
-  const std::string &source = args.positional[0];
+  const std::string& source = args.positional[0];
   std::string text;
   if (!read_input(source, text)) {
     return kExitBadInput;
@@ -112,19 +108,17 @@ int plan_start(const std::vector<std::string> &words) {
   }
   if (out != "-") {
     const NextStep next = plan->next();
-    std::cout << "Plan started in " << out << ": first target " << next.target
-              << " (" << plan->candidates().size() << " candidates).\n"
-              << "Run `myoref plan next " << out
-              << "` for the first session.\n";
+    std::cout << "Plan started in " << out << ": first target " << next.target << " ("
+              << plan->candidates().size() << " candidates).\n"
+              << "Run `myoref plan next " << out << "` for the first session.\n";
   }
   return kExitOk;
 }
 
-int plan_next(const std::vector<std::string> &words) {
+int plan_next(const std::vector<std::string>& words) {
   Args args;
   bool json = false;
-  if (!parse_args(words, {"--format", "--kb"}, args) ||
-      !parse_format(args, json)) {
+  if (!parse_args(words, {"--format", "--kb"}, args) || !parse_format(args, json)) {
     return kExitUsage;
   }
   if (args.positional.size() != 1) {
@@ -133,8 +127,7 @@ int plan_next(const std::vector<std::string> &words) {
   int code = kExitOk;
   KnowledgeBase kb;
   std::optional<Plan> plan;
-  if (!load_kb(args, kb, code) ||
-      !open_plan(kb, args.positional[0], plan, code)) {
+  if (!load_kb(args, kb, code) || !open_plan(kb, args.positional[0], plan, code)) {
     return code;
   }
   const NextStep next = plan->next();
@@ -142,21 +135,19 @@ int plan_next(const std::vector<std::string> &words) {
   return kExitOk;
 }
 
-int plan_log(const std::vector<std::string> &words) {
+int plan_log(const std::vector<std::string>& words) {
   Args args;
   bool json = false;
-  if (!parse_args(words, {"--format", "--kb"}, args) ||
-      !parse_format(args, json)) {
+  if (!parse_args(words, {"--format", "--kb"}, args) || !parse_format(args, json)) {
     return kExitUsage;
   }
   if (args.positional.size() != 2) {
     return usage_error("plan log PLAN.json SESSION.json");
   }
-  const std::string &plan_path = args.positional[0];
-  const std::string &session_path = args.positional[1];
+  const std::string& plan_path = args.positional[0];
+  const std::string& session_path = args.positional[1];
   if (plan_path == "-") {
-    return usage_error(
-        "plan log rewrites PLAN.json, so it must be a file, not -");
+    return usage_error("plan log rewrites PLAN.json, so it must be a file, not -");
   }
   int code = kExitOk;
   KnowledgeBase kb;
@@ -180,7 +171,7 @@ int plan_log(const std::vector<std::string> &words) {
   return kExitOk;
 }
 
-int run_plan(const std::vector<std::string> &words) {
+int run_plan(const std::vector<std::string>& words) {
   if (words.empty()) {
     return usage_error("plan start|next|log ...");
   }
@@ -194,8 +185,8 @@ int run_plan(const std::vector<std::string> &words) {
   return usage_error("plan start|next|log, not '" + words[0] + "'");
 }
 
-} // namespace
-} // namespace myoref::cli
+}  // namespace
+}  // namespace myoref::cli
 
 MYOREF_COMMAND("plan", myoref::cli::kSynopsis,
                "the self-care plan: start one from an assessment, see the next "

@@ -5,16 +5,13 @@
 
 namespace myoref {
 
-Expected<Plan> Plan::start(const KnowledgeBase &kb,
-                           const Assessment &assessment,
-                           const PlanOptions &options) {
+Expected<Plan> Plan::start(const KnowledgeBase& kb, const Assessment& assessment,
+                           const PlanOptions& options) {
   if (assessment.kb().id() != kb.id() || assessment.kb().hash() != kb.hash()) {
     return Error(ErrorCode::kb_mismatch,
-                 "the assessment was made with another knowledge base (" +
-                     assessment.kb().id() + ") than the one given (" + kb.id() +
-                     ")",
-                 {{"/kb/hash", "expected " + kb.hash() + ", got " +
-                                   assessment.kb().hash()}});
+                 "the assessment was made with another knowledge base (" + assessment.kb().id() +
+                     ") than the one given (" + kb.id() + ")",
+                 {{"/kb/hash", "expected " + kb.hash() + ", got " + assessment.kb().hash()}});
   }
   PlanSeed seed;
   seed.triage = assessment.triage().level;
@@ -25,16 +22,12 @@ Expected<Plan> Plan::start(const KnowledgeBase &kb,
   if (seed.triage < TriageLevel::urgent) {
     if (assessment.candidate_count() == 0) {
       return Error(
-          ErrorCode::invalid_input,
-          "no plan: the assessment names no candidate muscle",
-          {{"/candidates",
-            "empty: no muscle in the knowledge base explains the drawing"}});
+          ErrorCode::invalid_input, "no plan: the assessment names no candidate muscle",
+          {{"/candidates", "empty: no muscle in the knowledge base explains the drawing"}});
     }
     if (seed.baseline_pain < 1) {
-      return Error(ErrorCode::invalid_input,
-                   "no plan: the intake reports no pain",
-                   {{"/intake/pain",
-                     "every intensity is 0; there is nothing to relieve"}});
+      return Error(ErrorCode::invalid_input, "no plan: the intake reports no pain",
+                   {{"/intake/pain", "every intensity is 0; there is nothing to relieve"}});
     }
   }
   seed.ranking.reserve(assessment.candidate_count());
@@ -44,4 +37,4 @@ Expected<Plan> Plan::start(const KnowledgeBase &kb,
   return start(kb, seed, options);
 }
 
-} // namespace myoref
+}  // namespace myoref

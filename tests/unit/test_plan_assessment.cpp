@@ -14,8 +14,7 @@ using namespace plan_test;
 
 namespace {
 
-myoref::Assessment assessed(const myoref::KnowledgeBase &kb,
-                            const std::string &intake_json) {
+myoref::Assessment assessed(const myoref::KnowledgeBase& kb, const std::string& intake_json) {
   auto intake = myoref::parse_intake(kb, intake_json);
   if (!intake)
     FAIL(intake.error().to_string());
@@ -25,17 +24,16 @@ myoref::Assessment assessed(const myoref::KnowledgeBase &kb,
   return std::move(a).value();
 }
 
-const char *kGluteIntake = R"({"pain": [
+const char* kGluteIntake = R"({"pain": [
     {"region": "iliac_crest", "side": "left", "intensity": 6},
     {"region": "sacroiliac", "side": "left", "intensity": 5},
     {"region": "sacrum", "intensity": 3}],
   "findings": ["walking"], "denied": [], "red_flags": [], "age": 42, "duration_days": 60})";
 
-} // namespace
+}  // namespace
 
-TEST_CASE(
-    "a plan from an assessment takes its ranking, triage and highest pain",
-    "[plan][assessment]") {
+TEST_CASE("a plan from an assessment takes its ranking, triage and highest pain",
+          "[plan][assessment]") {
   const auto a = assessed(test_kb(), kGluteIntake);
   auto plan = Plan::start(test_kb(), a);
   REQUIRE(plan);
@@ -46,13 +44,12 @@ TEST_CASE(
     CHECK(plan->candidates()[rank].candidate == a.candidate(rank).candidate);
     CHECK_FALSE(plan->candidates()[rank].related);
   }
-  CHECK(plan->next().target ==
-        test_kb().candidates()[a.candidate(0).candidate].key);
+  CHECK(plan->next().target == test_kb().candidates()[a.candidate(0).candidate].key);
 }
 
 TEST_CASE("a plan from an assessment is refused at urgent and emergency triage",
           "[plan][assessment]") {
-  for (const char *flag : {"fever_or_unwell", "saddle_numbness"}) {
+  for (const char* flag : {"fever_or_unwell", "saddle_numbness"}) {
     std::string intake = kGluteIntake;
     intake.replace(intake.find("\"red_flags\": []"), 15,
                    std::string("\"red_flags\": [\"") + flag + "\"]");
@@ -61,16 +58,14 @@ TEST_CASE("a plan from an assessment is refused at urgent and emergency triage",
     CHECK(plan.error().code() == ErrorCode::safety_refusal);
   }
   std::string intake = kGluteIntake;
-  intake.replace(intake.find("\"red_flags\": []"), 15,
-                 "\"red_flags\": [\"night_pain\"]");
+  intake.replace(intake.find("\"red_flags\": []"), 15, "\"red_flags\": [\"night_pain\"]");
   auto plan = Plan::start(test_kb(), assessed(test_kb(), intake));
   REQUIRE(plan);
   CHECK(plan->next().advice.front() == "Book a visit with your doctor.");
 }
 
-TEST_CASE(
-    "a plan is refused for an assessment made with another knowledge base",
-    "[plan][assessment]") {
+TEST_CASE("a plan is refused for an assessment made with another knowledge base",
+          "[plan][assessment]") {
   auto builtin = myoref::KnowledgeBase::builtin();
   REQUIRE(builtin);
   auto plan = Plan::start(*builtin, assessed(test_kb(), kGluteIntake));
@@ -79,16 +74,16 @@ TEST_CASE(
 }
 
 TEST_CASE("a drawing with no pain gives no plan", "[plan][assessment]") {
-  const auto a = assessed(
-      test_kb(), R"({"pain": [{"region": "sacrum", "intensity": 0}]})");
+  const auto a = assessed(test_kb(), R"({"pain": [{"region": "sacrum", "intensity": 0}]})");
   auto plan = Plan::start(test_kb(), a);
   REQUIRE_FALSE(plan);
   CHECK(plan.error().code() == ErrorCode::invalid_input);
 }
 
-TEST_CASE("every candidate of the built-in knowledge base gets three steps of "
-          "real exercises",
-          "[plan][builtin]") {
+TEST_CASE(
+    "every candidate of the built-in knowledge base gets three steps of "
+    "real exercises",
+    "[plan][builtin]") {
   auto kb = myoref::KnowledgeBase::builtin();
   REQUIRE(kb);
   for (std::size_t c = 0; c < kb->candidates().size(); ++c) {
@@ -103,7 +98,7 @@ TEST_CASE("every candidate of the built-in knowledge base gets three steps of "
     for (int k = 0; k < 3; ++k) {
       CHECK(n.steps[static_cast<std::size_t>(k)].step == static_cast<Step>(k));
       REQUIRE_FALSE(n.steps[static_cast<std::size_t>(k)].exercises.empty());
-      for (const auto &e : n.steps[static_cast<std::size_t>(k)].exercises) {
+      for (const auto& e : n.steps[static_cast<std::size_t>(k)].exercises) {
         CHECK_FALSE(e.dose_text.empty());
         CHECK_FALSE(e.how.empty());
         CHECK_FALSE(e.cues.empty());
@@ -115,9 +110,10 @@ TEST_CASE("every candidate of the built-in knowledge base gets three steps of "
   }
 }
 
-TEST_CASE("the gluteus medius plan of the built-in knowledge base escalates to "
-          "its related muscles",
-          "[plan][builtin]") {
+TEST_CASE(
+    "the gluteus medius plan of the built-in knowledge base escalates to "
+    "its related muscles",
+    "[plan][builtin]") {
   // The article behind the method names quadratus lumborum and iliacus next.
   auto kb = myoref::KnowledgeBase::builtin();
   REQUIRE(kb);
@@ -129,10 +125,9 @@ TEST_CASE("the gluteus medius plan of the built-in knowledge base escalates to "
   auto plan = Plan::start(*kb, seed);
   REQUIRE(plan);
   std::vector<std::string> keys;
-  for (const auto &pc : plan->candidates())
+  for (const auto& pc : plan->candidates())
     keys.push_back(pc.key);
-  CHECK(std::find(keys.begin(), keys.end(), "quadratus_lumborum:left") !=
-        keys.end());
+  CHECK(std::find(keys.begin(), keys.end(), "quadratus_lumborum:left") != keys.end());
   CHECK(std::find(keys.begin(), keys.end(), "iliopsoas:left") != keys.end());
   for (int i = 1; i <= 3; ++i) {
     accept(*plan, session(nov(i), "gluteus_medius:left", 6, 6));
