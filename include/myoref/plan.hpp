@@ -222,15 +222,19 @@ class Plan {
   /// older one (upgrading them); a newer one is unsupported_version.
   static constexpr int kFormatVersion = 2;
 
-  /// Starts a plan. Errors: invalid_argument for options out of range, an
-  /// empty or repeating ranking, an index outside kb.candidates(), or a
-  /// baseline outside 1..10; safety_refusal when triage is urgent or emergency.
+  /// Starts a plan. Errors: safety_refusal when triage is urgent or emergency
+  /// (checked first, whatever else is wrong); invalid_argument for options out
+  /// of range (paths "/options/..."), an empty or repeating ranking, an index
+  /// outside kb.candidates(), or a baseline outside 1..10.
   static Expected<Plan> start(const KnowledgeBase& kb, const PlanSeed& seed,
                               const PlanOptions& options = {});
 
-  /// Starts a plan from an assessment made with `kb`: its ranking, its triage
-  /// and the highest intensity in its intake. Errors as above, plus
-  /// kb_mismatch when the assessment names another knowledge base.
+  /// Starts a plan from an assessment made with `kb`: its ranking (every
+  /// candidate it lists), its triage and triage advice, and the highest
+  /// intensity in its intake. Errors: kb_mismatch when the assessment was made
+  /// with another knowledge base; safety_refusal at urgent or emergency;
+  /// invalid_input when it lists no candidate or the intake has no pain;
+  /// invalid_argument for options out of range.
   static Expected<Plan> start(const KnowledgeBase& kb, const Assessment& assessment,
                               const PlanOptions& options = {});
 
