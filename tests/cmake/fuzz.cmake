@@ -66,3 +66,11 @@ foreach(name IN LISTS MYOREF_FUZZ_TARGETS)
   file(GENERATE OUTPUT ${PROJECT_BINARY_DIR}/fuzz/${name}.seeds CONTENT "${seed_lines}\n")
   set_tests_properties("fuzz: ${name} corpus replays" PROPERTIES LABELS fuzz)
 endforeach()
+
+# make fuzz builds only these (and the library), not the whole suite.
+add_custom_target(myoref_fuzzers)
+foreach(name IN LISTS MYOREF_FUZZ_TARGETS)
+  if(TARGET myoref_fuzz_${name})
+    add_dependencies(myoref_fuzzers myoref_fuzz_${name})
+  endif()
+endforeach()
