@@ -34,7 +34,9 @@ const char* const kIntakes[] = {
     R"({"pain": [{"region": "lumbar_spine", "intensity": 7}], "red_flags": ["fever_or_unwell"]})",
 };
 
-// Runs body(thread) on kThreads threads started together.
+// Runs body(thread) on kThreads threads started together. Catch's assertions
+// are not thread-safe: a body records what it finds, and the test checks it
+// after the threads have joined.
 template <class Body>
 void on_threads(Body body) {
   std::atomic<int> ready{0};
@@ -70,10 +72,12 @@ TEST_CASE("the built-in knowledge base loads once for threads that all ask first
   std::vector<std::string> hashes(kThreads);
   on_threads([&](int t) {
     const auto kb = KnowledgeBase::builtin();
-    REQUIRE(kb);
-    seen[static_cast<std::size_t>(t)] = &kb->data();
-    hashes[static_cast<std::size_t>(t)] = kb->hash();  // computed lazily, once
+    if (kb) {
+      seen[static_cast<std::size_t>(t)] = &kb->data();
+      hashes[static_cast<std::size_t>(t)] = kb->hash();  // computed lazily, once
+    }
   });
+  CHECK(seen[0] != nullptr);
   for (int t = 1; t < kThreads; ++t) {
     CHECK(seen[static_cast<std::size_t>(t)] == seen[0]);
     CHECK(hashes[static_cast<std::size_t>(t)] == hashes[0]);
