@@ -111,10 +111,10 @@ TEST_CASE("scores in a small knowledge base follow the documented formula", "[as
 
   // Confirming walking (weight 0.6) multiplies the odds by exp(0.5 x 0.6);
   // denying it, by exp(-0.5 x 0.5 x 0.6); sitting_long (weight -0.2) counts against.
-  const auto odds = [](double p) { return p / (1 - p); };
+  const auto odds = [](float s) { const double p = static_cast<double>(s); return p / (1 - p); };
   Intake walking = drawing(kb, {{"iliac_crest:left", 6}, {"buttock_upper:left", 3}});
   walking.findings = {finding(kb, "walking")};
-  const double p = 0.9 * static_cast<double>(d);
+  const float p = 0.9F * d;
   CHECK(odds(assessed(kb, walking).scores()[gm]) == Approx(odds(p) * std::exp(0.3)).epsilon(1e-4));
   Intake denied = walking;
   denied.findings.clear();
