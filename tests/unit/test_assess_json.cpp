@@ -34,15 +34,18 @@ TEST_CASE("the assessment document has the contract's shape", "[assess][json]") 
   const Assessment a = assessed(kb, classic(kb));
   const json::value doc = json::parse(a.to_json());
   const json::object& o = doc.as_object();
-  for (const char* field : {"triage", "candidates", "cover", "unexplained", "intake", "kb",
-                            "library_version"}) {
+  for (const char* field :
+       {"triage", "candidates", "cover", "unexplained", "intake", "kb", "library_version"}) {
     INFO(field);
     CHECK(o.contains(field));
   }
   // Contract fields come in the contract's order.
   std::vector<std::string> order;
-  for (const auto& kv : o) order.emplace_back(kv.key());
-  const auto at = [&](const char* k) { return std::find(order.begin(), order.end(), k) - order.begin(); };
+  for (const auto& kv : o)
+    order.emplace_back(kv.key());
+  const auto at = [&](const char* k) {
+    return std::find(order.begin(), order.end(), k) - order.begin();
+  };
   CHECK(at("triage") < at("candidates"));
   CHECK(at("candidates") < at("cover"));
   CHECK(at("cover") < at("unexplained"));
@@ -85,11 +88,13 @@ TEST_CASE("the assessment document has the contract's shape", "[assess][json]") 
     for (std::size_t b = 0; b < basis.size(); ++b) {
       CHECK(basis[b].as_string() == a.describe(rc.candidate, rc.basis[b]));
     }
-    for (const char* part : {"explained_share", "essential_coverage", "drawing_fit", "findings_evidence"}) {
+    for (const char* part :
+         {"explained_share", "essential_coverage", "drawing_fit", "findings_evidence"}) {
       CHECK(c.at("score_parts").as_object().contains(part));
     }
   }
-  CHECK(candidates[0].at("findings_against").as_array().size() >= 1);  // denied standing_long / tingling
+  CHECK(candidates[0].at("findings_against").as_array().size() >=
+        1);  // denied standing_long / tingling
 
   CHECK(o.at("unexplained").as_array() == json::array{"head"});
   CHECK(o.at("intake") == json::parse(intake_to_json(kb, classic(kb))));
@@ -164,6 +169,7 @@ TEST_CASE("texts with quotes and control characters are escaped", "[assess][json
   intake.red_flags = {0};
   const Assessment a = assessed(*kb, intake);
   const auto back = json::parse(a.to_json());
-  CHECK(back.at("triage").at("red_flags").at(0).at("advice").as_string() == flag["advice"].as_string());
+  CHECK(back.at("triage").at("red_flags").at(0).at("advice").as_string() ==
+        flag["advice"].as_string());
   CHECK(json::parse(a.to_json(true)) == back);
 }
