@@ -146,3 +146,20 @@ TEST_CASE("score_batch checks its input before scoring anything", "[assess][batc
   CHECK(out_frac[nc + gastro] > lo);
   CHECK(out_frac[nc + gastro] < hi);
 }
+
+TEST_CASE("an empty knowledge base refuses intakes and scores nothing", "[assess][batch]") {
+  const KnowledgeBase empty;
+  CHECK(empty.region_keys().empty());
+  Intake intake;
+  intake.pain.push_back({0, 3});
+  auto a = assess(empty, intake);
+  REQUIRE_FALSE(a);
+  CHECK(a.error().path() == "/pain/0/region");
+  auto parsed = parse_intake(empty, R"({"pain": [{"region": "head", "intensity": 1}]})");
+  REQUIRE_FALSE(parsed);
+  CHECK(parsed.error().path() == "/pain/0/region");
+  const std::uint8_t none[1] = {0};
+  float out[1] = {-1.0F};
+  CHECK(score_batch(empty, none, 3, out));
+  CHECK(out[0] == -1.0F);  // no candidates: nothing written
+}
