@@ -262,6 +262,8 @@ std::string explain_syntax_error(std::string_view text, std::size_t at) {
     if (text.substr(at, word.size()) == word)
       return "NaN and infinities are not JSON numbers";
   }
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+    return "a bare word (text goes in double quotes; the only words are true, false and null)";
   return {};
 }
 

@@ -50,6 +50,12 @@ TEST_CASE("strict JSON names the usual syntax mistakes and where they are", "[js
       {"NaN", "[NaN]", "syntax error: NaN and infinities are not JSON numbers at line 1, column 2"},
       {"-Infinity", "[-Infinity]",
        "syntax error: NaN and infinities are not JSON numbers at line 1, column 3"},
+      {"a bare word", "{\"a\": yes}",
+       "syntax error: a bare word (text goes in double quotes; the only words are true, false "
+       "and null) at line 1, column 7"},
+      {"an unquoted key", "{a: 1}",
+       "syntax error: a bare word (text goes in double quotes; the only words are true, false "
+       "and null) at line 1, column 2"},
       {"trailing data", "{} {}", "unexpected data after the JSON document at line 1, column 4"},
       {"truncated", "{\"a\": [1, 2",
        "the document ends too early (incomplete JSON) at line 1, column 12"},
