@@ -152,43 +152,43 @@ MYOREF_API void myoref_last_error_clear(void);
 /* Vocabulary                                                               */
 /* ------------------------------------------------------------------------ */
 
-/* Enumerations (libgit2's habit: the type names end in _t). Values are
- * pinned. Functions take and return them as int, so that every FFI can pass
- * them without knowing how wide a C enum is. */
-typedef enum myoref_side_t {
+/* Enumerations. Values are pinned. They are constants of type int, and
+ * functions take and return them as int (not as an enum type, whose width and
+ * signedness vary between compilers and FFIs). */
+enum /* myoref_side */ {
   MYOREF_SIDE_NONE = 0, /* a midline region or muscle */
   MYOREF_SIDE_LEFT = 1,
   MYOREF_SIDE_RIGHT = 2
-} myoref_side_t;
+};
 
 /* In increasing order of urgency: comparisons are meaningful. */
-typedef enum myoref_triage_level_t {
+enum /* myoref_triage_level */ {
   MYOREF_TRIAGE_SELF_CARE = 0,
   MYOREF_TRIAGE_SEE_CLINICIAN = 1,
   MYOREF_TRIAGE_URGENT = 2,
   MYOREF_TRIAGE_EMERGENCY = 3
-} myoref_triage_level_t;
+};
 
-typedef enum myoref_onset_t {
+enum /* myoref_onset */ {
   MYOREF_ONSET_UNKNOWN = 0, /* not given */
   MYOREF_ONSET_SUDDEN = 1,
   MYOREF_ONSET_GRADUAL = 2
-} myoref_onset_t;
+};
 
 /* What the age rule (new pain in the young or the old) made of an intake. */
-typedef enum myoref_age_rule_t {
+enum /* myoref_age_rule */ {
   MYOREF_AGE_RULE_NOT_APPLICABLE = 0,           /* age inside the band, or pain not new */
   MYOREF_AGE_RULE_APPLIES = 1,                  /* raises the triage level */
   MYOREF_AGE_RULE_APPLIES_DURATION_UNKNOWN = 2, /* no duration given: treated as new, raises */
   MYOREF_AGE_RULE_AGE_UNKNOWN = 3               /* no age given: cannot be checked; advised, not raised */
-} myoref_age_rule_t;
+};
 
-typedef enum myoref_plan_status_t {
+enum /* myoref_plan_status */ {
   MYOREF_PLAN_ACTIVE = 0,            /* working through release, stretch, strengthen */
   MYOREF_PLAN_MAINTENANCE = 1,       /* relief held: strengthen on, the rest as needed */
   MYOREF_PLAN_STOPPED_SEEK_CARE = 2, /* stopped by worsening pain or a red flag */
   MYOREF_PLAN_EXHAUSTED = 3          /* no candidate left that brought relief */
-} myoref_plan_status_t;
+};
 
 /* The names used in every JSON document ("left", "see_clinician",
  * "gradual", "applies", "stopped_seek_care"); "none" for MYOREF_SIDE_NONE
