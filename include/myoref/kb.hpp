@@ -195,8 +195,8 @@ struct Chart {
   std::vector<ChartMark> marks;                ///< trigger points, both sides
 };
 
-/// Limits that keep a hostile document from costing much. Defaults are those
-/// documented in docs/safety.md.
+/// Limits that keep a hostile document from costing much (docs/knowledge-base.md,
+/// "Loading"). Going past one is an Error with code limit_exceeded.
 struct KbLimits {
   std::size_t max_bytes = 8U << 20U;
   std::size_t max_depth = 32;
@@ -209,9 +209,14 @@ struct KbData;
 
 class KnowledgeBase {
  public:
-  /// The knowledge base compiled into the library. Never fails in a correct
-  /// build (the embedded text is checked at build time), but reports an Error
-  /// rather than aborting if it ever did.
+  /// An empty knowledge base (no regions, no muscles, empty id), for a
+  /// variable that a loaded one is assigned to later.
+  KnowledgeBase() noexcept;
+
+  /// The knowledge base compiled into the library, loaded on the first call
+  /// and shared by every later one. Never fails in a correct build (the test
+  /// suite loads the embedded text), but reports an Error rather than
+  /// aborting if it ever did.
   static Expected<KnowledgeBase> builtin();
 
   /// Load and validate a knowledge base from JSON text. On failure the Error
@@ -222,11 +227,19 @@ class KnowledgeBase {
   const std::string& version() const noexcept;
   const std::string& title() const noexcept;
   /// SHA-256 (hex) of the canonical form; equal hashes mean equal content.
+  /// Computed on the first call and kept (safe from any thread); empty for a
+  /// default-constructed KnowledgeBase, or if memory ran out computing it.
   const std::string& hash() const noexcept;
 
   /// The canonical JSON form: fixed key order, no insignificant whitespace
   /// differences. Loading it again gives the same hash.
   std::string to_json() const;
+
+  /// One muscle in canonical JSON: {"muscle": {...}, "exercises": [...]}, the
+  /// exercises being those of its protocol (step by step, in order) followed
+  /// by the regressions and progressions they lead to. `muscle` must be an
+  /// index into muscles().
+  std::string muscle_to_json(MuscleIndex muscle) const;
 
   gsl::span<const Citation> citations() const noexcept;
   gsl::span<const Region> regions() const noexcept;
