@@ -72,7 +72,11 @@ static void test_open_json(const myoref_kb* kb) {
   CHECK_NULL_ARG(myoref_kb_open_json(&again, NULL, MYOREF_NTS), "text");
   CHECK_NULL_ARG(myoref_kb_open_default(NULL), "out");
   CHECK_NULL_ARG(myoref_kb_to_json(NULL, kb), "out");
-  CHECK_NULL_ARG(myoref_kb_to_json(&json, NULL), "kb");
+  {
+    char* none = (char*)&none;
+    CHECK_NULL_ARG(myoref_kb_to_json(&none, NULL), "kb");
+    CHECK(none == NULL);
+  }
   myoref_string_free(json);
 }
 
