@@ -32,6 +32,12 @@ if(BUILD_SHARED_LIBS AND CMAKE_SYSTEM_NAME STREQUAL "Linux" AND CMAKE_NM)
   set_tests_properties("c_api: exports only myoref_* (nm -D)" PROPERTIES LABELS c)
 endif()
 
+# Every declared function is called by one of the tests above.
+add_test(NAME "c_api: every function is tested"
+  COMMAND ${CMAKE_COMMAND} -DHEADER=${PROJECT_SOURCE_DIR}/bindings/c/include/myoref/myoref.h
+    -DTESTS=${MYOREF_C_API_DIR} -P ${MYOREF_C_API_DIR}/check_called.cmake)
+set_tests_properties("c_api: every function is tested" PROPERTIES LABELS c)
+
 # The example a C host developer starts from, on an example intake.
 if(TARGET c_host_example)
   myoref_cli_test("c_api: c_host_example assesses and plans"
