@@ -15,7 +15,7 @@ namespace {
   MYOREF_CHECK_ARG_OR(kb, std::size_t{0}); \
   return guard_value(__func__, std::size_t{0}, [&] { return (kb)->kb.list().size(); })
 
-int open(myoref_kb** out, myoref::Expected<myoref::KnowledgeBase> loaded) {
+int store(myoref_kb** out, myoref::Expected<myoref::KnowledgeBase> loaded) {
   if (!loaded) {
     return myoref::capi::fail(loaded.error());
   }
@@ -29,14 +29,14 @@ extern "C" {
 
 int myoref_kb_open_default(myoref_kb** out) {
   MYOREF_CHECK_OUT(out);
-  return guard(__func__, [&] { return open(out, myoref::KnowledgeBase::builtin()); });
+  return guard(__func__, [&] { return store(out, myoref::KnowledgeBase::builtin()); });
 }
 
 int myoref_kb_open_json(myoref_kb** out, const char* text, size_t len) {
   MYOREF_CHECK_OUT(out);
   MYOREF_CHECK_TEXT(text, len);
   return guard(__func__, [&] {
-    return open(out, myoref::KnowledgeBase::from_json(myoref::capi::text_view(text, len)));
+    return store(out, myoref::KnowledgeBase::from_json(myoref::capi::text_view(text, len)));
   });
 }
 
