@@ -2,7 +2,7 @@
 # library `myoref` only, as a host links it.
 set(MYOREF_C_API_DIR ${PROJECT_SOURCE_DIR}/tests/c)
 
-foreach(name common kb assess batch plan threads)
+foreach(name common kb assess batch plan render threads)
   add_executable(myoref_c_${name} ${MYOREF_C_API_DIR}/test_${name}.c)
   set_target_properties(myoref_c_${name} PROPERTIES C_STANDARD 99 C_EXTENSIONS OFF)
   target_link_libraries(myoref_c_${name} PRIVATE myoref)

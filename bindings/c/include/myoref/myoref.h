@@ -45,7 +45,8 @@
  *
  *  Options   Options structs start with `unsigned version`, have an _INIT
  *            macro and an _init() function, and only ever grow at the end.
- *            Passing NULL for an options pointer means the defaults.
+ *            Passing NULL for an options pointer means the defaults. They are
+ *            read during the call only.
  *
  * ERRORS
  *
@@ -634,6 +635,99 @@ MYOREF_API int myoref_plan_next_json(char** out, const myoref_kb* kb, const char
 MYOREF_API int myoref_plan_log_json(char** out_plan, char** out_decision, const myoref_kb* kb,
                                     const char* plan, size_t plan_len, const char* session,
                                     size_t session_len);
+
+/* ------------------------------------------------------------------------ */
+/* Pictures: SVG body charts and an HTML report                             */
+/* ------------------------------------------------------------------------ */
+
+/* Pictures show the front and back views side by side, with a title, a
+ * <desc> in words, hover titles on every region and a legend
+ * (docs/rendering.md). The same inputs and options always give the same
+ * bytes. Every function returns the text through *out, which the caller
+ * frees with myoref_string_free(). Errors: MYOREF_EINVAL (NULL, options that
+ * do not parse: a colour that is not "#rrggbb", a bad id prefix, a count out
+ * of range), MYOREF_ENOTFOUND (an unknown candidate key; a knowledge base
+ * without a body chart), MYOREF_EINPUT / MYOREF_ELIMIT (an intake that breaks
+ * a rule), and for the _json forms the errors of reading their document. */
+
+/* How a picture looks. Strings are NUL-terminated; NULL means the default.
+ * The options are read during the call only. */
+typedef struct myoref_render_options {
+  unsigned version;                 /* MYOREF_RENDER_OPTIONS_VERSION */
+  int width_px;                     /* width written on the <svg>; 0: none, the
+                                       picture fills its container */
+  int legend;                       /* nonzero: draw the legend */
+  int heading;                      /* nonzero: draw the title as text */
+  const char* id_prefix;            /* prefix of every id in the picture (give
+                                       each inlined picture its own); NULL: "myoref" */
+  const char* essential_colour;     /* "#rrggbb" of a muscle's pattern; NULL: default */
+  const char* overlay_colour;       /* "#rrggbb" of a pattern over a drawing; NULL: default */
+  const char* trigger_point_colour; /* "#rrggbb" of the X on a trigger point; NULL: default */
+} myoref_render_options;
+
+#define MYOREF_RENDER_OPTIONS_VERSION 1
+#define MYOREF_RENDER_OPTIONS_INIT {MYOREF_RENDER_OPTIONS_VERSION, 0, 1, 1, NULL, NULL, NULL, NULL}
+
+/* Fills `options` with the defaults for layout `version` (the strings are
+ * set to NULL, meaning the defaults). Errors: MYOREF_EINVAL. */
+MYOREF_API int myoref_render_options_init(myoref_render_options* options, unsigned version);
+
+/* What the HTML report shows. */
+typedef struct myoref_report_options {
+  unsigned version;                    /* MYOREF_REPORT_OPTIONS_VERSION */
+  size_t ranked;                       /* candidates listed with their reasons, 1..50 */
+  size_t charts;                       /* candidates drawn as small multiples, 0..6 */
+  const myoref_render_options* chart;  /* the charts' look; NULL: the defaults */
+} myoref_report_options;
+
+#define MYOREF_REPORT_OPTIONS_VERSION 1
+#define MYOREF_REPORT_OPTIONS_INIT {MYOREF_REPORT_OPTIONS_VERSION, 5, 3, NULL}
+
+/* Fills `options` with the defaults for layout `version`. Errors: MYOREF_EINVAL. */
+MYOREF_API int myoref_report_options_init(myoref_report_options* options, unsigned version);
+
+/* A muscle's referral pattern: `candidate` is a candidate key
+ * ("gluteus_medius:left"; an alias may stand for the muscle id). Essential
+ * zone solid, spillover stippled, trigger points marked. SVG. */
+MYOREF_API int myoref_render_muscle_svg(char** out, const myoref_kb* kb, const char* candidate,
+                                        size_t len, const myoref_render_options* options);
+
+/* A person's pain drawing, each region filled by its intensity. SVG. */
+MYOREF_API int myoref_render_intake_svg(char** out, const myoref_intake* intake,
+                                        const myoref_render_options* options);
+
+/* The pain drawing with a candidate's referral pattern over it, so that a
+ * reader sees what it explains and what it does not. SVG. */
+MYOREF_API int myoref_render_overlay_svg(char** out, const myoref_intake* intake,
+                                         const char* candidate, size_t len,
+                                         const myoref_render_options* options);
+
+/* The overlays of the assessment's first `top_n` candidates side by side,
+ * each headed by rank, name and score. SVG. */
+MYOREF_API int myoref_render_candidates_svg(char** out, const myoref_assessment* assessment,
+                                            size_t top_n, const myoref_render_options* options);
+
+/* One self-contained HTML page (inline CSS and SVG, no script): triage first,
+ * the drawing, the ranking with reasons and citations, charts, and the first
+ * step of the plan (withheld at urgent or emergency triage). `options` may be
+ * NULL. */
+MYOREF_API int myoref_render_report_html(char** out, const myoref_assessment* assessment,
+                                         const myoref_report_options* options);
+
+/* The same from JSON documents: an intake (contracts.md "Intake") or an
+ * assessment (myoref_assess_json's output). */
+MYOREF_API int myoref_render_intake_svg_json(char** out, const myoref_kb* kb, const char* intake,
+                                             size_t len, const myoref_render_options* options);
+MYOREF_API int myoref_render_overlay_svg_json(char** out, const myoref_kb* kb, const char* intake,
+                                              size_t len, const char* candidate,
+                                              size_t candidate_len,
+                                              const myoref_render_options* options);
+MYOREF_API int myoref_render_candidates_svg_json(char** out, const myoref_kb* kb,
+                                                 const char* assessment, size_t len, size_t top_n,
+                                                 const myoref_render_options* options);
+MYOREF_API int myoref_render_report_html_json(char** out, const myoref_kb* kb,
+                                              const char* assessment, size_t len,
+                                              const myoref_report_options* options);
 
 #ifdef __cplusplus
 }
