@@ -22,8 +22,8 @@
  *  Accessors Functions that read one value of a handle return it directly.
  *            When they fail (a NULL handle, an index out of range) they
  *            return NULL (strings), 0 (counts), a negative MYOREF_E* code
- *            (functions returning an enum value as int) or -1.0 (scores),
- *            and set the last error like any other call.
+ *            (functions returning an enum value or a 0/1 flag as int) or
+ *            -1.0 (scores), and set the last error like any other call.
  *
  *  Text in   Text arguments are passed as (const char* text, size_t len).
  *            The text need not be NUL-terminated: exactly `len` bytes are
