@@ -2,7 +2,7 @@
 # that a new function cannot land without one.
 # usage: cmake -DHEADER=myoref.h -DTESTS=dir -P check_called.cmake
 file(READ ${HEADER} header)
-string(REGEX MATCHALL "MYOREF_API[^;(]*[ *](myoref_[a-z0-9_]+)\\(" decls "${header}")
+string(REGEX MATCHALL "MYOREF_API[^;(]*[ *\n](myoref_[a-z0-9_]+)\\(" decls "${header}")
 file(GLOB sources ${TESTS}/test_*.c)
 set(text "")
 foreach(source IN LISTS sources)

@@ -36,7 +36,7 @@ foreach(line IN LISTS lines)
 endforeach()
 
 file(READ ${HEADER} header)
-string(REGEX MATCHALL "MYOREF_API[^;(]*[ *](myoref_[a-z0-9_]+)\\(" decls "${header}")
+string(REGEX MATCHALL "MYOREF_API[^;(]*[ *\n](myoref_[a-z0-9_]+)\\(" decls "${header}")
 set(declared)
 foreach(decl IN LISTS decls)
   string(REGEX MATCH "(myoref_[a-z0-9_]+)\\($" m "${decl}")

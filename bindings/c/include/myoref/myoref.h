@@ -90,17 +90,17 @@ extern "C" {
 
 /* Status codes. Pinned forever: new codes are only ever added. */
 #define MYOREF_OK 0
-#define MYOREF_EINVAL (-1)       /* an argument is NULL or out of range */
-#define MYOREF_EPARSE (-2)       /* the text is not well-formed JSON */
-#define MYOREF_EINPUT (-3)       /* well-formed input that breaks the schema or a rule */
-#define MYOREF_ELIMIT (-4)       /* input beyond the documented limits */
-#define MYOREF_EREFUSED (-5)     /* refused by a safety rule */
-#define MYOREF_EMISMATCH (-6)    /* made with another knowledge base */
-#define MYOREF_EINTEGRITY (-7)   /* a document's integrity check failed */
-#define MYOREF_EVERSION (-8)     /* a format version this library does not know */
-#define MYOREF_ENOTFOUND (-9)    /* no such id, key or index */
-#define MYOREF_ENOMEM (-10)      /* out of memory */
-#define MYOREF_EINTERNAL (-11)   /* a bug in myoref */
+#define MYOREF_EINVAL (-1)     /* an argument is NULL or out of range */
+#define MYOREF_EPARSE (-2)     /* the text is not well-formed JSON */
+#define MYOREF_EINPUT (-3)     /* well-formed input that breaks the schema or a rule */
+#define MYOREF_ELIMIT (-4)     /* input beyond the documented limits */
+#define MYOREF_EREFUSED (-5)   /* refused by a safety rule */
+#define MYOREF_EMISMATCH (-6)  /* made with another knowledge base */
+#define MYOREF_EINTEGRITY (-7) /* a document's integrity check failed */
+#define MYOREF_EVERSION (-8)   /* a format version this library does not know */
+#define MYOREF_ENOTFOUND (-9)  /* no such id, key or index */
+#define MYOREF_ENOMEM (-10)    /* out of memory */
+#define MYOREF_EINTERNAL (-11) /* a bug in myoref */
 
 /* Pass as a text length to mean "the text is NUL-terminated". */
 #define MYOREF_NTS SIZE_MAX
@@ -181,7 +181,7 @@ enum /* myoref_age_rule */ {
   MYOREF_AGE_RULE_NOT_APPLICABLE = 0,           /* age inside the band, or pain not new */
   MYOREF_AGE_RULE_APPLIES = 1,                  /* raises the triage level */
   MYOREF_AGE_RULE_APPLIES_DURATION_UNKNOWN = 2, /* no duration given: treated as new, raises */
-  MYOREF_AGE_RULE_AGE_UNKNOWN = 3               /* no age given: cannot be checked; advised, not raised */
+  MYOREF_AGE_RULE_AGE_UNKNOWN = 3 /* no age given: cannot be checked; advised, not raised */
 };
 
 enum /* myoref_plan_status */ {
@@ -258,8 +258,7 @@ MYOREF_API const char* myoref_kb_region_id(const myoref_kb* kb, size_t index);
 MYOREF_API const char* myoref_kb_region_name(const myoref_kb* kb, size_t index);
 /* 1 for a midline region, 0 for a paired one, negative on error. */
 MYOREF_API int myoref_kb_region_midline(const myoref_kb* kb, size_t index);
-MYOREF_API int myoref_kb_find_region(size_t* out, const myoref_kb* kb, const char* id,
-                                     size_t len);
+MYOREF_API int myoref_kb_find_region(size_t* out, const myoref_kb* kb, const char* id, size_t len);
 
 /* Region keys: a region on one side ("buttock_upper:left") or a midline
  * region ("sacrum"). Their order is the column order of batch scoring. */
@@ -280,8 +279,7 @@ MYOREF_API const char* myoref_kb_muscle_name(const myoref_kb* kb, size_t index);
  * negative on error. */
 MYOREF_API int myoref_kb_muscle_midline(const myoref_kb* kb, size_t index);
 MYOREF_API size_t myoref_kb_muscle_alias_count(const myoref_kb* kb, size_t index);
-MYOREF_API const char* myoref_kb_muscle_alias(const myoref_kb* kb, size_t index,
-                                              size_t alias);
+MYOREF_API const char* myoref_kb_muscle_alias(const myoref_kb* kb, size_t index, size_t alias);
 MYOREF_API int myoref_kb_find_muscle(size_t* out, const myoref_kb* kb, const char* id_or_alias,
                                      size_t len);
 /* One muscle's record in canonical JSON: {"muscle": {...}, "exercises": [...]}
@@ -306,8 +304,7 @@ MYOREF_API size_t myoref_kb_finding_count(const myoref_kb* kb);
 MYOREF_API const char* myoref_kb_finding_id(const myoref_kb* kb, size_t index);
 /* The question to ask a person: "Does walking bring on the pain?" */
 MYOREF_API const char* myoref_kb_finding_question(const myoref_kb* kb, size_t index);
-MYOREF_API int myoref_kb_find_finding(size_t* out, const myoref_kb* kb, const char* id,
-                                      size_t len);
+MYOREF_API int myoref_kb_find_finding(size_t* out, const myoref_kb* kb, const char* id, size_t len);
 
 /* Red flags: signs that self-care is the wrong path. */
 MYOREF_API size_t myoref_kb_red_flag_count(const myoref_kb* kb);
@@ -341,8 +338,8 @@ MYOREF_API int myoref_intake_new(myoref_intake** out, const myoref_kb* kb);
 
 /* Reads an intake from JSON text (contracts.md "Intake"), strictly.
  * Errors: MYOREF_EINVAL, MYOREF_EPARSE, MYOREF_ELIMIT, MYOREF_EINPUT. */
-MYOREF_API int myoref_intake_from_json(myoref_intake** out, const myoref_kb* kb,
-                                       const char* text, size_t len);
+MYOREF_API int myoref_intake_from_json(myoref_intake** out, const myoref_kb* kb, const char* text,
+                                       size_t len);
 
 /* Frees an intake. Accepts NULL. */
 MYOREF_API void myoref_intake_free(myoref_intake* intake);
@@ -359,8 +356,7 @@ MYOREF_API int myoref_intake_add_pain(myoref_intake* intake, const char* region,
  * flag the person confirmed. Errors: MYOREF_EINVAL, MYOREF_ENOTFOUND. */
 MYOREF_API int myoref_intake_confirm_finding(myoref_intake* intake, const char* id, size_t len);
 MYOREF_API int myoref_intake_deny_finding(myoref_intake* intake, const char* id, size_t len);
-MYOREF_API int myoref_intake_confirm_red_flag(myoref_intake* intake, const char* id,
-                                              size_t len);
+MYOREF_API int myoref_intake_confirm_red_flag(myoref_intake* intake, const char* id, size_t len);
 
 /* History: age in years, how many days the pain has lasted, and how it began
  * (a MYOREF_ONSET_* value; MYOREF_ONSET_UNKNOWN takes the onset back).
@@ -393,8 +389,7 @@ typedef struct myoref_assessment myoref_assessment;
  * assessment (contracts.md "Assessment"), compact. The same intake always
  * gives byte-identical text. Caller frees *out with myoref_string_free().
  * Errors: MYOREF_EINVAL, MYOREF_EPARSE, MYOREF_ELIMIT, MYOREF_EINPUT. */
-MYOREF_API int myoref_assess_json(char** out, const myoref_kb* kb, const char* intake,
-                                  size_t len);
+MYOREF_API int myoref_assess_json(char** out, const myoref_kb* kb, const char* intake, size_t len);
 
 /* Triages and scores an intake with the knowledge base it was made for.
  * Errors: MYOREF_EINVAL (NULL), MYOREF_EINPUT and MYOREF_ELIMIT when the
@@ -432,16 +427,14 @@ MYOREF_API int myoref_assessment_age_rule(const myoref_assessment* assessment);
 MYOREF_API size_t myoref_assessment_red_flag_count(const myoref_assessment* assessment);
 MYOREF_API const char* myoref_assessment_red_flag_id(const myoref_assessment* assessment,
                                                      size_t index);
-MYOREF_API int myoref_assessment_red_flag_level(const myoref_assessment* assessment,
-                                                size_t index);
+MYOREF_API int myoref_assessment_red_flag_level(const myoref_assessment* assessment, size_t index);
 MYOREF_API const char* myoref_assessment_red_flag_advice(const myoref_assessment* assessment,
                                                          size_t index);
 
 /* Everything triage advises, in the order to show it: each red flag's advice,
  * then the age rule's when it raised the level or could not be checked. */
 MYOREF_API size_t myoref_assessment_advice_count(const myoref_assessment* assessment);
-MYOREF_API const char* myoref_assessment_advice(const myoref_assessment* assessment,
-                                                size_t index);
+MYOREF_API const char* myoref_assessment_advice(const myoref_assessment* assessment, size_t index);
 
 /*
  * Ranked candidates: rank 0 is the most likely. Sorted by score descending,
@@ -455,8 +448,7 @@ MYOREF_API const char* myoref_assessment_candidate_key(const myoref_assessment* 
 MYOREF_API const char* myoref_assessment_candidate_muscle(const myoref_assessment* assessment,
                                                           size_t rank);
 /* A MYOREF_SIDE_* value, negative on error. */
-MYOREF_API int myoref_assessment_candidate_side(const myoref_assessment* assessment,
-                                                size_t rank);
+MYOREF_API int myoref_assessment_candidate_side(const myoref_assessment* assessment, size_t rank);
 /* The muscle's name, "Gluteus medius". */
 MYOREF_API const char* myoref_assessment_candidate_name(const myoref_assessment* assessment,
                                                         size_t rank);
@@ -464,20 +456,20 @@ MYOREF_API const char* myoref_assessment_candidate_name(const myoref_assessment*
 MYOREF_API double myoref_assessment_candidate_score(const myoref_assessment* assessment,
                                                     size_t rank);
 /* Painful region keys the candidate's referral zones cover / do not cover. */
-MYOREF_API size_t myoref_assessment_candidate_explained_count(
-    const myoref_assessment* assessment, size_t rank);
-MYOREF_API const char* myoref_assessment_candidate_explained(
-    const myoref_assessment* assessment, size_t rank, size_t index);
-MYOREF_API size_t myoref_assessment_candidate_unexplained_count(
-    const myoref_assessment* assessment, size_t rank);
-MYOREF_API const char* myoref_assessment_candidate_unexplained(
-    const myoref_assessment* assessment, size_t rank, size_t index);
+MYOREF_API size_t myoref_assessment_candidate_explained_count(const myoref_assessment* assessment,
+                                                              size_t rank);
+MYOREF_API const char* myoref_assessment_candidate_explained(const myoref_assessment* assessment,
+                                                             size_t rank, size_t index);
+MYOREF_API size_t myoref_assessment_candidate_unexplained_count(const myoref_assessment* assessment,
+                                                                size_t rank);
+MYOREF_API const char* myoref_assessment_candidate_unexplained(const myoref_assessment* assessment,
+                                                               size_t rank, size_t index);
 /* Finding ids that count for it (confirmed), and against it (confirmed and
  * counting against, or denied and counting for). */
-MYOREF_API size_t myoref_assessment_candidate_findings_for_count(
-    const myoref_assessment* assessment, size_t rank);
-MYOREF_API const char* myoref_assessment_candidate_finding_for(
-    const myoref_assessment* assessment, size_t rank, size_t index);
+MYOREF_API size_t
+myoref_assessment_candidate_findings_for_count(const myoref_assessment* assessment, size_t rank);
+MYOREF_API const char* myoref_assessment_candidate_finding_for(const myoref_assessment* assessment,
+                                                               size_t rank, size_t index);
 MYOREF_API size_t myoref_assessment_candidate_findings_against_count(
     const myoref_assessment* assessment, size_t rank);
 MYOREF_API const char* myoref_assessment_candidate_finding_against(
@@ -492,8 +484,7 @@ MYOREF_API const char* myoref_assessment_candidate_basis(const myoref_assessment
 /* A small ordered set of candidate keys that together explain the painful
  * regions. */
 MYOREF_API size_t myoref_assessment_cover_count(const myoref_assessment* assessment);
-MYOREF_API const char* myoref_assessment_cover(const myoref_assessment* assessment,
-                                               size_t index);
+MYOREF_API const char* myoref_assessment_cover(const myoref_assessment* assessment, size_t index);
 
 /* Painful region keys that no muscle in the knowledge base explains. */
 MYOREF_API size_t myoref_assessment_unexplained_count(const myoref_assessment* assessment);
@@ -523,8 +514,7 @@ MYOREF_API int myoref_score_batch_u8(float* out, size_t out_len, const myoref_kb
                                      const uint8_t* drawings, size_t drawings_len,
                                      unsigned threads);
 MYOREF_API int myoref_score_batch_f32(float* out, size_t out_len, const myoref_kb* kb,
-                                      const float* drawings, size_t drawings_len,
-                                      unsigned threads);
+                                      const float* drawings, size_t drawings_len, unsigned threads);
 
 /* ------------------------------------------------------------------------ */
 /* Plan: release -> stretch -> strengthen                                   */
@@ -552,7 +542,8 @@ typedef struct myoref_plan_options {
 } myoref_plan_options;
 
 #define MYOREF_PLAN_OPTIONS_VERSION 1
-#define MYOREF_PLAN_OPTIONS_INIT {MYOREF_PLAN_OPTIONS_VERSION, 3, 2, 30, 2, 2, 3, 1}
+#define MYOREF_PLAN_OPTIONS_INIT \
+  { MYOREF_PLAN_OPTIONS_VERSION, 3, 2, 30, 2, 2, 3, 1 }
 
 /* Fills `options` with the defaults for layout `version` (pass
  * MYOREF_PLAN_OPTIONS_VERSION). Errors: MYOREF_EINVAL (NULL, unknown
@@ -626,8 +617,7 @@ MYOREF_API int myoref_plan_start_json(char** out, const myoref_kb* kb, const cha
                                       size_t len, const myoref_plan_options* options);
 
 /* Reads a plan document and writes what to do next (as myoref_plan_next). */
-MYOREF_API int myoref_plan_next_json(char** out, const myoref_kb* kb, const char* plan,
-                                     size_t len);
+MYOREF_API int myoref_plan_next_json(char** out, const myoref_kb* kb, const char* plan, size_t len);
 
 /* Applies a session to a plan document: writes the updated plan document to
  * *out_plan and the decision to *out_decision (which may be NULL when the
@@ -666,7 +656,8 @@ typedef struct myoref_render_options {
 } myoref_render_options;
 
 #define MYOREF_RENDER_OPTIONS_VERSION 1
-#define MYOREF_RENDER_OPTIONS_INIT {MYOREF_RENDER_OPTIONS_VERSION, 0, 1, 1, NULL, NULL, NULL, NULL}
+#define MYOREF_RENDER_OPTIONS_INIT \
+  { MYOREF_RENDER_OPTIONS_VERSION, 0, 1, 1, NULL, NULL, NULL, NULL }
 
 /* Fills `options` with the defaults for layout `version` (the strings are
  * set to NULL, meaning the defaults). Errors: MYOREF_EINVAL. */
@@ -674,14 +665,15 @@ MYOREF_API int myoref_render_options_init(myoref_render_options* options, unsign
 
 /* What the HTML report shows. */
 typedef struct myoref_report_options {
-  unsigned version;                    /* MYOREF_REPORT_OPTIONS_VERSION */
-  size_t ranked;                       /* candidates listed with their reasons, 1..50 */
-  size_t charts;                       /* candidates drawn as small multiples, 0..6 */
-  const myoref_render_options* chart;  /* the charts' look; NULL: the defaults */
+  unsigned version;                   /* MYOREF_REPORT_OPTIONS_VERSION */
+  size_t ranked;                      /* candidates listed with their reasons, 1..50 */
+  size_t charts;                      /* candidates drawn as small multiples, 0..6 */
+  const myoref_render_options* chart; /* the charts' look; NULL: the defaults */
 } myoref_report_options;
 
 #define MYOREF_REPORT_OPTIONS_VERSION 1
-#define MYOREF_REPORT_OPTIONS_INIT {MYOREF_REPORT_OPTIONS_VERSION, 5, 3, NULL}
+#define MYOREF_REPORT_OPTIONS_INIT \
+  { MYOREF_REPORT_OPTIONS_VERSION, 5, 3, NULL }
 
 /* Fills `options` with the defaults for layout `version`. Errors: MYOREF_EINVAL. */
 MYOREF_API int myoref_report_options_init(myoref_report_options* options, unsigned version);
