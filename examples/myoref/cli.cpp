@@ -123,6 +123,33 @@ void print_error(const std::string& source, const Error& error) {
   }
 }
 
+bool load_kb(const Args& args, KnowledgeBase& out, int& exit_code) {
+  if (args.has("--kb")) {
+    const std::string path = args.get("--kb");
+    std::string text;
+    if (!read_input(path, text)) {
+      exit_code = kExitBadInput;
+      return false;
+    }
+    auto kb = KnowledgeBase::from_json(text);
+    if (!kb) {
+      print_error(path, kb.error());
+      exit_code = exit_code_for(kb.error());
+      return false;
+    }
+    out = std::move(kb).value();
+    return true;
+  }
+  auto kb = KnowledgeBase::builtin();
+  if (!kb) {
+    print_error("built-in knowledge base", kb.error());
+    exit_code = exit_code_for(kb.error());
+    return false;
+  }
+  out = std::move(kb).value();
+  return true;
+}
+
 int usage_error(std::string_view message) {
   std::cerr << "myoref: usage: " << message << "\n(run 'myoref help' for the commands)\n";
   return kExitUsage;

@@ -51,6 +51,11 @@ bool write_output(const std::string& path, std::string_view text);
 /// "myoref: SOURCE: summary" then one "  /json/path: message" line per problem.
 void print_error(const std::string& source, const Error& error);
 
+/// The knowledge base a command works with: the file named by `--kb` (or
+/// standard input for "-"), else the built-in one. On failure prints every
+/// problem (see print_error), sets `exit_code` and returns false.
+bool load_kb(const Args& args, KnowledgeBase& out, int& exit_code);
+
 /// Prints "myoref: usage: ..." and returns kExitUsage.
 int usage_error(std::string_view message);
 

@@ -209,6 +209,10 @@ struct KbData;
 
 class KnowledgeBase {
  public:
+  /// An empty knowledge base (no regions, no muscles, empty id), for a
+  /// variable that a loaded one is assigned to later.
+  KnowledgeBase() noexcept;
+
   /// The knowledge base compiled into the library. Never fails in a correct
   /// build (the embedded text is checked at build time), but reports an Error
   /// rather than aborting if it ever did.
@@ -222,11 +226,19 @@ class KnowledgeBase {
   const std::string& version() const noexcept;
   const std::string& title() const noexcept;
   /// SHA-256 (hex) of the canonical form; equal hashes mean equal content.
+  /// Computed on the first call and kept (safe from any thread); empty for a
+  /// default-constructed KnowledgeBase, or if memory ran out computing it.
   const std::string& hash() const noexcept;
 
   /// The canonical JSON form: fixed key order, no insignificant whitespace
   /// differences. Loading it again gives the same hash.
   std::string to_json() const;
+
+  /// One muscle in canonical JSON: {"muscle": {...}, "exercises": [...]}, the
+  /// exercises being those of its protocol (step by step, in order) followed
+  /// by the regressions and progressions they lead to. `muscle` must be an
+  /// index into muscles().
+  std::string muscle_to_json(MuscleIndex muscle) const;
 
   gsl::span<const Citation> citations() const noexcept;
   gsl::span<const Region> regions() const noexcept;

@@ -3,6 +3,7 @@
 #include <boost/json/basic_parser_impl.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <utility>
@@ -29,13 +30,15 @@ class StrictHandler {
   ErrorCode problem_code = ErrorCode::invalid_input;
 
   bool on_document_begin(json::error_code&) {
-    st.reset();
+    // One arena for the whole document: parsing allocates many small strings
+    // and containers, and they are all freed together.
+    st.reset(json::make_shared_resource<json::monotonic_resource>());
     return true;
   }
   bool on_document_end(json::error_code&) { return true; }
 
   bool on_object_begin(json::error_code& ec) {
-    if (!begin_value(ec)) return false;
+    if (!begin_value(ec) || !begin_container(ec)) return false;
     frames_.push_back(Frame{true, 0, {}, {}});
     return true;
   }
@@ -45,7 +48,7 @@ class StrictHandler {
     return true;
   }
   bool on_array_begin(json::error_code& ec) {
-    if (!begin_value(ec)) return false;
+    if (!begin_value(ec) || !begin_container(ec)) return false;
     frames_.push_back(Frame{false, 0, {}, {}});
     return true;
   }
@@ -147,6 +150,15 @@ class StrictHandler {
     }
     return true;
   }
+  // The depth limit is checked here rather than left to Boost so that the
+  // error can name the container that is one level too deep.
+  bool begin_container(json::error_code& ec) {
+    if (frames_.size() >= limits_.max_depth) {
+      return fail(ec, ErrorCode::limit_exceeded,
+                  "nesting is deeper than " + std::to_string(limits_.max_depth) + " levels");
+    }
+    return true;
+  }
   bool end_number(json::error_code& ec) {
     if (!in_number_ && !begin_value(ec)) return false;
     in_number_ = false;
@@ -198,7 +210,8 @@ Expected<json::value> parse_json(std::string_view text, const JsonLimits& limits
                            std::to_string(limits.max_bytes)}});
   }
   json::parse_options options;
-  options.max_depth = limits.max_depth;
+  // One more than the limit: StrictHandler reports the limit itself, with a path.
+  options.max_depth = limits.max_depth + 1;
   options.allow_comments = false;
   options.allow_trailing_commas = false;
   options.allow_invalid_utf8 = false;
@@ -323,7 +336,7 @@ void pretty_into(std::string& out, const json::value& v, int indent) {
         out += '[';
         for (std::size_t i = 0; i < a.size(); ++i) {
           if (i != 0) out += ", ";
-          out += json::serialize(a[i]);
+          pretty_into(out, a[i], indent);
         }
         out += ']';
         return;
@@ -337,6 +350,15 @@ void pretty_into(std::string& out, const json::value& v, int indent) {
       out += '\n';
       pad(indent);
       out += ']';
+      return;
+    }
+    case json::kind::double_: {
+      // The shortest text that reads back as the same double, in plain
+      // notation where possible ("0.6", "12.5", "200"), instead of Boost's
+      // "6E-1": people read these documents.
+      char buf[32];
+      const auto r = std::to_chars(buf, buf + sizeof buf, v.get_double());
+      out.append(buf, r.ptr);
       return;
     }
     default:

@@ -73,3 +73,20 @@ TEST_CASE("pointers escape and suggestions find typos", "[json]") {
   CHECK(closest("buttock_uper", {"sacrum", "buttock_upper", "buttock_lower"}) == "buttock_upper");
   CHECK(closest("zzzzzz", {"sacrum", "head"}).empty());
 }
+
+TEST_CASE("pretty writes numbers as people write them", "[json]") {
+  using myoref::detail::pretty;
+  namespace json = boost::json;
+  CHECK(pretty(json::value(0.6)) == "0.6\n");
+  CHECK(pretty(json::array{12.5, 200.0, -0.25, 3}) == "[12.5, 200, -0.25, 3]\n");
+}
+
+TEST_CASE("the depth limit names the container that is too deep", "[json]") {
+  JsonLimits limits;
+  limits.max_depth = 3;
+  auto v = parse_json(R"({"a": [1, {"b": [2]}]})", limits, "doc");
+  REQUIRE_FALSE(v);
+  CHECK(v.error().code() == ErrorCode::limit_exceeded);
+  CHECK(v.error().path() == "/a/1/b");
+  CHECK(parse_json(R"({"a": [1, {"b": 2}]})", limits, "doc"));
+}

@@ -1,0 +1,251 @@
+// `myoref kb check FILE` and `myoref muscle ID`: the knowledge base itself.
+#include <cstddef>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli.hpp"
+
+namespace myoref::cli {
+namespace {
+
+std::string cited(const KnowledgeBase& kb, const std::vector<CitationIndex>& cite) {
+  std::string out = " [";
+  for (std::size_t i = 0; i < cite.size(); ++i) {
+    if (i != 0)
+      out += ", ";
+    out += kb.citations()[cite[i]].key;
+  }
+  return out + "]";
+}
+
+std::string cited(const KnowledgeBase& kb, const Statement& s) {
+  return s.text + cited(kb, s.cite);
+}
+
+std::string joined(const std::vector<std::string>& items, const char* separator = ", ") {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i != 0)
+      out += separator;
+    out += items[i];
+  }
+  return out;
+}
+
+std::string region_names(const KnowledgeBase& kb, const std::vector<RegionIndex>& regions) {
+  std::vector<std::string> names;
+  names.reserve(regions.size());
+  for (const auto r : regions)
+    names.push_back(kb.regions()[r].name);
+  return names.empty() ? std::string("none") : joined(names);
+}
+
+const char* where_pain_appears(SideRelation side) {
+  switch (side) {
+    case SideRelation::same:
+      return "on the same side as the muscle";
+    case SideRelation::opposite:
+      return "on the side opposite the muscle";
+    case SideRelation::both:
+      return "on both sides";
+    case SideRelation::midline:
+      return "in the middle of the body";
+  }
+  return "";
+}
+
+// "massage_ball" -> "massage ball"
+std::string spoken(std::string id) {
+  for (char& c : id) {
+    if (c == '_')
+      c = ' ';
+  }
+  return id;
+}
+
+void statement_list(std::ostream& out, const KnowledgeBase& kb, const char* heading,
+                    const std::vector<Statement>& items) {
+  out << '\n' << heading << '\n';
+  for (const auto& s : items)
+    out << "  - " << cited(kb, s) << '\n';
+}
+
+void print_exercise(std::ostream& out, const KnowledgeBase& kb, const Exercise& e) {
+  out << "     " << e.name << " (" << e.id << "): " << e.dose.to_string() << cited(kb, e.cite)
+      << '\n';
+  std::vector<std::string> equipment;
+  for (const auto& item : e.equipment)
+    equipment.push_back(spoken(item));
+  out << "       Equipment: " << joined(equipment) << '\n';
+  for (std::size_t i = 0; i < e.instructions.size(); ++i) {
+    out << "       " << (i + 1) << ". " << e.instructions[i] << '\n';
+  }
+  for (const auto& cue : e.cues)
+    out << "       Cue: " << cue << '\n';
+  for (const auto& caution : e.cautions)
+    out << "       Caution: " << caution << '\n';
+  if (e.regression)
+    out << "       Easier: " << kb.exercises()[*e.regression].name << '\n';
+  if (e.progression)
+    out << "       Harder: " << kb.exercises()[*e.progression].name << '\n';
+}
+
+void print_muscle(std::ostream& out, const KnowledgeBase& kb, const Muscle& m) {
+  out << m.name << " (" << m.id << ")\n";
+  if (!m.aliases.empty())
+    out << "Also called: " << joined(m.aliases) << '\n';
+  out << (m.midline ? "One muscle on the midline (no side)\n" : "One on each side\n");
+  if (!m.fma.empty() || !m.uberon.empty()) {
+    out << "Codes:";
+    if (!m.fma.empty())
+      out << " FMA " << m.fma;
+    if (!m.uberon.empty())
+      out << " UBERON " << m.uberon;
+    out << '\n';
+  }
+  out << '\n' << cited(kb, m.summary) << '\n';
+
+  out << "\nWhere it is\n  " << cited(kb, m.location) << '\n';
+  const std::string over =
+      m.layer.over.empty() ? std::string("nothing named") : joined(m.layer.over);
+  const std::string under =
+      m.layer.under.empty() ? std::string("nothing named") : joined(m.layer.under);
+  out << "  Covered by: " << over << ". Lies on: " << under << "." << cited(kb, m.layer.cite)
+      << '\n';
+  out << "  Attached from " << m.attachments.origin << " to " << m.attachments.insertion
+      << cited(kb, m.attachments.cite) << '\n';
+
+  statement_list(out, kb, "What it does", m.actions);
+  statement_list(out, kb, "What loads it", m.loaded_by);
+  statement_list(out, kb, "What keeps it going", m.perpetuating_factors);
+  statement_list(out, kb, "Symptoms", m.symptoms);
+
+  for (const bool for_it : {true, false}) {
+    out << '\n'
+        << (for_it ? "Findings that count for it" : "Findings that count against it") << '\n';
+    bool any = false;
+    for (const auto& f : m.findings) {
+      if ((f.weight > 0.0F) != for_it)
+        continue;
+      any = true;
+      std::ostringstream weight;
+      weight << f.weight;
+      out << "  - " << kb.findings()[f.finding].what << " (weight " << weight.str() << ")"
+          << cited(kb, f.cite) << '\n';
+    }
+    if (!any)
+      out << "  (none)\n";
+  }
+
+  out << "\nSelf-test\n  " << cited(kb, m.self_test) << '\n';
+
+  out << "\nTrigger points and where they send pain\n";
+  for (std::size_t i = 0; i < m.trigger_points.size(); ++i) {
+    const TriggerPoint& tp = m.trigger_points[i];
+    out << "  " << (i + 1) << ". " << tp.name << ": " << tp.location << cited(kb, tp.cite) << '\n'
+        << "     Essential zone: " << region_names(kb, tp.essential) << '\n'
+        << "     Spillover zone: " << region_names(kb, tp.spillover) << '\n'
+        << "     Pain appears " << where_pain_appears(tp.side) << '\n';
+  }
+
+  out << "\nRelated muscles to check next\n";
+  if (m.related.empty())
+    out << "  (none)\n";
+  for (std::size_t i = 0; i < m.related.size(); ++i) {
+    const Muscle& r = kb.muscles()[m.related[i]];
+    out << "  " << (i + 1) << ". " << r.name << " (" << r.id << ")\n";
+  }
+
+  if (!m.differentials.empty())
+    statement_list(out, kb, "Conditions that can look alike", m.differentials);
+
+  out << "\nSelf-care protocol (in this order)\n";
+  for (int s = 0; s < kStepCount; ++s) {
+    std::string step(to_string(static_cast<Step>(s)));
+    step[0] = static_cast<char>(step[0] - 'a' + 'A');
+    out << "  " << (s + 1) << ". " << step << '\n';
+    for (const auto e : m.protocol[s])
+      print_exercise(out, kb, kb.exercises()[e]);
+  }
+}
+
+int run_kb(const std::vector<std::string>& words) {
+  Args args;
+  if (!parse_args(words, {}, args))
+    return kExitUsage;
+  if (args.positional.size() != 2 || args.positional[0] != "check") {
+    return usage_error("kb check KB.json");
+  }
+  const std::string& path = args.positional[1];
+  std::string text;
+  if (!read_input(path, text))
+    return kExitBadInput;
+  const auto kb = KnowledgeBase::from_json(text);
+  if (!kb) {
+    print_error(path, kb.error());
+    return exit_code_for(kb.error());
+  }
+  std::size_t trigger_points = 0;
+  for (const auto& m : kb->muscles())
+    trigger_points += m.trigger_points.size();
+  std::cout << path << ": a valid knowledge base\n"
+            << "  id:        " << kb->id() << '\n'
+            << "  version:   " << kb->version() << '\n'
+            << "  title:     " << kb->title() << '\n'
+            << "  hash:      " << kb->hash() << '\n'
+            << "  citations: " << kb->citations().size() << '\n'
+            << "  regions:   " << kb->regions().size() << " (" << kb->region_keys().size()
+            << " region keys)\n"
+            << "  findings:  " << kb->findings().size() << '\n'
+            << "  red flags: " << kb->red_flags().size() << '\n'
+            << "  muscles:   " << kb->muscles().size() << " (" << kb->candidates().size()
+            << " candidates, " << trigger_points << " trigger points)\n"
+            << "  exercises: " << kb->exercises().size() << '\n'
+            << "  chart:     " << kb->chart().shapes.size() << " shapes, "
+            << kb->chart().marks.size() << " marks\n";
+  return kExitOk;
+}
+
+int run_muscle(const std::vector<std::string>& words) {
+  Args args;
+  if (!parse_args(words, {"--format", "--kb"}, args))
+    return kExitUsage;
+  if (args.positional.size() != 1)
+    return usage_error("muscle ID [--format text|json] [--kb KB.json]");
+  const std::string format = args.get("--format", "text");
+  if (format != "text" && format != "json") {
+    return usage_error("--format is text or json, not '" + format + "'");
+  }
+  KnowledgeBase kb;
+  int exit_code = kExitOk;
+  if (!load_kb(args, kb, exit_code))
+    return exit_code;
+  const std::string& id = args.positional[0];
+  const auto muscle = kb.find_muscle(id);
+  if (!muscle) {
+    const std::string suggestion = kb.suggest_muscle(id);
+    std::cerr << "myoref: unknown muscle \"" << id << '"'
+              << (suggestion.empty() ? std::string() : " (did you mean \"" + suggestion + "\"?)")
+              << '\n';
+    return kExitBadInput;
+  }
+  if (format == "json") {
+    std::cout << kb.muscle_to_json(*muscle);
+  } else {
+    print_muscle(std::cout, kb, kb.muscles()[*muscle]);
+  }
+  return std::cout ? kExitOk : kExitBadInput;
+}
+
+}  // namespace
+}  // namespace myoref::cli
+
+MYOREF_COMMAND("kb", "kb check KB.json",
+               "validate a knowledge base and list every error with its JSON path",
+               &myoref::cli::run_kb)
+MYOREF_COMMAND(
+    "muscle", "muscle ID [--format text|json] [--kb KB.json]",
+    "one muscle: anatomy, actions, symptoms, referral zones, protocol (ID may be an alias)",
+    &myoref::cli::run_muscle)

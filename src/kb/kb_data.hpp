@@ -1,0 +1,91 @@
+// The loaded knowledge base: the validated model, every id resolved to a dense
+// index, and the lookup and derived tables built once at load.
+//
+// A KbData is built by the loader (kb_loader.cpp) and then only read, shared
+// by every copy of the KnowledgeBase that owns it. Nothing here is iterated
+// in an order that depends on hashing: lookups are std::map, everything else
+// is in document order.
+#ifndef MYOREF_SRC_KB_KB_DATA_HPP
+#define MYOREF_SRC_KB_KB_DATA_HPP
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "myoref/error.hpp"
+#include "myoref/kb.hpp"
+
+namespace myoref::detail {
+
+/// Text -> dense index. std::less<> lets a std::string_view look up without
+/// building a std::string.
+using IdTable = std::map<std::string, std::uint16_t, std::less<>>;
+
+struct KbData {
+  // --- The document's header ---------------------------------------------
+  std::string id;       ///< "myoref-default"
+  std::string version;  ///< "0.1.0"
+  std::string title;
+  std::optional<std::string> license;
+  /// SHA-256 hex of the canonical text (kb_writer.hpp). Computed on first
+  /// use, not at load: writing and hashing the canonical text costs more than
+  /// the whole load, and many hosts never ask. Use KnowledgeBase::hash().
+  mutable std::string hash;
+  mutable std::once_flag hash_once;
+  bool loaded = false;  ///< false for the empty model of a default KnowledgeBase
+
+  // --- The model, in document order ----------------------------------------
+  std::vector<Citation> citations;
+  std::vector<Region> regions;
+  std::vector<Finding> findings;
+  std::vector<RedFlag> red_flags;
+  AgeRule age_rule;
+  std::vector<Muscle> muscles;
+  std::vector<Exercise> exercises;
+  bool has_chart = false;  ///< the document had a "chart"; `chart` is empty otherwise
+  /// Shapes and marks hold the authored left/midline element followed at once
+  /// by its mirrored right-side copy (for paired regions and muscles), so the
+  /// authored ones are exactly those whose side is not right.
+  Chart chart;
+
+  // --- Sides, resolved once ------------------------------------------------
+  /// Regions in document order; a paired region gives `id:left` then `id:right`,
+  /// a midline region gives `id`.
+  std::vector<RegionKey> region_keys;
+  /// By region: its left (or only) key; a paired region's right key is the next one.
+  std::vector<RegionKeyIndex> region_first_key;
+  /// By region key: the same region's key on the other side (itself for midline).
+  std::vector<RegionKeyIndex> region_key_mirror;
+  /// Muscles in document order; a paired muscle gives `id:left` then
+  /// `id:right`, a midline muscle gives `id`.
+  std::vector<Candidate> candidates;
+  /// By muscle: its left (or only) candidate; a paired muscle's right one is next.
+  std::vector<CandidateIndex> muscle_first_candidate;
+  /// By candidate: the same muscle on the other side (itself for midline).
+  std::vector<CandidateIndex> candidate_mirror;
+
+  // --- Lookups by text -------------------------------------------------------
+  IdTable citation_by_key;
+  IdTable region_by_id;
+  IdTable finding_by_id;
+  IdTable red_flag_by_id;
+  IdTable muscle_by_name;  ///< ids and aliases
+  IdTable exercise_by_id;
+
+  // --- Derived tables, built by finalize() ---------------------------------
+  // Tables compiled from the model for the hot paths (scoring) go here, and
+  // are filled in finalize() (kb_finalize.cpp).
+};
+
+/// Builds the derived tables of a fully validated model: the last step of
+/// loading, run once per knowledge base after the model, the side tables and
+/// the lookups are in place. An Error here fails the load.
+Status finalize(KbData& kb);
+
+}  // namespace myoref::detail
+
+#endif  // MYOREF_SRC_KB_KB_DATA_HPP

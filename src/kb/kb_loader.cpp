@@ -1,0 +1,1579 @@
+// The strict knowledge-base loader: JSON text -> validated KbData.
+//
+// Loading runs in three passes over the parsed document:
+//   1. index: every citation key, region, finding, red flag, muscle (and
+//      alias) and exercise id gets its dense index (its position in its
+//      array), so that any reference can be resolved whatever its place;
+//   2. read: every object is read in full, each field checked, each reference
+//      resolved through the indexes of pass 1;
+//   3. cross-check: the rules that join two parts (a protocol's exercises and
+//      their step and targets, regressions and progressions, the chart).
+// Every problem is recorded and loading goes on, so that one run reports all
+// of them; the diagnostics are then put in document order.
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <limits>
+#include <new>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <gsl/narrow>
+
+#include "kb/kb_data.hpp"
+#include "util/json.hpp"
+
+namespace myoref {
+namespace detail {
+namespace {
+
+constexpr std::string_view kSchema = "myoref.kb/1";
+constexpr std::string_view kSchemaPrefix = "myoref.kb/";
+constexpr std::size_t kMaxIdLength = 64;
+// Dense indices are 16-bit; a paired region or muscle takes two keys.
+constexpr std::size_t kMaxIndexed = std::numeric_limits<std::uint16_t>::max();
+constexpr std::size_t kMaxSided = kMaxIndexed / 2;
+constexpr double kMaxChartSize = 100000.0;
+constexpr std::array<std::string_view, 4> kDoseNumbers{"hold_seconds", "repetitions", "sets",
+                                                       "duration_seconds"};
+
+const std::vector<std::string_view>& equipment_ids() {
+  static const std::vector<std::string_view> ids{
+      "none",   "hands", "massage_ball", "foam_roller", "hooked_pressure_tool", "therapist",
+      "chair",  "wall",  "mat",          "step",        "resistance_band",      "weights",
+      "pillow", "towel"};
+  return ids;
+}
+
+std::string quote(std::string_view s) {
+  return json::serialize(json::string_view(s.data(), s.size()));
+}
+
+const char* describe(const json::value& v) {
+  switch (v.kind()) {
+    case json::kind::null:
+      return "null";
+    case json::kind::bool_:
+      return "true or false";
+    case json::kind::int64:
+    case json::kind::uint64:
+    case json::kind::double_:
+      return "a number";
+    case json::kind::string:
+      return "a string";
+    case json::kind::array:
+      return "an array";
+    case json::kind::object:
+      return "an object";
+  }
+  return "a value";
+}
+
+// Shortest exact form, as the canonical writer prints numbers ("0.5", "200").
+std::string number_text(double d) {
+  char buf[32];
+  const auto r = std::to_chars(buf, buf + sizeof buf, d);
+  return std::string(buf, r.ptr);
+}
+
+bool is_blank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
+
+bool is_id(std::string_view s, bool allow_hyphen) {
+  if (s.empty() || s.size() > kMaxIdLength || s.front() < 'a' || s.front() > 'z')
+    return false;
+  return std::all_of(s.begin(), s.end(), [allow_hyphen](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+           (allow_hyphen && c == '-');
+  });
+}
+
+bool is_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// MAJOR.MINOR.PATCH, each a run of digits.
+bool is_version(std::string_view s) {
+  int parts = 0;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t dot = s.find('.', start);
+    const std::string_view part =
+        s.substr(start, dot == std::string_view::npos ? dot : dot - start);
+    if (!is_digits(part))
+      return false;
+    ++parts;
+    if (dot == std::string_view::npos)
+      break;
+    start = dot + 1;
+  }
+  return parts == 3;
+}
+
+std::string join(const std::vector<std::string_view>& items, std::string_view last_sep) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i != 0)
+      out += (i + 1 == items.size()) ? last_sep : std::string_view(", ");
+    out += items[i];
+  }
+  return out;
+}
+
+// Where a value is: a chain of steps up to the document, spelled out as a
+// JSON pointer only when a diagnostic needs it, so that reading a good
+// document builds no path strings. A Path points at its parent: name every
+// step that outlives one expression.
+class Path {
+ public:
+  Path() = default;  // the document itself
+  Path(const Path& parent, std::string_view key) noexcept : parent_(&parent), key_(key) {}
+  Path(const Path& parent, std::size_t index) noexcept
+      : parent_(&parent), index_(index), is_index_(true) {}
+
+  std::string str() const {
+    if (parent_ == nullptr)
+      return std::string();
+    return is_index_ ? pointer(parent_->str(), index_) : pointer(parent_->str(), key_);
+  }
+
+ private:
+  const Path* parent_ = nullptr;
+  std::string_view key_;
+  std::size_t index_ = 0;
+  bool is_index_ = false;
+};
+
+const Path kDocument;
+const Path kCitations(kDocument, "citations");
+const Path kRegions(kDocument, "regions");
+const Path kFindings(kDocument, "findings");
+const Path kRedFlags(kDocument, "red_flags");
+const Path kMuscles(kDocument, "muscles");
+const Path kExercises(kDocument, "exercises");
+
+enum class Need : std::uint8_t { required, optional };
+enum class Empty : std::uint8_t { allowed, refused };
+
+// One kind of id: its index (pass 1) and, for suggestions, its ids in
+// document order.
+struct IdKind {
+  std::string_view noun;  // "region"
+  IdTable* table = nullptr;
+  std::vector<std::string_view> names;
+};
+
+// A reference checked in pass 3, once everything it joins has been read.
+// `/muscles/<muscle>/protocol/<step>/<position>` names `exercise`.
+struct ProtocolUse {
+  MuscleIndex muscle;
+  Step step;
+  std::size_t position;
+  ExerciseIndex exercise;
+};
+// The regression (or progression) of exercise `from` is `to`.
+struct ExerciseLink {
+  ExerciseIndex from;
+  ExerciseIndex to;
+};
+
+class Loader {
+ public:
+  Loader(const json::value& root, KbData& kb) : root_(root), kb_(kb) {
+    citations_ = {"citation", &kb_.citation_by_key, {}};
+    regions_ = {"region", &kb_.region_by_id, {}};
+    findings_ = {"finding", &kb_.finding_by_id, {}};
+    red_flags_ = {"red flag", &kb_.red_flag_by_id, {}};
+    muscles_ = {"muscle", &kb_.muscle_by_name, {}};
+    exercises_ = {"exercise", &kb_.exercise_by_id, {}};
+  }
+
+  void load();
+
+  std::vector<Diagnostic> take_diagnostics() { return std::move(diags_); }
+  ErrorCode code() const noexcept { return code_; }
+
+ private:
+  // --- reporting -------------------------------------------------------------
+  void error(std::string path, std::string message) {
+    diags_.push_back(Diagnostic{std::move(path), std::move(message)});
+  }
+  void error(const Path& path, std::string message) { error(path.str(), std::move(message)); }
+  void wrong_type(const Path& path, std::string_view expected, const json::value& v) {
+    error(path, "expected " + std::string(expected) + ", found " + describe(v));
+  }
+
+  // --- reading one field -----------------------------------------------------
+  const json::object* object_at(const json::value& v, const Path& path,
+                                std::initializer_list<std::string_view> fields);
+  const json::value* member(const json::object& o, const Path& base, std::string_view key,
+                            Need need);
+  bool text_value(const json::value& v, const Path& path, std::string& out);
+  bool text(const json::object& o, const Path& base, std::string_view key, std::string& out,
+            Need need = Need::required);
+  bool id_field(const json::object& o, const Path& base, std::string_view key, std::string& out,
+                bool allow_hyphen = false);
+  std::optional<int> integer(const json::object& o, const Path& base, std::string_view key, int lo,
+                             int hi, Need need = Need::required);
+  std::optional<double> number_value(const json::value& v, const Path& path, double lo, double hi);
+  bool flag(const json::object& o, const Path& base, std::string_view key, bool fallback);
+  const json::array* list(const json::object& o, const Path& base, std::string_view key, Need need,
+                          Empty empty);
+  std::vector<std::string> texts(const json::object& o, const Path& base, std::string_view key,
+                                 Need need, Empty empty);
+  template <class E, class Parse>
+  std::optional<E> choice(const json::object& o, const Path& base, std::string_view key,
+                          Parse parse, const std::vector<std::string_view>& allowed);
+
+  std::optional<std::uint16_t> reference(const json::value& v, const Path& path,
+                                         const IdKind& kind);
+  template <class Index>
+  std::vector<Index> references(const json::object& o, const Path& base, std::string_view key,
+                                const IdKind& kind, Need need, Empty empty);
+  std::vector<CitationIndex> cite(const json::object& o, const Path& base);
+  Statement statement(const json::object& o, const Path& base, std::string_view key);
+  std::vector<Statement> statements(const json::object& o, const Path& base, std::string_view key,
+                                    Need need, Empty empty);
+  std::optional<Point> point(const json::value& v, const Path& path);
+  std::vector<Point> polygon(const json::value& v, const Path& path);
+
+  // --- the passes --------------------------------------------------------------
+  bool check_counts(const json::object& top);
+  void index(const json::object& top, std::string_view array_key, std::string_view id_key,
+             IdKind& kind);
+  void index_aliases(const json::object& top);
+  void read_header(const json::object& top);
+  void read_citations(const json::object& top);
+  void read_regions(const json::object& top);
+  void read_findings(const json::object& top);
+  void read_red_flags(const json::object& top);
+  void read_age_rule(const json::object& top);
+  void read_muscles(const json::object& top);
+  void read_muscle(const json::value& v, const Path& path, MuscleIndex index);
+  void read_trigger_point(const json::value& v, const Path& path, Muscle& muscle);
+  void read_exercises(const json::object& top);
+  void read_exercise(const json::value& v, const Path& path, ExerciseIndex index);
+  void read_chart(const json::value& v);
+  void check_protocols();
+  void check_exercise_links();
+  void check_chains(bool progression);
+  void build_region_keys();
+  void build_candidates();
+
+  const json::value& root_;
+  KbData& kb_;
+  std::vector<Diagnostic> diags_;
+  ErrorCode code_ = ErrorCode::invalid_input;
+
+  IdKind citations_;
+  IdKind regions_;
+  IdKind findings_;
+  IdKind red_flags_;
+  IdKind muscles_;  // ids only, for suggestions; the table also holds aliases
+  IdKind exercises_;
+  std::vector<std::string> muscle_ids_;  // by index, from pass 1
+
+  // What pass 2 could read, so that pass 3 only judges what it can see.
+  std::vector<bool> exercise_step_known_;
+  std::vector<bool> exercise_targets_known_;
+  std::vector<bool> region_known_;
+  std::vector<bool> muscle_known_;
+  std::vector<ProtocolUse> protocol_uses_;
+  std::vector<ExerciseLink> regressions_;
+  std::vector<ExerciseLink> progressions_;
+};
+
+// ---------------------------------------------------------------------------
+// Reading one field
+
+const json::object* Loader::object_at(const json::value& v, const Path& path,
+                                      std::initializer_list<std::string_view> fields) {
+  if (!v.is_object()) {
+    wrong_type(path, "an object", v);
+    return nullptr;
+  }
+  const json::object& o = v.get_object();
+  for (const auto& kv : o) {
+    const std::string_view key(kv.key().data(), kv.key().size());
+    if (std::find(fields.begin(), fields.end(), key) == fields.end()) {
+      error(Path(path, key), "unknown field " + quote(key) +
+                                 did_you_mean(closest(key, std::vector<std::string_view>(fields))));
+    }
+  }
+  return &o;
+}
+
+const json::value* Loader::member(const json::object& o, const Path& base, std::string_view key,
+                                  Need need) {
+  const json::value* v = o.if_contains(json::string_view(key.data(), key.size()));
+  if (v == nullptr) {
+    if (need == Need::required)
+      error(Path(base, key), "required field " + quote(key) + " is missing");
+    return nullptr;
+  }
+  // An optional field given as null is the same as one left out.
+  if (need == Need::optional && v->is_null())
+    return nullptr;
+  return v;
+}
+
+bool Loader::text_value(const json::value& v, const Path& path, std::string& out) {
+  if (!v.is_string()) {
+    wrong_type(path, "a string", v);
+    return false;
+  }
+  const std::string_view s(v.get_string().data(), v.get_string().size());
+  if (is_blank(s)) {
+    error(path, "must not be empty");
+    return false;
+  }
+  out.assign(s.data(), s.size());
+  return true;
+}
+
+bool Loader::text(const json::object& o, const Path& base, std::string_view key, std::string& out,
+                  Need need) {
+  const json::value* v = member(o, base, key, need);
+  return v != nullptr && text_value(*v, Path(base, key), out);
+}
+
+bool Loader::id_field(const json::object& o, const Path& base, std::string_view key,
+                      std::string& out, bool allow_hyphen) {
+  if (!text(o, base, key, out))
+    return false;
+  if (!is_id(out, allow_hyphen)) {
+    error(Path(base, key),
+          quote(out) + " is not a valid id: use lower-case letters, digits and '_'" +
+              (allow_hyphen ? std::string(" or '-'") : std::string()) +
+              ", starting with a letter, at most " + std::to_string(kMaxIdLength) + " characters");
+    return false;
+  }
+  return true;
+}
+
+std::optional<int> Loader::integer(const json::object& o, const Path& base, std::string_view key,
+                                   int lo, int hi, Need need) {
+  const json::value* v = member(o, base, key, need);
+  if (v == nullptr)
+    return std::nullopt;
+  const Path path(base, key);
+  std::int64_t n = 0;
+  if (v->is_int64()) {
+    n = v->get_int64();
+  } else if (v->is_uint64()) {
+    n = std::numeric_limits<std::int64_t>::max();  // beyond any range below
+  } else if (v->is_double()) {
+    error(path, "expected a whole number, found " + json::serialize(*v));
+    return std::nullopt;
+  } else {
+    wrong_type(path, "a whole number", *v);
+    return std::nullopt;
+  }
+  if (n < lo || n > hi) {
+    error(path, "must be between " + std::to_string(lo) + " and " + std::to_string(hi) +
+                    ", found " + json::serialize(*v));
+    return std::nullopt;
+  }
+  return static_cast<int>(n);
+}
+
+std::optional<double> Loader::number_value(const json::value& v, const Path& path, double lo,
+                                           double hi) {
+  if (!v.is_number()) {
+    wrong_type(path, "a number", v);
+    return std::nullopt;
+  }
+  const double d = v.to_number<double>();
+  if (!(d >= lo && d <= hi)) {
+    error(path, "must be between " + number_text(lo) + " and " + number_text(hi) + ", found " +
+                    number_text(d));
+    return std::nullopt;
+  }
+  return d;
+}
+
+bool Loader::flag(const json::object& o, const Path& base, std::string_view key, bool fallback) {
+  const json::value* v = member(o, base, key, Need::optional);
+  if (v == nullptr)
+    return fallback;
+  if (!v->is_bool()) {
+    wrong_type(Path(base, key), "true or false", *v);
+    return fallback;
+  }
+  return v->get_bool();
+}
+
+const json::array* Loader::list(const json::object& o, const Path& base, std::string_view key,
+                                Need need, Empty empty) {
+  const json::value* v = member(o, base, key, need);
+  if (v == nullptr)
+    return nullptr;
+  if (!v->is_array()) {
+    wrong_type(Path(base, key), "an array", *v);
+    return nullptr;
+  }
+  if (empty == Empty::refused && v->get_array().empty()) {
+    error(Path(base, key), "must not be empty");
+  }
+  return &v->get_array();
+}
+
+std::vector<std::string> Loader::texts(const json::object& o, const Path& base,
+                                       std::string_view key, Need need, Empty empty) {
+  std::vector<std::string> out;
+  const json::array* a = list(o, base, key, need, empty);
+  if (a == nullptr)
+    return out;
+  const Path path(base, key);
+  out.reserve(a->size());
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    std::string s;
+    if (text_value((*a)[i], Path(path, i), s))
+      out.push_back(std::move(s));
+  }
+  return out;
+}
+
+template <class E, class Parse>
+std::optional<E> Loader::choice(const json::object& o, const Path& base, std::string_view key,
+                                Parse parse, const std::vector<std::string_view>& allowed) {
+  std::string s;
+  if (!text(o, base, key, s))
+    return std::nullopt;
+  const std::optional<E> e = parse(s);
+  if (!e) {
+    error(Path(base, key),
+          quote(s) + " is not one of " + join(allowed, " or ") + did_you_mean(closest(s, allowed)));
+  }
+  return e;
+}
+
+std::optional<std::uint16_t> Loader::reference(const json::value& v, const Path& path,
+                                               const IdKind& kind) {
+  std::string s;
+  if (!text_value(v, path, s))
+    return std::nullopt;
+  const auto it = kind.table->find(s);
+  if (it == kind.table->end()) {
+    error(path, "unknown " + std::string(kind.noun) + " " + quote(s) +
+                    did_you_mean(closest(s, kind.names)));
+    return std::nullopt;
+  }
+  // The muscle table also answers aliases; the knowledge base itself always
+  // names a muscle by its id, so that each reference has one spelling.
+  if (&kind == &muscles_ && muscle_ids_[it->second] != s) {
+    error(path, quote(s) + " is an alias of muscle " + quote(muscle_ids_[it->second]) +
+                    "; refer to a muscle by its id");
+    return std::nullopt;
+  }
+  return it->second;
+}
+
+template <class Index>
+std::vector<Index> Loader::references(const json::object& o, const Path& base, std::string_view key,
+                                      const IdKind& kind, Need need, Empty empty) {
+  std::vector<Index> out;
+  const json::array* a = list(o, base, key, need, empty);
+  if (a == nullptr)
+    return out;
+  const Path path(base, key);
+  out.reserve(a->size());
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    const Path item(path, i);
+    const auto index = reference((*a)[i], item, kind);
+    if (!index)
+      continue;
+    if (std::find(out.begin(), out.end(), *index) != out.end()) {
+      error(item, std::string(kind.noun) + " " + quote((*a)[i].get_string()) + " is listed twice");
+      continue;
+    }
+    out.push_back(static_cast<Index>(*index));
+  }
+  return out;
+}
+
+std::vector<CitationIndex> Loader::cite(const json::object& o, const Path& base) {
+  return references<CitationIndex>(o, base, "cite", citations_, Need::required, Empty::refused);
+}
+
+Statement Loader::statement(const json::object& o, const Path& base, std::string_view key) {
+  Statement out;
+  const json::value* v = member(o, base, key, Need::required);
+  if (v == nullptr)
+    return out;
+  const Path path(base, key);
+  if (const json::object* s = object_at(*v, path, {"text", "cite"})) {
+    text(*s, path, "text", out.text);
+    out.cite = cite(*s, path);
+  }
+  return out;
+}
+
+std::vector<Statement> Loader::statements(const json::object& o, const Path& base,
+                                          std::string_view key, Need need, Empty empty) {
+  std::vector<Statement> out;
+  const json::array* a = list(o, base, key, need, empty);
+  if (a == nullptr)
+    return out;
+  const Path path(base, key);
+  out.resize(a->size());
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    const Path item(path, i);
+    if (const json::object* s = object_at((*a)[i], item, {"text", "cite"})) {
+      text(*s, item, "text", out[i].text);
+      out[i].cite = cite(*s, item);
+    }
+  }
+  return out;
+}
+
+std::optional<Point> Loader::point(const json::value& v, const Path& path) {
+  if (!v.is_array() || v.get_array().size() != 2) {
+    error(path, "expected a point [x, y], found " +
+                    (v.is_array() ? "an array of " + std::to_string(v.get_array().size()) + " items"
+                                  : std::string(describe(v))));
+    return std::nullopt;
+  }
+  // Until the box is known to be good, check coordinates for being numbers only.
+  const double w = kb_.chart.width > 0.0F ? static_cast<double>(kb_.chart.width) : kMaxChartSize;
+  const double h = kb_.chart.height > 0.0F ? static_cast<double>(kb_.chart.height) : kMaxChartSize;
+  const auto x = number_value(v.get_array()[0], Path(path, 0), 0.0, w);
+  const auto y = number_value(v.get_array()[1], Path(path, 1), 0.0, h);
+  if (!x || !y)
+    return std::nullopt;
+  return Point{static_cast<float>(*x), static_cast<float>(*y)};
+}
+
+std::vector<Point> Loader::polygon(const json::value& v, const Path& path) {
+  std::vector<Point> out;
+  if (!v.is_array()) {
+    wrong_type(path, "an array of points", v);
+    return out;
+  }
+  const json::array& a = v.get_array();
+  if (a.size() < 3) {
+    error(path, "a closed shape needs at least 3 points, found " + std::to_string(a.size()));
+  }
+  out.reserve(a.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (const auto p = point(a[i], Path(path, i)))
+      out.push_back(*p);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Pass 1: counts and indexes
+
+bool Loader::check_counts(const json::object& top) {
+  bool ok = true;
+  const auto check = [&](std::string_view key, std::size_t limit) {
+    const json::value* v = top.if_contains(json::string_view(key.data(), key.size()));
+    if (v != nullptr && v->is_array() && v->get_array().size() > limit) {
+      error(Path(kDocument, key),
+            "more than " + std::to_string(limit) + " entries; dense indices are 16-bit");
+      ok = false;
+    }
+  };
+  check("citations", kMaxIndexed);
+  check("regions", kMaxSided);
+  check("findings", kMaxIndexed);
+  check("red_flags", kMaxIndexed);
+  check("muscles", kMaxSided);
+  check("exercises", kMaxIndexed);
+  if (!ok)
+    code_ = ErrorCode::limit_exceeded;
+  return ok;
+}
+
+void Loader::index(const json::object& top, std::string_view array_key, std::string_view id_key,
+                   IdKind& kind) {
+  const json::value* v = top.if_contains(json::string_view(array_key.data(), array_key.size()));
+  if (v == nullptr || !v->is_array())
+    return;
+  const json::array& a = v->get_array();
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (!a[i].is_object())
+      continue;
+    const json::value* id =
+        a[i].get_object().if_contains(json::string_view(id_key.data(), id_key.size()));
+    if (id == nullptr || !id->is_string() || id->get_string().empty())
+      continue;
+    const std::string_view s(id->get_string().data(), id->get_string().size());
+    const auto [it, added] =
+        kind.table->emplace(std::string(s), gsl::narrow_cast<std::uint16_t>(i));
+    if (!added) {
+      error(Path(Path(Path(kDocument, array_key), i), id_key),
+            "duplicate " + std::string(kind.noun) + " " + std::string(id_key) + " " + quote(s) +
+                " (first at " + Path(Path(kDocument, array_key), it->second).str() + ")");
+      continue;
+    }
+    kind.names.push_back(s);
+  }
+}
+
+// Aliases share the muscle id space: indexed after every id, so that an alias
+// equal to a later muscle's id is found too.
+void Loader::index_aliases(const json::object& top) {
+  const json::value* v = top.if_contains("muscles");
+  if (v == nullptr || !v->is_array())
+    return;
+  const json::array& a = v->get_array();
+  muscle_ids_.assign(a.size(), std::string());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (!a[i].is_object())
+      continue;
+    const json::value* id = a[i].get_object().if_contains("id");
+    if (id != nullptr && id->is_string())
+      muscle_ids_[i] = std::string(id->get_string());
+  }
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (!a[i].is_object())
+      continue;
+    const json::value* aliases = a[i].get_object().if_contains("aliases");
+    if (aliases == nullptr || !aliases->is_array())
+      continue;
+    const json::array& list = aliases->get_array();
+    for (std::size_t j = 0; j < list.size(); ++j) {
+      if (!list[j].is_string() || list[j].get_string().empty())
+        continue;
+      const std::string s(list[j].get_string());
+      const auto [it, added] = kb_.muscle_by_name.emplace(s, gsl::narrow_cast<std::uint16_t>(i));
+      if (added)
+        continue;
+      const Path muscle(kMuscles, i);
+      const Path aliases_path(muscle, "aliases");
+      const Path path(aliases_path, j);
+      const std::string& owner = muscle_ids_[it->second];
+      if (owner == s) {
+        error(path, "alias " + quote(s) + " is already the id of muscle " +
+                        Path(kMuscles, it->second).str());
+      } else {
+        error(path, "alias " + quote(s) + " is already an alias of muscle " + quote(owner));
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Pass 2: reading
+
+void Loader::read_header(const json::object& top) {
+  std::string schema;
+  if (text(top, kDocument, "schema", schema) && schema != kSchema) {
+    if (schema.compare(0, kSchemaPrefix.size(), kSchemaPrefix) == 0) {
+      code_ = ErrorCode::unsupported_version;
+      error("/schema", "this library reads " + quote(kSchema) + ", not " + quote(schema));
+    } else {
+      error("/schema", "expected " + quote(kSchema) + ", found " + quote(schema));
+    }
+  }
+  id_field(top, kDocument, "id", kb_.id, true);
+  if (text(top, kDocument, "version", kb_.version) && !is_version(kb_.version)) {
+    error("/version", quote(kb_.version) + " is not a version of the form MAJOR.MINOR.PATCH");
+  }
+  text(top, kDocument, "title", kb_.title);
+  std::string license;
+  if (text(top, kDocument, "license", license, Need::optional))
+    kb_.license = std::move(license);
+}
+
+void Loader::read_citations(const json::object& top) {
+  const json::array* a = list(top, kDocument, "citations", Need::required, Empty::refused);
+  if (a == nullptr)
+    return;
+  kb_.citations.resize(a->size());
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    const Path path(kCitations, i);
+    if (const json::object* o = object_at((*a)[i], path, {"key", "text"})) {
+      id_field(*o, path, "key", kb_.citations[i].key);
+      text(*o, path, "text", kb_.citations[i].text);
+    }
+  }
+}
+
+void Loader::read_regions(const json::object& top) {
+  const json::array* a = list(top, kDocument, "regions", Need::required, Empty::refused);
+  if (a == nullptr)
+    return;
+  kb_.regions.resize(a->size());
+  region_known_.assign(a->size(), false);
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    const Path path(kRegions, i);
+    const json::object* o = object_at((*a)[i], path, {"id", "name", "laterality", "view", "what"});
+    if (o == nullptr)
+      continue;
+    Region& r = kb_.regions[i];
+    id_field(*o, path, "id", r.id);
+    text(*o, path, "name", r.name);
+    const auto laterality =
+        choice<Laterality>(*o, path, "laterality", parse_laterality, {"paired", "midline"});
+    const auto view = choice<View>(*o, path, "view", parse_view, {"front", "back", "both"});
+    text(*o, path, "what", r.what);
+    if (laterality)
+      r.laterality = *laterality;
+    if (view)
+      r.view = *view;
+    region_known_[i] = laterality.has_value() && view.has_value();
+  }
+}
+
+void Loader::read_findings(const json::object& top) {
+  const json::array* a = list(top, kDocument, "findings", Need::required, Empty::allowed);
+  if (a == nullptr)
+    return;
+  kb_.findings.resize(a->size());
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    const Path path(kFindings, i);
+    if (const json::object* o = object_at((*a)[i], path, {"id", "question", "what"})) {
+      Finding& f = kb_.findings[i];
+      id_field(*o, path, "id", f.id);
+      text(*o, path, "question", f.question);
+      text(*o, path, "what", f.what);
+    }
+  }
+}
+
+const std::vector<std::string_view>& level_names() {
+  static const std::vector<std::string_view> names{"self_care", "see_clinician", "urgent",
+                                                   "emergency"};
+  return names;
+}
+
+void Loader::read_red_flags(const json::object& top) {
+  // A knowledge base with no red flags would skip triage without a word.
+  const json::array* a = list(top, kDocument, "red_flags", Need::required, Empty::refused);
+  if (a == nullptr)
+    return;
+  kb_.red_flags.resize(a->size());
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    const Path path(kRedFlags, i);
+    const json::object* o = object_at((*a)[i], path, {"id", "level", "question", "advice", "cite"});
+    if (o == nullptr)
+      continue;
+    RedFlag& f = kb_.red_flags[i];
+    id_field(*o, path, "id", f.id);
+    if (const auto level =
+            choice<TriageLevel>(*o, path, "level", parse_triage_level, level_names())) {
+      f.level = *level;
+    }
+    text(*o, path, "question", f.question);
+    text(*o, path, "advice", f.advice);
+    f.cite = cite(*o, path);
+  }
+}
+
+void Loader::read_age_rule(const json::object& top) {
+  const json::value* v = member(top, kDocument, "age_rule", Need::required);
+  if (v == nullptr)
+    return;
+  const Path path(kDocument, "age_rule");
+  const json::object* o = object_at(
+      *v, path, {"level", "younger_than", "older_than", "max_duration_days", "advice", "cite"});
+  if (o == nullptr)
+    return;
+  AgeRule& rule = kb_.age_rule;
+  if (const auto level =
+          choice<TriageLevel>(*o, path, "level", parse_triage_level, level_names())) {
+    rule.level = *level;
+  }
+  const auto younger = integer(*o, path, "younger_than", 0, 150);
+  const auto older = integer(*o, path, "older_than", 0, 150);
+  const auto days = integer(*o, path, "max_duration_days", 0, 36500);
+  if (younger)
+    rule.younger_than = *younger;
+  if (older)
+    rule.older_than = *older;
+  if (days)
+    rule.max_duration_days = *days;
+  if (younger && older && *younger > *older) {
+    error("/age_rule/younger_than", "must not be greater than older_than (" +
+                                        std::to_string(*older) +
+                                        "), or the rule would apply at every age");
+  }
+  text(*o, path, "advice", rule.advice);
+  rule.cite = cite(*o, path);
+}
+
+void Loader::read_muscles(const json::object& top) {
+  const json::array* a = list(top, kDocument, "muscles", Need::required, Empty::refused);
+  if (a == nullptr)
+    return;
+  kb_.muscles.resize(a->size());
+  muscle_known_.assign(a->size(), false);
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    read_muscle((*a)[i], Path(kMuscles, i), gsl::narrow_cast<MuscleIndex>(i));
+  }
+}
+
+void Loader::read_muscle(const json::value& v, const Path& path, MuscleIndex index) {
+  const json::object* o = object_at(
+      v, path,
+      {"id", "name", "aliases", "midline", "codes", "summary", "location", "layer", "attachments",
+       "actions", "loaded_by", "perpetuating_factors", "symptoms", "findings", "self_test",
+       "trigger_points", "related", "differentials", "protocol"});
+  if (o == nullptr)
+    return;
+  Muscle& m = kb_.muscles[index];
+  id_field(*o, path, "id", m.id);
+  text(*o, path, "name", m.name);
+  if (const json::array* aliases = list(*o, path, "aliases", Need::optional, Empty::allowed)) {
+    const Path aliases_path(path, "aliases");
+    for (std::size_t i = 0; i < aliases->size(); ++i) {
+      const Path item(aliases_path, i);
+      std::string alias;
+      if (!text_value((*aliases)[i], item, alias))
+        continue;
+      if (!is_id(alias, false)) {
+        error(item, quote(alias) +
+                        " is not a valid id: use lower-case letters, digits and '_', "
+                        "starting with a letter, at most " +
+                        std::to_string(kMaxIdLength) + " characters");
+      }
+      m.aliases.push_back(std::move(alias));
+    }
+  }
+  m.midline = flag(*o, path, "midline", false);
+  muscle_known_[index] = true;
+
+  if (const json::value* codes = member(*o, path, "codes", Need::optional)) {
+    const Path codes_path(path, "codes");
+    if (const json::object* c = object_at(*codes, codes_path, {"fma", "uberon"})) {
+      for (const auto& [key, out] :
+           {std::pair<std::string_view, std::string*>{"fma", &m.fma},
+            std::pair<std::string_view, std::string*>{"uberon", &m.uberon}}) {
+        if (text(*c, codes_path, key, *out, Need::optional) && !is_digits(*out)) {
+          error(Path(codes_path, key), quote(*out) + " is not an ontology number (digits only)");
+        }
+      }
+    }
+  }
+  m.summary = statement(*o, path, "summary");
+  m.location = statement(*o, path, "location");
+
+  if (const json::value* layer = member(*o, path, "layer", Need::required)) {
+    const Path layer_path(path, "layer");
+    if (const json::object* l = object_at(*layer, layer_path, {"over", "under", "cite"})) {
+      m.layer.over = texts(*l, layer_path, "over", Need::required, Empty::allowed);
+      m.layer.under = texts(*l, layer_path, "under", Need::required, Empty::allowed);
+      const json::value* over = l->if_contains("over");
+      const json::value* under = l->if_contains("under");
+      if (over != nullptr && over->is_array() && over->get_array().empty() && under != nullptr &&
+          under->is_array() && under->get_array().empty()) {
+        error(layer_path, "a layer names what lies over the muscle, under it, or both");
+      }
+      m.layer.cite = cite(*l, layer_path);
+    }
+  }
+  if (const json::value* att = member(*o, path, "attachments", Need::required)) {
+    const Path att_path(path, "attachments");
+    if (const json::object* a = object_at(*att, att_path, {"origin", "insertion", "cite"})) {
+      text(*a, att_path, "origin", m.attachments.origin);
+      text(*a, att_path, "insertion", m.attachments.insertion);
+      m.attachments.cite = cite(*a, att_path);
+    }
+  }
+  m.actions = statements(*o, path, "actions", Need::required, Empty::refused);
+  m.loaded_by = statements(*o, path, "loaded_by", Need::required, Empty::refused);
+  m.perpetuating_factors =
+      statements(*o, path, "perpetuating_factors", Need::required, Empty::refused);
+  m.symptoms = statements(*o, path, "symptoms", Need::required, Empty::refused);
+
+  if (const json::array* fs = list(*o, path, "findings", Need::optional, Empty::allowed)) {
+    const Path fs_path(path, "findings");
+    for (std::size_t i = 0; i < fs->size(); ++i) {
+      const Path item(fs_path, i);
+      const json::object* f = object_at((*fs)[i], item, {"id", "weight", "cite"});
+      if (f == nullptr)
+        continue;
+      FindingWeight w;
+      bool good = false;
+      if (const json::value* id = member(*f, item, "id", Need::required)) {
+        if (const auto finding = reference(*id, Path(item, "id"), findings_)) {
+          w.finding = *finding;
+          good = true;
+        }
+      }
+      if (good && std::any_of(m.findings.begin(), m.findings.end(),
+                              [&](const FindingWeight& x) { return x.finding == w.finding; })) {
+        error(Path(item, "id"),
+              "finding " + quote(f->at("id").get_string()) + " is weighted twice for this muscle");
+        good = false;
+      }
+      if (const json::value* wv = member(*f, item, "weight", Need::required)) {
+        const auto weight = number_value(*wv, Path(item, "weight"), -1.0, 1.0);
+        if (weight && *weight == 0.0) {
+          error(
+              Path(item, "weight"),
+              "must not be 0: a weight says whether the finding counts for (> 0) or against (< 0)");
+        }
+        good = good && weight && *weight != 0.0;
+        w.weight = weight ? static_cast<float>(*weight) : 0.0F;
+      } else {
+        good = false;
+      }
+      w.cite = cite(*f, item);
+      if (good)
+        m.findings.push_back(std::move(w));
+    }
+  }
+  m.self_test = statement(*o, path, "self_test");
+
+  if (const json::array* tps = list(*o, path, "trigger_points", Need::required, Empty::refused)) {
+    const Path tps_path(path, "trigger_points");
+    m.trigger_points.reserve(tps->size());
+    for (std::size_t i = 0; i < tps->size(); ++i) {
+      read_trigger_point((*tps)[i], Path(tps_path, i), m);
+    }
+  }
+
+  m.related =
+      references<MuscleIndex>(*o, path, "related", muscles_, Need::optional, Empty::allowed);
+  for (std::size_t i = 0; i < m.related.size(); ++i) {
+    if (m.related[i] == index) {
+      // The index of the offending entry is not kept by references(); find it.
+      const json::array& a = o->at("related").get_array();
+      for (std::size_t j = 0; j < a.size(); ++j) {
+        if (a[j].is_string() && a[j].get_string() == m.id) {
+          error(Path(Path(path, "related"), j), "a muscle is not related to itself");
+        }
+      }
+    }
+  }
+  m.related.erase(std::remove(m.related.begin(), m.related.end(), index), m.related.end());
+  m.differentials = statements(*o, path, "differentials", Need::optional, Empty::allowed);
+
+  if (const json::value* protocol = member(*o, path, "protocol", Need::required)) {
+    const Path p_path(path, "protocol");
+    if (const json::object* p =
+            object_at(*protocol, p_path, {"release", "stretch", "strengthen"})) {
+      for (int s = 0; s < kStepCount; ++s) {
+        const Step step = static_cast<Step>(s);
+        const std::string_view name = to_string(step);
+        auto& ids = m.protocol[s];
+        ids =
+            references<ExerciseIndex>(*p, p_path, name, exercises_, Need::required, Empty::refused);
+        // Where each one came from, for the step and target checks of pass 3.
+        const json::value* listed = p->if_contains(json::string_view(name.data(), name.size()));
+        if (listed == nullptr || !listed->is_array())
+          continue;
+        const json::array& a = listed->get_array();
+        for (std::size_t j = 0; j < a.size(); ++j) {
+          if (!a[j].is_string())
+            continue;
+          const auto it = kb_.exercise_by_id.find(std::string_view(a[j].get_string()));
+          if (it == kb_.exercise_by_id.end())
+            continue;
+          protocol_uses_.push_back(ProtocolUse{index, step, j, it->second});
+        }
+      }
+    }
+  }
+}
+
+void Loader::read_trigger_point(const json::value& v, const Path& path, Muscle& m) {
+  const json::object* o =
+      object_at(v, path, {"id", "name", "location", "essential", "spillover", "side", "cite"});
+  TriggerPoint tp;
+  if (o == nullptr) {
+    m.trigger_points.push_back(std::move(tp));
+    return;
+  }
+  if (id_field(*o, path, "id", tp.id)) {
+    const bool repeated = std::any_of(m.trigger_points.begin(), m.trigger_points.end(),
+                                      [&](const TriggerPoint& x) { return x.id == tp.id; });
+    if (repeated)
+      error(Path(path, "id"), "duplicate trigger point id " + quote(tp.id) + " in this muscle");
+  }
+  text(*o, path, "name", tp.name);
+  text(*o, path, "location", tp.location);
+  tp.essential =
+      references<RegionIndex>(*o, path, "essential", regions_, Need::required, Empty::refused);
+  tp.spillover =
+      references<RegionIndex>(*o, path, "spillover", regions_, Need::optional, Empty::allowed);
+  if (!tp.spillover.empty()) {
+    const json::array& a = o->at("spillover").get_array();
+    for (std::size_t j = 0; j < a.size(); ++j) {
+      if (!a[j].is_string())
+        continue;
+      const auto it = kb_.region_by_id.find(std::string_view(a[j].get_string()));
+      if (it == kb_.region_by_id.end())
+        continue;
+      if (std::find(tp.essential.begin(), tp.essential.end(), it->second) != tp.essential.end()) {
+        error(Path(Path(path, "spillover"), j),
+              "region " + quote(a[j].get_string()) + " is already in the essential zone");
+      }
+    }
+    tp.spillover.erase(std::remove_if(tp.spillover.begin(), tp.spillover.end(),
+                                      [&](RegionIndex r) {
+                                        return std::find(tp.essential.begin(), tp.essential.end(),
+                                                         r) != tp.essential.end();
+                                      }),
+                       tp.spillover.end());
+  }
+  if (const auto side = choice<SideRelation>(*o, path, "side", parse_side_relation,
+                                             {"same", "opposite", "both", "midline"})) {
+    tp.side = *side;
+    if (m.midline && *side != SideRelation::midline) {
+      error(Path(path, "side"), "a midline muscle's trigger points have side \"midline\"");
+    } else if (!m.midline && *side == SideRelation::midline) {
+      error(
+          Path(path, "side"),
+          "side \"midline\" is for a midline muscle; this muscle is paired (use same, opposite or "
+          "both)");
+    }
+  }
+  tp.cite = cite(*o, path);
+  m.trigger_points.push_back(std::move(tp));
+}
+
+void Loader::read_exercises(const json::object& top) {
+  const json::array* a = list(top, kDocument, "exercises", Need::required, Empty::refused);
+  if (a == nullptr)
+    return;
+  kb_.exercises.resize(a->size());
+  exercise_step_known_.assign(a->size(), false);
+  exercise_targets_known_.assign(a->size(), false);
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    read_exercise((*a)[i], Path(kExercises, i), gsl::narrow_cast<ExerciseIndex>(i));
+  }
+}
+
+void Loader::read_exercise(const json::value& v, const Path& path, ExerciseIndex index) {
+  const json::object* o =
+      object_at(v, path,
+                {"id", "name", "step", "targets", "equipment", "instructions", "dose", "cues",
+                 "cautions", "regression", "progression", "cite"});
+  if (o == nullptr)
+    return;
+  Exercise& e = kb_.exercises[index];
+  id_field(*o, path, "id", e.id);
+  text(*o, path, "name", e.name);
+  if (const auto step =
+          choice<Step>(*o, path, "step", parse_step, {"release", "stretch", "strengthen"})) {
+    e.step = *step;
+    exercise_step_known_[index] = true;
+  }
+  const std::size_t diagnostics_before = diags_.size();
+  e.targets =
+      references<MuscleIndex>(*o, path, "targets", muscles_, Need::required, Empty::refused);
+  exercise_targets_known_[index] = diags_.size() == diagnostics_before;
+
+  if (const json::array* eq = list(*o, path, "equipment", Need::required, Empty::refused)) {
+    const Path eq_path(path, "equipment");
+    for (std::size_t i = 0; i < eq->size(); ++i) {
+      const Path item(eq_path, i);
+      std::string s;
+      if (!text_value((*eq)[i], item, s))
+        continue;
+      const auto& known = equipment_ids();
+      if (std::find(known.begin(), known.end(), s) == known.end()) {
+        error(item, "unknown equipment " + quote(s) + did_you_mean(closest(s, known)));
+        continue;
+      }
+      if (std::find(e.equipment.begin(), e.equipment.end(), s) != e.equipment.end()) {
+        error(item, "equipment " + quote(s) + " is listed twice");
+        continue;
+      }
+      e.equipment.push_back(std::move(s));
+    }
+    const bool none =
+        std::find(e.equipment.begin(), e.equipment.end(), "none") != e.equipment.end();
+    if (none && e.equipment.size() > 1) {
+      error(eq_path, "\"none\" cannot be listed with other equipment");
+    } else if (none && exercise_step_known_[index] && e.step == Step::release) {
+      error(eq_path,
+            "a release exercise names the tool it uses (hands, massage_ball, ...), not \"none\"");
+    }
+  }
+  e.instructions = texts(*o, path, "instructions", Need::required, Empty::refused);
+
+  if (const json::value* dose = member(*o, path, "dose", Need::required)) {
+    const Path d_path(path, "dose");
+    if (const json::object* d = object_at(
+            *dose, d_path,
+            {"hold_seconds", "repetitions", "sets", "duration_seconds", "per_side", "frequency"})) {
+      e.dose.hold_seconds = integer(*d, d_path, "hold_seconds", 1, 600, Need::optional);
+      e.dose.repetitions = integer(*d, d_path, "repetitions", 1, 100, Need::optional);
+      e.dose.sets = integer(*d, d_path, "sets", 1, 10, Need::optional);
+      e.dose.duration_seconds = integer(*d, d_path, "duration_seconds", 1, 3600, Need::optional);
+      e.dose.per_side = flag(*d, d_path, "per_side", false);
+      text(*d, d_path, "frequency", e.dose.frequency);
+      const bool any_number =
+          std::any_of(kDoseNumbers.begin(), kDoseNumbers.end(), [d](std::string_view key) {
+            const json::value* n = d->if_contains(json::string_view(key.data(), key.size()));
+            return n != nullptr && !n->is_null();
+          });
+      if (!any_number) {
+        error(d_path, "a dose needs at least one of " +
+                          join({kDoseNumbers.begin(), kDoseNumbers.end()}, " or "));
+      }
+    }
+  }
+  e.cues = texts(*o, path, "cues", Need::required, Empty::refused);
+  e.cautions = texts(*o, path, "cautions", Need::optional, Empty::allowed);
+  for (const bool progression : {false, true}) {
+    const std::string_view key = progression ? "progression" : "regression";
+    const json::value* link = member(*o, path, key, Need::optional);
+    if (link == nullptr)
+      continue;
+    const Path l_path(path, key);
+    const auto target = reference(*link, l_path, exercises_);
+    if (!target)
+      continue;
+    if (*target == index) {
+      error(l_path, "an exercise is not its own " + std::string(key));
+      continue;
+    }
+    (progression ? e.progression : e.regression) = *target;
+    (progression ? progressions_ : regressions_).push_back(ExerciseLink{index, *target});
+  }
+  e.cite = cite(*o, path);
+}
+
+void Loader::read_chart(const json::value& v) {
+  const Path path(kDocument, "chart");
+  const json::object* o = object_at(v, path, {"width", "height", "outline", "shapes", "marks"});
+  if (o == nullptr)
+    return;
+  kb_.has_chart = true;
+  Chart& chart = kb_.chart;
+  for (const auto& [key, out] : {std::pair<std::string_view, float*>{"width", &chart.width},
+                                 std::pair<std::string_view, float*>{"height", &chart.height}}) {
+    const json::value* n = member(*o, path, key, Need::required);
+    if (n == nullptr)
+      continue;
+    const auto d = number_value(*n, Path(path, key), 0.0, kMaxChartSize);
+    if (d && *d == 0.0) {
+      error(Path(path, key), "must be greater than 0");
+    } else if (d) {
+      *out = static_cast<float>(*d);
+    }
+  }
+
+  if (const json::value* outline = member(*o, path, "outline", Need::required)) {
+    const Path o_path(path, "outline");
+    if (const json::object* views = object_at(*outline, o_path, {"front", "back"})) {
+      for (const View view : {View::front, View::back}) {
+        const std::string_view name = to_string(view);
+        const json::array* lines = list(*views, o_path, name, Need::required, Empty::allowed);
+        if (lines == nullptr)
+          continue;
+        for (std::size_t i = 0; i < lines->size(); ++i) {
+          chart.outline[static_cast<int>(view)].push_back(
+              polygon((*lines)[i], Path(Path(o_path, name), i)));
+        }
+      }
+    }
+  }
+
+  // Which (region, view) pairs have a shape: views are front = 0, back = 1.
+  std::vector<std::array<bool, 2>> drawn(kb_.regions.size(), {false, false});
+  if (const json::array* shapes = list(*o, path, "shapes", Need::required, Empty::allowed)) {
+    const Path shapes_path(path, "shapes");
+    for (std::size_t i = 0; i < shapes->size(); ++i) {
+      const Path s_path(shapes_path, i);
+      const json::object* s = object_at((*shapes)[i], s_path, {"region", "view", "points"});
+      if (s == nullptr)
+        continue;
+      std::optional<std::uint16_t> region;
+      if (const json::value* r = member(*s, s_path, "region", Need::required)) {
+        region = reference(*r, Path(s_path, "region"), regions_);
+      }
+      const auto view = choice<View>(*s, s_path, "view", parse_view, {"front", "back"});
+      if (view && *view == View::both) {
+        error(Path(s_path, "view"), "a shape is drawn in one view: \"front\" or \"back\"");
+      } else if (view && region && region_known_[*region]) {
+        const View allowed = kb_.regions[*region].view;
+        if (allowed != View::both && allowed != *view) {
+          error(Path(s_path, "view"), "region " + quote(kb_.regions[*region].id) +
+                                          " is shown in the " + std::string(to_string(allowed)) +
+                                          " view only");
+        }
+      }
+      std::vector<Point> points;
+      if (const json::value* p = member(*s, s_path, "points", Need::required)) {
+        points = polygon(*p, Path(s_path, "points"));
+      }
+      if (!region || !view || *view == View::both)
+        continue;
+      drawn[*region][static_cast<std::size_t>(*view)] = true;
+      if (kb_.region_first_key.size() <= *region)
+        continue;
+      const RegionKeyIndex key = kb_.region_first_key[*region];
+      const bool paired = kb_.regions[*region].laterality == Laterality::paired;
+      std::vector<Point> mirrored;
+      if (paired) {
+        mirrored.reserve(points.size());
+        for (const Point& p : points)
+          mirrored.push_back(Point{chart.width - p.x, p.y});
+      }
+      chart.shapes.push_back(ChartShape{key, *view, std::move(points)});
+      if (paired) {
+        chart.shapes.push_back(
+            ChartShape{gsl::narrow_cast<RegionKeyIndex>(key + 1), *view, std::move(mirrored)});
+      }
+    }
+    for (std::size_t r = 0; r < kb_.regions.size(); ++r) {
+      // A region whose id is a duplicate has been reported; it cannot be drawn.
+      const auto it = kb_.region_by_id.find(kb_.regions[r].id);
+      if (!region_known_[r] || it == kb_.region_by_id.end() || it->second != r)
+        continue;
+      const View allowed = kb_.regions[r].view;
+      for (const View view : {View::front, View::back}) {
+        if ((allowed == View::both || allowed == view) &&
+            !drawn[r][static_cast<std::size_t>(view)]) {
+          error(Path(path, "shapes"), "region " + quote(kb_.regions[r].id) +
+                                          " has no shape in the " + std::string(to_string(view)) +
+                                          " view");
+        }
+      }
+    }
+  }
+
+  if (const json::array* marks = list(*o, path, "marks", Need::required, Empty::allowed)) {
+    const Path marks_path(path, "marks");
+    // By muscle, by trigger point: whether it is marked in the front, back view.
+    std::vector<std::vector<std::array<bool, 2>>> marked(kb_.muscles.size());
+    for (std::size_t m = 0; m < kb_.muscles.size(); ++m) {
+      marked[m].assign(kb_.muscles[m].trigger_points.size(), {false, false});
+    }
+    for (std::size_t i = 0; i < marks->size(); ++i) {
+      const Path m_path(marks_path, i);
+      const json::object* mk =
+          object_at((*marks)[i], m_path, {"muscle", "trigger_point", "view", "at"});
+      if (mk == nullptr)
+        continue;
+      std::optional<std::uint16_t> muscle;
+      if (const json::value* mv = member(*mk, m_path, "muscle", Need::required)) {
+        muscle = reference(*mv, Path(m_path, "muscle"), muscles_);
+      }
+      std::optional<std::uint16_t> tp;
+      std::string tp_id;
+      if (text(*mk, m_path, "trigger_point", tp_id) && muscle) {
+        const auto& tps = kb_.muscles[*muscle].trigger_points;
+        for (std::size_t t = 0; t < tps.size(); ++t) {
+          if (tps[t].id == tp_id) {
+            tp = gsl::narrow_cast<std::uint16_t>(t);
+            break;
+          }
+        }
+        if (!tp) {
+          std::vector<std::string_view> ids;
+          for (const auto& x : tps)
+            ids.emplace_back(x.id);
+          error(Path(m_path, "trigger_point"), "muscle " + quote(kb_.muscles[*muscle].id) +
+                                                   " has no trigger point " + quote(tp_id) +
+                                                   did_you_mean(closest(tp_id, ids)));
+        }
+      }
+      const auto view = choice<View>(*mk, m_path, "view", parse_view, {"front", "back"});
+      if (view && *view == View::both) {
+        error(Path(m_path, "view"), "a mark is drawn in one view: \"front\" or \"back\"");
+      }
+      std::optional<Point> at;
+      if (const json::value* a = member(*mk, m_path, "at", Need::required)) {
+        at = point(*a, Path(m_path, "at"));
+      }
+      if (!muscle || !tp || !view || *view == View::both || !at)
+        continue;
+      bool& done = marked[*muscle][*tp][static_cast<std::size_t>(*view)];
+      if (done) {
+        error(m_path, "trigger point " + quote(tp_id) + " of muscle " +
+                          quote(kb_.muscles[*muscle].id) + " is already marked in the " +
+                          std::string(to_string(*view)) + " view");
+        continue;
+      }
+      done = true;
+      if (!muscle_known_[*muscle])
+        continue;
+      if (kb_.muscles[*muscle].midline) {
+        chart.marks.push_back(ChartMark{*muscle, *tp, Side::none, *view, *at});
+      } else {
+        chart.marks.push_back(ChartMark{*muscle, *tp, Side::left, *view, *at});
+        chart.marks.push_back(
+            ChartMark{*muscle, *tp, Side::right, *view, Point{chart.width - at->x, at->y}});
+      }
+    }
+    for (std::size_t m = 0; m < kb_.muscles.size(); ++m) {
+      // A duplicate muscle or trigger point id has been reported already.
+      const auto it = kb_.muscle_by_name.find(kb_.muscles[m].id);
+      if (it == kb_.muscle_by_name.end() || it->second != m)
+        continue;
+      const auto& tps = kb_.muscles[m].trigger_points;
+      for (std::size_t t = 0; t < tps.size(); ++t) {
+        const bool first_with_id = std::find_if(tps.begin(), tps.end(), [&](const TriggerPoint& x) {
+                                     return x.id == tps[t].id;
+                                   }) == tps.begin() + static_cast<std::ptrdiff_t>(t);
+        if (!marked[m][t][0] && !marked[m][t][1] && !tps[t].id.empty() && first_with_id) {
+          error(Path(path, "marks"), "trigger point " + quote(tps[t].id) + " of muscle " +
+                                         quote(kb_.muscles[m].id) + " has no mark");
+        }
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Pass 3: rules that join parts
+
+void Loader::check_protocols() {
+  for (const ProtocolUse& use : protocol_uses_) {
+    const Exercise& e = kb_.exercises[use.exercise];
+    const Path muscle(kMuscles, use.muscle);
+    const Path protocol(muscle, "protocol");
+    const Path step(protocol, to_string(use.step));
+    const Path at(step, use.position);
+    if (exercise_step_known_[use.exercise] && e.step != use.step) {
+      error(at, "exercise " + quote(e.id) + " is a " + std::string(to_string(e.step)) +
+                    " exercise, not " + std::string(to_string(use.step)));
+    }
+    if (exercise_targets_known_[use.exercise] &&
+        std::find(e.targets.begin(), e.targets.end(), use.muscle) == e.targets.end()) {
+      error(at, "exercise " + quote(e.id) + " does not list " + quote(kb_.muscles[use.muscle].id) +
+                    " in its targets");
+    }
+  }
+}
+
+void Loader::check_exercise_links() {
+  for (const bool progression : {false, true}) {
+    for (const ExerciseLink& link : progression ? progressions_ : regressions_) {
+      const Exercise& from = kb_.exercises[link.from];
+      const Exercise& to = kb_.exercises[link.to];
+      const Path exercise(kExercises, link.from);
+      const Path at(exercise, progression ? "progression" : "regression");
+      if (exercise_step_known_[link.from] && exercise_step_known_[link.to] &&
+          from.step != to.step) {
+        error(at, "exercise " + quote(to.id) + " is a " + std::string(to_string(to.step)) +
+                      " exercise; a " + (progression ? "progression" : "regression") +
+                      " belongs to the same step (" + std::string(to_string(from.step)) + ")");
+      }
+    }
+    check_chains(progression);
+  }
+}
+
+// Following regressions (or progressions) must end: a loop would leave a plan
+// stepping round it for ever. Each exercise has at most one link, so a walk
+// with three colours finds every loop in linear time.
+void Loader::check_chains(bool progression) {
+  const std::size_t n = kb_.exercises.size();
+  enum : std::uint8_t { unseen, on_walk, done };
+  std::vector<std::uint8_t> state(n, unseen);
+  const auto next = [&](std::size_t i) -> std::optional<ExerciseIndex> {
+    return progression ? kb_.exercises[i].progression : kb_.exercises[i].regression;
+  };
+  for (std::size_t start = 0; start < n; ++start) {
+    std::vector<std::size_t> walk;
+    std::optional<std::size_t> at = start;
+    while (at && state[*at] == unseen) {
+      state[*at] = on_walk;
+      walk.push_back(*at);
+      const auto to = next(*at);
+      at = to ? std::optional<std::size_t>(*to) : std::nullopt;
+    }
+    if (at && state[*at] == on_walk) {
+      // The loop is the tail of the walk from *at; report it once, at its
+      // first exercise in document order.
+      const auto loop_start = std::find(walk.begin(), walk.end(), *at);
+      const std::size_t first = *std::min_element(loop_start, walk.end());
+      std::string names = quote(kb_.exercises[first].id);
+      for (std::optional<std::size_t> i = next(first); i && *i != first;
+           i = next(*i) ? std::optional<std::size_t>(*next(*i)) : std::nullopt) {
+        names += " -> " + quote(kb_.exercises[*i].id);
+      }
+      names += " -> " + quote(kb_.exercises[first].id);
+      const std::string_view key = progression ? "progression" : "regression";
+      error(Path(Path(kExercises, first), key), "the " + std::string(key) + "s loop: " + names);
+    }
+    for (const std::size_t i : walk)
+      state[i] = done;
+  }
+}
+
+void Loader::build_region_keys() {
+  kb_.region_keys.clear();
+  kb_.region_first_key.clear();
+  kb_.region_key_mirror.clear();
+  for (std::size_t r = 0; r < kb_.regions.size(); ++r) {
+    const Region& region = kb_.regions[r];
+    const auto first = gsl::narrow_cast<RegionKeyIndex>(kb_.region_keys.size());
+    const auto index = gsl::narrow_cast<RegionIndex>(r);
+    kb_.region_first_key.push_back(first);
+    if (region.laterality == Laterality::paired) {
+      kb_.region_keys.push_back(RegionKey{index, Side::left, region.id + ":left"});
+      kb_.region_keys.push_back(RegionKey{index, Side::right, region.id + ":right"});
+      kb_.region_key_mirror.push_back(gsl::narrow_cast<RegionKeyIndex>(first + 1));
+      kb_.region_key_mirror.push_back(first);
+    } else {
+      kb_.region_keys.push_back(RegionKey{index, Side::none, region.id});
+      kb_.region_key_mirror.push_back(first);
+    }
+  }
+}
+
+void Loader::build_candidates() {
+  kb_.candidates.clear();
+  kb_.muscle_first_candidate.clear();
+  kb_.candidate_mirror.clear();
+  for (std::size_t m = 0; m < kb_.muscles.size(); ++m) {
+    const Muscle& muscle = kb_.muscles[m];
+    const auto first = gsl::narrow_cast<CandidateIndex>(kb_.candidates.size());
+    const auto index = gsl::narrow_cast<MuscleIndex>(m);
+    kb_.muscle_first_candidate.push_back(first);
+    if (!muscle.midline) {
+      kb_.candidates.push_back(Candidate{index, Side::left, muscle.id + ":left"});
+      kb_.candidates.push_back(Candidate{index, Side::right, muscle.id + ":right"});
+      kb_.candidate_mirror.push_back(gsl::narrow_cast<CandidateIndex>(first + 1));
+      kb_.candidate_mirror.push_back(first);
+    } else {
+      kb_.candidates.push_back(Candidate{index, Side::none, muscle.id});
+      kb_.candidate_mirror.push_back(first);
+    }
+  }
+}
+
+void Loader::load() {
+  if (!root_.is_object()) {
+    error("", std::string("a knowledge base is a JSON object; found ") + describe(root_));
+    return;
+  }
+  const json::object* top =
+      object_at(root_, kDocument,
+                {"schema", "id", "version", "title", "license", "citations", "regions", "findings",
+                 "red_flags", "age_rule", "muscles", "exercises", "chart"});
+  if (!check_counts(*top))
+    return;
+
+  index(*top, "citations", "key", citations_);
+  index(*top, "regions", "id", regions_);
+  index(*top, "findings", "id", findings_);
+  index(*top, "red_flags", "id", red_flags_);
+  index(*top, "muscles", "id", muscles_);
+  index_aliases(*top);
+  index(*top, "exercises", "id", exercises_);
+
+  read_header(*top);
+  read_citations(*top);
+  read_regions(*top);
+  build_region_keys();
+  read_findings(*top);
+  read_red_flags(*top);
+  read_age_rule(*top);
+  read_muscles(*top);
+  build_candidates();
+  read_exercises(*top);
+  if (const json::value* chart = member(*top, kDocument, "chart", Need::optional))
+    read_chart(*chart);
+
+  check_protocols();
+  check_exercise_links();
+}
+
+// The place of a JSON pointer in document order: per token, the member's
+// position in its object or the array index. A missing member sorts before
+// the present ones, as a problem of the object as a whole. Sorting
+// diagnostics by it lists them as a reader meets them.
+std::vector<std::size_t> document_position(const json::value& root, std::string_view path) {
+  std::vector<std::size_t> out;
+  const json::value* at = &root;
+  std::size_t start = 1;
+  while (start <= path.size() && !path.empty()) {
+    const std::size_t slash = path.find('/', start);
+    const std::string_view raw = path.substr(
+        start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+    std::string token;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      if (raw[i] == '~' && i + 1 < raw.size()) {
+        token += raw[i + 1] == '1' ? '/' : '~';
+        ++i;
+      } else {
+        token += raw[i];
+      }
+    }
+    if (at != nullptr && at->is_object()) {
+      const json::object& o = at->get_object();
+      const auto it = o.find(token);
+      out.push_back(it == o.end() ? 0 : static_cast<std::size_t>(it - o.begin()) + 1);
+      at = it == o.end() ? nullptr : &it->value();
+    } else if (at != nullptr && at->is_array()) {
+      std::size_t i = 0;
+      for (const char c : token)
+        i = i * 10 + static_cast<std::size_t>(c - '0');
+      out.push_back(i);
+      at = i < at->get_array().size() ? &at->get_array()[i] : nullptr;
+    } else {
+      out.push_back(0);
+      at = nullptr;
+    }
+    if (slash == std::string_view::npos)
+      break;
+    start = slash + 1;
+  }
+  return out;
+}
+
+Expected<KnowledgeBase> load(std::string_view text, const KbLimits& limits) {
+  JsonLimits json_limits;
+  json_limits.max_bytes = limits.max_bytes;
+  json_limits.max_depth = limits.max_depth;
+  json_limits.max_array = limits.max_array;
+  auto parsed = parse_json(text, json_limits, "knowledge base");
+  if (!parsed)
+    return std::move(parsed).error();
+  const json::value& root = *parsed;
+
+  auto kb = std::make_shared<KbData>();
+  Loader loader(root, *kb);
+  loader.load();
+  std::vector<Diagnostic> diagnostics = loader.take_diagnostics();
+  if (!diagnostics.empty()) {
+    std::vector<std::pair<std::vector<std::size_t>, std::size_t>> order;
+    order.reserve(diagnostics.size());
+    for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+      order.emplace_back(document_position(root, diagnostics[i].path), i);
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<Diagnostic> sorted;
+    sorted.reserve(diagnostics.size());
+    for (const auto& o : order)
+      sorted.push_back(std::move(diagnostics[o.second]));
+    const std::size_t n = sorted.size();
+    return Error(loader.code(),
+                 "the knowledge base has " + std::to_string(n) + (n == 1 ? " error" : " errors"),
+                 std::move(sorted));
+  }
+  kb->loaded = true;
+  if (Status s = finalize(*kb); !s)
+    return s.error();
+  return KnowledgeBase(std::move(kb));
+}
+
+}  // namespace
+}  // namespace detail
+
+Expected<KnowledgeBase> KnowledgeBase::from_json(std::string_view text, const KbLimits& limits) {
+  try {
+    return detail::load(text, limits);
+  } catch (const std::bad_alloc&) {
+    return Error(ErrorCode::out_of_memory, "out of memory while loading the knowledge base");
+  } catch (const std::exception& e) {
+    return Error(ErrorCode::internal,
+                 std::string("internal error while loading the knowledge base: ") + e.what());
+  } catch (...) {
+    return Error(ErrorCode::internal, "internal error while loading the knowledge base");
+  }
+}
+
+}  // namespace myoref

@@ -1,0 +1,289 @@
+#include "kb/kb_writer.hpp"
+
+#include <charconv>
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace myoref::detail {
+namespace {
+
+json::string_view sv(std::string_view s) {
+  return {s.data(), s.size()};
+}
+
+json::value optional_int(const std::optional<int>& v) {
+  return v ? json::value(static_cast<std::int64_t>(*v)) : json::value(nullptr);
+}
+
+json::array strings(const std::vector<std::string>& items) {
+  json::array out;
+  out.reserve(items.size());
+  for (const auto& s : items)
+    out.emplace_back(sv(s));
+  return out;
+}
+
+json::array cite(const KbData& kb, const std::vector<CitationIndex>& keys) {
+  json::array out;
+  out.reserve(keys.size());
+  for (const auto k : keys)
+    out.emplace_back(sv(kb.citations[k].key));
+  return out;
+}
+
+json::object statement(const KbData& kb, const Statement& s) {
+  json::object o;
+  o["text"] = sv(s.text);
+  o["cite"] = cite(kb, s.cite);
+  return o;
+}
+
+json::array statements(const KbData& kb, const std::vector<Statement>& items) {
+  json::array out;
+  out.reserve(items.size());
+  for (const auto& s : items)
+    out.emplace_back(statement(kb, s));
+  return out;
+}
+
+json::array region_ids(const KbData& kb, const std::vector<RegionIndex>& regions) {
+  json::array out;
+  out.reserve(regions.size());
+  for (const auto r : regions)
+    out.emplace_back(sv(kb.regions[r].id));
+  return out;
+}
+
+json::array muscle_ids(const KbData& kb, const std::vector<MuscleIndex>& muscles) {
+  json::array out;
+  out.reserve(muscles.size());
+  for (const auto m : muscles)
+    out.emplace_back(sv(kb.muscles[m].id));
+  return out;
+}
+
+json::array point(const Point& p) {
+  return json::array{shortest_double(p.x), shortest_double(p.y)};
+}
+
+json::array polygon(const std::vector<Point>& points) {
+  json::array out;
+  out.reserve(points.size());
+  for (const auto& p : points)
+    out.emplace_back(point(p));
+  return out;
+}
+
+json::object chart_object(const KbData& kb) {
+  const Chart& c = kb.chart;
+  json::object o;
+  o["width"] = shortest_double(c.width);
+  o["height"] = shortest_double(c.height);
+  json::object outline;
+  for (const View view : {View::front, View::back}) {
+    json::array lines;
+    for (const auto& line : c.outline[static_cast<int>(view)])
+      lines.emplace_back(polygon(line));
+    outline[sv(to_string(view))] = std::move(lines);
+  }
+  o["outline"] = std::move(outline);
+  json::array shapes;
+  for (const auto& s : c.shapes) {
+    const RegionKey& key = kb.region_keys[s.key];
+    if (key.side == Side::right)
+      continue;  // mirrored at load, never authored
+    json::object shape;
+    shape["region"] = sv(kb.regions[key.region].id);
+    shape["view"] = sv(to_string(s.view));
+    shape["points"] = polygon(s.points);
+    shapes.emplace_back(std::move(shape));
+  }
+  o["shapes"] = std::move(shapes);
+  json::array marks;
+  for (const auto& m : c.marks) {
+    if (m.side == Side::right)
+      continue;
+    const Muscle& muscle = kb.muscles[m.muscle];
+    json::object mark;
+    mark["muscle"] = sv(muscle.id);
+    mark["trigger_point"] = sv(muscle.trigger_points[m.trigger_point].id);
+    mark["view"] = sv(to_string(m.view));
+    mark["at"] = point(m.at);
+    marks.emplace_back(std::move(mark));
+  }
+  o["marks"] = std::move(marks);
+  return o;
+}
+
+}  // namespace
+
+double shortest_double(float value) noexcept {
+  char buf[32];
+  const auto written = std::to_chars(buf, buf + sizeof buf, value);
+  double out = static_cast<double>(value);
+  if (written.ec == std::errc()) {
+    std::from_chars(buf, written.ptr, out);
+  }
+  return out;
+}
+
+json::object muscle_to_json_value(const KbData& kb, const Muscle& m) {
+  json::object o;
+  o["id"] = sv(m.id);
+  o["name"] = sv(m.name);
+  o["aliases"] = strings(m.aliases);
+  o["midline"] = m.midline;
+  json::object codes;
+  codes["fma"] = m.fma.empty() ? json::value(nullptr) : json::value(sv(m.fma));
+  codes["uberon"] = m.uberon.empty() ? json::value(nullptr) : json::value(sv(m.uberon));
+  o["codes"] = std::move(codes);
+  o["summary"] = statement(kb, m.summary);
+  o["location"] = statement(kb, m.location);
+  json::object layer;
+  layer["over"] = strings(m.layer.over);
+  layer["under"] = strings(m.layer.under);
+  layer["cite"] = cite(kb, m.layer.cite);
+  o["layer"] = std::move(layer);
+  json::object attachments;
+  attachments["origin"] = sv(m.attachments.origin);
+  attachments["insertion"] = sv(m.attachments.insertion);
+  attachments["cite"] = cite(kb, m.attachments.cite);
+  o["attachments"] = std::move(attachments);
+  o["actions"] = statements(kb, m.actions);
+  o["loaded_by"] = statements(kb, m.loaded_by);
+  o["perpetuating_factors"] = statements(kb, m.perpetuating_factors);
+  o["symptoms"] = statements(kb, m.symptoms);
+  json::array findings;
+  for (const auto& f : m.findings) {
+    json::object w;
+    w["id"] = sv(kb.findings[f.finding].id);
+    w["weight"] = shortest_double(f.weight);
+    w["cite"] = cite(kb, f.cite);
+    findings.emplace_back(std::move(w));
+  }
+  o["findings"] = std::move(findings);
+  o["self_test"] = statement(kb, m.self_test);
+  json::array trigger_points;
+  for (const auto& tp : m.trigger_points) {
+    json::object t;
+    t["id"] = sv(tp.id);
+    t["name"] = sv(tp.name);
+    t["location"] = sv(tp.location);
+    t["essential"] = region_ids(kb, tp.essential);
+    t["spillover"] = region_ids(kb, tp.spillover);
+    t["side"] = sv(to_string(tp.side));
+    t["cite"] = cite(kb, tp.cite);
+    trigger_points.emplace_back(std::move(t));
+  }
+  o["trigger_points"] = std::move(trigger_points);
+  o["related"] = muscle_ids(kb, m.related);
+  o["differentials"] = statements(kb, m.differentials);
+  json::object protocol;
+  for (int s = 0; s < kStepCount; ++s) {
+    json::array ids;
+    for (const auto e : m.protocol[s])
+      ids.emplace_back(sv(kb.exercises[e].id));
+    protocol[sv(to_string(static_cast<Step>(s)))] = std::move(ids);
+  }
+  o["protocol"] = std::move(protocol);
+  return o;
+}
+
+json::object exercise_to_json_value(const KbData& kb, const Exercise& e) {
+  json::object o;
+  o["id"] = sv(e.id);
+  o["name"] = sv(e.name);
+  o["step"] = sv(to_string(e.step));
+  o["targets"] = muscle_ids(kb, e.targets);
+  o["equipment"] = strings(e.equipment);
+  o["instructions"] = strings(e.instructions);
+  json::object dose;
+  dose["hold_seconds"] = optional_int(e.dose.hold_seconds);
+  dose["repetitions"] = optional_int(e.dose.repetitions);
+  dose["sets"] = optional_int(e.dose.sets);
+  dose["duration_seconds"] = optional_int(e.dose.duration_seconds);
+  dose["per_side"] = e.dose.per_side;
+  dose["frequency"] = sv(e.dose.frequency);
+  o["dose"] = std::move(dose);
+  o["cues"] = strings(e.cues);
+  o["cautions"] = strings(e.cautions);
+  o["regression"] =
+      e.regression ? json::value(sv(kb.exercises[*e.regression].id)) : json::value(nullptr);
+  o["progression"] =
+      e.progression ? json::value(sv(kb.exercises[*e.progression].id)) : json::value(nullptr);
+  o["cite"] = cite(kb, e.cite);
+  return o;
+}
+
+json::value kb_to_json_value(const KbData& kb) {
+  json::object o;
+  o["schema"] = "myoref.kb/1";
+  o["id"] = sv(kb.id);
+  o["version"] = sv(kb.version);
+  o["title"] = sv(kb.title);
+  o["license"] = kb.license ? json::value(sv(*kb.license)) : json::value(nullptr);
+  json::array citations;
+  for (const auto& c : kb.citations) {
+    json::object x;
+    x["key"] = sv(c.key);
+    x["text"] = sv(c.text);
+    citations.emplace_back(std::move(x));
+  }
+  o["citations"] = std::move(citations);
+  json::array regions;
+  for (const auto& r : kb.regions) {
+    json::object x;
+    x["id"] = sv(r.id);
+    x["name"] = sv(r.name);
+    x["laterality"] = sv(to_string(r.laterality));
+    x["view"] = sv(to_string(r.view));
+    x["what"] = sv(r.what);
+    regions.emplace_back(std::move(x));
+  }
+  o["regions"] = std::move(regions);
+  json::array findings;
+  for (const auto& f : kb.findings) {
+    json::object x;
+    x["id"] = sv(f.id);
+    x["question"] = sv(f.question);
+    x["what"] = sv(f.what);
+    findings.emplace_back(std::move(x));
+  }
+  o["findings"] = std::move(findings);
+  json::array red_flags;
+  for (const auto& f : kb.red_flags) {
+    json::object x;
+    x["id"] = sv(f.id);
+    x["level"] = sv(to_string(f.level));
+    x["question"] = sv(f.question);
+    x["advice"] = sv(f.advice);
+    x["cite"] = cite(kb, f.cite);
+    red_flags.emplace_back(std::move(x));
+  }
+  o["red_flags"] = std::move(red_flags);
+  json::object age;
+  age["level"] = sv(to_string(kb.age_rule.level));
+  age["younger_than"] = kb.age_rule.younger_than;
+  age["older_than"] = kb.age_rule.older_than;
+  age["max_duration_days"] = kb.age_rule.max_duration_days;
+  age["advice"] = sv(kb.age_rule.advice);
+  age["cite"] = cite(kb, kb.age_rule.cite);
+  o["age_rule"] = std::move(age);
+  json::array muscles;
+  for (const auto& m : kb.muscles)
+    muscles.emplace_back(muscle_to_json_value(kb, m));
+  o["muscles"] = std::move(muscles);
+  json::array exercises;
+  for (const auto& e : kb.exercises)
+    exercises.emplace_back(exercise_to_json_value(kb, e));
+  o["exercises"] = std::move(exercises);
+  o["chart"] = kb.has_chart ? json::value(chart_object(kb)) : json::value(nullptr);
+  return o;
+}
+
+std::string canonical_text(const KbData& kb) {
+  return pretty(kb_to_json_value(kb));
+}
+
+}  // namespace myoref::detail

@@ -1,0 +1,104 @@
+// The built-in knowledge base: it loads, it honours the public vocabulary
+// (tests/data/vocabulary.json, the project's copy of the contract), and it
+// round-trips through its canonical form.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "myoref/kb.hpp"
+#include "test_kb_support.hpp"
+#include "util/json.hpp"
+
+namespace json = boost::json;
+using myoref::KnowledgeBase;
+
+namespace {
+
+KnowledgeBase builtin() {
+  auto kb = KnowledgeBase::builtin();
+  if (!kb)
+    FAIL(kb.error().to_string());
+  return *kb;
+}
+
+json::value vocabulary() {
+  return myoref::detail::parse_json(
+             myoref::test::read_text(MYOREF_TEST_DATA "/data/vocabulary.json"), {}, "vocabulary")
+      .value();
+}
+
+std::string text_of(const json::value& v) {
+  return std::string(v.as_string());
+}
+
+}  // namespace
+
+TEST_CASE("the built-in knowledge base equals the bundled file", "[kb][builtin]") {
+  const KnowledgeBase kb = builtin();
+  auto file = KnowledgeBase::from_json(myoref::test::read_text(MYOREF_DEFAULT_KB_JSON));
+  REQUIRE(file);
+  CHECK(file->hash() == kb.hash());
+  CHECK(kb.id() == "myoref-default");
+}
+
+TEST_CASE("every vocabulary id is in the built-in knowledge base as the contract says",
+          "[kb][builtin][vocabulary]") {
+  const KnowledgeBase kb = builtin();
+  const json::value vocab = vocabulary();
+
+  for (const auto& r : vocab.at("regions").as_array()) {
+    const std::string id = text_of(r.at("id"));
+    INFO("region " << id);
+    const auto index = kb.find_region(id);
+    REQUIRE(index);
+    const auto& region = kb.regions()[*index];
+    CHECK(myoref::to_string(region.laterality) == text_of(r.at("laterality")));
+    CHECK(myoref::to_string(region.view) == text_of(r.at("view")));
+  }
+  for (const auto& m : vocab.at("muscles").as_array()) {
+    const std::string id = text_of(m.at("id"));
+    INFO("muscle " << id);
+    const auto index = kb.find_muscle(id);
+    REQUIRE(index);
+    CHECK(kb.muscles()[*index].id == id);
+    if (const auto* aliases = m.as_object().if_contains("aliases")) {
+      for (const auto& a : aliases->as_array()) {
+        INFO("alias " << text_of(a));
+        CHECK(kb.find_muscle(text_of(a)) == index);
+      }
+    }
+  }
+  for (const auto& f : vocab.at("findings").as_array()) {
+    INFO("finding " << text_of(f.at("id")));
+    CHECK(kb.find_finding(text_of(f.at("id"))));
+  }
+  for (const auto& f : vocab.at("red_flags").as_array()) {
+    const std::string id = text_of(f.at("id"));
+    INFO("red flag " << id);
+    const auto index = kb.find_red_flag(id);
+    REQUIRE(index);
+    CHECK(myoref::to_string(kb.red_flags()[*index].level) == text_of(f.at("level")));
+  }
+  CHECK(myoref::to_string(kb.age_rule().level) == text_of(vocab.at("age_rule").at("level")));
+
+  // The names of the enumerations are the contract's.
+  const auto& levels = vocab.at("triage_levels").as_array();
+  for (std::size_t i = 0; i < levels.size(); ++i) {
+    CHECK(myoref::to_string(static_cast<myoref::TriageLevel>(i)) == text_of(levels[i]));
+  }
+  const auto& steps = vocab.at("protocol_steps").as_array();
+  REQUIRE(steps.size() == static_cast<std::size_t>(myoref::kStepCount));
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    CHECK(myoref::to_string(static_cast<myoref::Step>(i)) == text_of(steps[i]));
+  }
+}
+
+TEST_CASE("the built-in knowledge base round-trips through its canonical form",
+          "[kb][builtin][canonical]") {
+  const KnowledgeBase kb = builtin();
+  const std::string text = kb.to_json();
+  auto again = KnowledgeBase::from_json(text);
+  REQUIRE(again);
+  CHECK(again->hash() == kb.hash());
+  CHECK(again->to_json() == text);
+}
