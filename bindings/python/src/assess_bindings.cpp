@@ -1,6 +1,8 @@
 // Assessment, triage and batch scoring: KnowledgeBase.assess / triage /
 // validate_intake / score_batch, and the Assessment, Triage and
 // RankedCandidate classes.
+#include <array>
+#include <charconv>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -146,8 +148,12 @@ py::dict score_parts(const ScoreParts& p) {
   return d;
 }
 
+/// "0.750", whatever the C locale says.
 std::string score_text(float score) {
-  return std::string(py::str(py::float_(static_cast<double>(score)).attr("__format__")(".3f")));
+  std::array<char, 32> buffer{};
+  const auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(),
+                                 static_cast<double>(score), std::chars_format::fixed, 3);
+  return std::string(buffer.data(), end.ptr);
 }
 
 RenderOptions display_options() {
@@ -163,7 +169,8 @@ void init_assess(py::module_& m) {
 The red-flag screen of an intake, done before (and independently of) muscle
 scoring. ``level`` is "self_care", "see_clinician", "urgent" or "emergency":
 the highest among the confirmed red flags and the age rule.)doc")
-      .def_property_readonly("level", [](const PyTriage& t) { return str_of(to_string(t.triage.level)); })
+      .def_property_readonly("level", [](const PyTriage& t) { return str_of(to_string(t.triage.level)); },
+                             R"doc("self_care", "see_clinician", "urgent" or "emergency".)doc")
       .def_property_readonly("red_flags", [](const PyTriage& t) { return triage_red_flags(t.kb, t.triage); },
                              "Ids of the confirmed red flags, most urgent first.")
       .def_property_readonly("age_rule", [](const PyTriage& t) { return str_of(to_string(t.triage.age_rule)); },
@@ -201,8 +208,9 @@ In Jupyter it shows as the pain drawing with its referral pattern over it.)doc")
       }, "\"left\", \"right\", or None for a midline muscle.")
       .def_property_readonly("name", [](const PyCandidate& c) {
         return c.assessment.kb().muscles()[c.candidate().muscle].name;
-      })
-      .def_property_readonly("score", [](const PyCandidate& c) { return c.get().score; })
+      }, "The muscle's name: \"Gluteus medius\".")
+      .def_property_readonly("score", [](const PyCandidate& c) { return c.get().score; },
+                             "In (0, 1]: how well it explains the drawing and the answers.")
       .def_property_readonly("explained", [](const PyCandidate& c) {
         return region_keys(c.assessment.kb(), c.get().explained);
       }, "Painful region keys its referral zones cover.")
@@ -223,7 +231,7 @@ In Jupyter it shows as the pain drawing with its referral pattern over it.)doc")
       }, "The reasons, in words, each ending with its citation keys.")
       .def_property_readonly("parts", [](const PyCandidate& c) { return score_parts(c.get().parts); },
                              "What the score is made of (see docs/assessment.md).")
-      .def("to_dict", [](const PyCandidate& c) {
+      .def("to_dict", [](const PyCandidate& c) -> py::object {
         return json_loads(c.assessment.to_json())["candidates"][py::int_(c.rank)];
       }, "This candidate's object of Assessment.to_dict()['candidates'].")
       .def("render", [](const PyCandidate& c, const py::kwargs& options) {

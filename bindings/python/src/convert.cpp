@@ -267,8 +267,7 @@ CandidateIndex candidate_from_python(const KnowledgeBase& kb, std::string_view k
   if (!muscle) {
     const std::string suggestion = kb.suggest_muscle(key_or_muscle);
     raise_error(ErrorCode::not_found, "no such muscle or candidate: " + std::string(key_or_muscle),
-                "", suggestion.empty() ? std::string("not in this knowledge base")
-                                       : "did you mean \"" + suggestion + "\"?");
+                "", suggestion.empty() ? std::string() : "did you mean \"" + suggestion + "\"?");
   }
   const bool midline = kb.muscles()[*muscle].midline;
   Side s = midline ? Side::none : Side::left;

@@ -72,7 +72,7 @@ const FindingWeight& get(const FindingWeightRef& r) {
   return r.kb.muscles()[r.muscle].findings[r.index];
 }
 
-template <class R, class Tag = void>
+template <class R>
 R ref(const KnowledgeBase& kb, std::size_t index) {
   return R{kb, static_cast<std::uint16_t>(index)};
 }
@@ -146,8 +146,7 @@ std::string shortened(const std::string& text, std::size_t max) {
 [[noreturn]] void not_found(const std::string& what, std::string_view id,
                             const std::string& suggestion) {
   raise_error(ErrorCode::not_found, "no " + what + " \"" + std::string(id) + "\" in this knowledge base",
-              "", suggestion.empty() ? std::string("not found")
-                                     : "did you mean \"" + suggestion + "\"?");
+              "", suggestion.empty() ? std::string() : "did you mean \"" + suggestion + "\"?");
 }
 
 py::object catalog(const char* kind, const py::list& items, py::object lookup) {
@@ -311,7 +310,7 @@ id goes in an intake's ``findings`` or ``denied`` list.)doc");
 A sign that self-care is the wrong path; its id goes in an intake's
 ``red_flags`` list. ``level`` is the triage level it raises to.)doc");
   red_flag
-      .def_property_readonly("id", [](const RedFlagRef& r) { return get(r).id; })
+      .def_property_readonly("id", [](const RedFlagRef& r) { return get(r).id; }, "\"saddle_numbness\"")
       .def_property_readonly("level", [](const RedFlagRef& r) { return str_of(to_string(get(r).level)); },
                              "\"see_clinician\", \"urgent\" or \"emergency\".")
       .def_property_readonly("question", [](const RedFlagRef& r) { return get(r).question; },
@@ -332,8 +331,10 @@ appears in some people), as region ids. ``side`` says on which side of the
 body the zones are, relative to the muscle: "same", "opposite", "both" or
 "midline".)doc");
   trigger_point
-      .def_property_readonly("id", [](const TriggerPointRef& r) { return get(r).id; })
-      .def_property_readonly("name", [](const TriggerPointRef& r) { return get(r).name; })
+      .def_property_readonly("id", [](const TriggerPointRef& r) { return get(r).id; },
+                             "Unique within the muscle: \"posterior\".")
+      .def_property_readonly("name", [](const TriggerPointRef& r) { return get(r).name; },
+                             "\"Posterior trigger point\"")
       .def_property_readonly("location", [](const TriggerPointRef& r) { return get(r).location; },
                              "Where to find it, in plain words.")
       .def_property_readonly("essential", [](const TriggerPointRef& r) {
@@ -344,7 +345,8 @@ body the zones are, relative to the muscle: "same", "opposite", "both" or
       }, "Region ids of the spillover zone.")
       .def_property_readonly("side", [](const TriggerPointRef& r) { return str_of(to_string(get(r).side)); },
                              "Side of the zones relative to the muscle.")
-      .def_property_readonly("cite", [](const TriggerPointRef& r) { return cite_keys(r.kb, get(r).cite); })
+      .def_property_readonly("cite", [](const TriggerPointRef& r) { return cite_keys(r.kb, get(r).cite); },
+                             "Citation keys.")
       .def_property_readonly("muscle", [](const TriggerPointRef& r) { return ref<MuscleRef>(r.kb, r.muscle); },
                              "The muscle it belongs to.")
       .def("__repr__", [](const TriggerPointRef& r) {
@@ -366,7 +368,8 @@ A finding that counts for (``weight`` > 0) or against (``weight`` < 0) a muscle.
       }, "The finding's id.")
       .def_property_readonly("weight", [](const FindingWeightRef& r) { return get(r).weight; },
                              "In [-1, 1], never 0.")
-      .def_property_readonly("cite", [](const FindingWeightRef& r) { return cite_keys(r.kb, get(r).cite); })
+      .def_property_readonly("cite", [](const FindingWeightRef& r) { return cite_keys(r.kb, get(r).cite); },
+                             "Citation keys.")
       .def("__repr__", [](const FindingWeightRef& r) {
         return "<FindingWeight " + r.kb.findings()[get(r).finding].id + " " +
                std::string(py::repr(py::float_(static_cast<double>(get(r).weight)))) + ">";
@@ -378,8 +381,8 @@ An exercise of one protocol step ("release", "stretch" or "strengthen") with its
 dose, instructions, cues, cautions, and easier (``regression``) and harder
 (``progression``) variants.)doc");
   exercise
-      .def_property_readonly("id", [](const ExerciseRef& r) { return get(r).id; })
-      .def_property_readonly("name", [](const ExerciseRef& r) { return get(r).name; })
+      .def_property_readonly("id", [](const ExerciseRef& r) { return get(r).id; }, "The exercise id.")
+      .def_property_readonly("name", [](const ExerciseRef& r) { return get(r).name; }, "Its name for people.")
       .def_property_readonly("step", [](const ExerciseRef& r) { return str_of(to_string(get(r).step)); },
                              "\"release\", \"stretch\" or \"strengthen\".")
       .def_property_readonly("targets", [](const ExerciseRef& r) {
@@ -392,8 +395,10 @@ dose, instructions, cues, cautions, and easier (``regression``) and harder
       .def_property_readonly("instructions", [](const ExerciseRef& r) { return get(r).instructions; },
                              "What to do, step by step, in order.")
       .def_property_readonly("dose", [](const ExerciseRef& r) { return get(r).dose; }, "The Dose.")
-      .def_property_readonly("cues", [](const ExerciseRef& r) { return get(r).cues; })
-      .def_property_readonly("cautions", [](const ExerciseRef& r) { return get(r).cautions; })
+      .def_property_readonly("cues", [](const ExerciseRef& r) { return get(r).cues; },
+                             "What to pay attention to while doing it.")
+      .def_property_readonly("cautions", [](const ExerciseRef& r) { return get(r).cautions; },
+                             "When to stop or take care.")
       .def_property_readonly("regression", [](const ExerciseRef& r) -> py::object {
         if (!get(r).regression) return py::none();
         return py::cast(ref<ExerciseRef>(r.kb, *get(r).regression));
@@ -402,7 +407,8 @@ dose, instructions, cues, cautions, and easier (``regression``) and harder
         if (!get(r).progression) return py::none();
         return py::cast(ref<ExerciseRef>(r.kb, *get(r).progression));
       }, "A harder Exercise, or None.")
-      .def_property_readonly("cite", [](const ExerciseRef& r) { return cite_keys(r.kb, get(r).cite); })
+      .def_property_readonly("cite", [](const ExerciseRef& r) { return cite_keys(r.kb, get(r).cite); },
+                             "Citation keys.")
       .def("__repr__", [](const ExerciseRef& r) {
         return "<Exercise " + get(r).id + " (" + std::string(to_string(get(r).step)) + ") " +
                quote(get(r).name) + ", " + get(r).dose.to_string() + ">";
@@ -430,22 +436,25 @@ or the midline for a midline muscle); ``render()`` draws either side.)doc");
                              "UBERON id, or None.")
       .def_property_readonly("summary", [](const MuscleRef& r) { return statement(r.kb, get(r).summary); },
                              "What it is and why it matters (a Statement).")
-      .def_property_readonly("location", [](const MuscleRef& r) { return statement(r.kb, get(r).location); })
+      .def_property_readonly("location", [](const MuscleRef& r) { return statement(r.kb, get(r).location); },
+                             "Where it is (a Statement).")
       .def_property_readonly("layer", [](const MuscleRef& r) {
         const Layer& l = get(r).layer;
         return LayerView{l.over, l.under, cite_keys(r.kb, l.cite)};
-      })
+      }, "What lies over and under it (a Layer).")
       .def_property_readonly("attachments", [](const MuscleRef& r) {
         const Attachments& a = get(r).attachments;
         return AttachmentsView{a.origin, a.insertion, cite_keys(r.kb, a.cite)};
-      })
-      .def_property_readonly("actions", [](const MuscleRef& r) { return statements(r.kb, get(r).actions); })
+      }, "Origin and insertion (Attachments).")
+      .def_property_readonly("actions", [](const MuscleRef& r) { return statements(r.kb, get(r).actions); },
+                             "What it does (Statements).")
       .def_property_readonly("loaded_by", [](const MuscleRef& r) { return statements(r.kb, get(r).loaded_by); },
                              "Activities that load it.")
       .def_property_readonly("perpetuating_factors", [](const MuscleRef& r) {
         return statements(r.kb, get(r).perpetuating_factors);
-      })
-      .def_property_readonly("symptoms", [](const MuscleRef& r) { return statements(r.kb, get(r).symptoms); })
+      }, "What keeps its trigger points going (Statements).")
+      .def_property_readonly("symptoms", [](const MuscleRef& r) { return statements(r.kb, get(r).symptoms); },
+                             "What a person notices (Statements).")
       .def_property_readonly("findings", [](const MuscleRef& r) {
         std::vector<FindingWeightRef> out;
         for (std::size_t i = 0; i < get(r).findings.size(); ++i) {
@@ -453,7 +462,8 @@ or the midline for a midline muscle); ``render()`` draws either side.)doc");
         }
         return out;
       }, "FindingWeights: the findings that count for or against it.")
-      .def_property_readonly("self_test", [](const MuscleRef& r) { return statement(r.kb, get(r).self_test); })
+      .def_property_readonly("self_test", [](const MuscleRef& r) { return statement(r.kb, get(r).self_test); },
+                             "How a person can check it (a Statement).")
       .def_property_readonly("trigger_points", [](const MuscleRef& r) {
         std::vector<TriggerPointRef> out;
         for (std::size_t i = 0; i < get(r).trigger_points.size(); ++i) {
@@ -542,7 +552,7 @@ is not JSON, LimitError beyond the size limits.)doc")
 The canonical JSON text: loading it again gives an equal knowledge base.)doc")
       .def_property_readonly("id", &KnowledgeBase::id, "\"myoref-default\"")
       .def_property_readonly("version", &KnowledgeBase::version, "The knowledge base's own version.")
-      .def_property_readonly("title", &KnowledgeBase::title)
+      .def_property_readonly("title", &KnowledgeBase::title, "A one-line description.")
       .def_property_readonly("hash", &KnowledgeBase::hash,
                              "SHA-256 (hex) of the canonical form: equal hashes mean equal content.")
       .def("region_keys", [](const KnowledgeBase& k) {

@@ -87,13 +87,13 @@ void init_plan(py::module_& m) {
   py::class_<PrescribedExercise>(m, "PrescribedExercise", R"doc(
 An exercise as prescribed for the next session: the knowledge base's exercise,
 or its easier or harder variant (``variant``), with the dose and how to do it.)doc")
-      .def_readonly("id", &PrescribedExercise::id)
-      .def_readonly("name", &PrescribedExercise::name)
+      .def_readonly("id", &PrescribedExercise::id, "The exercise id.")
+      .def_readonly("name", &PrescribedExercise::name, "Its name for people.")
       .def_readonly("dose", &PrescribedExercise::dose, "The Dose.")
       .def_readonly("dose_text", &PrescribedExercise::dose_text, "The dose in words.")
       .def_readonly("how", &PrescribedExercise::how, "The instructions, in order.")
-      .def_readonly("cues", &PrescribedExercise::cues)
-      .def_readonly("cautions", &PrescribedExercise::cautions)
+      .def_readonly("cues", &PrescribedExercise::cues, "What to pay attention to.")
+      .def_readonly("cautions", &PrescribedExercise::cautions, "When to stop or take care.")
       .def_readonly("variant", &PrescribedExercise::variant,
                     "\"as_listed\", \"progression\" (harder) or \"regression\" (easier).")
       .def_property_readonly("instead_of", [](const PrescribedExercise& e) { return str_or_none(e.instead_of); },
@@ -124,7 +124,8 @@ strengthen steps in that order with their exercises and doses, and advice. On a
 plan that stopped or is exhausted there are no steps; ``reason`` and
 ``advice`` say why and what to do. ``to_dict()`` is the contract's
 ``plan next`` JSON; ``str()`` the same for people.)doc")
-      .def_property_readonly("status", [](const NextStep& n) { return str_of(to_string(n.status)); })
+      .def_property_readonly("status", [](const NextStep& n) { return str_of(to_string(n.status)); },
+                             "The plan's status.")
       .def_property_readonly("target", [](const NextStep& n) { return str_or_none(n.target); },
                              "The candidate key to work on, or None.")
       .def_property_readonly("name", [](const NextStep& n) { return str_or_none(n.name); },
@@ -132,13 +133,13 @@ plan that stopped or is exhausted there are no steps; ``reason`` and
       .def_property_readonly("side", [](const NextStep& n) -> py::object {
         if (n.side == Side::none) return py::none();
         return str_of(to_string(n.side));
-      })
+      }, "The target's side, or None.")
       .def_readonly("reason", &NextStep::reason, "Why the plan is where it is.")
       .def_property_readonly("level", [](const NextStep& n) { return str_of(to_string(n.level)); },
                              "The triage level the advice is at.")
       .def_readonly("steps", &NextStep::steps, "PrescribedSteps: release, stretch, strengthen.")
-      .def_readonly("advice", &NextStep::advice)
-      .def_readonly("sessions_logged", &NextStep::sessions_logged)
+      .def_readonly("advice", &NextStep::advice, "What to keep in mind, in plain words.")
+      .def_readonly("sessions_logged", &NextStep::sessions_logged, "Sessions logged so far.")
       .def("to_dict", [](const NextStep& n) { return json_loads(n.to_json()); },
            "The contract's ``plan next`` JSON as plain Python objects.")
       .def("to_json", &NextStep::to_json, "The contract's ``plan next`` JSON.")
@@ -155,7 +156,8 @@ What the plan's rules made of one logged session: the outcome ("continued",
 "escalated", "exhausted", "maintenance", "stopped_worsening",
 "stopped_red_flag"), the plan's status after it, whether it showed relief, and
 the reasons and advice in words.)doc")
-      .def_property_readonly("outcome", [](const Decision& d) { return str_of(to_string(d.outcome)); })
+      .def_property_readonly("outcome", [](const Decision& d) { return str_of(to_string(d.outcome)); },
+                             "What the rules decided.")
       .def_property_readonly("status", [](const Decision& d) { return str_of(to_string(d.status)); },
                              "The plan's status after the session.")
       .def_readonly("session", &Decision::session, "The session's index in Plan.sessions.")
@@ -165,13 +167,13 @@ the reasons and advice in words.)doc")
       .def_readonly("complete", &Decision::complete, "Whether all three steps were done.")
       .def_property_readonly("missing", [](const Decision& d) { return step_names(d.missing); },
                              "The steps left out, in protocol order.")
-      .def_readonly("relief", &Decision::relief)
+      .def_readonly("relief", &Decision::relief, "Whether the session showed relief.")
       .def_readonly("previous_relief", &Decision::previous_relief,
                     "This session's pain_before credited relief to the one before.")
       .def_property_readonly("level", [](const Decision& d) { return str_of(to_string(d.level)); },
                              "At a stop: how soon to seek care.")
-      .def_readonly("reasons", &Decision::reasons)
-      .def_readonly("advice", &Decision::advice)
+      .def_readonly("reasons", &Decision::reasons, "One sentence per rule that applied, in order.")
+      .def_readonly("advice", &Decision::advice, "What to do now.")
       .def("to_dict", [](const Decision& d) { return json_loads(d.to_json()); })
       .def("to_json", &Decision::to_json)
       .def("to_text", &Decision::to_text)
@@ -183,16 +185,22 @@ the reasons and advice in words.)doc")
       });
 
   py::class_<SessionRecord>(m, "SessionRecord", "A logged session with what the rules made of it.")
-      .def_property_readonly("date", [](const SessionRecord& r) { return r.log.date; })
-      .def_property_readonly("target", [](const SessionRecord& r) { return r.log.target; })
-      .def_property_readonly("steps", [](const SessionRecord& r) { return step_names(r.log.steps); })
-      .def_property_readonly("pain_before", [](const SessionRecord& r) { return r.log.pain_before; })
-      .def_property_readonly("pain_after", [](const SessionRecord& r) { return r.log.pain_after; })
-      .def_property_readonly("red_flags", [](const SessionRecord& r) { return r.log.red_flags; })
-      .def_readonly("complete", &SessionRecord::complete)
-      .def_property_readonly("missing", [](const SessionRecord& r) { return step_names(r.missing); })
-      .def_readonly("relief", &SessionRecord::relief)
-      .def_readonly("worse", &SessionRecord::worse)
+      .def_property_readonly("date", [](const SessionRecord& r) { return r.log.date; }, "ISO 8601 date.")
+      .def_property_readonly("target", [](const SessionRecord& r) { return r.log.target; },
+                             "The candidate key worked on.")
+      .def_property_readonly("steps", [](const SessionRecord& r) { return step_names(r.log.steps); },
+                             "The steps done, in order.")
+      .def_property_readonly("pain_before", [](const SessionRecord& r) { return r.log.pain_before; },
+                             "Pain (0..10) at the start.")
+      .def_property_readonly("pain_after", [](const SessionRecord& r) { return r.log.pain_after; },
+                             "Pain (0..10) at the end.")
+      .def_property_readonly("red_flags", [](const SessionRecord& r) { return r.log.red_flags; },
+                             "Red-flag ids reported.")
+      .def_readonly("complete", &SessionRecord::complete, "All three steps were done.")
+      .def_property_readonly("missing", [](const SessionRecord& r) { return step_names(r.missing); },
+                             "The steps left out.")
+      .def_readonly("relief", &SessionRecord::relief, "It showed relief.")
+      .def_readonly("worse", &SessionRecord::worse, "Pain rose above the baseline by the worsening threshold.")
       .def("to_dict", &session_dict, "The session log's fields and the flags, as a dict.")
       .def("__repr__", [](const SessionRecord& r) {
         return "<SessionRecord " + r.log.date + " " + r.log.target + " pain " +
@@ -202,7 +210,7 @@ the reasons and advice in words.)doc")
       });
 
   py::class_<PlanCandidate>(m, "PlanCandidate", "One candidate in a plan's list and where it stands.")
-      .def_readonly("key", &PlanCandidate::key)
+      .def_readonly("key", &PlanCandidate::key, "The candidate key.")
       .def_readonly("related", &PlanCandidate::related,
                     "Appended from the top candidate's related muscles.")
       .def_property_readonly("status", [](const PlanCandidate& c) { return str_of(to_string(c.status)); },
@@ -259,7 +267,7 @@ Applies one session (a dict with date, target, steps, pain_before, pain_after,
 red_flags; or its JSON text) and returns the Decision. On any error the plan is
 unchanged: InputError (steps out of order, an earlier date, another target,
 ...), SafetyRefusal on a plan that stopped.)doc")
-      .def_property_readonly("kb", [](const PyPlan& p) { return p.kb; })
+      .def_property_readonly("kb", [](const PyPlan& p) { return p.kb; }, "The KnowledgeBase it was made with.")
       .def_property_readonly("status", [](const PyPlan& p) { return str_of(to_string(p.plan.status())); },
                              "\"active\", \"maintenance\", \"stopped_seek_care\" or \"exhausted\".")
       .def_property_readonly("target", [](const PyPlan& p) { return target_of(p.plan); },
@@ -268,13 +276,16 @@ unchanged: InputError (steps out of order, an earlier date, another target,
                              "Index into ``candidates`` of the current target, or None.")
       .def_property_readonly("outcome", [](const PyPlan& p) { return str_of(to_string(p.plan.outcome())); },
                              "The last decision's outcome (\"started\" before any session).")
-      .def_property_readonly("reason", [](const PyPlan& p) { return p.plan.reason(); })
+      .def_property_readonly("reason", [](const PyPlan& p) { return p.plan.reason(); },
+                             "Why the plan is where it is, in words.")
       .def_property_readonly("options", [](const PyPlan& p) { return options_dict(p.plan.options()); },
                              "The numbers the plan's rules use.")
-      .def_property_readonly("baseline_pain", [](const PyPlan& p) { return p.plan.baseline_pain(); })
+      .def_property_readonly("baseline_pain", [](const PyPlan& p) { return p.plan.baseline_pain(); },
+                             "The highest intensity in the intake: what relief and worsening are measured against.")
       .def_property_readonly("triage", [](const PyPlan& p) { return str_of(to_string(p.plan.triage())); },
                              "The assessment's triage level.")
-      .def_property_readonly("triage_advice", [](const PyPlan& p) { return p.plan.triage_advice(); })
+      .def_property_readonly("triage_advice", [](const PyPlan& p) { return p.plan.triage_advice(); },
+                             "What triage advised; repeated in every next step at see_clinician.")
       .def_property_readonly("candidates", [](const PyPlan& p) { return p.plan.candidates(); },
                              "PlanCandidates, in order.")
       .def_property_readonly("sessions", [](const PyPlan& p) { return p.plan.sessions(); },
