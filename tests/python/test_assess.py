@@ -136,7 +136,8 @@ def test_canonical_intake_is_echoed(kb, intake):
 def test_triage_on_its_own(kb):
     t = kb.triage(EMERGENCY)
     assert t.level == "emergency"
-    assert t.red_flags == ["saddle_numbness"]
+    assert [f.id for f in t.red_flags] == ["saddle_numbness"]
+    assert t.red_flags[0] == kb.red_flags["saddle_numbness"]
     assert t.advice and not t.self_care
     assert repr(t) == "<Triage emergency red_flags=['saddle_numbness']>"
     t = kb.triage(GLUTEUS_MEDIUS)
@@ -357,4 +358,5 @@ def test_assessment_pickles_by_knowledge_base_and_intake(kb, intake, other_kb):
 def test_see_clinician_triage(kb):
     a = kb.assess(SEE_CLINICIAN)
     assert a.triage.level == "see_clinician"
-    assert a.triage.red_flags == ["claudication"]
+    assert [f.id for f in a.triage.red_flags] == ["claudication"]
+    assert a.triage.red_flags[0].level == "see_clinician"

@@ -171,8 +171,12 @@ scoring. ``level`` is "self_care", "see_clinician", "urgent" or "emergency":
 the highest among the confirmed red flags and the age rule.)doc")
       .def_property_readonly("level", [](const PyTriage& t) { return str_of(to_string(t.triage.level)); },
                              R"doc("self_care", "see_clinician", "urgent" or "emergency".)doc")
-      .def_property_readonly("red_flags", [](const PyTriage& t) { return triage_red_flags(t.kb, t.triage); },
-                             "Ids of the confirmed red flags, most urgent first.")
+      .def_property_readonly("red_flags", [](const PyTriage& t) {
+        const py::object kb = py::cast(t.kb);
+        py::list out;
+        for (const std::string& id : triage_red_flags(t.kb, t.triage)) out.append(kb.attr("red_flag")(id));
+        return out;
+      }, "The confirmed RedFlags (with their level and advice), most urgent first.")
       .def_property_readonly("age_rule", [](const PyTriage& t) { return str_of(to_string(t.triage.age_rule)); },
                              R"doc("not_applicable", "applies", "applies_duration_unknown" or "age_unknown".)doc")
       .def_property_readonly("age_rule_raises", [](const PyTriage& t) { return t.triage.age_rule_raises(); },
