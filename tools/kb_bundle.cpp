@@ -10,7 +10,6 @@
 // usage: kb_bundle OUT.json OUT.cpp SYMBOL INPUT.json...
 #include <boost/json.hpp>
 
-#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -31,30 +30,22 @@ bool read_file(const std::string& path, std::string& out) {
   return true;
 }
 
-// C++ string-literal chunks; octal escapes keep any byte safe.
-std::string as_cpp_literals(const std::string& text) {
+// The text as a brace-enclosed list of byte values. A string literal would
+// compile faster, but compilers cap literal length (MSVC at 64 KiB; Clang's
+// -Wpedantic warns past 64 KiB), and the knowledge base is larger than that.
+std::string as_byte_list(const std::string& text) {
   std::string out;
-  out.reserve(text.size() * 2);
+  out.reserve(text.size() * 4 + 64);
   std::size_t col = 0;
-  out += "  \"";
   for (const char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c >= 0x20 && c < 0x7f && c != '?') {
-      out += static_cast<char>(c);
-    } else {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\%03o", static_cast<unsigned>(c));
-      out += buf;
-    }
-    if (++col == 200) {
-      out += "\"\n  \"";
+    out += std::to_string(static_cast<int>(static_cast<signed char>(ch)));  // fits char
+    out += ',';
+    if (++col == 32) {
+      out += '\n';
       col = 0;
     }
   }
-  out += "\"";
+  out += "0";  // a terminating NUL, so the text can also be used as a C string
   return out;
 }
 
@@ -109,8 +100,8 @@ int main(int argc, char** argv) {
         << "namespace myoref::detail {\n"
         << "extern const char " << argv[3] << "[];\n"
         << "extern const std::size_t " << argv[3] << "_size;\n"
-        << "const char " << argv[3] << "[] =\n"
-        << as_cpp_literals(text) << ";\n"
+        << "const char " << argv[3] << "[] = {\n"
+        << as_byte_list(text) << "};\n"
         << "const std::size_t " << argv[3] << "_size = sizeof(" << argv[3] << ") - 1;\n"
         << "}  // namespace myoref::detail\n";
     if (!out) {

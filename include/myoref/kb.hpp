@@ -195,8 +195,8 @@ struct Chart {
   std::vector<ChartMark> marks;                ///< trigger points, both sides
 };
 
-/// Limits that keep a hostile document from costing much. Defaults are those
-/// documented in docs/safety.md.
+/// Limits that keep a hostile document from costing much (docs/knowledge-base.md,
+/// "Loading"). Going past one is an Error with code limit_exceeded.
 struct KbLimits {
   std::size_t max_bytes = 8U << 20U;
   std::size_t max_depth = 32;
@@ -213,9 +213,10 @@ class KnowledgeBase {
   /// variable that a loaded one is assigned to later.
   KnowledgeBase() noexcept;
 
-  /// The knowledge base compiled into the library. Never fails in a correct
-  /// build (the embedded text is checked at build time), but reports an Error
-  /// rather than aborting if it ever did.
+  /// The knowledge base compiled into the library, loaded on the first call
+  /// and shared by every later one. Never fails in a correct build (the test
+  /// suite loads the embedded text), but reports an Error rather than
+  /// aborting if it ever did.
   static Expected<KnowledgeBase> builtin();
 
   /// Load and validate a knowledge base from JSON text. On failure the Error

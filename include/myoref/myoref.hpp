@@ -4,8 +4,10 @@
 #ifndef MYOREF_MYOREF_HPP
 #define MYOREF_MYOREF_HPP
 
+#include "myoref/assess.hpp"
 #include "myoref/error.hpp"
 #include "myoref/kb.hpp"
+#include "myoref/render.hpp"
 #include "myoref/types.hpp"
 #include "myoref/version.h"
 

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "myoref/kb.hpp"
 #include "test_kb_support.hpp"
@@ -310,4 +312,19 @@ TEST_CASE("copies share one model", "[kb]") {
   const KnowledgeBase b = a;  // NOLINT(performance-unnecessary-copy-initialization)
   CHECK(&a.data() == &b.data());
   CHECK(a.regions().data() == b.regions().data());
+}
+
+TEST_CASE("the hash is computed once, the same from every thread", "[kb][canonical]") {
+  const KnowledgeBase kb = minimal();
+  std::vector<std::string> seen(4);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < seen.size(); ++i) {
+    threads.emplace_back([&kb, &seen, i] { seen[i] = kb.hash(); });
+  }
+  for (auto& t : threads)
+    t.join();
+  for (const auto& h : seen)
+    CHECK(h == myoref::detail::sha256_hex(kb.to_json()));
+  CHECK(&kb.hash() == &kb.hash());
+  CHECK(KnowledgeBase().hash().empty());
 }
