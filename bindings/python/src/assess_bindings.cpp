@@ -79,8 +79,9 @@ py::array_t<float> score_rows(const KnowledgeBase& kb,
                               unsigned threads) {
   const std::size_t n = x.ndim() == 1 ? 1 : static_cast<std::size_t>(x.shape(0));
   const auto columns = static_cast<py::ssize_t>(kb.candidates().size());
-  py::array_t<float> out = x.ndim() == 1 ? py::array_t<float>({columns})
-                                         : py::array_t<float>({static_cast<py::ssize_t>(n), columns});
+  std::vector<py::ssize_t> shape{columns};
+  if (x.ndim() == 2) shape.insert(shape.begin(), static_cast<py::ssize_t>(n));
+  py::array_t<float> out(shape);
   const T* in = x.data();
   float* result = out.mutable_data();
   std::optional<Status> status;
