@@ -42,12 +42,14 @@ namespace py = pybind11;
 /// The value of `result`, or raises its error.
 template <class T>
 T unwrap(Expected<T>&& result) {
-  if (!result) raise_error(result.error());
+  if (!result)
+    raise_error(result.error());
   return std::move(result).value();
 }
 
 inline void check(const Status& status) {
-  if (!status) raise_error(status.error());
+  if (!status)
+    raise_error(status.error());
 }
 
 /// Registers the translator that turns stray C++ exceptions into
@@ -77,7 +79,8 @@ inline py::str str_of(std::string_view text) {
 template <class Range>
 py::list str_list(const Range& items) {
   py::list out;
-  for (const auto& item : items) out.append(str_of(std::string_view(item)));
+  for (const auto& item : items)
+    out.append(str_of(std::string_view(item)));
   return out;
 }
 

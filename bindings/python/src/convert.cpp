@@ -31,7 +31,8 @@ void set_error(const Error& error) {
 /// time static destructors run).
 py::handle cached(const char* module, const char* name, py::object*& slot) {
   if (slot == nullptr) {
-    slot = new py::object(py::module_::import(module).attr(name));  // NOLINT(cppcoreguidelines-owning-memory)
+    slot = new py::object(
+        py::module_::import(module).attr(name));  // NOLINT(cppcoreguidelines-owning-memory)
   }
   return *slot;
 }
@@ -47,10 +48,12 @@ py::object* g_mapping = nullptr;
 // rule and every message.
 
 bool as_int(py::handle obj, int& out) {
-  if (!PyLong_Check(obj.ptr()) || PyBool_Check(obj.ptr())) return false;
+  if (!PyLong_Check(obj.ptr()) || PyBool_Check(obj.ptr()))
+    return false;
   int overflow = 0;
   const long long v = PyLong_AsLongLongAndOverflow(obj.ptr(), &overflow);
-  if (overflow != 0 || v < INT_MIN || v > INT_MAX) return false;
+  if (overflow != 0 || v < INT_MIN || v > INT_MAX)
+    return false;
   if (v == -1 && PyErr_Occurred() != nullptr) {
     PyErr_Clear();
     return false;
@@ -60,7 +63,8 @@ bool as_int(py::handle obj, int& out) {
 }
 
 bool as_text(py::handle obj, std::string_view& out) {
-  if (!PyUnicode_Check(obj.ptr())) return false;
+  if (!PyUnicode_Check(obj.ptr()))
+    return false;
   Py_ssize_t size = 0;
   const char* data = PyUnicode_AsUTF8AndSize(obj.ptr(), &size);
   if (data == nullptr) {  // lone surrogates: let the JSON route report it
@@ -77,13 +81,15 @@ template <class F>
 bool each_item(py::handle obj, F&& f) {
   if (PyList_Check(obj.ptr())) {
     for (const py::handle item : py::reinterpret_borrow<py::list>(obj)) {
-      if (!f(item)) return false;
+      if (!f(item))
+        return false;
     }
     return true;
   }
   if (PyTuple_Check(obj.ptr())) {
     for (const py::handle item : py::reinterpret_borrow<py::tuple>(obj)) {
-      if (!f(item)) return false;
+      if (!f(item))
+        return false;
     }
     return true;
   }
@@ -94,40 +100,50 @@ template <class Index, class Find>
 bool read_ids(py::handle obj, std::vector<Index>& out, Find&& find) {
   return each_item(obj, [&](py::handle item) {
     std::string_view id;
-    if (!as_text(item, id)) return false;
+    if (!as_text(item, id))
+      return false;
     const std::optional<Index> index = find(id);
-    if (!index) return false;
+    if (!index)
+      return false;
     out.push_back(*index);
     return true;
   });
 }
 
 bool read_mark(const KnowledgeBase& kb, py::handle obj, Intake& intake) {
-  if (!PyDict_Check(obj.ptr())) return false;
+  if (!PyDict_Check(obj.ptr()))
+    return false;
   std::optional<RegionIndex> region;
   std::optional<Side> side;
   std::optional<int> intensity;
   for (const auto& [name, value] : py::reinterpret_borrow<py::dict>(obj)) {
     std::string_view key;
-    if (!as_text(name, key)) return false;
+    if (!as_text(name, key))
+      return false;
     std::string_view text;
     int number = 0;
     if (key == "region") {
-      if (!as_text(value, text) || !(region = kb.find_region(text))) return false;
+      if (!as_text(value, text) || !(region = kb.find_region(text)))
+        return false;
     } else if (key == "side") {
-      if (!as_text(value, text) || !(side = parse_side(text)) || *side == Side::none) return false;
+      if (!as_text(value, text) || !(side = parse_side(text)) || *side == Side::none)
+        return false;
     } else if (key == "intensity") {
-      if (!as_int(value, number)) return false;
+      if (!as_int(value, number))
+        return false;
       intensity = number;
     } else {
       return false;
     }
   }
-  if (!region || !intensity) return false;
+  if (!region || !intensity)
+    return false;
   const bool midline = kb.regions()[*region].laterality == Laterality::midline;
-  if (midline == side.has_value()) return false;
+  if (midline == side.has_value())
+    return false;
   const std::optional<RegionKeyIndex> key = kb.find_region_key(*region, side.value_or(Side::none));
-  if (!key) return false;
+  if (!key)
+    return false;
   intake.pain.push_back(PainMark{*key, *intensity});
   return true;
 }
@@ -135,14 +151,16 @@ bool read_mark(const KnowledgeBase& kb, py::handle obj, Intake& intake) {
 bool read_intake_dict(const KnowledgeBase& kb, const py::dict& dict, Intake& intake) {
   for (const auto& [name, value] : dict) {
     std::string_view key;
-    if (!as_text(name, key)) return false;
+    if (!as_text(name, key))
+      return false;
     int number = 0;
     std::string_view text;
     bool ok = false;
     if (key == "pain") {
       ok = each_item(value, [&](py::handle mark) { return read_mark(kb, mark, intake); });
     } else if (key == "findings") {
-      ok = read_ids(value, intake.findings, [&](std::string_view id) { return kb.find_finding(id); });
+      ok = read_ids(value, intake.findings,
+                    [&](std::string_view id) { return kb.find_finding(id); });
     } else if (key == "denied") {
       ok = read_ids(value, intake.denied, [&](std::string_view id) { return kb.find_finding(id); });
     } else if (key == "red_flags") {
@@ -157,7 +175,8 @@ bool read_intake_dict(const KnowledgeBase& kb, const py::dict& dict, Intake& int
     } else if (key == "onset") {
       ok = as_text(value, text) && (intake.onset = parse_onset(text)).has_value();
     }
-    if (!ok) return false;
+    if (!ok)
+      return false;
   }
   return true;
 }
@@ -171,13 +190,15 @@ void raise_error(const Error& error) {
 
 void raise_error(ErrorCode code, std::string message, std::string path, std::string detail) {
   std::vector<Diagnostic> diagnostics;
-  if (!detail.empty()) diagnostics.push_back(Diagnostic{std::move(path), std::move(detail)});
+  if (!detail.empty())
+    diagnostics.push_back(Diagnostic{std::move(path), std::move(detail)});
   raise_error(Error(code, std::move(message), std::move(diagnostics)));
 }
 
 void register_exception_translator() {
   py::register_exception_translator([](std::exception_ptr p) {
-    if (!p) return;
+    if (!p)
+      return;
     try {
       std::rethrow_exception(p);
     } catch (const py::error_already_set&) {
@@ -200,13 +221,15 @@ std::string_view text_of(py::handle obj, const char* what) {
   if (PyUnicode_Check(obj.ptr())) {
     Py_ssize_t size = 0;
     const char* data = PyUnicode_AsUTF8AndSize(obj.ptr(), &size);
-    if (data == nullptr) throw py::error_already_set();
+    if (data == nullptr)
+      throw py::error_already_set();
     return {data, static_cast<std::size_t>(size)};
   }
   if (PyBytes_Check(obj.ptr())) {
     char* data = nullptr;
     Py_ssize_t size = 0;
-    if (PyBytes_AsStringAndSize(obj.ptr(), &data, &size) != 0) throw py::error_already_set();
+    if (PyBytes_AsStringAndSize(obj.ptr(), &data, &size) != 0)
+      throw py::error_already_set();
     return {data, static_cast<std::size_t>(size)};
   }
   throw py::type_error(std::string(what) + " must be JSON text (str or bytes), not " +
@@ -221,8 +244,8 @@ std::string json_dumps(py::handle obj, const char* what) {
   const py::handle dumps = cached("json", "dumps", g_json_dumps);
   const py::handle fallback = cached("myoref._display", "json_default", g_json_default);
   try {
-    const py::object text = dumps(obj, py::arg("default") = fallback,
-                                  py::arg("allow_nan") = false, py::arg("ensure_ascii") = false);
+    const py::object text = dumps(obj, py::arg("default") = fallback, py::arg("allow_nan") = false,
+                                  py::arg("ensure_ascii") = false);
     return text.cast<std::string>();
   } catch (py::error_already_set& e) {
     if (!e.matches(PyExc_TypeError) && !e.matches(PyExc_ValueError) &&
@@ -236,7 +259,8 @@ std::string json_dumps(py::handle obj, const char* what) {
 }
 
 py::object str_or_none(std::string_view text) {
-  if (text.empty()) return py::none();
+  if (text.empty())
+    return py::none();
   return str_of(text);
 }
 
@@ -254,14 +278,16 @@ Intake intake_from_python(const KnowledgeBase& kb, py::handle obj) {
                          std::string(py::str(py::type::handle_of(obj).attr("__name__"))));
   }
   Intake intake;
-  if (read_intake_dict(kb, dict, intake) && validate_intake(kb, intake)) return intake;
+  if (read_intake_dict(kb, dict, intake) && validate_intake(kb, intake))
+    return intake;
   return unwrap(parse_intake(kb, json_dumps(dict, "intake")));
 }
 
 CandidateIndex candidate_from_python(const KnowledgeBase& kb, std::string_view key_or_muscle,
                                      const py::object& side) {
   if (side.is_none()) {
-    if (const auto c = kb.find_candidate(key_or_muscle)) return *c;
+    if (const auto c = kb.find_candidate(key_or_muscle))
+      return *c;
   }
   const std::optional<MuscleIndex> muscle = kb.find_muscle(key_or_muscle);
   if (!muscle) {
@@ -282,7 +308,8 @@ CandidateIndex candidate_from_python(const KnowledgeBase& kb, std::string_view k
     s = *parsed;
   }
   const std::optional<CandidateIndex> c = kb.find_candidate(*muscle, s);
-  if (!c) raise_error(ErrorCode::not_found, "no such candidate: " + std::string(key_or_muscle));
+  if (!c)
+    raise_error(ErrorCode::not_found, "no such candidate: " + std::string(key_or_muscle));
   return *c;
 }
 
@@ -290,18 +317,21 @@ namespace {
 
 int int_option(py::handle value, const std::string& name) {
   int number = 0;
-  if (!as_int(value, number)) throw py::type_error(name + " must be an int");
+  if (!as_int(value, number))
+    throw py::type_error(name + " must be an int");
   return number;
 }
 
 bool bool_option(py::handle value, const std::string& name) {
-  if (!PyBool_Check(value.ptr())) throw py::type_error(name + " must be a bool");
+  if (!PyBool_Check(value.ptr()))
+    throw py::type_error(name + " must be a bool");
   return value.ptr() == Py_True;
 }
 
 std::string text_option(py::handle value, const std::string& name) {
   std::string_view text;
-  if (!as_text(value, text)) throw py::type_error(name + " must be a str");
+  if (!as_text(value, text))
+    throw py::type_error(name + " must be a str");
   return std::string(text);
 }
 
@@ -343,6 +373,8 @@ py::object html_object(std::string text) {
   return py::module_::import("myoref._display").attr("HTML")(py::str(text));
 }
 
-py::object kb_object(const KnowledgeBase& kb) { return py::cast(kb); }
+py::object kb_object(const KnowledgeBase& kb) {
+  return py::cast(kb);
+}
 
 }  // namespace myoref::python
