@@ -62,16 +62,7 @@ struct PyCandidate {
 
 py::object read_assessment(const py::object& kb_obj, py::handle document) {
   const auto& kb = kb_obj.cast<const KnowledgeBase&>();
-  std::string owned;
-  std::string_view text;
-  if (PyUnicode_Check(document.ptr()) || PyBytes_Check(document.ptr())) {
-    text = text_of(document, "an assessment");
-  } else if (PyDict_Check(document.ptr())) {
-    owned = json_dumps(document, "assessment");
-    text = owned;
-  } else {
-    throw py::type_error("an assessment document is a dict or JSON text (str or bytes)");
-  }
+  const std::string text = document_text(document, "an assessment document");
   return py::cast(PyAssessment{unwrap(assessment_from_json(kb, text)), kb_obj});
 }
 
@@ -183,10 +174,9 @@ the highest among the confirmed red flags and the age rule.)doc")
       .def_property_readonly(
           "red_flags",
           [](const PyTriage& t) {
-            const py::object kb = py::cast(t.kb);
-            py::list out;
-            for (const std::string& id : triage_red_flags(t.kb, t.triage))
-              out.append(kb.attr("red_flag")(id));
+            std::vector<RedFlagRef> out;
+            for (const RedFlagIndex f : t.triage.red_flags)
+              out.push_back(RedFlagRef{t.kb, f});
             return out;
           },
           "The confirmed RedFlags (with their level and advice), most urgent first.")
@@ -225,8 +215,7 @@ In Jupyter it shows as the pain drawing with its referral pattern over it.)doc")
       .def_property_readonly(
           "muscle",
           [](const PyCandidate& c) {
-            return py::cast(c.assessment.kb())
-                .attr("muscle")(c.assessment.kb().muscles()[c.candidate().muscle].id);
+            return MuscleRef{c.assessment.kb(), c.candidate().muscle};
           },
           "The Muscle.")
       .def_property_readonly(

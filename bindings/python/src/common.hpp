@@ -63,6 +63,10 @@ void register_exception_translator();
 /// Text from a str or bytes object; raises TypeError for anything else.
 std::string_view text_of(py::handle obj, const char* what);
 
+/// The JSON text of a document given as a dict or as JSON text (str or bytes);
+/// TypeError for anything else. `what` names it in messages ("a session").
+std::string document_text(py::handle obj, const char* what);
+
 /// json.loads(text): JSON documents from the C++ API as plain Python objects.
 py::object json_loads(std::string_view text);
 
@@ -108,10 +112,6 @@ RenderOptions render_options(const py::kwargs& kwargs);
 /// myoref.SVG(text) / myoref.HTML(text): strings that Jupyter shows as pictures.
 py::object svg_object(std::string text);
 py::object html_object(std::string text);
-
-/// The Python KnowledgeBase object behind a C++ one: the same object as
-/// `owner` when given, else a new wrapper.
-py::object kb_object(const KnowledgeBase& kb);
 
 // ---------------------------------------------------------------------------
 // Parts of the module

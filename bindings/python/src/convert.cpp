@@ -236,6 +236,15 @@ std::string_view text_of(py::handle obj, const char* what) {
                        std::string(py::str(py::type::handle_of(obj).attr("__name__"))));
 }
 
+std::string document_text(py::handle obj, const char* what) {
+  if (PyUnicode_Check(obj.ptr()) || PyBytes_Check(obj.ptr()))
+    return std::string(text_of(obj, what));
+  if (PyDict_Check(obj.ptr()))
+    return json_dumps(obj, what);
+  throw py::type_error(std::string(what) + " is a dict or JSON text (str or bytes), not " +
+                       std::string(py::str(py::type::handle_of(obj).attr("__name__"))));
+}
+
 py::object json_loads(std::string_view text) {
   return cached("json", "loads", g_json_loads)(str_of(text));
 }
@@ -371,10 +380,6 @@ py::object svg_object(std::string text) {
 
 py::object html_object(std::string text) {
   return py::module_::import("myoref._display").attr("HTML")(py::str(text));
-}
-
-py::object kb_object(const KnowledgeBase& kb) {
-  return py::cast(kb);
 }
 
 }  // namespace myoref::python

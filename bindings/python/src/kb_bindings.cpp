@@ -15,49 +15,10 @@
 #include <pybind11/stl.h>
 
 #include "common.hpp"
+#include "objects.hpp"
 
 namespace myoref::python {
 namespace {
-
-/// A record of a knowledge base, by index. Tag keeps the kinds apart.
-template <class Tag>
-struct Ref {
-  KnowledgeBase kb;
-  std::uint16_t index = 0;
-
-  friend bool operator==(const Ref& a, const Ref& b) {
-    return a.index == b.index && a.kb.hash() == b.kb.hash();
-  }
-};
-
-struct RegionTag {};
-struct FindingTag {};
-struct RedFlagTag {};
-struct CitationTag {};
-struct MuscleTag {};
-struct ExerciseTag {};
-using RegionRef = Ref<RegionTag>;
-using FindingRef = Ref<FindingTag>;
-using RedFlagRef = Ref<RedFlagTag>;
-using CitationRef = Ref<CitationTag>;
-using MuscleRef = Ref<MuscleTag>;
-using ExerciseRef = Ref<ExerciseTag>;
-
-/// A trigger point or a finding weight: an element of one muscle's list.
-template <class Tag>
-struct MemberRef {
-  KnowledgeBase kb;
-  MuscleIndex muscle = 0;
-  std::uint16_t index = 0;
-
-  friend bool operator==(const MemberRef& a, const MemberRef& b) {
-    return a.muscle == b.muscle && a.index == b.index && a.kb.hash() == b.kb.hash();
-  }
-};
-struct TriggerPointTag {};
-struct FindingWeightTag {};
-using TriggerPointRef = MemberRef<TriggerPointTag>;
-using FindingWeightRef = MemberRef<FindingWeightTag>;
 
 const Region& get(const RegionRef& r) {
   return r.kb.regions()[r.index];

@@ -21,16 +21,6 @@ std::vector<std::string> step_names(const std::vector<Step>& steps) {
   return out;
 }
 
-/// JSON text of a document given as str, bytes or a dict.
-std::string document_text(py::handle obj, const char* what) {
-  if (PyUnicode_Check(obj.ptr()) || PyBytes_Check(obj.ptr()))
-    return std::string(text_of(obj, what));
-  if (PyDict_Check(obj.ptr()))
-    return json_dumps(obj, what);
-  throw py::type_error(std::string(what) + " is a dict or JSON text (str or bytes), not " +
-                       std::string(py::str(py::type::handle_of(obj).attr("__name__"))));
-}
-
 py::dict options_dict(const PlanOptions& o) {
   py::dict d;
   d["release_trials"] = o.release_trials;
