@@ -10,7 +10,7 @@ CTEST   := ctest --output-on-failure -j $(JOBS)
 MYOREF  := build/examples/myoref
 DEMO_INTAKE := examples/intakes/gluteus_medius_classic.json
 
-.PHONY: all demo test sanitize tsan fuzz bench docs abi-check coverage clean deps build
+.PHONY: all demo test sanitize tsan fuzz bench docs abi-check abi-baseline coverage clean deps build
 
 all: build
 
@@ -75,6 +75,20 @@ coverage:
 	gcovr --root . --object-directory build-cov --filter src/ --filter bindings/ \
 	  --exclude-unreachable-branches --exclude-throw-branches \
 	  --html-details build-cov/coverage/index.html --txt - --print-summary
+
+# The C API's ABI against the baseline in tests/abi/ (docs/c-api.md, "ABI"):
+# fails on any incompatible change; additions pass.
+ABI_LIB := build/bindings/c/libmyoref.so
+
+abi-check: build
+	@scripts/deps.sh abi
+	@tests/abi/abi.sh check $(ABI_LIB)
+
+# Rewrites the baseline from the current build: after additions, or for a
+# deliberate break that also bumps MYOREF_SOVERSION.
+abi-baseline: build
+	@scripts/deps.sh abi
+	@tests/abi/abi.sh update $(ABI_LIB)
 
 clean:
 	rm -rf build build-asan build-tsan build-fuzz build-bench build-cov build-docs
