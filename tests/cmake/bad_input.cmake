@@ -270,3 +270,13 @@ foreach(case
     COMMAND plan log {copy} ${BI_DATA}/session-${file}.json ${BI_KB}
     STDERR "${message}")
 endforeach()
+
+# The same classes of bad input through the C API, from C, as a host links it.
+add_executable(myoref_bad_input_c ${BI_DATA}/bad_input_c.c)
+set_target_properties(myoref_bad_input_c PROPERTIES C_STANDARD 99 C_EXTENSIONS OFF)
+target_link_libraries(myoref_bad_input_c PRIVATE myoref)
+myoref_set_warnings(myoref_bad_input_c)
+add_test(NAME "bad input: the C API refuses each class with its status, message and path, handles unchanged"
+  COMMAND myoref_bad_input_c ${PROJECT_SOURCE_DIR})
+set_tests_properties("bad input: the C API refuses each class with its status, message and path, handles unchanged"
+  PROPERTIES LABELS "c;bad_input")
