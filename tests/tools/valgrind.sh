@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make valgrind: Memcheck over the myoref command (assess, kb check, a whole
-# plan journey, rendering, and refusals of bad input) and over the C host
-# example, on the default build. Any memory error or leak fails.
+# plan journey, rendering, and refusals of bad input), over the C host
+# example, and over C hosts that misuse the API (the C bad-input matrix and
+# the C API fuzz corpus), on the default build. Any memory error or leak fails.
 #
 #   tests/tools/valgrind.sh BUILD_DIR
 set -euo pipefail
@@ -60,5 +61,12 @@ vg 4 "$myoref" plan start tests/data/plan/assessment-urgent.json --out "$tmp/ref
 if [[ -x $build/examples/c_host/c_host_example ]]; then
   vg 0 "$build/examples/c_host/c_host_example" "$intake"
   vg 4 "$build/examples/c_host/c_host_example" examples/intakes/red_flag_urgent_calf_swelling.json
+fi
+# The C API's refusals and misuse: NULL handles, wrong order, bad documents.
+if [[ -x $build/tests/myoref_bad_input_c ]]; then
+  vg 0 "$build/tests/myoref_bad_input_c" .
+fi
+if [[ -x $build/tests/myoref_replay_c_api ]]; then
+  vg 0 "$build/tests/myoref_replay_c_api" tests/fuzz/corpus/c_api
 fi
 echo "valgrind: $runs runs, no memory error and no leak"
