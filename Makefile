@@ -37,5 +37,13 @@ sanitize:
 	@cmake --build build-asan -j $(JOBS)
 	cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 $(CTEST)
 
+# The API reference from the public headers (docs/Doxyfile): fails on any
+# warning, such as an undocumented declaration. Opens at build-docs/html/index.html.
+docs:
+	@scripts/deps.sh docs
+	@mkdir -p build-docs
+	MYOREF_VERSION=$$(sed -n 's/^  VERSION \([0-9.]*\)$$/\1/p' CMakeLists.txt) MYOREF_DOCS_OUT=build-docs doxygen docs/Doxyfile
+	@echo "API reference: build-docs/html/index.html"
+
 clean:
 	rm -rf build build-asan build-tsan build-fuzz build-bench build-cov build-docs
