@@ -76,3 +76,15 @@ myoref_doc_selftest(wrong_exit 1 1 STDOUT_CONTAINS "exited 3, expected 0")
 myoref_doc_selftest(failing_earlier 2 1 STDOUT_CONTAINS "earlier shell snippet exited 1, expected 0")
 myoref_doc_selftest(stray_marker 1 1 STDERR_CONTAINS "a test marker must be right before a code fence")
 myoref_doc_selftest(unknown_option 1 1 STDERR_CONTAINS "unknown option 'exits=3'")
+
+# Pictures in the docs are the renderer's own: each file in docs/images that a
+# page shows is compared byte for byte with what the command draws now
+# (MYOREF_UPDATE_GOLDEN=1 rewrites them; look at them before committing).
+set(doc_images ${PROJECT_SOURCE_DIR}/docs/images)
+myoref_cli_test("docs: images/concepts_gluteus_minimus_left.svg is the renderer's"
+  COMMAND $<TARGET_FILE:myoref_cli> render muscle gluteus_minimus --out -
+  GOLDEN ${doc_images}/concepts_gluteus_minimus_left.svg LABELS docs)
+myoref_cli_test("docs: images/concepts_overlay_quadratus_lumborum_left.svg is the renderer's"
+  COMMAND $<TARGET_FILE:myoref_cli> render overlay ${doc_images}/walkthrough_intake.json
+          --candidate quadratus_lumborum:left --out -
+  GOLDEN ${doc_images}/concepts_overlay_quadratus_lumborum_left.svg LABELS docs)
