@@ -62,7 +62,8 @@ struct ScoringTables {
   std::vector<std::uint32_t> zone_essential_begin;  // CSR into zone_essential_keys
   std::vector<RegionKeyIndex> zone_essential_keys;  // sorted within a zone
   std::vector<std::uint32_t> zone_spillover_begin;  // CSR into zone_spillover_keys
-  std::vector<RegionKeyIndex> zone_spillover_keys;  // sorted, essential ones of the same zone removed
+  std::vector<RegionKeyIndex>
+      zone_spillover_keys;  // sorted, essential ones of the same zone removed
 
   // For scoring, zones also sit in "slots": slot j of candidate c is its
   // trigger point j, at j * candidate_count + c, for j < slot_count (the
