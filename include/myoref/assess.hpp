@@ -303,10 +303,12 @@ Expected<std::string> assess_json(const KnowledgeBase& kb, std::string_view inta
 /// untouched. Errors: invalid_argument for a null pointer with n > 0;
 /// invalid_input for a value outside [0, 10] or not finite (path "/ROW/COLUMN";
 /// at most 20 such problems are listed).
+///@{
 Status score_batch(const KnowledgeBase& kb, const std::uint8_t* drawings, std::size_t n, float* out,
                    unsigned threads = 0);
 Status score_batch(const KnowledgeBase& kb, const float* drawings, std::size_t n, float* out,
                    unsigned threads = 0);
+///@}
 
 }  // namespace myoref
 

@@ -54,6 +54,7 @@ struct PlanOptions {
   bool append_related = true;
 };
 
+/// Where a plan stands (the plan document's top-level "status").
 enum class PlanStatus : std::uint8_t {
   active = 0,             ///< working through the three steps on the current target
   maintenance = 1,        ///< relief held: strengthen on, release and stretch as needed
@@ -80,12 +81,18 @@ enum class Outcome : std::uint8_t {
   stopped_red_flag = 6,   ///< a session reported a red flag
 };
 
+/// Stable lower-case names, as in plan documents ("stopped_seek_care").
+///@{
 std::string_view to_string(PlanStatus status) noexcept;
 std::string_view to_string(CandidateStatus status) noexcept;
 std::string_view to_string(Outcome outcome) noexcept;
+///@}
+/// Parse those names; nullopt for anything else (case-sensitive).
+///@{
 std::optional<PlanStatus> parse_plan_status(std::string_view text) noexcept;
 std::optional<CandidateStatus> parse_candidate_status(std::string_view text) noexcept;
 std::optional<Outcome> parse_outcome(std::string_view text) noexcept;
+///@}
 
 /// What a plan starts from, without an Assessment: the low-level entry that
 /// the Assessment overload, the C API and tests share.
