@@ -10,7 +10,9 @@ FILTER_PATTERNS), rewrites them without changing the number of lines:
   followed by a blank line stays a plain comment (section banners, notes);
 - a comment after code on the same line documents that code (/**< ... */);
 - when one comment stands above several declarations in a row (a getter pair), each
-  later declaration gets the same text, on its own line, so none is undocumented.
+  later declaration gets the same text, on its own line, so none is undocumented;
+- text in angle brackets inside a comment (<svg>, <myoref/myoref.h>) is escaped, since
+  Doxygen would read it as an HTML tag.
 
 usage: doxygen_c_filter.py FILE   (writes the filtered text to standard output)
 """
@@ -64,8 +66,27 @@ def declaration_run(lines, k):
     return starts
 
 
+TAG = re.compile(r"<(/?[A-Za-z][^<>\s]*)>")
+
+
+def escape_tags(lines):
+    """Inside comments, <svg> or <myoref/myoref.h> is text, not an HTML tag: escape it."""
+    inside = False
+    out = []
+    for line in lines:
+        start = 0 if inside else line.find("/*")
+        if start < 0:
+            out.append(line)
+            continue
+        end = line.find("*/", start + (0 if inside else 2))
+        stop = len(line) if end < 0 else end
+        out.append(line[:start] + TAG.sub(r"\\<\1\\>", line[start:stop]) + line[stop:])
+        inside = end < 0
+    return out
+
+
 def filter_text(text):
-    lines = text.split("\n")
+    lines = escape_tags(text.split("\n"))
     out = list(lines)
     first_comment = True
     i = 0
