@@ -33,7 +33,7 @@ inline constexpr float kCoverageFloor = 0.25F;
 /// findings), leaving room for findings to raise it or lower it.
 inline constexpr float kDrawingCeiling = 0.9F;
 /// Each unit of finding weight multiplies the odds by exp(kFindingsScale).
-inline constexpr float kFindingsScale = 0.5F;
+inline constexpr float kFindingsScale = 1.0F;
 /// A denied characteristic finding counts against with this share of its
 /// weight: the absence of a symptom is weaker evidence than its presence.
 inline constexpr float kDeniedShare = 0.5F;

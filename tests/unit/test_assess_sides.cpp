@@ -121,8 +121,8 @@ TEST_CASE("scores in a small knowledge base follow the documented formula", "[as
   CHECK(a.candidate(0).parts.drawing_fit == Approx(d));
   CHECK(a.scores()[gm] == Approx(0.9F * d));
 
-  // Confirming walking (weight 0.6) multiplies the odds by exp(0.5 x 0.6);
-  // denying it, by exp(-0.5 x 0.5 x 0.6); sitting_long (weight -0.2) counts against.
+  // Confirming walking (weight 0.6) multiplies the odds by exp(1.0 x 0.6);
+  // denying it, by exp(-1.0 x 0.5 x 0.6); sitting_long (weight -0.2) counts against.
   const auto odds = [](float s) {
     const double p = static_cast<double>(s);
     return p / (1 - p);
@@ -130,15 +130,15 @@ TEST_CASE("scores in a small knowledge base follow the documented formula", "[as
   Intake walking = drawing(kb, {{"iliac_crest:left", 6}, {"buttock_upper:left", 3}});
   walking.findings = {finding(kb, "walking")};
   const float p = 0.9F * d;
-  CHECK(odds(assessed(kb, walking).scores()[gm]) == Approx(odds(p) * std::exp(0.3)).epsilon(1e-4));
+  CHECK(odds(assessed(kb, walking).scores()[gm]) == Approx(odds(p) * std::exp(0.6)).epsilon(1e-4));
   Intake denied = walking;
   denied.findings.clear();
   denied.denied = {finding(kb, "walking")};
-  CHECK(odds(assessed(kb, denied).scores()[gm]) == Approx(odds(p) * std::exp(-0.15)).epsilon(1e-4));
+  CHECK(odds(assessed(kb, denied).scores()[gm]) == Approx(odds(p) * std::exp(-0.3)).epsilon(1e-4));
   Intake sitting = denied;
   sitting.denied.clear();
   sitting.findings = {finding(kb, "sitting_long")};
-  CHECK(odds(assessed(kb, sitting).scores()[gm]) == Approx(odds(p) * std::exp(-0.1)).epsilon(1e-4));
+  CHECK(odds(assessed(kb, sitting).scores()[gm]) == Approx(odds(p) * std::exp(-0.2)).epsilon(1e-4));
   Intake against_denied = sitting;
   against_denied.findings.clear();
   against_denied.denied = {finding(kb, "sitting_long")};
