@@ -102,3 +102,17 @@ add_test(NAME "docs: the API reference builds with no warning"
           MYOREF_DOCS_OUT=${CMAKE_CURRENT_BINARY_DIR}/docs/api ${MYOREF_DOXYGEN} docs/Doxyfile
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties("docs: the API reference builds with no warning" PROPERTIES LABELS docs)
+
+# Every relative link and #anchor in the docs, the README and the changelog
+# leads to a file and a heading that exist.
+file(GLOB doc_link_pages RELATIVE ${PROJECT_SOURCE_DIR} CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/docs/*.md)
+add_test(NAME "docs: every relative link and anchor resolves"
+  COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tests/docs/check_links.py ${PROJECT_SOURCE_DIR}
+          README.md CHANGELOG.md ${doc_link_pages})
+set_tests_properties("docs: every relative link and anchor resolves" PROPERTIES LABELS docs)
+myoref_cli_test("docs: the link checker finds a missing file and a missing anchor"
+  COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tests/docs/check_links.py ${PROJECT_SOURCE_DIR}
+          tests/docs/selftest/broken_links.md
+  EXPECT_EXIT 1 STDOUT_CONTAINS "no_such_page.md: no such file"
+  "matching.md#no-such-heading: no heading with anchor #no-such-heading" "3 links checked, 2 broken"
+  LABELS docs)
