@@ -52,16 +52,22 @@ def one_line(text_lines):
 
 
 def declaration_run(lines, k):
-    """Indices of the declarations that start on k and follow it with no blank line."""
+    """Lines that start a declaration at the outer level, from line k on, with no
+    blank line or comment between them (a multi-line declaration or a struct body
+    is one declaration)."""
     starts = []
     depth = 0
     j = k
+    continued = False  # the line before ended in a backslash (a macro goes on)
     while j < len(lines) and lines[j].strip():
-        if depth == 0 and starts_declaration(lines[j]) and "MYOREF_API" in lines[j]:
-            starts.append(j)
-        depth += lines[j].count("(") - lines[j].count(")")
         if lines[j].lstrip().startswith("/*"):
             break  # another comment starts a new run
+        if depth == 0 and not continued and starts_declaration(lines[j]):
+            starts.append(j)
+        continued = lines[j].rstrip().endswith("\\")
+        code = re.sub(r'"(\\.|[^"\\])*"', "", lines[j])
+        code = re.sub(r"/\*.*?\*/", "", code).split("/*")[0]
+        depth += sum(code.count(c) for c in "({") - sum(code.count(c) for c in ")}")
         j += 1
     return starts
 
