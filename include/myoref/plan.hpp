@@ -281,7 +281,9 @@ class Plan {
 
   /// active, maintenance, stopped_seek_care or exhausted.
   PlanStatus status() const noexcept;
-  /// Why the plan is where it is: the last decision's outcome and reason.
+  /// Why the plan is where it is: the outcome of the last change of target or
+  /// status (started, escalated, maintenance, a stop), and its reason. A session
+  /// that changes neither leaves both as they were; its Decision says `continued`.
   Outcome outcome() const noexcept;
   /// That reason in words.
   const std::string& reason() const noexcept;
