@@ -76,6 +76,14 @@ coverage:
 	  --exclude-unreachable-branches --exclude-throw-branches \
 	  --html-details build-cov/coverage/index.html --txt - --print-summary
 
+# The API reference from the public headers (docs/Doxyfile): fails on any
+# warning, such as an undocumented declaration. Opens at build-docs/html/index.html.
+docs:
+	@scripts/deps.sh docs
+	@mkdir -p build-docs
+	MYOREF_VERSION=$$(sed -n 's/^  VERSION \([0-9.]*\)$$/\1/p' CMakeLists.txt) MYOREF_DOCS_OUT=build-docs doxygen docs/Doxyfile
+	@echo "API reference: build-docs/html/index.html"
+
 # The C API's ABI against the baseline in tests/abi/ (docs/c-api.md, "ABI"):
 # fails on any incompatible change; additions pass.
 ABI_LIB := build/bindings/c/libmyoref.so
