@@ -37,5 +37,18 @@ sanitize:
 	@cmake --build build-asan -j $(JOBS)
 	cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 $(CTEST)
 
+# Benchmarks: a Release build with Google Benchmark, every program run with
+# repetitions (medians and ratios to their baselines), then the Python
+# benchmark against the module of that build. See docs/performance.md.
+BENCH_REPS ?= 10
+bench:
+	@scripts/deps.sh build bench
+	@[ -f build-bench/CMakeCache.txt ] || cmake -S . -B build-bench $(CMAKE_FLAGS) \
+	  -DCMAKE_BUILD_TYPE=Release -DMYOREF_BUILD_BENCHMARKS=ON -DMYOREF_BUILD_TESTS=OFF
+	@cmake --build build-bench -j $(JOBS)
+	$(PYTHON) benchmarks/run.py build-bench --repetitions $(BENCH_REPS) --json build-bench/bench-results.json
+	@if [ -f benchmarks/python/bench_python.py ]; then \
+	  PYTHONPATH=$(CURDIR)/build-bench/bindings/python $(PYTHON) benchmarks/python/bench_python.py; fi
+
 clean:
 	rm -rf build build-asan build-tsan build-fuzz build-bench build-cov build-docs

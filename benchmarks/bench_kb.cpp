@@ -65,6 +65,7 @@ void BM_KbLoad(benchmark::State& state) {
     state.ResumeTiming();
   }
   set_bytes(state);
+  state.SetLabel("vs BM_KbParseBoost");
 }
 BENCHMARK(BM_KbLoad)->Unit(benchmark::kMicrosecond);
 
@@ -87,6 +88,7 @@ void BM_KbParseStrict(benchmark::State& state) {
     benchmark::DoNotOptimize(v);
   }
   set_bytes(state);
+  state.SetLabel("vs BM_KbParseBoost");
 }
 BENCHMARK(BM_KbParseStrict)->Unit(benchmark::kMicrosecond);
 
