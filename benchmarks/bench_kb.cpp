@@ -4,7 +4,8 @@
 //   BM_KbLoad            KnowledgeBase::from_json on the embedded text
 //   BM_KbParseBoost      baseline: boost::json::parse of the same text
 //   BM_KbParseStrict     the library's strict parse alone (detail::parse_json)
-//   BM_KbHash            the canonical text and its SHA-256 (computed on first use)
+//   BM_KbHash            the canonical text and its SHA-256 (computed on first use),
+//                        and its halves: BM_KbCanonicalText, BM_Sha256 (of the KB text)
 //   BM_KbBuiltinCached   KnowledgeBase::builtin() after the first call
 //
 // Counters: allocations and bytes per load, and the memory the loaded base
@@ -104,6 +105,33 @@ void BM_KbHash(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_KbHash)->Unit(benchmark::kMicrosecond);
+
+// The two halves of BM_KbHash.
+void BM_KbCanonicalText(benchmark::State& state) {
+  auto kb = myoref::KnowledgeBase::builtin();
+  if (!kb) {
+    state.SkipWithError(kb.error().to_string().c_str());
+    return;
+  }
+  std::size_t size = 0;
+  for (auto _ : state) {
+    const std::string text = myoref::detail::canonical_text(kb->data());
+    size = text.size();
+    benchmark::DoNotOptimize(text);
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(size));
+}
+BENCHMARK(BM_KbCanonicalText)->Unit(benchmark::kMicrosecond);
+
+void BM_Sha256(benchmark::State& state) {
+  const std::string text(kb_text());
+  for (auto _ : state) {
+    const std::string hash = myoref::detail::sha256_hex(text);
+    benchmark::DoNotOptimize(hash);
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));
+}
+BENCHMARK(BM_Sha256)->Unit(benchmark::kMicrosecond);
 
 void BM_KbBuiltinCached(benchmark::State& state) {
   benchmark::DoNotOptimize(myoref::KnowledgeBase::builtin());
