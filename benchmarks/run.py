@@ -6,8 +6,9 @@ usage: run.py BUILD_DIR [--repetitions N] [--filter REGEX] [--json OUT]
 Every program runs with repetitions, repetitions interleaved at random across
 its benchmarks (so a burst of load from other processes hits measurement and
 baseline alike), and only the aggregates reported. A benchmark names its
-baseline in its label ("vs BM_X"); the table gives the ratio of the two
-medians, taken from the same process run. The machine this runs on is shared
+baseline in its label ("vs BM_X"; BM_X with the benchmark's own arguments
+when it names none); the table gives the ratio of the two medians, taken
+from the same process run. The machine this runs on is shared
 and noisy: read the medians, and the ratios before the absolute numbers.
 """
 import argparse
@@ -110,6 +111,9 @@ def main():
             ratio_wall = ratio_cpu = ""
             if m:
                 base_name = m.group(1)
+                # "vs BM_X" on "BM_Y/1000/1" means BM_X with the same arguments.
+                if "/" not in base_name and "/" in name:
+                    base_name += name[name.index("/"):]
                 base = rows.get(base_name)
                 if base and "real" in base:
                     ratio_wall = f"{row['real'] / base['real']:.2f}x"
