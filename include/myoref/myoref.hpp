@@ -4,6 +4,7 @@
 #ifndef MYOREF_MYOREF_HPP
 #define MYOREF_MYOREF_HPP
 
+#include "myoref/assess.hpp"
 #include "myoref/error.hpp"
 #include "myoref/kb.hpp"
 #include "myoref/types.hpp"

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "assess/scoring.hpp"
 #include "myoref/error.hpp"
 #include "myoref/kb.hpp"
 
@@ -79,6 +80,7 @@ struct KbData {
   // --- Derived tables, built by finalize() ---------------------------------
   // Tables compiled from the model for the hot paths (scoring) go here, and
   // are filled in finalize() (kb_finalize.cpp).
+  ScoringTables scoring;  ///< referral zones and finding weights as flat tables (src/assess)
 };
 
 /// Builds the derived tables of a fully validated model: the last step of

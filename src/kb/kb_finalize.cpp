@@ -6,10 +6,17 @@
 // candidates, the mirror tables, the lookups and the hash.
 #include "kb/kb_data.hpp"
 
+#include <memory>
+
+#include "assess/scoring.hpp"
+
 namespace myoref::detail {
 
 Status finalize(KbData& kb) {
-  static_cast<void>(kb);  // no derived tables yet
+  // The scoring compiler reads the model through the public accessors; a
+  // non-owning view (aliasing constructor, no owner) gives it them.
+  const KnowledgeBase view(std::shared_ptr<const KbData>(std::shared_ptr<const KbData>(), &kb));
+  kb.scoring = compile_scoring_tables(view);
   return {};
 }
 

@@ -1,0 +1,238 @@
+// The Assessment as JSON (contracts.md "Assessment"), reading one back, and
+// the JSON-in/JSON-out call.
+#include <algorithm>
+#include <new>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "assess/internal.hpp"
+#include "myoref/myoref.hpp"
+#include "util/json.hpp"
+
+namespace myoref {
+namespace {
+
+using detail::JsonWriter;
+
+void write_citations(JsonWriter& w, const KnowledgeBase& kb, gsl::span<const CitationIndex> cite) {
+  w.key("cite");
+  w.begin_array(true);
+  for (const CitationIndex c : cite) w.value(std::string_view(kb.citations()[c].key));
+  w.end_array();
+}
+
+void write_region_keys(JsonWriter& w, std::string_view name, const KnowledgeBase& kb,
+                       gsl::span<const RegionKeyIndex> keys) {
+  w.key(name);
+  w.begin_array(true);
+  for (const RegionKeyIndex r : keys) w.value(std::string_view(kb.region_keys()[r].key));
+  w.end_array();
+}
+
+void write_finding_ids(JsonWriter& w, std::string_view name, const KnowledgeBase& kb,
+                       gsl::span<const FindingIndex> ids) {
+  w.key(name);
+  w.begin_array(true);
+  for (const FindingIndex f : ids) w.value(std::string_view(kb.findings()[f].id));
+  w.end_array();
+}
+
+}  // namespace
+
+namespace detail {
+
+/// The age rule's outcome in one plain sentence, with the rule's own numbers.
+std::string age_rule_reason(const KnowledgeBase& kb, const Triage& triage, const Intake& intake) {
+  const AgeRule& rule = kb.age_rule();
+  const std::string band = "under " + std::to_string(rule.younger_than) + " or over " +
+                           std::to_string(rule.older_than);
+  const std::string days = std::to_string(rule.max_duration_days);
+  switch (triage.age_rule) {
+    case AgeRuleOutcome::applies:
+      return "New pain (" + std::to_string(*intake.duration_days) + " days, at most " + days +
+             ") at age " + std::to_string(*intake.age) + ": new pain " + band +
+             " is a reason to be checked.";
+    case AgeRuleOutcome::applies_duration_unknown:
+      return "Age " + std::to_string(*intake.age) +
+             " and how long the pain has lasted was not given, so it is treated as new: new "
+             "pain " + band + " is a reason to be checked.";
+    case AgeRuleOutcome::age_unknown:
+      return "Age was not given, so the check for new pain (at most " + days + " days) " + band +
+             " could not be made; if it applies to you, follow this advice.";
+    case AgeRuleOutcome::not_applicable:
+      break;
+  }
+  if (intake.age && *intake.age >= rule.younger_than && *intake.age <= rule.older_than) {
+    return "Age " + std::to_string(*intake.age) + " is from " + std::to_string(rule.younger_than) +
+           " to " + std::to_string(rule.older_than) + ": the rule for new pain " + band +
+           " does not apply.";
+  }
+  return "The pain has lasted " + std::to_string(intake.duration_days.value_or(0)) +
+         " days, more than " + days + ": it is not new pain, so the rule does not apply.";
+}
+
+}  // namespace detail
+
+std::string Assessment::to_json(bool pretty) const {
+  const KnowledgeBase& k = kb();
+  const detail::AssessmentData& d = *d_;
+  std::string out;
+  // About a kilobyte per listed candidate: one allocation in the usual case.
+  JsonWriter w(out, pretty, 2048 + candidate_count() * (pretty ? 1400 : 1100));
+  w.begin_object();
+  w.member("schema", "myoref.assessment/1");
+
+  w.key("triage");
+  w.begin_object();
+  w.member("level", to_string(d.triage.level));
+  w.key("red_flags");
+  w.begin_array(false);
+  for (const RedFlagIndex f : d.triage.red_flags) {
+    const RedFlag& flag = k.red_flags()[f];
+    w.begin_object();
+    w.member("id", std::string_view(flag.id));
+    w.member("level", to_string(flag.level));
+    w.member("advice", std::string_view(flag.advice));
+    write_citations(w, k, flag.cite);
+    w.end_object();
+  }
+  w.end_array();
+  const AgeRule& rule = k.age_rule();
+  w.key("age_rule");
+  w.begin_object();
+  w.member("outcome", to_string(d.triage.age_rule));
+  w.member("raises", d.triage.age_rule_raises());
+  w.member("level", to_string(rule.level));
+  w.member("reason", detail::age_rule_reason(k, d.triage, d.intake));
+  w.key("advice");
+  if (d.triage.age_rule == AgeRuleOutcome::not_applicable) {
+    w.null();
+  } else {
+    w.value(std::string_view(rule.advice));
+  }
+  write_citations(w, k, rule.cite);
+  w.end_object();
+  w.end_object();
+
+  w.key("candidates");
+  w.begin_array(false);
+  std::string sentence;  // reused: one allocation for every reason
+  for (std::size_t rank = 0; rank < candidate_count(); ++rank) {
+    const RankedCandidate c = candidate(rank);
+    const Candidate& cand = k.candidates()[c.candidate];
+    const Muscle& muscle = k.muscles()[cand.muscle];
+    w.begin_object();
+    w.member("key", std::string_view(cand.key));
+    w.member("muscle", std::string_view(muscle.id));
+    w.key("side");
+    if (cand.side == Side::none) {
+      w.null();
+    } else {
+      w.value(to_string(cand.side));
+    }
+    w.member("name", std::string_view(muscle.name));
+    w.member("score", c.score);
+    write_region_keys(w, "explained", k, c.explained);
+    write_region_keys(w, "unexplained", k, c.unexplained);
+    write_finding_ids(w, "findings_for", k, c.findings_for);
+    write_finding_ids(w, "findings_against", k, c.findings_against);
+    w.key("basis");
+    w.begin_array(false);  // sentences read better one per line
+    for (const Reason& reason : c.basis) {
+      sentence.clear();
+      detail::append_reason(sentence, k, c.candidate, reason);
+      w.value(sentence);
+    }
+    w.end_array();
+    w.key("score_parts");
+    w.begin_object();
+    w.member("explained_share", c.parts.explained_share);
+    w.member("essential_coverage", c.parts.essential_coverage);
+    w.member("drawing_fit", c.parts.drawing_fit);
+    w.member("findings_evidence", c.parts.findings_evidence);
+    w.end_object();
+    w.end_object();
+  }
+  w.end_array();
+
+  w.key("cover");
+  w.begin_array(true);
+  for (const CandidateIndex c : d.cover) w.value(std::string_view(k.candidates()[c].key));
+  w.end_array();
+  write_region_keys(w, "unexplained", k, unexplained());
+
+  w.key("intake");
+  detail::write_intake(w, k, d.intake);
+
+  w.key("kb");
+  w.begin_object();
+  w.member("id", std::string_view(k.id()));
+  w.member("version", std::string_view(k.version()));
+  w.member("hash", std::string_view(k.hash()));
+  w.end_object();
+  w.member("library_version", library_version());
+  write_region_keys(w, "painful", k, painful());
+  w.end_object();
+  w.finish();
+  return out;
+}
+
+Expected<Assessment> assessment_from_json(const KnowledgeBase& kb, std::string_view text,
+                                          const IntakeLimits& limits) {
+  detail::JsonLimits json_limits;
+  // The document is the intake plus everything said about it.
+  json_limits.max_bytes = std::max<std::size_t>(limits.max_bytes, 16U << 20U);
+  auto parsed = detail::parse_json(text, json_limits, "assessment");
+  if (!parsed) return std::move(parsed).error();
+  if (!parsed->is_object()) {
+    return Error(ErrorCode::invalid_input, "assessment is not valid",
+                 {{"", "expected an assessment document (an object)"}});
+  }
+  const auto& root = parsed->get_object();
+  const auto* kb_info = root.if_contains("kb");
+  const auto string_at = [](const detail::json::value* o, std::string_view name) -> std::string {
+    if (o == nullptr || !o->is_object()) return {};
+    const auto* v = o->get_object().if_contains(name);
+    return v != nullptr && v->is_string() ? std::string(v->get_string()) : std::string();
+  };
+  const std::string id = string_at(kb_info, "id");
+  const std::string hash = string_at(kb_info, "hash");
+  if (id.empty() || hash.empty()) {
+    return Error(ErrorCode::invalid_input, "assessment is not valid",
+                 {{"/kb", "expected {\"id\", \"version\", \"hash\"} of the knowledge base used"}});
+  }
+  if (id != kb.id() || hash != kb.hash()) {
+    return Error(ErrorCode::kb_mismatch, "assessment was made with another knowledge base",
+                 {{"/kb", "made with " + id + " (hash " + hash + "); this knowledge base is " +
+                              kb.id() + " (hash " + kb.hash() + ")"}});
+  }
+  const auto* intake_value = root.if_contains("intake");
+  if (intake_value == nullptr) {
+    return Error(ErrorCode::invalid_input, "assessment is not valid",
+                 {{"/intake", "missing: the echoed intake the assessment was made from"}});
+  }
+  auto intake = detail::read_intake(kb, *intake_value, limits);
+  if (!intake) {
+    Error e = std::move(intake).error();
+    std::vector<Diagnostic> diagnostics = e.diagnostics();
+    for (auto& diagnostic : diagnostics) diagnostic.path = "/intake" + diagnostic.path;
+    return Error(e.code(), e.message(), std::move(diagnostics));
+  }
+  return assess(kb, *intake);
+}
+
+Expected<std::string> assess_json(const KnowledgeBase& kb, std::string_view intake_json,
+                                  bool pretty, const IntakeLimits& limits) {
+  auto intake = parse_intake(kb, intake_json, limits);
+  if (!intake) return std::move(intake).error();
+  auto assessment = assess(kb, *intake);
+  if (!assessment) return std::move(assessment).error();
+  try {
+    return assessment->to_json(pretty);
+  } catch (const std::bad_alloc&) {
+    return Error(ErrorCode::out_of_memory, "out of memory while writing the assessment");
+  }
+}
+
+}  // namespace myoref

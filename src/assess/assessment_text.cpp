@@ -1,0 +1,160 @@
+// The Assessment as a report a person reads: triage first, always.
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "assess/internal.hpp"
+
+namespace myoref {
+namespace {
+
+constexpr std::size_t kWidth = 88;
+constexpr std::size_t kShownCandidates = 5;
+
+/// Appends `text` wrapped at kWidth: the first line starts with `first`, the
+/// following ones with `rest` (a hanging indent).
+void wrap(std::string& out, std::string_view first, std::string_view rest, std::string_view text) {
+  std::string line(first);
+  std::size_t pos = 0;
+  bool line_has_word = false;
+  while (pos < text.size()) {
+    std::size_t end = text.find(' ', pos);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view word = text.substr(pos, end - pos);
+    pos = end + 1;
+    if (word.empty()) continue;
+    if (line_has_word && line.size() + 1 + word.size() > kWidth) {
+      out += line;
+      out += '\n';
+      line.assign(rest);
+      line_has_word = false;
+    }
+    if (line_has_word) line += ' ';
+    line += word;
+    line_has_word = true;
+  }
+  out += line;
+  out += '\n';
+}
+
+std::string_view banner(TriageLevel level) {
+  switch (level) {
+    case TriageLevel::emergency:
+      return "EMERGENCY: go to an emergency department now. Do not start self-care.";
+    case TriageLevel::urgent:
+      return "URGENT: see a clinician within a day or two, before any self-care.";
+    case TriageLevel::see_clinician:
+      return "SEE A CLINICIAN: book a visit. Gentle self-care meanwhile only as the advice below "
+             "allows.";
+    case TriageLevel::self_care:
+      break;
+  }
+  return "SELF-CARE: no red flag was reported, so self-care is a reasonable first step.";
+}
+
+std::string words(std::string_view id) {
+  std::string out(id);
+  for (char& ch : out) {
+    if (ch == '_') ch = ' ';
+  }
+  return out;
+}
+
+std::string candidate_title(const KnowledgeBase& kb, CandidateIndex c) {
+  const Candidate& cand = kb.candidates()[c];
+  std::string out = kb.muscles()[cand.muscle].name;
+  if (cand.side != Side::none) {
+    out += ", ";  // names may hold parentheses of their own: "Multifidus (lumbar), left"
+    out += to_string(cand.side);
+  }
+  return out;
+}
+
+std::string region_phrases(const KnowledgeBase& kb, gsl::span<const RegionKeyIndex> keys) {
+  return detail::region_key_phrases(kb, keys);
+}
+
+std::string score_text(float score) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.2f", static_cast<double>(score));
+  return buf;
+}
+
+}  // namespace
+
+std::string Assessment::to_text() const {
+  const KnowledgeBase& k = kb();
+  const Triage& t = triage();
+  std::string out;
+
+  wrap(out, "", "  ", banner(t.level));
+  for (const RedFlagIndex f : t.red_flags) {
+    const RedFlag& flag = k.red_flags()[f];
+    wrap(out, "  * ", "    ",
+         words(flag.id) + " (" + std::string(to_string(flag.level)) + "): " + flag.advice);
+  }
+  if (t.age_rule != AgeRuleOutcome::not_applicable) {
+    const std::string reason = detail::age_rule_reason(k, t, intake());
+    wrap(out, "  * ", "    ",
+         std::string(t.age_rule_raises() ? "new pain at this age (" : "age not given (") +
+             std::string(to_string(k.age_rule().level)) + "): " + reason + " " +
+             k.age_rule().advice);
+  }
+  out += '\n';
+
+  if (painful().empty()) {
+    wrap(out, "", "", "No region is marked as painful now (every intensity is 0), so no muscle "
+                      "is suggested.");
+  } else if (candidate_count() == 0) {
+    wrap(out, "", "", "No muscle in the knowledge base refers pain to the regions drawn.");
+  } else {
+    wrap(out, "", "  ",
+         t.level >= TriageLevel::urgent
+             ? "Muscles that could explain the pain, most likely first (for your clinician: do "
+               "not start self-care until you have been seen):"
+             : "Muscles that could explain the pain, most likely first:");
+    const std::size_t shown = std::min(candidate_count(), kShownCandidates);
+    for (std::size_t rank = 0; rank < shown; ++rank) {
+      const RankedCandidate c = candidate(rank);
+      std::string head = std::to_string(rank + 1) + ". " + candidate_title(k, c.candidate);
+      head += "  score " + score_text(c.score);
+      out += "  " + head + '\n';
+      wrap(out, "       explains: ", "         ", region_phrases(k, c.explained));
+      if (!c.unexplained.empty()) {
+        wrap(out, "       does not explain: ", "         ", region_phrases(k, c.unexplained));
+      }
+      for (const Reason& reason : c.basis) {
+        wrap(out, "       - ", "         ", describe(c.candidate, reason));
+      }
+    }
+    if (candidate_count() > shown) {
+      out += "  ... and " + std::to_string(candidate_count() - shown) +
+             " more with lower scores (--format json lists them all).\n";
+    }
+    out += '\n';
+    std::string cover_text;
+    for (std::size_t i = 0; i < cover().size(); ++i) {
+      if (i != 0) cover_text += "; ";
+      cover_text += candidate_title(k, cover()[i]);
+    }
+    wrap(out, "", "  ",
+         (cover().size() == 1 ? "One muscle could explain all of it: "
+                              : "Together these could explain the drawing: ") +
+             cover_text);
+  }
+  if (!unexplained().empty()) {
+    wrap(out, "", "  ",
+         "No muscle in the knowledge base refers pain to: " + region_phrases(k, unexplained()) +
+             ". Pain there needs another explanation; ask a clinician about it.");
+  }
+  out += '\n';
+  wrap(out, "", "",
+       "This is not a diagnosis: it ranks likely muscular sources of pain for self-care and "
+       "education. See a clinician if the pain is severe, keeps getting worse, or a red flag "
+       "appears.");
+  return out;
+}
+
+}  // namespace myoref

@@ -1,0 +1,158 @@
+// score_batch(): many drawings, no findings, several threads.
+//
+// Each thread scores a contiguous block of rows with the same kernel as
+// assess(), so a row's scores equal the assessment's exactly. All working
+// memory is allocated by the calling thread before any thread starts; the
+// scoring loop allocates nothing and cannot throw.
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <new>
+#include <string>
+#include <system_error>
+#include <thread>
+#include <vector>
+
+#include "assess/scoring.hpp"
+#include "myoref/assess.hpp"
+
+namespace myoref {
+namespace {
+
+using detail::ScoringTables;
+
+// Fewer rows than this per thread cost more to start a thread than they save.
+constexpr std::size_t kMinRowsPerThread = 256;
+constexpr std::size_t kMaxListedProblems = 20;
+
+bool is_intensity(std::uint8_t v) noexcept { return v <= 10; }
+bool is_intensity(float v) noexcept { return std::isfinite(v) && v >= 0.0F && v <= 10.0F; }
+
+std::string value_text(std::uint8_t v) { return std::to_string(static_cast<int>(v)); }
+std::string value_text(float v) {
+  if (std::isnan(v)) return "NaN";
+  if (std::isinf(v)) return v > 0 ? "infinity" : "-infinity";
+  return std::to_string(v);
+}
+
+/// Whether every value is an intensity: one pass the compiler can vectorise.
+bool all_intensities(const std::uint8_t* v, std::size_t count) noexcept {
+  std::uint8_t peak = 0;
+  for (std::size_t i = 0; i < count; ++i) peak = std::max(peak, v[i]);
+  return peak <= 10;
+}
+bool all_intensities(const float* v, std::size_t count) noexcept {
+  unsigned bad = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    bad |= (v[i] >= 0.0F && v[i] <= 10.0F) ? 0U : 1U;  // NaN compares false: bad
+  }
+  return bad == 0;
+}
+
+template <class T>
+Status check_drawings(const T* drawings, std::size_t n, std::size_t width) {
+  if (all_intensities(drawings, n * width)) return {};
+  std::vector<Diagnostic> problems;
+  std::size_t bad = 0;
+  for (std::size_t i = 0; i < n * width; ++i) {
+    if (is_intensity(drawings[i])) continue;
+    if (++bad <= kMaxListedProblems) {
+      problems.push_back(Diagnostic{
+          "/" + std::to_string(i / width) + "/" + std::to_string(i % width),
+          value_text(drawings[i]) + " is not an intensity: expected 0..10"});
+    }
+  }
+  if (bad == 0) return {};
+  std::string summary = std::to_string(bad) + " drawing value" + (bad == 1 ? " is" : "s are") +
+                        " not intensities 0..10";
+  if (bad > kMaxListedProblems) {
+    summary += " (the first " + std::to_string(kMaxListedProblems) + " are listed)";
+  }
+  return Error(ErrorCode::invalid_input, summary, std::move(problems));
+}
+
+/// Per-thread working memory, carved out of one block allocated up front.
+struct Lane {
+  float* work = nullptr;
+  float* intensity = nullptr;
+  RegionKeyIndex* keys = nullptr;
+};
+
+template <class T>
+void score_rows(const ScoringTables& t, const T* drawings, std::size_t begin, std::size_t end,
+                float* out, Lane lane) noexcept {
+  const std::size_t nr = t.region_key_count;
+  const std::size_t nc = t.candidate_count;
+  for (std::size_t row = begin; row < end; ++row) {
+    const T* x = drawings + row * nr;
+    std::size_t count = 0;
+    for (std::size_t r = 0; r < nr; ++r) {
+      // Branch-free compaction: drawings are sparse and the painful keys fall
+      // anywhere, so a branch here would be mispredicted on most of them.
+      const auto v = static_cast<float>(x[r]);
+      lane.keys[count] = static_cast<RegionKeyIndex>(r);
+      lane.intensity[count] = v;
+      count += v > 0.0F ? 1U : 0U;
+    }
+    const detail::SparseDrawing drawing{lane.keys, lane.intensity, count};
+    detail::score_drawing(t, drawing, nullptr, lane.work, out + row * nc, nullptr);
+  }
+}
+
+template <class T>
+Status score_batch_impl(const KnowledgeBase& kb, const T* drawings, std::size_t n, float* out,
+                        unsigned threads) {
+  if (n == 0) return {};
+  if (drawings == nullptr || out == nullptr) {
+    return Error(ErrorCode::invalid_argument, "score_batch: drawings and out must not be null");
+  }
+  const ScoringTables& t = detail::scoring_tables(kb);
+  if (Status ok = check_drawings(drawings, n, t.region_key_count); !ok) return ok;
+
+  std::size_t lanes = threads != 0 ? threads : std::max(1U, std::thread::hardware_concurrency());
+  lanes = std::max<std::size_t>(1, std::min(lanes, (n + kMinRowsPerThread - 1) / kMinRowsPerThread));
+  try {
+    const std::size_t work = detail::scoring_work_size(t);
+    const std::size_t nr = t.region_key_count;
+    std::vector<float> floats(lanes * (work + nr));
+    std::vector<RegionKeyIndex> keys(lanes * nr);
+    std::vector<std::thread> pool;
+    pool.reserve(lanes - 1);
+    const auto lane = [&](std::size_t i) {
+      return Lane{floats.data() + i * (work + nr), floats.data() + i * (work + nr) + work,
+                  keys.data() + i * nr};
+    };
+    const auto first_row = [&](std::size_t i) { return n * i / lanes; };
+    std::size_t started = 1;
+    for (; started < lanes; ++started) {
+      try {
+        pool.emplace_back(score_rows<T>, std::cref(t), drawings, first_row(started),
+                          first_row(started + 1), out, lane(started));
+      } catch (const std::system_error&) {
+        break;  // no more threads to be had: the calling thread does the rest
+      }
+    }
+    score_rows<T>(t, drawings, first_row(0), first_row(1), out, lane(0));
+    if (started < lanes) {
+      score_rows<T>(t, drawings, first_row(started), n, out, lane(started));
+    }
+    for (auto& thread : pool) thread.join();
+  } catch (const std::bad_alloc&) {
+    return Error(ErrorCode::out_of_memory, "score_batch: out of memory for working memory");
+  }
+  return {};
+}
+
+}  // namespace
+
+Status score_batch(const KnowledgeBase& kb, const std::uint8_t* drawings, std::size_t n,
+                   float* out, unsigned threads) {
+  return score_batch_impl(kb, drawings, n, out, threads);
+}
+
+Status score_batch(const KnowledgeBase& kb, const float* drawings, std::size_t n, float* out,
+                   unsigned threads) {
+  return score_batch_impl(kb, drawings, n, out, threads);
+}
+
+}  // namespace myoref

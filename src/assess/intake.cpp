@@ -1,0 +1,527 @@
+// Intake: strict reading from JSON, validation of intakes built in code, and
+// the canonical JSON form.
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "assess/internal.hpp"
+#include "util/json.hpp"
+
+namespace myoref {
+namespace {
+
+using detail::did_you_mean;
+using detail::kMaxAge;
+using detail::kMaxDurationDays;
+using detail::kMaxIntensity;
+using detail::pointer;
+namespace json = detail::json;
+
+constexpr std::string_view kIntakeFields[] = {"pain",      "findings", "denied",       "red_flags",
+                                              "age",       "duration_days", "onset"};
+constexpr std::string_view kMarkFields[] = {"region", "side", "intensity"};
+
+/// The problems found so far. Nothing is allocated while there are none, so
+/// validating a good intake costs no heap.
+struct Problems {
+  std::vector<Diagnostic> list;
+  bool limit = false;
+
+  void add(std::string path, std::string message) {
+    list.push_back(Diagnostic{std::move(path), std::move(message)});
+  }
+  void add_limit(std::string path, std::string message) {
+    limit = true;
+    add(std::move(path), std::move(message));
+  }
+  bool empty() const noexcept { return list.empty(); }
+
+  Error error() && {
+    const ErrorCode code = limit ? ErrorCode::limit_exceeded : ErrorCode::invalid_input;
+    const std::string summary = "intake is not valid: " + std::to_string(list.size()) +
+                                (list.size() == 1 ? " problem" : " problems");
+    return Error(code, summary, std::move(list));
+  }
+};
+
+/// For each element of a list in an Intake, its index in the JSON document it
+/// was read from (elements with errors are left out of the Intake, so the two
+/// can differ). Null when the intake was built in code.
+struct Positions {
+  std::vector<std::size_t> pain, findings, denied, red_flags;
+};
+
+std::size_t position(const std::vector<std::size_t>* positions, std::size_t i) {
+  return positions == nullptr ? i : (*positions)[i];
+}
+
+std::string quoted(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += '"';
+  out += text;
+  out += '"';
+  return out;
+}
+
+std::string closest_of(std::string_view unknown, gsl::span<const std::string_view> known) {
+  return detail::closest(unknown, std::vector<std::string_view>(known.begin(), known.end()));
+}
+
+/// Calls report(later, first) for every element equal to an earlier one.
+/// Intakes are small, so the quadratic scan is the fast path; long lists
+/// (up to the limits) are sorted instead.
+template <class T, class Report>
+void for_each_repeat(const std::vector<T>& ids, Report&& report) {
+  const std::size_t n = ids.size();
+  if (n <= 64) {
+    for (std::size_t i = 1; i < n; ++i) {
+      for (std::size_t j = 0; j < i; ++j) {
+        if (ids[j] == ids[i]) {
+          report(i, j);
+          break;
+        }
+      }
+    }
+    return;
+  }
+  std::vector<std::pair<T, std::size_t>> sorted;
+  sorted.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) sorted.emplace_back(ids[i], i);
+  std::sort(sorted.begin(), sorted.end());
+  std::vector<std::pair<std::size_t, std::size_t>> repeats;  // (later, first)
+  for (std::size_t i = 1; i < n; ++i) {
+    std::size_t first = i;
+    while (first > 0 && sorted[first - 1].first == sorted[i].first) --first;
+    if (first != i) repeats.emplace_back(sorted[i].second, sorted[first].second);
+  }
+  std::sort(repeats.begin(), repeats.end());
+  for (const auto& [later, first] : repeats) report(later, first);
+}
+
+template <class Index, class Name>
+void check_repeats(const std::vector<Index>& ids, const std::vector<std::size_t>* positions,
+                   std::string_view list, Name&& name, Problems& problems) {
+  const std::string base = "/" + std::string(list);
+  for_each_repeat(ids, [&](std::size_t later, std::size_t first) {
+    problems.add(pointer(base, position(positions, later)),
+                 quoted(name(ids[later])) + " is listed twice (also at " +
+                     pointer(base, position(positions, first)) + ")");
+  });
+}
+
+/// The rules that need the whole intake: no region key marked twice, no id
+/// repeated in a list, no finding both confirmed and denied.
+void check_consistency(const KnowledgeBase& kb, const Intake& intake, const Positions* at,
+                       Problems& problems) {
+  std::vector<RegionKeyIndex> keys;
+  keys.reserve(intake.pain.size());
+  for (const PainMark& m : intake.pain) keys.push_back(m.region_key);
+  for_each_repeat(keys, [&](std::size_t later, std::size_t first) {
+    const std::size_t p = position(at ? &at->pain : nullptr, later);
+    const std::size_t q = position(at ? &at->pain : nullptr, first);
+    problems.add(pointer("/pain", p), quoted(kb.region_keys()[keys[later]].key) +
+                                          " is marked twice (also at " + pointer("/pain", q) +
+                                          "); give each region and side once");
+  });
+  const auto finding_id = [&](FindingIndex f) { return kb.findings()[f].id; };
+  const auto flag_id = [&](RedFlagIndex f) { return kb.red_flags()[f].id; };
+  check_repeats(intake.findings, at ? &at->findings : nullptr, "findings", finding_id, problems);
+  check_repeats(intake.denied, at ? &at->denied : nullptr, "denied", finding_id, problems);
+  check_repeats(intake.red_flags, at ? &at->red_flags : nullptr, "red_flags", flag_id, problems);
+  for (std::size_t i = 0; i < intake.denied.size(); ++i) {
+    const auto it = std::find(intake.findings.begin(), intake.findings.end(), intake.denied[i]);
+    if (it == intake.findings.end()) continue;
+    const auto j = static_cast<std::size_t>(it - intake.findings.begin());
+    problems.add(pointer("/denied", position(at ? &at->denied : nullptr, i)),
+                 quoted(finding_id(intake.denied[i])) + " is both confirmed (at " +
+                     pointer("/findings", position(at ? &at->findings : nullptr, j)) +
+                     ") and denied; keep it in one list");
+  }
+}
+
+/// An integer, also when written as 6.0; nullopt for anything else.
+std::optional<std::int64_t> as_integer(const json::value& v) {
+  if (v.is_int64()) return v.get_int64();
+  if (v.is_uint64()) {
+    const std::uint64_t u = v.get_uint64();
+    if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+      return std::numeric_limits<std::int64_t>::max();
+    }
+    return static_cast<std::int64_t>(u);
+  }
+  if (v.is_double()) {
+    const double d = v.get_double();
+    if (std::floor(d) == d && std::fabs(d) < 1e15) return static_cast<std::int64_t>(d);
+  }
+  return std::nullopt;
+}
+
+std::string kind_name(const json::value& v) {
+  switch (v.kind()) {
+    case json::kind::null: return "null";
+    case json::kind::bool_: return "a boolean";
+    case json::kind::int64:
+    case json::kind::uint64:
+    case json::kind::double_: return "a number";
+    case json::kind::string: return "a string";
+    case json::kind::array: return "an array";
+    case json::kind::object: return "an object";
+  }
+  return "something else";
+}
+
+/// Reads an integer field in [lo, hi]; reports and returns nullopt otherwise.
+/// `path()` makes the field's JSON pointer, only when there is a problem.
+template <class Path>
+std::optional<int> read_integer(const json::value& v, Path&& path, std::int64_t lo,
+                                std::int64_t hi, std::string_view what, Problems& problems) {
+  const auto n = as_integer(v);
+  if (n && *n >= lo && *n <= hi) return static_cast<int>(*n);
+  const std::string expected = "expected an integer " + std::to_string(lo) + ".." +
+                               std::to_string(hi) + " (" + std::string(what) + ")";
+  if (!n) {
+    problems.add(path(), expected + ", got " +
+                             (v.is_number() ? "a number with a fraction" : kind_name(v)));
+  } else {
+    problems.add(path(), std::to_string(*n) + " is out of range: " + expected);
+  }
+  return std::nullopt;
+}
+
+void read_mark(const KnowledgeBase& kb, const json::value& v, const std::string& path,
+               Intake& intake, Positions& at, std::size_t index, Problems& problems) {
+  if (!v.is_object()) {
+    problems.add(path, "expected a pain mark: an object with \"region\", \"side\" (paired "
+                       "regions only) and \"intensity\", got " + kind_name(v));
+    return;
+  }
+  const json::object& o = v.get_object();
+  bool ok = true;
+  for (const auto& member : o) {
+    const std::string_view name(member.key().data(), member.key().size());
+    if (std::find(std::begin(kMarkFields), std::end(kMarkFields), name) == std::end(kMarkFields)) {
+      problems.add(pointer(path, name), "unknown field " + quoted(name) +
+                                            did_you_mean(closest_of(name, kMarkFields)));
+      ok = false;
+    }
+  }
+
+  std::optional<RegionIndex> region;
+  if (const json::value* r = o.if_contains("region")) {
+    if (!r->is_string()) {
+      problems.add(pointer(path, "region"), "expected a region id (a string), got " + kind_name(*r));
+    } else {
+      const std::string_view id(r->get_string().data(), r->get_string().size());
+      region = kb.find_region(id);
+      if (!region) {
+        problems.add(pointer(path, "region"),
+                     "unknown region " + quoted(id) + did_you_mean(kb.suggest_region(id)));
+      }
+    }
+  } else {
+    problems.add(pointer(path, "region"), "missing: every pain mark needs a \"region\" id");
+  }
+
+  // The side is checked against the region when the region is known: a side
+  // on a midline region is reported as that, not also as a bad value.
+  const json::value* s = o.if_contains("side");
+  const bool midline =
+      region && kb.regions()[*region].laterality == Laterality::midline;
+  std::optional<Side> side;
+  bool side_ok = true;
+  if (s != nullptr && midline) {
+    problems.add(pointer(path, "side"),
+                 quoted(kb.regions()[*region].id) + " is a midline region: leave out \"side\"");
+    side_ok = false;
+  } else if (s != nullptr) {
+    if (s->is_string()) {
+      side = parse_side(std::string_view(s->get_string().data(), s->get_string().size()));
+    }
+    if (!side) {
+      problems.add(pointer(path, "side"),
+                   "expected \"left\" or \"right\", got " +
+                       (s->is_string() ? quoted(std::string_view(s->get_string().data(),
+                                                                 s->get_string().size()))
+                                       : kind_name(*s)));
+      side_ok = false;
+    }
+  } else if (region && !midline) {
+    problems.add(pointer(path, "side"), "missing: " + quoted(kb.regions()[*region].id) +
+                                            " is a paired region, so \"side\" is required "
+                                            "(\"left\" or \"right\")");
+    side_ok = false;
+  }
+
+  std::optional<int> intensity;
+  if (const json::value* i = o.if_contains("intensity")) {
+    intensity = read_integer(*i, [&] { return pointer(path, "intensity"); }, 0, kMaxIntensity,
+                             "pain now, 0 = none", problems);
+  } else {
+    problems.add(pointer(path, "intensity"), "missing: every pain mark needs an \"intensity\" 0..10");
+  }
+
+  std::optional<RegionKeyIndex> key;
+  if (region && side_ok) {
+    key = kb.find_region_key(*region, midline ? Side::none : side.value_or(Side::none));
+  }
+  if (ok && side_ok && key && intensity) {
+    intake.pain.push_back(PainMark{*key, *intensity});
+    at.pain.push_back(index);
+  }
+}
+
+template <class Index, class Find, class Suggest>
+void read_ids(const json::value& v, const std::string& path, std::string_view kind,
+              std::size_t max_ids, Find&& find, Suggest&& suggest, std::vector<Index>& out,
+              std::vector<std::size_t>& at, Problems& problems) {
+  if (!v.is_array()) {
+    problems.add(path, "expected an array of " + std::string(kind) + " ids, got " + kind_name(v));
+    return;
+  }
+  const json::array& a = v.get_array();
+  if (a.size() > max_ids) {
+    problems.add_limit(path, "has " + std::to_string(a.size()) + " elements; the limit is " +
+                                 std::to_string(max_ids));
+    return;
+  }
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (!a[i].is_string()) {
+      problems.add(pointer(path, i),
+                   "expected a " + std::string(kind) + " id (a string), got " + kind_name(a[i]));
+      continue;
+    }
+    const std::string_view id(a[i].get_string().data(), a[i].get_string().size());
+    const std::optional<Index> found = find(id);
+    if (!found) {
+      problems.add(pointer(path, i), "unknown " + std::string(kind) + " " + quoted(id) +
+                                         did_you_mean(suggest(id)));
+      continue;
+    }
+    out.push_back(*found);
+    at.push_back(i);
+  }
+}
+
+template <class Index>
+void check_range(const std::vector<Index>& ids, std::size_t size, std::string_view list,
+                 std::string_view kind, Problems& problems) {
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (ids[i] >= size) {
+      problems.add(pointer("/" + std::string(list), i),
+                   std::string(kind) + " index " + std::to_string(ids[i]) +
+                       " is out of range: the knowledge base has " + std::to_string(size));
+    }
+  }
+}
+
+}  // namespace
+
+int max_intensity(const Intake& intake) noexcept {
+  int peak = 0;
+  for (const PainMark& m : intake.pain) peak = std::max(peak, m.intensity);
+  return peak;
+}
+
+Expected<Intake> parse_intake(const KnowledgeBase& kb, std::string_view text,
+                              const IntakeLimits& limits) {
+  detail::JsonLimits json_limits;
+  json_limits.max_bytes = limits.max_bytes;
+  // An intake nests three levels (object, pain array, mark); a little slack
+  // lets a misplaced value be reported as a wrong type rather than a limit.
+  json_limits.max_depth = 8;
+  json_limits.max_array = std::max(limits.max_pain_marks, limits.max_ids);
+  json_limits.max_object = 64;
+  json_limits.max_string = 1024;
+  auto parsed = detail::parse_json(text, json_limits, "intake");
+  if (!parsed) return std::move(parsed).error();
+  return detail::read_intake(kb, *parsed, limits);
+}
+
+Expected<Intake> detail::read_intake(const KnowledgeBase& kb, const json::value& root,
+                                     const IntakeLimits& limits) {
+  Problems problems;
+  if (!root.is_object()) {
+    problems.add("", "expected an intake: an object with \"pain\" and optionally \"findings\", "
+                     "\"denied\", \"red_flags\", \"age\", \"duration_days\", \"onset\"; got " +
+                         kind_name(root));
+    return std::move(problems).error();
+  }
+  const json::object& o = root.get_object();
+  Intake intake;
+  Positions at;
+  bool has_pain = false;
+  for (const auto& member : o) {
+    const std::string_view name(member.key().data(), member.key().size());
+    const json::value& v = member.value();
+    const std::string path = pointer("", name);
+    if (name == "pain") {
+      has_pain = true;
+      if (!v.is_array()) {
+        problems.add(path, "expected an array of pain marks, got " + kind_name(v));
+      } else if (v.get_array().empty()) {
+        problems.add(path, "expected at least one pain mark");
+      } else if (v.get_array().size() > limits.max_pain_marks) {
+        problems.add_limit(path, "has " + std::to_string(v.get_array().size()) +
+                                     " marks; the limit is " +
+                                     std::to_string(limits.max_pain_marks));
+      } else {
+        const json::array& a = v.get_array();
+        for (std::size_t i = 0; i < a.size(); ++i) {
+          read_mark(kb, a[i], pointer(path, i), intake, at, i, problems);
+        }
+      }
+    } else if (name == "findings" || name == "denied") {
+      auto& out = name == "findings" ? intake.findings : intake.denied;
+      auto& pos = name == "findings" ? at.findings : at.denied;
+      read_ids(
+          v, path, "finding", limits.max_ids, [&](std::string_view id) { return kb.find_finding(id); },
+          [&](std::string_view id) { return kb.suggest_finding(id); }, out, pos, problems);
+    } else if (name == "red_flags") {
+      read_ids(
+          v, path, "red flag", limits.max_ids,
+          [&](std::string_view id) { return kb.find_red_flag(id); },
+          [&](std::string_view id) { return kb.suggest_red_flag(id); }, intake.red_flags,
+          at.red_flags, problems);
+    } else if (name == "age") {
+      intake.age = read_integer(v, [&] { return path; }, 0, kMaxAge, "years", problems);
+    } else if (name == "duration_days") {
+      intake.duration_days =
+          read_integer(v, [&] { return path; }, 0, kMaxDurationDays, "days since the pain began",
+                       problems);
+    } else if (name == "onset") {
+      if (v.is_string()) {
+        intake.onset = parse_onset(std::string_view(v.get_string().data(), v.get_string().size()));
+      }
+      if (!intake.onset) {
+        problems.add(path, "expected \"sudden\" or \"gradual\", got " +
+                               (v.is_string() ? quoted(std::string_view(v.get_string().data(),
+                                                                        v.get_string().size()))
+                                              : kind_name(v)));
+      }
+    } else {
+      problems.add(path, "unknown field " + quoted(name) +
+                             did_you_mean(closest_of(name, kIntakeFields)));
+    }
+  }
+  if (!has_pain) {
+    problems.add("/pain", "missing: an intake needs \"pain\", a list of at least one pain mark");
+  }
+  check_consistency(kb, intake, &at, problems);
+  if (!problems.empty()) return std::move(problems).error();
+  return intake;
+}
+
+Status validate_intake(const KnowledgeBase& kb, const Intake& intake, const IntakeLimits& limits) {
+  Problems problems;
+  const std::size_t key_count = kb.region_keys().size();
+  const auto check_count = [&](std::size_t n, std::size_t max, std::string_view list) {
+    if (n > max) {
+      problems.add_limit("/" + std::string(list), "has " + std::to_string(n) +
+                                                      " elements; the limit is " +
+                                                      std::to_string(max));
+    }
+  };
+  check_count(intake.pain.size(), limits.max_pain_marks, "pain");
+  check_count(intake.findings.size(), limits.max_ids, "findings");
+  check_count(intake.denied.size(), limits.max_ids, "denied");
+  check_count(intake.red_flags.size(), limits.max_ids, "red_flags");
+  if (problems.limit) return std::move(problems).error();
+
+  if (intake.pain.empty()) problems.add("/pain", "expected at least one pain mark");
+  bool in_range = true;
+  for (std::size_t i = 0; i < intake.pain.size(); ++i) {
+    const PainMark& m = intake.pain[i];
+    if (m.region_key >= key_count) {
+      in_range = false;
+      problems.add(pointer(pointer("/pain", i), "region"),
+                   "region key index " + std::to_string(m.region_key) +
+                       " is out of range: the knowledge base has " + std::to_string(key_count));
+    }
+    if (m.intensity < 0 || m.intensity > kMaxIntensity) {
+      problems.add(pointer(pointer("/pain", i), "intensity"),
+                   std::to_string(m.intensity) +
+                       " is out of range: expected an integer 0..10 (pain now, 0 = none)");
+    }
+  }
+  const std::size_t before = problems.list.size();
+  check_range(intake.findings, kb.findings().size(), "findings", "finding", problems);
+  check_range(intake.denied, kb.findings().size(), "denied", "finding", problems);
+  check_range(intake.red_flags, kb.red_flags().size(), "red_flags", "red flag", problems);
+  in_range = in_range && problems.list.size() == before;
+  if (intake.age && (*intake.age < 0 || *intake.age > kMaxAge)) {
+    problems.add("/age", std::to_string(*intake.age) +
+                             " is out of range: expected an integer 0..120 (years)");
+  }
+  if (intake.duration_days && (*intake.duration_days < 0 || *intake.duration_days > kMaxDurationDays)) {
+    problems.add("/duration_days", std::to_string(*intake.duration_days) +
+                                       " is out of range: expected an integer 0..36500 (days "
+                                       "since the pain began)");
+  }
+  if (intake.onset && *intake.onset != Onset::sudden && *intake.onset != Onset::gradual) {
+    problems.add("/onset", "expected sudden or gradual");
+  }
+  // Names are only looked up for indices that exist.
+  if (in_range) check_consistency(kb, intake, nullptr, problems);
+  if (!problems.empty()) return std::move(problems).error();
+  return {};
+}
+
+namespace detail {
+
+Intake canonical(const Intake& intake) {
+  Intake out = intake;
+  std::sort(out.pain.begin(), out.pain.end(),
+            [](const PainMark& a, const PainMark& b) { return a.region_key < b.region_key; });
+  std::sort(out.findings.begin(), out.findings.end());
+  std::sort(out.denied.begin(), out.denied.end());
+  std::sort(out.red_flags.begin(), out.red_flags.end());
+  return out;
+}
+
+void write_intake(JsonWriter& w, const KnowledgeBase& kb, const Intake& intake) {
+  w.begin_object();
+  w.key("pain");
+  w.begin_array(false);
+  for (const PainMark& m : intake.pain) {
+    const RegionKey& key = kb.region_keys()[m.region_key];
+    w.begin_object();
+    w.member("region", std::string_view(kb.regions()[key.region].id));
+    if (key.side != Side::none) w.member("side", to_string(key.side));
+    w.member("intensity", m.intensity);
+    w.end_object();
+  }
+  w.end_array();
+  const auto ids = [&](std::string_view name, const auto& list, auto&& id_of) {
+    w.key(name);
+    w.begin_array(true);
+    for (const auto i : list) w.value(std::string_view(id_of(i)));
+    w.end_array();
+  };
+  const auto finding_id = [&](FindingIndex f) -> const std::string& { return kb.findings()[f].id; };
+  ids("findings", intake.findings, finding_id);
+  ids("denied", intake.denied, finding_id);
+  ids("red_flags", intake.red_flags,
+      [&](RedFlagIndex f) -> const std::string& { return kb.red_flags()[f].id; });
+  if (intake.age) w.member("age", *intake.age);
+  if (intake.duration_days) w.member("duration_days", *intake.duration_days);
+  if (intake.onset) w.member("onset", to_string(*intake.onset));
+  w.end_object();
+}
+
+}  // namespace detail
+
+std::string intake_to_json(const KnowledgeBase& kb, const Intake& intake) {
+  std::string out;
+  detail::JsonWriter w(out, false);
+  detail::write_intake(w, kb, detail::canonical(intake));
+  w.finish();
+  return out;
+}
+
+}  // namespace myoref

@@ -1,0 +1,117 @@
+// Pieces shared by the files of src/assess/.
+#ifndef MYOREF_SRC_ASSESS_INTERNAL_HPP
+#define MYOREF_SRC_ASSESS_INTERNAL_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <new>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <gsl/assert>
+
+#include "assess/json_writer.hpp"
+#include "myoref/assess.hpp"
+
+namespace boost::json {
+class value;
+}
+
+namespace myoref::detail {
+
+inline constexpr int kMaxIntensity = 10;
+inline constexpr int kMaxAge = 120;
+inline constexpr int kMaxDurationDays = 36500;  // a hundred years: anything longer is a typo
+
+/// Where ranked candidate i's lists live in AssessmentData's pools.
+struct RankedEntry {
+  CandidateIndex candidate = 0;
+  float score = 0.0F;
+  ScoreParts parts;
+  std::uint32_t explained_begin = 0, explained_count = 0;      // region_pool
+  std::uint32_t unexplained_begin = 0, unexplained_count = 0;  // region_pool
+  std::uint32_t for_begin = 0, for_count = 0;                  // finding_pool
+  std::uint32_t against_begin = 0, against_count = 0;          // finding_pool
+  std::uint32_t basis_begin = 0, basis_count = 0;              // reasons
+};
+
+/// A fixed-capacity array carved out of an assessment's one block of storage.
+/// Capacities are worked out before anything is written, so a pool never
+/// moves and views into it stay valid. Only for trivially destructible T.
+template <class T>
+struct Pool {
+  T* data = nullptr;
+  std::uint32_t size = 0;
+  std::uint32_t capacity = 0;
+
+  void push_back(const T& value) {
+    Expects(size < capacity);
+    new (data + size) T(value);
+    ++size;
+  }
+  T* begin() const noexcept { return data; }
+  T* end() const noexcept { return data + size; }
+  T& operator[](std::size_t i) const noexcept { return data[i]; }
+  gsl::span<const T> view() const noexcept { return {data, size}; }
+  gsl::span<const T> view(std::uint32_t first, std::uint32_t count) const noexcept {
+    return {data + first, count};
+  }
+};
+
+/// Everything an Assessment holds. Built once by assess(), then immutable.
+/// The result's arrays share one block of storage (one allocation instead of
+/// eight); the spans inside `reasons` point into `region_pool` and the kb.
+struct AssessmentData {
+  explicit AssessmentData(KnowledgeBase knowledge_base) : kb(std::move(knowledge_base)) {}
+
+  KnowledgeBase kb;
+  Intake intake;  // canonical
+  Triage triage;
+  std::unique_ptr<std::max_align_t[]> storage;
+  Pool<float> scores;  // by candidate index
+  Pool<RegionKeyIndex> painful;
+  Pool<CandidateIndex> cover;
+  Pool<RegionKeyIndex> unexplained;
+  Pool<RankedEntry> ranked;
+  Pool<RegionKeyIndex> region_pool;
+  Pool<FindingIndex> finding_pool;
+  Pool<Reason> reasons;
+};
+
+/// Appends one reason in words, with its citation keys (Assessment::describe).
+void append_reason(std::string& out, const KnowledgeBase& kb, CandidateIndex candidate,
+                   const Reason& reason);
+
+/// parse_intake() after the JSON text is parsed: reads an intake from a JSON
+/// value (paths relative to it).
+Expected<Intake> read_intake(const KnowledgeBase& kb, const boost::json::value& root,
+                             const IntakeLimits& limits);
+
+/// The intake with every list sorted by knowledge-base index (the canonical
+/// order that JSON output and scoring use).
+Intake canonical(const Intake& intake);
+
+/// Writes a canonical intake as the contract's Intake object.
+void write_intake(JsonWriter& w, const KnowledgeBase& kb, const Intake& intake);
+
+/// "upper buttock": a name in running prose (first letter lowered unless the
+/// word looks like an acronym).
+std::string lower_first(std::string_view text);
+
+/// "top of the pelvis (left); sacrum".
+void append_region_phrases(std::string& out, const KnowledgeBase& kb,
+                           gsl::span<const RegionKeyIndex> keys);
+std::string region_key_phrases(const KnowledgeBase& kb, gsl::span<const RegionKeyIndex> keys);
+
+/// " [donnelly2019, davies2013]", or nothing for no citations.
+void append_citations(std::string& out, const KnowledgeBase& kb,
+                      gsl::span<const CitationIndex> cite);
+
+/// The age rule's outcome for an intake in one plain sentence.
+std::string age_rule_reason(const KnowledgeBase& kb, const Triage& triage, const Intake& intake);
+
+}  // namespace myoref::detail
+
+#endif  // MYOREF_SRC_ASSESS_INTERNAL_HPP

@@ -1,0 +1,192 @@
+#include "assess/json_writer.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <system_error>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include <gsl/assert>
+
+namespace myoref::detail {
+
+void JsonWriter::grow(std::size_t n) {
+  out_.resize(std::max(out_.size() * 2, used_ + n + 256));
+}
+
+void JsonWriter::newline_and_indent(std::size_t depth) {
+  static constexpr char kSpaces[] = "                                ";  // 32
+  put('\n');
+  std::size_t left = depth * 2U;
+  while (left > 0) {
+    const std::size_t n = std::min(left, sizeof kSpaces - 1);
+    put(kSpaces, n);
+    left -= n;
+  }
+}
+
+void JsonWriter::before_value() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (depth_ == 0) {
+    return;
+  }
+  Frame& f = frames_[depth_ - 1];
+  if (!f.empty) {
+    put(',');
+    if (pretty_ && f.flat) {
+      put(' ');
+    }
+  }
+  f.empty = false;
+  if (pretty_ && !f.flat) {
+    newline_and_indent(depth_);
+  }
+}
+
+void JsonWriter::open(char bracket, bool flat) {
+  before_value();
+  Expects(depth_ < frames_.size());
+  frames_[depth_] = Frame{flat, true};
+  ++depth_;
+  put(bracket);
+}
+
+void JsonWriter::close(char bracket) {
+  Expects(depth_ > 0);
+  const Frame f = frames_[depth_ - 1];
+  --depth_;
+  if (pretty_ && !f.flat && !f.empty) {
+    newline_and_indent(depth_);
+  }
+  put(bracket);
+  if (pretty_ && depth_ == 0) {
+    put('\n');
+  }
+}
+
+void JsonWriter::key(std::string_view name) {
+  before_value();
+  // Member names are the library's own identifiers: nothing to escape.
+  put('"');
+  put(name);
+  put('"');
+  put(pretty_ ? ": " : ":");
+  after_key_ = true;
+}
+
+void JsonWriter::value(std::string_view text) {
+  before_value();
+  write_string(text);
+}
+
+void JsonWriter::value(int number) {
+  before_value();
+  char buf[16];
+  const auto r = std::to_chars(buf, buf + sizeof buf, number);
+  put(buf, static_cast<std::size_t>(r.ptr - buf));
+}
+
+void JsonWriter::value(float number) {
+  before_value();
+  // Scores are finite by construction; JSON has no spelling for anything else.
+  Expects(std::isfinite(number));
+  if (number == 0.0F) {
+    put('0');  // also for -0, which JSON readers would keep as a negative zero
+    return;
+  }
+  char buf[32];
+  // Shortest text that reads back as the same float: deterministic and exact.
+  const auto r = std::to_chars(buf, buf + sizeof buf, number);
+  put(buf, static_cast<std::size_t>(r.ptr - buf));
+}
+
+void JsonWriter::value(bool flag) {
+  before_value();
+  put(flag ? "true" : "false");
+}
+
+void JsonWriter::null() {
+  before_value();
+  put("null");
+}
+
+namespace {
+
+// The length of the prefix of `p[0, n)` that needs no escape in a JSON
+// string: no byte below 0x20, no '"' and no '\\'. Assessments are mostly
+// prose, so this scan is most of the writing time: 16 bytes at a time with
+// SSE2 where the compiler offers it, 8 at a time with word bit tricks (the
+// classic "has a byte less than n" and "has a zero byte" tests) elsewhere.
+std::size_t plain_prefix(const char* p, std::size_t n) noexcept {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  const __m128i space = _mm_set1_epi8(0x20);
+  const __m128i flip = _mm_set1_epi8(static_cast<char>(0x80));
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    // Unsigned v < 0x20 as a signed compare after flipping the top bit.
+    const __m128i control = _mm_cmplt_epi8(_mm_xor_si128(v, flip), _mm_xor_si128(space, flip));
+    const __m128i special = _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash));
+    if (_mm_movemask_epi8(_mm_or_si128(control, special)) != 0) break;
+  }
+#else
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  const auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p + i, sizeof w);
+    const std::uint64_t below_space = (w - kOnes * 0x20U) & ~w & kHigh;
+    if ((below_space | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'))) != 0) break;
+  }
+#endif
+  for (; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    if (c < 0x20 || c == '"' || c == '\\') break;
+  }
+  return i;
+}
+
+}  // namespace
+
+void JsonWriter::write_string(std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  put('"');
+  const char* p = text.data();
+  std::size_t n = text.size();
+  for (;;) {
+    // UTF-8 passes through unchanged: every text was validated on input.
+    const std::size_t plain = plain_prefix(p, n);
+    put(p, plain);
+    if (plain == n) break;
+    const auto c = static_cast<unsigned char>(p[plain]);
+    p += plain + 1;
+    n -= plain + 1;
+    switch (c) {
+      case '"': put("\\\""); break;
+      case '\\': put("\\\\"); break;
+      case '\n': put("\\n"); break;
+      case '\r': put("\\r"); break;
+      case '\t': put("\\t"); break;
+      case '\b': put("\\b"); break;
+      case '\f': put("\\f"); break;
+      default:
+        put("\\u00");
+        put(kHex[c >> 4U]);
+        put(kHex[c & 0xFU]);
+    }
+  }
+  put('"');
+}
+
+}  // namespace myoref::detail

@@ -1,0 +1,123 @@
+// Words for reasons and reports: how regions, trigger points, findings and
+// citations read in a sentence. Everything appends to one string, from words
+// prepared when the knowledge base was loaded (ScoringTables), so that
+// writing an assessment allocates little.
+#include <cctype>
+#include <string>
+
+#include "assess/internal.hpp"
+#include "assess/scoring.hpp"
+
+namespace myoref {
+namespace detail {
+
+std::string lower_first(std::string_view text) {
+  std::string out(text);
+  const bool acronym = out.size() > 1 && std::isupper(static_cast<unsigned char>(out[1])) != 0;
+  if (!out.empty() && !acronym) {
+    out[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[0])));
+  }
+  return out;
+}
+
+void append_region_phrases(std::string& out, const KnowledgeBase& kb,
+                           gsl::span<const RegionKeyIndex> keys) {
+  const ScoringTables& t = scoring_tables(kb);
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    // Semicolons, because region names may hold commas ("back of the thigh, upper half").
+    if (i != 0) out += "; ";
+    out += t.region_key_phrase[keys[i]];
+  }
+}
+
+std::string region_key_phrases(const KnowledgeBase& kb, gsl::span<const RegionKeyIndex> keys) {
+  std::string out;
+  append_region_phrases(out, kb, keys);
+  return out;
+}
+
+void append_citations(std::string& out, const KnowledgeBase& kb,
+                      gsl::span<const CitationIndex> cite) {
+  if (cite.empty()) return;
+  const auto citations = kb.citations();
+  out += " [";
+  for (std::size_t i = 0; i < cite.size(); ++i) {
+    if (i != 0) out += ", ";
+    out += citations[cite[i]].key;
+  }
+  out += ']';
+}
+
+namespace {
+
+// Weights are authored with two decimals at most: "0.6", "-0.25", "1".
+void append_weight(std::string& out, float weight) {
+  const int hundredths = static_cast<int>(weight * 100.0F + (weight < 0 ? -0.5F : 0.5F));
+  const int magnitude = hundredths < 0 ? -hundredths : hundredths;
+  if (hundredths < 0) out += '-';
+  out += std::to_string(magnitude / 100);
+  const int frac = magnitude % 100;
+  if (frac != 0) {
+    out += '.';
+    out += static_cast<char>('0' + frac / 10);
+    if (frac % 10 != 0) out += static_cast<char>('0' + frac % 10);
+  }
+}
+
+}  // namespace
+
+void append_reason(std::string& out, const KnowledgeBase& kb, CandidateIndex candidate,
+                   const Reason& reason) {
+  const ScoringTables& t = scoring_tables(kb);
+  const Muscle& muscle = kb.muscles()[t.candidate_muscle[candidate]];
+  const auto zone_name = [&]() -> const std::string& {
+    return t.zone_name[t.candidate_zone_begin[candidate] + reason.trigger_point];
+  };
+  const auto finding = [&](const char* lead, const char* tail) {
+    out += lead;
+    out += kb.findings()[reason.finding].what;
+    out += tail;
+    append_weight(out, muscle.findings[reason.finding_weight].weight);
+    out += ')';
+  };
+  switch (reason.kind) {
+    case ReasonKind::essential_zone:
+      out += "Refers pain to ";
+      append_region_phrases(out, kb, reason.regions);
+      out += ": essential zone of the ";
+      out += zone_name();
+      break;
+    case ReasonKind::spillover_zone:
+      out += "Can also refer pain to ";
+      append_region_phrases(out, kb, reason.regions);
+      out += ": spillover zone of the ";
+      out += zone_name();
+      break;
+    case ReasonKind::zone_not_painful:
+      out += "Not drawn as painful, though in the essential zone of the ";
+      out += zone_name();
+      out += ": ";
+      append_region_phrases(out, kb, reason.regions);
+      break;
+    case ReasonKind::finding_for:
+      finding("Confirmed: ", ", which counts for this muscle (weight ");
+      break;
+    case ReasonKind::finding_against:
+      finding("Confirmed: ", ", which counts against this muscle (weight ");
+      break;
+    case ReasonKind::denied_for:
+      finding("Denied: ", ", which is usual with this muscle (weight ");
+      break;
+  }
+  append_citations(out, kb, reason.cite);
+}
+
+}  // namespace detail
+
+std::string Assessment::describe(CandidateIndex candidate, const Reason& reason) const {
+  std::string out;
+  detail::append_reason(out, kb(), candidate, reason);
+  return out;
+}
+
+}  // namespace myoref

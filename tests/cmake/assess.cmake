@@ -1,0 +1,73 @@
+# myoref assess: the example intakes against their golden outputs, standard
+# input, --kb, and the usage and input errors (exit 2 and 3).
+set(MYOREF_INTAKES ${PROJECT_SOURCE_DIR}/examples/intakes)
+set(MYOREF_ASSESS_GOLDEN ${CMAKE_CURRENT_SOURCE_DIR}/golden/assess)
+set(MYOREF_ASSESS $<TARGET_FILE:myoref_cli> assess)
+
+# Every example intake has a golden JSON assessment (MYOREF_UPDATE_GOLDEN=1
+# rewrites them; review the diff before committing).
+file(GLOB MYOREF_INTAKE_FILES CONFIGURE_DEPENDS ${MYOREF_INTAKES}/*.json)
+foreach(intake IN LISTS MYOREF_INTAKE_FILES)
+  get_filename_component(name ${intake} NAME_WE)
+  myoref_cli_test("assess: ${name} (json)"
+    COMMAND ${MYOREF_ASSESS} ${intake} --format json
+    GOLDEN ${MYOREF_ASSESS_GOLDEN}/${name}.json UNCHANGED ${intake} LABELS assess)
+endforeach()
+
+# The report a person reads, for the demo case and an emergency.
+foreach(name gluteus_medius_classic red_flag_emergency_cauda_equina)
+  myoref_cli_test("assess: ${name} (text)"
+    COMMAND ${MYOREF_ASSESS} ${MYOREF_INTAKES}/${name}.json
+    GOLDEN ${MYOREF_ASSESS_GOLDEN}/${name}.txt LABELS assess)
+endforeach()
+myoref_cli_test("assess: the text report leads with triage and says it is not a diagnosis"
+  COMMAND ${MYOREF_ASSESS} ${MYOREF_INTAKES}/red_flag_urgent_calf_swelling.json --format text
+  STDOUT_CONTAINS "URGENT: see a clinician" "calf swelling redness (urgent)" "This is not a diagnosis"
+  LABELS assess)
+
+# Standard input and an explicit knowledge base give the same document.
+myoref_cli_test("assess: intake from standard input"
+  COMMAND ${MYOREF_ASSESS} - --format json
+  STDIN ${MYOREF_INTAKES}/gluteus_medius_classic.json
+  GOLDEN ${MYOREF_ASSESS_GOLDEN}/gluteus_medius_classic.json LABELS assess)
+myoref_cli_test("assess: --kb with the bundled default knowledge base"
+  COMMAND ${MYOREF_ASSESS} ${MYOREF_INTAKES}/gluteus_medius_classic.json --format json
+          --kb ${MYOREF_DEFAULT_KB_JSON}
+  GOLDEN ${MYOREF_ASSESS_GOLDEN}/gluteus_medius_classic.json LABELS assess)
+
+# Usage errors: exit 2.
+myoref_cli_test("assess: no intake is a usage error"
+  COMMAND ${MYOREF_ASSESS} EXPECT_EXIT 2 STDERR_CONTAINS "takes one intake file" LABELS assess)
+myoref_cli_test("assess: two intakes is a usage error"
+  COMMAND ${MYOREF_ASSESS} ${MYOREF_INTAKES}/soleus_heel.json ${MYOREF_INTAKES}/soleus_heel.json
+  EXPECT_EXIT 2 LABELS assess)
+myoref_cli_test("assess: an unknown format is a usage error"
+  COMMAND ${MYOREF_ASSESS} ${MYOREF_INTAKES}/soleus_heel.json --format xml
+  EXPECT_EXIT 2 STDERR_CONTAINS "--format is text or json" LABELS assess)
+myoref_cli_test("assess: an unknown option is a usage error"
+  COMMAND ${MYOREF_ASSESS} ${MYOREF_INTAKES}/soleus_heel.json --colour red
+  EXPECT_EXIT 2 STDERR_CONTAINS "unknown option --colour" LABELS assess)
+myoref_cli_test("assess: intake and knowledge base cannot both be standard input"
+  COMMAND ${MYOREF_ASSESS} - --kb - EXPECT_EXIT 2 LABELS assess)
+
+# Bad input: exit 3, naming the file, each JSON path and what was expected.
+myoref_cli_test("assess: a bad intake lists every problem with its path"
+  COMMAND ${MYOREF_ASSESS} ${MYOREF_ASSESS_GOLDEN}/bad_intake.input.json
+  EXPECT_EXIT 3
+  STDERR_CONTAINS "bad_intake.input.json: intake is not valid: 6 problems"
+    "/pain/0/side: missing: \"buttock_upper\" is a paired region"
+    "/pain/1/region: unknown region \"iliac_crst\" (did you mean \"iliac_crest\"?)"
+    "/pain/2/intensity: 14 is out of range: expected an integer 0..10"
+    "/findings/1: unknown finding \"standing\""
+    "/agee: unknown field \"agee\" (did you mean \"age\"?)"
+    "/denied/0: \"walking\" is both confirmed (at /findings/0) and denied"
+  LABELS assess)
+myoref_cli_test("assess: a missing intake file is bad input"
+  COMMAND ${MYOREF_ASSESS} ${MYOREF_INTAKES}/no_such_intake.json
+  EXPECT_EXIT 3 STDERR_CONTAINS "no_such_intake.json: cannot open" LABELS assess)
+myoref_cli_test("assess: an intake that is not JSON is bad input"
+  COMMAND ${MYOREF_ASSESS} - STDIN ${PROJECT_SOURCE_DIR}/CMakeLists.txt
+  EXPECT_EXIT 3 STDERR_CONTAINS "myoref: -: intake is not valid JSON" LABELS assess)
+myoref_cli_test("assess: a knowledge base that does not load is bad input"
+  COMMAND ${MYOREF_ASSESS} ${MYOREF_INTAKES}/soleus_heel.json --kb ${MYOREF_INTAKES}/soleus_heel.json
+  EXPECT_EXIT 3 STDERR_CONTAINS "soleus_heel.json" LABELS assess)
