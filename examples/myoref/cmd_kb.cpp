@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli.hpp"
+#include "myoref/render.hpp"
 
 namespace myoref::cli {
 namespace {
@@ -213,10 +214,10 @@ int run_muscle(const std::vector<std::string>& words) {
   if (!parse_args(words, {"--format", "--kb"}, args))
     return kExitUsage;
   if (args.positional.size() != 1)
-    return usage_error("muscle ID [--format text|json] [--kb KB.json]");
+    return usage_error("muscle ID [--format text|json|svg] [--kb KB.json]");
   const std::string format = args.get("--format", "text");
-  if (format != "text" && format != "json") {
-    return usage_error("--format is text or json, not '" + format + "'");
+  if (format != "text" && format != "json" && format != "svg") {
+    return usage_error("--format is text or json or svg, not '" + format + "'");
   }
   KnowledgeBase kb;
   int exit_code = kExitOk;
@@ -231,7 +232,17 @@ int run_muscle(const std::vector<std::string>& words) {
               << '\n';
     return kExitBadInput;
   }
-  if (format == "json") {
+  if (format == "svg") {
+    // The referral pattern of the left muscle (a midline muscle has no side);
+    // `myoref render muscle ID --side right` draws the other.
+    const Side side = kb.muscles()[*muscle].midline ? Side::none : Side::left;
+    const auto svg = render_muscle_svg(kb, *kb.find_candidate(*muscle, side));
+    if (!svg) {
+      print_error(args.get("--kb", "built-in knowledge base"), svg.error());
+      return exit_code_for(svg.error());
+    }
+    std::cout << *svg;
+  } else if (format == "json") {
     std::cout << kb.muscle_to_json(*muscle);
   } else {
     print_muscle(std::cout, kb, kb.muscles()[*muscle]);
@@ -246,6 +257,6 @@ MYOREF_COMMAND("kb", "kb check KB.json",
                "validate a knowledge base and list every error with its JSON path",
                &myoref::cli::run_kb)
 MYOREF_COMMAND(
-    "muscle", "muscle ID [--format text|json] [--kb KB.json]",
+    "muscle", "muscle ID [--format text|json|svg] [--kb KB.json]",
     "one muscle: anatomy, actions, symptoms, referral zones, protocol (ID may be an alias)",
     &myoref::cli::run_muscle)

@@ -7,6 +7,8 @@
 #include "myoref/assess.hpp"
 #include "myoref/error.hpp"
 #include "myoref/kb.hpp"
+#include "myoref/plan.hpp"
+#include "myoref/render.hpp"
 #include "myoref/types.hpp"
 #include "myoref/version.h"
 

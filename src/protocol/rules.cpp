@@ -1,0 +1,462 @@
+// The rules of shared/spec/protocol.md, applied one session at a time. Plan
+// documents are checked by replaying their sessions through this same code, so
+// a stored history and a live one can never disagree about what a rule means.
+#include <algorithm>
+#include <utility>
+
+#include "protocol/dates.hpp"
+#include "protocol/state.hpp"
+#include "util/json.hpp"
+
+namespace myoref::detail {
+namespace {
+
+std::string points(int n) {
+  return std::to_string(n) + (n == 1 ? " point" : " points");
+}
+
+std::string step_list(const std::vector<Step>& steps) {
+  std::string out;
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    if (i != 0)
+      out += i + 1 == steps.size() ? " and " : ", ";
+    out += to_string(steps[i]);
+  }
+  return out;
+}
+
+struct Range {
+  const char* name;
+  int PlanOptions::*field;
+  int lo;
+  int hi;
+};
+
+constexpr Range kOptionRanges[] = {
+    {"release_trials", &PlanOptions::release_trials, 1, 20},
+    {"relief_points", &PlanOptions::relief_points, 1, 10},
+    {"relief_percent", &PlanOptions::relief_percent, 1, 100},
+    {"worsening_points", &PlanOptions::worsening_points, 1, 10},
+    {"worsening_sessions", &PlanOptions::worsening_sessions, 1, 10},
+    {"maintenance_sessions", &PlanOptions::maintenance_sessions, 1, 20},
+};
+
+}  // namespace
+
+// The release sessions on the current target since its last relief: the ones
+// that count towards release_trials. Sessions without a release step are not
+// trials, and relief on the target starts the count again.
+int release_trials_without_relief(const PlanState& s, CandidateIndex target) {
+  int count = 0;
+  for (auto it = s.sessions.rbegin(); it != s.sessions.rend() && it->target == target; ++it) {
+    if (it->relief) {
+      break;
+    }
+    if (std::find(it->log.steps.begin(), it->log.steps.end(), Step::release) !=
+        it->log.steps.end()) {
+      ++count;
+    }
+  }
+  return count;
+}
+
+int relief_streak(const PlanState& s, CandidateIndex target) {
+  int count = 0;
+  for (auto it = s.sessions.rbegin(); it != s.sessions.rend() && it->target == target && it->relief;
+       ++it) {
+    ++count;
+  }
+  return count;
+}
+
+int worse_streak(const PlanState& s) {
+  int count = 0;
+  for (auto it = s.sessions.rbegin(); it != s.sessions.rend() && it->worse; ++it) {
+    ++count;
+  }
+  return count;
+}
+
+std::string candidate_label(const KnowledgeBase& kb, CandidateIndex candidate) {
+  const Candidate& c = kb.candidates()[candidate];
+  std::string label = kb.muscles()[c.muscle].name;
+  if (c.side != Side::none) {
+    label += " (";
+    label += to_string(c.side);
+    label += ')';
+  }
+  return label;
+}
+
+std::vector<Diagnostic> check_options(const PlanOptions& options, std::string_view base) {
+  std::vector<Diagnostic> out;
+  for (const Range& r : kOptionRanges) {
+    const int v = options.*(r.field);
+    if (v < r.lo || v > r.hi) {
+      out.push_back({pointer(base, r.name), "expected an integer from " + std::to_string(r.lo) +
+                                                " to " + std::to_string(r.hi) + ", got " +
+                                                std::to_string(v)});
+    }
+  }
+  return out;
+}
+
+bool is_relief(const PlanOptions& options, int baseline, int pain) noexcept {
+  const int drop = baseline - pain;
+  return drop > 0 &&
+         (drop >= options.relief_points || drop * 100 >= options.relief_percent * baseline);
+}
+
+PlanState initial_state_with(const KnowledgeBase& kb, const PlanOptions& options,
+                             TriageLevel triage, std::vector<std::string> triage_advice,
+                             int baseline_pain, std::vector<PlanCandidate> candidates) {
+  PlanState s(kb);
+  s.options = options;
+  s.triage = triage;
+  s.triage_advice = std::move(triage_advice);
+  s.baseline_pain = baseline_pain;
+  s.candidates = std::move(candidates);
+  for (auto& c : s.candidates) {
+    c.status = CandidateStatus::untried;
+  }
+  s.candidates.front().status = CandidateStatus::current;
+  s.current = 0;
+  s.status = PlanStatus::active;
+  s.outcome = Outcome::started;
+  s.reason = candidate_label(kb, s.candidates.front().candidate) +
+             " is first on the list of likely sources of the pain.";
+  return s;
+}
+
+Expected<PlanState> initial_state(const KnowledgeBase& kb, const PlanSeed& seed,
+                                  const PlanOptions& options) {
+  // Safety first: at urgent or emergency triage the refusal is the answer,
+  // whatever else is wrong with the seed.
+  if (seed.triage >= TriageLevel::urgent && seed.triage <= TriageLevel::emergency) {
+    std::vector<Diagnostic> why;
+    for (const auto& a : seed.triage_advice) {
+      why.push_back({"/triage", a});
+    }
+    return Error(ErrorCode::safety_refusal,
+                 "no self-care plan at " + std::string(to_string(seed.triage)) +
+                     " triage: seek care first, as the triage advice says",
+                 std::move(why));
+  }
+
+  std::vector<Diagnostic> problems = check_options(options, "/options");
+  const std::size_t n = kb.candidates().size();
+  if (seed.ranking.empty()) {
+    problems.push_back({"/ranking", "at least one candidate is needed to make a plan"});
+  }
+  for (std::size_t i = 0; i < seed.ranking.size(); ++i) {
+    if (seed.ranking[i] >= n) {
+      problems.push_back({pointer("/ranking", i), "candidate index " +
+                                                      std::to_string(seed.ranking[i]) +
+                                                      " is outside the knowledge base's " +
+                                                      std::to_string(n) + " candidates"});
+    } else if (std::find(seed.ranking.begin(),
+                         seed.ranking.begin() + static_cast<std::ptrdiff_t>(i), seed.ranking[i]) !=
+               seed.ranking.begin() + static_cast<std::ptrdiff_t>(i)) {
+      problems.push_back(
+          {pointer("/ranking", i),
+           "candidate " + kb.candidates()[seed.ranking[i]].key + " is listed twice"});
+    }
+  }
+  if (seed.baseline_pain < 1 || seed.baseline_pain > 10) {
+    problems.push_back({"/baseline_pain", "expected the highest pain intensity, 1 to 10, got " +
+                                              std::to_string(seed.baseline_pain) +
+                                              " (with no pain there is nothing to relieve)"});
+  }
+  if (seed.triage > TriageLevel::emergency) {
+    problems.push_back({"/triage", "not a triage level"});
+  }
+  if (!problems.empty()) {
+    return Error(ErrorCode::invalid_argument, "cannot start a plan from this seed",
+                 std::move(problems));
+  }
+  std::vector<PlanCandidate> list;
+  list.reserve(seed.ranking.size());
+  const auto listed = [&list](CandidateIndex c) {
+    return std::any_of(list.begin(), list.end(),
+                       [c](const PlanCandidate& p) { return p.candidate == c; });
+  };
+  for (const CandidateIndex c : seed.ranking) {
+    list.push_back({c, kb.candidates()[c].key, false, CandidateStatus::untried});
+  }
+  if (options.append_related) {
+    // The related muscles are where the knowledge base says to look next; on
+    // the top candidate's side (both sides, left first, when it has none).
+    const Candidate& top = kb.candidates()[seed.ranking.front()];
+    for (const MuscleIndex m : kb.muscles()[top.muscle].related) {
+      const bool midline = kb.muscles()[m].midline;
+      std::vector<Side> sides;
+      if (midline) {
+        sides = {Side::none};
+      } else if (top.side == Side::none) {
+        sides = {Side::left, Side::right};
+      } else {
+        sides = {top.side};
+      }
+      for (const Side side : sides) {
+        const auto c = kb.find_candidate(m, side);
+        if (c && !listed(*c)) {
+          list.push_back({*c, kb.candidates()[*c].key, true, CandidateStatus::untried});
+        }
+      }
+    }
+  }
+  return initial_state_with(kb, options, seed.triage, seed.triage_advice, seed.baseline_pain,
+                            std::move(list));
+}
+
+Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::string_view base) {
+  const KnowledgeBase& kb = s.kb;
+  if (s.status == PlanStatus::stopped_seek_care) {
+    return Error(ErrorCode::safety_refusal,
+                 "the plan has stopped; no more sessions are taken. " + s.reason +
+                     " See a clinician before going on with self-care.",
+                 {{std::string(base), "the plan's status is stopped_seek_care"}});
+  }
+  if (s.status == PlanStatus::exhausted || !s.current) {
+    return Error(ErrorCode::invalid_input,
+                 "the plan is exhausted; there is no target to log a session against. " + s.reason,
+                 {{std::string(base), "the plan's status is exhausted"}});
+  }
+  const std::size_t current = *s.current;
+  const CandidateIndex target = s.candidates[current].candidate;
+  std::vector<Diagnostic> problems;
+
+  // Time: a real date, not earlier than the last session.
+  std::string why;
+  const auto day = parse_iso_date(session.date, &why);
+  if (!day) {
+    problems.push_back({pointer(base, "date"), "\"" + session.date + "\": " + why});
+  } else if (!s.session_days.empty() && *day < s.session_days.back()) {
+    problems.push_back({pointer(base, "date"),
+                        session.date + " is earlier than the last logged session (" +
+                            s.sessions.back().log.date + "); sessions are logged in date order"});
+  }
+
+  // Target: the plan's current target, by key (an alias may stand for the id).
+  const auto named = kb.find_candidate(session.target);
+  if (!named) {
+    problems.push_back({pointer(base, "target"), "unknown candidate \"" + session.target + "\""});
+  } else if (*named != target) {
+    problems.push_back({pointer(base, "target"),
+                        "the plan's current target is " + s.candidates[current].key + ", not " +
+                            kb.candidates()[*named].key + " (see `plan next`)"});
+  }
+
+  // Order: release -> stretch -> strengthen, each at most once.
+  if (session.steps.empty()) {
+    problems.push_back(
+        {pointer(base, "steps"), "at least one step is needed: release, stretch, strengthen"});
+  }
+  bool seen[kStepCount] = {false, false, false};
+  for (std::size_t i = 0; i < session.steps.size(); ++i) {
+    const Step step = session.steps[i];
+    const auto k = static_cast<std::size_t>(step);
+    const std::string path = pointer(pointer(base, "steps"), i);
+    if (k >= kStepCount) {
+      problems.push_back({path, "not a step"});
+      continue;
+    }
+    if (seen[k]) {
+      problems.push_back({path, std::string(to_string(step)) + " is listed twice"});
+      continue;
+    }
+    for (std::size_t later = k + 1; later < kStepCount; ++later) {
+      if (seen[later]) {
+        problems.push_back({path, std::string(to_string(step)) + " comes after " +
+                                      std::string(to_string(static_cast<Step>(later))) +
+                                      "; the order is release, then stretch, then strengthen"});
+        break;
+      }
+    }
+    seen[k] = true;
+  }
+
+  if (session.pain_before < 0 || session.pain_before > 10) {
+    problems.push_back({pointer(base, "pain_before"), "expected an integer from 0 to 10"});
+  }
+  if (session.pain_after < 0 || session.pain_after > 10) {
+    problems.push_back({pointer(base, "pain_after"), "expected an integer from 0 to 10"});
+  }
+
+  std::vector<RedFlagIndex> flags;
+  for (std::size_t i = 0; i < session.red_flags.size(); ++i) {
+    const std::string& id = session.red_flags[i];
+    const std::string path = pointer(pointer(base, "red_flags"), i);
+    const auto f = kb.find_red_flag(id);
+    if (!f) {
+      problems.push_back(
+          {path, "unknown red flag \"" + id + "\"" + did_you_mean(kb.suggest_red_flag(id))});
+    } else if (std::find(flags.begin(), flags.end(), *f) != flags.end()) {
+      problems.push_back({path, "red flag \"" + id + "\" is listed twice"});
+    } else {
+      flags.push_back(*f);
+    }
+  }
+
+  if (!problems.empty()) {
+    // A refused session must not hide a red flag it reports: say it with the
+    // refusal, so the host can act on it even before the session is fixed.
+    for (const RedFlagIndex f : flags) {
+      const RedFlag& flag = kb.red_flags()[f];
+      problems.push_back({pointer(base, "red_flags"),
+                          "this session also reports " + flag.id + " (" +
+                              std::string(to_string(flag.level)) + "): " + flag.advice});
+    }
+    return Error(ErrorCode::invalid_input, "session refused; the plan is unchanged",
+                 std::move(problems));
+  }
+
+  // Accepted: every rule below records its reason.
+  Decision d;
+  d.level = s.triage;
+  d.session = s.sessions.size();
+  d.target = s.candidates[current].key;
+  const std::string label = candidate_label(kb, target);
+  const int baseline = s.baseline_pain;
+
+  // Relief can show at the start of the next session: credit it to the last one.
+  if (!s.sessions.empty() && !s.sessions.back().relief &&
+      is_relief(s.options, baseline, session.pain_before)) {
+    s.sessions.back().relief = true;
+    d.previous_relief = true;
+    d.reasons.push_back("Pain before this session (" + std::to_string(session.pain_before) +
+                        ") is relief against the baseline of " + std::to_string(baseline) +
+                        ", so the session of " + s.sessions.back().log.date + " counts as relief.");
+  }
+
+  SessionRecord rec;
+  rec.log = session;
+  rec.log.target = s.candidates[current].key;  // canonical key, even if an alias was used
+  rec.target = target;
+  // In maintenance only strengthening is expected every time; release and
+  // stretch are done as needed, so leaving them out is not incomplete.
+  const bool maintenance = s.status == PlanStatus::maintenance;
+  for (int k = 0; k < kStepCount; ++k) {
+    if (!seen[k] && (!maintenance || static_cast<Step>(k) == Step::strengthen)) {
+      rec.missing.push_back(static_cast<Step>(k));
+    }
+  }
+  rec.complete = rec.missing.empty();
+  if (rec.complete) {
+    d.reasons.push_back(maintenance ? "Strengthening was done, as maintenance asks."
+                                    : "All three steps were done, in order.");
+  } else {
+    d.reasons.push_back("Incomplete: " + step_list(rec.missing) +
+                        (rec.missing.size() == 1 ? " was" : " were") +
+                        " left out. The next session should do all three steps, in order.");
+  }
+
+  rec.relief = is_relief(s.options, baseline, session.pain_after);
+  const int drop = baseline - session.pain_after;
+  const std::string rule = " (relief needs " + points(s.options.relief_points) + " or " +
+                           std::to_string(s.options.relief_percent) + "% below the baseline of " +
+                           std::to_string(baseline) + ")";
+  if (rec.relief) {
+    d.reasons.push_back("Relief: pain after the session (" + std::to_string(session.pain_after) +
+                        ") is " + points(drop) + " below the baseline" + rule + ".");
+  } else {
+    d.reasons.push_back("No relief yet: pain after the session is " +
+                        std::to_string(session.pain_after) + rule + ".");
+  }
+  rec.worse =
+      std::max(session.pain_before, session.pain_after) >= baseline + s.options.worsening_points;
+  if (rec.worse) {
+    d.reasons.push_back("Pain of " +
+                        std::to_string(std::max(session.pain_before, session.pain_after)) +
+                        " is at least " + points(s.options.worsening_points) +
+                        " above the baseline of " + std::to_string(baseline) + ".");
+  }
+  d.complete = rec.complete;
+  d.missing = rec.missing;
+  d.relief = rec.relief;
+
+  s.sessions.push_back(std::move(rec));
+  s.session_days.push_back(*day);
+
+  d.outcome = Outcome::continued;
+  if (!flags.empty()) {
+    // Red flags first, whatever else the session shows.
+    TriageLevel level = TriageLevel::self_care;
+    std::string ids;
+    for (const RedFlagIndex f : flags) {
+      const RedFlag& flag = kb.red_flags()[f];
+      level = std::max(level, flag.level);
+      ids += ids.empty() ? "" : ", ";
+      ids += flag.id + " (" + std::string(to_string(flag.level)) + ")";
+      d.advice.push_back(flag.advice);
+    }
+    d.level = level;
+    d.outcome = Outcome::stopped_red_flag;
+    s.status = PlanStatus::stopped_seek_care;
+    s.outcome = d.outcome;
+    s.reason = "The session of " + session.date + " reported " +
+               (flags.size() == 1 ? "a red flag: " : "red flags: ") + ids + ".";
+    d.reasons.push_back("Stopped: " + s.reason);
+  } else if (worse_streak(s) >= s.options.worsening_sessions) {
+    d.level = TriageLevel::see_clinician;
+    d.outcome = Outcome::stopped_worsening;
+    s.status = PlanStatus::stopped_seek_care;
+    s.outcome = d.outcome;
+    s.reason = "Pain was at least " + points(s.options.worsening_points) +
+               " above the baseline of " + std::to_string(baseline) + " in " +
+               std::to_string(s.options.worsening_sessions) +
+               (s.options.worsening_sessions == 1 ? " session." : " sessions in a row.");
+    d.reasons.push_back("Stopped: " + s.reason);
+    d.advice.push_back(
+        "Stop the exercises and see a clinician: pain that gets worse with self-care needs to be "
+        "examined.");
+  } else if (s.status == PlanStatus::active) {
+    const int streak = relief_streak(s, target);
+    const int trials = release_trials_without_relief(s, target);
+    if (streak >= s.options.maintenance_sessions) {
+      d.outcome = Outcome::maintenance;
+      s.status = PlanStatus::maintenance;
+      s.outcome = d.outcome;
+      s.candidates[current].status = CandidateStatus::responding;
+      s.reason = "Relief in " + std::to_string(streak) + " sessions in a row on " + label + ".";
+      d.reasons.push_back("Maintenance: " + s.reason);
+      d.advice.push_back("Keep strengthening " + label +
+                         "; do release and stretch when tightness or pain comes back.");
+    } else if (trials >= s.options.release_trials) {
+      s.candidates[current].status = CandidateStatus::not_likely_source;
+      const std::string not_source = label +
+                                     " is not likely the source: " + std::to_string(trials) +
+                                     " release sessions brought no relief";
+      if (current + 1 < s.candidates.size()) {
+        const std::size_t next = current + 1;
+        s.current = next;
+        s.candidates[next].status = CandidateStatus::current;
+        d.outcome = Outcome::escalated;
+        s.reason = not_source + ". The next candidate is " +
+                   candidate_label(kb, s.candidates[next].candidate) + ".";
+        d.advice.push_back("Start again with release on " +
+                           candidate_label(kb, s.candidates[next].candidate) + ".");
+      } else {
+        s.current.reset();
+        s.status = PlanStatus::exhausted;
+        d.outcome = Outcome::exhausted;
+        d.level = TriageLevel::see_clinician;
+        s.reason = not_source + ", and no candidate is left.";
+        d.advice.push_back(
+            "See a clinician: none of the likely muscles responded to self-care, so the pain "
+            "needs another look.");
+      }
+      s.outcome = d.outcome;
+      d.reasons.push_back(s.reason);
+    } else if (trials > 0) {
+      d.reasons.push_back("Release session " + std::to_string(trials) + " of " +
+                          std::to_string(s.options.release_trials) + " without relief on " + label +
+                          ".");
+    }
+  }
+  d.status = s.status;
+  d.next_target = s.current ? s.candidates[*s.current].key : std::string();
+  return d;
+}
+
+}  // namespace myoref::detail

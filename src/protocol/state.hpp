@@ -1,0 +1,73 @@
+// The plan's state and the rules that change it, shared by Plan (start, log),
+// the document reader (which replays a stored history through the same rules)
+// and next().
+#ifndef MYOREF_SRC_PROTOCOL_STATE_HPP
+#define MYOREF_SRC_PROTOCOL_STATE_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "myoref/error.hpp"
+#include "myoref/kb.hpp"
+#include "myoref/plan.hpp"
+
+namespace myoref::detail {
+
+struct PlanState {
+  KnowledgeBase kb;
+  PlanOptions options;
+  TriageLevel triage = TriageLevel::self_care;
+  std::vector<std::string> triage_advice;
+  int baseline_pain = 0;
+  std::vector<PlanCandidate> candidates;
+  std::optional<std::size_t> current;  // into candidates; nullopt once exhausted
+  PlanStatus status = PlanStatus::active;
+  Outcome outcome = Outcome::started;  // what last changed the status or target
+  std::string reason;                  // why, in words
+  std::vector<SessionRecord> sessions;
+  std::vector<std::int32_t> session_days;  // sessions' dates as day numbers
+
+  explicit PlanState(KnowledgeBase k) : kb(std::move(k)) {}
+};
+
+/// "Gluteus medius (left)", or the bare name for a midline candidate.
+std::string candidate_label(const KnowledgeBase& kb, CandidateIndex candidate);
+
+/// Options within their documented ranges; diagnostics under `base`.
+std::vector<Diagnostic> check_options(const PlanOptions& options, std::string_view base);
+
+/// Release sessions on `target`, counted back from the last session, since its
+/// last relief: the ones that count towards release_trials.
+int release_trials_without_relief(const PlanState& state, CandidateIndex target);
+/// Sessions with relief in a row on `target`, ending with the last session.
+int relief_streak(const PlanState& state, CandidateIndex target);
+/// Sessions in a row, ending with the last, whose pain was worse than the baseline allows.
+int worse_streak(const PlanState& state);
+
+/// Whether `pain` is relief against `baseline` under `options`.
+bool is_relief(const PlanOptions& options, int baseline, int pain) noexcept;
+
+/// The state of a new plan: candidate list from `ranking` (plus related
+/// muscles when the options say so), the first one current. Checks the seed.
+Expected<PlanState> initial_state(const KnowledgeBase& kb, const PlanSeed& seed,
+                                  const PlanOptions& options);
+
+/// A state whose candidate list is given as is (a stored plan's), the first
+/// one current, no session yet.
+PlanState initial_state_with(const KnowledgeBase& kb, const PlanOptions& options,
+                             TriageLevel triage, std::vector<std::string> triage_advice,
+                             int baseline_pain, std::vector<PlanCandidate> candidates);
+
+/// Applies one session to `state` in place. On error `state` may be partly
+/// changed: callers apply to a copy and keep it only on success. Diagnostic
+/// paths are JSON pointers under `base` (the session's place in a document).
+Expected<Decision> apply_session(PlanState& state, const SessionLog& session,
+                                 std::string_view base);
+
+}  // namespace myoref::detail
+
+#endif  // MYOREF_SRC_PROTOCOL_STATE_HPP

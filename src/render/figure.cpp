@@ -1,0 +1,519 @@
+#include "render/figure.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <utility>
+
+namespace myoref::detail::render {
+
+namespace {
+
+// Layout, in the chart's user units (the chart itself is kb.chart().width
+// wide per view). Fixed numbers keep the output deterministic and let text
+// sit where it fits without measuring it.
+constexpr float kMargin = 12.0F;
+constexpr float kHeadingHeight = 44.0F;
+constexpr float kPanelHeadingHeight = 20.0F;
+constexpr float kCaptionHeight = 18.0F;
+constexpr float kViewGap = 24.0F;
+constexpr float kPanelGap = 36.0F;
+constexpr float kRowGap = 20.0F;
+constexpr std::size_t kPanelColumns = 2;
+constexpr float kLegendTop = 14.0F;
+constexpr float kLegendRow = 18.0F;
+constexpr float kScaleRow = 32.0F;
+constexpr float kSwatchWidth = 20.0F;
+constexpr float kSwatchHeight = 12.0F;
+constexpr float kCrossHalf = 2.3F;
+
+constexpr const char* kRegionStroke = "#b4b4b4";
+constexpr const char* kOutlineStroke = "#474747";
+constexpr const char* kTextColour = "#1a1a1a";
+constexpr const char* kMutedText = "#555555";
+
+// The pain scale: pale yellow through orange to dark red, one step per
+// point; 0 ("drawn, no pain now") is a neutral grey.
+constexpr Rgb kPainLow{0xff, 0xf0, 0xa8};
+constexpr Rgb kPainMid{0xf2, 0x8c, 0x28};
+constexpr Rgb kPainHigh{0x7f, 0x00, 0x00};
+constexpr Rgb kNoPain{0xe4, 0xe4, 0xe4};
+constexpr Rgb kWhite{0xff, 0xff, 0xff};
+
+void attr(std::string& out, const char* name, std::string_view value) {
+  out += ' ';
+  out += name;
+  out += "=\"";
+  append_escaped(out, value);
+  out += '"';
+}
+
+void attr(std::string& out, const char* name, float value) {
+  out += ' ';
+  out += name;
+  out += "=\"";
+  out += num(value);
+  out += '"';
+}
+
+void text_element(std::string& out, float x, float y, std::string_view text, float size,
+                  const char* anchor, const char* fill, bool bold = false) {
+  out += "<text";
+  attr(out, "x", x);
+  attr(out, "y", y);
+  attr(out, "font-size", size);
+  if (bold)
+    attr(out, "font-weight", "bold");
+  if (std::string_view(anchor) != "start")
+    attr(out, "text-anchor", anchor);
+  attr(out, "fill", fill);
+  out += '>';
+  append_escaped(out, text);
+  out += "</text>\n";
+}
+
+void points_attr(std::string& out, const std::vector<Point>& points) {
+  out += " points=\"";
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    if (i != 0)
+      out += ' ';
+    out += num(points[i].x);
+    out += ',';
+    out += num(points[i].y);
+  }
+  out += '"';
+}
+
+// Text is never measured (that would need fonts); this estimate of the
+// average glyph width of a sans-serif face shrinks a long heading until it
+// fits its box, deterministically.
+float fitted_size(std::string_view text, float size, float max_width, bool bold) {
+  std::size_t glyphs = 0;
+  for (const char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U)
+      ++glyphs;  // UTF-8 lead bytes
+  }
+  const float per_glyph = bold ? 0.62F : 0.55F;
+  const float width = static_cast<float>(glyphs) * size * per_glyph;
+  if (glyphs == 0 || width <= max_width)
+    return size;
+  const float fitted =
+      std::floor(2.0F * max_width / (static_cast<float>(glyphs) * per_glyph)) / 2.0F;
+  return std::max(fitted, 7.0F);
+}
+
+std::string url(const std::string& id) {
+  return "url(#" + id + ")";
+}
+
+// An X: a white halo under the coloured strokes keeps it visible on red.
+void cross(std::string& out, float x, float y, const std::string& colour) {
+  std::string d = "M" + num(x - kCrossHalf) + ' ' + num(y - kCrossHalf) + "L" +
+                  num(x + kCrossHalf) + ' ' + num(y + kCrossHalf) + "M" + num(x - kCrossHalf) +
+                  ' ' + num(y + kCrossHalf) + "L" + num(x + kCrossHalf) + ' ' + num(y - kCrossHalf);
+  out += "<path";
+  attr(out, "d", d);
+  out += " stroke=\"#ffffff\" stroke-width=\"3\" stroke-linecap=\"round\"/>\n<path";
+  attr(out, "d", d);
+  attr(out, "stroke", colour);
+  out += " stroke-width=\"1.4\" stroke-linecap=\"round\"/>\n";
+}
+
+void write_defs(std::string& out, const Look& look) {
+  const std::string essential = to_hex(look.essential);
+  const std::string tint = to_hex(mix(look.essential, kWhite, 0.8F));
+  const std::string overlay = to_hex(look.overlay);
+  out += "<defs>\n";
+  // Spillover: the essential colour stippled on a light tint of it, as the
+  // Travell & Simons charts draw it.
+  out += "<pattern";
+  attr(out, "id", spillover_pattern_id(look));
+  out +=
+      " width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\"><rect width=\"4\" "
+      "height=\"4\"";
+  attr(out, "fill", tint);
+  out += "/><circle cx=\"1\" cy=\"1\" r=\"0.75\"";
+  attr(out, "fill", essential);
+  out += "/><circle cx=\"3\" cy=\"3\" r=\"0.75\"";
+  attr(out, "fill", essential);
+  out += "/></pattern>\n";
+  // Over a pain drawing: diagonal hatching (essential) and sparse dots
+  // (spillover) leave the pain colours readable underneath.
+  out += "<pattern";
+  attr(out, "id", hatch_pattern_id(look));
+  out +=
+      " width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\" "
+      "patternTransform=\"rotate(45)\"><rect width=\"1.3\" height=\"4\"";
+  attr(out, "fill", overlay);
+  out += "/></pattern>\n<pattern";
+  attr(out, "id", dots_pattern_id(look));
+  out +=
+      " width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\"><circle cx=\"2.5\" "
+      "cy=\"2.5\" r=\"0.9\"";
+  attr(out, "fill", overlay);
+  out += "/></pattern>\n</defs>\n";
+}
+
+struct View {
+  myoref::View view;
+  const char* caption;
+  const char* viewer_left;  // the person's side on the viewer's left
+  const char* viewer_right;
+};
+
+// Front first, as body charts are read; on the front view the person's right
+// is on the viewer's left.
+constexpr std::array<View, 2> kViews{
+    {{myoref::View::front, "Front", "R", "L"}, {myoref::View::back, "Back", "L", "R"}}};
+
+void write_view(std::string& out, const KnowledgeBase& kb, const Panel& panel, const Look& look,
+                const View& view, float x, float y) {
+  const Chart& chart = kb.chart();
+  const int v = static_cast<int>(view.view);
+  text_element(out, x + chart.width / 2.0F, y + 12.0F, view.caption, 12.0F, "middle", kTextColour,
+               true);
+  text_element(out, x + 2.0F, y + 12.0F, view.viewer_left, 11.0F, "start", kMutedText);
+  text_element(out, x + chart.width - 2.0F, y + 12.0F, view.viewer_right, 11.0F, "end", kMutedText);
+  out += "<g";
+  attr(out, "transform", "translate(" + num(x) + ' ' + num(y + kCaptionHeight) + ')');
+  out += ">\n";
+
+  // Regions: every one is drawn (white when not painted) so that each has a
+  // hover title, and the faint borders show the chart's map.
+  for (const ChartShape& shape : chart.shapes) {
+    if (shape.view != view.view)
+      continue;
+    const std::size_t key = shape.key;
+    const std::string& fill =
+        key < panel.fill.size() && !panel.fill[key].empty() ? panel.fill[key] : std::string();
+    out += "<polygon";
+    points_attr(out, shape.points);
+    attr(out, "fill", fill.empty() ? std::string("#ffffff") : fill);
+    attr(out, "stroke", kRegionStroke);
+    out += " stroke-width=\"0.5\" stroke-linejoin=\"round\"><title>";
+    append_escaped(out, region_label(kb, shape.key));
+    if (key < panel.note.size() && !panel.note[key].empty()) {
+      out += ": ";
+      append_escaped(out, panel.note[key]);
+    }
+    out += "</title></polygon>\n";
+  }
+
+  // A candidate's pattern over a drawing; it lets hover reach the regions.
+  if (!panel.overlay.empty()) {
+    const std::string colour = to_hex(look.overlay);
+    out += "<g pointer-events=\"none\">\n";
+    for (const Zone zone : {Zone::spillover, Zone::essential}) {
+      for (const ChartShape& shape : chart.shapes) {
+        if (shape.view != view.view || shape.key >= panel.overlay.size() ||
+            panel.overlay[shape.key] != zone) {
+          continue;
+        }
+        out += "<polygon";
+        points_attr(out, shape.points);
+        if (zone == Zone::essential) {
+          attr(out, "fill", url(hatch_pattern_id(look)));
+          attr(out, "stroke", colour);
+          out += " stroke-width=\"1.3\" stroke-linejoin=\"round\"/>\n";
+        } else {
+          attr(out, "fill", url(dots_pattern_id(look)));
+          attr(out, "stroke", colour);
+          out += " stroke-width=\"0.9\" stroke-dasharray=\"2.5 2\" stroke-linejoin=\"round\"/>\n";
+        }
+      }
+    }
+    out += "</g>\n";
+  }
+
+  for (const auto& line : chart.outline[v]) {
+    out += "<polygon";
+    points_attr(out, line);
+    out += " fill=\"none\"";
+    attr(out, "stroke", kOutlineStroke);
+    out += " stroke-width=\"1.1\" stroke-linejoin=\"round\" pointer-events=\"none\"/>\n";
+  }
+
+  if (panel.marks_of) {
+    const Candidate& candidate = kb.candidates()[*panel.marks_of];
+    const Muscle& muscle = kb.muscles()[candidate.muscle];
+    const std::string colour = to_hex(look.trigger_point);
+    for (const ChartMark& mark : chart.marks) {
+      if (mark.view != view.view || mark.muscle != candidate.muscle ||
+          mark.side != candidate.side || mark.trigger_point >= muscle.trigger_points.size()) {
+        continue;
+      }
+      const TriggerPoint& tp = muscle.trigger_points[mark.trigger_point];
+      out += "<g><title>";
+      append_escaped(out, muscle.name + ", " + tp.name + ": " + tp.location);
+      out += "</title>\n";
+      cross(out, mark.at.x, mark.at.y, colour);
+      out += "</g>\n";
+    }
+  }
+  out += "</g>\n";
+}
+
+float legend_height(const Figure& figure) {
+  float h = kLegendTop;
+  for (const LegendItem& item : figure.legend) {
+    h += item.kind == LegendItem::Kind::pain_scale ? kScaleRow : kLegendRow;
+  }
+  return h;
+}
+
+void write_legend(std::string& out, const Figure& figure, const Look& look, float x, float y) {
+  y += kLegendTop;
+  for (const LegendItem& item : figure.legend) {
+    if (item.kind == LegendItem::Kind::pain_scale) {
+      text_element(out, x, y + 10.0F, item.label, 11.0F, "start", kTextColour);
+      const float x0 = x + 74.0F;
+      for (int i = 0; i <= 10; ++i) {
+        const float sx = x0 + static_cast<float>(i) * kSwatchWidth;
+        out += "<rect";
+        attr(out, "x", sx);
+        attr(out, "y", y);
+        attr(out, "width", kSwatchWidth);
+        attr(out, "height", kSwatchHeight);
+        attr(out, "fill", to_hex(pain_colour(i)));
+        attr(out, "stroke", kRegionStroke);
+        out += " stroke-width=\"0.5\"/>\n";
+        text_element(out, sx + kSwatchWidth / 2.0F, y + kSwatchHeight + 10.0F, std::to_string(i),
+                     9.0F, "middle", kMutedText);
+      }
+      text_element(out, x0 + 11.0F * kSwatchWidth + 8.0F, y + 10.0F, "0: drawn, no pain now", 10.0F,
+                   "start", kMutedText);
+      y += kScaleRow;
+      continue;
+    }
+    if (item.kind == LegendItem::Kind::cross) {
+      cross(out, x + kSwatchWidth / 2.0F, y + kSwatchHeight / 2.0F, to_hex(look.trigger_point));
+    } else {
+      out += "<rect";
+      attr(out, "x", x);
+      attr(out, "y", y);
+      attr(out, "width", kSwatchWidth);
+      attr(out, "height", kSwatchHeight);
+      attr(out, "fill", item.fill);
+      if (item.kind == LegendItem::Kind::outlined_swatch) {
+        attr(out, "stroke", to_hex(look.overlay));
+        out += " stroke-width=\"1.2\"/>\n";
+      } else {
+        attr(out, "stroke", kRegionStroke);
+        out += " stroke-width=\"0.5\"/>\n";
+      }
+    }
+    text_element(out, x + kSwatchWidth + 8.0F, y + 10.0F, item.label, 11.0F, "start", kTextColour);
+    y += kLegendRow;
+  }
+}
+
+}  // namespace
+
+std::vector<Zone> referral_zones(const KnowledgeBase& kb, CandidateIndex candidate) {
+  std::vector<Zone> zones(kb.region_keys().size(), Zone::none);
+  const Candidate& c = kb.candidates()[candidate];
+  const auto regions = kb.regions();
+  const auto mark = [&](RegionIndex region, SideRelation relation, Zone zone) {
+    const auto put = [&](Side side) {
+      if (const auto key = kb.find_region_key(region, side)) {
+        zones[*key] = std::max(zones[*key], zone);
+      }
+    };
+    if (regions[region].laterality == Laterality::midline) {
+      put(Side::none);
+    } else if (c.side == Side::none || relation == SideRelation::both ||
+               relation == SideRelation::midline) {
+      put(Side::left);
+      put(Side::right);
+    } else {
+      put(relation == SideRelation::opposite ? mirror(c.side) : c.side);
+    }
+  };
+  for (const TriggerPoint& tp : kb.muscles()[c.muscle].trigger_points) {
+    for (const RegionIndex r : tp.essential)
+      mark(r, tp.side, Zone::essential);
+    for (const RegionIndex r : tp.spillover)
+      mark(r, tp.side, Zone::spillover);
+  }
+  return zones;
+}
+
+Expected<Look> check_look(const KnowledgeBase& kb, const RenderOptions& options) {
+  std::vector<Diagnostic> problems;
+  Look look;
+  look.width_px = options.width_px;
+  look.legend = options.legend;
+  look.heading = options.heading;
+  look.prefix = options.id_prefix;
+  if (options.width_px < 0 || options.width_px > 100000) {
+    problems.push_back(
+        {"/width_px", "expected 0 (no size) or a width in pixels up to 100000, got " +
+                          std::to_string(options.width_px)});
+  }
+  if (!valid_id_prefix(options.id_prefix)) {
+    problems.push_back({"/id_prefix",
+                        "expected 1 to 64 characters: a letter, then letters, digits, "
+                        "'-' or '_'"});
+  }
+  const std::pair<const char*, std::pair<const std::string*, Rgb*>> colours[] = {
+      {"/essential_colour", {&options.essential_colour, &look.essential}},
+      {"/overlay_colour", {&options.overlay_colour, &look.overlay}},
+      {"/trigger_point_colour", {&options.trigger_point_colour, &look.trigger_point}},
+  };
+  for (const auto& [path, field] : colours) {
+    if (const auto rgb = parse_colour(*field.first)) {
+      *field.second = *rgb;
+    } else {
+      problems.push_back({path, "expected a colour \"#rrggbb\", got \"" + *field.first + "\""});
+    }
+  }
+  if (!problems.empty()) {
+    return Error(ErrorCode::invalid_argument, "render options are not valid", std::move(problems));
+  }
+  const Chart& chart = kb.chart();
+  if (chart.shapes.empty() || !(chart.width > 0.0F) || !(chart.height > 0.0F)) {
+    return Error(ErrorCode::not_found,
+                 "knowledge base \"" + kb.id() + "\" has no body chart to draw on");
+  }
+  return look;
+}
+
+std::string region_label(const KnowledgeBase& kb, RegionKeyIndex key) {
+  const RegionKey& k = kb.region_keys()[key];
+  std::string label = kb.regions()[k.region].name;
+  if (k.side != Side::none) {
+    label += " (";
+    label += to_string(k.side);
+    label += ')';
+  }
+  return label;
+}
+
+std::string candidate_label(const KnowledgeBase& kb, CandidateIndex candidate) {
+  const Candidate& c = kb.candidates()[candidate];
+  std::string label = kb.muscles()[c.muscle].name;
+  if (c.side != Side::none) {
+    label += " (";
+    label += to_string(c.side);
+    label += ')';
+  }
+  return label;
+}
+
+std::string zone_list(const KnowledgeBase& kb, const std::vector<Zone>& zones, Zone which) {
+  std::string out;
+  for (std::size_t key = 0; key < zones.size(); ++key) {
+    if (zones[key] != which)
+      continue;
+    if (!out.empty())
+      out += ", ";
+    out += region_label(kb, static_cast<RegionKeyIndex>(key));
+  }
+  return out.empty() ? std::string("none") : out;
+}
+
+std::string score_text(float score) {
+  const long hundredths = std::lround(std::clamp(score, 0.0F, 1.0F) * 100.0F);
+  const std::string frac = std::to_string(hundredths % 100);
+  return std::to_string(hundredths / 100) + '.' + (frac.size() == 1 ? "0" + frac : frac);
+}
+
+Rgb pain_colour(int intensity) noexcept {
+  if (intensity <= 0)
+    return kNoPain;
+  if (intensity >= 10)
+    return kPainHigh;
+  if (intensity <= 5)
+    return mix(kPainLow, kPainMid, static_cast<float>(intensity - 1) / 4.0F);
+  return mix(kPainMid, kPainHigh, static_cast<float>(intensity - 5) / 5.0F);
+}
+
+std::string spillover_pattern_id(const Look& look) {
+  return look.prefix + "-spillover";
+}
+std::string hatch_pattern_id(const Look& look) {
+  return look.prefix + "-essential-hatch";
+}
+std::string dots_pattern_id(const Look& look) {
+  return look.prefix + "-spillover-dots";
+}
+
+std::string write_svg(const KnowledgeBase& kb, const Figure& figure, const Look& look) {
+  const Chart& chart = kb.chart();
+  const float panel_width = 2.0F * chart.width + kViewGap;
+  // Two panels a row at most: wider rows shrink the body too far to read
+  // when the picture is fitted to a page.
+  const std::size_t count = std::max<std::size_t>(figure.panels.size(), 1);
+  const std::size_t columns = std::min<std::size_t>(count, kPanelColumns);
+  const std::size_t rows = (count + columns - 1) / columns;
+  const bool panel_headings = std::any_of(figure.panels.begin(), figure.panels.end(),
+                                          [](const Panel& p) { return !p.heading.empty(); });
+  const auto cols = static_cast<float>(columns);
+  const float width = 2.0F * kMargin + cols * panel_width + (cols - 1.0F) * kPanelGap;
+  const float heading = look.heading ? kHeadingHeight : 0.0F;
+  const float row_height =
+      (panel_headings ? kPanelHeadingHeight : 0.0F) + kCaptionHeight + chart.height;
+  const float rows_top = kMargin + heading;
+  const float views_bottom =
+      rows_top + static_cast<float>(rows) * row_height + static_cast<float>(rows - 1) * kRowGap;
+  const float height = views_bottom +
+                       (look.legend && !figure.legend.empty() ? legend_height(figure) : 0.0F) +
+                       kMargin;
+
+  std::string out;
+  out.reserve(64U << 10U);
+  const std::string title_id = look.prefix + "-title";
+  const std::string desc_id = look.prefix + "-desc";
+  out += "<svg xmlns=\"http://www.w3.org/2000/svg\"";
+  attr(out, "viewBox", "0 0 " + num(width) + ' ' + num(height));
+  if (look.width_px > 0) {
+    const float w = static_cast<float>(look.width_px);
+    attr(out, "width", w);
+    attr(out, "height", w * height / width);
+  }
+  out += " role=\"img\"";
+  attr(out, "aria-labelledby", title_id + ' ' + desc_id);
+  out += " font-family=\"sans-serif\">\n<title";
+  attr(out, "id", title_id);
+  out += '>';
+  append_escaped(out, figure.title);
+  out += "</title>\n<desc";
+  attr(out, "id", desc_id);
+  out += '>';
+  append_escaped(out, figure.desc);
+  out += "</desc>\n";
+  write_defs(out, look);
+  out += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
+  const float text_width = width - 2.0F * kMargin;
+  if (look.heading) {
+    text_element(out, kMargin, kMargin + 17.0F, figure.title,
+                 fitted_size(figure.title, 17.0F, text_width, true), "start", kTextColour, true);
+    if (!figure.subtitle.empty()) {
+      text_element(out, kMargin, kMargin + 35.0F, figure.subtitle,
+                   fitted_size(figure.subtitle, 12.0F, text_width, false), "start", kMutedText);
+    }
+  }
+  for (std::size_t i = 0; i < figure.panels.size(); ++i) {
+    const Panel& panel = figure.panels[i];
+    const float x = kMargin + static_cast<float>(i % columns) * (panel_width + kPanelGap);
+    const float views_top = rows_top + static_cast<float>(i / columns) * (row_height + kRowGap) +
+                            (panel_headings ? kPanelHeadingHeight : 0.0F);
+    if (!panel.heading.empty()) {
+      text_element(out, x, views_top - 6.0F, panel.heading,
+                   fitted_size(panel.heading, 13.0F, panel_width, true), "start", kTextColour,
+                   true);
+    }
+    for (std::size_t v = 0; v < kViews.size(); ++v) {
+      write_view(out, kb, panel, look, kViews[v],
+                 x + static_cast<float>(v) * (chart.width + kViewGap), views_top);
+    }
+  }
+  if (look.legend && !figure.legend.empty()) {
+    write_legend(out, figure, look, kMargin, views_bottom);
+  }
+  out += "</svg>\n";
+  return out;
+}
+
+}  // namespace myoref::detail::render

@@ -1,0 +1,94 @@
+// The body-chart figure that every picture is made of: one or more panels,
+// each the front and back views of the chart with regions painted, a
+// candidate's pattern drawn over them and its trigger points marked, under a
+// heading and over a legend.
+#ifndef MYOREF_SRC_RENDER_FIGURE_HPP
+#define MYOREF_SRC_RENDER_FIGURE_HPP
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "myoref/error.hpp"
+#include "myoref/kb.hpp"
+#include "myoref/render.hpp"
+#include "render/svg.hpp"
+
+namespace myoref::detail::render {
+
+/// Where a region key lies in a candidate's referral pattern.
+enum class Zone : std::uint8_t { none = 0, spillover = 1, essential = 2 };
+
+/// By region key: the zone of `candidate`'s pattern it lies in (essential wins
+/// over spillover). Sides follow each trigger point's side relation, exactly
+/// as scoring reads them: midline regions ignore it, a midline muscle refers
+/// to paired regions on both sides.
+std::vector<Zone> referral_zones(const KnowledgeBase& kb, CandidateIndex candidate);
+
+/// RenderOptions, checked and parsed.
+struct Look {
+  int width_px = 0;
+  bool legend = true;
+  bool heading = true;
+  std::string prefix;
+  Rgb essential;
+  Rgb overlay;
+  Rgb trigger_point;
+};
+
+/// Checks the options and that `kb` has a chart. Errors: invalid_argument
+/// (paths name the option: "/essential_colour"), not_found (no chart).
+Expected<Look> check_look(const KnowledgeBase& kb, const RenderOptions& options);
+
+/// "Upper buttock (left)", or "Sacrum" for a midline region.
+std::string region_label(const KnowledgeBase& kb, RegionKeyIndex key);
+/// "Gluteus medius (left)", or "Pelvic floor" for a midline muscle.
+std::string candidate_label(const KnowledgeBase& kb, CandidateIndex candidate);
+
+/// "Iliac crest (left), Sacrum": the region keys in zone `which`, in
+/// knowledge-base order; "none" when there are none.
+std::string zone_list(const KnowledgeBase& kb, const std::vector<Zone>& zones, Zone which);
+
+/// A score in [0, 1] with two decimals, written digit by digit: "0.82".
+std::string score_text(float score);
+
+/// The fill of pain intensity 0..10 (0: drawn, no pain now).
+Rgb pain_colour(int intensity) noexcept;
+
+/// One pair of views and what is painted on them. Vectors by region key are
+/// either empty (nothing) or kb.region_keys().size() long.
+struct Panel {
+  std::string heading;                     ///< drawn above the views; "" for none
+  std::vector<std::string> fill;           ///< a fill attribute value; "" = not painted
+  std::vector<std::string> note;           ///< added to the region's hover title; "" = nothing
+  std::vector<Zone> overlay;               ///< a candidate's pattern drawn over the fills
+  std::optional<CandidateIndex> marks_of;  ///< whose trigger points to mark
+};
+
+struct LegendItem {
+  enum class Kind : std::uint8_t { swatch, outlined_swatch, cross, pain_scale };
+  Kind kind = Kind::swatch;
+  std::string fill;  ///< swatch fill (a colour or url(#id))
+  std::string label;
+};
+
+struct Figure {
+  std::string title;     ///< the <title>, and the heading's first line
+  std::string subtitle;  ///< the heading's second line; "" for none
+  std::string desc;      ///< the <desc>: what the picture shows, in words
+  std::vector<Panel> panels;
+  std::vector<LegendItem> legend;
+};
+
+/// Ids of the patterns a figure may use, made from the look's prefix.
+std::string spillover_pattern_id(const Look& look);
+std::string hatch_pattern_id(const Look& look);
+std::string dots_pattern_id(const Look& look);
+
+/// The whole SVG document (no XML declaration, so it can be inlined in HTML).
+std::string write_svg(const KnowledgeBase& kb, const Figure& figure, const Look& look);
+
+}  // namespace myoref::detail::render
+
+#endif  // MYOREF_SRC_RENDER_FIGURE_HPP

@@ -1,0 +1,215 @@
+// A person's pain drawing, the drawing with a candidate's pattern over it,
+// and the small multiples of an assessment's top candidates.
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "myoref/assess.hpp"
+#include "myoref/render.hpp"
+#include "render/figure.hpp"
+
+namespace myoref {
+
+using detail::render::candidate_label;
+using detail::render::Figure;
+using detail::render::LegendItem;
+using detail::render::Look;
+using detail::render::Panel;
+using detail::render::region_label;
+using detail::render::Zone;
+
+namespace {
+
+constexpr std::size_t kMaxSmallMultiples = 12;
+
+// Intensity by region key; -1 where the drawing has no mark.
+std::vector<int> intensities(const KnowledgeBase& kb, const Intake& intake) {
+  std::vector<int> by_key(kb.region_keys().size(), -1);
+  for (const PainMark& mark : intake.pain)
+    by_key[mark.region_key] = mark.intensity;
+  return by_key;
+}
+
+Panel drawing_panel(const std::vector<int>& by_key) {
+  Panel panel;
+  panel.fill.resize(by_key.size());
+  panel.note.resize(by_key.size());
+  for (std::size_t key = 0; key < by_key.size(); ++key) {
+    if (by_key[key] < 0)
+      continue;
+    panel.fill[key] = detail::render::to_hex(detail::render::pain_colour(by_key[key]));
+    panel.note[key] = by_key[key] == 0 ? std::string("drawn, no pain now (0/10)")
+                                       : "pain " + std::to_string(by_key[key]) + "/10";
+  }
+  return panel;
+}
+
+// "Upper buttock (left) 6/10; Sacrum 3/10", in knowledge-base order.
+std::string drawing_text(const KnowledgeBase& kb, const std::vector<int>& by_key) {
+  std::string out;
+  for (std::size_t key = 0; key < by_key.size(); ++key) {
+    if (by_key[key] < 0)
+      continue;
+    if (!out.empty())
+      out += "; ";
+    out += region_label(kb, static_cast<RegionKeyIndex>(key)) + ' ' + std::to_string(by_key[key]) +
+           "/10";
+  }
+  return out;
+}
+
+LegendItem pain_scale() {
+  return {LegendItem::Kind::pain_scale, "", "Pain now"};
+}
+
+void add_pattern_legend(Figure& figure, const Look& look, const std::string& whose) {
+  figure.legend.push_back({LegendItem::Kind::outlined_swatch,
+                           "url(#" + detail::render::hatch_pattern_id(look) + ")",
+                           "Essential zone of " + whose});
+  figure.legend.push_back({LegendItem::Kind::outlined_swatch,
+                           "url(#" + detail::render::dots_pattern_id(look) + ")",
+                           "Spillover zone of " + whose});
+  figure.legend.push_back({LegendItem::Kind::cross, "", "Trigger points of " + whose});
+}
+
+// Which painful regions a candidate's pattern covers, in words.
+std::string coverage_text(const KnowledgeBase& kb, const std::vector<int>& by_key,
+                          const std::vector<Zone>& zones) {
+  std::string inside;
+  std::string outside;
+  for (std::size_t key = 0; key < by_key.size(); ++key) {
+    if (by_key[key] <= 0)
+      continue;
+    std::string& list = zones[key] == Zone::none ? outside : inside;
+    if (!list.empty())
+      list += ", ";
+    list += region_label(kb, static_cast<RegionKeyIndex>(key));
+  }
+  return "Painful regions inside the pattern: " + (inside.empty() ? "none" : inside) +
+         ". Painful regions outside it: " + (outside.empty() ? "none" : outside) + '.';
+}
+
+Panel overlay_panel(const KnowledgeBase& kb, const std::vector<int>& by_key,
+                    CandidateIndex candidate) {
+  Panel panel = drawing_panel(by_key);
+  panel.overlay = detail::render::referral_zones(kb, candidate);
+  for (std::size_t key = 0; key < panel.overlay.size(); ++key) {
+    if (panel.overlay[key] == Zone::none)
+      continue;
+    std::string& note = panel.note[key];
+    if (!note.empty())
+      note += ", ";
+    note += panel.overlay[key] == Zone::essential ? "essential zone" : "spillover zone";
+  }
+  panel.marks_of = candidate;
+  return panel;
+}
+
+Error bad_candidate(const KnowledgeBase& kb, CandidateIndex candidate) {
+  return Error(ErrorCode::invalid_argument,
+               "candidate index " + std::to_string(candidate) + " is outside knowledge base \"" +
+                   kb.id() + "\" (" + std::to_string(kb.candidates().size()) + " candidates)");
+}
+
+}  // namespace
+
+Expected<std::string> render_intake_svg(const KnowledgeBase& kb, const Intake& intake,
+                                        const RenderOptions& options) {
+  if (Status valid = validate_intake(kb, intake); !valid)
+    return valid.error();
+  auto look = detail::render::check_look(kb, options);
+  if (!look)
+    return std::move(look).error();
+  const std::vector<int> by_key = intensities(kb, intake);
+
+  Figure figure;
+  figure.title = "Pain drawing";
+  figure.subtitle = "Highest pain now: " + std::to_string(max_intensity(intake)) + "/10, " +
+                    std::to_string(intake.pain.size()) +
+                    (intake.pain.size() == 1 ? " region marked" : " regions marked");
+  figure.desc = "Pain drawing, front and back views, pain now on a 0 to 10 scale: " +
+                drawing_text(kb, by_key) + '.';
+  figure.panels.push_back(drawing_panel(by_key));
+  figure.legend.push_back(pain_scale());
+  return detail::render::write_svg(kb, figure, *look);
+}
+
+Expected<std::string> render_overlay_svg(const KnowledgeBase& kb, const Intake& intake,
+                                         CandidateIndex candidate, const RenderOptions& options) {
+  if (candidate >= kb.candidates().size())
+    return bad_candidate(kb, candidate);
+  if (Status valid = validate_intake(kb, intake); !valid)
+    return valid.error();
+  auto look = detail::render::check_look(kb, options);
+  if (!look)
+    return std::move(look).error();
+  const std::vector<int> by_key = intensities(kb, intake);
+  const std::string label = candidate_label(kb, candidate);
+
+  Figure figure;
+  figure.panels.push_back(overlay_panel(kb, by_key, candidate));
+  const std::vector<Zone>& zones = figure.panels.back().overlay;
+  figure.title = label + " over the pain drawing";
+  figure.subtitle = "Colours: the pain drawing. Hatching and dots: where the muscle refers pain";
+  figure.desc = "Pain drawing, front and back views: " + drawing_text(kb, by_key) +
+                ". Over it, the referral pattern of " + label +
+                ". Essential zone: " + detail::render::zone_list(kb, zones, Zone::essential) +
+                ". Spillover zone: " + detail::render::zone_list(kb, zones, Zone::spillover) +
+                ". " + coverage_text(kb, by_key, zones);
+  figure.legend.push_back(pain_scale());
+  add_pattern_legend(figure, *look, label);
+  return detail::render::write_svg(kb, figure, *look);
+}
+
+Expected<std::string> render_candidates_svg(const Assessment& assessment, std::size_t top_n,
+                                            const RenderOptions& options) {
+  const KnowledgeBase& kb = assessment.kb();
+  if (top_n == 0 || top_n > kMaxSmallMultiples) {
+    return Error(ErrorCode::invalid_argument, "top_n is the number of candidates to draw, 1 to " +
+                                                  std::to_string(kMaxSmallMultiples) + ", not " +
+                                                  std::to_string(top_n));
+  }
+  auto look = detail::render::check_look(kb, options);
+  if (!look)
+    return std::move(look).error();
+  const std::vector<int> by_key = intensities(kb, assessment.intake());
+  const std::size_t shown = std::min(top_n, assessment.candidate_count());
+
+  Figure figure;
+  figure.desc = "Pain drawing, front and back views: " + drawing_text(kb, by_key) + '.';
+  if (shown == 0) {
+    figure.title = "No muscle in the knowledge base explains this drawing";
+    figure.subtitle = "The pain drawing alone";
+    figure.desc += " No candidate muscle refers pain to the painful regions.";
+    figure.panels.push_back(drawing_panel(by_key));
+    figure.legend.push_back(pain_scale());
+    return detail::render::write_svg(kb, figure, *look);
+  }
+  figure.title = shown == 1 ? "The most likely muscle"
+                            : "The " + std::to_string(shown) + " most likely muscles";
+  figure.subtitle =
+      "Each over the pain drawing: hatching marks its essential zone, dots its "
+      "spillover zone";
+  for (std::size_t rank = 0; rank < shown; ++rank) {
+    const RankedCandidate ranked = assessment.candidate(rank);
+    const std::string label = candidate_label(kb, ranked.candidate);
+    Panel panel = overlay_panel(kb, by_key, ranked.candidate);
+    panel.heading = std::to_string(rank + 1) + ". " + label + ", score " +
+                    detail::render::score_text(ranked.score);
+    figure.desc += ' ' + std::to_string(rank + 1) + ". " + label + " (score " +
+                   detail::render::score_text(ranked.score) + "): essential zone " +
+                   detail::render::zone_list(kb, panel.overlay, Zone::essential) +
+                   "; spillover zone " +
+                   detail::render::zone_list(kb, panel.overlay, Zone::spillover) + ". " +
+                   coverage_text(kb, by_key, panel.overlay);
+    figure.panels.push_back(std::move(panel));
+  }
+  figure.legend.push_back(pain_scale());
+  add_pattern_legend(figure, *look, "each candidate");
+  return detail::render::write_svg(kb, figure, *look);
+}
+
+}  // namespace myoref

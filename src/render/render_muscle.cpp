@@ -1,0 +1,73 @@
+// A muscle's referral pattern on one side.
+#include <string>
+#include <vector>
+
+#include "myoref/render.hpp"
+#include "render/figure.hpp"
+
+namespace myoref {
+
+using detail::render::candidate_label;
+using detail::render::Figure;
+using detail::render::LegendItem;
+using detail::render::Panel;
+using detail::render::Zone;
+
+Expected<std::string> render_muscle_svg(const KnowledgeBase& kb, CandidateIndex candidate,
+                                        const RenderOptions& options) {
+  if (candidate >= kb.candidates().size()) {
+    return Error(ErrorCode::invalid_argument,
+                 "candidate index " + std::to_string(candidate) + " is outside knowledge base \"" +
+                     kb.id() + "\" (" + std::to_string(kb.candidates().size()) + " candidates)");
+  }
+  auto look = detail::render::check_look(kb, options);
+  if (!look)
+    return std::move(look).error();
+
+  const Candidate& c = kb.candidates()[candidate];
+  const Muscle& muscle = kb.muscles()[c.muscle];
+  const std::vector<Zone> zones = detail::render::referral_zones(kb, candidate);
+
+  Panel panel;
+  panel.fill.resize(zones.size());
+  panel.note.resize(zones.size());
+  const std::string solid = detail::render::to_hex(look->essential);
+  const std::string stipple = "url(#" + detail::render::spillover_pattern_id(*look) + ")";
+  for (std::size_t key = 0; key < zones.size(); ++key) {
+    if (zones[key] == Zone::essential) {
+      panel.fill[key] = solid;
+      panel.note[key] = "essential zone";
+    } else if (zones[key] == Zone::spillover) {
+      panel.fill[key] = stipple;
+      panel.note[key] = "spillover zone";
+    }
+  }
+  panel.marks_of = candidate;
+
+  Figure figure;
+  const std::string label = candidate_label(kb, candidate);
+  figure.title = label + ": referral pattern";
+  figure.subtitle = c.side == Side::none
+                        ? "Where its trigger points refer pain"
+                        : "Where the trigger points of the " + std::string(to_string(c.side)) +
+                              " muscle refer pain";
+  figure.desc = "Referral pattern of " + label + ", front and back views. Essential zone (pain " +
+                "nearly always here): " + detail::render::zone_list(kb, zones, Zone::essential) +
+                ". Spillover zone (pain in some people): " +
+                detail::render::zone_list(kb, zones, Zone::spillover) + ". Trigger points: ";
+  for (std::size_t t = 0; t < muscle.trigger_points.size(); ++t) {
+    if (t != 0)
+      figure.desc += "; ";
+    figure.desc += muscle.trigger_points[t].name + " (" + muscle.trigger_points[t].location + ")";
+  }
+  figure.desc += '.';
+  figure.panels.push_back(std::move(panel));
+  figure.legend = {
+      {LegendItem::Kind::swatch, solid, "Essential zone: pain nearly always appears here"},
+      {LegendItem::Kind::swatch, stipple, "Spillover zone: pain appears here in some people"},
+      {LegendItem::Kind::cross, "", "Trigger point (hover for where to find it)"},
+  };
+  return detail::render::write_svg(kb, figure, *look);
+}
+
+}  // namespace myoref

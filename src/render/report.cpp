@@ -1,0 +1,321 @@
+// The HTML report: one self-contained page for a person (or their clinician)
+// that leads with triage and shows the basis of everything it suggests.
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "myoref/assess.hpp"
+#include "myoref/myoref.hpp"
+#include "myoref/render.hpp"
+#include "render/figure.hpp"
+#include "render/svg.hpp"
+
+namespace myoref {
+
+using detail::render::candidate_label;
+using detail::render::escaped;
+using detail::render::region_label;
+
+namespace {
+
+constexpr std::size_t kMaxRanked = 50;
+constexpr std::size_t kMaxCharts = 6;
+
+// No script, no external resource: everything the page needs is here.
+constexpr const char* kStyle = R"(
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;
+margin:0;color:#1a1a1a;background:#fafafa;line-height:1.45}
+main{max-width:1100px;margin:0 auto;padding:24px}
+h1{font-size:1.7em;margin:0 0 4px}
+h2{font-size:1.25em;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
+h3{font-size:1.05em;margin:14px 0 4px}
+.lede{color:#555;margin:0 0 16px}
+.triage{border-radius:6px;padding:12px 16px;margin:16px 0;border:2px solid}
+.triage h2{border:0;margin:0 0 6px;padding:0}
+.self_care{background:#eef7ee;border-color:#4c9a4c}
+.see_clinician{background:#fff6e0;border-color:#d69a00}
+.urgent{background:#fde8e4;border-color:#d0452c}
+.emergency{background:#b71c1c;border-color:#7f0000;color:#fff}
+.figure{background:#fff;border:1px solid #e2e2e2;border-radius:6px;padding:8px;margin:8px 0}
+.figure svg{display:block;width:100%;height:auto}
+.drawing{max-width:520px}
+ol.ranking>li{margin-bottom:12px}
+.score{color:#555;font-weight:normal}
+.muted{color:#555}
+.exercise{background:#fff;border:1px solid #e2e2e2;border-radius:6px;padding:10px 14px;margin:10px 0}
+.dose{font-weight:bold}
+footer{margin-top:32px;font-size:.85em;color:#555}
+)";
+
+std::string html(std::string_view text) {
+  return escaped(text);
+}
+
+const char* triage_heading(TriageLevel level) {
+  switch (level) {
+    case TriageLevel::self_care:
+      return "Self-care is a reasonable first step";
+    case TriageLevel::see_clinician:
+      return "See a clinician about this pain";
+    case TriageLevel::urgent:
+      return "Urgent: see a doctor today";
+    case TriageLevel::emergency:
+      return "Emergency: get medical help now";
+  }
+  return "";
+}
+
+std::string region_list(const KnowledgeBase& kb, gsl::span<const RegionKeyIndex> keys) {
+  std::string out;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (i != 0)
+      out += ", ";
+    out += region_label(kb, keys[i]);
+  }
+  return out.empty() ? std::string("none") : out;
+}
+
+std::string finding_list(const KnowledgeBase& kb, gsl::span<const FindingIndex> findings) {
+  std::string out;
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    if (i != 0)
+      out += "; ";
+    out += kb.findings()[findings[i]].what;
+  }
+  return out;
+}
+
+// Citation keys in order of first use, for the references at the end.
+void cite(std::vector<CitationIndex>& used, gsl::span<const CitationIndex> keys) {
+  for (const CitationIndex c : keys) {
+    if (std::find(used.begin(), used.end(), c) == used.end())
+      used.push_back(c);
+  }
+}
+
+std::string cite_suffix(const KnowledgeBase& kb, gsl::span<const CitationIndex> keys) {
+  if (keys.empty())
+    return {};
+  std::string out = " [";
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (i != 0)
+      out += ", ";
+    out += kb.citations()[keys[i]].key;
+  }
+  return out + ']';
+}
+
+void write_triage(std::string& out, const Assessment& a) {
+  const KnowledgeBase& kb = a.kb();
+  const Triage& t = a.triage();
+  out += "<section class=\"triage ";
+  out += to_string(t.level);
+  out += "\" role=\"alert\"><h2>";
+  out += html(triage_heading(t.level));
+  out += "</h2>\n";
+  const std::vector<std::string> advice = triage_advice(kb, t);
+  if (!t.red_flags.empty()) {
+    out += "<p>You said yes to:</p><ul>";
+    for (const RedFlagIndex f : t.red_flags) {
+      out += "<li>" + html(kb.red_flags()[f].question) + "</li>";
+    }
+    out += "</ul>\n";
+  }
+  if (advice.empty()) {
+    out +=
+        "<p>No warning sign in your answers points away from self-care. If the pain gets "
+        "worse, spreads, or new symptoms appear, see a clinician.</p>\n";
+  } else {
+    out += "<ul>";
+    for (const std::string& line : advice)
+      out += "<li>" + html(line) + "</li>";
+    out += "</ul>\n";
+  }
+  out += "</section>\n";
+}
+
+void write_ranking(std::string& out, const Assessment& a, std::size_t ranked,
+                   std::vector<CitationIndex>& used) {
+  const KnowledgeBase& kb = a.kb();
+  out += "<h2>Muscles that may be behind the pain</h2>\n";
+  const std::size_t shown = std::min(ranked, a.candidate_count());
+  if (shown == 0) {
+    out +=
+        "<p>No muscle in the knowledge base refers pain to the regions you marked. A "
+        "clinician can look for other causes.</p>\n";
+    return;
+  }
+  out +=
+      "<p class=\"lede\">Ranked by how well each muscle's referral pattern and typical "
+      "findings explain your drawing and answers. Each reason names its source.</p>\n"
+      "<ol class=\"ranking\">\n";
+  for (std::size_t rank = 0; rank < shown; ++rank) {
+    const RankedCandidate c = a.candidate(rank);
+    out += "<li><h3>" + html(candidate_label(kb, c.candidate)) + " <span class=\"score\">score " +
+           detail::render::score_text(c.score) + "</span></h3>\n<ul>";
+    out += "<li>Explains: " + html(region_list(kb, c.explained)) + "</li>";
+    if (!c.unexplained.empty()) {
+      out += "<li>Does not explain: " + html(region_list(kb, c.unexplained)) + "</li>";
+    }
+    if (!c.findings_for.empty()) {
+      out += "<li>Answers that fit: " + html(finding_list(kb, c.findings_for)) + "</li>";
+    }
+    if (!c.findings_against.empty()) {
+      out += "<li>Answers that do not fit: " + html(finding_list(kb, c.findings_against)) + "</li>";
+    }
+    for (const Reason& reason : c.basis) {
+      out += "<li class=\"muted\">" + html(a.describe(c.candidate, reason)) + "</li>";
+      cite(used, reason.cite);
+    }
+    out += "</ul></li>\n";
+  }
+  out += "</ol>\n";
+  if (a.cover().size() > 1) {
+    out += "<p>Together, these could explain the whole drawing: ";
+    for (std::size_t i = 0; i < a.cover().size(); ++i) {
+      if (i != 0)
+        out += ", ";
+      out += html(candidate_label(kb, a.cover()[i]));
+    }
+    out += ".</p>\n";
+  }
+  if (!a.unexplained().empty()) {
+    out +=
+        "<p>No muscle in the knowledge base explains: " + html(region_list(kb, a.unexplained())) +
+        ". Mention these to a clinician.</p>\n";
+  }
+}
+
+void write_exercise(std::string& out, const KnowledgeBase& kb, const Exercise& e,
+                    std::vector<CitationIndex>& used) {
+  out += "<div class=\"exercise\"><h3>" + html(e.name) + "</h3>\n";
+  out += "<p class=\"dose\">" + html(e.dose.to_string()) + "</p>\n<ol>";
+  for (const std::string& step : e.instructions)
+    out += "<li>" + html(step) + "</li>";
+  out += "</ol>\n";
+  if (!e.cues.empty()) {
+    out += "<p>Tips:</p><ul>";
+    for (const std::string& cue : e.cues)
+      out += "<li>" + html(cue) + "</li>";
+    out += "</ul>\n";
+  }
+  if (!e.cautions.empty()) {
+    out += "<p>Take care:</p><ul>";
+    for (const std::string& caution : e.cautions)
+      out += "<li>" + html(caution) + "</li>";
+    out += "</ul>\n";
+  }
+  if (e.regression) {
+    out += "<p class=\"muted\">Too hard? Try instead: " + html(kb.exercises()[*e.regression].name) +
+           ".</p>\n";
+  }
+  out += "<p class=\"muted\">Source" + html(cite_suffix(kb, e.cite)) + "</p></div>\n";
+  cite(used, e.cite);
+}
+
+void write_first_step(std::string& out, const Assessment& a, std::vector<CitationIndex>& used) {
+  const KnowledgeBase& kb = a.kb();
+  if (a.candidate_count() == 0)
+    return;
+  const Candidate& top = kb.candidates()[a.candidate(0).candidate];
+  const Muscle& muscle = kb.muscles()[top.muscle];
+  out +=
+      "<h2>First step: release " + html(candidate_label(kb, a.candidate(0).candidate)) + "</h2>\n";
+  if (a.triage().level >= TriageLevel::urgent) {
+    out +=
+        "<p><strong>Self-care exercises are not shown.</strong> Your answers call for a "
+        "doctor first; come back to self-care only when a clinician says it is safe.</p>\n";
+    return;
+  }
+  out +=
+      "<p class=\"lede\">The protocol goes release, then stretch, then strengthen, never "
+      "skipping a step. Start by releasing the most likely muscle. If several release "
+      "sessions bring no relief, it is probably not the source: move on to the next muscle "
+      "in the list. Stop and see a clinician if the pain gets clearly worse.</p>\n";
+  for (const ExerciseIndex e : muscle.protocol[static_cast<int>(Step::release)]) {
+    write_exercise(out, kb, kb.exercises()[e], used);
+  }
+}
+
+}  // namespace
+
+Expected<std::string> render_report_html(const Assessment& assessment,
+                                         const ReportOptions& options) {
+  const KnowledgeBase& kb = assessment.kb();
+  if (options.ranked == 0 || options.ranked > kMaxRanked) {
+    return Error(ErrorCode::invalid_argument, "report options are not valid",
+                 {{"/ranked", "expected 1 to " + std::to_string(kMaxRanked) + ", got " +
+                                  std::to_string(options.ranked)}});
+  }
+  if (!detail::render::valid_id_prefix(options.chart.id_prefix) ||
+      options.chart.id_prefix.size() > 32) {
+    return Error(ErrorCode::invalid_argument, "report options are not valid",
+                 {{"/chart/id_prefix",
+                   "expected 1 to 32 characters: a letter, then letters, "
+                   "digits, '-' or '_'"}});
+  }
+  if (options.charts > kMaxCharts) {
+    return Error(ErrorCode::invalid_argument, "report options are not valid",
+                 {{"/charts", "expected 0 to " + std::to_string(kMaxCharts) + ", got " +
+                                  std::to_string(options.charts)}});
+  }
+  // Each inlined picture gets its own ids, or their patterns would collide.
+  RenderOptions drawing_options = options.chart;
+  drawing_options.width_px = 0;
+  drawing_options.id_prefix = options.chart.id_prefix + "-drawing";
+  auto drawing = render_intake_svg(kb, assessment.intake(), drawing_options);
+  if (!drawing)
+    return std::move(drawing).error();
+  std::string candidates;
+  if (options.charts > 0 && assessment.candidate_count() > 0) {
+    RenderOptions top_options = options.chart;
+    top_options.width_px = 0;
+    top_options.id_prefix = options.chart.id_prefix + "-candidates";
+    auto top = render_candidates_svg(assessment, options.charts, top_options);
+    if (!top)
+      return std::move(top).error();
+    candidates = std::move(top).value();
+  }
+
+  std::vector<CitationIndex> used;
+  std::string out;
+  out.reserve(256U << 10U);
+  out +=
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<link rel=\"icon\" href=\"data:,\">\n<title>myoref report</title>\n<style>";
+  out += kStyle;
+  out += "</style>\n</head>\n<body>\n<main>\n";
+  out +=
+      "<h1>Where your pain may come from</h1>\n<p class=\"lede\">This is not a diagnosis. "
+      "It suggests muscles that commonly refer pain to the places you marked, and a "
+      "self-care plan for them, and it shows the basis of each suggestion so that you or a "
+      "clinician can check it.</p>\n";
+  write_triage(out, assessment);
+
+  out += "<h2>Your pain drawing</h2>\n<div class=\"figure drawing\">\n" + *drawing + "</div>\n";
+  write_ranking(out, assessment, options.ranked, used);
+  if (!candidates.empty()) {
+    out += "<h2>Their referral patterns over your drawing</h2>\n<div class=\"figure\">\n" +
+           candidates + "</div>\n";
+  }
+  write_first_step(out, assessment, used);
+
+  out += "<footer>\n";
+  if (!used.empty()) {
+    out += "<h2>Sources</h2>\n<ul>";
+    for (const CitationIndex c : used) {
+      out += "<li><strong>" + html(kb.citations()[c].key) +
+             "</strong>: " + html(kb.citations()[c].text) + "</li>";
+    }
+    out += "</ul>\n";
+  }
+  out += "<p>Knowledge base " + html(kb.id()) + " " + html(kb.version()) + " (" +
+         html(kb.hash().substr(0, 12)) + "), myoref " + html(library_version()) + ".</p>\n";
+  out += "</footer>\n</main>\n</body>\n</html>\n";
+  return out;
+}
+
+}  // namespace myoref

@@ -1,0 +1,374 @@
+// Pictures: the body chart's coverage, the SVG and HTML writers, golden files.
+//
+// Golden files live in tests/golden/render/. When a change to the pictures is
+// intended, rewrite them with
+//     MYOREF_UPDATE_GOLDEN=1 ./tests/myoref_tests "[render-golden]"
+// (from the build folder), then look at the new pictures (rsvg-convert F.svg
+// -o F.png) and review the diff before committing it.
+#include <catch2/catch.hpp>
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "myoref/assess.hpp"
+#include "myoref/render.hpp"
+#include "render/figure.hpp"
+#include "render/svg.hpp"
+
+using myoref::CandidateIndex;
+using myoref::ErrorCode;
+using myoref::KnowledgeBase;
+using myoref::RenderOptions;
+using myoref::Side;
+using myoref::View;
+
+namespace {
+
+const KnowledgeBase& kb() {
+  static const KnowledgeBase instance = KnowledgeBase::builtin().value();
+  return instance;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string golden_path(const std::string& name) {
+  return std::string(MYOREF_SOURCE_DIR) + "/tests/golden/render/" + name;
+}
+
+// Compares `actual` with the golden file byte for byte, or rewrites the file
+// when MYOREF_UPDATE_GOLDEN=1.
+void check_golden(const std::string& name, const std::string& actual) {
+  const std::string path = golden_path(name);
+  const char* update = std::getenv("MYOREF_UPDATE_GOLDEN");
+  if (update != nullptr && std::string(update) == "1") {
+    std::ofstream(path, std::ios::binary) << actual;
+    WARN("rewrote " << path);
+    return;
+  }
+  const std::string expected = read_file(path);
+  INFO("golden file " << path << " (MYOREF_UPDATE_GOLDEN=1 rewrites it)");
+  REQUIRE_FALSE(expected.empty());
+  if (expected != actual) {
+    std::ofstream(path + ".actual", std::ios::binary) << actual;
+    FAIL("output differs from " << path << "; written to " << path << ".actual");
+  }
+}
+
+CandidateIndex candidate(const std::string& key) {
+  const auto c = kb().find_candidate(key);
+  REQUIRE(c);
+  return *c;
+}
+
+myoref::Intake intake_from(const std::string& file) {
+  auto intake = myoref::parse_intake(kb(), read_file(golden_path(file)));
+  REQUIRE(intake);
+  return std::move(intake).value();
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+    ++n;
+  return n;
+}
+
+double area(const std::vector<myoref::Point>& polygon) {
+  double twice = 0.0;
+  for (std::size_t i = 0; i < polygon.size(); ++i) {
+    const auto& a = polygon[i];
+    const auto& b = polygon[(i + 1) % polygon.size()];
+    twice += static_cast<double>(a.x) * static_cast<double>(b.y) -
+             static_cast<double>(b.x) * static_cast<double>(a.y);
+  }
+  return std::abs(twice) / 2.0;
+}
+
+}  // namespace
+
+TEST_CASE("every region key has a shape in each view that shows its region", "[render]") {
+  const auto& chart = kb().chart();
+  REQUIRE(chart.width > 0.0F);
+  const auto keys = kb().region_keys();
+  for (std::size_t key = 0; key < keys.size(); ++key) {
+    const auto& region = kb().regions()[keys[key].region];
+    for (const View view : {View::front, View::back}) {
+      const bool shown = region.view == View::both || region.view == view;
+      const auto shapes =
+          std::count_if(chart.shapes.begin(), chart.shapes.end(),
+                        [&](const auto& s) { return s.key == key && s.view == view; });
+      INFO(keys[key].key << " in the " << myoref::to_string(view) << " view");
+      CHECK(shapes == (shown ? 1 : 0));
+    }
+  }
+}
+
+TEST_CASE("the regions tile the figure: no gaps, no overlaps", "[render]") {
+  // The shapes of one view add up to the area inside its outline only when
+  // they neither overlap nor leave holes (shared edges have no area).
+  const auto& chart = kb().chart();
+  for (const View view : {View::front, View::back}) {
+    double regions = 0.0;
+    for (const auto& shape : chart.shapes) {
+      if (shape.view == view)
+        regions += area(shape.points);
+    }
+    double figure = 0.0;
+    for (const auto& line : chart.outline[static_cast<int>(view)])
+      figure += area(line);
+    INFO(myoref::to_string(view) << " view: regions " << regions << ", outline " << figure);
+    CHECK(figure > 0.2 * static_cast<double>(chart.width * chart.height));
+    CHECK(std::abs(regions - figure) < 0.0002 * figure);  // about 5 square units
+  }
+}
+
+TEST_CASE("every trigger point is marked on both sides of the chart", "[render]") {
+  for (const auto& c : kb().candidates()) {
+    const auto& muscle = kb().muscles()[c.muscle];
+    for (std::size_t t = 0; t < muscle.trigger_points.size(); ++t) {
+      const auto marks = std::count_if(
+          kb().chart().marks.begin(), kb().chart().marks.end(), [&](const myoref::ChartMark& m) {
+            return m.muscle == c.muscle && m.trigger_point == t && m.side == c.side;
+          });
+      INFO(c.key << " " << muscle.trigger_points[t].id);
+      CHECK(marks >= 1);
+    }
+  }
+}
+
+TEST_CASE("numbers are written with at most one decimal, whatever the locale", "[render]") {
+  using myoref::detail::render::num;
+  CHECK(num(12.0F) == "12");
+  CHECK(num(12.54F) == "12.5");
+  CHECK(num(12.56F) == "12.6");
+  CHECK(num(-0.5F) == "-0.5");
+  CHECK(num(-0.04F) == "0");
+  CHECK(num(0.96F) == "1");
+  CHECK(num(200.0F) == "200");
+}
+
+TEST_CASE("text is escaped for XML and HTML", "[render]") {
+  using myoref::detail::render::escaped;
+  CHECK(escaped("a < b & \"c\" > 'd'") == "a &lt; b &amp; &quot;c&quot; &gt; &#39;d&#39;");
+  CHECK(escaped(std::string("x\x01y", 3)) == "x y");
+  CHECK(escaped("Fibularis longus – brevis") == "Fibularis longus – brevis");
+}
+
+TEST_CASE("colours parse only as #rrggbb", "[render]") {
+  using myoref::detail::render::parse_colour;
+  using myoref::detail::render::to_hex;
+  REQUIRE(parse_colour("#C62828"));
+  CHECK(to_hex(*parse_colour("#C62828")) == "#c62828");
+  CHECK_FALSE(parse_colour("red"));
+  CHECK_FALSE(parse_colour("#c6282"));
+  CHECK_FALSE(parse_colour("#c6282g"));
+  CHECK_FALSE(parse_colour("#c62828\" onload=\"x"));
+}
+
+TEST_CASE("the pain scale darkens with every point", "[render]") {
+  using myoref::detail::render::pain_colour;
+  int last = 3 * 256;
+  for (int i = 1; i <= 10; ++i) {
+    const auto c = pain_colour(i);
+    const int lightness = c.r + c.g + c.b;
+    INFO("intensity " << i);
+    CHECK(lightness < last);
+    last = lightness;
+  }
+}
+
+TEST_CASE("a muscle's pattern follows its trigger points' side relation", "[render]") {
+  using myoref::detail::render::referral_zones;
+  using myoref::detail::render::Zone;
+  const auto left = candidate("gluteus_medius:left");
+  const auto zones = referral_zones(kb(), left);
+  const auto region_key = [](const char* key) { return *kb().find_region_key(key); };
+  CHECK(zones[region_key("iliac_crest:left")] == Zone::essential);
+  CHECK(zones[region_key("sacrum")] == Zone::essential);
+  CHECK(zones[region_key("iliac_crest:right")] == Zone::none);
+  CHECK(zones[region_key("thigh_posterior_upper:left")] == Zone::spillover);
+  // A midline muscle refers to paired regions on both sides.
+  const auto pelvic_floor = candidate("pelvic_floor");
+  const auto pf = referral_zones(kb(), pelvic_floor);
+  CHECK(pf[region_key("coccyx")] == Zone::essential);
+}
+
+TEST_CASE("muscle charts match their golden files", "[render][render-golden]") {
+  for (const char* key : {"gluteus_medius:left", "gluteus_medius:right", "gastrocnemius:left",
+                          "pelvic_floor", "iliopsoas:left"}) {
+    INFO(key);
+    auto svg = myoref::render_muscle_svg(kb(), candidate(key));
+    REQUIRE(svg);
+    std::string name = std::string("muscle_") + key + ".svg";
+    std::replace(name.begin(), name.end(), ':', '_');
+    check_golden(name, *svg);
+  }
+}
+
+TEST_CASE("pain drawing and overlay match their golden files", "[render][render-golden]") {
+  const auto intake = intake_from("intake_gluteus_medius.json");
+  auto drawing = myoref::render_intake_svg(kb(), intake);
+  REQUIRE(drawing);
+  check_golden("intake_gluteus_medius.svg", *drawing);
+  auto overlay = myoref::render_overlay_svg(kb(), intake, candidate("gluteus_medius:left"));
+  REQUIRE(overlay);
+  check_golden("overlay_gluteus_medius_left.svg", *overlay);
+}
+
+TEST_CASE("a muscle chart names its zones and trigger points for every reader", "[render]") {
+  auto svg = myoref::render_muscle_svg(kb(), candidate("gluteus_medius:left"));
+  REQUIRE(svg);
+  CHECK(svg->rfind("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ", 0) == 0);
+  const std::string root = svg->substr(0, svg->find('>'));
+  CHECK(root.find(" width=") == std::string::npos);  // sized by its viewBox alone
+  CHECK(svg->find("<title id=\"myoref-title\">Gluteus medius (left): referral pattern</title>") !=
+        std::string::npos);
+  CHECK(svg->find("<desc id=\"myoref-desc\">") != std::string::npos);
+  // One hover title per drawn shape, and the zones named in them.
+  const std::size_t shapes = kb().chart().shapes.size();
+  CHECK(count(*svg, "<polygon points=") >= shapes);
+  CHECK(svg->find("<title>Sacrum: essential zone</title>") != std::string::npos);
+  const std::string crest =
+      myoref::detail::render::region_label(kb(), *kb().find_region_key("iliac_crest:left"));
+  CHECK(svg->find("<title>" + crest + ": essential zone</title>") != std::string::npos);
+  // Three trigger points, each an X with its own title.
+  CHECK(count(*svg, "<g><title>Gluteus medius, ") == 3);
+}
+
+TEST_CASE("pictures are the same every time and honour their options", "[render]") {
+  const auto c = candidate("piriformis:right");
+  auto a = myoref::render_muscle_svg(kb(), c);
+  auto b = myoref::render_muscle_svg(kb(), c);
+  REQUIRE(a);
+  REQUIRE(b);
+  CHECK(*a == *b);
+  RenderOptions options;
+  options.width_px = 600;
+  options.legend = false;
+  options.heading = false;
+  options.id_prefix = "p2";
+  options.essential_colour = "#0000ff";
+  auto custom = myoref::render_muscle_svg(kb(), c, options);
+  REQUIRE(custom);
+  CHECK(custom->find(" width=\"600\"") != std::string::npos);
+  CHECK(custom->find("id=\"p2-spillover\"") != std::string::npos);
+  CHECK(custom->find("url(#p2-spillover)") != std::string::npos);
+  CHECK(custom->find("#0000ff") != std::string::npos);
+  CHECK(custom->find("Essential zone: pain nearly always") == std::string::npos);
+  CHECK(custom->find("myoref-") == std::string::npos);
+}
+
+TEST_CASE("bad render arguments are errors, never exceptions", "[render]") {
+  RenderOptions options;
+  options.essential_colour = "crimson";
+  options.id_prefix = "1bad";
+  auto svg = myoref::render_muscle_svg(kb(), candidate("soleus:left"), options);
+  REQUIRE_FALSE(svg);
+  CHECK(svg.error().code() == ErrorCode::invalid_argument);
+  REQUIRE(svg.error().diagnostics().size() == 2);
+  CHECK(svg.error().diagnostics()[0].path == "/id_prefix");
+  CHECK(svg.error().diagnostics()[1].path == "/essential_colour");
+
+  const auto outside = static_cast<CandidateIndex>(kb().candidates().size());
+  auto none = myoref::render_muscle_svg(kb(), outside);
+  REQUIRE_FALSE(none);
+  CHECK(none.error().code() == ErrorCode::invalid_argument);
+
+  myoref::Intake empty;  // no pain mark: refused by validate_intake
+  auto drawing = myoref::render_intake_svg(kb(), empty);
+  REQUIRE_FALSE(drawing);
+  CHECK(drawing.error().code() == ErrorCode::invalid_input);
+
+  myoref::Intake stray;
+  stray.pain.push_back({static_cast<myoref::RegionKeyIndex>(kb().region_keys().size()), 3});
+  auto overlay = myoref::render_overlay_svg(kb(), stray, candidate("soleus:left"));
+  REQUIRE_FALSE(overlay);
+  CHECK(overlay.error().code() == ErrorCode::invalid_input);
+}
+
+TEST_CASE("a knowledge base without a chart cannot be drawn", "[render]") {
+  auto doc = boost::json::parse(kb().to_json());
+  doc.as_object().erase("chart");
+  auto bare = KnowledgeBase::from_json(boost::json::serialize(doc));
+  REQUIRE(bare);
+  auto svg = myoref::render_muscle_svg(*bare, 0);
+  REQUIRE_FALSE(svg);
+  CHECK(svg.error().code() == ErrorCode::not_found);
+}
+
+TEST_CASE("small multiples show the top candidates of an assessment", "[render]") {
+  auto assessment = myoref::assess(kb(), intake_from("intake_gluteus_medius.json"));
+  REQUIRE(assessment);
+  REQUIRE(assessment->candidate_count() >= 3);
+  auto svg = myoref::render_candidates_svg(*assessment, 3);
+  REQUIRE(svg);
+  CHECK(svg->find("1. Gluteus medius (left), score ") != std::string::npos);
+  CHECK(count(*svg, ">Front</text>") == 3);
+  auto zero = myoref::render_candidates_svg(*assessment, 0);
+  REQUIRE_FALSE(zero);
+  CHECK(zero.error().code() == ErrorCode::invalid_argument);
+}
+
+TEST_CASE("the report leads with triage and withholds self-care when it is urgent", "[render]") {
+  auto calm = myoref::assess(kb(), intake_from("intake_gluteus_medius.json"));
+  REQUIRE(calm);
+  auto page = myoref::render_report_html(*calm);
+  REQUIRE(page);
+  CHECK(page->rfind("<!DOCTYPE html>", 0) == 0);
+  const auto triage = page->find("class=\"triage self_care\"");
+  const auto ranking = page->find("Muscles that may be behind the pain");
+  REQUIRE(triage != std::string::npos);
+  REQUIRE(ranking != std::string::npos);
+  CHECK(triage < ranking);
+  const auto& top = kb().muscles()[kb().candidates()[calm->candidate(0).candidate].muscle];
+  const auto first = top.protocol[static_cast<int>(myoref::Step::release)].front();
+  CHECK(page->find(myoref::detail::render::escaped(kb().exercises()[first].name)) !=
+        std::string::npos);
+  // Self-contained: no script and nothing fetched from elsewhere.
+  CHECK(page->find("<script") == std::string::npos);
+  CHECK(page->find("https://") == std::string::npos);
+  CHECK(count(*page, "http://") == count(*page, "http://www.w3.org/2000/svg"));
+  // Each inlined picture has its own ids.
+  CHECK(count(*page, "id=\"myoref-drawing-spillover\"") == 1);
+  CHECK(count(*page, "id=\"myoref-candidates-spillover\"") == 1);
+
+  auto urgent_intake = intake_from("intake_gluteus_medius.json");
+  urgent_intake.red_flags.push_back(*kb().find_red_flag("saddle_numbness"));
+  auto urgent = myoref::assess(kb(), urgent_intake);
+  REQUIRE(urgent);
+  auto warning = myoref::render_report_html(*urgent);
+  REQUIRE(warning);
+  CHECK(warning->find("class=\"triage emergency\"") != std::string::npos);
+  CHECK(warning->find("Self-care exercises are not shown.") != std::string::npos);
+  CHECK(warning->find(myoref::detail::render::escaped(kb().exercises()[first].name)) ==
+        std::string::npos);
+}
+
+// Not run by default (hidden tag): writes every chart for the XML and
+// rasteriser checks in tests/cmake/render.cmake.
+TEST_CASE("export every muscle chart", "[.][render-export]") {
+  const char* dir = std::getenv("MYOREF_RENDER_OUT");
+  REQUIRE(dir != nullptr);
+  for (const auto& c : kb().candidates()) {
+    auto svg = myoref::render_muscle_svg(kb(), *kb().find_candidate(c.key));
+    REQUIRE(svg);
+    std::string name = c.key;
+    std::replace(name.begin(), name.end(), ':', '_');
+    std::ofstream(std::string(dir) + "/" + name + ".svg", std::ios::binary) << *svg;
+  }
+  auto drawing = myoref::render_intake_svg(kb(), intake_from("intake_gluteus_medius.json"));
+  REQUIRE(drawing);
+  std::ofstream(std::string(dir) + "/intake.svg", std::ios::binary) << *drawing;
+}
