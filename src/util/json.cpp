@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <utility>
 
 namespace myoref::detail {
@@ -336,6 +337,60 @@ std::string did_you_mean(const std::string& suggestion) {
 }
 
 namespace {
+
+// A JSON string literal, escaped exactly as boost::json::serialize does
+// ('"', '\\', \b \t \n \f \r, \u00xx for other control characters; UTF-8
+// and '/' as they are), appended in runs rather than through a temporary
+// string per value: canonical knowledge-base text and plan documents are
+// thousands of strings.
+void append_quoted(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  // Eight bytes at a time while none needs escaping (the "has a byte less
+  // than n" and "has a zero byte" word tests): nearly all text is plain.
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  const auto has_zero = [](std::uint64_t w) { return (w - kOnes) & ~w & kHigh; };
+  std::size_t run = 0;
+  std::size_t i = 0;
+  for (;;) {
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, s.data() + i, sizeof w);
+      const std::uint64_t special = ((w - kOnes * 0x20U) & ~w & kHigh) |
+                                    has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'));
+      if (special != 0) break;
+    }
+    // Byte by byte through the word that holds something to escape (or the tail).
+    const std::size_t stop = std::min(s.size(), i + 8);
+    for (; i < stop; ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c < 0x20 || c == '"' || c == '\\') break;
+    }
+    if (i >= s.size()) break;
+    if (i == stop) continue;
+    const auto c = static_cast<unsigned char>(s[i]);
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\f': out += "\\f"; break;
+      case '\r': out += "\\r"; break;
+      default: {
+        const char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4U], kHex[c & 0xFU]};
+        out.append(u, sizeof u);
+      }
+    }
+    ++i;
+  }
+  out.append(s.data() + run, s.size() - run);
+  out += '"';
+}
+
 void pretty_into(std::string& out, const json::value& v, int indent) {
   const auto pad = [&out](int n) { out.append(static_cast<std::size_t>(n) * 2U, ' '); };
   switch (v.kind()) {
@@ -351,7 +406,7 @@ void pretty_into(std::string& out, const json::value& v, int indent) {
         if (!first) out += ",\n";
         first = false;
         pad(indent + 1);
-        out += json::serialize(json::string_view(kv.key()));
+        append_quoted(out, std::string_view(kv.key().data(), kv.key().size()));
         out += ": ";
         pretty_into(out, kv.value(), indent + 1);
       }
@@ -399,8 +454,22 @@ void pretty_into(std::string& out, const json::value& v, int indent) {
       out.append(buf, r.ptr);
       return;
     }
-    default:
-      out += json::serialize(v);
+    case json::kind::string:
+      append_quoted(out, std::string_view(v.get_string().data(), v.get_string().size()));
+      return;
+    case json::kind::int64:
+    case json::kind::uint64: {
+      char buf[24];
+      const auto r = v.is_int64() ? std::to_chars(buf, buf + sizeof buf, v.get_int64())
+                                  : std::to_chars(buf, buf + sizeof buf, v.get_uint64());
+      out.append(buf, r.ptr);
+      return;
+    }
+    case json::kind::bool_:
+      out += v.get_bool() ? "true" : "false";
+      return;
+    case json::kind::null:
+      out += "null";
       return;
   }
 }
