@@ -14,8 +14,9 @@ int run_assess(const std::vector<std::string>& words) {
     return kExitUsage;
   }
   if (args.positional.size() != 1) {
-    return usage_error("assess INTAKE.json [--format text|json] [--kb KB.json] takes one intake "
-                       "file ('-' for standard input)");
+    return usage_error(
+        "assess INTAKE.json [--format text|json] [--kb KB.json] takes one intake "
+        "file ('-' for standard input)");
   }
   const std::string format = args.get("--format", "text");
   if (format != "text" && format != "json") {

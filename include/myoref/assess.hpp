@@ -51,12 +51,12 @@ struct PainMark {
 /// canonical form (intake_to_json, Assessment::intake) sorts every list by
 /// knowledge-base index.
 struct Intake {
-  std::vector<PainMark> pain;            ///< at least one mark; one per region key
-  std::vector<FindingIndex> findings;    ///< findings the person confirmed
-  std::vector<FindingIndex> denied;      ///< findings the person denied (unlisted = unknown)
-  std::vector<RedFlagIndex> red_flags;   ///< red flags the person confirmed
-  std::optional<int> age;                ///< years, 0..120
-  std::optional<int> duration_days;      ///< how long the pain has lasted, 0..36500
+  std::vector<PainMark> pain;           ///< at least one mark; one per region key
+  std::vector<FindingIndex> findings;   ///< findings the person confirmed
+  std::vector<FindingIndex> denied;     ///< findings the person denied (unlisted = unknown)
+  std::vector<RedFlagIndex> red_flags;  ///< red flags the person confirmed
+  std::optional<int> age;               ///< years, 0..120
+  std::optional<int> duration_days;     ///< how long the pain has lasted, 0..36500
   std::optional<Onset> onset;
 
   friend bool operator==(const Intake& a, const Intake& b) {
@@ -111,10 +111,14 @@ std::string intake_to_json(const KnowledgeBase& kb, const Intake& intake);
 /// an intake. When age or duration is missing the rule is never skipped
 /// silently: see docs/assessment.md.
 enum class AgeRuleOutcome : std::uint8_t {
-  not_applicable = 0,            ///< age inside the band, or the pain is not new
-  applies = 1,                   ///< age outside the band and the pain is new: raises the level
-  applies_duration_unknown = 2,  ///< age outside the band, duration not given: treated as new, raises
-  age_unknown = 3,               ///< age not given, pain possibly new: cannot be checked; said, not raised
+  /// Age inside the band, or the pain is not new.
+  not_applicable = 0,
+  /// Age outside the band and the pain is new: raises the level.
+  applies = 1,
+  /// Age outside the band, duration not given: treated as new, raises the level.
+  applies_duration_unknown = 2,
+  /// Age not given and the pain possibly new: cannot be checked; said, not raised.
+  age_unknown = 3,
 };
 
 /// "not_applicable", "applies", "applies_duration_unknown", "age_unknown".
@@ -153,12 +157,18 @@ std::vector<std::string> triage_advice(const KnowledgeBase& kb, const Triage& tr
 /// knowledge-base entries by index; Assessment::describe() writes it in words
 /// with its citation keys.
 enum class ReasonKind : std::uint8_t {
-  essential_zone = 0,   ///< painful regions in the essential zone of trigger point `trigger_point`
-  spillover_zone = 1,   ///< painful regions only in the spillover zone of `trigger_point`
-  zone_not_painful = 2, ///< regions of the best-matching trigger point's essential zone not drawn as painful
-  finding_for = 3,      ///< a confirmed finding that counts for the muscle
-  finding_against = 4,  ///< a confirmed finding that counts against it
-  denied_for = 5,       ///< a denied finding that would have counted for it
+  /// Painful regions in the essential zone of trigger point `trigger_point`.
+  essential_zone = 0,
+  /// Painful regions only in the spillover zone of `trigger_point`.
+  spillover_zone = 1,
+  /// Regions of the best-matching trigger point's essential zone not drawn as painful.
+  zone_not_painful = 2,
+  /// A confirmed finding that counts for the muscle.
+  finding_for = 3,
+  /// A confirmed finding that counts against it.
+  finding_against = 4,
+  /// A denied finding that would have counted for it.
+  denied_for = 5,
 };
 
 struct Reason {
@@ -177,10 +187,14 @@ struct Reason {
 
 /// The parts a candidate's score is made of (docs/assessment.md).
 struct ScoreParts {
-  float explained_share = 0.0F;     ///< E: intensity share of the drawing its zones explain, 0..1
-  float essential_coverage = 0.0F;  ///< K: how much of its best trigger point's essential zone hurts, 0..1
-  float drawing_fit = 0.0F;         ///< D = E * (k + (1 - k) * K), 0..1
-  float findings_evidence = 0.0F;   ///< F: the signed sum of finding weights that apply
+  /// E: the intensity share of the drawing its zones explain, 0..1.
+  float explained_share = 0.0F;
+  /// K: how much of its best trigger point's essential zone hurts, 0..1.
+  float essential_coverage = 0.0F;
+  /// D = E * (k + (1 - k) * K), 0..1.
+  float drawing_fit = 0.0F;
+  /// F: the signed sum of the finding weights that apply.
+  float findings_evidence = 0.0F;
 };
 
 /// One ranked candidate. The spans view its Assessment's storage (and the
@@ -191,8 +205,9 @@ struct RankedCandidate {
   ScoreParts parts;
   gsl::span<const RegionKeyIndex> explained;    ///< painful region keys its zones cover
   gsl::span<const RegionKeyIndex> unexplained;  ///< painful region keys they do not
-  gsl::span<const FindingIndex> findings_for;     ///< confirmed, counting for it
-  gsl::span<const FindingIndex> findings_against; ///< confirmed counting against, or denied counting for
+  gsl::span<const FindingIndex> findings_for;   ///< confirmed, counting for it
+  /// Confirmed findings counting against it, and denied ones that would count for it.
+  gsl::span<const FindingIndex> findings_against;
   gsl::span<const Reason> basis;
 };
 
@@ -283,8 +298,8 @@ Expected<std::string> assess_json(const KnowledgeBase& kb, std::string_view inta
 /// untouched. Errors: invalid_argument for a null pointer with n > 0;
 /// invalid_input for a value outside [0, 10] or not finite (path "/ROW/COLUMN";
 /// at most 20 such problems are listed).
-Status score_batch(const KnowledgeBase& kb, const std::uint8_t* drawings, std::size_t n,
-                   float* out, unsigned threads = 0);
+Status score_batch(const KnowledgeBase& kb, const std::uint8_t* drawings, std::size_t n, float* out,
+                   unsigned threads = 0);
 Status score_batch(const KnowledgeBase& kb, const float* drawings, std::size_t n, float* out,
                    unsigned threads = 0);
 

@@ -8,8 +8,8 @@
 #include <algorithm>
 #include <array>
 #include <memory>
-#include <type_traits>
 #include <new>
+#include <type_traits>
 #include <utility>
 
 #include <gsl/assert>
@@ -47,7 +47,9 @@ class WorkBuffer {
 
 enum FindingState : std::uint8_t { kUnknown = 0, kConfirmed = 1, kDenied = 2 };
 
-std::uint32_t u32(std::size_t n) { return gsl::narrow_cast<std::uint32_t>(n); }
+std::uint32_t u32(std::size_t n) {
+  return gsl::narrow_cast<std::uint32_t>(n);
+}
 
 /// Lays pools out in one block: reserve() each (which gives its offset),
 /// allocate() once, then bind() each pool to its place.
@@ -87,7 +89,8 @@ void sort_by_kind(Reason* first, Reason* last) {
   for (Reason* i = first + 1; i < last; ++i) {
     const Reason moving = *i;
     Reason* j = i;
-    for (; j > first && (j - 1)->kind > moving.kind; --j) *j = *(j - 1);
+    for (; j > first && (j - 1)->kind > moving.kind; --j)
+      *j = *(j - 1);
     *j = moving;
   }
 }
@@ -139,16 +142,19 @@ class Explainer {
     Pool<RegionKeyIndex>& pool = d_.region_pool;
     const RegionKeyIndex* painful = d_.painful.data;
     const std::uint32_t np = d_.painful.size;
-    const ZoneRelation* relation = t_.relation.data() + static_cast<std::size_t>(c) * t_.region_key_count;
+    const ZoneRelation* relation =
+        t_.relation.data() + static_cast<std::size_t>(c) * t_.region_key_count;
 
     e.explained_begin = pool.size;
     for (std::uint32_t i = 0; i < np; ++i) {
-      if (relation[painful[i]] != ZoneRelation::none) pool.push_back(painful[i]);
+      if (relation[painful[i]] != ZoneRelation::none)
+        pool.push_back(painful[i]);
     }
     e.explained_count = pool.size - e.explained_begin;
     e.unexplained_begin = pool.size;
     for (std::uint32_t i = 0; i < np; ++i) {
-      if (relation[painful[i]] == ZoneRelation::none) pool.push_back(painful[i]);
+      if (relation[painful[i]] == ZoneRelation::none)
+        pool.push_back(painful[i]);
     }
     e.unexplained_count = pool.size - e.unexplained_begin;
 
@@ -161,7 +167,8 @@ class Explainer {
       const std::uint32_t first = pool.size;
       for (std::uint32_t k = t_.zone_essential_begin[z]; k < t_.zone_essential_begin[z + 1U]; ++k) {
         const RegionKeyIndex r = t_.zone_essential_keys[k];
-        if (dense_[r] > 0.0F) pool.push_back(r);
+        if (dense_[r] > 0.0F)
+          pool.push_back(r);
       }
       close_zone_reason(ReasonKind::essential_zone, muscle, j, first);
     }
@@ -198,7 +205,8 @@ class Explainer {
       const std::uint32_t first = pool.size;
       for (std::uint32_t k = t_.zone_essential_begin[z]; k < t_.zone_essential_begin[z + 1U]; ++k) {
         const RegionKeyIndex r = t_.zone_essential_keys[k];
-        if (!(dense_[r] > 0.0F)) pool.push_back(r);
+        if (!(dense_[r] > 0.0F))
+          pool.push_back(r);
       }
       close_zone_reason(ReasonKind::zone_not_painful, muscle, best, first);
     }
@@ -219,7 +227,8 @@ class Explainer {
     for (std::size_t j = 0; j < count; ++j) {
       const FindingWeight& w = weights[j];
       const std::uint8_t state = state_[w.finding];
-      if (state == kUnknown) continue;
+      if (state == kUnknown)
+        continue;
       ReasonKind kind = ReasonKind::finding_for;
       if (state == kConfirmed) {
         kind = w.weight > 0.0F ? ReasonKind::finding_for : ReasonKind::finding_against;
@@ -234,12 +243,14 @@ class Explainer {
       reason.finding_weight = gsl::narrow_cast<std::uint16_t>(j);
       reason.cite = gsl::span<const CitationIndex>(w.cite.data(), w.cite.size());
       d_.reasons.push_back(reason);
-      if (kind == ReasonKind::finding_for) findings.push_back(w.finding);
+      if (kind == ReasonKind::finding_for)
+        findings.push_back(w.finding);
     }
     e.for_count = findings.size - e.for_begin;
     e.against_begin = findings.size;
     for (std::uint32_t i = reasons_first; i < d_.reasons.size; ++i) {
-      if (d_.reasons[i].kind != ReasonKind::finding_for) findings.push_back(d_.reasons[i].finding);
+      if (d_.reasons[i].kind != ReasonKind::finding_for)
+        findings.push_back(d_.reasons[i].finding);
     }
     e.against_count = findings.size - e.against_begin;
     sort_small(findings.data + e.for_begin, findings.data + e.against_begin);
@@ -251,7 +262,8 @@ class Explainer {
   void close_zone_reason(ReasonKind kind, const Muscle& muscle, std::uint32_t tp,
                          std::uint32_t first) {
     const Pool<RegionKeyIndex>& pool = d_.region_pool;
-    if (pool.size == first) return;
+    if (pool.size == first)
+      return;
     Reason reason;
     reason.kind = kind;
     reason.trigger_point = gsl::narrow_cast<std::uint16_t>(tp);
@@ -336,14 +348,17 @@ void build_cover(const KnowledgeBase& kb, const ScoringTables& t, detail::Assess
       float gain = 0.0F;
       float own_side = 0.0F;
       for (std::uint32_t i = 0; i < np; ++i) {
-        if (covered[i] != 0) continue;
+        if (covered[i] != 0)
+          continue;
         const ZoneRelation rel = t.relation_of(e.candidate, d.painful[i]);
-        if (rel == ZoneRelation::none) continue;
+        if (rel == ZoneRelation::none)
+          continue;
         const float g = dense[d.painful[i]] *
                         (rel == ZoneRelation::essential ? 1.0F : detail::kSpilloverWeight);
         gain += g;
         const Side region_side = keys[d.painful[i]].side;
-        if (region_side == side || region_side == Side::none) own_side += g;
+        if (region_side == side || region_side == Side::none)
+          own_side += g;
       }
       if (gain > best_gain || (gain == best_gain && gain > 0.0F && own_side > best_own_side)) {
         best_gain = gain;
@@ -351,10 +366,12 @@ void build_cover(const KnowledgeBase& kb, const ScoringTables& t, detail::Assess
         best = &e;
       }
     }
-    if (best == nullptr) return;
+    if (best == nullptr)
+      return;
     d.cover.push_back(best->candidate);
     for (std::uint32_t i = 0; i < np; ++i) {
-      if (t.relation_of(best->candidate, d.painful[i]) != ZoneRelation::none) covered[i] = 1;
+      if (t.relation_of(best->candidate, d.painful[i]) != ZoneRelation::none)
+        covered[i] = 1;
     }
   }
 }
@@ -394,7 +411,8 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
     std::fill(dense, dense + nr, 0.0F);
     std::size_t np = 0;
     for (const PainMark& m : d.intake.pain) {
-      if (m.intensity <= 0) continue;  // drawn, but no pain now
+      if (m.intensity <= 0)
+        continue;  // drawn, but no pain now
       painful_keys[np] = m.region_key;
       painful_intensity[np] = static_cast<float>(m.intensity);
       dense[m.region_key] = static_cast<float>(m.intensity);
@@ -427,7 +445,8 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
     std::size_t finding_bound = 0;
     std::size_t reason_bound = 0;
     for (std::size_t c = 0; c < nc; ++c) {
-      if (!(scores[c] > 0.0F)) continue;
+      if (!(scores[c] > 0.0F))
+        continue;
       ++listed;
       const std::size_t zones = t.candidate_zone_begin[c + 1U] - t.candidate_zone_begin[c];
       // explained + unexplained, essential per zone, spillover, not painful
@@ -455,10 +474,13 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
     Layout::bind(d.region_pool, block, at_regions);
     Layout::bind(d.finding_pool, block, at_findings);
 
-    for (std::size_t c = 0; c < nc; ++c) d.scores.push_back(scores[c]);
-    for (std::size_t i = 0; i < np; ++i) d.painful.push_back(painful_keys[i]);
+    for (std::size_t c = 0; c < nc; ++c)
+      d.scores.push_back(scores[c]);
+    for (std::size_t i = 0; i < np; ++i)
+      d.painful.push_back(painful_keys[i]);
     for (std::size_t c = 0; c < nc; ++c) {
-      if (!(scores[c] > 0.0F)) continue;
+      if (!(scores[c] > 0.0F))
+        continue;
       detail::RankedEntry e;
       e.candidate = gsl::narrow_cast<CandidateIndex>(c);
       e.score = scores[c];
@@ -467,16 +489,19 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
     }
     std::sort(d.ranked.begin(), d.ranked.end(),
               [&](const detail::RankedEntry& a, const detail::RankedEntry& b) {
-                if (a.score != b.score) return a.score > b.score;
+                if (a.score != b.score)
+                  return a.score > b.score;
                 return t.candidate_key_rank[a.candidate] < t.candidate_key_rank[b.candidate];
               });
 
     Explainer explainer(t, kb, d, dense, work, finding_state);
-    for (detail::RankedEntry& e : d.ranked) explainer.explain(e);
+    for (detail::RankedEntry& e : d.ranked)
+      explainer.explain(e);
 
     build_cover(kb, t, d, dense, covered);
     for (std::size_t i = 0; i < np; ++i) {
-      if (t.referred[painful_keys[i]] == 0) d.unexplained.push_back(painful_keys[i]);
+      if (t.referred[painful_keys[i]] == 0)
+        d.unexplained.push_back(painful_keys[i]);
     }
     return Assessment(std::move(data));
   } catch (const std::bad_alloc&) {
@@ -484,15 +509,27 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
   }
 }
 
-const KnowledgeBase& Assessment::kb() const noexcept { return d_->kb; }
-const Intake& Assessment::intake() const noexcept { return d_->intake; }
-const Triage& Assessment::triage() const noexcept { return d_->triage; }
-std::size_t Assessment::candidate_count() const noexcept { return d_->ranked.size; }
-gsl::span<const float> Assessment::scores() const noexcept { return d_->scores.view(); }
+const KnowledgeBase& Assessment::kb() const noexcept {
+  return d_->kb;
+}
+const Intake& Assessment::intake() const noexcept {
+  return d_->intake;
+}
+const Triage& Assessment::triage() const noexcept {
+  return d_->triage;
+}
+std::size_t Assessment::candidate_count() const noexcept {
+  return d_->ranked.size;
+}
+gsl::span<const float> Assessment::scores() const noexcept {
+  return d_->scores.view();
+}
 gsl::span<const RegionKeyIndex> Assessment::painful() const noexcept {
   return d_->painful.view();
 }
-gsl::span<const CandidateIndex> Assessment::cover() const noexcept { return d_->cover.view(); }
+gsl::span<const CandidateIndex> Assessment::cover() const noexcept {
+  return d_->cover.view();
+}
 gsl::span<const RegionKeyIndex> Assessment::unexplained() const noexcept {
   return d_->unexplained.view();
 }

@@ -18,7 +18,8 @@ using detail::JsonWriter;
 void write_citations(JsonWriter& w, const KnowledgeBase& kb, gsl::span<const CitationIndex> cite) {
   w.key("cite");
   w.begin_array(true);
-  for (const CitationIndex c : cite) w.value(std::string_view(kb.citations()[c].key));
+  for (const CitationIndex c : cite)
+    w.value(std::string_view(kb.citations()[c].key));
   w.end_array();
 }
 
@@ -26,7 +27,8 @@ void write_region_keys(JsonWriter& w, std::string_view name, const KnowledgeBase
                        gsl::span<const RegionKeyIndex> keys) {
   w.key(name);
   w.begin_array(true);
-  for (const RegionKeyIndex r : keys) w.value(std::string_view(kb.region_keys()[r].key));
+  for (const RegionKeyIndex r : keys)
+    w.value(std::string_view(kb.region_keys()[r].key));
   w.end_array();
 }
 
@@ -34,7 +36,8 @@ void write_finding_ids(JsonWriter& w, std::string_view name, const KnowledgeBase
                        gsl::span<const FindingIndex> ids) {
   w.key(name);
   w.begin_array(true);
-  for (const FindingIndex f : ids) w.value(std::string_view(kb.findings()[f].id));
+  for (const FindingIndex f : ids)
+    w.value(std::string_view(kb.findings()[f].id));
   w.end_array();
 }
 
@@ -45,8 +48,8 @@ namespace detail {
 /// The age rule's outcome in one plain sentence, with the rule's own numbers.
 std::string age_rule_reason(const KnowledgeBase& kb, const Triage& triage, const Intake& intake) {
   const AgeRule& rule = kb.age_rule();
-  const std::string band = "under " + std::to_string(rule.younger_than) + " or over " +
-                           std::to_string(rule.older_than);
+  const std::string band =
+      "under " + std::to_string(rule.younger_than) + " or over " + std::to_string(rule.older_than);
   const std::string days = std::to_string(rule.max_duration_days);
   switch (triage.age_rule) {
     case AgeRuleOutcome::applies:
@@ -56,7 +59,8 @@ std::string age_rule_reason(const KnowledgeBase& kb, const Triage& triage, const
     case AgeRuleOutcome::applies_duration_unknown:
       return "Age " + std::to_string(*intake.age) +
              " and how long the pain has lasted was not given, so it is treated as new: new "
-             "pain " + band + " is a reason to be checked.";
+             "pain " +
+             band + " is a reason to be checked.";
     case AgeRuleOutcome::age_unknown:
       return "Age was not given, so the check for new pain (at most " + days + " days) " + band +
              " could not be made; if it applies to you, follow this advice.";
@@ -158,7 +162,8 @@ std::string Assessment::to_json(bool pretty) const {
 
   w.key("cover");
   w.begin_array(true);
-  for (const CandidateIndex c : d.cover) w.value(std::string_view(k.candidates()[c].key));
+  for (const CandidateIndex c : d.cover)
+    w.value(std::string_view(k.candidates()[c].key));
   w.end_array();
   write_region_keys(w, "unexplained", k, unexplained());
 
@@ -184,7 +189,8 @@ Expected<Assessment> assessment_from_json(const KnowledgeBase& kb, std::string_v
   // The document is the intake plus everything said about it.
   json_limits.max_bytes = std::max<std::size_t>(limits.max_bytes, 16U << 20U);
   auto parsed = detail::parse_json(text, json_limits, "assessment");
-  if (!parsed) return std::move(parsed).error();
+  if (!parsed)
+    return std::move(parsed).error();
   if (!parsed->is_object()) {
     return Error(ErrorCode::invalid_input, "assessment is not valid",
                  {{"", "expected an assessment document (an object)"}});
@@ -192,7 +198,8 @@ Expected<Assessment> assessment_from_json(const KnowledgeBase& kb, std::string_v
   const auto& root = parsed->get_object();
   const auto* kb_info = root.if_contains("kb");
   const auto string_at = [](const detail::json::value* o, std::string_view name) -> std::string {
-    if (o == nullptr || !o->is_object()) return {};
+    if (o == nullptr || !o->is_object())
+      return {};
     const auto* v = o->get_object().if_contains(name);
     return v != nullptr && v->is_string() ? std::string(v->get_string()) : std::string();
   };
@@ -216,7 +223,8 @@ Expected<Assessment> assessment_from_json(const KnowledgeBase& kb, std::string_v
   if (!intake) {
     Error e = std::move(intake).error();
     std::vector<Diagnostic> diagnostics = e.diagnostics();
-    for (auto& diagnostic : diagnostics) diagnostic.path = "/intake" + diagnostic.path;
+    for (auto& diagnostic : diagnostics)
+      diagnostic.path = "/intake" + diagnostic.path;
     return Error(e.code(), e.message(), std::move(diagnostics));
   }
   return assess(kb, *intake);
@@ -225,9 +233,11 @@ Expected<Assessment> assessment_from_json(const KnowledgeBase& kb, std::string_v
 Expected<std::string> assess_json(const KnowledgeBase& kb, std::string_view intake_json,
                                   bool pretty, const IntakeLimits& limits) {
   auto intake = parse_intake(kb, intake_json, limits);
-  if (!intake) return std::move(intake).error();
+  if (!intake)
+    return std::move(intake).error();
   auto assessment = assess(kb, *intake);
-  if (!assessment) return std::move(assessment).error();
+  if (!assessment)
+    return std::move(assessment).error();
   try {
     return assessment->to_json(pretty);
   } catch (const std::bad_alloc&) {

@@ -21,17 +21,20 @@ void wrap(std::string& out, std::string_view first, std::string_view rest, std::
   bool line_has_word = false;
   while (pos < text.size()) {
     std::size_t end = text.find(' ', pos);
-    if (end == std::string_view::npos) end = text.size();
+    if (end == std::string_view::npos)
+      end = text.size();
     const std::string_view word = text.substr(pos, end - pos);
     pos = end + 1;
-    if (word.empty()) continue;
+    if (word.empty())
+      continue;
     if (line_has_word && line.size() + 1 + word.size() > kWidth) {
       out += line;
       out += '\n';
       line.assign(rest);
       line_has_word = false;
     }
-    if (line_has_word) line += ' ';
+    if (line_has_word)
+      line += ' ';
     line += word;
     line_has_word = true;
   }
@@ -57,7 +60,8 @@ std::string_view banner(TriageLevel level) {
 std::string words(std::string_view id) {
   std::string out(id);
   for (char& ch : out) {
-    if (ch == '_') ch = ' ';
+    if (ch == '_')
+      ch = ' ';
   }
   return out;
 }
@@ -105,8 +109,9 @@ std::string Assessment::to_text() const {
   out += '\n';
 
   if (painful().empty()) {
-    wrap(out, "", "", "No region is marked as painful now (every intensity is 0), so no muscle "
-                      "is suggested.");
+    wrap(out, "", "",
+         "No region is marked as painful now (every intensity is 0), so no muscle "
+         "is suggested.");
   } else if (candidate_count() == 0) {
     wrap(out, "", "", "No muscle in the knowledge base refers pain to the regions drawn.");
   } else {
@@ -136,7 +141,8 @@ std::string Assessment::to_text() const {
     out += '\n';
     std::string cover_text;
     for (std::size_t i = 0; i < cover().size(); ++i) {
-      if (i != 0) cover_text += "; ";
+      if (i != 0)
+        cover_text += "; ";
       cover_text += candidate_title(k, cover()[i]);
     }
     wrap(out, "", "  ",

@@ -30,20 +30,29 @@ using detail::ScoringTables;
 constexpr std::size_t kMinRowsPerThread = 256;
 constexpr std::size_t kMaxListedProblems = 20;
 
-bool is_intensity(std::uint8_t v) noexcept { return v <= 10; }
-bool is_intensity(float v) noexcept { return std::isfinite(v) && v >= 0.0F && v <= 10.0F; }
+bool is_intensity(std::uint8_t v) noexcept {
+  return v <= 10;
+}
+bool is_intensity(float v) noexcept {
+  return std::isfinite(v) && v >= 0.0F && v <= 10.0F;
+}
 
-std::string value_text(std::uint8_t v) { return std::to_string(static_cast<int>(v)); }
+std::string value_text(std::uint8_t v) {
+  return std::to_string(static_cast<int>(v));
+}
 std::string value_text(float v) {
-  if (std::isnan(v)) return "NaN";
-  if (std::isinf(v)) return v > 0 ? "infinity" : "-infinity";
+  if (std::isnan(v))
+    return "NaN";
+  if (std::isinf(v))
+    return v > 0 ? "infinity" : "-infinity";
   return std::to_string(v);
 }
 
 /// Whether every value is an intensity: one pass the compiler can vectorise.
 bool all_intensities(const std::uint8_t* v, std::size_t count) noexcept {
   std::uint8_t peak = 0;
-  for (std::size_t i = 0; i < count; ++i) peak = std::max(peak, v[i]);
+  for (std::size_t i = 0; i < count; ++i)
+    peak = std::max(peak, v[i]);
   return peak <= 10;
 }
 bool all_intensities(const float* v, std::size_t count) noexcept {
@@ -69,18 +78,21 @@ bool all_intensities(const float* v, std::size_t count) noexcept {
 
 template <class T>
 Status check_drawings(const T* drawings, std::size_t n, std::size_t width) {
-  if (all_intensities(drawings, n * width)) return {};
+  if (all_intensities(drawings, n * width))
+    return {};
   std::vector<Diagnostic> problems;
   std::size_t bad = 0;
   for (std::size_t i = 0; i < n * width; ++i) {
-    if (is_intensity(drawings[i])) continue;
+    if (is_intensity(drawings[i]))
+      continue;
     if (++bad <= kMaxListedProblems) {
-      problems.push_back(Diagnostic{
-          "/" + std::to_string(i / width) + "/" + std::to_string(i % width),
-          value_text(drawings[i]) + " is not an intensity: expected 0..10"});
+      problems.push_back(
+          Diagnostic{"/" + std::to_string(i / width) + "/" + std::to_string(i % width),
+                     value_text(drawings[i]) + " is not an intensity: expected 0..10"});
     }
   }
-  if (bad == 0) return {};
+  if (bad == 0)
+    return {};
   std::string summary = std::to_string(bad) + " drawing value" + (bad == 1 ? " is" : "s are") +
                         " not intensities 0..10";
   if (bad > kMaxListedProblems) {
@@ -191,15 +203,18 @@ void score_rows(const ScoringTables& t, const T* drawings, std::size_t begin, st
 template <class T>
 Status score_batch_impl(const KnowledgeBase& kb, const T* drawings, std::size_t n, float* out,
                         unsigned threads) {
-  if (n == 0) return {};
+  if (n == 0)
+    return {};
   if (drawings == nullptr || out == nullptr) {
     return Error(ErrorCode::invalid_argument, "score_batch: drawings and out must not be null");
   }
   const ScoringTables& t = detail::scoring_tables(kb);
-  if (Status ok = check_drawings(drawings, n, t.region_key_count); !ok) return ok;
+  if (Status ok = check_drawings(drawings, n, t.region_key_count); !ok)
+    return ok;
 
   std::size_t lanes = threads != 0 ? threads : std::max(1U, std::thread::hardware_concurrency());
-  lanes = std::max<std::size_t>(1, std::min(lanes, (n + kMinRowsPerThread - 1) / kMinRowsPerThread));
+  lanes =
+      std::max<std::size_t>(1, std::min(lanes, (n + kMinRowsPerThread - 1) / kMinRowsPerThread));
   try {
     const std::size_t work = detail::scoring_work_size(t);
     const std::size_t nr = t.region_key_count;
@@ -225,7 +240,8 @@ Status score_batch_impl(const KnowledgeBase& kb, const T* drawings, std::size_t 
     if (started < lanes) {
       score_rows<T>(t, drawings, first_row(started), n, out, lane(started));
     }
-    for (auto& thread : pool) thread.join();
+    for (auto& thread : pool)
+      thread.join();
   } catch (const std::bad_alloc&) {
     return Error(ErrorCode::out_of_memory, "score_batch: out of memory for working memory");
   }
@@ -234,8 +250,8 @@ Status score_batch_impl(const KnowledgeBase& kb, const T* drawings, std::size_t 
 
 }  // namespace
 
-Status score_batch(const KnowledgeBase& kb, const std::uint8_t* drawings, std::size_t n,
-                   float* out, unsigned threads) {
+Status score_batch(const KnowledgeBase& kb, const std::uint8_t* drawings, std::size_t n, float* out,
+                   unsigned threads) {
   return score_batch_impl(kb, drawings, n, out, threads);
 }
 

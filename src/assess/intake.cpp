@@ -22,8 +22,8 @@ using detail::kMaxIntensity;
 using detail::pointer;
 namespace json = detail::json;
 
-constexpr std::string_view kIntakeFields[] = {"pain",      "findings", "denied",       "red_flags",
-                                              "age",       "duration_days", "onset"};
+constexpr std::string_view kIntakeFields[] = {"pain", "findings",      "denied", "red_flags",
+                                              "age",  "duration_days", "onset"};
 constexpr std::string_view kMarkFields[] = {"region", "side", "intensity"};
 
 /// The problems found so far. Nothing is allocated while there are none, so
@@ -92,16 +92,20 @@ void for_each_repeat(const std::vector<T>& ids, Report&& report) {
   }
   std::vector<std::pair<T, std::size_t>> sorted;
   sorted.reserve(n);
-  for (std::size_t i = 0; i < n; ++i) sorted.emplace_back(ids[i], i);
+  for (std::size_t i = 0; i < n; ++i)
+    sorted.emplace_back(ids[i], i);
   std::sort(sorted.begin(), sorted.end());
   std::vector<std::pair<std::size_t, std::size_t>> repeats;  // (later, first)
   for (std::size_t i = 1; i < n; ++i) {
     std::size_t first = i;
-    while (first > 0 && sorted[first - 1].first == sorted[i].first) --first;
-    if (first != i) repeats.emplace_back(sorted[i].second, sorted[first].second);
+    while (first > 0 && sorted[first - 1].first == sorted[i].first)
+      --first;
+    if (first != i)
+      repeats.emplace_back(sorted[i].second, sorted[first].second);
   }
   std::sort(repeats.begin(), repeats.end());
-  for (const auto& [later, first] : repeats) report(later, first);
+  for (const auto& [later, first] : repeats)
+    report(later, first);
 }
 
 template <class Index, class Name>
@@ -121,7 +125,8 @@ void check_consistency(const KnowledgeBase& kb, const Intake& intake, const Posi
                        Problems& problems) {
   std::vector<RegionKeyIndex> keys;
   keys.reserve(intake.pain.size());
-  for (const PainMark& m : intake.pain) keys.push_back(m.region_key);
+  for (const PainMark& m : intake.pain)
+    keys.push_back(m.region_key);
   for_each_repeat(keys, [&](std::size_t later, std::size_t first) {
     const std::size_t p = position(at ? &at->pain : nullptr, later);
     const std::size_t q = position(at ? &at->pain : nullptr, first);
@@ -136,7 +141,8 @@ void check_consistency(const KnowledgeBase& kb, const Intake& intake, const Posi
   check_repeats(intake.red_flags, at ? &at->red_flags : nullptr, "red_flags", flag_id, problems);
   for (std::size_t i = 0; i < intake.denied.size(); ++i) {
     const auto it = std::find(intake.findings.begin(), intake.findings.end(), intake.denied[i]);
-    if (it == intake.findings.end()) continue;
+    if (it == intake.findings.end())
+      continue;
     const auto j = static_cast<std::size_t>(it - intake.findings.begin());
     problems.add(pointer("/denied", position(at ? &at->denied : nullptr, i)),
                  quoted(finding_id(intake.denied[i])) + " is both confirmed (at " +
@@ -147,7 +153,8 @@ void check_consistency(const KnowledgeBase& kb, const Intake& intake, const Posi
 
 /// An integer, also when written as 6.0; nullopt for anything else.
 std::optional<std::int64_t> as_integer(const json::value& v) {
-  if (v.is_int64()) return v.get_int64();
+  if (v.is_int64())
+    return v.get_int64();
   if (v.is_uint64()) {
     const std::uint64_t u = v.get_uint64();
     if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
@@ -157,21 +164,28 @@ std::optional<std::int64_t> as_integer(const json::value& v) {
   }
   if (v.is_double()) {
     const double d = v.get_double();
-    if (std::floor(d) == d && std::fabs(d) < 1e15) return static_cast<std::int64_t>(d);
+    if (std::floor(d) == d && std::fabs(d) < 1e15)
+      return static_cast<std::int64_t>(d);
   }
   return std::nullopt;
 }
 
 std::string kind_name(const json::value& v) {
   switch (v.kind()) {
-    case json::kind::null: return "null";
-    case json::kind::bool_: return "a boolean";
+    case json::kind::null:
+      return "null";
+    case json::kind::bool_:
+      return "a boolean";
     case json::kind::int64:
     case json::kind::uint64:
-    case json::kind::double_: return "a number";
-    case json::kind::string: return "a string";
-    case json::kind::array: return "an array";
-    case json::kind::object: return "an object";
+    case json::kind::double_:
+      return "a number";
+    case json::kind::string:
+      return "a string";
+    case json::kind::array:
+      return "an array";
+    case json::kind::object:
+      return "an object";
   }
   return "something else";
 }
@@ -179,15 +193,16 @@ std::string kind_name(const json::value& v) {
 /// Reads an integer field in [lo, hi]; reports and returns nullopt otherwise.
 /// `path()` makes the field's JSON pointer, only when there is a problem.
 template <class Path>
-std::optional<int> read_integer(const json::value& v, Path&& path, std::int64_t lo,
-                                std::int64_t hi, std::string_view what, Problems& problems) {
+std::optional<int> read_integer(const json::value& v, Path&& path, std::int64_t lo, std::int64_t hi,
+                                std::string_view what, Problems& problems) {
   const auto n = as_integer(v);
-  if (n && *n >= lo && *n <= hi) return static_cast<int>(*n);
+  if (n && *n >= lo && *n <= hi)
+    return static_cast<int>(*n);
   const std::string expected = "expected an integer " + std::to_string(lo) + ".." +
                                std::to_string(hi) + " (" + std::string(what) + ")";
   if (!n) {
-    problems.add(path(), expected + ", got " +
-                             (v.is_number() ? "a number with a fraction" : kind_name(v)));
+    problems.add(path(),
+                 expected + ", got " + (v.is_number() ? "a number with a fraction" : kind_name(v)));
   } else {
     problems.add(path(), std::to_string(*n) + " is out of range: " + expected);
   }
@@ -197,8 +212,10 @@ std::optional<int> read_integer(const json::value& v, Path&& path, std::int64_t 
 void read_mark(const KnowledgeBase& kb, const json::value& v, const std::string& path,
                Intake& intake, Positions& at, std::size_t index, Problems& problems) {
   if (!v.is_object()) {
-    problems.add(path, "expected a pain mark: an object with \"region\", \"side\" (paired "
-                       "regions only) and \"intensity\", got " + kind_name(v));
+    problems.add(path,
+                 "expected a pain mark: an object with \"region\", \"side\" (paired "
+                 "regions only) and \"intensity\", got " +
+                     kind_name(v));
     return;
   }
   const json::object& o = v.get_object();
@@ -206,8 +223,8 @@ void read_mark(const KnowledgeBase& kb, const json::value& v, const std::string&
   for (const auto& member : o) {
     const std::string_view name(member.key().data(), member.key().size());
     if (std::find(std::begin(kMarkFields), std::end(kMarkFields), name) == std::end(kMarkFields)) {
-      problems.add(pointer(path, name), "unknown field " + quoted(name) +
-                                            did_you_mean(closest_of(name, kMarkFields)));
+      problems.add(pointer(path, name),
+                   "unknown field " + quoted(name) + did_you_mean(closest_of(name, kMarkFields)));
       ok = false;
     }
   }
@@ -215,7 +232,8 @@ void read_mark(const KnowledgeBase& kb, const json::value& v, const std::string&
   std::optional<RegionIndex> region;
   if (const json::value* r = o.if_contains("region")) {
     if (!r->is_string()) {
-      problems.add(pointer(path, "region"), "expected a region id (a string), got " + kind_name(*r));
+      problems.add(pointer(path, "region"),
+                   "expected a region id (a string), got " + kind_name(*r));
     } else {
       const std::string_view id(r->get_string().data(), r->get_string().size());
       region = kb.find_region(id);
@@ -231,8 +249,7 @@ void read_mark(const KnowledgeBase& kb, const json::value& v, const std::string&
   // The side is checked against the region when the region is known: a side
   // on a midline region is reported as that, not also as a bad value.
   const json::value* s = o.if_contains("side");
-  const bool midline =
-      region && kb.regions()[*region].laterality == Laterality::midline;
+  const bool midline = region && kb.regions()[*region].laterality == Laterality::midline;
   std::optional<Side> side;
   bool side_ok = true;
   if (s != nullptr && midline) {
@@ -260,10 +277,12 @@ void read_mark(const KnowledgeBase& kb, const json::value& v, const std::string&
 
   std::optional<int> intensity;
   if (const json::value* i = o.if_contains("intensity")) {
-    intensity = read_integer(*i, [&] { return pointer(path, "intensity"); }, 0, kMaxIntensity,
-                             "pain now, 0 = none", problems);
+    intensity = read_integer(
+        *i, [&] { return pointer(path, "intensity"); }, 0, kMaxIntensity, "pain now, 0 = none",
+        problems);
   } else {
-    problems.add(pointer(path, "intensity"), "missing: every pain mark needs an \"intensity\" 0..10");
+    problems.add(pointer(path, "intensity"),
+                 "missing: every pain mark needs an \"intensity\" 0..10");
   }
 
   std::optional<RegionKeyIndex> key;
@@ -299,8 +318,8 @@ void read_ids(const json::value& v, const std::string& path, std::string_view ki
     const std::string_view id(a[i].get_string().data(), a[i].get_string().size());
     const std::optional<Index> found = find(id);
     if (!found) {
-      problems.add(pointer(path, i), "unknown " + std::string(kind) + " " + quoted(id) +
-                                         did_you_mean(suggest(id)));
+      problems.add(pointer(path, i),
+                   "unknown " + std::string(kind) + " " + quoted(id) + did_you_mean(suggest(id)));
       continue;
     }
     out.push_back(*found);
@@ -324,7 +343,8 @@ void check_range(const std::vector<Index>& ids, std::size_t size, std::string_vi
 
 int max_intensity(const Intake& intake) noexcept {
   int peak = 0;
-  for (const PainMark& m : intake.pain) peak = std::max(peak, m.intensity);
+  for (const PainMark& m : intake.pain)
+    peak = std::max(peak, m.intensity);
   return peak;
 }
 
@@ -339,7 +359,8 @@ Expected<Intake> parse_intake(const KnowledgeBase& kb, std::string_view text,
   json_limits.max_object = 64;
   json_limits.max_string = 1024;
   auto parsed = detail::parse_json(text, json_limits, "intake");
-  if (!parsed) return std::move(parsed).error();
+  if (!parsed)
+    return std::move(parsed).error();
   return detail::read_intake(kb, *parsed, limits);
 }
 
@@ -347,9 +368,10 @@ Expected<Intake> detail::read_intake(const KnowledgeBase& kb, const json::value&
                                      const IntakeLimits& limits) {
   Problems problems;
   if (!root.is_object()) {
-    problems.add("", "expected an intake: an object with \"pain\" and optionally \"findings\", "
-                     "\"denied\", \"red_flags\", \"age\", \"duration_days\", \"onset\"; got " +
-                         kind_name(root));
+    problems.add("",
+                 "expected an intake: an object with \"pain\" and optionally \"findings\", "
+                 "\"denied\", \"red_flags\", \"age\", \"duration_days\", \"onset\"; got " +
+                     kind_name(root));
     return std::move(problems).error();
   }
   const json::object& o = root.get_object();
@@ -380,7 +402,8 @@ Expected<Intake> detail::read_intake(const KnowledgeBase& kb, const json::value&
       auto& out = name == "findings" ? intake.findings : intake.denied;
       auto& pos = name == "findings" ? at.findings : at.denied;
       read_ids(
-          v, path, "finding", limits.max_ids, [&](std::string_view id) { return kb.find_finding(id); },
+          v, path, "finding", limits.max_ids,
+          [&](std::string_view id) { return kb.find_finding(id); },
           [&](std::string_view id) { return kb.suggest_finding(id); }, out, pos, problems);
     } else if (name == "red_flags") {
       read_ids(
@@ -389,11 +412,11 @@ Expected<Intake> detail::read_intake(const KnowledgeBase& kb, const json::value&
           [&](std::string_view id) { return kb.suggest_red_flag(id); }, intake.red_flags,
           at.red_flags, problems);
     } else if (name == "age") {
-      intake.age = read_integer(v, [&] { return path; }, 0, kMaxAge, "years", problems);
+      intake.age = read_integer(
+          v, [&] { return path; }, 0, kMaxAge, "years", problems);
     } else if (name == "duration_days") {
-      intake.duration_days =
-          read_integer(v, [&] { return path; }, 0, kMaxDurationDays, "days since the pain began",
-                       problems);
+      intake.duration_days = read_integer(
+          v, [&] { return path; }, 0, kMaxDurationDays, "days since the pain began", problems);
     } else if (name == "onset") {
       if (v.is_string()) {
         intake.onset = parse_onset(std::string_view(v.get_string().data(), v.get_string().size()));
@@ -405,15 +428,16 @@ Expected<Intake> detail::read_intake(const KnowledgeBase& kb, const json::value&
                                               : kind_name(v)));
       }
     } else {
-      problems.add(path, "unknown field " + quoted(name) +
-                             did_you_mean(closest_of(name, kIntakeFields)));
+      problems.add(path,
+                   "unknown field " + quoted(name) + did_you_mean(closest_of(name, kIntakeFields)));
     }
   }
   if (!has_pain) {
     problems.add("/pain", "missing: an intake needs \"pain\", a list of at least one pain mark");
   }
   check_consistency(kb, intake, &at, problems);
-  if (!problems.empty()) return std::move(problems).error();
+  if (!problems.empty())
+    return std::move(problems).error();
   return intake;
 }
 
@@ -422,18 +446,20 @@ Status validate_intake(const KnowledgeBase& kb, const Intake& intake, const Inta
   const std::size_t key_count = kb.region_keys().size();
   const auto check_count = [&](std::size_t n, std::size_t max, std::string_view list) {
     if (n > max) {
-      problems.add_limit("/" + std::string(list), "has " + std::to_string(n) +
-                                                      " elements; the limit is " +
-                                                      std::to_string(max));
+      problems.add_limit(
+          "/" + std::string(list),
+          "has " + std::to_string(n) + " elements; the limit is " + std::to_string(max));
     }
   };
   check_count(intake.pain.size(), limits.max_pain_marks, "pain");
   check_count(intake.findings.size(), limits.max_ids, "findings");
   check_count(intake.denied.size(), limits.max_ids, "denied");
   check_count(intake.red_flags.size(), limits.max_ids, "red_flags");
-  if (problems.limit) return std::move(problems).error();
+  if (problems.limit)
+    return std::move(problems).error();
 
-  if (intake.pain.empty()) problems.add("/pain", "expected at least one pain mark");
+  if (intake.pain.empty())
+    problems.add("/pain", "expected at least one pain mark");
   bool in_range = true;
   for (std::size_t i = 0; i < intake.pain.size(); ++i) {
     const PainMark& m = intake.pain[i];
@@ -458,7 +484,8 @@ Status validate_intake(const KnowledgeBase& kb, const Intake& intake, const Inta
     problems.add("/age", std::to_string(*intake.age) +
                              " is out of range: expected an integer 0..120 (years)");
   }
-  if (intake.duration_days && (*intake.duration_days < 0 || *intake.duration_days > kMaxDurationDays)) {
+  if (intake.duration_days &&
+      (*intake.duration_days < 0 || *intake.duration_days > kMaxDurationDays)) {
     problems.add("/duration_days", std::to_string(*intake.duration_days) +
                                        " is out of range: expected an integer 0..36500 (days "
                                        "since the pain began)");
@@ -467,8 +494,10 @@ Status validate_intake(const KnowledgeBase& kb, const Intake& intake, const Inta
     problems.add("/onset", "expected sudden or gradual");
   }
   // Names are only looked up for indices that exist.
-  if (in_range) check_consistency(kb, intake, nullptr, problems);
-  if (!problems.empty()) return std::move(problems).error();
+  if (in_range)
+    check_consistency(kb, intake, nullptr, problems);
+  if (!problems.empty())
+    return std::move(problems).error();
   return {};
 }
 
@@ -492,7 +521,8 @@ void write_intake(JsonWriter& w, const KnowledgeBase& kb, const Intake& intake) 
     const RegionKey& key = kb.region_keys()[m.region_key];
     w.begin_object();
     w.member("region", std::string_view(kb.regions()[key.region].id));
-    if (key.side != Side::none) w.member("side", to_string(key.side));
+    if (key.side != Side::none)
+      w.member("side", to_string(key.side));
     w.member("intensity", m.intensity);
     w.end_object();
   }
@@ -500,7 +530,8 @@ void write_intake(JsonWriter& w, const KnowledgeBase& kb, const Intake& intake) 
   const auto ids = [&](std::string_view name, const auto& list, auto&& id_of) {
     w.key(name);
     w.begin_array(true);
-    for (const auto i : list) w.value(std::string_view(id_of(i)));
+    for (const auto i : list)
+      w.value(std::string_view(id_of(i)));
     w.end_array();
   };
   const auto finding_id = [&](FindingIndex f) -> const std::string& { return kb.findings()[f].id; };
@@ -508,9 +539,12 @@ void write_intake(JsonWriter& w, const KnowledgeBase& kb, const Intake& intake) 
   ids("denied", intake.denied, finding_id);
   ids("red_flags", intake.red_flags,
       [&](RedFlagIndex f) -> const std::string& { return kb.red_flags()[f].id; });
-  if (intake.age) w.member("age", *intake.age);
-  if (intake.duration_days) w.member("duration_days", *intake.duration_days);
-  if (intake.onset) w.member("onset", to_string(*intake.onset));
+  if (intake.age)
+    w.member("age", *intake.age);
+  if (intake.duration_days)
+    w.member("duration_days", *intake.duration_days);
+  if (intake.onset)
+    w.member("onset", to_string(*intake.onset));
   w.end_object();
 }
 

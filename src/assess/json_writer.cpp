@@ -137,7 +137,8 @@ std::size_t plain_prefix(const char* p, std::size_t n) noexcept {
     // Unsigned v < 0x20 as a signed compare after flipping the top bit.
     const __m128i control = _mm_cmplt_epi8(_mm_xor_si128(v, flip), _mm_xor_si128(space, flip));
     const __m128i special = _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash));
-    if (_mm_movemask_epi8(_mm_or_si128(control, special)) != 0) break;
+    if (_mm_movemask_epi8(_mm_or_si128(control, special)) != 0)
+      break;
   }
 #else
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
@@ -147,12 +148,14 @@ std::size_t plain_prefix(const char* p, std::size_t n) noexcept {
     std::uint64_t w;
     std::memcpy(&w, p + i, sizeof w);
     const std::uint64_t below_space = (w - kOnes * 0x20U) & ~w & kHigh;
-    if ((below_space | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'))) != 0) break;
+    if ((below_space | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'))) != 0)
+      break;
   }
 #endif
   for (; i < n; ++i) {
     const auto c = static_cast<unsigned char>(p[i]);
-    if (c < 0x20 || c == '"' || c == '\\') break;
+    if (c < 0x20 || c == '"' || c == '\\')
+      break;
   }
   return i;
 }
@@ -168,18 +171,33 @@ void JsonWriter::write_string(std::string_view text) {
     // UTF-8 passes through unchanged: every text was validated on input.
     const std::size_t plain = plain_prefix(p, n);
     put(p, plain);
-    if (plain == n) break;
+    if (plain == n)
+      break;
     const auto c = static_cast<unsigned char>(p[plain]);
     p += plain + 1;
     n -= plain + 1;
     switch (c) {
-      case '"': put("\\\""); break;
-      case '\\': put("\\\\"); break;
-      case '\n': put("\\n"); break;
-      case '\r': put("\\r"); break;
-      case '\t': put("\\t"); break;
-      case '\b': put("\\b"); break;
-      case '\f': put("\\f"); break;
+      case '"':
+        put("\\\"");
+        break;
+      case '\\':
+        put("\\\\");
+        break;
+      case '\n':
+        put("\\n");
+        break;
+      case '\r':
+        put("\\r");
+        break;
+      case '\t':
+        put("\\t");
+        break;
+      case '\b':
+        put("\\b");
+        break;
+      case '\f':
+        put("\\f");
+        break;
       default:
         put("\\u00");
         put(kHex[c >> 4U]);

@@ -61,13 +61,15 @@ class JsonWriter {
   // Raw appends into out_'s buffer, grown by doubling: std::string::append
   // costs a call and checks per piece, and a document has thousands of pieces.
   void put(const char* text, std::size_t n) {
-    if (out_.size() - used_ < n) grow(n);
+    if (out_.size() - used_ < n)
+      grow(n);
     std::memcpy(&out_[used_], text, n);
     used_ += n;
   }
   void put(std::string_view text) { put(text.data(), text.size()); }
   void put(char c) {
-    if (out_.size() == used_) grow(1);
+    if (out_.size() == used_)
+      grow(1);
     out_[used_++] = c;
   }
   void grow(std::size_t n);

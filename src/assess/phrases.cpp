@@ -25,7 +25,8 @@ void append_region_phrases(std::string& out, const KnowledgeBase& kb,
   const ScoringTables& t = scoring_tables(kb);
   for (std::size_t i = 0; i < keys.size(); ++i) {
     // Semicolons, because region names may hold commas ("back of the thigh, upper half").
-    if (i != 0) out += "; ";
+    if (i != 0)
+      out += "; ";
     out += t.region_key_phrase[keys[i]];
   }
 }
@@ -38,11 +39,13 @@ std::string region_key_phrases(const KnowledgeBase& kb, gsl::span<const RegionKe
 
 void append_citations(std::string& out, const KnowledgeBase& kb,
                       gsl::span<const CitationIndex> cite) {
-  if (cite.empty()) return;
+  if (cite.empty())
+    return;
   const auto citations = kb.citations();
   out += " [";
   for (std::size_t i = 0; i < cite.size(); ++i) {
-    if (i != 0) out += ", ";
+    if (i != 0)
+      out += ", ";
     out += citations[cite[i]].key;
   }
   out += ']';
@@ -54,13 +57,15 @@ namespace {
 void append_weight(std::string& out, float weight) {
   const int hundredths = static_cast<int>(weight * 100.0F + (weight < 0 ? -0.5F : 0.5F));
   const int magnitude = hundredths < 0 ? -hundredths : hundredths;
-  if (hundredths < 0) out += '-';
+  if (hundredths < 0)
+    out += '-';
   out += std::to_string(magnitude / 100);
   const int frac = magnitude % 100;
   if (frac != 0) {
     out += '.';
     out += static_cast<char>('0' + frac / 10);
-    if (frac % 10 != 0) out += static_cast<char>('0' + frac % 10);
+    if (frac % 10 != 0)
+      out += static_cast<char>('0' + frac % 10);
   }
 }
 

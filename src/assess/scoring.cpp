@@ -37,8 +37,8 @@ void map_zone(const KnowledgeBase& kb, const std::vector<RegionIndex>& regions,
       add(region, Side::none);
       continue;
     }
-    const bool both_sides = side == Side::none || relation == SideRelation::both ||
-                            relation == SideRelation::midline;
+    const bool both_sides =
+        side == Side::none || relation == SideRelation::both || relation == SideRelation::midline;
     if (both_sides) {
       add(region, Side::left);
       add(region, Side::right);
@@ -65,7 +65,9 @@ void flatten(const std::vector<std::vector<T>>& lists, std::vector<std::uint32_t
 
 }  // namespace
 
-const ScoringTables& scoring_tables(const KnowledgeBase& kb) noexcept { return kb.data().scoring; }
+const ScoringTables& scoring_tables(const KnowledgeBase& kb) noexcept {
+  return kb.data().scoring;
+}
 
 ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
   ScoringTables t;
@@ -108,8 +110,8 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
       // essential relation wins.
       spillover.erase(std::remove_if(spillover.begin(), spillover.end(),
                                      [&](RegionKeyIndex r) {
-                                       return std::binary_search(essential.begin(),
-                                                                 essential.end(), r);
+                                       return std::binary_search(essential.begin(), essential.end(),
+                                                                 r);
                                      }),
                       spillover.end());
       if (!essential.empty()) {
@@ -226,8 +228,7 @@ void score_drawing(const ScoringTables& t, const SparseDrawing& drawing,
     for (std::uint32_t e = t.referral_begin[r]; e < t.referral_begin[r + 1U]; ++e) {
       explained[t.referral_candidate[e]] += x * t.referral_weight[e];
     }
-    for (std::uint32_t e = t.essential_member_begin[r]; e < t.essential_member_begin[r + 1U];
-         ++e) {
+    for (std::uint32_t e = t.essential_member_begin[r]; e < t.essential_member_begin[r + 1U]; ++e) {
       salience_sum[t.essential_member_slot[e]] += salience;
     }
   }
@@ -311,7 +312,8 @@ void score_drawing(const ScoringTables& t, const SparseDrawing& drawing,
       parts[4 * c + 3] = 0.0F;
     }
   }
-  if (findings_evidence == nullptr) return;
+  if (findings_evidence == nullptr)
+    return;
 
   // Findings move the drawing's odds: odds(score) = odds(ceiling * D) * exp(scale * F).
   // With F = 0 this is the score above exactly (exp(0) = 1), so score_batch,
@@ -320,7 +322,8 @@ void score_drawing(const ScoringTables& t, const SparseDrawing& drawing,
   for (std::size_t i = 0; i < nc; ++i) {
     const float f = findings_evidence[t.candidate_muscle[i]];
     parts[4 * i + 3] = f;
-    if (f == 0.0F || scores[i] == 0.0F) continue;  // findings alone never suggest a muscle
+    if (f == 0.0F || scores[i] == 0.0F)
+      continue;  // findings alone never suggest a muscle
     const float p = kDrawingCeiling * parts[4 * i + 2];
     const float pl = p * std::exp(kFindingsScale * f);
     scores[i] = pl / (pl + (1.0F - p));

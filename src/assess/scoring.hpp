@@ -33,7 +33,7 @@ inline constexpr float kCoverageFloor = 0.25F;
 /// findings), leaving room for findings to raise it or lower it.
 inline constexpr float kDrawingCeiling = 0.9F;
 /// Each unit of finding weight multiplies the odds by exp(kFindingsScale).
-inline constexpr float kFindingsScale = 0.5F;
+inline constexpr float kFindingsScale = 1.0F;
 /// A denied characteristic finding counts against with this share of its
 /// weight: the absence of a symptom is weaker evidence than its presence.
 inline constexpr float kDeniedShare = 0.5F;
@@ -62,7 +62,8 @@ struct ScoringTables {
   std::vector<std::uint32_t> zone_essential_begin;  // CSR into zone_essential_keys
   std::vector<RegionKeyIndex> zone_essential_keys;  // sorted within a zone
   std::vector<std::uint32_t> zone_spillover_begin;  // CSR into zone_spillover_keys
-  std::vector<RegionKeyIndex> zone_spillover_keys;  // sorted, essential ones of the same zone removed
+  std::vector<RegionKeyIndex>
+      zone_spillover_keys;  // sorted, essential ones of the same zone removed
 
   // For scoring, zones also sit in "slots": slot j of candidate c is its
   // trigger point j, at j * candidate_count + c, for j < slot_count (the

@@ -9,10 +9,14 @@ namespace myoref {
 
 std::string_view to_string(AgeRuleOutcome outcome) noexcept {
   switch (outcome) {
-    case AgeRuleOutcome::not_applicable: return "not_applicable";
-    case AgeRuleOutcome::applies: return "applies";
-    case AgeRuleOutcome::applies_duration_unknown: return "applies_duration_unknown";
-    case AgeRuleOutcome::age_unknown: return "age_unknown";
+    case AgeRuleOutcome::not_applicable:
+      return "not_applicable";
+    case AgeRuleOutcome::applies:
+      return "applies";
+    case AgeRuleOutcome::applies_duration_unknown:
+      return "applies_duration_unknown";
+    case AgeRuleOutcome::age_unknown:
+      return "age_unknown";
   }
   return "not_applicable";
 }
@@ -20,8 +24,7 @@ std::string_view to_string(AgeRuleOutcome outcome) noexcept {
 namespace {
 
 AgeRuleOutcome apply_age_rule(const AgeRule& rule, const Intake& intake) {
-  const bool pain_is_old =
-      intake.duration_days && *intake.duration_days > rule.max_duration_days;
+  const bool pain_is_old = intake.duration_days && *intake.duration_days > rule.max_duration_days;
   if (!intake.age) {
     // The rule cannot be checked. Raising every intake without an age would
     // make the level meaningless, so it is not raised, but the outcome says
@@ -45,9 +48,8 @@ Triage triage(const KnowledgeBase& kb, const Intake& intake) {
   t.red_flags = intake.red_flags;
   std::sort(t.red_flags.begin(), t.red_flags.end());
   t.red_flags.erase(std::unique(t.red_flags.begin(), t.red_flags.end()), t.red_flags.end());
-  std::stable_sort(t.red_flags.begin(), t.red_flags.end(), [&](RedFlagIndex a, RedFlagIndex b) {
-    return flags[a].level > flags[b].level;
-  });
+  std::stable_sort(t.red_flags.begin(), t.red_flags.end(),
+                   [&](RedFlagIndex a, RedFlagIndex b) { return flags[a].level > flags[b].level; });
   for (const RedFlagIndex f : t.red_flags) {
     t.level = std::max(t.level, flags[f].level);
   }

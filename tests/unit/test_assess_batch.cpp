@@ -20,7 +20,8 @@ std::vector<T> random_rows(const KnowledgeBase& kb, std::size_t n, std::mt19937&
   std::uniform_int_distribution<int> intensity(0, 10);
   for (std::size_t i = 0; i < n; ++i) {
     const int count = marks(rng);
-    for (int m = 0; m < count; ++m) rows[i * nr + region(rng)] = static_cast<T>(intensity(rng));
+    for (int m = 0; m < count; ++m)
+      rows[i * nr + region(rng)] = static_cast<T>(intensity(rng));
   }
   return rows;
 }
@@ -31,9 +32,11 @@ Intake row_intake(const KnowledgeBase& kb, const std::vector<T>& rows, std::size
   Intake intake;
   for (std::size_t r = 0; r < nr; ++r) {
     const T v = rows[i * nr + r];
-    if (v != T(0)) intake.pain.push_back({static_cast<RegionKeyIndex>(r), static_cast<int>(v)});
+    if (v != T(0))
+      intake.pain.push_back({static_cast<RegionKeyIndex>(r), static_cast<int>(v)});
   }
-  if (intake.pain.empty()) intake.pain.push_back({0, 0});  // an intake needs a mark
+  if (intake.pain.empty())
+    intake.pain.push_back({0, 0});  // an intake needs a mark
   return intake;
 }
 
@@ -56,7 +59,8 @@ void check_equals_assess(unsigned threads, std::size_t n, unsigned seed) {
     }
   }
   CHECK(nonzero > 0);
-  for (const float v : out) CHECK((v >= 0.0F && v <= 1.0F));
+  for (const float v : out)
+    CHECK((v >= 0.0F && v <= 1.0F));
 }
 
 }  // namespace
@@ -98,7 +102,8 @@ TEST_CASE("score_batch checks its input before scoring anything", "[assess][batc
   REQUIRE(s.error().diagnostics().size() == 1);
   CHECK(s.error().diagnostics()[0].path == "/1/3");
   CHECK_THAT(s.error().diagnostics()[0].message, Catch::Contains("11 is not an intensity"));
-  for (const float v : out) CHECK(v == -1.0F);  // untouched
+  for (const float v : out)
+    CHECK(v == -1.0F);  // untouched
 
   std::vector<float> floats(3 * nr, 0.0F);
   floats[2] = std::numeric_limits<float>::quiet_NaN();
@@ -127,7 +132,8 @@ TEST_CASE("score_batch checks its input before scoring anything", "[assess][batc
   std::vector<float> frac(3 * nr, 0.0F);
   const RegionKeyIndex heel = key(kb, "heel:left");
   const RegionKeyIndex calf = key(kb, "calf:left");
-  for (std::size_t i = 0; i < 3; ++i) frac[i * nr + heel] = 6.0F;
+  for (std::size_t i = 0; i < 3; ++i)
+    frac[i * nr + heel] = 6.0F;
   frac[0 * nr + calf] = 2.0F;
   frac[1 * nr + calf] = 2.5F;
   frac[2 * nr + calf] = 3.0F;
@@ -139,4 +145,21 @@ TEST_CASE("score_batch checks its input before scoring anything", "[assess][batc
   CHECK(lo < hi);
   CHECK(out_frac[nc + gastro] > lo);
   CHECK(out_frac[nc + gastro] < hi);
+}
+
+TEST_CASE("an empty knowledge base refuses intakes and scores nothing", "[assess][batch]") {
+  const KnowledgeBase empty;
+  CHECK(empty.region_keys().empty());
+  Intake intake;
+  intake.pain.push_back({0, 3});
+  auto a = assess(empty, intake);
+  REQUIRE_FALSE(a);
+  CHECK(a.error().path() == "/pain/0/region");
+  auto parsed = parse_intake(empty, R"({"pain": [{"region": "head", "intensity": 1}]})");
+  REQUIRE_FALSE(parsed);
+  CHECK(parsed.error().path() == "/pain/0/region");
+  const std::uint8_t none[1] = {0};
+  float out[1] = {-1.0F};
+  CHECK(score_batch(empty, none, 3, out));
+  CHECK(out[0] == -1.0F);  // no candidates: nothing written
 }

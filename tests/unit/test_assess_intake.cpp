@@ -44,8 +44,8 @@ TEST_CASE("a contract-shaped intake parses to knowledge-base indices", "[assess]
   CHECK(intake->pain[0].region_key == key(kb, "buttock_upper:left"));
   CHECK(intake->pain[0].intensity == 6);
   CHECK(intake->pain[1].region_key == key(kb, "sacrum"));
-  CHECK(intake->findings == std::vector<FindingIndex>{finding(kb, "walking"),
-                                                      finding(kb, "standing_long")});
+  CHECK(intake->findings ==
+        std::vector<FindingIndex>{finding(kb, "walking"), finding(kb, "standing_long")});
   CHECK(intake->denied == std::vector<FindingIndex>{finding(kb, "sitting_long")});
   CHECK(intake->age == 42);
   CHECK(intake->duration_days == 21);
@@ -75,8 +75,9 @@ TEST_CASE("the canonical form sorts by knowledge-base order and reads back", "[a
   auto back = parse_intake(kb, text);
   REQUIRE(back);
   CHECK(intake_to_json(kb, *back) == text);
-  CHECK(std::is_sorted(back->pain.begin(), back->pain.end(),
-                       [](const PainMark& x, const PainMark& y) { return x.region_key < y.region_key; }));
+  CHECK(std::is_sorted(
+      back->pain.begin(), back->pain.end(),
+      [](const PainMark& x, const PainMark& y) { return x.region_key < y.region_key; }));
   // Field order is the contract's; absent optional fields are left out.
   CHECK(text.find("\"pain\"") < text.find("\"findings\""));
   CHECK(text.find("\"red_flags\"") < text.find("\"age\""));
@@ -94,8 +95,9 @@ TEST_CASE("bad intakes name the path and what was expected", "[assess][intake]")
                  {{"/pian", "unknown field \"pian\" (did you mean \"pain\"?)"}});
   check_rejected(R"({"pain": [{"region": "head", "intensity": 1, "sid": "left"}]})",
                  {{"/pain/0/sid", "(did you mean \"side\"?)"}});
-  check_rejected(R"({"pain": [{"region": "buttock_uper", "side": "left", "intensity": 1}]})",
-                 {{"/pain/0/region", "unknown region \"buttock_uper\" (did you mean \"buttock_upper\"?)"}});
+  check_rejected(
+      R"({"pain": [{"region": "buttock_uper", "side": "left", "intensity": 1}]})",
+      {{"/pain/0/region", "unknown region \"buttock_uper\" (did you mean \"buttock_upper\"?)"}});
   check_rejected(R"({"pain": [{"region": 3, "intensity": 1}]})",
                  {{"/pain/0/region", "expected a region id (a string), got a number"}});
   check_rejected(R"({"pain": [{"side": "left", "intensity": 1}]})",
@@ -112,8 +114,9 @@ TEST_CASE("bad intakes name the path and what was expected", "[assess][intake]")
                  {{"/pain/0/intensity", "-1 is out of range"}});
   check_rejected(R"({"pain": [{"region": "head", "intensity": 2.5}]})",
                  {{"/pain/0/intensity", "got a number with a fraction"}});
-  check_rejected(R"({"pain": [{"region": "head", "intensity": "5"}]})",
-                 {{"/pain/0/intensity", "expected an integer 0..10 (pain now, 0 = none), got a string"}});
+  check_rejected(
+      R"({"pain": [{"region": "head", "intensity": "5"}]})",
+      {{"/pain/0/intensity", "expected an integer 0..10 (pain now, 0 = none), got a string"}});
   check_rejected(R"({"pain": [{"region": "head"}]})", {{"/pain/0/intensity", "missing"}});
   check_rejected(
       R"({"pain": [{"region": "calf", "side": "left", "intensity": 1},
@@ -132,8 +135,10 @@ TEST_CASE("bad intakes name the path and what was expected", "[assess][intake]")
       R"({"pain": [{"region": "head", "intensity": 1}], "findings": ["stairs", "walking"],
           "denied": ["walking"]})",
       {{"/denied/0", "\"walking\" is both confirmed (at /findings/1) and denied"}});
-  check_rejected(R"({"pain": [{"region": "head", "intensity": 1}], "red_flags": ["saddle_numbnes"]})",
-                 {{"/red_flags/0", "unknown red flag \"saddle_numbnes\" (did you mean \"saddle_numbness\"?)"}});
+  check_rejected(
+      R"({"pain": [{"region": "head", "intensity": 1}], "red_flags": ["saddle_numbnes"]})",
+      {{"/red_flags/0",
+        "unknown red flag \"saddle_numbnes\" (did you mean \"saddle_numbness\"?)"}});
   check_rejected(R"({"pain": [{"region": "head", "intensity": 1}], "age": 121})",
                  {{"/age", "121 is out of range: expected an integer 0..120 (years)"}});
   check_rejected(R"({"pain": [{"region": "head", "intensity": 1}], "age": null})",
@@ -164,22 +169,24 @@ TEST_CASE("every problem of an intake is reported at once, in document order", "
 
 TEST_CASE("intakes beyond the limits are refused as such", "[assess][intake]") {
   std::string marks;
-  for (int i = 0; i < 300; ++i) marks += std::string(i ? "," : "") + R"({"region": "head", "intensity": 1})";
+  for (int i = 0; i < 300; ++i)
+    marks += std::string(i ? "," : "") + R"({"region": "head", "intensity": 1})";
   auto big = parse_intake(default_kb(), "{\"pain\": [" + marks + "]}");
   REQUIRE_FALSE(big);
   CHECK(big.error().code() == ErrorCode::limit_exceeded);
 
   IntakeLimits small;
   small.max_bytes = 32;
-  auto long_text = parse_intake(default_kb(), R"({"pain": [{"region": "head", "intensity": 1}]})", small);
+  auto long_text =
+      parse_intake(default_kb(), R"({"pain": [{"region": "head", "intensity": 1}]})", small);
   REQUIRE_FALSE(long_text);
   CHECK(long_text.error().code() == ErrorCode::limit_exceeded);
 
   IntakeLimits few;
   few.max_ids = 1;
-  auto limited = parse_intake(default_kb(),
-                              R"({"pain": [{"region": "head", "intensity": 1}], "findings": ["walking", "stairs"]})",
-                              few);
+  auto limited = parse_intake(
+      default_kb(),
+      R"({"pain": [{"region": "head", "intensity": 1}], "findings": ["walking", "stairs"]})", few);
   REQUIRE_FALSE(limited);
   CHECK(limited.error().code() == ErrorCode::limit_exceeded);
   CHECK(limited.error().path() == "/findings");
@@ -206,9 +213,11 @@ TEST_CASE("intakes built in code are validated by the same rules", "[assess][int
   INFO(s.error().to_string());
   CHECK(s.error().code() == ErrorCode::invalid_input);
   std::vector<std::string> paths;
-  for (const auto& d : s.error().diagnostics()) paths.push_back(d.path);
-  CHECK(paths == std::vector<std::string>{"/pain/0/region", "/pain/1/intensity", "/pain/2/intensity",
-                                          "/findings/1", "/age", "/duration_days"});
+  for (const auto& d : s.error().diagnostics())
+    paths.push_back(d.path);
+  CHECK(paths == std::vector<std::string>{"/pain/0/region", "/pain/1/intensity",
+                                          "/pain/2/intensity", "/findings/1", "/age",
+                                          "/duration_days"});
 
   Intake twice = drawing(kb, {{"calf:left", 3}, {"heel:left", 2}, {"calf:left", 1}});
   twice.findings = {finding(kb, "stairs")};
@@ -235,8 +244,10 @@ TEST_CASE("intensity 0 is drawn but not painful", "[assess][intake]") {
   CHECK(a.intake().pain.size() == 2);  // echoed as drawn
   for (std::size_t i = 0; i < a.candidate_count(); ++i) {
     const auto c = a.candidate(i);
-    CHECK(std::find(c.explained.begin(), c.explained.end(), key(kb, "calf:left")) == c.explained.end());
-    CHECK(std::find(c.unexplained.begin(), c.unexplained.end(), key(kb, "calf:left")) == c.unexplained.end());
+    CHECK(std::find(c.explained.begin(), c.explained.end(), key(kb, "calf:left")) ==
+          c.explained.end());
+    CHECK(std::find(c.unexplained.begin(), c.unexplained.end(), key(kb, "calf:left")) ==
+          c.unexplained.end());
   }
   // Nothing painful at all: a valid intake with nothing to rank.
   const Assessment none = assessed(kb, drawing(kb, {{"heel:left", 0}}));

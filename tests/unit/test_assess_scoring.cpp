@@ -1,7 +1,7 @@
 // Scoring: identifiability on the real referral patterns, mirror symmetry,
 // monotonicity in findings, explanations, cover, determinism.
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <optional>
 #include <random>
@@ -19,9 +19,13 @@ using namespace myoref::assess_test;
 
 namespace {
 
-float score_of(const Assessment& a, CandidateIndex c) { return a.scores()[c]; }
+float score_of(const Assessment& a, CandidateIndex c) {
+  return a.scores()[c];
+}
 
-std::string key_of(const KnowledgeBase& kb, CandidateIndex c) { return kb.candidates()[c].key; }
+std::string key_of(const KnowledgeBase& kb, CandidateIndex c) {
+  return kb.candidates()[c].key;
+}
 
 // Muscles that a drawing of one's essential zone cannot tell apart (see the
 // test below for the exact condition). The default knowledge base has none
@@ -37,18 +41,20 @@ TEST_CASE("identifiability: each muscle's essential zone ranks it first on its s
   for (std::size_t ci = 0; ci < kb.candidates().size(); ++ci) {
     const auto c = static_cast<CandidateIndex>(ci);
     const Candidate& cand = kb.candidates()[c];
-    if (cand.side == Side::right) continue;  // the right side is the mirror test's job
+    if (cand.side == Side::right)
+      continue;  // the right side is the mirror test's job
     const auto zone = essential_keys(kb, c);
     REQUIRE_FALSE(zone.empty());
     Intake intake;
-    for (const RegionKeyIndex r : zone) intake.pain.push_back({r, 5});
+    for (const RegionKeyIndex r : zone)
+      intake.pain.push_back({r, 5});
     const Assessment a = assessed(kb, intake);
     INFO("candidate " << cand.key);
     REQUIRE(a.candidate_count() > 0);
     const float own = score_of(a, c);
     const RankedCandidate top = a.candidate(0);
-    INFO("first is " << key_of(kb, top.candidate) << " at " << top.score << "; "
-                     << cand.key << " scores " << own);
+    INFO("first is " << key_of(kb, top.candidate) << " at " << top.score << "; " << cand.key
+                     << " scores " << own);
     // Nothing scores above the muscle whose zone was drawn.
     CHECK(top.score == own);
     CHECK(top.parts.explained_share == 1.0F);
@@ -57,7 +63,8 @@ TEST_CASE("identifiability: each muscle's essential zone ranks it first on its s
     // refers to both sides), or a named pair.
     for (std::size_t rank = 0; rank < a.candidate_count(); ++rank) {
       const RankedCandidate other = a.candidate(rank);
-      if (other.score < own || other.candidate == c) continue;
+      if (other.score < own || other.candidate == c)
+        continue;
       if (kb.candidates()[other.candidate].muscle == cand.muscle) {
         CHECK(essential_keys(kb, other.candidate) == zone);
         continue;
@@ -65,7 +72,8 @@ TEST_CASE("identifiability: each muscle's essential zone ranks it first on its s
       const std::string a_key(kb.muscles()[cand.muscle].id);
       const std::string b_key(kb.muscles()[kb.candidates()[other.candidate].muscle].id);
       INFO("tie with " << key_of(kb, other.candidate));
-      CHECK((kSharedEssentialZones.count({a_key, b_key}) + kSharedEssentialZones.count({b_key, a_key})) == 1);
+      CHECK((kSharedEssentialZones.count({a_key, b_key}) +
+             kSharedEssentialZones.count({b_key, a_key})) == 1);
     }
   }
 }
@@ -82,11 +90,13 @@ TEST_CASE("identifiability: muscles sharing an essential zone are named and sepa
     for (const RegionIndex r : tp.essential) {
       if (kb.regions()[r].laterality == Laterality::midline) {
         out.push_back(*kb.find_region_key(r, Side::none));
-      } else if (cand.side == Side::none || tp.side == SideRelation::both || tp.side == SideRelation::midline) {
+      } else if (cand.side == Side::none || tp.side == SideRelation::both ||
+                 tp.side == SideRelation::midline) {
         out.push_back(*kb.find_region_key(r, Side::left));
         out.push_back(*kb.find_region_key(r, Side::right));
       } else {
-        out.push_back(*kb.find_region_key(r, tp.side == SideRelation::opposite ? mirror(cand.side) : cand.side));
+        out.push_back(*kb.find_region_key(
+            r, tp.side == SideRelation::opposite ? mirror(cand.side) : cand.side));
       }
     }
     std::sort(out.begin(), out.end());
@@ -95,19 +105,23 @@ TEST_CASE("identifiability: muscles sharing an essential zone are named and sepa
   std::set<std::pair<std::string, std::string>> shared;
   for (std::size_t mi = 0; mi < kb.candidates().size(); ++mi) {
     const auto m = static_cast<CandidateIndex>(mi);
-    if (kb.candidates()[m].side == Side::right) continue;
+    if (kb.candidates()[m].side == Side::right)
+      continue;
     const auto drawn = essential_keys(kb, m);
     for (std::size_t ni = 0; ni < kb.candidates().size(); ++ni) {
       const auto n = static_cast<CandidateIndex>(ni);
-      if (kb.candidates()[n].muscle == kb.candidates()[m].muscle) continue;
+      if (kb.candidates()[n].muscle == kb.candidates()[m].muscle)
+        continue;
       const auto covers = essential_keys(kb, n);
-      if (!std::includes(covers.begin(), covers.end(), drawn.begin(), drawn.end())) continue;
+      if (!std::includes(covers.begin(), covers.end(), drawn.begin(), drawn.end()))
+        continue;
       for (const TriggerPoint& tp : kb.muscles()[kb.candidates()[n].muscle].trigger_points) {
         const auto zone = zone_of_trigger_point(n, tp);
         if (std::includes(drawn.begin(), drawn.end(), zone.begin(), zone.end())) {
           std::string a = kb.muscles()[kb.candidates()[m].muscle].id;
           std::string b = kb.muscles()[kb.candidates()[n].muscle].id;
-          if (b < a) std::swap(a, b);
+          if (b < a)
+            std::swap(a, b);
           shared.insert({a, b});
         }
       }
@@ -118,8 +132,10 @@ TEST_CASE("identifiability: muscles sharing an essential zone are named and sepa
   for (const auto& [a_id, b_id] : kSharedEssentialZones) {
     const MuscleIndex ma = *kb.find_muscle(a_id);
     const MuscleIndex mb = *kb.find_muscle(b_id);
-    const CandidateIndex ca = *kb.find_candidate(ma, kb.muscles()[ma].midline ? Side::none : Side::left);
-    const CandidateIndex cb = *kb.find_candidate(mb, kb.muscles()[mb].midline ? Side::none : Side::left);
+    const CandidateIndex ca =
+        *kb.find_candidate(ma, kb.muscles()[ma].midline ? Side::none : Side::left);
+    const CandidateIndex cb =
+        *kb.find_candidate(mb, kb.muscles()[mb].midline ? Side::none : Side::left);
     for (const auto& [winner, loser] : {std::pair{ca, cb}, std::pair{cb, ca}}) {
       // The finding that counts most for the winner over the loser.
       const Muscle& w = kb.muscles()[kb.candidates()[winner].muscle];
@@ -129,7 +145,8 @@ TEST_CASE("identifiability: muscles sharing an essential zone are named and sepa
       for (const FindingWeight& fw : w.findings) {
         float against = 0.0F;
         for (const FindingWeight& lw : l.findings) {
-          if (lw.finding == fw.finding) against = lw.weight;
+          if (lw.finding == fw.finding)
+            against = lw.weight;
         }
         if (fw.weight - against > best) {
           best = fw.weight - against;
@@ -139,7 +156,8 @@ TEST_CASE("identifiability: muscles sharing an essential zone are named and sepa
       INFO(w.id << " over " << l.id);
       REQUIRE(separating);
       Intake intake;
-      for (const RegionKeyIndex r : essential_keys(kb, winner)) intake.pain.push_back({r, 5});
+      for (const RegionKeyIndex r : essential_keys(kb, winner))
+        intake.pain.push_back({r, 5});
       intake.findings = {*separating};
       const Assessment a = assessed(kb, intake);
       CHECK(score_of(a, winner) > score_of(a, loser));
@@ -150,10 +168,9 @@ TEST_CASE("identifiability: muscles sharing an essential zone are named and sepa
 TEST_CASE("the classic gluteus medius drawing and history rank gluteus medius first",
           "[assess][scoring]") {
   const KnowledgeBase& kb = default_kb();
-  Intake intake = drawing(kb, {{"iliac_crest:left", 6},
-                               {"sacroiliac:left", 5},
-                               {"buttock_upper:left", 5},
-                               {"sacrum", 3}});
+  Intake intake = drawing(
+      kb,
+      {{"iliac_crest:left", 6}, {"sacroiliac:left", 5}, {"buttock_upper:left", 5}, {"sacrum", 3}});
   intake.findings = {finding(kb, "walking"), finding(kb, "standing_long"),
                      finding(kb, "lifting_carrying"), finding(kb, "stairs"),
                      finding(kb, "flattened_lumbar_curve")};
@@ -185,13 +202,16 @@ TEST_CASE("mirror symmetry: drawing on the other side mirrors every candidate, s
     }
     REQUIRE(a.unexplained().size() == b.unexplained().size());
     for (std::size_t u = 0; u < a.unexplained().size(); ++u) {
-      CHECK(std::count(b.unexplained().begin(), b.unexplained().end(), kb.mirror(a.unexplained()[u])) == 1);
+      CHECK(std::count(b.unexplained().begin(), b.unexplained().end(),
+                       kb.mirror(a.unexplained()[u])) == 1);
     }
   }
 }
 
-TEST_CASE("monotonicity: confirming a finding that counts for a muscle never lowers it, "
-          "denying it never raises it", "[assess][scoring]") {
+TEST_CASE(
+    "monotonicity: confirming a finding that counts for a muscle never lowers it, "
+    "denying it never raises it",
+    "[assess][scoring]") {
   const KnowledgeBase& kb = default_kb();
   std::mt19937 rng(99);
   std::size_t checked = 0;
@@ -201,7 +221,8 @@ TEST_CASE("monotonicity: confirming a finding that counts for a muscle never low
       const auto c = static_cast<CandidateIndex>(ci);
       const Muscle& muscle = kb.muscles()[kb.candidates()[c].muscle];
       for (const FindingWeight& fw : muscle.findings) {
-        if (fw.weight <= 0.0F) continue;
+        if (fw.weight <= 0.0F)
+          continue;
         Intake unknown = base;
         const auto drop = [&](std::vector<FindingIndex>& list) {
           list.erase(std::remove(list.begin(), list.end(), fw.finding), list.end());
@@ -225,7 +246,8 @@ TEST_CASE("monotonicity: confirming a finding that counts for a muscle never low
         ++checked;
       }
     }
-    if (checked > 3000) break;
+    if (checked > 3000)
+      break;
   }
   CHECK(checked > 1000);
 }
@@ -233,10 +255,12 @@ TEST_CASE("monotonicity: confirming a finding that counts for a muscle never low
 TEST_CASE("findings alone never suggest a muscle", "[assess][scoring]") {
   const KnowledgeBase& kb = default_kb();
   Intake intake = drawing(kb, {{"head", 7}, {"shoulder:left", 5}});
-  for (std::size_t f = 0; f < kb.findings().size(); ++f) intake.findings.push_back(static_cast<FindingIndex>(f));
+  for (std::size_t f = 0; f < kb.findings().size(); ++f)
+    intake.findings.push_back(static_cast<FindingIndex>(f));
   const Assessment a = assessed(kb, intake);
   CHECK(a.candidate_count() == 0);
-  for (const float s : a.scores()) CHECK(s == 0.0F);
+  for (const float s : a.scores())
+    CHECK(s == 0.0F);
   CHECK(a.cover().empty());
   CHECK(a.unexplained().size() == 2);
 }
@@ -248,7 +272,8 @@ TEST_CASE("scores, ranking, explanations and cover keep their promises", "[asses
     const Intake intake = random_intake(kb, rng, 12);
     const Assessment a = assessed(kb, intake);
     std::set<RegionKeyIndex> painful(a.painful().begin(), a.painful().end());
-    for (const PainMark& m : intake.pain) CHECK(painful.count(m.region_key) == (m.intensity > 0 ? 1U : 0U));
+    for (const PainMark& m : intake.pain)
+      CHECK(painful.count(m.region_key) == (m.intensity > 0 ? 1U : 0U));
     std::size_t positive = 0;
     for (const float s : a.scores()) {
       CHECK(s >= 0.0F);
@@ -272,7 +297,8 @@ TEST_CASE("scores, ranking, explanations and cover keep their promises", "[asses
       const auto ess = essential_keys(kb, c.candidate);
       const auto spill = essential_keys(kb, c.candidate, true);
       for (const RegionKeyIndex k : c.explained) {
-        CHECK((std::binary_search(ess.begin(), ess.end(), k) || std::binary_search(spill.begin(), spill.end(), k)));
+        CHECK((std::binary_search(ess.begin(), ess.end(), k) ||
+               std::binary_search(spill.begin(), spill.end(), k)));
         explainable.insert(k);
       }
       for (const RegionKeyIndex k : c.unexplained) {
@@ -293,7 +319,8 @@ TEST_CASE("scores, ranking, explanations and cover keep their promises", "[asses
       const auto ess = essential_keys(kb, c);
       const auto spill = essential_keys(kb, c, true);
       for (const RegionKeyIndex k : painful) {
-        if (std::binary_search(ess.begin(), ess.end(), k) || std::binary_search(spill.begin(), spill.end(), k)) {
+        if (std::binary_search(ess.begin(), ess.end(), k) ||
+            std::binary_search(spill.begin(), spill.end(), k)) {
           covered.insert(k);
         }
       }
@@ -301,7 +328,8 @@ TEST_CASE("scores, ranking, explanations and cover keep their promises", "[asses
     CHECK(covered == explainable);
     CHECK(a.cover().size() <= painful.size());
     std::set<RegionKeyIndex> unexplained(a.unexplained().begin(), a.unexplained().end());
-    for (const RegionKeyIndex k : painful) CHECK((covered.count(k) + unexplained.count(k)) == 1);
+    for (const RegionKeyIndex k : painful)
+      CHECK((covered.count(k) + unexplained.count(k)) == 1);
   }
 }
 
@@ -310,22 +338,27 @@ TEST_CASE("the essential zone counts more than the spillover zone", "[assess][sc
   std::size_t compared = 0;
   for (std::size_t ci = 0; ci < kb.candidates().size(); ++ci) {
     const auto c = static_cast<CandidateIndex>(ci);
-    if (kb.candidates()[c].side == Side::right) continue;
+    if (kb.candidates()[c].side == Side::right)
+      continue;
     const auto ess = essential_keys(kb, c);
     const auto spill = essential_keys(kb, c, true);
     for (const RegionKeyIndex s : spill) {
-      if (std::binary_search(ess.begin(), ess.end(), s)) continue;
+      if (std::binary_search(ess.begin(), ess.end(), s))
+        continue;
       // One essential region plus one spillover region, against the same
       // essential region plus a region the muscle does not refer to.
       Intake with_spill;
       with_spill.pain = {{ess.front(), 5}, {s, 5}};
       Intake with_other;
-      const auto none = std::find_if(kb.region_keys().begin(), kb.region_keys().end(), [&](const RegionKey& k) {
-        const auto i = static_cast<RegionKeyIndex>(&k - kb.region_keys().data());
-        return !std::binary_search(ess.begin(), ess.end(), i) && !std::binary_search(spill.begin(), spill.end(), i);
-      });
+      const auto none =
+          std::find_if(kb.region_keys().begin(), kb.region_keys().end(), [&](const RegionKey& k) {
+            const auto i = static_cast<RegionKeyIndex>(&k - kb.region_keys().data());
+            return !std::binary_search(ess.begin(), ess.end(), i) &&
+                   !std::binary_search(spill.begin(), spill.end(), i);
+          });
       REQUIRE(none != kb.region_keys().end());
-      with_other.pain = {{ess.front(), 5}, {static_cast<RegionKeyIndex>(none - kb.region_keys().begin()), 5}};
+      with_other.pain = {{ess.front(), 5},
+                         {static_cast<RegionKeyIndex>(none - kb.region_keys().begin()), 5}};
       Intake both_essential;
       both_essential.pain = {{ess.front(), 5}};
       const float sp = assessed(kb, with_spill).scores()[c];
@@ -355,7 +388,8 @@ TEST_CASE("more of the essential zone painful scores higher", "[assess][scoring]
   const auto& tps = kb.muscles()[kb.candidates()[c].muscle].trigger_points;
   std::size_t largest = 0;
   for (std::size_t t = 0; t < tps.size(); ++t) {
-    if (tps[t].essential.size() > tps[largest].essential.size()) largest = t;
+    if (tps[t].essential.size() > tps[largest].essential.size())
+      largest = t;
   }
   REQUIRE(tps[largest].essential.size() >= 2);
   Intake part;
@@ -365,7 +399,8 @@ TEST_CASE("more of the essential zone painful scores higher", "[assess][scoring]
     const RegionKeyIndex k = *kb.find_region_key(
         r, kb.regions()[r].laterality == Laterality::midline ? Side::none : Side::left);
     all.pain.push_back({k, 5});
-    if (i == 0) part.pain.push_back({k, 5});
+    if (i == 0)
+      part.pain.push_back({k, 5});
   }
   const Assessment pa = assessed(kb, part);
   const Assessment aa = assessed(kb, all);
@@ -381,24 +416,32 @@ TEST_CASE("basis names the trigger point zones with their citations", "[assess][
   const CandidateIndex soleus = candidate(kb, "soleus:left");
   std::optional<std::size_t> rank;
   for (std::size_t r = 0; r < a.candidate_count(); ++r) {
-    if (a.candidate(r).candidate == soleus) rank = r;
+    if (a.candidate(r).candidate == soleus)
+      rank = r;
   }
   REQUIRE(rank);
   const RankedCandidate c = a.candidate(*rank);
   std::vector<std::string> texts;
-  for (const Reason& reason : c.basis) texts.push_back(a.describe(soleus, reason));
+  for (const Reason& reason : c.basis)
+    texts.push_back(a.describe(soleus, reason));
   INFO(::Catch::Detail::stringify(texts));
-  CHECK(std::count_if(c.basis.begin(), c.basis.end(), [](const Reason& r) { return r.kind == ReasonKind::essential_zone; }) >= 1);
+  CHECK(std::count_if(c.basis.begin(), c.basis.end(),
+                      [](const Reason& r) { return r.kind == ReasonKind::essential_zone; }) >= 1);
   CHECK(std::any_of(texts.begin(), texts.end(), [](const std::string& t) {
-    return t.rfind("Refers pain to heel (left): essential zone of the", 0) == 0 && t.find("essential zone") != std::string::npos &&
+    return t.rfind("Refers pain to heel (left): essential zone of the", 0) == 0 &&
+           t.find("essential zone") != std::string::npos &&
            t.find("[donnelly2019") != std::string::npos;
   }));
   CHECK(std::any_of(texts.begin(), texts.end(), [](const std::string& t) {
     return t.rfind("Confirmed: pain climbing stairs", 0) == 0;
   }));
-  CHECK(std::any_of(texts.begin(), texts.end(), [](const std::string& t) { return t.rfind("Denied: pain when walking", 0) == 0; }));
-  CHECK(std::find(c.findings_for.begin(), c.findings_for.end(), finding(kb, "stairs")) != c.findings_for.end());
-  CHECK(std::find(c.findings_against.begin(), c.findings_against.end(), finding(kb, "walking")) != c.findings_against.end());
+  CHECK(std::any_of(texts.begin(), texts.end(), [](const std::string& t) {
+    return t.rfind("Denied: pain when walking", 0) == 0;
+  }));
+  CHECK(std::find(c.findings_for.begin(), c.findings_for.end(), finding(kb, "stairs")) !=
+        c.findings_for.end());
+  CHECK(std::find(c.findings_against.begin(), c.findings_against.end(), finding(kb, "walking")) !=
+        c.findings_against.end());
 }
 
 TEST_CASE("a bilateral drawing is covered by both sides", "[assess][scoring]") {
@@ -407,7 +450,8 @@ TEST_CASE("a bilateral drawing is covered by both sides", "[assess][scoring]") {
   const Assessment a = assessed(kb, intake);
   REQUIRE(a.cover().size() == 2);
   std::set<Side> sides;
-  for (const CandidateIndex c : a.cover()) sides.insert(kb.candidates()[c].side);
+  for (const CandidateIndex c : a.cover())
+    sides.insert(kb.candidates()[c].side);
   CHECK(sides == std::set<Side>{Side::left, Side::right});
   CHECK(a.candidate(0).score == a.candidate(1).score);
   CHECK(key_of(kb, a.candidate(0).candidate) < key_of(kb, a.candidate(1).candidate));
@@ -418,9 +462,11 @@ TEST_CASE("determinism: the same intake gives byte-identical JSON from 8 threads
   const KnowledgeBase& kb = default_kb();
   std::mt19937 rng(42);
   std::vector<Intake> intakes;
-  for (int i = 0; i < 40; ++i) intakes.push_back(random_intake(kb, rng, 10));
+  for (int i = 0; i < 40; ++i)
+    intakes.push_back(random_intake(kb, rng, 10));
   std::vector<std::string> expected;
-  for (const Intake& intake : intakes) expected.push_back(assessed(kb, intake).to_json(true));
+  for (const Intake& intake : intakes)
+    expected.push_back(assessed(kb, intake).to_json(true));
   std::vector<std::vector<std::string>> got(8);
   std::vector<std::thread> threads;
   for (std::size_t t = 0; t < 8; ++t) {
@@ -431,8 +477,10 @@ TEST_CASE("determinism: the same intake gives byte-identical JSON from 8 threads
       }
     });
   }
-  for (auto& t : threads) t.join();
-  for (const auto& g : got) CHECK(g == expected);
+  for (auto& t : threads)
+    t.join();
+  for (const auto& g : got)
+    CHECK(g == expected);
   // Order of the intake's lists does not matter either.
   Intake shuffled = intakes.front();
   std::reverse(shuffled.pain.begin(), shuffled.pain.end());

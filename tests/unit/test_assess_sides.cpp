@@ -18,13 +18,16 @@ KnowledgeBase minimal_with(const std::string& relation) {
   auto doc = boost::json::parse(read_text(MYOREF_TEST_DATA "/data/kb/minimal.json"));
   auto& muscles = doc.at("muscles").as_array();
   for (auto& m : muscles) {
-    if (m.at("id") != "gluteus_medius") continue;
+    if (m.at("id") != "gluteus_medius")
+      continue;
     for (auto& tp : m.at("trigger_points").as_array()) {
-      if (tp.at("id") == "posterior") tp.as_object()["side"] = relation;
+      if (tp.at("id") == "posterior")
+        tp.as_object()["side"] = relation;
     }
   }
   auto kb = KnowledgeBase::from_json(boost::json::serialize(doc));
-  if (!kb) FAIL(kb.error().to_string());
+  if (!kb)
+    FAIL(kb.error().to_string());
   return *kb;
 }
 
@@ -32,9 +35,11 @@ std::vector<std::string> explained_by(const Assessment& a, std::string_view cand
   const KnowledgeBase& kb = a.kb();
   for (std::size_t r = 0; r < a.candidate_count(); ++r) {
     const RankedCandidate c = a.candidate(r);
-    if (kb.candidates()[c.candidate].key != candidate_key) continue;
+    if (kb.candidates()[c.candidate].key != candidate_key)
+      continue;
     std::vector<std::string> keys;
-    for (const RegionKeyIndex k : c.explained) keys.push_back(kb.region_keys()[k].key);
+    for (const RegionKeyIndex k : c.explained)
+      keys.push_back(kb.region_keys()[k].key);
     return keys;
   }
   return {};
@@ -46,28 +51,34 @@ using Keys = std::vector<std::string>;
 
 TEST_CASE("side relation same: the zone is on the muscle's side", "[assess][sides]") {
   const KnowledgeBase kb = minimal_with("same");
-  const Assessment a = assessed(kb, drawing(kb, {{"iliac_crest:left", 5}, {"iliac_crest:right", 5},
-                                                 {"buttock_upper:left", 3}, {"sacrum", 4}}));
-  CHECK(explained_by(a, "gluteus_medius:left") == Keys{"iliac_crest:left", "buttock_upper:left", "sacrum"});
+  const Assessment a = assessed(kb, drawing(kb, {{"iliac_crest:left", 5},
+                                                 {"iliac_crest:right", 5},
+                                                 {"buttock_upper:left", 3},
+                                                 {"sacrum", 4}}));
+  CHECK(explained_by(a, "gluteus_medius:left") ==
+        Keys{"iliac_crest:left", "buttock_upper:left", "sacrum"});
   CHECK(explained_by(a, "gluteus_medius:right") == Keys{"iliac_crest:right", "sacrum"});
 }
 
 TEST_CASE("side relation opposite: the zone is on the other side", "[assess][sides]") {
   const KnowledgeBase kb = minimal_with("opposite");
-  const Assessment a = assessed(kb, drawing(kb, {{"iliac_crest:right", 5}, {"buttock_upper:right", 3},
-                                                 {"sacrum", 4}}));
+  const Assessment a = assessed(
+      kb, drawing(kb, {{"iliac_crest:right", 5}, {"buttock_upper:right", 3}, {"sacrum", 4}}));
   // The left muscle refers to the right crest (essential) and right upper
   // buttock (spillover); the midline sacrum ignores the relation.
-  CHECK(explained_by(a, "gluteus_medius:left") == Keys{"iliac_crest:right", "buttock_upper:right", "sacrum"});
+  CHECK(explained_by(a, "gluteus_medius:left") ==
+        Keys{"iliac_crest:right", "buttock_upper:right", "sacrum"});
   CHECK(explained_by(a, "gluteus_medius:right") == Keys{"sacrum"});
-  CHECK(a.scores()[candidate(kb, "gluteus_medius:left")] > a.scores()[candidate(kb, "gluteus_medius:right")]);
+  CHECK(a.scores()[candidate(kb, "gluteus_medius:left")] >
+        a.scores()[candidate(kb, "gluteus_medius:right")]);
   REQUIRE_FALSE(a.cover().empty());
   CHECK(kb.candidates()[a.cover()[0]].key == "gluteus_medius:left");
 }
 
 TEST_CASE("side relation both: the zone is on both sides", "[assess][sides]") {
   const KnowledgeBase kb = minimal_with("both");
-  const Intake intake = drawing(kb, {{"iliac_crest:left", 5}, {"iliac_crest:right", 5}, {"sacrum", 5}});
+  const Intake intake =
+      drawing(kb, {{"iliac_crest:left", 5}, {"iliac_crest:right", 5}, {"sacrum", 5}});
   const Assessment a = assessed(kb, intake);
   const Keys all{"iliac_crest:left", "iliac_crest:right", "sacrum"};
   CHECK(explained_by(a, "gluteus_medius:left") == all);
@@ -95,7 +106,8 @@ TEST_CASE("a midline muscle is one candidate that refers to both sides", "[asses
 TEST_CASE("scores in a small knowledge base follow the documented formula", "[assess][sides]") {
   const KnowledgeBase kb = minimal_with("same");
   // iliac crest 6 and upper buttock 3 on the left; nothing else.
-  const Assessment a = assessed(kb, drawing(kb, {{"iliac_crest:left", 6}, {"buttock_upper:left", 3}}));
+  const Assessment a =
+      assessed(kb, drawing(kb, {{"iliac_crest:left", 6}, {"buttock_upper:left", 3}}));
   const CandidateIndex gm = candidate(kb, "gluteus_medius:left");
   // E = (6 x 1 + 3 x 0.5) / 9; K = best trigger point: posterior {crest 1.0, sacrum 0} / 2 = 0.5;
   // D = E (0.25 + 0.75 K); score = 0.9 D with no findings.
@@ -109,21 +121,24 @@ TEST_CASE("scores in a small knowledge base follow the documented formula", "[as
   CHECK(a.candidate(0).parts.drawing_fit == Approx(d));
   CHECK(a.scores()[gm] == Approx(0.9F * d));
 
-  // Confirming walking (weight 0.6) multiplies the odds by exp(0.5 x 0.6);
-  // denying it, by exp(-0.5 x 0.5 x 0.6); sitting_long (weight -0.2) counts against.
-  const auto odds = [](double p) { return p / (1 - p); };
+  // Confirming walking (weight 0.6) multiplies the odds by exp(1.0 x 0.6);
+  // denying it, by exp(-1.0 x 0.5 x 0.6); sitting_long (weight -0.2) counts against.
+  const auto odds = [](float s) {
+    const double p = static_cast<double>(s);
+    return p / (1 - p);
+  };
   Intake walking = drawing(kb, {{"iliac_crest:left", 6}, {"buttock_upper:left", 3}});
   walking.findings = {finding(kb, "walking")};
-  const double p = 0.9 * static_cast<double>(d);
-  CHECK(odds(assessed(kb, walking).scores()[gm]) == Approx(odds(p) * std::exp(0.3)).epsilon(1e-4));
+  const float p = 0.9F * d;
+  CHECK(odds(assessed(kb, walking).scores()[gm]) == Approx(odds(p) * std::exp(0.6)).epsilon(1e-4));
   Intake denied = walking;
   denied.findings.clear();
   denied.denied = {finding(kb, "walking")};
-  CHECK(odds(assessed(kb, denied).scores()[gm]) == Approx(odds(p) * std::exp(-0.15)).epsilon(1e-4));
+  CHECK(odds(assessed(kb, denied).scores()[gm]) == Approx(odds(p) * std::exp(-0.3)).epsilon(1e-4));
   Intake sitting = denied;
   sitting.denied.clear();
   sitting.findings = {finding(kb, "sitting_long")};
-  CHECK(odds(assessed(kb, sitting).scores()[gm]) == Approx(odds(p) * std::exp(-0.1)).epsilon(1e-4));
+  CHECK(odds(assessed(kb, sitting).scores()[gm]) == Approx(odds(p) * std::exp(-0.2)).epsilon(1e-4));
   Intake against_denied = sitting;
   against_denied.findings.clear();
   against_denied.denied = {finding(kb, "sitting_long")};

@@ -24,7 +24,8 @@ namespace myoref::assess_test {
 inline const KnowledgeBase& default_kb() {
   static const KnowledgeBase kb = [] {
     auto loaded = KnowledgeBase::builtin();
-    if (!loaded) throw std::runtime_error(loaded.error().to_string());
+    if (!loaded)
+      throw std::runtime_error(loaded.error().to_string());
     return *loaded;
   }();
   REQUIRE(kb.muscles().size() >= 20);
@@ -33,7 +34,8 @@ inline const KnowledgeBase& default_kb() {
 
 inline std::string read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
+  if (!in)
+    throw std::runtime_error("cannot read " + path);
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
@@ -71,13 +73,15 @@ inline CandidateIndex candidate(const KnowledgeBase& kb, std::string_view text) 
 inline Intake drawing(const KnowledgeBase& kb,
                       std::initializer_list<std::pair<std::string_view, int>> marks) {
   Intake intake;
-  for (const auto& [text, intensity] : marks) intake.pain.push_back({key(kb, text), intensity});
+  for (const auto& [text, intensity] : marks)
+    intake.pain.push_back({key(kb, text), intensity});
   return intake;
 }
 
 inline Assessment assessed(const KnowledgeBase& kb, const Intake& intake) {
   auto a = assess(kb, intake);
-  if (!a) FAIL(a.error().to_string());
+  if (!a)
+    FAIL(a.error().to_string());
   return *a;
 }
 
@@ -120,7 +124,8 @@ inline Intake random_intake(const KnowledgeBase& kb, std::mt19937& rng, int max_
   std::vector<int> used;
   while (static_cast<int>(intake.pain.size()) < n) {
     const int r = region(rng);
-    if (std::find(used.begin(), used.end(), r) != used.end()) continue;
+    if (std::find(used.begin(), used.end(), r) != used.end())
+      continue;
     used.push_back(r);
     intake.pain.push_back({static_cast<RegionKeyIndex>(r), intensity(rng)});
   }
@@ -128,8 +133,10 @@ inline Intake random_intake(const KnowledgeBase& kb, std::mt19937& rng, int max_
     std::uniform_int_distribution<int> answer(0, 3);  // unknown twice as often
     for (std::size_t f = 0; f < kb.findings().size(); ++f) {
       const int a = answer(rng);
-      if (a == 1) intake.findings.push_back(static_cast<FindingIndex>(f));
-      if (a == 2) intake.denied.push_back(static_cast<FindingIndex>(f));
+      if (a == 1)
+        intake.findings.push_back(static_cast<FindingIndex>(f));
+      if (a == 2)
+        intake.denied.push_back(static_cast<FindingIndex>(f));
     }
   }
   return intake;
@@ -137,7 +144,8 @@ inline Intake random_intake(const KnowledgeBase& kb, std::mt19937& rng, int max_
 
 /// The same intake drawn on the other side of the body.
 inline Intake mirrored(const KnowledgeBase& kb, Intake intake) {
-  for (PainMark& m : intake.pain) m.region_key = kb.mirror(m.region_key);
+  for (PainMark& m : intake.pain)
+    m.region_key = kb.mirror(m.region_key);
   return intake;
 }
 

@@ -14,10 +14,9 @@ namespace {
 
 // A drawing that muscles explain well, so scoring has plenty to say.
 Intake low_back_drawing(const KnowledgeBase& kb) {
-  Intake intake = drawing(kb, {{"iliac_crest:left", 6},
-                               {"sacroiliac:left", 5},
-                               {"buttock_upper:left", 4},
-                               {"sacrum", 3}});
+  Intake intake = drawing(
+      kb,
+      {{"iliac_crest:left", 6}, {"sacroiliac:left", 5}, {"buttock_upper:left", 4}, {"sacrum", 3}});
   intake.findings = {finding(kb, "walking"), finding(kb, "standing_long")};
   return intake;
 }
@@ -177,15 +176,20 @@ TEST_CASE("self care only when nothing says otherwise; never raised without a re
   std::uniform_int_distribution<int> coin(0, 3);
   for (int i = 0; i < 500; ++i) {
     Intake intake = random_intake(kb, rng);
-    if (coin(rng) != 0) intake.age = age(rng);
-    if (coin(rng) != 0) intake.duration_days = days(rng);
+    if (coin(rng) != 0)
+      intake.age = age(rng);
+    if (coin(rng) != 0)
+      intake.duration_days = days(rng);
     for (std::size_t f = 0; f < kb.red_flags().size(); ++f) {
-      if (coin(rng) == 0 && coin(rng) == 0) intake.red_flags.push_back(static_cast<RedFlagIndex>(f));
+      if (coin(rng) == 0 && coin(rng) == 0)
+        intake.red_flags.push_back(static_cast<RedFlagIndex>(f));
     }
     const Triage t = triage(kb, intake);
     TriageLevel explained = TriageLevel::self_care;
-    for (const RedFlagIndex f : t.red_flags) explained = std::max(explained, kb.red_flags()[f].level);
-    if (t.age_rule_raises()) explained = std::max(explained, kb.age_rule().level);
+    for (const RedFlagIndex f : t.red_flags)
+      explained = std::max(explained, kb.red_flags()[f].level);
+    if (t.age_rule_raises())
+      explained = std::max(explained, kb.age_rule().level);
     CHECK(t.level == explained);
     CHECK(t.red_flags.size() == intake.red_flags.size());
     // Scoring does not change triage.
