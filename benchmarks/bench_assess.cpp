@@ -59,7 +59,8 @@ std::string suffix(benchmark::State& state, Size size) {
 
 void BM_IntakeParseBoost(benchmark::State& state, Size size) {
   KnowledgeBase kb;
-  if (!myoref::bench::default_kb(state, kb)) return;
+  if (!myoref::bench::default_kb(state, kb))
+    return;
   const std::string text = text_for(kb, size, marks_arg(state, size));
   for (auto _ : state) {
     boost::json::value v = boost::json::parse(text);
@@ -69,9 +70,11 @@ void BM_IntakeParseBoost(benchmark::State& state, Size size) {
 
 void BM_ParseIntake(benchmark::State& state, Size size) {
   KnowledgeBase kb;
-  if (!myoref::bench::default_kb(state, kb)) return;
+  if (!myoref::bench::default_kb(state, kb))
+    return;
   const std::string text = text_for(kb, size, marks_arg(state, size));
-  state.counters["allocs"] = allocations_of([&] { benchmark::DoNotOptimize(myoref::parse_intake(kb, text)); });
+  state.counters["allocs"] =
+      allocations_of([&] { benchmark::DoNotOptimize(myoref::parse_intake(kb, text)); });
   for (auto _ : state) {
     auto intake = myoref::parse_intake(kb, text);
     benchmark::DoNotOptimize(intake);
@@ -81,7 +84,8 @@ void BM_ParseIntake(benchmark::State& state, Size size) {
 
 void BM_Assess(benchmark::State& state, Size size) {
   KnowledgeBase kb;
-  if (!myoref::bench::default_kb(state, kb)) return;
+  if (!myoref::bench::default_kb(state, kb))
+    return;
   const auto intake = myoref::parse_intake(kb, text_for(kb, size, marks_arg(state, size)));
   if (!intake) {
     state.SkipWithError(intake.error().to_string().c_str());
@@ -96,7 +100,8 @@ void BM_Assess(benchmark::State& state, Size size) {
     state.counters["marks"] = static_cast<double>(intake->pain.size());
     state.counters["candidates"] = static_cast<double>(a->candidate_count());
   }
-  state.counters["allocs"] = allocations_of([&] { benchmark::DoNotOptimize(myoref::assess(kb, *intake)); });
+  state.counters["allocs"] =
+      allocations_of([&] { benchmark::DoNotOptimize(myoref::assess(kb, *intake)); });
   for (auto _ : state) {
     auto a = myoref::assess(kb, *intake);
     benchmark::DoNotOptimize(a);
@@ -106,7 +111,8 @@ void BM_Assess(benchmark::State& state, Size size) {
 
 void BM_AssessDescribe(benchmark::State& state, Size size) {
   KnowledgeBase kb;
-  if (!myoref::bench::default_kb(state, kb)) return;
+  if (!myoref::bench::default_kb(state, kb))
+    return;
   const auto intake = myoref::parse_intake(kb, text_for(kb, size, marks_arg(state, size)));
   if (!intake) {
     state.SkipWithError(intake.error().to_string().c_str());
@@ -117,18 +123,21 @@ void BM_AssessDescribe(benchmark::State& state, Size size) {
     std::size_t chars = 0;
     for (std::size_t rank = 0; rank < a->candidate_count() && rank < 3; ++rank) {
       const myoref::RankedCandidate c = a->candidate(rank);
-      for (const myoref::Reason& reason : c.basis) chars += a->describe(c.candidate, reason).size();
+      for (const myoref::Reason& reason : c.basis)
+        chars += a->describe(c.candidate, reason).size();
     }
     return chars;
   };
   state.counters["allocs"] = allocations_of([&] { benchmark::DoNotOptimize(run()); });
-  for (auto _ : state) benchmark::DoNotOptimize(run());
+  for (auto _ : state)
+    benchmark::DoNotOptimize(run());
   state.SetLabel("vs BM_IntakeParseBoost" + suffix(state, size));
 }
 
 void BM_AssessJson(benchmark::State& state, Size size) {
   KnowledgeBase kb;
-  if (!myoref::bench::default_kb(state, kb)) return;
+  if (!myoref::bench::default_kb(state, kb))
+    return;
   const std::string text = text_for(kb, size, marks_arg(state, size));
   std::size_t out_bytes = 0;
   {
@@ -141,7 +150,8 @@ void BM_AssessJson(benchmark::State& state, Size size) {
   }
   state.counters["in_bytes"] = static_cast<double>(text.size());
   state.counters["out_bytes"] = static_cast<double>(out_bytes);
-  state.counters["allocs"] = allocations_of([&] { benchmark::DoNotOptimize(myoref::assess_json(kb, text)); });
+  state.counters["allocs"] =
+      allocations_of([&] { benchmark::DoNotOptimize(myoref::assess_json(kb, text)); });
   for (auto _ : state) {
     auto out = myoref::assess_json(kb, text);
     benchmark::DoNotOptimize(out);
@@ -149,9 +159,9 @@ void BM_AssessJson(benchmark::State& state, Size size) {
   state.SetLabel("vs BM_IntakeParseBoost" + suffix(state, size));
 }
 
-#define MYOREF_SIZES(fn)                                                             \
-  BENCHMARK_CAPTURE(fn, Typical, Size::typical)->Name(#fn "Typical");                 \
-  BENCHMARK_CAPTURE(fn, Large, Size::large)->Name(#fn "Large");                       \
+#define MYOREF_SIZES(fn)                                              \
+  BENCHMARK_CAPTURE(fn, Typical, Size::typical)->Name(#fn "Typical"); \
+  BENCHMARK_CAPTURE(fn, Large, Size::large)->Name(#fn "Large");       \
   BENCHMARK_CAPTURE(fn, Marks, Size::marks)->Name(#fn)->Arg(1)->Arg(5)->Arg(10)->Arg(20)->Arg(40)
 
 MYOREF_SIZES(BM_IntakeParseBoost);

@@ -80,12 +80,14 @@ void split(std::size_t n, unsigned threads, Body body) {
     pool.emplace_back(body, n * t / threads, n * (t + 1) / threads);
   }
   body(std::size_t{0}, n / threads);
-  for (auto& th : pool) th.join();
+  for (auto& th : pool)
+    th.join();
 }
 
 template <class T>
 void set_counters(benchmark::State& state, const Data<T>& d, std::size_t n) {
-  const auto bytes = static_cast<std::int64_t>(n * (d.width * sizeof(T) + d.height * sizeof(float)));
+  const auto bytes =
+      static_cast<std::int64_t>(n * (d.width * sizeof(T) + d.height * sizeof(float)));
   state.SetBytesProcessed(state.iterations() * bytes);
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n));
 }
@@ -93,13 +95,15 @@ void set_counters(benchmark::State& state, const Data<T>& d, std::size_t n) {
 template <class T>
 void BM_ScoreBatch(benchmark::State& state) {
   KnowledgeBase kb;
-  if (!myoref::bench::default_kb(state, kb)) return;
+  if (!myoref::bench::default_kb(state, kb))
+    return;
   Data<T>& d = data<T>(kb);
   const auto n = static_cast<std::size_t>(state.range(0));
   const unsigned threads = thread_count(state.range(1));
   const auto run = [&] {
     const auto s = myoref::score_batch(kb, d.drawings.data(), n, d.out.data(), threads);
-    if (!s) state.SkipWithError(s.error().to_string().c_str());
+    if (!s)
+      state.SkipWithError(s.error().to_string().c_str());
   };
   state.counters["allocs"] = myoref::bench::allocations_of(run);
   for (auto _ : state) {
@@ -114,7 +118,8 @@ void BM_ScoreBatch(benchmark::State& state) {
 template <class T>
 void BM_MemcpyFloor(benchmark::State& state) {
   KnowledgeBase kb;
-  if (!myoref::bench::default_kb(state, kb)) return;
+  if (!myoref::bench::default_kb(state, kb))
+    return;
   Data<T>& d = data<T>(kb);
   const auto n = static_cast<std::size_t>(state.range(0));
   const unsigned threads = thread_count(state.range(1));
@@ -133,7 +138,8 @@ void BM_MemcpyFloor(benchmark::State& state) {
 template <class T>
 void BM_StreamFloor(benchmark::State& state) {
   KnowledgeBase kb;
-  if (!myoref::bench::default_kb(state, kb)) return;
+  if (!myoref::bench::default_kb(state, kb))
+    return;
   Data<T>& d = data<T>(kb);
   const auto n = static_cast<std::size_t>(state.range(0));
   const unsigned threads = thread_count(state.range(1));
@@ -161,7 +167,8 @@ void BM_StreamFloor(benchmark::State& state) {
 
 void batch_args(benchmark::internal::Benchmark* b) {
   for (const std::int64_t n : {1000, 10000, 100000, 1000000}) {
-    for (const std::int64_t t : {1, 0}) b->Args({n, t});
+    for (const std::int64_t t : {1, 0})
+      b->Args({n, t});
   }
   b->Unit(benchmark::kMillisecond)->UseRealTime();
 }

@@ -79,24 +79,29 @@ bool make_plan(benchmark::State& state, const KnowledgeBase& kb, std::size_t ses
   return true;
 }
 
-#define MYOREF_PLAN_SETUP()                                                   \
-  KnowledgeBase kb;                                                           \
-  if (!myoref::bench::default_kb(state, kb)) return;                          \
-  const auto sessions = static_cast<std::size_t>(state.range(0));             \
-  Plan plan(nullptr);                                                         \
-  if (!make_plan(state, kb, sessions, plan)) return;                          \
+#define MYOREF_PLAN_SETUP()                                       \
+  KnowledgeBase kb;                                               \
+  if (!myoref::bench::default_kb(state, kb))                      \
+    return;                                                       \
+  const auto sessions = static_cast<std::size_t>(state.range(0)); \
+  Plan plan(nullptr);                                             \
+  if (!make_plan(state, kb, sessions, plan))                      \
+    return;                                                       \
   state.counters["status"] = static_cast<double>(static_cast<int>(plan.status()))
 
 void BM_PlanNext(benchmark::State& state) {
   MYOREF_PLAN_SETUP();
-  state.counters["allocs"] = myoref::bench::allocations_of([&] { benchmark::DoNotOptimize(plan.next()); });
-  for (auto _ : state) benchmark::DoNotOptimize(plan.next());
+  state.counters["allocs"] =
+      myoref::bench::allocations_of([&] { benchmark::DoNotOptimize(plan.next()); });
+  for (auto _ : state)
+    benchmark::DoNotOptimize(plan.next());
 }
 
 void BM_PlanNextJson(benchmark::State& state) {
   MYOREF_PLAN_SETUP();
   state.counters["out_bytes"] = static_cast<double>(plan.next().to_json().size());
-  for (auto _ : state) benchmark::DoNotOptimize(plan.next().to_json());
+  for (auto _ : state)
+    benchmark::DoNotOptimize(plan.next().to_json());
 }
 
 void BM_PlanLog(benchmark::State& state) {
@@ -144,7 +149,8 @@ void BM_SessionParseBoost(benchmark::State& state) {
 void BM_PlanToJson(benchmark::State& state) {
   MYOREF_PLAN_SETUP();
   state.counters["bytes"] = static_cast<double>(plan.to_json().size());
-  for (auto _ : state) benchmark::DoNotOptimize(plan.to_json());
+  for (auto _ : state)
+    benchmark::DoNotOptimize(plan.to_json());
   state.SetLabel("vs BM_PlanParseBoost");
 }
 
@@ -168,7 +174,8 @@ void BM_PlanParseBoost(benchmark::State& state) {
 }
 
 void session_counts(benchmark::internal::Benchmark* b) {
-  for (const std::int64_t s : {0, 10, 100}) b->Arg(s);
+  for (const std::int64_t s : {0, 10, 100})
+    b->Arg(s);
 }
 
 BENCHMARK(BM_PlanNext)->Apply(session_counts);

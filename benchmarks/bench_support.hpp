@@ -56,14 +56,17 @@ inline std::string intake_json(const KnowledgeBase& kb, std::size_t marks) {
   // A stride coprime with n visits every key once; starting at the middle of
   // the chart puts the first marks on the back and the legs.
   std::size_t stride = 7;
-  while (n % stride == 0) ++stride;
+  while (n % stride == 0)
+    ++stride;
   std::string out = "{\"pain\": [";
   for (std::size_t i = 0; i < marks && i < n; ++i) {
     const auto& key = keys[(n / 2 + i * stride) % n];
     const auto& region = kb.regions()[key.region];
-    if (i != 0) out += ", ";
+    if (i != 0)
+      out += ", ";
     out += "{\"region\": \"" + region.id + "\"";
-    if (key.side != Side::none) out += ", \"side\": \"" + std::string(to_string(key.side)) + "\"";
+    if (key.side != Side::none)
+      out += ", \"side\": \"" + std::string(to_string(key.side)) + "\"";
     out += ", \"intensity\": " + std::to_string(1 + (i * 3) % 10) + "}";
   }
   out += R"(], "findings": ["walking", "standing_long", "stairs"], "denied": ["sitting_long"],)"

@@ -115,11 +115,13 @@ inline unsigned lowest_bit64(std::uint64_t mask) noexcept {
 /// Insertion sort for the handful of finding ids of one candidate: a call of
 /// std::sort costs more than sorting two or three values.
 void sort_small(FindingIndex* first, FindingIndex* last) {
-  if (first == last) return;
+  if (first == last)
+    return;
   for (FindingIndex* i = first + 1; i < last; ++i) {
     const FindingIndex moving = *i;
     FindingIndex* j = i;
-    for (; j > first && *(j - 1) > moving; --j) *j = *(j - 1);
+    for (; j > first && *(j - 1) > moving; --j)
+      *j = *(j - 1);
     *j = moving;
   }
 }
@@ -314,19 +316,21 @@ void build_cover(const KnowledgeBase& kb, const ScoringTables& t, detail::Assess
       float best_own_side = 0.0F;
       for (std::uint32_t k = 0; k < d.ranked.size; ++k) {
         std::uint64_t left = explains[k] & open;
-        if (left == 0) continue;
+        if (left == 0)
+          continue;
         const CandidateIndex c = d.ranked[k].candidate;
         const Side side = candidates[c].side;
         float gain = 0.0F;
         float own_side = 0.0F;
         for (; left != 0; left &= left - 1U) {
           const RegionKeyIndex r = d.painful[lowest_bit64(left)];
-          const float g = dense[r] * (t.relation_of(c, r) == ZoneRelation::essential
-                                          ? 1.0F
-                                          : detail::kSpilloverWeight);
+          const float g =
+              dense[r] *
+              (t.relation_of(c, r) == ZoneRelation::essential ? 1.0F : detail::kSpilloverWeight);
           gain += g;
           const Side region_side = keys[r].side;
-          if (region_side == side || region_side == Side::none) own_side += g;
+          if (region_side == side || region_side == Side::none)
+            own_side += g;
         }
         if (gain > best_gain || (gain == best_gain && gain > 0.0F && own_side > best_own_side)) {
           best_gain = gain;
@@ -334,7 +338,8 @@ void build_cover(const KnowledgeBase& kb, const ScoringTables& t, detail::Assess
           best = k;
         }
       }
-      if (best == d.ranked.size) return;
+      if (best == d.ranked.size)
+        return;
       d.cover.push_back(d.ranked[best].candidate);
       open &= ~explains[best];
     }

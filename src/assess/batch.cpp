@@ -149,11 +149,14 @@ std::size_t compact(const std::uint8_t* x, std::size_t nr, RegionKeyIndex* keys,
   for (; r + 8 <= nr; r += 8) {
     std::uint64_t w = 0;
     std::memcpy(&w, x + r, sizeof w);
-    if (w == 0) continue;
-    for (std::size_t k = 0; k < 8; ++k) take(r + k);
+    if (w == 0)
+      continue;
+    for (std::size_t k = 0; k < 8; ++k)
+      take(r + k);
   }
 #endif
-  for (; r < nr; ++r) take(r);
+  for (; r < nr; ++r)
+    take(r);
   return count;
 }
 
@@ -179,12 +182,14 @@ std::size_t compact(const float* x, std::size_t nr, RegionKeyIndex* keys,
   for (; r + 2 <= nr; r += 2) {
     std::uint64_t w = 0;
     std::memcpy(&w, x + r, sizeof w);
-    if (w == 0) continue;  // two +0: -0 has a bit set, and take() decides
+    if (w == 0)
+      continue;  // two +0: -0 has a bit set, and take() decides
     take(r);
     take(r + 1);
   }
 #endif
-  for (; r < nr; ++r) take(r);
+  for (; r < nr; ++r)
+    take(r);
   return count;
 }
 

@@ -214,7 +214,7 @@ void score_drawing(const ScoringTables& t, const SparseDrawing& drawing,
     peak = std::max(peak, drawing.intensity[i]);
   }
   float* explained = work;
-  float* salience_sum = work + nc;                    // by slot
+  float* salience_sum = work + nc;                   // by slot
   float* coverage = work + nc * (1 + t.slot_count);  // K, by candidate
   std::fill(work, work + scoring_work_size(t), 0.0F);
 
@@ -241,8 +241,7 @@ void score_drawing(const ScoringTables& t, const SparseDrawing& drawing,
   // gives the same floats as a pass over all slots.
   for (std::size_t i = 0; i < drawing.count; ++i) {
     const RegionKeyIndex r = drawing.keys[i];
-    for (std::uint32_t e = t.essential_member_begin[r]; e < t.essential_member_begin[r + 1U];
-         ++e) {
+    for (std::uint32_t e = t.essential_member_begin[r]; e < t.essential_member_begin[r + 1U]; ++e) {
       const std::uint32_t slot = t.essential_member_slot[e];
       const float sum = salience_sum[slot];
       const float part = sum * t.slot_inverse_size[slot];

@@ -24,7 +24,9 @@ class StrictHandler {
   static constexpr std::size_t max_string_size = json::string::max_size();
 
   StrictHandler(const JsonLimits& limits, json::storage_ptr storage)
-      : st(json::storage_ptr(), temp_, sizeof temp_), limits_(limits), storage_(std::move(storage)) {}
+      : st(json::storage_ptr(), temp_, sizeof temp_),
+        limits_(limits),
+        storage_(std::move(storage)) {}
 
   json::value_stack st;
   std::string problem;       // empty while all is well
@@ -240,8 +242,8 @@ Expected<json::value> parse_json(std::string_view text, const JsonLimits& limits
   return parse_json(text, limits, what, json::make_shared_resource<json::monotonic_resource>());
 }
 
-Expected<json::value> parse_json(std::string_view text, const JsonLimits& limits, std::string_view what,
-                                 json::storage_ptr storage) {
+Expected<json::value> parse_json(std::string_view text, const JsonLimits& limits,
+                                 std::string_view what, json::storage_ptr storage) {
   const std::string subject(what);
   if (text.size() > limits.max_bytes) {
     return Error(ErrorCode::limit_exceeded, subject + " is too large",
@@ -359,27 +361,45 @@ void append_quoted(std::string& out, std::string_view s) {
       std::memcpy(&w, s.data() + i, sizeof w);
       const std::uint64_t special = ((w - kOnes * 0x20U) & ~w & kHigh) |
                                     has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'));
-      if (special != 0) break;
+      if (special != 0)
+        break;
     }
     // Byte by byte through the word that holds something to escape (or the tail).
     const std::size_t stop = std::min(s.size(), i + 8);
     for (; i < stop; ++i) {
       const auto c = static_cast<unsigned char>(s[i]);
-      if (c < 0x20 || c == '"' || c == '\\') break;
+      if (c < 0x20 || c == '"' || c == '\\')
+        break;
     }
-    if (i >= s.size()) break;
-    if (i == stop) continue;
+    if (i >= s.size())
+      break;
+    if (i == stop)
+      continue;
     const auto c = static_cast<unsigned char>(s[i]);
     out.append(s.data() + run, i - run);
     run = i + 1;
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\f': out += "\\f"; break;
-      case '\r': out += "\\r"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
       default: {
         const char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4U], kHex[c & 0xFU]};
         out.append(u, sizeof u);

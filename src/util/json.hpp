@@ -36,8 +36,8 @@ Expected<json::value> parse_json(std::string_view text, const JsonLimits& limits
 /// stack buffer): the document then costs no per-node frees, since a
 /// non-shared monotonic resource makes destroying the value a no-op. The
 /// value must not outlive the resource.
-Expected<json::value> parse_json(std::string_view text, const JsonLimits& limits, std::string_view what,
-                                 json::storage_ptr storage);
+Expected<json::value> parse_json(std::string_view text, const JsonLimits& limits,
+                                 std::string_view what, json::storage_ptr storage);
 
 /// Appends one reference token to a JSON pointer, escaping '~' and '/'.
 std::string pointer(std::string_view base, std::string_view token);
