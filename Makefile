@@ -10,7 +10,7 @@ CTEST   := ctest --output-on-failure -j $(JOBS)
 MYOREF  := build/examples/myoref
 DEMO_INTAKE := examples/intakes/gluteus_medius_classic.json
 
-.PHONY: all demo test sanitize tsan fuzz bench docs abi-check coverage clean deps build
+.PHONY: all demo test sanitize tsan fuzz bench docs abi-check abi-baseline coverage clean deps build
 
 all: build
 
@@ -49,6 +49,20 @@ bench:
 	$(PYTHON) benchmarks/run.py build-bench --repetitions $(BENCH_REPS) --json build-bench/bench-results.json
 	@if [ -f benchmarks/python/bench_python.py ]; then \
 	  PYTHONPATH=$(CURDIR)/build-bench/bindings/python $(PYTHON) benchmarks/python/bench_python.py; fi
+
+# The C API's ABI against the baseline in tests/abi/ (docs/c-api.md, "ABI"):
+# fails on any incompatible change; additions pass.
+ABI_LIB := build/bindings/c/libmyoref.so
+
+abi-check: build
+	@scripts/deps.sh abi
+	@tests/abi/abi.sh check $(ABI_LIB)
+
+# Rewrites the baseline from the current build: after additions, or for a
+# deliberate break that also bumps MYOREF_SOVERSION.
+abi-baseline: build
+	@scripts/deps.sh abi
+	@tests/abi/abi.sh update $(ABI_LIB)
 
 clean:
 	rm -rf build build-asan build-tsan build-fuzz build-bench build-cov build-docs

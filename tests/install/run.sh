@@ -30,4 +30,8 @@ pkg-config --exists myoref
 cc -std=c99 -Wall -Wextra -pedantic -Werror -o "$work/consumer_pc" \
   "$src/tests/install/consumer/consumer.c" $(pkg-config --cflags --libs myoref)
 LD_LIBRARY_PATH=$libdir "$work/consumer_pc"
+# shellcheck disable=SC2046
+cc -std=c99 -Wall -Wextra -pedantic -Werror -o "$work/c_host_pc" \
+  "$src/examples/c_host/c_host.c" $(pkg-config --cflags --libs myoref)
+(cd "$src" && LD_LIBRARY_PATH=$libdir "$work/c_host_pc" examples/intakes/gluteus_medius_classic.json >/dev/null)
 echo "install consumer: ok"

@@ -1,0 +1,195 @@
+// What every file of the C API shares: the handle types, the last-error
+// record, the one exception firewall and the argument checks.
+//
+// Every extern "C" function is written the same way:
+//
+//   int myoref_thing_do(char** out, const myoref_thing* thing) {
+//     MYOREF_CHECK_OUT(out);             // argument checks first, outside the try
+//     MYOREF_CHECK_ARG(thing);
+//     return myoref::capi::guard(__func__, [&] { ... return MYOREF_OK; });
+//   }
+//
+// guard() resets the calling thread's last error, runs the body and catches
+// everything; translate_exception() holds the one catch ladder: std::bad_alloc
+// becomes MYOREF_ENOMEM, anything else MYOREF_EINTERNAL. A body reports a C++ Error with
+// fail(__func__, error). Functions that return a value rather than a status use guard_value(),
+// which returns the given fallback when the body throws.
+#ifndef MYOREF_BINDINGS_C_API_HPP
+#define MYOREF_BINDINGS_C_API_HPP
+
+#include <cstddef>
+#include <new>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "myoref/assess.hpp"
+#include "myoref/error.hpp"
+#include "myoref/kb.hpp"
+#include "myoref/myoref.h"
+#include "myoref/plan.hpp"
+#include "myoref/types.hpp"
+
+struct myoref_kb {
+  myoref::KnowledgeBase kb;
+};
+
+struct myoref_intake {
+  myoref::KnowledgeBase kb;
+  myoref::Intake intake;
+};
+
+struct myoref_assessment {
+  explicit myoref_assessment(myoref::Assessment a) : assessment(std::move(a)) {}
+  myoref::Assessment assessment;
+  // Text that the C++ API computes on demand, made once here so that the
+  // accessors can lend it out for the life of the handle (and the handle
+  // stays immutable, hence shareable between threads).
+  std::vector<std::string> advice;
+  std::vector<std::vector<std::string>> basis;  // by rank
+};
+
+struct myoref_plan {
+  explicit myoref_plan(myoref::Plan p) : plan(std::move(p)) {}
+  myoref::Plan plan;
+};
+
+namespace myoref::capi {
+
+// Status codes are the C++ codes negated; both are pinned.
+constexpr int status_of(ErrorCode code) noexcept {
+  return -static_cast<int>(code);
+}
+
+/// Records an error on this thread and returns `status`. The message is
+/// "FN: MESSAGE[: DETAIL]" (no "FN: " when fn is NULL). Never throws: when
+/// the record cannot be stored, it falls back to a static out-of-memory one.
+int set_error(int status, const char* fn, std::string_view message,
+              std::string_view detail = {}) noexcept;
+/// Records a C++ Error (code, summary, every diagnostic) and returns its status.
+int fail(const Error& error) noexcept;
+/// "FN: argument 'ARG' is NULL" as MYOREF_EINVAL.
+int null_argument(const char* fn, const char* arg) noexcept;
+/// "FN: WHAT INDEX is out of range (COUNT)" as MYOREF_ENOTFOUND.
+int index_out_of_range(const char* fn, const char* what, std::size_t index,
+                       std::size_t count) noexcept;
+/// "FN: no WHAT 'ID'[; did you mean 'SUGGESTION'?]" as MYOREF_ENOTFOUND.
+int not_found(const char* fn, const char* what, std::string_view id,
+              std::string_view suggestion = {}) noexcept;
+/// Resets this thread's record to "no error".
+void clear_error() noexcept;
+
+/// Copies text the library made into a new C string for a `char** out`.
+char* to_c_string(std::string_view text);
+
+/// Reads a (text, len) pair; MYOREF_NTS means NUL-terminated. The caller has
+/// checked text_ok() first.
+inline std::string_view text_view(const char* text, std::size_t len) noexcept {
+  if (text == nullptr) {
+    return {};
+  }
+  return len == MYOREF_NTS ? std::string_view(text) : std::string_view(text, len);
+}
+/// A NULL text or buffer is allowed only when it is empty (len 0).
+inline bool text_ok(const void* text, std::size_t len) noexcept {
+  return text != nullptr || len == 0;
+}
+
+/// The catch ladder, in one place: called from inside a catch (...) block, it
+/// rethrows the exception being handled, records it and returns its status.
+int translate_exception(const char* fn) noexcept;
+
+template <class Body>
+int guard(const char* fn, Body&& body) noexcept {
+  try {
+    clear_error();
+    return std::forward<Body>(body)();
+  } catch (...) {
+    return translate_exception(fn);
+  }
+}
+
+template <class T, class Body>
+T guard_value(const char* fn, T fallback, Body&& body) noexcept {
+  try {
+    clear_error();
+    return std::forward<Body>(body)();
+  } catch (...) {
+    translate_exception(fn);
+    return fallback;
+  }
+}
+
+/// A borrowed string from `items[index]` (field(item) names a std::string of
+/// it), or NULL with MYOREF_ENOTFOUND when index is out of range.
+template <class Items, class Field>
+const char* string_at(const char* fn, const char* what, const Items& items, std::size_t index,
+                      Field field) noexcept {
+  return guard_value<const char*>(fn, nullptr, [&]() -> const char* {
+    if (index >= items.size()) {
+      index_out_of_range(fn, what, index, items.size());
+      return nullptr;
+    }
+    return field(items[index]).c_str();
+  });
+}
+
+/// An int-valued property of `items[index]`, or MYOREF_ENOTFOUND.
+template <class Items, class Value>
+int int_at(const char* fn, const char* what, const Items& items, std::size_t index,
+           Value value) noexcept {
+  return guard(fn, [&]() -> int {
+    if (index >= items.size()) {
+      return index_out_of_range(fn, what, index, items.size());
+    }
+    return value(items[index]);
+  });
+}
+
+/// Converts between the C enums (pinned here) and the C++ ones.
+std::optional<Side> side_from_c(int side) noexcept;
+int side_to_c(Side side) noexcept;
+int triage_to_c(TriageLevel level) noexcept;
+int age_rule_to_c(AgeRuleOutcome outcome) noexcept;
+int plan_status_to_c(PlanStatus status) noexcept;
+
+}  // namespace myoref::capi
+
+// Argument checks, made before the firewall (they cannot throw).
+#define MYOREF_CHECK_ARG(arg)                               \
+  do {                                                      \
+    if ((arg) == nullptr) {                                 \
+      return ::myoref::capi::null_argument(__func__, #arg); \
+    }                                                       \
+  } while (false)
+
+// A pointer output: checked, then set to NULL so that it is NULL on failure.
+#define MYOREF_CHECK_OUT(out) \
+  do {                        \
+    MYOREF_CHECK_ARG(out);    \
+    *(out) = nullptr;         \
+  } while (false)
+
+// A (text, len) input: NULL only as the empty text.
+#define MYOREF_CHECK_TEXT(text, len)                         \
+  do {                                                       \
+    if (!::myoref::capi::text_ok((text), (len))) {           \
+      return ::myoref::capi::null_argument(__func__, #text); \
+    }                                                        \
+  } while (false)
+
+// A caller-owned buffer of `len` elements: NULL only when len is 0.
+#define MYOREF_CHECK_BUFFER(buffer, len) MYOREF_CHECK_TEXT(buffer, len)
+
+// For functions that return a value: the check returns `fallback`.
+#define MYOREF_CHECK_ARG_OR(arg, fallback)           \
+  do {                                               \
+    if ((arg) == nullptr) {                          \
+      ::myoref::capi::null_argument(__func__, #arg); \
+      return (fallback);                             \
+    }                                                \
+  } while (false)
+
+#endif  // MYOREF_BINDINGS_C_API_HPP

@@ -1,0 +1,72 @@
+"""Shared fixtures of the myoref Python test suite.
+
+The suite imports the package found on PYTHONPATH (ctest points it at the
+build's bindings/python folder), never a copy installed elsewhere.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+
+import myoref
+
+#: A classic gluteus medius drawing (left side), with findings and history.
+GLUTEUS_MEDIUS = {
+    "pain": [
+        {"region": "buttock_upper", "side": "left", "intensity": 6},
+        {"region": "sacroiliac", "side": "left", "intensity": 5},
+        {"region": "iliac_crest", "side": "left", "intensity": 4},
+        {"region": "sacrum", "intensity": 3},
+    ],
+    "findings": ["walking", "lying_on_painful_side"],
+    "denied": ["sitting_long"],
+    "red_flags": [],
+    "age": 42,
+    "duration_days": 21,
+    "onset": "gradual",
+}
+
+#: A drawing with an emergency red flag.
+EMERGENCY = {
+    "pain": [{"region": "sacrum", "intensity": 7}],
+    "red_flags": ["saddle_numbness"],
+    "age": 50,
+    "duration_days": 3,
+}
+
+#: A drawing with a see_clinician red flag: a plan starts and carries the advice.
+SEE_CLINICIAN = {
+    "pain": [{"region": "calf", "side": "right", "intensity": 5}],
+    "red_flags": ["claudication"],
+    "age": 45,
+    "duration_days": 60,
+}
+
+
+@pytest.fixture(scope="session")
+def kb() -> myoref.KnowledgeBase:
+    return myoref.KnowledgeBase.default()
+
+
+@pytest.fixture
+def intake() -> dict:
+    return copy.deepcopy(GLUTEUS_MEDIUS)
+
+
+@pytest.fixture
+def assessment(kb, intake) -> myoref.Assessment:
+    return kb.assess(intake)
+
+
+@pytest.fixture
+def other_kb(kb) -> myoref.KnowledgeBase:
+    """The default knowledge base under another id and version: same muscles,
+    different hash."""
+    doc = json.loads(kb.to_json())
+    doc["id"] = "myoref-test-copy"
+    doc["version"] = "9.9.9"
+    return myoref.KnowledgeBase.from_json(json.dumps(doc))
+
