@@ -47,8 +47,10 @@ bench:
 	  -DCMAKE_BUILD_TYPE=Release -DMYOREF_BUILD_BENCHMARKS=ON -DMYOREF_BUILD_TESTS=OFF
 	@cmake --build build-bench -j $(JOBS)
 	$(PYTHON) benchmarks/run.py build-bench --repetitions $(BENCH_REPS) --json build-bench/bench-results.json
-	@if [ -f benchmarks/python/bench_python.py ]; then \
-	  PYTHONPATH=$(CURDIR)/build-bench/bindings/python $(PYTHON) benchmarks/python/bench_python.py; fi
+	@# numpy's baseline runs OpenBLAS as it would for a user: without this
+	@# environment's OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE (both unset, for this command only).
+	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE PYTHONPATH=$(CURDIR)/build-bench/bindings/python \
+	  $(PYTHON) benchmarks/python/bench_python.py
 
 # The C API's ABI against the baseline in tests/abi/ (docs/c-api.md, "ABI"):
 # fails on any incompatible change; additions pass.
