@@ -5,6 +5,7 @@
 #include <limits>
 #include <numeric>
 #include <string_view>
+#include <type_traits>
 
 #include <gsl/assert>
 #include <gsl/narrow>
@@ -271,30 +272,54 @@ void score_drawing(const ScoringTables& t, const SparseDrawing& drawing,
     const auto select = [](__m128 mask, __m128 a, __m128 b) {
       return _mm_or_ps(_mm_and_ps(mask, a), _mm_andnot_ps(mask, b));
     };
-    for (; c + 4 <= nc; c += 4) {
-      const __m128 x = _mm_loadu_ps(explained + c);
+    // Four candidates from c: score, and E, K, D when `parts` is wanted.
+    // Reading past the last candidate is safe (the work area is padded); only
+    // `lanes` results are stored.
+    const auto group = [&](std::size_t at, std::size_t lanes, auto with_parts) {
+      const __m128 x = _mm_loadu_ps(explained + at);
       const __m128 whole = _mm_and_ps(_mm_cmpge_ps(x, total_v), some_pain);
       const __m128 e = select(whole, one, _mm_mul_ps(x, inverse_total_v));
-      const __m128 k = _mm_loadu_ps(coverage + c);
+      const __m128 k = _mm_loadu_ps(coverage + at);
       const __m128 d = _mm_mul_ps(e, _mm_add_ps(floor_v, _mm_mul_ps(share_v, k)));
       const __m128 p = _mm_mul_ps(ceiling_v, d);
-      _mm_storeu_ps(scores + c, _mm_div_ps(p, _mm_add_ps(p, _mm_sub_ps(one, p))));
-      if (parts != nullptr) {
+      const __m128 score = _mm_div_ps(p, _mm_add_ps(p, _mm_sub_ps(one, p)));
+      if (lanes == 4) {
+        _mm_storeu_ps(scores + at, score);
+      } else {
+        alignas(16) float sv[4];
+        _mm_store_ps(sv, score);
+        for (std::size_t l = 0; l < lanes; ++l)
+          scores[at + l] = sv[l];
+      }
+      if constexpr (decltype(with_parts)::value) {
         alignas(16) float ev[4];
         alignas(16) float kv[4];
         alignas(16) float dv[4];
         _mm_store_ps(ev, e);
         _mm_store_ps(kv, k);
         _mm_store_ps(dv, d);
-        for (std::size_t l = 0; l < 4; ++l) {
-          float* part = parts + 4 * (c + l);
+        for (std::size_t l = 0; l < lanes; ++l) {
+          float* part = parts + 4 * (at + l);
           part[0] = ev[l];
           part[1] = kv[l];
           part[2] = dv[l];
           part[3] = 0.0F;
         }
       }
+    };
+    // Two loops rather than a test of `parts` in one: batch scoring takes the first.
+    if (parts == nullptr) {
+      for (; c + 4 <= nc; c += 4)
+        group(c, 4, std::false_type{});
+      if (c < nc)
+        group(c, nc - c, std::false_type{});
+    } else {
+      for (; c + 4 <= nc; c += 4)
+        group(c, 4, std::true_type{});
+      if (c < nc)
+        group(c, nc - c, std::true_type{});
     }
+    c = nc;
   }
 #endif
   for (; c < nc; ++c) {

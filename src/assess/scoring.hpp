@@ -122,9 +122,11 @@ const ScoringTables& scoring_tables(const KnowledgeBase& kb) noexcept;
 
 /// Floats of working memory score_drawing() needs for one drawing: per
 /// candidate (explained intensity), per slot (essential salience), and per
-/// candidate again (essential coverage K).
+/// candidate again (essential coverage K), then padding.
 inline std::size_t scoring_work_size(const ScoringTables& t) noexcept {
-  return t.candidate_count * (2 + t.slot_count);
+  // And four floats of padding, so that the kernel reads the last group of
+  // four candidates whole.
+  return t.candidate_count * (2 + t.slot_count) + 4;
 }
 
 /// After score_drawing(): the essential salience sum of candidate c's trigger
