@@ -78,6 +78,29 @@ coverage:
 	  --exclude-unreachable-branches --exclude-throw-branches \
 	  --html-details build-cov/coverage/index.html --txt - --print-summary
 
+# The API reference from the public headers (docs/Doxyfile): fails on any
+# warning, such as an undocumented declaration. Opens at build-docs/html/index.html.
+docs:
+	@scripts/deps.sh docs
+	@mkdir -p build-docs
+	MYOREF_VERSION=$$(sed -n 's/^  VERSION \([0-9.]*\)$$/\1/p' CMakeLists.txt) MYOREF_DOCS_OUT=build-docs doxygen docs/Doxyfile
+	@echo "API reference: build-docs/html/index.html"
+
+# Benchmarks: a Release build with Google Benchmark, every program run with
+# repetitions (medians and ratios to their baselines), then the Python
+# benchmark against the module of that build. See docs/performance.md.
+BENCH_REPS ?= 10
+bench:
+	@scripts/deps.sh build bench
+	@[ -f build-bench/CMakeCache.txt ] || cmake -S . -B build-bench $(CMAKE_FLAGS) \
+	  -DCMAKE_BUILD_TYPE=Release -DMYOREF_BUILD_BENCHMARKS=ON -DMYOREF_BUILD_TESTS=OFF
+	@cmake --build build-bench -j $(JOBS)
+	$(PYTHON) benchmarks/run.py build-bench --repetitions $(BENCH_REPS) --json build-bench/bench-results.json
+	@# numpy's baseline runs OpenBLAS as it would for a user: without this
+	@# environment's OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE (both unset, for this command only).
+	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE PYTHONPATH=$(CURDIR)/build-bench/bindings/python \
+	  $(PYTHON) benchmarks/python/bench_python.py
+
 # The C API's ABI against the baseline in tests/abi/ (docs/c-api.md, "ABI"):
 # fails on any incompatible change; additions pass.
 ABI_LIB := build/bindings/c/libmyoref.so

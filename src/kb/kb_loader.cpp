@@ -217,6 +217,8 @@ class Loader {
                                 std::initializer_list<std::string_view> fields);
   const json::value* member(const json::object& o, const Path& base, std::string_view key,
                             Need need);
+  // A non-blank string, viewed in the document (valid while it lives) or copied.
+  bool text_value(const json::value& v, const Path& path, std::string_view& out);
   bool text_value(const json::value& v, const Path& path, std::string& out);
   bool text(const json::object& o, const Path& base, std::string_view key, std::string& out,
             Need need = Need::required);
@@ -330,7 +332,7 @@ const json::value* Loader::member(const json::object& o, const Path& base, std::
   return v;
 }
 
-bool Loader::text_value(const json::value& v, const Path& path, std::string& out) {
+bool Loader::text_value(const json::value& v, const Path& path, std::string_view& out) {
   if (!v.is_string()) {
     wrong_type(path, "a string", v);
     return false;
@@ -340,6 +342,14 @@ bool Loader::text_value(const json::value& v, const Path& path, std::string& out
     error(path, "must not be empty");
     return false;
   }
+  out = s;
+  return true;
+}
+
+bool Loader::text_value(const json::value& v, const Path& path, std::string& out) {
+  std::string_view s;
+  if (!text_value(v, path, s))
+    return false;
   out.assign(s.data(), s.size());
   return true;
 }
@@ -450,8 +460,9 @@ std::vector<std::string> Loader::texts(const json::object& o, const Path& base,
 template <class E, class Parse>
 std::optional<E> Loader::choice(const json::object& o, const Path& base, std::string_view key,
                                 Parse parse, const std::vector<std::string_view>& allowed) {
-  std::string s;
-  if (!text(o, base, key, s))
+  std::string_view s;
+  const json::value* v = member(o, base, key, Need::required);
+  if (v == nullptr || !text_value(*v, Path(base, key), s))
     return std::nullopt;
   const std::optional<E> e = parse(s);
   if (!e) {
@@ -463,7 +474,7 @@ std::optional<E> Loader::choice(const json::object& o, const Path& base, std::st
 
 std::optional<std::uint16_t> Loader::reference(const json::value& v, const Path& path,
                                                const IdKind& kind) {
-  std::string s;
+  std::string_view s;
   if (!text_value(v, path, s))
     return std::nullopt;
   const auto it = kind.table->find(s);
@@ -1533,7 +1544,12 @@ Expected<KnowledgeBase> load(std::string_view text, const KbLimits& limits) {
   json_limits.max_bytes = limits.max_bytes;
   json_limits.max_depth = limits.max_depth;
   json_limits.max_array = limits.max_array;
-  auto parsed = parse_json(text, json_limits, "knowledge base");
+  // The parsed document lives in this arena and goes with it in one release:
+  // a non-owning pointer to a local monotonic resource makes destroying the
+  // document a no-op, and a first block about the size of the text (the
+  // document takes a little more) saves most of the arena's growth steps.
+  json::monotonic_resource arena(text.size() + text.size() / 2);
+  auto parsed = parse_json(text, json_limits, "knowledge base", json::storage_ptr(&arena));
   if (!parsed)
     return std::move(parsed).error();
   const json::value& root = *parsed;

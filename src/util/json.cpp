@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <system_error>
 #include <utility>
 
@@ -23,7 +24,10 @@ class StrictHandler {
   static constexpr std::size_t max_key_size = json::string::max_size();
   static constexpr std::size_t max_string_size = json::string::max_size();
 
-  explicit StrictHandler(const JsonLimits& limits) : limits_(limits) {}
+  StrictHandler(const JsonLimits& limits, json::storage_ptr storage)
+      : st(json::storage_ptr(), temp_, sizeof temp_),
+        limits_(limits),
+        storage_(std::move(storage)) {}
 
   json::value_stack st;
   std::string problem;       // empty while all is well
@@ -31,26 +35,27 @@ class StrictHandler {
   ErrorCode problem_code = ErrorCode::invalid_input;
 
   bool on_document_begin(json::error_code&) {
-    // One arena for the whole document: parsing allocates many small strings
-    // and containers, and they are all freed together.
-    st.reset(json::make_shared_resource<json::monotonic_resource>());
+    st.reset(storage_);
     return true;
   }
   bool on_document_end(json::error_code&) { return true; }
 
   bool on_object_begin(json::error_code& ec) {
     if (!begin_value(ec) || !begin_container(ec)) return false;
-    frames_.push_back(Frame{true, 0, {}, {}});
+    frames_.push_back(Frame{true, 0, keys_.size(), key_chars_.size()});
     return true;
   }
   bool on_object_end(std::size_t n, json::error_code&) {
+    // The object's keys go with it; its parent's stay, so no key is copied twice.
+    keys_.resize(frames_.back().keys_begin);
+    key_chars_.resize(frames_.back().chars_begin);
     frames_.pop_back();
     st.push_object(n);
     return true;
   }
   bool on_array_begin(json::error_code& ec) {
     if (!begin_value(ec) || !begin_container(ec)) return false;
-    frames_.push_back(Frame{false, 0, {}, {}});
+    frames_.push_back(Frame{false, 0, keys_.size(), key_chars_.size()});
     return true;
   }
   bool on_array_end(std::size_t n, json::error_code&) {
@@ -60,25 +65,34 @@ class StrictHandler {
   }
   bool on_key_part(json::string_view s, std::size_t n, json::error_code& ec) {
     if (n > limits_.max_string) return fail(ec, ErrorCode::limit_exceeded, "a key is longer than the limit");
-    key_.append(s.data(), s.size());
+    key_chars_.append(s.data(), s.size());
     st.push_chars(s);
     return true;
   }
   bool on_key(json::string_view s, std::size_t n, json::error_code& ec) {
     if (n > limits_.max_string) return fail(ec, ErrorCode::limit_exceeded, "a key is longer than the limit");
-    key_.append(s.data(), s.size());
+    // The key so far (parts included) is the tail of key_chars_ past the
+    // object's last complete key.
+    const std::size_t start = keys_.size() > frames_.back().keys_begin
+                                  ? keys_.back().offset + keys_.back().size
+                                  : frames_.back().chars_begin;
+    key_chars_.append(s.data(), s.size());
+    const std::size_t size = key_chars_.size() - start;
     Frame& f = frames_.back();
     if (++f.count > limits_.max_object) {
       return fail(ec, ErrorCode::limit_exceeded,
                   "an object has more than " + std::to_string(limits_.max_object) + " members");
     }
-    if (std::find(f.keys.begin(), f.keys.end(), key_) != f.keys.end()) {
-      f.key = key_;
-      return fail(ec, ErrorCode::invalid_input, "duplicate key \"" + key_ + "\"");
+    const std::string_view key(key_chars_.data() + start, size);
+    bool repeated = false;
+    for (std::size_t k = f.keys_begin; k < keys_.size() && !repeated; ++k) {
+      repeated = keys_[k].size == size &&
+                 std::string_view(key_chars_.data() + keys_[k].offset, size) == key;
     }
-    f.keys.push_back(key_);
-    f.key = std::move(key_);
-    key_.clear();
+    keys_.push_back(Key{start, size});
+    if (repeated) {
+      return fail(ec, ErrorCode::invalid_input, "duplicate key \"" + std::string(key) + "\"");
+    }
     st.push_key(s);
     return true;
   }
@@ -153,11 +167,18 @@ class StrictHandler {
   bool on_comment(json::string_view, json::error_code&) { return true; }
 
  private:
+  // Keys of the open objects live in one buffer (key_chars_), found through
+  // keys_; a frame remembers where its own keys begin. Nothing is allocated
+  // per key or per object once the buffers have grown to the document's depth.
+  struct Key {
+    std::size_t offset;  // into key_chars_
+    std::size_t size;
+  };
   struct Frame {
     bool object;
-    std::size_t count;                // members or elements so far
-    std::string key;                  // current key (objects)
-    std::vector<std::string> keys;    // keys seen (objects)
+    std::size_t count;        // members or elements so far
+    std::size_t keys_begin;   // this object's first entry in keys_
+    std::size_t chars_begin;  // and its first byte in key_chars_
   };
 
   bool begin_value(json::error_code& ec) {
@@ -190,17 +211,30 @@ class StrictHandler {
     ec = json::error::extra_data;  // any code: it only stops the parser
     return false;
   }
+  // The current key of an object: its last complete key ("" before the first).
+  std::string_view current_key(std::size_t frame) const {
+    const std::size_t end =
+        frame + 1 < frames_.size() ? frames_[frame + 1].keys_begin : keys_.size();
+    if (end == frames_[frame].keys_begin)
+      return {};
+    return std::string_view(key_chars_.data() + keys_[end - 1].offset, keys_[end - 1].size);
+  }
   std::string current_path() const {
     std::string p;
-    for (const Frame& f : frames_) {
-      p = f.object ? pointer(p, f.key) : pointer(p, f.count == 0 ? 0 : f.count - 1);
+    for (std::size_t i = 0; i < frames_.size(); ++i) {
+      const Frame& f = frames_[i];
+      p = f.object ? pointer(p, current_key(i)) : pointer(p, f.count == 0 ? 0 : f.count - 1);
     }
     return p;
   }
 
+  // Scratch space for value_stack, so that a small document needs no heap for it.
+  alignas(std::max_align_t) unsigned char temp_[1024];
   JsonLimits limits_;
+  json::storage_ptr storage_;
   std::vector<Frame> frames_;
-  std::string key_;
+  std::vector<Key> keys_;
+  std::string key_chars_;
   std::string number_;  // the text of a number split across buffers
   bool in_string_ = false;
   bool in_number_ = false;
@@ -270,6 +304,13 @@ std::string explain_syntax_error(std::string_view text, std::size_t at) {
 }  // namespace
 
 Expected<json::value> parse_json(std::string_view text, const JsonLimits& limits, std::string_view what) {
+  // One arena for the whole document: parsing allocates many small strings
+  // and containers, and they are all freed together.
+  return parse_json(text, limits, what, json::make_shared_resource<json::monotonic_resource>());
+}
+
+Expected<json::value> parse_json(std::string_view text, const JsonLimits& limits,
+                                 std::string_view what, json::storage_ptr storage) {
   const std::string subject(what);
   if (text.size() > limits.max_bytes) {
     return Error(ErrorCode::limit_exceeded, subject + " is too large",
@@ -282,7 +323,7 @@ Expected<json::value> parse_json(std::string_view text, const JsonLimits& limits
   options.allow_comments = false;
   options.allow_trailing_commas = false;
   options.allow_invalid_utf8 = false;
-  json::basic_parser<StrictHandler> parser(options, limits);
+  json::basic_parser<StrictHandler> parser(options, limits, std::move(storage));
   json::error_code ec;
   const std::size_t used = parser.write_some(false, text.data(), text.size(), ec);
   StrictHandler& h = parser.handler();
@@ -388,6 +429,78 @@ std::string did_you_mean(const std::string& suggestion) {
 }
 
 namespace {
+
+// A JSON string literal, escaped exactly as boost::json::serialize does
+// ('"', '\\', \b \t \n \f \r, \u00xx for other control characters; UTF-8
+// and '/' as they are), appended in runs rather than through a temporary
+// string per value: canonical knowledge-base text and plan documents are
+// thousands of strings.
+void append_quoted(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  // Eight bytes at a time while none needs escaping (the "has a byte less
+  // than n" and "has a zero byte" word tests): nearly all text is plain.
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  const auto has_zero = [](std::uint64_t w) { return (w - kOnes) & ~w & kHigh; };
+  std::size_t run = 0;
+  std::size_t i = 0;
+  for (;;) {
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, s.data() + i, sizeof w);
+      const std::uint64_t special = ((w - kOnes * 0x20U) & ~w & kHigh) |
+                                    has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'));
+      if (special != 0)
+        break;
+    }
+    // Byte by byte through the word that holds something to escape (or the tail).
+    const std::size_t stop = std::min(s.size(), i + 8);
+    for (; i < stop; ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c < 0x20 || c == '"' || c == '\\')
+        break;
+    }
+    if (i >= s.size())
+      break;
+    if (i == stop)
+      continue;
+    const auto c = static_cast<unsigned char>(s[i]);
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default: {
+        const char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4U], kHex[c & 0xFU]};
+        out.append(u, sizeof u);
+      }
+    }
+    ++i;
+  }
+  out.append(s.data() + run, s.size() - run);
+  out += '"';
+}
+
 void pretty_into(std::string& out, const json::value& v, int indent) {
   const auto pad = [&out](int n) { out.append(static_cast<std::size_t>(n) * 2U, ' '); };
   switch (v.kind()) {
@@ -403,7 +516,7 @@ void pretty_into(std::string& out, const json::value& v, int indent) {
         if (!first) out += ",\n";
         first = false;
         pad(indent + 1);
-        out += json::serialize(json::string_view(kv.key()));
+        append_quoted(out, std::string_view(kv.key().data(), kv.key().size()));
         out += ": ";
         pretty_into(out, kv.value(), indent + 1);
       }
@@ -455,8 +568,22 @@ void pretty_into(std::string& out, const json::value& v, int indent) {
       out.append(buf, r.ptr);
       return;
     }
-    default:
-      out += json::serialize(v);
+    case json::kind::string:
+      append_quoted(out, std::string_view(v.get_string().data(), v.get_string().size()));
+      return;
+    case json::kind::int64:
+    case json::kind::uint64: {
+      char buf[24];
+      const auto r = v.is_int64() ? std::to_chars(buf, buf + sizeof buf, v.get_int64())
+                                  : std::to_chars(buf, buf + sizeof buf, v.get_uint64());
+      out.append(buf, r.ptr);
+      return;
+    }
+    case json::kind::bool_:
+      out += v.get_bool() ? "true" : "false";
+      return;
+    case json::kind::null:
+      out += "null";
       return;
   }
 }

@@ -30,6 +30,15 @@ struct JsonLimits {
 /// ("intake", "knowledge base"). Parse errors carry the line and column.
 Expected<json::value> parse_json(std::string_view text, const JsonLimits& limits, std::string_view what);
 
+/// As above, with the document's memory taken from `storage` instead of an
+/// arena of its own. A caller that parses, reads and drops a document can pass
+/// a non-owning pointer to a local json::monotonic_resource (perhaps over a
+/// stack buffer): the document then costs no per-node frees, since a
+/// non-shared monotonic resource makes destroying the value a no-op. The
+/// value must not outlive the resource.
+Expected<json::value> parse_json(std::string_view text, const JsonLimits& limits,
+                                 std::string_view what, json::storage_ptr storage);
+
 /// Appends one reference token to a JSON pointer, escaping '~' and '/'.
 std::string pointer(std::string_view base, std::string_view token);
 std::string pointer(std::string_view base, std::size_t index);
