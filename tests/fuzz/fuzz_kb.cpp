@@ -4,13 +4,17 @@
 // promises (fuzz_support.hpp). A knowledge base that loads round-trips: its
 // canonical form loads again with the same hash and the same canonical text,
 // every muscle's record is well-formed JSON, and every id finds its own entry.
+// And it works: an intake marking its region keys assesses, the assessment
+// reads back, pictures draw (when it has a chart), and a plan starts and
+// takes a session; odd but valid knowledge bases (no chart, midline only, one
+// muscle) reach every part of the library this way.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "fuzz_support.hpp"
-#include "myoref/kb.hpp"
+#include "myoref/myoref.hpp"
 #include "util/json.hpp"
 
 namespace {
@@ -61,6 +65,48 @@ void check_lookups(const KnowledgeBase& kb) {
   }
 }
 
+void check_use(const KnowledgeBase& kb) {
+  if (kb.region_keys().empty())
+    return;
+  myoref::Intake intake;
+  for (std::size_t i = 0; i < kb.region_keys().size() && i < 256; ++i)
+    intake.pain.push_back({static_cast<myoref::RegionKeyIndex>(i), static_cast<int>(i * 7 % 11)});
+  for (std::size_t i = 0; i < kb.findings().size() && i < 256; i += 2)
+    intake.findings.push_back(static_cast<myoref::FindingIndex>(i));
+  intake.age = 40;
+  const auto assessment = myoref::assess(kb, intake);
+  FUZZ_CHECK(assessment.has_value(), assessment ? std::string() : assessment.error().to_string());
+  const std::string document = assessment->to_json();
+  const auto back = myoref::assessment_from_json(kb, document);
+  FUZZ_CHECK(back.has_value() && back->to_json() == document,
+             back ? document : back.error().to_string());
+  FUZZ_CHECK(!assessment->to_text().empty(), "text report");
+  if (!kb.chart().shapes.empty()) {
+    const auto svg = myoref::render_candidates_svg(*assessment, 3);
+    FUZZ_CHECK(svg.has_value(), svg ? std::string() : svg.error().to_string());
+    const auto html = myoref::render_report_html(*assessment);
+    FUZZ_CHECK(html.has_value(), html ? std::string() : html.error().to_string());
+  }
+  auto plan = myoref::Plan::start(kb, *assessment);
+  if (!plan) {
+    FUZZ_CHECK_REFUSAL(plan.error());
+    return;
+  }
+  myoref::SessionLog session;
+  session.date = "2026-01-01";
+  session.target = plan->candidates()[*plan->current()].key;
+  session.steps = {myoref::Step::release, myoref::Step::stretch, myoref::Step::strengthen};
+  session.pain_before = 5;
+  session.pain_after = 2;
+  const auto decision = plan->log(session);
+  FUZZ_CHECK(decision.has_value(), decision ? std::string() : decision.error().to_string());
+  const std::string written = plan->to_json();
+  const auto again = myoref::Plan::from_json(kb, written);
+  FUZZ_CHECK(again.has_value() && again->to_json() == written,
+             again ? written : again.error().to_string());
+  FUZZ_CHECK(!plan->next().to_json().empty(), "next");
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -78,5 +124,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   FUZZ_CHECK(again->hash() == kb->hash(), again->hash() + " != " + kb->hash());
   FUZZ_CHECK(again->to_json() == canonical, "the canonical form is not a fixed point");
   check_lookups(*kb);
+  check_use(*kb);
   return 0;
 }
