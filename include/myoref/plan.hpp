@@ -274,7 +274,9 @@ class Plan {
   /// date that is not a real calendar date or is earlier than the last one, a
   /// target that is not the current target, steps out of order, repeated or
   /// empty, pain outside 0..10, unknown red flags; safety_refusal on a plan
-  /// that stopped; invalid_input on an exhausted plan.
+  /// that stopped; invalid_input on an exhausted plan; limit_exceeded on a
+  /// plan that holds PlanLimits{}.max_sessions sessions already (its document
+  /// could not be read back with one more).
   Expected<Decision> log(const SessionLog& session);
   /// The same from JSON text (parse_session, then log).
   Expected<Decision> log(std::string_view session_json);

@@ -95,6 +95,37 @@ void sort_by_kind(Reason* first, Reason* last) {
   }
 }
 
+/// Listed candidates for which build_cover() keeps bit masks on the stack.
+constexpr std::uint32_t kMaxMaskedCandidates = 512;
+
+/// The index of the lowest set bit of a non-zero mask.
+inline unsigned lowest_bit64(std::uint64_t mask) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+  return static_cast<unsigned>(__builtin_ctzll(mask));
+#else
+  unsigned k = 0;
+  while ((mask & 1U) == 0) {
+    mask >>= 1U;
+    ++k;
+  }
+  return k;
+#endif
+}
+
+/// Insertion sort for the handful of finding ids of one candidate: a call of
+/// std::sort costs more than sorting two or three values.
+void sort_small(FindingIndex* first, FindingIndex* last) {
+  if (first == last)
+    return;
+  for (FindingIndex* i = first + 1; i < last; ++i) {
+    const FindingIndex moving = *i;
+    FindingIndex* j = i;
+    for (; j > first && *(j - 1) > moving; --j)
+      *j = *(j - 1);
+    *j = moving;
+  }
+}
+
 /// Builds one listed candidate's explanations into the pools.
 class Explainer {
  public:
@@ -224,8 +255,8 @@ class Explainer {
         findings.push_back(d_.reasons[i].finding);
     }
     e.against_count = findings.size - e.against_begin;
-    std::sort(findings.data + e.for_begin, findings.data + e.against_begin);
-    std::sort(findings.data + e.against_begin, findings.end());
+    sort_small(findings.data + e.for_begin, findings.data + e.against_begin);
+    sort_small(findings.data + e.against_begin, findings.end());
     sort_by_kind(d_.reasons.data + reasons_first, d_.reasons.end());
   }
 
@@ -263,6 +294,56 @@ void build_cover(const KnowledgeBase& kb, const ScoringTables& t, detail::Assess
   const RegionKey* keys = kb.region_keys().data();
   const Candidate* candidates = kb.candidates().data();
   std::fill(covered, covered + np, std::uint8_t{0});
+  // With at most 64 painful keys (every drawing people make), the painful keys
+  // each listed candidate explains are a bit mask, and a candidate whose keys
+  // are all covered is passed over in one test. Gains are summed over the same
+  // keys in the same order as in the general loop below: the same floats.
+  if (np <= 64 && d.ranked.size <= kMaxMaskedCandidates) {
+    std::uint64_t explains[kMaxMaskedCandidates];
+    for (std::uint32_t k = 0; k < d.ranked.size; ++k) {
+      std::uint64_t mask = 0;
+      for (std::uint32_t i = 0; i < np; ++i) {
+        if (t.relation_of(d.ranked[k].candidate, d.painful[i]) != ZoneRelation::none) {
+          mask |= std::uint64_t{1} << i;
+        }
+      }
+      explains[k] = mask;
+    }
+    std::uint64_t open = np == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << np) - 1U;
+    for (;;) {
+      std::uint32_t best = d.ranked.size;
+      float best_gain = 0.0F;
+      float best_own_side = 0.0F;
+      for (std::uint32_t k = 0; k < d.ranked.size; ++k) {
+        std::uint64_t left = explains[k] & open;
+        if (left == 0)
+          continue;
+        const CandidateIndex c = d.ranked[k].candidate;
+        const Side side = candidates[c].side;
+        float gain = 0.0F;
+        float own_side = 0.0F;
+        for (; left != 0; left &= left - 1U) {
+          const RegionKeyIndex r = d.painful[lowest_bit64(left)];
+          const float g =
+              dense[r] *
+              (t.relation_of(c, r) == ZoneRelation::essential ? 1.0F : detail::kSpilloverWeight);
+          gain += g;
+          const Side region_side = keys[r].side;
+          if (region_side == side || region_side == Side::none)
+            own_side += g;
+        }
+        if (gain > best_gain || (gain == best_gain && gain > 0.0F && own_side > best_own_side)) {
+          best_gain = gain;
+          best_own_side = own_side;
+          best = k;
+        }
+      }
+      if (best == d.ranked.size)
+        return;
+      d.cover.push_back(d.ranked[best].candidate);
+      open &= ~explains[best];
+    }
+  }
   for (;;) {
     const detail::RankedEntry* best = nullptr;
     float best_gain = 0.0F;

@@ -7,11 +7,16 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <new>
 #include <string>
 #include <system_error>
 #include <thread>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "assess/scoring.hpp"
 #include "myoref/assess.hpp"
@@ -52,7 +57,20 @@ bool all_intensities(const std::uint8_t* v, std::size_t count) noexcept {
 }
 bool all_intensities(const float* v, std::size_t count) noexcept {
   unsigned bad = 0;
-  for (std::size_t i = 0; i < count; ++i) {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  // Compilers do not vectorise the scalar loop below (the compares of floats
+  // into an integer), and this pass reads every input byte.
+  const __m128 lo = _mm_setzero_ps();
+  const __m128 hi = _mm_set1_ps(10.0F);
+  __m128 ok = _mm_castsi128_ps(_mm_set1_epi32(-1));
+  for (; i + 4 <= count; i += 4) {
+    const __m128 x = _mm_loadu_ps(v + i);
+    ok = _mm_and_ps(ok, _mm_and_ps(_mm_cmpge_ps(x, lo), _mm_cmple_ps(x, hi)));  // NaN: false
+  }
+  bad = _mm_movemask_ps(ok) == 0xF ? 0U : 1U;
+#endif
+  for (; i < count; ++i) {
     bad |= (v[i] >= 0.0F && v[i] <= 10.0F) ? 0U : 1U;  // NaN compares false: bad
   }
   return bad == 0;
@@ -90,22 +108,98 @@ struct Lane {
   RegionKeyIndex* keys = nullptr;
 };
 
+/// The index of the lowest set bit of a non-zero mask.
+inline unsigned lowest_bit(unsigned mask) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+  return static_cast<unsigned>(__builtin_ctz(mask));
+#else
+  unsigned k = 0;
+  while ((mask & 1U) == 0) {
+    mask >>= 1U;
+    ++k;
+  }
+  return k;
+#endif
+}
+
+/// A drawing row as its painful region keys (ascending) and intensities
+/// (> 0; a float -0 is not painful). Drawings are sparse: with SSE2, 16 bytes
+/// (16 uint8 or 4 float values) are compared at once and only the painful
+/// ones visited; elsewhere all-zero 8-byte words are skipped.
+std::size_t compact(const std::uint8_t* x, std::size_t nr, RegionKeyIndex* keys,
+                    float* intensity) noexcept {
+  std::size_t count = 0;
+  std::size_t r = 0;
+  const auto take = [&](std::size_t at) {
+    keys[count] = static_cast<RegionKeyIndex>(at);
+    intensity[count] = static_cast<float>(x[at]);
+    count += x[at] != 0 ? 1U : 0U;
+  };
+#if defined(__SSE2__)
+  const __m128i zero = _mm_setzero_si128();
+  for (; r + 16 <= nr; r += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(x + r));
+    auto mask = ~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero))) & 0xFFFFU;
+    while (mask != 0) {
+      take(r + lowest_bit(mask));
+      mask &= mask - 1U;
+    }
+  }
+#else
+  for (; r + 8 <= nr; r += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, x + r, sizeof w);
+    if (w == 0)
+      continue;
+    for (std::size_t k = 0; k < 8; ++k)
+      take(r + k);
+  }
+#endif
+  for (; r < nr; ++r)
+    take(r);
+  return count;
+}
+
+std::size_t compact(const float* x, std::size_t nr, RegionKeyIndex* keys,
+                    float* intensity) noexcept {
+  std::size_t count = 0;
+  std::size_t r = 0;
+  const auto take = [&](std::size_t at) {
+    keys[count] = static_cast<RegionKeyIndex>(at);
+    intensity[count] = x[at];
+    count += x[at] > 0.0F ? 1U : 0U;
+  };
+#if defined(__SSE2__)
+  const __m128 zero = _mm_setzero_ps();
+  for (; r + 4 <= nr; r += 4) {
+    auto mask = static_cast<unsigned>(_mm_movemask_ps(_mm_cmpgt_ps(_mm_loadu_ps(x + r), zero)));
+    while (mask != 0) {
+      take(r + lowest_bit(mask));
+      mask &= mask - 1U;
+    }
+  }
+#else
+  for (; r + 2 <= nr; r += 2) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, x + r, sizeof w);
+    if (w == 0)
+      continue;  // two +0: -0 has a bit set, and take() decides
+    take(r);
+    take(r + 1);
+  }
+#endif
+  for (; r < nr; ++r)
+    take(r);
+  return count;
+}
+
 template <class T>
 void score_rows(const ScoringTables& t, const T* drawings, std::size_t begin, std::size_t end,
                 float* out, Lane lane) noexcept {
   const std::size_t nr = t.region_key_count;
   const std::size_t nc = t.candidate_count;
   for (std::size_t row = begin; row < end; ++row) {
-    const T* x = drawings + row * nr;
-    std::size_t count = 0;
-    for (std::size_t r = 0; r < nr; ++r) {
-      // Branch-free compaction: drawings are sparse and the painful keys fall
-      // anywhere, so a branch here would be mispredicted on most of them.
-      const auto v = static_cast<float>(x[r]);
-      lane.keys[count] = static_cast<RegionKeyIndex>(r);
-      lane.intensity[count] = v;
-      count += v > 0.0F ? 1U : 0U;
-    }
+    const std::size_t count = compact(drawings + row * nr, nr, lane.keys, lane.intensity);
     const detail::SparseDrawing drawing{lane.keys, lane.intensity, count};
     detail::score_drawing(t, drawing, nullptr, lane.work, out + row * nc, nullptr);
   }

@@ -5,6 +5,7 @@
 #include <limits>
 #include <numeric>
 #include <string_view>
+#include <type_traits>
 
 #include <gsl/assert>
 #include <gsl/narrow>
@@ -140,6 +141,10 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
   flatten(essential_lists, t.zone_essential_begin, t.zone_essential_keys);
   flatten(spillover_lists, t.zone_spillover_begin, t.zone_spillover_keys);
   flatten(members, t.essential_member_begin, t.essential_member_slot);
+  t.essential_member_candidate.reserve(t.essential_member_slot.size());
+  for (const std::uint32_t slot : t.essential_member_slot) {
+    t.essential_member_candidate.push_back(gsl::narrow<CandidateIndex>(slot % nc));
+  }
 
   t.region_key_phrase.reserve(nr);
   for (std::size_t r = 0; r < nr; ++r) {
@@ -210,7 +215,8 @@ void score_drawing(const ScoringTables& t, const SparseDrawing& drawing,
     peak = std::max(peak, drawing.intensity[i]);
   }
   float* explained = work;
-  float* salience_sum = work + nc;  // by slot
+  float* salience_sum = work + nc;                   // by slot
+  float* coverage = work + nc * (1 + t.slot_count);  // K, by candidate
   std::fill(work, work + scoring_work_size(t), 0.0F);
 
   // Scatter: each painful key adds to the candidates that refer to it.
@@ -225,6 +231,23 @@ void score_drawing(const ScoringTables& t, const SparseDrawing& drawing,
     }
     for (std::uint32_t e = t.essential_member_begin[r]; e < t.essential_member_begin[r + 1U]; ++e) {
       salience_sum[t.essential_member_slot[e]] += salience;
+    }
+  }
+
+  // Essential coverage K: the best of the candidate's trigger points, each
+  // min(1, salience / zone size). Only slots that a painful key falls in can
+  // be above 0, so they are visited through the painful keys rather than
+  // every slot of every candidate. A slot is met once per painful key of its
+  // zone, with the same value each time; max is exact and order-free, so this
+  // gives the same floats as a pass over all slots.
+  for (std::size_t i = 0; i < drawing.count; ++i) {
+    const RegionKeyIndex r = drawing.keys[i];
+    for (std::uint32_t e = t.essential_member_begin[r]; e < t.essential_member_begin[r + 1U]; ++e) {
+      const std::uint32_t slot = t.essential_member_slot[e];
+      const float sum = salience_sum[slot];
+      const float part = sum * t.slot_inverse_size[slot];
+      float& k = coverage[t.essential_member_candidate[e]];
+      k = std::max(k, sum >= t.slot_size[slot] ? 1.0F : part);
     }
   }
 
@@ -249,49 +272,60 @@ void score_drawing(const ScoringTables& t, const SparseDrawing& drawing,
     const auto select = [](__m128 mask, __m128 a, __m128 b) {
       return _mm_or_ps(_mm_and_ps(mask, a), _mm_andnot_ps(mask, b));
     };
-    for (; c + 4 <= nc; c += 4) {
-      const __m128 x = _mm_loadu_ps(explained + c);
+    // Four candidates from c: score, and E, K, D when `parts` is wanted.
+    // Reading past the last candidate is safe (the work area is padded); only
+    // `lanes` results are stored.
+    const auto group = [&](std::size_t at, std::size_t lanes, auto with_parts) {
+      const __m128 x = _mm_loadu_ps(explained + at);
       const __m128 whole = _mm_and_ps(_mm_cmpge_ps(x, total_v), some_pain);
       const __m128 e = select(whole, one, _mm_mul_ps(x, inverse_total_v));
-      __m128 k = _mm_setzero_ps();
-      for (std::size_t j = 0; j < t.slot_count; ++j) {
-        const std::size_t slot = j * nc + c;
-        const __m128 sum = _mm_loadu_ps(salience_sum + slot);
-        const __m128 size = _mm_loadu_ps(t.slot_size.data() + slot);
-        const __m128 part = _mm_mul_ps(sum, _mm_loadu_ps(t.slot_inverse_size.data() + slot));
-        k = _mm_max_ps(k, select(_mm_cmpge_ps(sum, size), one, part));
-      }
+      const __m128 k = _mm_loadu_ps(coverage + at);
       const __m128 d = _mm_mul_ps(e, _mm_add_ps(floor_v, _mm_mul_ps(share_v, k)));
       const __m128 p = _mm_mul_ps(ceiling_v, d);
-      _mm_storeu_ps(scores + c, _mm_div_ps(p, _mm_add_ps(p, _mm_sub_ps(one, p))));
-      if (parts != nullptr) {
+      const __m128 score = _mm_div_ps(p, _mm_add_ps(p, _mm_sub_ps(one, p)));
+      if (lanes == 4) {
+        _mm_storeu_ps(scores + at, score);
+      } else {
+        alignas(16) float sv[4];
+        _mm_store_ps(sv, score);
+        for (std::size_t l = 0; l < lanes; ++l)
+          scores[at + l] = sv[l];
+      }
+      if constexpr (decltype(with_parts)::value) {
         alignas(16) float ev[4];
         alignas(16) float kv[4];
         alignas(16) float dv[4];
         _mm_store_ps(ev, e);
         _mm_store_ps(kv, k);
         _mm_store_ps(dv, d);
-        for (std::size_t l = 0; l < 4; ++l) {
-          float* part = parts + 4 * (c + l);
+        for (std::size_t l = 0; l < lanes; ++l) {
+          float* part = parts + 4 * (at + l);
           part[0] = ev[l];
           part[1] = kv[l];
           part[2] = dv[l];
           part[3] = 0.0F;
         }
       }
+    };
+    // Two loops rather than a test of `parts` in one: batch scoring takes the first.
+    if (parts == nullptr) {
+      for (; c + 4 <= nc; c += 4)
+        group(c, 4, std::false_type{});
+      if (c < nc)
+        group(c, nc - c, std::false_type{});
+    } else {
+      for (; c + 4 <= nc; c += 4)
+        group(c, 4, std::true_type{});
+      if (c < nc)
+        group(c, nc - c, std::true_type{});
     }
+    c = nc;
   }
 #endif
   for (; c < nc; ++c) {
     const float x = explained[c];
     const float e = x >= total && total > 0.0F ? 1.0F : x * inverse_total;
-    float k = 0.0F;
-    for (std::size_t j = 0; j < t.slot_count; ++j) {
-      const std::size_t slot = j * nc + c;
-      const float sum = salience_sum[slot];
-      const float part = sum * t.slot_inverse_size[slot];
-      k = std::max(k, sum >= t.slot_size[slot] ? 1.0F : part);
-    }
+    const float k = coverage[c];
     const float d = e * (kCoverageFloor + coverage_share * k);
     const float p = kDrawingCeiling * d;
     scores[c] = p / (p + (1.0F - p));

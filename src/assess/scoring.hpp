@@ -74,9 +74,11 @@ struct ScoringTables {
   std::vector<float> slot_size;          // slot_count x candidate_count
   std::vector<float> slot_inverse_size;  // slot_count x candidate_count
 
-  // Region key -> the slots whose essential zone includes it. CSR.
+  // Region key -> the slots whose essential zone includes it, and each slot's
+  // candidate. CSR.
   std::vector<std::uint32_t> essential_member_begin;
   std::vector<std::uint32_t> essential_member_slot;
+  std::vector<CandidateIndex> essential_member_candidate;
 
   // candidate_count x region_key_count, row-major: the best relation of any
   // of the candidate's zones to the region key. For explanations and cover.
@@ -119,9 +121,12 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb);
 const ScoringTables& scoring_tables(const KnowledgeBase& kb) noexcept;
 
 /// Floats of working memory score_drawing() needs for one drawing: per
-/// candidate (explained intensity) and per slot (essential salience).
+/// candidate (explained intensity), per slot (essential salience), and per
+/// candidate again (essential coverage K), then padding.
 inline std::size_t scoring_work_size(const ScoringTables& t) noexcept {
-  return t.candidate_count * (1 + t.slot_count);
+  // And four floats of padding, so that the kernel reads the last group of
+  // four candidates whole.
+  return t.candidate_count * (2 + t.slot_count) + 4;
 }
 
 /// After score_drawing(): the essential salience sum of candidate c's trigger

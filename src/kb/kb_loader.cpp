@@ -217,6 +217,8 @@ class Loader {
                                 std::initializer_list<std::string_view> fields);
   const json::value* member(const json::object& o, const Path& base, std::string_view key,
                             Need need);
+  // A non-blank string, viewed in the document (valid while it lives) or copied.
+  bool text_value(const json::value& v, const Path& path, std::string_view& out);
   bool text_value(const json::value& v, const Path& path, std::string& out);
   bool text(const json::object& o, const Path& base, std::string_view key, std::string& out,
             Need need = Need::required);
@@ -273,6 +275,9 @@ class Loader {
   KbData& kb_;
   std::vector<Diagnostic> diags_;
   ErrorCode code_ = ErrorCode::invalid_input;
+  // Shared by every "did you mean" of this document: thousands of unknown
+  // references against thousands of ids would otherwise take minutes.
+  std::size_t suggestion_work_ = kSuggestionWorkPerDocument;
 
   IdKind citations_;
   IdKind regions_;
@@ -306,7 +311,8 @@ const json::object* Loader::object_at(const json::value& v, const Path& path,
     const std::string_view key(kv.key().data(), kv.key().size());
     if (std::find(fields.begin(), fields.end(), key) == fields.end()) {
       error(Path(path, key), "unknown field " + quote(key) +
-                                 did_you_mean(closest(key, std::vector<std::string_view>(fields))));
+                                 did_you_mean(closest(key, std::vector<std::string_view>(fields),
+                                                      suggestion_work_)));
     }
   }
   return &o;
@@ -326,7 +332,7 @@ const json::value* Loader::member(const json::object& o, const Path& base, std::
   return v;
 }
 
-bool Loader::text_value(const json::value& v, const Path& path, std::string& out) {
+bool Loader::text_value(const json::value& v, const Path& path, std::string_view& out) {
   if (!v.is_string()) {
     wrong_type(path, "a string", v);
     return false;
@@ -336,6 +342,14 @@ bool Loader::text_value(const json::value& v, const Path& path, std::string& out
     error(path, "must not be empty");
     return false;
   }
+  out = s;
+  return true;
+}
+
+bool Loader::text_value(const json::value& v, const Path& path, std::string& out) {
+  std::string_view s;
+  if (!text_value(v, path, s))
+    return false;
   out.assign(s.data(), s.size());
   return true;
 }
@@ -446,26 +460,27 @@ std::vector<std::string> Loader::texts(const json::object& o, const Path& base,
 template <class E, class Parse>
 std::optional<E> Loader::choice(const json::object& o, const Path& base, std::string_view key,
                                 Parse parse, const std::vector<std::string_view>& allowed) {
-  std::string s;
-  if (!text(o, base, key, s))
+  std::string_view s;
+  const json::value* v = member(o, base, key, Need::required);
+  if (v == nullptr || !text_value(*v, Path(base, key), s))
     return std::nullopt;
   const std::optional<E> e = parse(s);
   if (!e) {
-    error(Path(base, key),
-          quote(s) + " is not one of " + join(allowed, " or ") + did_you_mean(closest(s, allowed)));
+    error(Path(base, key), quote(s) + " is not one of " + join(allowed, " or ") +
+                               did_you_mean(closest(s, allowed, suggestion_work_)));
   }
   return e;
 }
 
 std::optional<std::uint16_t> Loader::reference(const json::value& v, const Path& path,
                                                const IdKind& kind) {
-  std::string s;
+  std::string_view s;
   if (!text_value(v, path, s))
     return std::nullopt;
   const auto it = kind.table->find(s);
   if (it == kind.table->end()) {
     error(path, "unknown " + std::string(kind.noun) + " " + quote(s) +
-                    did_you_mean(closest(s, kind.names)));
+                    did_you_mean(closest(s, kind.names, suggestion_work_)));
     return std::nullopt;
   }
   // The muscle table also answers aliases; the knowledge base itself always
@@ -1077,7 +1092,8 @@ void Loader::read_exercise(const json::value& v, const Path& path, ExerciseIndex
         continue;
       const auto& known = equipment_ids();
       if (std::find(known.begin(), known.end(), s) == known.end()) {
-        error(item, "unknown equipment " + quote(s) + did_you_mean(closest(s, known)));
+        error(item,
+              "unknown equipment " + quote(s) + did_you_mean(closest(s, known, suggestion_work_)));
         continue;
       }
       if (std::find(e.equipment.begin(), e.equipment.end(), s) != e.equipment.end()) {
@@ -1271,9 +1287,9 @@ void Loader::read_chart(const json::value& v) {
           std::vector<std::string_view> ids;
           for (const auto& x : tps)
             ids.emplace_back(x.id);
-          error(Path(m_path, "trigger_point"), "muscle " + quote(kb_.muscles[*muscle].id) +
-                                                   " has no trigger point " + quote(tp_id) +
-                                                   did_you_mean(closest(tp_id, ids)));
+          error(Path(m_path, "trigger_point"),
+                "muscle " + quote(kb_.muscles[*muscle].id) + " has no trigger point " +
+                    quote(tp_id) + did_you_mean(closest(tp_id, ids, suggestion_work_)));
         }
       }
       const auto view = choice<View>(*mk, m_path, "view", parse_view, {"front", "back"});
@@ -1528,7 +1544,12 @@ Expected<KnowledgeBase> load(std::string_view text, const KbLimits& limits) {
   json_limits.max_bytes = limits.max_bytes;
   json_limits.max_depth = limits.max_depth;
   json_limits.max_array = limits.max_array;
-  auto parsed = parse_json(text, json_limits, "knowledge base");
+  // The parsed document lives in this arena and goes with it in one release:
+  // a non-owning pointer to a local monotonic resource makes destroying the
+  // document a no-op, and a first block about the size of the text (the
+  // document takes a little more) saves most of the arena's growth steps.
+  json::monotonic_resource arena(text.size() + text.size() / 2);
+  auto parsed = parse_json(text, json_limits, "knowledge base", json::storage_ptr(&arena));
   if (!parsed)
     return std::move(parsed).error();
   const json::value& root = *parsed;

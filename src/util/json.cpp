@@ -6,6 +6,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
+#include <system_error>
 #include <utility>
 
 namespace myoref::detail {
@@ -22,7 +24,10 @@ class StrictHandler {
   static constexpr std::size_t max_key_size = json::string::max_size();
   static constexpr std::size_t max_string_size = json::string::max_size();
 
-  explicit StrictHandler(const JsonLimits& limits) : limits_(limits) {}
+  StrictHandler(const JsonLimits& limits, json::storage_ptr storage)
+      : st(json::storage_ptr(), temp_, sizeof temp_),
+        limits_(limits),
+        storage_(std::move(storage)) {}
 
   json::value_stack st;
   std::string problem;       // empty while all is well
@@ -30,26 +35,27 @@ class StrictHandler {
   ErrorCode problem_code = ErrorCode::invalid_input;
 
   bool on_document_begin(json::error_code&) {
-    // One arena for the whole document: parsing allocates many small strings
-    // and containers, and they are all freed together.
-    st.reset(json::make_shared_resource<json::monotonic_resource>());
+    st.reset(storage_);
     return true;
   }
   bool on_document_end(json::error_code&) { return true; }
 
   bool on_object_begin(json::error_code& ec) {
     if (!begin_value(ec) || !begin_container(ec)) return false;
-    frames_.push_back(Frame{true, 0, {}, {}});
+    frames_.push_back(Frame{true, 0, keys_.size(), key_chars_.size()});
     return true;
   }
   bool on_object_end(std::size_t n, json::error_code&) {
+    // The object's keys go with it; its parent's stay, so no key is copied twice.
+    keys_.resize(frames_.back().keys_begin);
+    key_chars_.resize(frames_.back().chars_begin);
     frames_.pop_back();
     st.push_object(n);
     return true;
   }
   bool on_array_begin(json::error_code& ec) {
     if (!begin_value(ec) || !begin_container(ec)) return false;
-    frames_.push_back(Frame{false, 0, {}, {}});
+    frames_.push_back(Frame{false, 0, keys_.size(), key_chars_.size()});
     return true;
   }
   bool on_array_end(std::size_t n, json::error_code&) {
@@ -59,25 +65,34 @@ class StrictHandler {
   }
   bool on_key_part(json::string_view s, std::size_t n, json::error_code& ec) {
     if (n > limits_.max_string) return fail(ec, ErrorCode::limit_exceeded, "a key is longer than the limit");
-    key_.append(s.data(), s.size());
+    key_chars_.append(s.data(), s.size());
     st.push_chars(s);
     return true;
   }
   bool on_key(json::string_view s, std::size_t n, json::error_code& ec) {
     if (n > limits_.max_string) return fail(ec, ErrorCode::limit_exceeded, "a key is longer than the limit");
-    key_.append(s.data(), s.size());
+    // The key so far (parts included) is the tail of key_chars_ past the
+    // object's last complete key.
+    const std::size_t start = keys_.size() > frames_.back().keys_begin
+                                  ? keys_.back().offset + keys_.back().size
+                                  : frames_.back().chars_begin;
+    key_chars_.append(s.data(), s.size());
+    const std::size_t size = key_chars_.size() - start;
     Frame& f = frames_.back();
     if (++f.count > limits_.max_object) {
       return fail(ec, ErrorCode::limit_exceeded,
                   "an object has more than " + std::to_string(limits_.max_object) + " members");
     }
-    if (std::find(f.keys.begin(), f.keys.end(), key_) != f.keys.end()) {
-      f.key = key_;
-      return fail(ec, ErrorCode::invalid_input, "duplicate key \"" + key_ + "\"");
+    const std::string_view key(key_chars_.data() + start, size);
+    bool repeated = false;
+    for (std::size_t k = f.keys_begin; k < keys_.size() && !repeated; ++k) {
+      repeated = keys_[k].size == size &&
+                 std::string_view(key_chars_.data() + keys_[k].offset, size) == key;
     }
-    f.keys.push_back(key_);
-    f.key = std::move(key_);
-    key_.clear();
+    keys_.push_back(Key{start, size});
+    if (repeated) {
+      return fail(ec, ErrorCode::invalid_input, "duplicate key \"" + std::string(key) + "\"");
+    }
     st.push_key(s);
     return true;
   }
@@ -97,26 +112,44 @@ class StrictHandler {
     st.push_string(s);
     return true;
   }
-  bool on_number_part(json::string_view, json::error_code& ec) {
+  bool on_number_part(json::string_view s, json::error_code& ec) {
     if (!in_number_) {
       if (!begin_value(ec)) return false;
       in_number_ = true;
     }
+    number_.append(s.data(), s.size());
     return true;
   }
   bool on_int64(std::int64_t i, json::string_view, json::error_code& ec) {
+    number_.clear();
     if (!end_number(ec)) return false;
     st.push_int64(i);
     return true;
   }
   bool on_uint64(std::uint64_t u, json::string_view, json::error_code& ec) {
+    number_.clear();
     if (!end_number(ec)) return false;
     st.push_uint64(u);
     return true;
   }
-  bool on_double(double d, json::string_view, json::error_code& ec) {
+  bool on_double(double d, json::string_view s, json::error_code& ec) {
     if (!end_number(ec)) return false;
-    if (!std::isfinite(d)) return fail(ec, ErrorCode::invalid_input, "a number is too large to represent");
+    // Boost 1.81 reads a double to within an ulp or so, not always to the
+    // nearest: then the shortest text that the writers print for a double
+    // (std::to_chars) could read back as a neighbour, and a document would
+    // not survive being written and read again. Read the text exactly.
+    number_.append(s.data(), s.size());
+    double exact = 0.0;
+    const char* const end = number_.data() + number_.size();
+    const auto r = std::from_chars(number_.data(), end, exact);
+    number_.clear();
+    if (r.ec == std::errc() && r.ptr == end) {
+      d = exact;
+    } else if (r.ec == std::errc::result_out_of_range && std::isfinite(d) && std::fabs(d) < 1.0) {
+      d = std::copysign(0.0, d);  // nearer to zero than the smallest double
+    } else {
+      return fail(ec, ErrorCode::invalid_input, "a number is too large to represent");
+    }
     st.push_double(d);
     return true;
   }
@@ -134,11 +167,18 @@ class StrictHandler {
   bool on_comment(json::string_view, json::error_code&) { return true; }
 
  private:
+  // Keys of the open objects live in one buffer (key_chars_), found through
+  // keys_; a frame remembers where its own keys begin. Nothing is allocated
+  // per key or per object once the buffers have grown to the document's depth.
+  struct Key {
+    std::size_t offset;  // into key_chars_
+    std::size_t size;
+  };
   struct Frame {
     bool object;
-    std::size_t count;                // members or elements so far
-    std::string key;                  // current key (objects)
-    std::vector<std::string> keys;    // keys seen (objects)
+    std::size_t count;        // members or elements so far
+    std::size_t keys_begin;   // this object's first entry in keys_
+    std::size_t chars_begin;  // and its first byte in key_chars_
   };
 
   bool begin_value(json::error_code& ec) {
@@ -171,17 +211,31 @@ class StrictHandler {
     ec = json::error::extra_data;  // any code: it only stops the parser
     return false;
   }
+  // The current key of an object: its last complete key ("" before the first).
+  std::string_view current_key(std::size_t frame) const {
+    const std::size_t end =
+        frame + 1 < frames_.size() ? frames_[frame + 1].keys_begin : keys_.size();
+    if (end == frames_[frame].keys_begin)
+      return {};
+    return std::string_view(key_chars_.data() + keys_[end - 1].offset, keys_[end - 1].size);
+  }
   std::string current_path() const {
     std::string p;
-    for (const Frame& f : frames_) {
-      p = f.object ? pointer(p, f.key) : pointer(p, f.count == 0 ? 0 : f.count - 1);
+    for (std::size_t i = 0; i < frames_.size(); ++i) {
+      const Frame& f = frames_[i];
+      p = f.object ? pointer(p, current_key(i)) : pointer(p, f.count == 0 ? 0 : f.count - 1);
     }
     return p;
   }
 
+  // Scratch space for value_stack, so that a small document needs no heap for it.
+  alignas(std::max_align_t) unsigned char temp_[1024];
   JsonLimits limits_;
+  json::storage_ptr storage_;
   std::vector<Frame> frames_;
-  std::string key_;
+  std::vector<Key> keys_;
+  std::string key_chars_;
+  std::string number_;  // the text of a number split across buffers
   bool in_string_ = false;
   bool in_number_ = false;
 };
@@ -200,9 +254,63 @@ std::string line_column(std::string_view text, std::size_t offset) {
   return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
+// Boost names most malformed text just "syntax error". These are the usual
+// ways a document from another program or an editor goes wrong; name them,
+// so that the person who fixes the file knows what to look for. `at` is
+// where the parser stopped.
+std::string explain_syntax_error(std::string_view text, std::size_t at) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF")
+    return "the text starts with a byte order mark (U+FEFF), which JSON does not allow";
+  if (at >= text.size())
+    return {};
+  const auto c = static_cast<unsigned char>(text[at]);
+  if (c == 0)
+    return "a NUL byte";
+  if (c == '/' && at + 1 < text.size() && (text[at + 1] == '/' || text[at + 1] == '*'))
+    return "a comment (JSON has no comments)";
+  if (c == '\'')
+    return "a single quote (JSON strings use double quotes)";
+  if (c == '\t' || c == '\n' || c == '\r')
+    return "a line break or tab inside a string (write it as \\n, \\r or \\t)";
+  if (c < 0x20) {
+    static const char* const hex = "0123456789abcdef";
+    return std::string("a control character (0x") + hex[c >> 4U] + hex[c & 15U] +
+           ") that must be escaped";
+  }
+  if (c >= 0x80)
+    return "invalid UTF-8";
+  if (c == '}' || c == ']') {
+    std::size_t i = at;
+    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n' ||
+                     text[i - 1] == '\r'))
+      --i;
+    if (i > 0 && text[i - 1] == ',')
+      return "a trailing comma";
+  }
+  // Boost stops just after a \uXXXX escape of half a surrogate pair.
+  if (at >= 6 && text[at - 6] == '\\' && (text[at - 5] == 'u' || text[at - 5] == 'U') &&
+      (text[at - 4] == 'd' || text[at - 4] == 'D') &&
+      std::string_view("89abAB").find(text[at - 3]) != std::string_view::npos)
+    return "a \\u escape of an unpaired UTF-16 surrogate";
+  for (const std::string_view word : {"NaN", "Infinity", "-Infinity", "nan", "inf", "-inf"}) {
+    if (text.substr(at, word.size()) == word)
+      return "NaN and infinities are not JSON numbers";
+  }
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+    return "a bare word (text goes in double quotes; the only words are true, false and null)";
+  return {};
+}
+
 }  // namespace
 
 Expected<json::value> parse_json(std::string_view text, const JsonLimits& limits, std::string_view what) {
+  // One arena for the whole document: parsing allocates many small strings
+  // and containers, and they are all freed together.
+  return parse_json(text, limits, what, json::make_shared_resource<json::monotonic_resource>());
+}
+
+Expected<json::value> parse_json(std::string_view text, const JsonLimits& limits,
+                                 std::string_view what, json::storage_ptr storage) {
   const std::string subject(what);
   if (text.size() > limits.max_bytes) {
     return Error(ErrorCode::limit_exceeded, subject + " is too large",
@@ -215,7 +323,7 @@ Expected<json::value> parse_json(std::string_view text, const JsonLimits& limits
   options.allow_comments = false;
   options.allow_trailing_commas = false;
   options.allow_invalid_utf8 = false;
-  json::basic_parser<StrictHandler> parser(options, limits);
+  json::basic_parser<StrictHandler> parser(options, limits, std::move(storage));
   json::error_code ec;
   const std::size_t used = parser.write_some(false, text.data(), text.size(), ec);
   StrictHandler& h = parser.handler();
@@ -235,6 +343,8 @@ Expected<json::value> parse_json(std::string_view text, const JsonLimits& limits
       message = "unexpected data after the JSON document";
     } else if (text.empty() || used == text.size()) {
       message = "the document ends too early (" + message + ")";
+    } else if (const std::string why = explain_syntax_error(text, used); !why.empty()) {
+      message += ": " + why;
     }
     return Error(code, subject + " is not valid JSON",
                  {{"", message + " at " + line_column(text, used)}});
@@ -279,11 +389,27 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-std::string closest(std::string_view unknown, const std::vector<std::string_view>& candidates) {
+std::string closest(std::string_view unknown, const std::vector<std::string_view>& candidates,
+                    std::size_t& work) {
+  if (work == 0)
+    return std::string();
   const std::size_t budget = std::max<std::size_t>(2, unknown.size() / 3);
   std::size_t best = budget + 1;
   std::string_view found;
   for (const auto c : candidates) {
+    // The distance is at least the difference in length: a candidate that
+    // cannot beat the best so far costs nothing (this skips every candidate
+    // for an "id" of thousands of characters).
+    const std::size_t gap =
+        c.size() > unknown.size() ? c.size() - unknown.size() : unknown.size() - c.size();
+    if (gap >= best)
+      continue;
+    const std::size_t cost = (unknown.size() + 1) * (c.size() + 1);
+    if (work < cost) {
+      work = 0;
+      return std::string();
+    }
+    work -= cost;
     const std::size_t d = edit_distance(unknown, c);
     if (d < best) {
       best = d;
@@ -293,11 +419,88 @@ std::string closest(std::string_view unknown, const std::vector<std::string_view
   return std::string(found);
 }
 
+std::string closest(std::string_view unknown, const std::vector<std::string_view>& candidates) {
+  std::size_t work = kSuggestionWorkPerCall;
+  return closest(unknown, candidates, work);
+}
+
 std::string did_you_mean(const std::string& suggestion) {
   return suggestion.empty() ? std::string() : " (did you mean \"" + suggestion + "\"?)";
 }
 
 namespace {
+
+// A JSON string literal, escaped exactly as boost::json::serialize does
+// ('"', '\\', \b \t \n \f \r, \u00xx for other control characters; UTF-8
+// and '/' as they are), appended in runs rather than through a temporary
+// string per value: canonical knowledge-base text and plan documents are
+// thousands of strings.
+void append_quoted(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  // Eight bytes at a time while none needs escaping (the "has a byte less
+  // than n" and "has a zero byte" word tests): nearly all text is plain.
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  const auto has_zero = [](std::uint64_t w) { return (w - kOnes) & ~w & kHigh; };
+  std::size_t run = 0;
+  std::size_t i = 0;
+  for (;;) {
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, s.data() + i, sizeof w);
+      const std::uint64_t special = ((w - kOnes * 0x20U) & ~w & kHigh) |
+                                    has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'));
+      if (special != 0)
+        break;
+    }
+    // Byte by byte through the word that holds something to escape (or the tail).
+    const std::size_t stop = std::min(s.size(), i + 8);
+    for (; i < stop; ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c < 0x20 || c == '"' || c == '\\')
+        break;
+    }
+    if (i >= s.size())
+      break;
+    if (i == stop)
+      continue;
+    const auto c = static_cast<unsigned char>(s[i]);
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default: {
+        const char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4U], kHex[c & 0xFU]};
+        out.append(u, sizeof u);
+      }
+    }
+    ++i;
+  }
+  out.append(s.data() + run, s.size() - run);
+  out += '"';
+}
+
 void pretty_into(std::string& out, const json::value& v, int indent) {
   const auto pad = [&out](int n) { out.append(static_cast<std::size_t>(n) * 2U, ' '); };
   switch (v.kind()) {
@@ -313,7 +516,7 @@ void pretty_into(std::string& out, const json::value& v, int indent) {
         if (!first) out += ",\n";
         first = false;
         pad(indent + 1);
-        out += json::serialize(json::string_view(kv.key()));
+        append_quoted(out, std::string_view(kv.key().data(), kv.key().size()));
         out += ": ";
         pretty_into(out, kv.value(), indent + 1);
       }
@@ -356,13 +559,31 @@ void pretty_into(std::string& out, const json::value& v, int indent) {
       // The shortest text that reads back as the same double, in plain
       // notation where possible ("0.6", "12.5", "200"), instead of Boost's
       // "6E-1": people read these documents.
+      // An integral value prints as an integer and reads back as one, so
+      // -0 would come back as 0: print it as 0 to begin with, so that text
+      // written, read and written again is the same text.
+      const double d = v.get_double() == 0.0 ? 0.0 : v.get_double();
       char buf[32];
-      const auto r = std::to_chars(buf, buf + sizeof buf, v.get_double());
+      const auto r = std::to_chars(buf, buf + sizeof buf, d);
       out.append(buf, r.ptr);
       return;
     }
-    default:
-      out += json::serialize(v);
+    case json::kind::string:
+      append_quoted(out, std::string_view(v.get_string().data(), v.get_string().size()));
+      return;
+    case json::kind::int64:
+    case json::kind::uint64: {
+      char buf[24];
+      const auto r = v.is_int64() ? std::to_chars(buf, buf + sizeof buf, v.get_int64())
+                                  : std::to_chars(buf, buf + sizeof buf, v.get_uint64());
+      out.append(buf, r.ptr);
+      return;
+    }
+    case json::kind::bool_:
+      out += v.get_bool() ? "true" : "false";
+      return;
+    case json::kind::null:
+      out += "null";
       return;
   }
 }

@@ -1,0 +1,87 @@
+// Shared by the benchmark programs: the default knowledge base and intakes
+// made to measure (a typical one, and drawings of any number of marks).
+#ifndef MYOREF_BENCHMARKS_BENCH_SUPPORT_HPP
+#define MYOREF_BENCHMARKS_BENCH_SUPPORT_HPP
+
+#include <benchmark/benchmark.h>
+
+#include <cstddef>
+#include <string>
+
+#include "alloc_counter.hpp"
+#include "myoref/kb.hpp"
+
+namespace myoref::bench {
+
+/// The built-in knowledge base; skips the benchmark (and returns false) if it
+/// does not load.
+inline bool default_kb(benchmark::State& state, KnowledgeBase& out) {
+  auto kb = KnowledgeBase::builtin();
+  if (!kb) {
+    state.SkipWithError(kb.error().to_string().c_str());
+    return false;
+  }
+  out = *kb;
+  // The hash is computed on first use; an app pays it once, not per call.
+  static_cast<void>(out.hash());
+  return true;
+}
+
+/// A typical intake: five marks over the low back, buttock and hip on one
+/// side, three confirmed findings and one denied, age, duration and onset.
+inline std::string typical_intake_json() {
+  return R"({
+  "pain": [
+    {"region": "iliac_crest", "side": "left", "intensity": 6},
+    {"region": "sacroiliac", "side": "left", "intensity": 5},
+    {"region": "buttock_upper", "side": "left", "intensity": 5},
+    {"region": "hip_lateral", "side": "left", "intensity": 4},
+    {"region": "sacrum", "intensity": 3}
+  ],
+  "findings": ["walking", "standing_long", "stairs"],
+  "denied": ["sitting_long"],
+  "red_flags": [],
+  "age": 42,
+  "duration_days": 21,
+  "onset": "gradual"
+})";
+}
+
+/// An intake with `marks` pain marks (at most the number of region keys),
+/// spread over the body chart in a fixed order, intensities 1..10, and the
+/// findings of the typical intake.
+inline std::string intake_json(const KnowledgeBase& kb, std::size_t marks) {
+  const auto keys = kb.region_keys();
+  const std::size_t n = keys.size();
+  // A stride coprime with n visits every key once; starting at the middle of
+  // the chart puts the first marks on the back and the legs.
+  std::size_t stride = 7;
+  while (n % stride == 0)
+    ++stride;
+  std::string out = "{\"pain\": [";
+  for (std::size_t i = 0; i < marks && i < n; ++i) {
+    const auto& key = keys[(n / 2 + i * stride) % n];
+    const auto& region = kb.regions()[key.region];
+    if (i != 0)
+      out += ", ";
+    out += "{\"region\": \"" + region.id + "\"";
+    if (key.side != Side::none)
+      out += ", \"side\": \"" + std::string(to_string(key.side)) + "\"";
+    out += ", \"intensity\": " + std::to_string(1 + (i * 3) % 10) + "}";
+  }
+  out += R"(], "findings": ["walking", "standing_long", "stairs"], "denied": ["sitting_long"],)"
+         R"( "red_flags": [], "age": 42, "duration_days": 21, "onset": "gradual"})";
+  return out;
+}
+
+/// Allocations of one call of `f`, as a counter.
+template <class F>
+double allocations_of(F&& f) {
+  Counting counting;
+  f();
+  return static_cast<double>(counting.delta().allocations);
+}
+
+}  // namespace myoref::bench
+
+#endif  // MYOREF_BENCHMARKS_BENCH_SUPPORT_HPP

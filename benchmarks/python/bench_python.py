@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""myoref from Python, beside what a notebook user would write instead.
+
+usage: PYTHONPATH=<build>/bindings/python python3 bench_python.py [--drawings N] [--repetitions R]
+
+1. kb.score_batch(x) against `x.astype(np.float32) @ W`, W a dense float32
+   matrix of the same shape as the scoring (region keys x candidates), on the
+   same sparse drawings (uint8 and float32 in, float32 out), for 1e3..N
+   drawings; myoref on one thread and on all, numpy with its BLAS as it comes.
+2. The per-call cost of kb.assess(dict) on a typical intake, beside
+   json.loads of the same intake's text.
+
+Measurements alternate (myoref, numpy, myoref, ...) so that load from other
+processes hits both alike; medians of R repetitions. numpy's matrix product
+runs in OpenBLAS: run this with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset
+(`make bench` does), and read the kernel it reports.
+"""
+import argparse
+import ctypes
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+
+import numpy as np
+
+import myoref
+
+TYPICAL_INTAKE = {
+    "pain": [
+        {"region": "iliac_crest", "side": "left", "intensity": 6},
+        {"region": "sacroiliac", "side": "left", "intensity": 5},
+        {"region": "buttock_upper", "side": "left", "intensity": 5},
+        {"region": "hip_lateral", "side": "left", "intensity": 4},
+        {"region": "sacrum", "intensity": 3},
+    ],
+    "findings": ["walking", "standing_long", "stairs"],
+    "denied": ["sitting_long"],
+    "red_flags": [],
+    "age": 42,
+    "duration_days": 21,
+    "onset": "gradual",
+}
+
+
+def blas_info():
+    """Which BLAS numpy runs: the library mapped into this process, and for
+    OpenBLAS its kernel (core name), configuration and thread count."""
+    np.ones((64, 64), np.float32) @ np.ones((64, 64), np.float32)  # load it
+    libs = set()
+    with open("/proc/self/maps", encoding="utf-8") as maps:
+        for line in maps:
+            path = line.split()[-1]
+            if "blas" in os.path.basename(path) and ".so" in path:
+                libs.add(path)
+    info = {"libraries": sorted(libs)}
+    try:
+        import threadpoolctl  # noqa: F401  (used when present)
+        info["threadpoolctl"] = threadpoolctl.threadpool_info()
+    except ImportError:
+        info["threadpoolctl"] = "not installed"
+    for path in sorted(libs):
+        if "openblas" not in os.path.basename(path):
+            continue
+        lib = ctypes.CDLL(path)
+        for name in ("openblas_get_corename", "openblas_get_config"):
+            fn = getattr(lib, name, None)
+            if fn is not None:
+                fn.restype = ctypes.c_char_p
+                info[name] = fn().decode()
+        fn = getattr(lib, "openblas_get_num_threads", None)
+        if fn is not None:
+            info["openblas_get_num_threads"] = fn()
+    info["env"] = {k: os.environ.get(k) for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE",
+                                                   "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")}
+    return info
+
+
+def drawings(n, width, seed=1):
+    """Sparse drawings as people make them: 1 to 8 painful region keys each,
+    intensities 1..10, as uint8 and as float32."""
+    rng = np.random.default_rng(seed)
+    x = np.zeros((n, width), np.uint8)
+    marks = rng.integers(1, 9, n)
+    for m in range(1, 9):
+        rows = np.nonzero(marks >= m)[0]
+        x[rows, rng.integers(0, width, rows.size)] = rng.integers(1, 11, rows.size, dtype=np.uint8)
+    return x, x.astype(np.float32)
+
+
+def median_time(fn, repetitions, inner=1):
+    times = []
+    for _ in range(repetitions):
+        t = time.perf_counter()
+        for _ in range(inner):
+            fn()
+        times.append((time.perf_counter() - t) / inner)
+    return statistics.median(times)
+
+
+def interleaved(fns, repetitions, inner=1):
+    """Median time of each fn, the fns run in turn within every repetition."""
+    times = {name: [] for name in fns}
+    for _ in range(repetitions):
+        for name, fn in fns.items():
+            t = time.perf_counter()
+            for _ in range(inner):
+                fn()
+            times[name].append((time.perf_counter() - t) / inner)
+    return {name: statistics.median(ts) for name, ts in times.items()}
+
+
+def fmt(seconds):
+    if seconds < 1e-3:
+        return f"{seconds * 1e6:.2f} µs"
+    if seconds < 1:
+        return f"{seconds * 1e3:.2f} ms"
+    return f"{seconds:.2f} s"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--drawings", type=int, default=1_000_000)
+    ap.add_argument("--repetitions", type=int, default=7)
+    args = ap.parse_args()
+
+    kb = myoref.KnowledgeBase.default()
+    width, height = len(kb.region_keys()), len(kb.candidate_keys())
+    info = blas_info()
+    print(f"python {platform.python_version()}, numpy {np.__version__}, "
+          f"myoref {getattr(myoref, '__version__', '?')}")
+    print(f"BLAS: {json.dumps(info)}")
+    print(f"cpus: {os.cpu_count()}, load average: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(f"medians of {args.repetitions} repetitions, myoref and numpy interleaved")
+    print()
+
+    rng = np.random.default_rng(2)
+    weights = rng.random((width, height), dtype=np.float32)  # dense, the scoring's shape
+    x8_all, x32_all = drawings(args.drawings, width)
+
+    # Same answers as assess() (the contract), so that the comparison is of
+    # the real thing: spot-check one row.
+    row = kb.score_batch(x8_all[:1])
+    assert row.shape == (1, height) and row.dtype == np.float32
+
+    print("| drawings | input | myoref 1 thread | myoref all threads | numpy astype @ W | "
+          "numpy / myoref (all) | numpy / myoref (1) |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    sizes = [n for n in (1_000, 10_000, 100_000, 1_000_000) if n <= args.drawings]
+    if args.drawings not in sizes:
+        sizes.append(args.drawings)
+    for n in sizes:
+        for label, x in (("uint8", x8_all[:n]), ("float32", x32_all[:n])):
+            reps = args.repetitions if n >= 100_000 else args.repetitions * 3
+            inner = max(1, 100_000 // n)
+            t = interleaved({
+                "one": lambda: kb.score_batch(x, threads=1),
+                "all": lambda: kb.score_batch(x),
+                "numpy": lambda: x.astype(np.float32) @ weights,
+            }, reps, inner)
+            print(f"| {n:,} | {label} | {fmt(t['one'])} | {fmt(t['all'])} | {fmt(t['numpy'])} | "
+                  f"{t['numpy'] / t['all']:.2f}x | {t['numpy'] / t['one']:.2f}x |")
+    print()
+
+    text = json.dumps(TYPICAL_INTAKE)
+    kb.assess(TYPICAL_INTAKE)  # first call pays the knowledge base's hash, once
+    calls = 2000
+    t = interleaved({
+        "assess": lambda: kb.assess(TYPICAL_INTAKE),
+        "assess_text": lambda: kb.assess(text),
+        "loads": lambda: json.loads(text),
+        "assess_to_dict": lambda: kb.assess(TYPICAL_INTAKE).to_dict(),
+    }, args.repetitions * 3, calls)
+    print("| call (typical intake: 5 marks, 3 findings) | per call | vs json.loads |")
+    print("| --- | --- | --- |")
+    print(f"| kb.assess(dict) | {fmt(t['assess'])} | {t['assess'] / t['loads']:.2f}x |")
+    print(f"| kb.assess(json text) | {fmt(t['assess_text'])} | {t['assess_text'] / t['loads']:.2f}x |")
+    print(f"| kb.assess(dict).to_dict() | {fmt(t['assess_to_dict'])} | {t['assess_to_dict'] / t['loads']:.2f}x |")
+    print(f"| json.loads(intake text) (baseline) | {fmt(t['loads'])} | 1.00x |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
