@@ -37,6 +37,53 @@ sanitize:
 	@cmake --build build-asan -j $(JOBS)
 	cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 $(CTEST)
 
+# ThreadSanitizer over the concurrency tests only (the C and C++ APIs from 8
+# threads): `ctest -L concurrency`.
+tsan:
+	@scripts/deps.sh build test sanitize
+	@[ -f build-tsan/CMakeCache.txt ] || CC=clang CXX=clang++ cmake -S . -B build-tsan $(CMAKE_FLAGS) \
+	  -DMYOREF_SANITIZE=thread -DMYOREF_BUILD_PYTHON=OFF
+	@cmake --build build-tsan -j $(JOBS) --target myoref_concurrency
+	cd build-tsan && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 $(CTEST) -L concurrency
+
+# libFuzzer with ASan + UBSan: each target for FUZZ_SECONDS (FUZZ_JOBS at a
+# time), starting from its seed corpus; see tests/fuzz/run.sh.
+FUZZ_SECONDS ?= 60
+FUZZ_JOBS ?= 1
+fuzz:
+	@scripts/deps.sh build fuzz
+	@[ -f build-fuzz/CMakeCache.txt ] || CC=clang CXX=clang++ cmake -S . -B build-fuzz $(CMAKE_FLAGS) \
+	  -DMYOREF_BUILD_FUZZERS=ON -DMYOREF_SANITIZE=address,undefined -DMYOREF_BUILD_PYTHON=OFF
+	@cmake --build build-fuzz -j $(JOBS) --target myoref_fuzzers
+	tests/fuzz/run.sh -j $(FUZZ_JOBS) build-fuzz $(FUZZ_SECONDS)
+
+# Memcheck over the myoref command and the C host example (default build).
+valgrind: build
+	@scripts/deps.sh test
+	tests/tools/valgrind.sh build
+
+# Line and branch coverage of src/ and bindings/ by the whole suite (gcovr):
+# a summary here, the details in build-cov/coverage/index.html.
+coverage:
+	@scripts/deps.sh build test coverage
+	@[ -f build-cov/CMakeCache.txt ] || cmake -S . -B build-cov $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Debug \
+	  -DCMAKE_C_FLAGS=--coverage -DCMAKE_CXX_FLAGS=--coverage -DMYOREF_BUILD_PYTHON=OFF
+	@cmake --build build-cov -j $(JOBS)
+	@find build-cov -name '*.gcda' -delete
+	cd build-cov && $(CTEST)
+	@mkdir -p build-cov/coverage
+	gcovr --root . --object-directory build-cov --filter src/ --filter bindings/ \
+	  --exclude-unreachable-branches --exclude-throw-branches \
+	  --html-details build-cov/coverage/index.html --txt - --print-summary
+
+# The API reference from the public headers (docs/Doxyfile): fails on any
+# warning, such as an undocumented declaration. Opens at build-docs/html/index.html.
+docs:
+	@scripts/deps.sh docs
+	@mkdir -p build-docs
+	MYOREF_VERSION=$$(sed -n 's/^  VERSION \([0-9.]*\)$$/\1/p' CMakeLists.txt) MYOREF_DOCS_OUT=build-docs doxygen docs/Doxyfile
+	@echo "API reference: build-docs/html/index.html"
+
 # Benchmarks: a Release build with Google Benchmark, every program run with
 # repetitions (medians and ratios to their baselines), then the Python
 # benchmark against the module of that build. See docs/performance.md.

@@ -54,28 +54,38 @@ bool parse_args(const std::vector<std::string>& words, const std::set<std::strin
   return true;
 }
 
-bool read_input(const std::string& path, std::string& out) {
-  if (path == "-") {
-    out.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    if (std::cin.bad()) {
-      std::cerr << "myoref: -: cannot read standard input\n";
+namespace {
+// Reads at most kMaxInputBytes + 1 bytes, so that a huge file costs no more
+// than that to refuse.
+bool read_bounded(std::istream& in, const std::string& path, std::string& out) {
+  out.clear();
+  char buf[1U << 16U];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    out.append(buf, static_cast<std::size_t>(in.gcount()));
+    if (out.size() > kMaxInputBytes) {
+      std::cerr << "myoref: " << path << ": the file is larger than " << (kMaxInputBytes >> 20U)
+                << " MiB, more than any document myoref reads (limit_exceeded)\n";
       return false;
     }
-    return true;
+  }
+  if (in.bad()) {
+    std::cerr << "myoref: " << path << ": cannot read\n";
+    return false;
+  }
+  return true;
+}
+}  // namespace
+
+bool read_input(const std::string& path, std::string& out) {
+  if (path == "-") {
+    return read_bounded(std::cin, path, out);
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     std::cerr << "myoref: " << path << ": cannot open: " << std::strerror(errno) << '\n';
     return false;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) {
-    std::cerr << "myoref: " << path << ": cannot read\n";
-    return false;
-  }
-  out = ss.str();
-  return true;
+  return read_bounded(in, path, out);
 }
 
 bool write_output(const std::string& path, std::string_view text) {
@@ -115,11 +125,42 @@ bool write_output(const std::string& path, std::string_view text) {
   return true;
 }
 
+namespace {
+// Text from a document (a key in a JSON path, an id in a message) may hold
+// control characters: shown as they are, an escape sequence would act on the
+// terminal of whoever reads the error. Write them as \u00XX instead (the C0
+// controls, DEL, and the C1 controls U+0080..U+009F in their UTF-8 form).
+std::string printable(std::string_view text) {
+  static const char* const hex = "0123456789abcdef";
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    unsigned code = 0x100;  // none
+    if (c < 0x20 || c == 0x7f) {
+      code = c;
+    } else if (c == 0xc2 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
+      code = static_cast<unsigned char>(text[++i]);
+    }
+    if (code == 0x100) {
+      out += static_cast<char>(c);
+    } else {
+      out += "\\u00";
+      out += hex[code >> 4U];
+      out += hex[code & 15U];
+    }
+  }
+  return out;
+}
+}  // namespace
+
 void print_error(const std::string& source, const Error& error) {
-  std::cerr << "myoref: " << source << ": " << error.message() << '\n';
+  std::cerr << "myoref: " << printable(source) << ": " << printable(error.message()) << '\n';
   for (const auto& d : error.diagnostics()) {
-    std::cerr << "  " << (d.path.empty() ? std::string("(document)") : d.path) << ": " << d.message
-              << '\n';
+    std::cerr << "  " << (d.path.empty() ? std::string("(document)") : printable(d.path)) << ": "
+              << printable(d.message) << '\n';
   }
 }
 

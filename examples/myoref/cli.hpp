@@ -5,6 +5,7 @@
 #ifndef MYOREF_CLI_HPP
 #define MYOREF_CLI_HPP
 
+#include <cstddef>
 #include <map>
 #include <set>
 #include <string>
@@ -38,8 +39,14 @@ struct Args {
 /// printing a message) on a usage error.
 bool parse_args(const std::vector<std::string>& words, const std::set<std::string>& known, Args& out);
 
-/// Reads a whole file, or standard input for "-". On failure prints
-/// "myoref: PATH: reason" and returns false.
+/// The largest file myoref reads: more than any document's own limit (an
+/// assessment document's 16 MiB), so that the library reports those, and
+/// little enough that a huge file is refused without reading it all.
+inline constexpr std::size_t kMaxInputBytes = std::size_t{16} << 20U;
+
+/// Reads a whole file, or standard input for "-". On failure (including a
+/// file larger than kMaxInputBytes) prints "myoref: PATH: reason" and returns
+/// false.
 bool read_input(const std::string& path, std::string& out);
 
 /// Writes `text` to `path` atomically (temporary file in the same folder,

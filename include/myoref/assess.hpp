@@ -57,7 +57,7 @@ struct Intake {
   std::vector<RedFlagIndex> red_flags;  ///< red flags the person confirmed
   std::optional<int> age;               ///< years, 0..120
   std::optional<int> duration_days;     ///< how long the pain has lasted, 0..36500
-  std::optional<Onset> onset;
+  std::optional<Onset> onset;           ///< how the pain began, when the person says
 
   friend bool operator==(const Intake& a, const Intake& b) {
     return a.pain == b.pain && a.findings == b.findings && a.denied == b.denied &&
@@ -128,10 +128,11 @@ std::string_view to_string(AgeRuleOutcome outcome) noexcept;
 /// is self_care only when no confirmed red flag and no age rule says otherwise,
 /// and it is never above self_care without a reason listed here.
 struct Triage {
-  TriageLevel level = TriageLevel::self_care;
+  TriageLevel level = TriageLevel::self_care;  ///< the highest level any reason raises it to
   /// The confirmed red flags, most urgent level first, then knowledge-base order.
   std::vector<RedFlagIndex> red_flags;
-  AgeRuleOutcome age_rule = AgeRuleOutcome::not_applicable;
+  AgeRuleOutcome age_rule =
+      AgeRuleOutcome::not_applicable;  ///< what the age rule made of the intake
 
   /// Whether the age rule raised the level (applies or applies_duration_unknown).
   bool age_rule_raises() const noexcept {
@@ -171,13 +172,14 @@ enum class ReasonKind : std::uint8_t {
   denied_for = 5,
 };
 
+/// One reason for a candidate's place, naming knowledge-base entries by index.
 struct Reason {
-  ReasonKind kind = ReasonKind::essential_zone;
+  ReasonKind kind = ReasonKind::essential_zone;  ///< which kind of reason; says which fields apply
   /// Zone kinds: index into Muscle::trigger_points of the candidate's muscle.
   std::uint16_t trigger_point = 0;
   /// Finding kinds: the finding, and the index into Muscle::findings of its weight.
   FindingIndex finding = 0;
-  std::uint16_t finding_weight = 0;
+  std::uint16_t finding_weight = 0;  ///< Finding kinds: the index into Muscle::findings
   /// Zone kinds: the region keys meant, in knowledge-base order.
   gsl::span<const RegionKeyIndex> regions;
   /// The citations behind the statement (the trigger point's or the finding
@@ -200,15 +202,15 @@ struct ScoreParts {
 /// One ranked candidate. The spans view its Assessment's storage (and the
 /// KnowledgeBase's) and live as long as any copy of that Assessment.
 struct RankedCandidate {
-  CandidateIndex candidate = 0;  ///< index into KnowledgeBase::candidates()
-  float score = 0.0F;            ///< in (0, 1]
-  ScoreParts parts;
+  CandidateIndex candidate = 0;                 ///< index into KnowledgeBase::candidates()
+  float score = 0.0F;                           ///< in (0, 1]
+  ScoreParts parts;                             ///< what the score is made of
   gsl::span<const RegionKeyIndex> explained;    ///< painful region keys its zones cover
   gsl::span<const RegionKeyIndex> unexplained;  ///< painful region keys they do not
   gsl::span<const FindingIndex> findings_for;   ///< confirmed, counting for it
   /// Confirmed findings counting against it, and denied ones that would count for it.
   gsl::span<const FindingIndex> findings_against;
-  gsl::span<const Reason> basis;
+  gsl::span<const Reason> basis;  ///< every reason, zones first; Assessment::describe() words each
 };
 
 namespace detail {
@@ -221,9 +223,11 @@ struct AssessmentData;
 /// safe to read from any number of threads.
 class Assessment {
  public:
+  /// The knowledge base it was made with (a copy shares its model).
   const KnowledgeBase& kb() const noexcept;
   /// The intake as validated, in canonical order.
   const Intake& intake() const noexcept;
+  /// The triage, done before and independently of the ranking.
   const Triage& triage() const noexcept;
 
   /// Candidates with score > 0, by score descending, ties by key ascending.
@@ -257,6 +261,7 @@ class Assessment {
   /// note that this is not a diagnosis.
   std::string to_text() const;
 
+  /// Wraps a result; made by assess(), not by hosts.
   explicit Assessment(std::shared_ptr<const detail::AssessmentData> d) noexcept
       : d_(std::move(d)) {}
 
@@ -298,10 +303,12 @@ Expected<std::string> assess_json(const KnowledgeBase& kb, std::string_view inta
 /// untouched. Errors: invalid_argument for a null pointer with n > 0;
 /// invalid_input for a value outside [0, 10] or not finite (path "/ROW/COLUMN";
 /// at most 20 such problems are listed).
+///@{
 Status score_batch(const KnowledgeBase& kb, const std::uint8_t* drawings, std::size_t n, float* out,
                    unsigned threads = 0);
 Status score_batch(const KnowledgeBase& kb, const float* drawings, std::size_t n, float* out,
                    unsigned threads = 0);
+///@}
 
 }  // namespace myoref
 

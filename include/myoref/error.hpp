@@ -41,8 +41,8 @@ const char* to_string(ErrorCode code) noexcept;
 /// One problem, where it was found. `path` is a JSON pointer into the document
 /// that was read ("/pain/2/intensity"); empty when the problem has no place.
 struct Diagnostic {
-  std::string path;
-  std::string message;
+  std::string path;     ///< JSON pointer of the place, "" when it has none
+  std::string message;  ///< what is wrong and what was expected, in one line
 
   friend bool operator==(const Diagnostic& a, const Diagnostic& b) {
     return a.path == b.path && a.message == b.message;
@@ -54,11 +54,15 @@ struct Diagnostic {
 class Error {
  public:
   Error() = default;
+  /// An error of `code` with a summary line and the problems found.
   Error(ErrorCode code, std::string message, std::vector<Diagnostic> diagnostics = {})
       : code_(code), message_(std::move(message)), diagnostics_(std::move(diagnostics)) {}
 
+  /// What kind of failure this is.
   ErrorCode code() const noexcept { return code_; }
+  /// The one-line summary ("intake is not valid: 3 problems").
   const std::string& message() const noexcept { return message_; }
+  /// Every problem found, in document order; may be empty.
   const std::vector<Diagnostic>& diagnostics() const noexcept { return diagnostics_; }
 
   /// The path of the first diagnostic, or "" when there is none.
@@ -77,12 +81,20 @@ class Error {
 template <class T>
 class [[nodiscard]] Expected {
  public:
+  /// A success holding `value`.
   Expected(T value) : v_(std::in_place_index<0>, std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  /// A failure holding `error`.
   Expected(Error error) : v_(std::in_place_index<1>, std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
+  /// Whether this holds a value (true) or an Error (false).
+  ///@{
   bool has_value() const noexcept { return v_.index() == 0; }
   explicit operator bool() const noexcept { return has_value(); }
+  ///@}
 
+  /// The value; calling it on an error is a programming error (a GSL
+  /// contract violation), so check has_value() first.
+  ///@{
   T& value() & {
     Expects(has_value());
     return *std::get_if<0>(&v_);
@@ -99,7 +111,11 @@ class [[nodiscard]] Expected {
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
+  ///@}
 
+  /// The error; calling it on a value is a programming error, so check
+  /// has_value() first.
+  ///@{
   const Error& error() const& {
     Expects(!has_value());
     return *std::get_if<1>(&v_);
@@ -108,6 +124,7 @@ class [[nodiscard]] Expected {
     Expects(!has_value());
     return std::move(*std::get_if<1>(&v_));
   }
+  ///@}
 
  private:
   std::variant<T, Error> v_;
@@ -116,11 +133,17 @@ class [[nodiscard]] Expected {
 /// Expected<void>: success, or an Error.
 class [[nodiscard]] Status {
  public:
+  /// Success.
   Status() = default;
+  /// A failure holding `error`.
   Status(Error error) : error_(std::move(error)), ok_(false) {}  // NOLINT(google-explicit-constructor)
 
+  /// Whether this is a success.
+  ///@{
   bool has_value() const noexcept { return ok_; }
   explicit operator bool() const noexcept { return ok_; }
+  ///@}
+  /// The error; calling it on a success is a programming error.
   const Error& error() const& {
     Expects(!ok_);
     return error_;

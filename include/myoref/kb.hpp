@@ -28,111 +28,122 @@ namespace myoref {
 /// A clinical statement in the knowledge base's own words and the citation
 /// keys behind it. Every statement has at least one citation.
 struct Statement {
-  std::string text;
-  std::vector<CitationIndex> cite;
+  std::string text;                 ///< the statement, in plain words
+  std::vector<CitationIndex> cite;  ///< the sources behind it, never empty
 };
 
+/// A source cited by the knowledge base.
 struct Citation {
   std::string key;   ///< "donnelly2019"
   std::string text;  ///< the full reference
 };
 
+/// A named area of the body chart (docs/concepts.md, "The body chart").
 struct Region {
   std::string id;    ///< "buttock_upper"
   std::string name;  ///< "Upper buttock"
   std::string what;  ///< a plain description a person can recognise
-  Laterality laterality = Laterality::paired;
-  View view = View::both;
+  Laterality laterality = Laterality::paired;  ///< once on each side, or once on the midline
+  View view = View::both;                      ///< the chart view(s) that show it
 };
 
 /// A region on one side: what a pain mark and a referral zone point at.
 struct RegionKey {
-  RegionIndex region = 0;
+  RegionIndex region = 0;  ///< the region, an index into KnowledgeBase::regions()
   Side side = Side::none;  ///< none exactly when the region is midline
   std::string key;         ///< "buttock_upper:left", or "sacrum"
 };
 
+/// A symptom question a person answers yes (confirmed) or no (denied).
 struct Finding {
   std::string id;        ///< "walking"
   std::string question;  ///< asked of a person: "Does walking bring on the pain?"
   std::string what;      ///< short description: "pain when walking"
 };
 
+/// A sign that pain may have a serious cause: confirmed, it raises triage.
 struct RedFlag {
-  std::string id;
-  TriageLevel level = TriageLevel::see_clinician;
+  std::string id;                                  ///< "saddle_numbness"
+  TriageLevel level = TriageLevel::see_clinician;  ///< the triage level it raises to
   std::string question;  ///< asked of a person
   std::string advice;    ///< what to do when confirmed, in plain words
-  std::vector<CitationIndex> cite;
+  std::vector<CitationIndex> cite;  ///< the sources behind it
 };
 
 /// New pain in the young or the old: raises triage to `level`.
 struct AgeRule {
-  TriageLevel level = TriageLevel::see_clinician;
+  TriageLevel level = TriageLevel::see_clinician;  ///< the level it raises triage to
   int younger_than = 20;      ///< applies when age < younger_than ...
   int older_than = 55;        ///< ... or age > older_than ...
   int max_duration_days = 42; ///< ... and the pain is this new or newer
-  std::string advice;
-  std::vector<CitationIndex> cite;
+  std::string advice;         ///< what to do when it applies, in plain words
+  std::vector<CitationIndex> cite;  ///< the sources behind it
 };
 
 /// A finding that counts for (weight > 0) or against (weight < 0) a muscle.
 struct FindingWeight {
-  FindingIndex finding = 0;
+  FindingIndex finding = 0;  ///< the finding, an index into KnowledgeBase::findings()
   float weight = 0.0F;  ///< in [-1, 1], never 0
-  std::vector<CitationIndex> cite;
+  std::vector<CitationIndex> cite;  ///< the sources behind the weight
 };
 
+/// A trigger point of a muscle and its referral pattern: essential and
+/// spillover zones, on the side its side relation gives.
 struct TriggerPoint {
   std::string id;        ///< unique within the muscle: "posterior"
   std::string name;      ///< "Posterior trigger point"
   std::string location;  ///< where to find it, in plain words
   std::vector<RegionIndex> essential;  ///< where referred pain nearly always appears
   std::vector<RegionIndex> spillover;  ///< where it appears in some people
-  SideRelation side = SideRelation::same;
-  std::vector<CitationIndex> cite;
+  SideRelation side = SideRelation::same;  ///< the side its pain appears on, relative to the muscle
+  std::vector<CitationIndex> cite;         ///< the sources behind the pattern
 };
 
 /// Numbers a person can follow. At least one of the optional numbers is set.
 struct Dose {
-  std::optional<int> hold_seconds;
-  std::optional<int> repetitions;
-  std::optional<int> sets;
-  std::optional<int> duration_seconds;
-  bool per_side = false;
+  std::optional<int> hold_seconds;      ///< how long to hold each repetition, 1..600
+  std::optional<int> repetitions;       ///< repetitions per set
+  std::optional<int> sets;              ///< number of sets
+  std::optional<int> duration_seconds;  ///< how long the whole exercise lasts, 1..3600
+  bool per_side = false;                ///< the numbers are for each side
   std::string frequency;  ///< "daily", "3 times a week"
 
   /// "3 sets of 10 repetitions, each side, daily".
   std::string to_string() const;
 };
 
+/// One exercise of the protocol, for one step, with its dose and how to do it.
 struct Exercise {
-  std::string id;
-  std::string name;
-  Step step = Step::release;
-  std::vector<MuscleIndex> targets;
+  std::string id;                      ///< "gluteus_medius_clamshell"
+  std::string name;                    ///< "Clamshell"
+  Step step = Step::release;           ///< the protocol step it belongs to
+  std::vector<MuscleIndex> targets;    ///< the muscles it works on
   std::vector<std::string> equipment;  ///< hands, massage_ball, foam_roller, ...
   std::vector<std::string> instructions;  ///< numbered in this order
-  Dose dose;
-  std::vector<std::string> cues;
-  std::vector<std::string> cautions;
+  Dose dose;                              ///< how much and how often
+  std::vector<std::string> cues;          ///< short tips for doing it well
+  std::vector<std::string> cautions;      ///< when to stop or take care
   std::optional<ExerciseIndex> regression;   ///< an easier exercise
   std::optional<ExerciseIndex> progression;  ///< a harder one
-  std::vector<CitationIndex> cite;
+  std::vector<CitationIndex> cite;           ///< the sources behind it
 };
 
+/// What lies over and under a muscle.
 struct Layer {
   std::vector<std::string> over;   ///< what lies over (superficial to) the muscle
   std::vector<std::string> under;  ///< what lies under (deep to) it
-  std::vector<CitationIndex> cite;
+  std::vector<CitationIndex> cite;  ///< the sources behind it
 };
 
+/// Where a muscle starts and ends.
 struct Attachments {
-  std::string origin;
-  std::string insertion;
-  std::vector<CitationIndex> cite;
+  std::string origin;               ///< where it starts, in words
+  std::string insertion;            ///< where it ends, in words
+  std::vector<CitationIndex> cite;  ///< the sources behind it
 };
 
+/// A muscle: anatomy, what loads it, symptoms, findings, trigger points with
+/// their zones, related muscles and its exercises for each protocol step.
 struct Muscle {
   std::string id;    ///< "gluteus_medius"
   std::string name;  ///< "Gluteus medius"
@@ -141,16 +152,17 @@ struct Muscle {
   std::string fma;       ///< Foundational Model of Anatomy id, "" when not given
   std::string uberon;    ///< UBERON id, "" when not given
   Statement summary;     ///< one paragraph: what it is and why it matters
-  Statement location;
-  Layer layer;
-  Attachments attachments;
-  std::vector<Statement> actions;
+  Statement location;    ///< where it is, in words a person can follow
+  Layer layer;           ///< what lies over and under it
+  Attachments attachments;                     ///< origin and insertion
+  std::vector<Statement> actions;              ///< what it does
   std::vector<Statement> loaded_by;            ///< activities that load it
-  std::vector<Statement> perpetuating_factors;
-  std::vector<Statement> symptoms;
-  std::vector<FindingWeight> findings;
-  Statement self_test;
-  std::vector<TriggerPoint> trigger_points;
+  std::vector<Statement>
+      perpetuating_factors;             ///< habits and conditions that keep trigger points going
+  std::vector<Statement> symptoms;      ///< what a person with its trigger points notices
+  std::vector<FindingWeight> findings;  ///< findings that count for or against it
+  Statement self_test;                  ///< a test a person can do alone
+  std::vector<TriggerPoint> trigger_points;  ///< at least one, each with its zones
   std::vector<MuscleIndex> related;  ///< muscles to check next, in order
   std::vector<Statement> differentials;  ///< conditions that can look alike
   std::vector<ExerciseIndex> protocol[kStepCount];  ///< by Step, in order
@@ -158,38 +170,39 @@ struct Muscle {
 
 /// A candidate source of pain: a muscle on one side (or a midline muscle).
 struct Candidate {
-  MuscleIndex muscle = 0;
-  Side side = Side::none;
+  MuscleIndex muscle = 0;  ///< an index into KnowledgeBase::muscles()
+  Side side = Side::none;  ///< none exactly for a midline muscle
   std::string key;  ///< "gluteus_medius:left", or "pelvic_floor"
 };
 
+/// A point in chart coordinates (origin top left, y downwards).
 struct Point {
-  float x = 0.0F;
-  float y = 0.0F;
+  float x = 0.0F;  ///< from the left edge of the view's box
+  float y = 0.0F;  ///< from the top edge
 };
 
 /// One closed shape of a region key in one view, in chart coordinates.
 struct ChartShape {
-  RegionKeyIndex key = 0;
+  RegionKeyIndex key = 0;  ///< the region key it draws, an index into KnowledgeBase::region_keys()
   View view = View::back;  ///< front or back, never both
-  std::vector<Point> points;
+  std::vector<Point> points;  ///< the closed outline, in order
 };
 
 /// Where a trigger point sits on the chart, for one candidate's side.
 struct ChartMark {
-  MuscleIndex muscle = 0;
+  MuscleIndex muscle = 0;           ///< an index into KnowledgeBase::muscles()
   std::uint16_t trigger_point = 0;  ///< index into Muscle::trigger_points
-  Side side = Side::none;
-  View view = View::back;
-  Point at;
+  Side side = Side::none;           ///< the candidate's side (none for a midline muscle)
+  View view = View::back;           ///< front or back
+  Point at;                         ///< where the mark is drawn
 };
 
 /// Body chart geometry. Each view is drawn in a box of width x height; right-
 /// side shapes and marks are the authored left-side ones mirrored about the
 /// view's midline (the knowledge base authors left and midline only).
 struct Chart {
-  float width = 0.0F;
-  float height = 0.0F;
+  float width = 0.0F;                          ///< of each view's box, in chart units
+  float height = 0.0F;                         ///< of each view's box, in chart units
   std::vector<std::vector<Point>> outline[2];  ///< figure outline by view (front, back)
   std::vector<ChartShape> shapes;              ///< every region key, both sides
   std::vector<ChartMark> marks;                ///< trigger points, both sides
@@ -198,15 +211,16 @@ struct Chart {
 /// Limits that keep a hostile document from costing much (docs/knowledge-base.md,
 /// "Loading"). Going past one is an Error with code limit_exceeded.
 struct KbLimits {
-  std::size_t max_bytes = 8U << 20U;
-  std::size_t max_depth = 32;
-  std::size_t max_array = 10000;
+  std::size_t max_bytes = 8U << 20U;  ///< size of the JSON text
+  std::size_t max_depth = 32;         ///< nesting of arrays and objects
+  std::size_t max_array = 10000;      ///< elements of any one array
 };
 
 namespace detail {
 struct KbData;
 }
 
+/// A loaded, validated knowledge base (see the file comment above).
 class KnowledgeBase {
  public:
   /// An empty knowledge base (no regions, no muscles, empty id), for a
@@ -223,9 +237,12 @@ class KnowledgeBase {
   /// lists every problem found, each with its JSON pointer.
   static Expected<KnowledgeBase> from_json(std::string_view text, const KbLimits& limits = {});
 
+  /// The document's id ("myoref-default"), content version and title.
+  ///@{
   const std::string& id() const noexcept;
   const std::string& version() const noexcept;
   const std::string& title() const noexcept;
+  ///@}
   /// SHA-256 (hex) of the canonical form; equal hashes mean equal content.
   /// Computed on the first call and kept (safe from any thread); empty for a
   /// default-constructed KnowledgeBase, or if memory ran out computing it.
@@ -241,6 +258,10 @@ class KnowledgeBase {
   /// index into muscles().
   std::string muscle_to_json(MuscleIndex muscle) const;
 
+  /// The contents, in the order the loader fixed (document order for what the
+  /// document lists). The index types (RegionIndex, MuscleIndex,
+  /// CandidateIndex, ...) index the span of their kind.
+  ///@{
   gsl::span<const Citation> citations() const noexcept;
   gsl::span<const Region> regions() const noexcept;
   gsl::span<const RegionKey> region_keys() const noexcept;
@@ -251,36 +272,51 @@ class KnowledgeBase {
   gsl::span<const Candidate> candidates() const noexcept;
   gsl::span<const Exercise> exercises() const noexcept;
   const Chart& chart() const noexcept;
+  ///@}
 
+  /// The index of the entry with this id (a citation by its key); nullopt
+  /// when there is none. Exact, case-sensitive match.
+  ///@{
   std::optional<CitationIndex> find_citation(std::string_view key) const noexcept;
   std::optional<RegionIndex> find_region(std::string_view id) const noexcept;
+  ///@}
   /// Region key index of (region, side); side must be none for midline regions.
   std::optional<RegionKeyIndex> find_region_key(RegionIndex region, Side side) const noexcept;
   /// By key text: "buttock_upper:left" or "sacrum".
   std::optional<RegionKeyIndex> find_region_key(std::string_view key) const noexcept;
+  /// The index of the finding or red flag with this id; nullopt when there is none.
+  ///@{
   std::optional<FindingIndex> find_finding(std::string_view id) const noexcept;
   std::optional<RedFlagIndex> find_red_flag(std::string_view id) const noexcept;
+  ///@}
   /// By id or by any alias ("psoas" finds iliopsoas).
   std::optional<MuscleIndex> find_muscle(std::string_view id_or_alias) const noexcept;
+  /// The candidate of `muscle` on `side` (none for a midline muscle); nullopt
+  /// when the muscle has no such candidate.
   std::optional<CandidateIndex> find_candidate(MuscleIndex muscle, Side side) const noexcept;
   /// By key text: "gluteus_medius:left" (an alias may stand for the id).
   std::optional<CandidateIndex> find_candidate(std::string_view key) const noexcept;
+  /// The index of the exercise with this id; nullopt when there is none.
   std::optional<ExerciseIndex> find_exercise(std::string_view id) const noexcept;
 
   /// The region key the region of `key` has on the other side (itself for midline).
   RegionKeyIndex mirror(RegionKeyIndex key) const noexcept;
+  /// The same muscle's candidate on the other side (itself for a midline muscle).
   CandidateIndex mirror_candidate(CandidateIndex candidate) const noexcept;
 
   /// The known id closest to `unknown` among regions, findings, red flags,
   /// muscles (by edit distance), for "did you mean ...?" messages; "" if none is close.
+  ///@{
   std::string suggest_region(std::string_view unknown) const;
   std::string suggest_finding(std::string_view unknown) const;
   std::string suggest_red_flag(std::string_view unknown) const;
   std::string suggest_muscle(std::string_view unknown) const;
+  ///@}
 
   /// Internal compiled tables (scoring, lookups); not part of the stable API.
   const detail::KbData& data() const noexcept { return *d_; }
 
+  /// Wraps compiled tables; used by the loader, not by hosts.
   explicit KnowledgeBase(std::shared_ptr<const detail::KbData> d) noexcept : d_(std::move(d)) {}
 
  private:

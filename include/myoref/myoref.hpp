@@ -12,6 +12,9 @@
 #include "myoref/types.hpp"
 #include "myoref/version.h"
 
+/// Everything in the C++ API: the knowledge base (kb.hpp), assessment
+/// (assess.hpp), the self-care plan (plan.hpp), pictures (render.hpp), errors
+/// as values (error.hpp) and small vocabulary types (types.hpp).
 namespace myoref {
 
 /// The library's version at run time ("0.1.0"); compare MYOREF_VERSION_STRING.

@@ -54,6 +54,7 @@ struct PlanOptions {
   bool append_related = true;
 };
 
+/// Where a plan stands (the plan document's top-level "status").
 enum class PlanStatus : std::uint8_t {
   active = 0,             ///< working through the three steps on the current target
   maintenance = 1,        ///< relief held: strengthen on, release and stretch as needed
@@ -80,12 +81,18 @@ enum class Outcome : std::uint8_t {
   stopped_red_flag = 6,   ///< a session reported a red flag
 };
 
+/// Stable lower-case names, as in plan documents ("stopped_seek_care").
+///@{
 std::string_view to_string(PlanStatus status) noexcept;
 std::string_view to_string(CandidateStatus status) noexcept;
 std::string_view to_string(Outcome outcome) noexcept;
+///@}
+/// Parse those names; nullopt for anything else (case-sensitive).
+///@{
 std::optional<PlanStatus> parse_plan_status(std::string_view text) noexcept;
 std::optional<CandidateStatus> parse_candidate_status(std::string_view text) noexcept;
 std::optional<Outcome> parse_outcome(std::string_view text) noexcept;
+///@}
 
 /// What a plan starts from, without an Assessment: the low-level entry that
 /// the Assessment overload, the C API and tests share.
@@ -121,8 +128,8 @@ Expected<SessionLog> parse_session(std::string_view json_text);
 
 /// A logged session with what the rules made of it.
 struct SessionRecord {
-  SessionLog log;
-  CandidateIndex target = 0;
+  SessionLog log;             ///< the session as logged
+  CandidateIndex target = 0;  ///< its target, an index into KnowledgeBase::candidates()
   bool complete = true;       ///< all three steps were done
   std::vector<Step> missing;  ///< the steps left out, in protocol order
   bool relief = false;        ///< pain_after, or the next session's pain_before, showed relief
@@ -131,29 +138,29 @@ struct SessionRecord {
 
 /// One candidate in the plan's list.
 struct PlanCandidate {
-  CandidateIndex candidate = 0;
-  std::string key;       ///< "gluteus_medius:left"
-  bool related = false;  ///< appended from the top candidate's related muscles
-  CandidateStatus status = CandidateStatus::untried;
+  CandidateIndex candidate = 0;  ///< an index into KnowledgeBase::candidates()
+  std::string key;               ///< "gluteus_medius:left"
+  bool related = false;          ///< appended from the top candidate's related muscles
+  CandidateStatus status = CandidateStatus::untried;  ///< where it stands in the plan
 };
 
 /// What the rules decided about one logged session. Every rule that applied
 /// adds a sentence to `reasons`, in the order applied.
 struct Decision {
-  Outcome outcome = Outcome::continued;
+  Outcome outcome = Outcome::continued;    ///< what the session led to
   PlanStatus status = PlanStatus::active;  ///< the plan's status after the session
   std::size_t session = 0;                 ///< the session's index in Plan::sessions()
   std::string target;                      ///< the session's target key
   std::string next_target;                 ///< the target now; "" when the plan has none
-  bool complete = true;
-  std::vector<Step> missing;
-  bool relief = false;
+  bool complete = true;                    ///< all three steps were done
+  std::vector<Step> missing;               ///< the steps left out, in protocol order
+  bool relief = false;                     ///< this session showed relief
   bool previous_relief = false;  ///< this session's pain_before credited relief to the one before
   /// How soon to seek care: at a stop or when exhausted, the stop's level
   /// (see_clinician, or the highest red flag's); otherwise the plan's triage.
   TriageLevel level = TriageLevel::self_care;
-  std::vector<std::string> reasons;
-  std::vector<std::string> advice;  ///< what to do now (a stop's advice, the new target)
+  std::vector<std::string> reasons;  ///< one sentence per rule that applied, in order
+  std::vector<std::string> advice;   ///< what to do now (a stop's advice, the new target)
 
   /// {"outcome", "status", "session", "target", "next_target", "complete",
   ///  "missing", "relief", "previous_relief", "level", "reasons", "advice"};
@@ -165,14 +172,14 @@ struct Decision {
 
 /// An exercise as prescribed for the next session.
 struct PrescribedExercise {
-  ExerciseIndex exercise = 0;
-  std::string id;
-  std::string name;
-  Dose dose;
-  std::string dose_text;         ///< dose.to_string()
-  std::vector<std::string> how;  ///< the instructions, to be numbered in order
-  std::vector<std::string> cues;
-  std::vector<std::string> cautions;
+  ExerciseIndex exercise = 0;         ///< an index into KnowledgeBase::exercises()
+  std::string id;                     ///< the exercise's id
+  std::string name;                   ///< its name
+  Dose dose;                          ///< how much and how often
+  std::string dose_text;              ///< dose.to_string()
+  std::vector<std::string> how;       ///< the instructions, to be numbered in order
+  std::vector<std::string> cues;      ///< short tips for doing it well
+  std::vector<std::string> cautions;  ///< when to stop or take care
   /// "as_listed", "progression" (harder, as relief accumulates) or
   /// "regression" (easier, because pain rose).
   std::string variant = "as_listed";
@@ -181,24 +188,26 @@ struct PrescribedExercise {
   std::optional<std::string> progression;  ///< a harder one's id
 };
 
+/// One protocol step of the next session and its exercises.
 struct PrescribedStep {
-  Step step = Step::release;
-  bool as_needed = false;  ///< in maintenance, release and stretch are done as needed
-  std::vector<PrescribedExercise> exercises;
+  Step step = Step::release;  ///< release, stretch or strengthen
+  bool as_needed = false;     ///< in maintenance, release and stretch are done as needed
+  std::vector<PrescribedExercise>
+      exercises;  ///< in the muscle's protocol order (variant says if one was swapped)
 };
 
 /// What to do in the next session.
 struct NextStep {
-  PlanStatus status = PlanStatus::active;
-  std::string target;  ///< "" when stopped or exhausted
-  std::string name;    ///< the muscle's name; "" when there is no target
-  Side side = Side::none;
-  std::string reason;                          ///< why the plan is where it is
+  PlanStatus status = PlanStatus::active;  ///< the plan's status
+  std::string target;                      ///< "" when stopped or exhausted
+  std::string name;                        ///< the muscle's name; "" when there is no target
+  Side side = Side::none;  ///< the target's side; none for a midline muscle or no target
+  std::string reason;      ///< why the plan is where it is
   TriageLevel level = TriageLevel::self_care;  ///< the triage level the advice is at
   /// release, stretch, strengthen in that order; empty when stopped or exhausted.
   std::vector<PrescribedStep> steps;
-  std::vector<std::string> advice;
-  std::size_t sessions_logged = 0;
+  std::vector<std::string> advice;  ///< what to keep in mind, triage advice first
+  std::size_t sessions_logged = 0;  ///< sessions accepted so far
 
   /// The contract's `plan next` JSON; pretty-printed, ends with a newline.
   std::string to_json() const;
@@ -208,14 +217,17 @@ struct NextStep {
 
 /// Limits for reading plan and session documents.
 struct PlanLimits {
-  std::size_t max_bytes = 4U << 20U;
-  std::size_t max_sessions = 10000;
+  std::size_t max_bytes = 4U << 20U;  ///< size of the JSON text
+  std::size_t max_sessions = 10000;   ///< sessions in one plan
 };
 
 namespace detail {
 struct PlanState;
 }
 
+/// A self-care plan: the ordered candidates, the current target, every
+/// logged session and a status. Made by start(), read back by from_json(),
+/// changed only by log() (all or nothing); the host stores to_json().
 class Plan {
  public:
   /// The plan document format this library writes. It reads this one and every
@@ -262,25 +274,40 @@ class Plan {
   /// date that is not a real calendar date or is earlier than the last one, a
   /// target that is not the current target, steps out of order, repeated or
   /// empty, pain outside 0..10, unknown red flags; safety_refusal on a plan
-  /// that stopped; invalid_input on an exhausted plan.
+  /// that stopped; invalid_input on an exhausted plan; limit_exceeded on a
+  /// plan that holds PlanLimits{}.max_sessions sessions already (its document
+  /// could not be read back with one more).
   Expected<Decision> log(const SessionLog& session);
   /// The same from JSON text (parse_session, then log).
   Expected<Decision> log(std::string_view session_json);
 
+  /// active, maintenance, stopped_seek_care or exhausted.
   PlanStatus status() const noexcept;
-  /// Why the plan is where it is: the last decision's outcome and reason.
+  /// Why the plan is where it is: the outcome of the last change of target or
+  /// status (started, escalated, maintenance, a stop), and its reason. A session
+  /// that changes neither leaves both as they were; its Decision says `continued`.
   Outcome outcome() const noexcept;
+  /// That reason in words.
   const std::string& reason() const noexcept;
+  /// The options the plan was started with (release_trials, thresholds, ...).
   const PlanOptions& options() const noexcept;
+  /// The pain relief is measured against: the highest intensity at the start.
   int baseline_pain() const noexcept;
+  /// The triage level at the start, and its advice (repeated in every next()).
+  ///@{
   TriageLevel triage() const noexcept;
   const std::vector<std::string>& triage_advice() const noexcept;
+  ///@}
+  /// The candidates in the order they are tried, each with its status.
   const std::vector<PlanCandidate>& candidates() const noexcept;
   /// Index into candidates() of the current target; nullopt when exhausted.
   std::optional<std::size_t> current() const noexcept;
+  /// Every accepted session, oldest first.
   const std::vector<SessionRecord>& sessions() const noexcept;
+  /// The knowledge base the plan was made with.
   const KnowledgeBase& kb() const noexcept;
 
+  /// Wraps a plan's state; made by start() and from_json(), not by hosts.
   explicit Plan(std::shared_ptr<const detail::PlanState> state) noexcept : s_(std::move(state)) {}
 
  private:

@@ -34,13 +34,13 @@ class Assessment;  // myoref/assess.hpp
 /// How a picture looks. The defaults suit print and screen; every field is
 /// checked before anything is drawn.
 struct RenderOptions {
-  /// Width in pixels written on the root <svg> (the height follows the aspect
+  /// Width in pixels written on the root `<svg>` (the height follows the aspect
   /// ratio). 0 writes no size, so the picture fills the width of whatever
   /// contains it and is sized by its viewBox alone.
   int width_px = 0;
   /// Draw the legend under the views.
   bool legend = true;
-  /// Draw the title as text at the top (the <title> element is always there).
+  /// Draw the title as text at the top (the `<title>` element is always there).
   bool heading = true;
   /// Prefix of every id inside the picture (patterns, title, description).
   /// Give each picture its own when several are inlined in one HTML page.

@@ -36,12 +36,13 @@ enum class TriageLevel : std::uint8_t { self_care = 0, see_clinician = 1, urgent
 
 /// The three protocol steps, in the only order they may be done.
 enum class Step : std::uint8_t { release = 0, stretch = 1, strengthen = 2 };
-inline constexpr int kStepCount = 3;
+inline constexpr int kStepCount = 3;  ///< the number of protocol steps
 
 /// How the pain began, when the person says.
 enum class Onset : std::uint8_t { sudden = 0, gradual = 1 };
 
 /// Stable lower-case names, as used in every JSON document ("left", "urgent").
+///@{
 std::string_view to_string(Side side) noexcept;
 std::string_view to_string(Laterality laterality) noexcept;
 std::string_view to_string(View view) noexcept;
@@ -49,8 +50,10 @@ std::string_view to_string(SideRelation relation) noexcept;
 std::string_view to_string(TriageLevel level) noexcept;
 std::string_view to_string(Step step) noexcept;
 std::string_view to_string(Onset onset) noexcept;
+///@}
 
 /// Parse the names above; nullopt for anything else (case-sensitive).
+///@{
 std::optional<Side> parse_side(std::string_view text) noexcept;
 std::optional<Laterality> parse_laterality(std::string_view text) noexcept;
 std::optional<View> parse_view(std::string_view text) noexcept;
@@ -58,6 +61,7 @@ std::optional<SideRelation> parse_side_relation(std::string_view text) noexcept;
 std::optional<TriageLevel> parse_triage_level(std::string_view text) noexcept;
 std::optional<Step> parse_step(std::string_view text) noexcept;
 std::optional<Onset> parse_onset(std::string_view text) noexcept;
+///@}
 
 /// The other side: left <-> right; none stays none.
 constexpr Side mirror(Side side) noexcept {

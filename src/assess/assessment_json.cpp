@@ -211,8 +211,10 @@ Expected<Assessment> assessment_from_json(const KnowledgeBase& kb, std::string_v
   }
   if (id != kb.id() || hash != kb.hash()) {
     return Error(ErrorCode::kb_mismatch, "assessment was made with another knowledge base",
-                 {{"/kb", "made with " + id + " (hash " + hash + "); this knowledge base is " +
-                              kb.id() + " (hash " + kb.hash() + ")"}});
+                 {{"/kb", "made with " + detail::json::serialize(id) + " (hash " +
+                              detail::json::serialize(hash) + "); this knowledge base is " +
+                              detail::json::serialize(kb.id()) + " (hash " +
+                              detail::json::serialize(kb.hash()) + ")"}});
   }
   const auto* intake_value = root.if_contains("intake");
   if (intake_value == nullptr) {

@@ -60,13 +60,10 @@ std::size_t position(const std::vector<std::size_t>* positions, std::size_t i) {
   return positions == nullptr ? i : (*positions)[i];
 }
 
+// As a JSON string: text from the document may hold quotes, line breaks or
+// terminal escape sequences, which must not reach a message as they are.
 std::string quoted(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 2);
-  out += '"';
-  out += text;
-  out += '"';
-  return out;
+  return json::serialize(json::string_view(text.data(), text.size()));
 }
 
 std::string closest_of(std::string_view unknown, gsl::span<const std::string_view> known) {

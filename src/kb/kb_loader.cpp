@@ -275,6 +275,9 @@ class Loader {
   KbData& kb_;
   std::vector<Diagnostic> diags_;
   ErrorCode code_ = ErrorCode::invalid_input;
+  // Shared by every "did you mean" of this document: thousands of unknown
+  // references against thousands of ids would otherwise take minutes.
+  std::size_t suggestion_work_ = kSuggestionWorkPerDocument;
 
   IdKind citations_;
   IdKind regions_;
@@ -308,7 +311,8 @@ const json::object* Loader::object_at(const json::value& v, const Path& path,
     const std::string_view key(kv.key().data(), kv.key().size());
     if (std::find(fields.begin(), fields.end(), key) == fields.end()) {
       error(Path(path, key), "unknown field " + quote(key) +
-                                 did_you_mean(closest(key, std::vector<std::string_view>(fields))));
+                                 did_you_mean(closest(key, std::vector<std::string_view>(fields),
+                                                      suggestion_work_)));
     }
   }
   return &o;
@@ -462,8 +466,8 @@ std::optional<E> Loader::choice(const json::object& o, const Path& base, std::st
     return std::nullopt;
   const std::optional<E> e = parse(s);
   if (!e) {
-    error(Path(base, key),
-          quote(s) + " is not one of " + join(allowed, " or ") + did_you_mean(closest(s, allowed)));
+    error(Path(base, key), quote(s) + " is not one of " + join(allowed, " or ") +
+                               did_you_mean(closest(s, allowed, suggestion_work_)));
   }
   return e;
 }
@@ -476,7 +480,7 @@ std::optional<std::uint16_t> Loader::reference(const json::value& v, const Path&
   const auto it = kind.table->find(s);
   if (it == kind.table->end()) {
     error(path, "unknown " + std::string(kind.noun) + " " + quote(s) +
-                    did_you_mean(closest(s, kind.names)));
+                    did_you_mean(closest(s, kind.names, suggestion_work_)));
     return std::nullopt;
   }
   // The muscle table also answers aliases; the knowledge base itself always
@@ -1088,7 +1092,8 @@ void Loader::read_exercise(const json::value& v, const Path& path, ExerciseIndex
         continue;
       const auto& known = equipment_ids();
       if (std::find(known.begin(), known.end(), s) == known.end()) {
-        error(item, "unknown equipment " + quote(s) + did_you_mean(closest(s, known)));
+        error(item,
+              "unknown equipment " + quote(s) + did_you_mean(closest(s, known, suggestion_work_)));
         continue;
       }
       if (std::find(e.equipment.begin(), e.equipment.end(), s) != e.equipment.end()) {
@@ -1282,9 +1287,9 @@ void Loader::read_chart(const json::value& v) {
           std::vector<std::string_view> ids;
           for (const auto& x : tps)
             ids.emplace_back(x.id);
-          error(Path(m_path, "trigger_point"), "muscle " + quote(kb_.muscles[*muscle].id) +
-                                                   " has no trigger point " + quote(tp_id) +
-                                                   did_you_mean(closest(tp_id, ids)));
+          error(Path(m_path, "trigger_point"),
+                "muscle " + quote(kb_.muscles[*muscle].id) + " has no trigger point " +
+                    quote(tp_id) + did_you_mean(closest(tp_id, ids, suggestion_work_)));
         }
       }
       const auto view = choice<View>(*mk, m_path, "view", parse_view, {"front", "back"});

@@ -1,5 +1,7 @@
 #include <array>
+#include <cstddef>
 #include <memory>
+#include <string>
 #include <utility>
 
 #include "myoref/plan.hpp"
@@ -84,6 +86,14 @@ Expected<Plan> Plan::start(const KnowledgeBase& kb, const PlanSeed& seed,
 }
 
 Expected<Decision> Plan::log(const SessionLog& session) {
+  // The document of a plan with more sessions than from_json reads by
+  // default would be written, and then refused when it is read back.
+  const std::size_t most = PlanLimits{}.max_sessions;
+  if (s_->sessions.size() >= most) {
+    return Error(ErrorCode::limit_exceeded, "session refused; the plan is full",
+                 {{"", "the plan holds " + std::to_string(s_->sessions.size()) +
+                           " sessions, the most a plan document may hold; start a new plan"}});
+  }
   // Strong guarantee: the rules work on a copy, which replaces the state only
   // when the whole session has been accepted.
   auto next = std::make_shared<detail::PlanState>(*s_);

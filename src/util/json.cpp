@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <system_error>
 #include <utility>
 
 namespace myoref::detail {
@@ -111,26 +112,44 @@ class StrictHandler {
     st.push_string(s);
     return true;
   }
-  bool on_number_part(json::string_view, json::error_code& ec) {
+  bool on_number_part(json::string_view s, json::error_code& ec) {
     if (!in_number_) {
       if (!begin_value(ec)) return false;
       in_number_ = true;
     }
+    number_.append(s.data(), s.size());
     return true;
   }
   bool on_int64(std::int64_t i, json::string_view, json::error_code& ec) {
+    number_.clear();
     if (!end_number(ec)) return false;
     st.push_int64(i);
     return true;
   }
   bool on_uint64(std::uint64_t u, json::string_view, json::error_code& ec) {
+    number_.clear();
     if (!end_number(ec)) return false;
     st.push_uint64(u);
     return true;
   }
-  bool on_double(double d, json::string_view, json::error_code& ec) {
+  bool on_double(double d, json::string_view s, json::error_code& ec) {
     if (!end_number(ec)) return false;
-    if (!std::isfinite(d)) return fail(ec, ErrorCode::invalid_input, "a number is too large to represent");
+    // Boost 1.81 reads a double to within an ulp or so, not always to the
+    // nearest: then the shortest text that the writers print for a double
+    // (std::to_chars) could read back as a neighbour, and a document would
+    // not survive being written and read again. Read the text exactly.
+    number_.append(s.data(), s.size());
+    double exact = 0.0;
+    const char* const end = number_.data() + number_.size();
+    const auto r = std::from_chars(number_.data(), end, exact);
+    number_.clear();
+    if (r.ec == std::errc() && r.ptr == end) {
+      d = exact;
+    } else if (r.ec == std::errc::result_out_of_range && std::isfinite(d) && std::fabs(d) < 1.0) {
+      d = std::copysign(0.0, d);  // nearer to zero than the smallest double
+    } else {
+      return fail(ec, ErrorCode::invalid_input, "a number is too large to represent");
+    }
     st.push_double(d);
     return true;
   }
@@ -216,6 +235,7 @@ class StrictHandler {
   std::vector<Frame> frames_;
   std::vector<Key> keys_;
   std::string key_chars_;
+  std::string number_;  // the text of a number split across buffers
   bool in_string_ = false;
   bool in_number_ = false;
 };
@@ -232,6 +252,53 @@ std::string line_column(std::string_view text, std::size_t offset) {
     }
   }
   return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+// Boost names most malformed text just "syntax error". These are the usual
+// ways a document from another program or an editor goes wrong; name them,
+// so that the person who fixes the file knows what to look for. `at` is
+// where the parser stopped.
+std::string explain_syntax_error(std::string_view text, std::size_t at) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF")
+    return "the text starts with a byte order mark (U+FEFF), which JSON does not allow";
+  if (at >= text.size())
+    return {};
+  const auto c = static_cast<unsigned char>(text[at]);
+  if (c == 0)
+    return "a NUL byte";
+  if (c == '/' && at + 1 < text.size() && (text[at + 1] == '/' || text[at + 1] == '*'))
+    return "a comment (JSON has no comments)";
+  if (c == '\'')
+    return "a single quote (JSON strings use double quotes)";
+  if (c == '\t' || c == '\n' || c == '\r')
+    return "a line break or tab inside a string (write it as \\n, \\r or \\t)";
+  if (c < 0x20) {
+    static const char* const hex = "0123456789abcdef";
+    return std::string("a control character (0x") + hex[c >> 4U] + hex[c & 15U] +
+           ") that must be escaped";
+  }
+  if (c >= 0x80)
+    return "invalid UTF-8";
+  if (c == '}' || c == ']') {
+    std::size_t i = at;
+    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n' ||
+                     text[i - 1] == '\r'))
+      --i;
+    if (i > 0 && text[i - 1] == ',')
+      return "a trailing comma";
+  }
+  // Boost stops just after a \uXXXX escape of half a surrogate pair.
+  if (at >= 6 && text[at - 6] == '\\' && (text[at - 5] == 'u' || text[at - 5] == 'U') &&
+      (text[at - 4] == 'd' || text[at - 4] == 'D') &&
+      std::string_view("89abAB").find(text[at - 3]) != std::string_view::npos)
+    return "a \\u escape of an unpaired UTF-16 surrogate";
+  for (const std::string_view word : {"NaN", "Infinity", "-Infinity", "nan", "inf", "-inf"}) {
+    if (text.substr(at, word.size()) == word)
+      return "NaN and infinities are not JSON numbers";
+  }
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+    return "a bare word (text goes in double quotes; the only words are true, false and null)";
+  return {};
 }
 
 }  // namespace
@@ -276,6 +343,8 @@ Expected<json::value> parse_json(std::string_view text, const JsonLimits& limits
       message = "unexpected data after the JSON document";
     } else if (text.empty() || used == text.size()) {
       message = "the document ends too early (" + message + ")";
+    } else if (const std::string why = explain_syntax_error(text, used); !why.empty()) {
+      message += ": " + why;
     }
     return Error(code, subject + " is not valid JSON",
                  {{"", message + " at " + line_column(text, used)}});
@@ -320,11 +389,27 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-std::string closest(std::string_view unknown, const std::vector<std::string_view>& candidates) {
+std::string closest(std::string_view unknown, const std::vector<std::string_view>& candidates,
+                    std::size_t& work) {
+  if (work == 0)
+    return std::string();
   const std::size_t budget = std::max<std::size_t>(2, unknown.size() / 3);
   std::size_t best = budget + 1;
   std::string_view found;
   for (const auto c : candidates) {
+    // The distance is at least the difference in length: a candidate that
+    // cannot beat the best so far costs nothing (this skips every candidate
+    // for an "id" of thousands of characters).
+    const std::size_t gap =
+        c.size() > unknown.size() ? c.size() - unknown.size() : unknown.size() - c.size();
+    if (gap >= best)
+      continue;
+    const std::size_t cost = (unknown.size() + 1) * (c.size() + 1);
+    if (work < cost) {
+      work = 0;
+      return std::string();
+    }
+    work -= cost;
     const std::size_t d = edit_distance(unknown, c);
     if (d < best) {
       best = d;
@@ -332,6 +417,11 @@ std::string closest(std::string_view unknown, const std::vector<std::string_view
     }
   }
   return std::string(found);
+}
+
+std::string closest(std::string_view unknown, const std::vector<std::string_view>& candidates) {
+  std::size_t work = kSuggestionWorkPerCall;
+  return closest(unknown, candidates, work);
 }
 
 std::string did_you_mean(const std::string& suggestion) {
@@ -469,8 +559,12 @@ void pretty_into(std::string& out, const json::value& v, int indent) {
       // The shortest text that reads back as the same double, in plain
       // notation where possible ("0.6", "12.5", "200"), instead of Boost's
       // "6E-1": people read these documents.
+      // An integral value prints as an integer and reads back as one, so
+      // -0 would come back as 0: print it as 0 to begin with, so that text
+      // written, read and written again is the same text.
+      const double d = v.get_double() == 0.0 ? 0.0 : v.get_double();
       char buf[32];
-      const auto r = std::to_chars(buf, buf + sizeof buf, v.get_double());
+      const auto r = std::to_chars(buf, buf + sizeof buf, d);
       out.append(buf, r.ptr);
       return;
     }

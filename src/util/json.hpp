@@ -49,7 +49,23 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 /// The candidate closest to `unknown` when it is close enough to be a likely
 /// typo (distance at most max(2, |unknown| / 3)); "" otherwise. Ties go to the
 /// first candidate, so the answer is deterministic.
+///
+/// Suggestions are a courtesy, so their cost is bounded: candidates whose
+/// length alone rules them out are skipped, and the comparisons made are paid
+/// for from `work` (about one unit per character pair compared). When `work`
+/// cannot pay for the next comparison it is set to 0 and the answer is "" (no
+/// suggestion), so a caller that shares one budget among all the suggestions
+/// for one document bounds the time a hostile document can take.
+std::string closest(std::string_view unknown, const std::vector<std::string_view>& candidates,
+                    std::size_t& work);
+/// The same with a budget of its own (kSuggestionWorkPerCall).
 std::string closest(std::string_view unknown, const std::vector<std::string_view>& candidates);
+
+/// The work one closest() call may do on its own budget: far more than a
+/// knowledge base of hundreds of 64-character ids needs, a few milliseconds.
+inline constexpr std::size_t kSuggestionWorkPerCall = std::size_t{1} << 20U;
+/// The work all the suggestions for one document may do together.
+inline constexpr std::size_t kSuggestionWorkPerDocument = std::size_t{1} << 25U;
 
 /// " (did you mean \"x\"?)" or "".
 std::string did_you_mean(const std::string& suggestion);

@@ -258,6 +258,7 @@ MYOREF_API const char* myoref_kb_region_id(const myoref_kb* kb, size_t index);
 MYOREF_API const char* myoref_kb_region_name(const myoref_kb* kb, size_t index);
 /* 1 for a midline region, 0 for a paired one, negative on error. */
 MYOREF_API int myoref_kb_region_midline(const myoref_kb* kb, size_t index);
+/* The index of the region with this id. */
 MYOREF_API int myoref_kb_find_region(size_t* out, const myoref_kb* kb, const char* id, size_t len);
 
 /* Region keys: a region on one side ("buttock_upper:left") or a midline
@@ -268,6 +269,7 @@ MYOREF_API const char* myoref_kb_region_key(const myoref_kb* kb, size_t index);
 MYOREF_API const char* myoref_kb_region_key_region(const myoref_kb* kb, size_t index);
 /* A MYOREF_SIDE_* value, negative on error. */
 MYOREF_API int myoref_kb_region_key_side(const myoref_kb* kb, size_t index);
+/* The index of the region key with this text ("buttock_upper:left", "sacrum"). */
 MYOREF_API int myoref_kb_find_region_key(size_t* out, const myoref_kb* kb, const char* key,
                                          size_t len);
 
@@ -278,8 +280,10 @@ MYOREF_API const char* myoref_kb_muscle_name(const myoref_kb* kb, size_t index);
 /* 1 when the muscle is one midline candidate, 0 when it has two sides,
  * negative on error. */
 MYOREF_API int myoref_kb_muscle_midline(const myoref_kb* kb, size_t index);
+/* A muscle's aliases: other ids that find it. */
 MYOREF_API size_t myoref_kb_muscle_alias_count(const myoref_kb* kb, size_t index);
 MYOREF_API const char* myoref_kb_muscle_alias(const myoref_kb* kb, size_t index, size_t alias);
+/* The index of the muscle with this id or alias. */
 MYOREF_API int myoref_kb_find_muscle(size_t* out, const myoref_kb* kb, const char* id_or_alias,
                                      size_t len);
 /* One muscle's record in canonical JSON: {"muscle": {...}, "exercises": [...]}
@@ -304,6 +308,7 @@ MYOREF_API size_t myoref_kb_finding_count(const myoref_kb* kb);
 MYOREF_API const char* myoref_kb_finding_id(const myoref_kb* kb, size_t index);
 /* The question to ask a person: "Does walking bring on the pain?" */
 MYOREF_API const char* myoref_kb_finding_question(const myoref_kb* kb, size_t index);
+/* The index of the finding with this id. */
 MYOREF_API int myoref_kb_find_finding(size_t* out, const myoref_kb* kb, const char* id, size_t len);
 
 /* Red flags: signs that self-care is the wrong path. */
@@ -314,6 +319,7 @@ MYOREF_API const char* myoref_kb_red_flag_question(const myoref_kb* kb, size_t i
 MYOREF_API const char* myoref_kb_red_flag_advice(const myoref_kb* kb, size_t index);
 /* A MYOREF_TRIAGE_* value, negative on error. */
 MYOREF_API int myoref_kb_red_flag_level(const myoref_kb* kb, size_t index);
+/* The index of the red flag with this id. */
 MYOREF_API int myoref_kb_find_red_flag(size_t* out, const myoref_kb* kb, const char* id,
                                        size_t len);
 
@@ -541,7 +547,9 @@ typedef struct myoref_plan_options {
   int append_related;       /* nonzero: append the top muscle's related muscles */
 } myoref_plan_options;
 
+/* The layout version of myoref_plan_options this header declares. */
 #define MYOREF_PLAN_OPTIONS_VERSION 1
+/* An initializer with the defaults: myoref_plan_options o = MYOREF_PLAN_OPTIONS_INIT; */
 #define MYOREF_PLAN_OPTIONS_INIT \
   { MYOREF_PLAN_OPTIONS_VERSION, 3, 2, 30, 2, 2, 3, 1 }
 
@@ -655,7 +663,9 @@ typedef struct myoref_render_options {
   const char* trigger_point_colour; /* "#rrggbb" of the X on a trigger point; NULL: default */
 } myoref_render_options;
 
+/* The layout version of myoref_render_options this header declares. */
 #define MYOREF_RENDER_OPTIONS_VERSION 1
+/* An initializer with the defaults: myoref_render_options o = MYOREF_RENDER_OPTIONS_INIT; */
 #define MYOREF_RENDER_OPTIONS_INIT \
   { MYOREF_RENDER_OPTIONS_VERSION, 0, 1, 1, NULL, NULL, NULL, NULL }
 
@@ -671,7 +681,9 @@ typedef struct myoref_report_options {
   const myoref_render_options* chart; /* the charts' look; NULL: the defaults */
 } myoref_report_options;
 
+/* The layout version of myoref_report_options this header declares. */
 #define MYOREF_REPORT_OPTIONS_VERSION 1
+/* An initializer with the defaults: myoref_report_options o = MYOREF_REPORT_OPTIONS_INIT; */
 #define MYOREF_REPORT_OPTIONS_INIT \
   { MYOREF_REPORT_OPTIONS_VERSION, 5, 3, NULL }
 

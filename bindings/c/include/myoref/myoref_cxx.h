@@ -32,21 +32,31 @@
 namespace myoref {
 namespace c {
 
+/* Deleters: each calls the matching myoref_*_free (which accepts NULL). */
 struct KbFree {
+  /* Frees a knowledge base. */
   void operator()(myoref_kb* kb) const noexcept { myoref_kb_free(kb); }
 };
+/* Deleter of an intake. */
 struct IntakeFree {
+  /* Frees an intake. */
   void operator()(myoref_intake* intake) const noexcept { myoref_intake_free(intake); }
 };
+/* Deleter of an assessment. */
 struct AssessmentFree {
+  /* Frees an assessment. */
   void operator()(myoref_assessment* assessment) const noexcept {
     myoref_assessment_free(assessment);
   }
 };
+/* Deleter of a plan. */
 struct PlanFree {
+  /* Frees a plan. */
   void operator()(myoref_plan* plan) const noexcept { myoref_plan_free(plan); }
 };
+/* Deleter of a string the library made. */
 struct StringFree {
+  /* Frees it with myoref_string_free. */
   void operator()(char* s) const noexcept { myoref_string_free(s); }
 };
 
@@ -60,17 +70,18 @@ using StringPtr = std::unique_ptr<char, StringFree>;
 
 /* One problem of an error: where (a JSON pointer, "" when nowhere) and what. */
 struct Diagnostic {
-  std::string path;
-  std::string message;
+  std::string path;    /* JSON pointer of the place, "" when it has none */
+  std::string message; /* what is wrong */
 };
 
 /* A copy of the calling thread's last error, which outlives the next call. */
 struct Error {
-  int code = MYOREF_OK;
-  std::string message;
-  std::string path;
-  std::vector<Diagnostic> diagnostics;
+  int code = MYOREF_OK;                /* the MYOREF_E* code, MYOREF_OK for none */
+  std::string message;                 /* the one-line summary */
+  std::string path;                    /* JSON pointer of the first problem, or "" */
+  std::vector<Diagnostic> diagnostics; /* every problem, in document order */
 
+  /* A copy of the calling thread's last error (myoref_last_error()). */
   static Error last() {
     const myoref_error* e = myoref_last_error();
     Error copy;
@@ -119,42 +130,49 @@ int call(std::string& out, Fn fn, Args&&... args) {
 
 /* The constructors: an empty pointer on failure (see Error::last()). */
 
+/* myoref_kb_open_default: the built-in knowledge base. */
 inline KbPtr open_default_kb() noexcept {
   myoref_kb* kb = nullptr;
   myoref_kb_open_default(&kb);
   return KbPtr(kb);
 }
 
+/* myoref_kb_open_json: a knowledge base from JSON text. */
 inline KbPtr open_kb_json(std::string_view text) noexcept {
   myoref_kb* kb = nullptr;
   myoref_kb_open_json(&kb, text.data(), text.size());
   return KbPtr(kb);
 }
 
+/* myoref_intake_new: an empty intake to fill with the setters. */
 inline IntakePtr new_intake(const myoref_kb* kb) noexcept {
   myoref_intake* intake = nullptr;
   myoref_intake_new(&intake, kb);
   return IntakePtr(intake);
 }
 
+/* myoref_intake_from_json: an intake from its JSON document. */
 inline IntakePtr intake_from_json(const myoref_kb* kb, std::string_view text) noexcept {
   myoref_intake* intake = nullptr;
   myoref_intake_from_json(&intake, kb, text.data(), text.size());
   return IntakePtr(intake);
 }
 
+/* myoref_assess: triage and rank an intake. */
 inline AssessmentPtr assess(const myoref_intake* intake) noexcept {
   myoref_assessment* assessment = nullptr;
   myoref_assess(&assessment, intake);
   return AssessmentPtr(assessment);
 }
 
+/* myoref_assessment_from_json: an assessment document read back. */
 inline AssessmentPtr assessment_from_json(const myoref_kb* kb, std::string_view text) noexcept {
   myoref_assessment* assessment = nullptr;
   myoref_assessment_from_json(&assessment, kb, text.data(), text.size());
   return AssessmentPtr(assessment);
 }
 
+/* myoref_plan_start: a plan from an assessment (NULL options: the defaults). */
 inline PlanPtr start_plan(const myoref_assessment* assessment,
                           const myoref_plan_options* options = nullptr) noexcept {
   myoref_plan* plan = nullptr;
@@ -162,6 +180,7 @@ inline PlanPtr start_plan(const myoref_assessment* assessment,
   return PlanPtr(plan);
 }
 
+/* myoref_plan_from_json: a stored plan document read back. */
 inline PlanPtr plan_from_json(const myoref_kb* kb, std::string_view text) noexcept {
   myoref_plan* plan = nullptr;
   myoref_plan_from_json(&plan, kb, text.data(), text.size());

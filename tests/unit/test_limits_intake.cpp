@@ -1,0 +1,136 @@
+// Intake limits: size, nesting, marks, ids, string length. Going past one is
+// limit_exceeded with the path of the place, decided before any large
+// allocation or slow work.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <string>
+
+#include "myoref/myoref.hpp"
+
+using myoref::ErrorCode;
+using myoref::IntakeLimits;
+using myoref::KnowledgeBase;
+using myoref::parse_intake;
+
+namespace {
+
+const KnowledgeBase& builtin() {
+  static const KnowledgeBase kb = *KnowledgeBase::builtin();
+  return kb;
+}
+
+std::string marks(std::size_t n) {
+  // Distinct region keys as far as they go; repeats are a different error,
+  // found only once the count is within the limit.
+  std::string text = R"({"pain": [)";
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& key = builtin().region_keys()[i % builtin().region_keys().size()];
+    const auto& region = builtin().regions()[key.region];
+    text += (i != 0 ? ", " : "") + std::string(R"({"region": ")") + region.id + "\"";
+    if (key.side != myoref::Side::none)
+      text += std::string(R"(, "side": ")") + std::string(myoref::to_string(key.side)) + "\"";
+    text += R"(, "intensity": 3})";
+  }
+  return text + "]}";
+}
+
+struct LimitCase {
+  const char* name;
+  std::string text;
+  const char* path;
+  const char* message;
+};
+
+}  // namespace
+
+TEST_CASE("a 100 MB intake is refused by its size alone, at once", "[limits][intake]") {
+  const std::string huge(100U << 20U, '[');
+  const auto start = std::chrono::steady_clock::now();
+  const auto intake = parse_intake(builtin(), huge);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  REQUIRE_FALSE(intake);
+  CHECK(intake.error().code() == ErrorCode::limit_exceeded);
+  CHECK(intake.error().message() == "intake is too large");
+  CHECK(intake.error().path().empty());
+  CHECK(intake.error().diagnostics()[0].message ==
+        "the document is 104857600 bytes; the limit is 65536");
+  CHECK(seconds < 0.5);  // no parsing: a size comparison
+}
+
+TEST_CASE("intake limits are refused with the path of the place", "[limits][intake]") {
+  const LimitCase cases[] = {
+      {"nesting deeper than 8 levels",
+       R"({"pain": [{"region": [[[[[[["calf"]]]]]]], "side": "left", "intensity": 3}]})",
+       "/pain/0/region/0/0/0/0/0", "nesting is deeper than 8 levels"},
+      {"more than 256 pain marks", marks(257), "/pain/256", "an array has more than 256 elements"},
+      {"more than 256 findings",
+       R"({"pain": [{"region": "sacrum", "intensity": 3}], "findings": [)" +
+           std::string(256 * 10, ' ') +
+           [] {
+             std::string ids;
+             for (int i = 0; i < 257; ++i)
+               ids += (i != 0 ? ",\"walking\"" : "\"walking\"");
+             return ids;
+           }() +
+           "]}",
+       "/findings/256", "an array has more than 256 elements"},
+      {"a string longer than 1 KiB",
+       R"({"pain": [{"region": ")" + std::string(1025, 'x') + R"(", "intensity": 3}]})",
+       "/pain/0/region", "a string is longer than the limit"},
+      {"an object with more than 64 members",
+       [] {
+         std::string t = R"({"pain": [{"region": "sacrum", "intensity": 3)";
+         for (int i = 0; i < 64; ++i)
+           t += ", \"x" + std::to_string(i) + "\": 0";
+         return t + "}]}";
+       }(),
+       "/pain/0/x61", "an object has more than 64 members"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    const auto intake = parse_intake(builtin(), c.text);
+    REQUIRE_FALSE(intake);
+    CHECK(intake.error().code() == ErrorCode::limit_exceeded);
+    CHECK(intake.error().path() == c.path);
+    CHECK(intake.error().diagnostics()[0].message == c.message);
+  }
+}
+
+TEST_CASE("a host's own lower limits on marks and ids are refused as limits", "[limits][intake]") {
+  IntakeLimits limits;
+  limits.max_pain_marks = 2;
+  limits.max_ids = 1;
+  const auto too_many_marks = parse_intake(builtin(), marks(3), limits);
+  REQUIRE_FALSE(too_many_marks);
+  CHECK(too_many_marks.error().code() == ErrorCode::limit_exceeded);
+  // The reader's array limit is the larger of the two, here the marks'.
+  CHECK(too_many_marks.error().path() == "/pain/2");
+  CHECK(too_many_marks.error().diagnostics()[0].message == "an array has more than 2 elements");
+  const auto too_many_ids = parse_intake(
+      builtin(), R"({"pain": [{"region": "sacrum", "intensity": 3}], "red_flags": ["a", "b"]})",
+      limits);
+  REQUIRE_FALSE(too_many_ids);
+  CHECK(too_many_ids.error().code() == ErrorCode::limit_exceeded);
+  CHECK(too_many_ids.error().path() == "/red_flags");
+  CHECK(too_many_ids.error().diagnostics()[0].message == "has 2 elements; the limit is 1");
+  limits.max_bytes = 10;
+  const auto too_large = parse_intake(builtin(), marks(1), limits);
+  REQUIRE_FALSE(too_large);
+  CHECK(too_large.error().code() == ErrorCode::limit_exceeded);
+}
+
+TEST_CASE("an intake built in code is held to the same limits", "[limits][intake]") {
+  myoref::Intake intake;
+  for (std::size_t i = 0; i < 257; ++i)
+    intake.pain.push_back({static_cast<myoref::RegionKeyIndex>(i % 10), 3});
+  const auto status = myoref::validate_intake(builtin(), intake);
+  REQUIRE_FALSE(status);
+  CHECK(status.error().code() == ErrorCode::limit_exceeded);
+  CHECK(status.error().path() == "/pain");
+  CHECK(status.error().diagnostics()[0].message == "has 257 elements; the limit is 256");
+  const auto assessed = myoref::assess(builtin(), intake);
+  REQUIRE_FALSE(assessed);
+  CHECK(assessed.error().code() == ErrorCode::limit_exceeded);
+}
