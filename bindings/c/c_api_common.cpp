@@ -97,7 +97,9 @@ int set_error(int status, const char* fn, std::string_view message,
     r.diagnostics.clear();
     r.publish(status);
   } catch (...) {
+    // The record says "out of memory", so the status must say it too.
     r.state = RecordState::out_of_memory;
+    return MYOREF_ENOMEM;
   }
   return status;
 }
@@ -113,6 +115,7 @@ int fail(const Error& error) noexcept {
     r.publish(status);
   } catch (...) {
     r.state = RecordState::out_of_memory;
+    return MYOREF_ENOMEM;
   }
   return status;
 }

@@ -229,8 +229,8 @@ class KnowledgeBase {
 
   /// The knowledge base compiled into the library, loaded on the first call
   /// and shared by every later one. Never fails in a correct build (the test
-  /// suite loads the embedded text), but reports an Error rather than
-  /// aborting if it ever did.
+  /// suite loads the embedded text) except for out_of_memory, which is not
+  /// kept: the next call tries again.
   static Expected<KnowledgeBase> builtin();
 
   /// Load and validate a knowledge base from JSON text. On failure the Error
@@ -245,7 +245,8 @@ class KnowledgeBase {
   ///@}
   /// SHA-256 (hex) of the canonical form; equal hashes mean equal content.
   /// Computed on the first call and kept (safe from any thread); empty for a
-  /// default-constructed KnowledgeBase, or if memory ran out computing it.
+  /// default-constructed KnowledgeBase, and from a call during which memory
+  /// ran out computing it (a later call tries again).
   const std::string& hash() const noexcept;
 
   /// The canonical JSON form: fixed key order, no insignificant whitespace

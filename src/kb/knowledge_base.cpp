@@ -1,5 +1,6 @@
 // KnowledgeBase: the read-only face of a loaded KbData, and its lookups.
 #include <cstddef>
+#include <memory>
 #include <mutex>
 #include <new>
 #include <string>
@@ -63,14 +64,21 @@ KnowledgeBase::KnowledgeBase() noexcept
     : d_(std::shared_ptr<const detail::KbData>(), &empty_data()) {}
 
 Expected<KnowledgeBase> KnowledgeBase::builtin() {
-  // Loaded once per process; every caller shares the result.
-  static const Expected<KnowledgeBase> loaded =
-      from_json(std::string_view(detail::kDefaultKbJson, detail::kDefaultKbJson_size), KbLimits{});
-  try {
-    return loaded;
-  } catch (const std::bad_alloc&) {
-    return Error(ErrorCode::out_of_memory, "out of memory");
+  // Loaded once per process and shared by every caller. Only a success is
+  // kept: a load that ran out of memory is tried again by the next call, so
+  // that a moment without memory does not take the knowledge base away for
+  // the rest of the process.
+  static std::mutex mutex;
+  static std::shared_ptr<const detail::KbData> loaded;
+  const std::lock_guard<std::mutex> lock(mutex);
+  if (!loaded) {
+    auto kb = from_json(std::string_view(detail::kDefaultKbJson, detail::kDefaultKbJson_size),
+                        KbLimits{});
+    if (!kb)
+      return kb;
+    loaded = kb->d_;
   }
+  return KnowledgeBase(loaded);
 }
 
 const std::string& KnowledgeBase::id() const noexcept {
@@ -83,21 +91,20 @@ const std::string& KnowledgeBase::title() const noexcept {
   return d_->title;
 }
 const std::string& KnowledgeBase::hash() const noexcept {
+  static const std::string none;
   const detail::KbData& kb = *d_;
   if (!kb.loaded)
     return kb.hash;  // the empty model has no content to hash
   try {
-    std::call_once(kb.hash_once, [&kb] {
-      try {
-        kb.hash = detail::sha256_hex(detail::canonical_text(kb));
-      } catch (...) {
-        // Out of memory: the hash stays empty (and is not retried), which a
-        // caller can see; aborting the host would be worse.
-        kb.hash.clear();
-      }
-    });
+    // When the computation throws (out of memory), call_once does not mark
+    // the flag done: the next call tries again. kb.hash is only assigned a
+    // finished value.
+    std::call_once(kb.hash_once,
+                   [&kb] { kb.hash = detail::sha256_hex(detail::canonical_text(kb)); });
   } catch (...) {
-    // std::call_once itself failed (std::system_error): as above.
+    // Out of memory, or std::call_once itself failed: no hash this time,
+    // which a caller can see; aborting the host would be worse.
+    return none;
   }
   return kb.hash;
 }

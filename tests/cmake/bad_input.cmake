@@ -280,3 +280,12 @@ add_test(NAME "bad input: the C API refuses each class with its status, message 
   COMMAND myoref_bad_input_c ${PROJECT_SOURCE_DIR})
 set_tests_properties("bad input: the C API refuses each class with its status, message and path, handles unchanged"
   PROPERTIES LABELS "c;bad_input")
+
+# Out of memory at every allocation of a few scenarios, through the C API.
+add_executable(myoref_oom_c_api ${BI_DATA}/oom_c_api.cpp)
+target_link_libraries(myoref_oom_c_api PRIVATE myoref)
+myoref_set_warnings(myoref_oom_c_api)
+add_test(NAME "bad input: out of memory at any allocation is MYOREF_ENOMEM and changes nothing"
+  COMMAND myoref_oom_c_api ${PROJECT_SOURCE_DIR})
+set_tests_properties("bad input: out of memory at any allocation is MYOREF_ENOMEM and changes nothing"
+  PROPERTIES LABELS "c;bad_input")
