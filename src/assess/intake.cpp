@@ -1,6 +1,7 @@
 // Intake: strict reading from JSON, validation of intakes built in code, and
 // the canonical JSON form.
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -197,11 +198,25 @@ std::optional<int> read_integer(const json::value& v, Path&& path, std::int64_t 
     return static_cast<int>(*n);
   const std::string expected = "expected an integer " + std::to_string(lo) + ".." +
                                std::to_string(hi) + " (" + std::string(what) + ")";
-  if (!n) {
+  // A whole number too large for as_integer (1e300, 2^64 - 1) is out of
+  // range, shown as written, not "a number with a fraction" or a clamped value.
+  const bool whole = v.is_int64() || v.is_uint64() ||
+                     (v.is_double() && std::floor(v.get_double()) == v.get_double());
+  if (!whole) {
     problems.add(path(),
                  expected + ", got " + (v.is_number() ? "a number with a fraction" : kind_name(v)));
   } else {
-    problems.add(path(), std::to_string(*n) + " is out of range: " + expected);
+    std::string shown;
+    if (v.is_int64()) {
+      shown = std::to_string(v.get_int64());
+    } else if (v.is_uint64()) {
+      shown = std::to_string(v.get_uint64());
+    } else {
+      char buf[32];
+      const auto r = std::to_chars(buf, buf + sizeof buf, v.get_double());
+      shown.assign(buf, r.ptr);
+    }
+    problems.add(path(), shown + " is out of range: " + expected);
   }
   return std::nullopt;
 }

@@ -2,10 +2,10 @@
 //
 // Input: a plan document, optionally followed by "\n@session\n" and the text
 // of a session log. The document is read with the knowledge base it names
-// (the built-in one, or "plan-test": tests/data/plan/kb.json). When the only
-// thing wrong is the integrity check, it is read again with the check made
-// to match ("resealed"), so that the fuzzer gets past it to every field and
-// to the replay of the sessions.
+// (the built-in one, or "plan-test": tests/data/plan/kb.json). When what is
+// wrong is the integrity check or the knowledge base's hash, it is read again
+// with both made to match ("resealed"), so that the fuzzer gets past them to
+// every field and to the replay of the sessions.
 //
 // A plan that loads writes a document that loads to the same text, answers
 // next(), and takes sessions: one derived from the input (its current target,
@@ -60,13 +60,20 @@ const KnowledgeBase& kb_for(std::string_view text) {
   return text.find("\"plan-test\"") != std::string_view::npos ? test_kb() : builtin();
 }
 
-// The document with its integrity check made to match its content; nullopt
+// The document with its integrity check made to match its content, and,
+// when it names `kb` by id, with kb's hash: so that seeds made with an older
+// built-in knowledge base stay deep seeds when its content changes. nullopt
 // when it is not a JSON object.
-std::optional<std::string> resealed(std::string_view text) {
+std::optional<std::string> resealed(const KnowledgeBase& kb, std::string_view text) {
   auto v = detail::parse_json(text, {}, "plan");
   if (!v || !v->is_object())
     return std::nullopt;
   json::object& doc = v->as_object();
+  if (auto* named = doc.if_contains("kb"); named != nullptr && named->is_object()) {
+    const auto* id = named->as_object().if_contains("id");
+    if (id != nullptr && id->is_string() && id->get_string() == kb.id())
+      named->as_object()["hash"] = kb.hash();
+  }
   doc["integrity"] = json::object{{"sha256", detail::plan_integrity(doc)}};
   return json::serialize(*v);
 }
@@ -117,9 +124,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto plan = Plan::from_json(kb, text);
   if (!plan) {
     FUZZ_CHECK_REFUSAL(plan.error());
-    if (plan.error().code() != ErrorCode::integrity)
+    if (plan.error().code() != ErrorCode::integrity &&
+        plan.error().code() != ErrorCode::kb_mismatch)
       return 0;
-    const auto sealed = resealed(text);
+    const auto sealed = resealed(kb, text);
     if (!sealed)
       return 0;
     plan = Plan::from_json(kb, *sealed);

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <string>
+#include <utility>
 
 #include "myoref/myoref.hpp"
 
@@ -133,4 +134,63 @@ TEST_CASE("an intake built in code is held to the same limits", "[limits][intake
   const auto assessed = myoref::assess(builtin(), intake);
   REQUIRE_FALSE(assessed);
   CHECK(assessed.error().code() == ErrorCode::limit_exceeded);
+}
+
+TEST_CASE("a long pain list with repeats names every repeat and where it was first",
+          "[limits][intake]") {
+  // More than 64 marks are checked for repeats by sorting rather than pairwise.
+  const std::size_t keys = builtin().region_keys().size();
+  const auto intake = parse_intake(builtin(), marks(keys + 19));
+  REQUIRE_FALSE(intake);
+  CHECK(intake.error().code() == ErrorCode::invalid_input);
+  REQUIRE(intake.error().diagnostics().size() == 19);
+  CHECK(intake.error().path() == "/pain/" + std::to_string(keys));
+  CHECK_THAT(intake.error().diagnostics()[0].message,
+             Catch::Matchers::EndsWith("is marked twice (also at /pain/0); give each region and "
+                                       "side once"));
+}
+
+TEST_CASE("numbers an intake cannot hold are out of range, not wrapped", "[limits][intake]") {
+  // Each is shown as written (1e300 as the shortest form of the double).
+  const std::pair<const char*, const char*> cases[] = {
+      {"18446744073709551615", "18446744073709551615"},
+      {"-9223372036854775808", "-9223372036854775808"},
+      {"1e300", "1e+300"},
+      {"4294967302", "4294967302"},
+      {"-1e15", "-1e+15"}};
+  for (const auto& [n, shown] : cases) {
+    INFO(n);
+    const auto intake = parse_intake(
+        builtin(), std::string(R"({"pain": [{"region": "sacrum", "intensity": )") + n + "}]}");
+    REQUIRE_FALSE(intake);
+    CHECK(intake.error().code() == ErrorCode::invalid_input);
+    CHECK(intake.error().path() == "/pain/0/intensity");
+    CHECK(intake.error().diagnostics()[0].message ==
+          std::string(shown) + " is out of range: expected an integer 0..10 (pain now, 0 = none)");
+  }
+}
+
+TEST_CASE("a host's limit on marks below its limit on ids is reported as the marks'",
+          "[limits][intake]") {
+  IntakeLimits limits;
+  limits.max_pain_marks = 2;
+  limits.max_ids = 8;  // the reader's array limit is 8; the marks' own check says 2
+  const auto intake = parse_intake(builtin(), marks(3), limits);
+  REQUIRE_FALSE(intake);
+  CHECK(intake.error().code() == ErrorCode::limit_exceeded);
+  CHECK(intake.error().path() == "/pain");
+  CHECK(intake.error().diagnostics()[0].message == "has 3 marks; the limit is 2");
+}
+
+TEST_CASE("an assessment document without its intake cannot be read back", "[limits][intake]") {
+  std::string doc = *myoref::assess_json(builtin(), marks(2));
+  const auto start = doc.find("\"intake\":");
+  REQUIRE(start != std::string::npos);
+  doc.replace(start, 8, "\"intakx\"");
+  const auto back = myoref::assessment_from_json(builtin(), doc);
+  REQUIRE_FALSE(back);
+  CHECK(back.error().code() == ErrorCode::invalid_input);
+  CHECK(back.error().path() == "/intake");
+  CHECK(back.error().diagnostics()[0].message ==
+        "missing: the echoed intake the assessment was made from");
 }

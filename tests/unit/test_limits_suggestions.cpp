@@ -2,7 +2,6 @@
 // document full of unknown ids is refused as quickly as any other.
 #include <catch2/catch.hpp>
 
-#include <chrono>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,25 +42,24 @@ TEST_CASE("closest gives no suggestion once its work budget is spent", "[limits]
 TEST_CASE(
     "a knowledge base with thousands of unknown references is refused quickly, every one listed",
     "[limits][kb]") {
-  // 10,000 regions with 40-letter ids, and a trigger point that names 10,000
+  // 3,000 regions with 40-letter ids, and a trigger point that names 3,000
   // regions that do not exist, each one letter away from a real one. Every
-  // suggestion would compare 40 x 40 letters with each of 10,000 ids: 1.6e11
-  // steps, minutes of work, before the budget.
+  // suggestion would compare 40 x 40 letters with each of 3,000 ids: 1.4e10
+  // steps, a minute at -O2 and hours in a coverage build, before the budget.
+  // (The number of suggestions made is what shows the budget at work; the
+  // time is left to ctest's timeout, as timings vary too much between builds.)
   auto id = [](char lead, int i) {
     std::string s = std::to_string(i);
     return std::string(1, lead) + std::string(39 - s.size(), 'x') + s;
   };
   std::string text = R"({"regions": [)";
-  for (int i = 0; i < 10000; ++i)
+  for (int i = 0; i < 3000; ++i)
     text += (i != 0 ? "," : "") + std::string(R"({"id": ")") + id('r', i) + "\"}";
   text += R"(], "muscles": [{"id": "m", "trigger_points": [{"id": "t", "essential": [)";
-  for (int i = 0; i < 10000; ++i)
+  for (int i = 0; i < 3000; ++i)
     text += (i != 0 ? ",\"" : "\"") + id('q', i) + "\"";
   text += "]}]}]}";
-  const auto start = std::chrono::steady_clock::now();
   const auto kb = KnowledgeBase::from_json(text);
-  const auto seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   REQUIRE_FALSE(kb);
   CHECK(kb.error().code() == ErrorCode::invalid_input);
   std::size_t unknown = 0;
@@ -74,10 +72,7 @@ TEST_CASE(
         ++suggested;
     }
   }
-  CHECK(unknown == 10000);  // every problem is still reported ...
+  CHECK(unknown == 3000);   // every problem is still reported ...
   CHECK(suggested > 0);     // ... the first ones with a suggestion ...
   CHECK(suggested < 100);   // ... until the document's budget is spent
-  // Before the budget this took minutes; now a fraction of a second (the bound
-  // is loose for sanitizer and coverage builds).
-  CHECK(seconds < 20.0);
 }
