@@ -17,10 +17,14 @@ namespace myoref::cli {
 
 int exit_code_for(const Error& error) noexcept {
   switch (error.code()) {
-    case ErrorCode::ok: return kExitOk;
-    case ErrorCode::safety_refusal: return kExitRefused;
-    case ErrorCode::invalid_argument: return kExitUsage;
-    default: return kExitBadInput;
+    case ErrorCode::ok:
+      return kExitOk;
+    case ErrorCode::safety_refusal:
+      return kExitRefused;
+    case ErrorCode::invalid_argument:
+      return kExitUsage;
+    default:
+      return kExitBadInput;
   }
 }
 
@@ -29,7 +33,8 @@ std::string Args::get(const std::string& option, const std::string& fallback) co
   return it == options.end() ? fallback : it->second;
 }
 
-bool parse_args(const std::vector<std::string>& words, const std::set<std::string>& known, Args& out) {
+bool parse_args(const std::vector<std::string>& words, const std::set<std::string>& known,
+                Args& out) {
   out = Args{};
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i];
@@ -97,8 +102,8 @@ bool write_output(const std::string& path, std::string_view text) {
   std::string tmp = path + ".tmp-XXXXXX";
   const int fd = ::mkstemp(tmp.data());
   if (fd < 0) {
-    std::cerr << "myoref: " << path << ": cannot create a temporary file beside it: "
-              << std::strerror(errno) << '\n';
+    std::cerr << "myoref: " << path
+              << ": cannot create a temporary file beside it: " << std::strerror(errno) << '\n';
     return false;
   }
   const char* p = text.data();
@@ -107,7 +112,8 @@ bool write_output(const std::string& path, std::string_view text) {
   while (left > 0) {
     const ssize_t n = ::write(fd, p, left);
     if (n < 0) {
-      if (errno == EINTR) continue;
+      if (errno == EINTR)
+        continue;
       ok = false;
       break;
     }
@@ -118,7 +124,8 @@ bool write_output(const std::string& path, std::string_view text) {
   const int saved = errno;
   ok = (::close(fd) == 0) && ok;
   if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::cerr << "myoref: " << path << ": cannot write: " << std::strerror(ok ? errno : saved) << '\n';
+    std::cerr << "myoref: " << path << ": cannot write: " << std::strerror(ok ? errno : saved)
+              << '\n';
     ::unlink(tmp.c_str());
     return false;
   }
@@ -210,6 +217,8 @@ bool register_command(const Command& command) {
   return true;
 }
 
-const std::vector<Command>& commands() { return registry(); }
+const std::vector<Command>& commands() {
+  return registry();
+}
 
 }  // namespace myoref::cli

@@ -22,17 +22,17 @@ namespace myoref {
 /// C API's status codes (negated there) and never change.
 enum class ErrorCode : std::int8_t {
   ok = 0,
-  invalid_argument = 1,    ///< a caller passed something the API does not accept
-  parse = 2,               ///< the text is not well-formed JSON
-  invalid_input = 3,       ///< well-formed JSON that breaks the schema or a rule
-  limit_exceeded = 4,      ///< input larger or deeper than the documented limits
-  safety_refusal = 5,      ///< refused by a safety rule (e.g. a plan at urgent triage)
-  kb_mismatch = 6,         ///< a document made with another knowledge base
-  integrity = 7,           ///< a document whose integrity check fails
-  unsupported_version = 8, ///< a format version this library does not know
-  not_found = 9,           ///< an id or key that does not exist
+  invalid_argument = 1,     ///< a caller passed something the API does not accept
+  parse = 2,                ///< the text is not well-formed JSON
+  invalid_input = 3,        ///< well-formed JSON that breaks the schema or a rule
+  limit_exceeded = 4,       ///< input larger or deeper than the documented limits
+  safety_refusal = 5,       ///< refused by a safety rule (e.g. a plan at urgent triage)
+  kb_mismatch = 6,          ///< a document made with another knowledge base
+  integrity = 7,            ///< a document whose integrity check fails
+  unsupported_version = 8,  ///< a format version this library does not know
+  not_found = 9,            ///< an id or key that does not exist
   out_of_memory = 10,
-  internal = 11,           ///< a bug in myoref; please report it
+  internal = 11,  ///< a bug in myoref; please report it
 };
 
 /// The stable lower-case name of a code ("invalid_input").
@@ -82,9 +82,11 @@ template <class T>
 class [[nodiscard]] Expected {
  public:
   /// A success holding `value`.
-  Expected(T value) : v_(std::in_place_index<0>, std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Expected(T value)
+      : v_(std::in_place_index<0>, std::move(value)) {}  // NOLINT(google-explicit-constructor)
   /// A failure holding `error`.
-  Expected(Error error) : v_(std::in_place_index<1>, std::move(error)) {}  // NOLINT(google-explicit-constructor)
+  Expected(Error error)
+      : v_(std::in_place_index<1>, std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   /// Whether this holds a value (true) or an Error (false).
   ///@{
@@ -136,7 +138,8 @@ class [[nodiscard]] Status {
   /// Success.
   Status() = default;
   /// A failure holding `error`.
-  Status(Error error) : error_(std::move(error)), ok_(false) {}  // NOLINT(google-explicit-constructor)
+  Status(Error error)
+      : error_(std::move(error)), ok_(false) {}  // NOLINT(google-explicit-constructor)
 
   /// Whether this is a success.
   ///@{

@@ -40,9 +40,9 @@ struct Citation {
 
 /// A named area of the body chart (docs/concepts.md, "The body chart").
 struct Region {
-  std::string id;    ///< "buttock_upper"
-  std::string name;  ///< "Upper buttock"
-  std::string what;  ///< a plain description a person can recognise
+  std::string id;                              ///< "buttock_upper"
+  std::string name;                            ///< "Upper buttock"
+  std::string what;                            ///< a plain description a person can recognise
   Laterality laterality = Laterality::paired;  ///< once on each side, or once on the midline
   View view = View::both;                      ///< the chart view(s) that show it
 };
@@ -65,36 +65,36 @@ struct Finding {
 struct RedFlag {
   std::string id;                                  ///< "saddle_numbness"
   TriageLevel level = TriageLevel::see_clinician;  ///< the triage level it raises to
-  std::string question;  ///< asked of a person
-  std::string advice;    ///< what to do when confirmed, in plain words
-  std::vector<CitationIndex> cite;  ///< the sources behind it
+  std::string question;                            ///< asked of a person
+  std::string advice;                              ///< what to do when confirmed, in plain words
+  std::vector<CitationIndex> cite;                 ///< the sources behind it
 };
 
 /// New pain in the young or the old: raises triage to `level`.
 struct AgeRule {
   TriageLevel level = TriageLevel::see_clinician;  ///< the level it raises triage to
-  int younger_than = 20;      ///< applies when age < younger_than ...
-  int older_than = 55;        ///< ... or age > older_than ...
-  int max_duration_days = 42; ///< ... and the pain is this new or newer
-  std::string advice;         ///< what to do when it applies, in plain words
-  std::vector<CitationIndex> cite;  ///< the sources behind it
+  int younger_than = 20;                           ///< applies when age < younger_than ...
+  int older_than = 55;                             ///< ... or age > older_than ...
+  int max_duration_days = 42;                      ///< ... and the pain is this new or newer
+  std::string advice;                              ///< what to do when it applies, in plain words
+  std::vector<CitationIndex> cite;                 ///< the sources behind it
 };
 
 /// A finding that counts for (weight > 0) or against (weight < 0) a muscle.
 struct FindingWeight {
-  FindingIndex finding = 0;  ///< the finding, an index into KnowledgeBase::findings()
-  float weight = 0.0F;  ///< in [-1, 1], never 0
+  FindingIndex finding = 0;         ///< the finding, an index into KnowledgeBase::findings()
+  float weight = 0.0F;              ///< in [-1, 1], never 0
   std::vector<CitationIndex> cite;  ///< the sources behind the weight
 };
 
 /// A trigger point of a muscle and its referral pattern: essential and
 /// spillover zones, on the side its side relation gives.
 struct TriggerPoint {
-  std::string id;        ///< unique within the muscle: "posterior"
-  std::string name;      ///< "Posterior trigger point"
-  std::string location;  ///< where to find it, in plain words
-  std::vector<RegionIndex> essential;  ///< where referred pain nearly always appears
-  std::vector<RegionIndex> spillover;  ///< where it appears in some people
+  std::string id;                          ///< unique within the muscle: "posterior"
+  std::string name;                        ///< "Posterior trigger point"
+  std::string location;                    ///< where to find it, in plain words
+  std::vector<RegionIndex> essential;      ///< where referred pain nearly always appears
+  std::vector<RegionIndex> spillover;      ///< where it appears in some people
   SideRelation side = SideRelation::same;  ///< the side its pain appears on, relative to the muscle
   std::vector<CitationIndex> cite;         ///< the sources behind the pattern
 };
@@ -106,7 +106,7 @@ struct Dose {
   std::optional<int> sets;              ///< number of sets
   std::optional<int> duration_seconds;  ///< how long the whole exercise lasts, 1..3600
   bool per_side = false;                ///< the numbers are for each side
-  std::string frequency;  ///< "daily", "3 times a week"
+  std::string frequency;                ///< "daily", "3 times a week"
 
   /// "3 sets of 10 repetitions, each side, daily".
   std::string to_string() const;
@@ -114,15 +114,15 @@ struct Dose {
 
 /// One exercise of the protocol, for one step, with its dose and how to do it.
 struct Exercise {
-  std::string id;                      ///< "gluteus_medius_clamshell"
-  std::string name;                    ///< "Clamshell"
-  Step step = Step::release;           ///< the protocol step it belongs to
-  std::vector<MuscleIndex> targets;    ///< the muscles it works on
-  std::vector<std::string> equipment;  ///< hands, massage_ball, foam_roller, ...
-  std::vector<std::string> instructions;  ///< numbered in this order
-  Dose dose;                              ///< how much and how often
-  std::vector<std::string> cues;          ///< short tips for doing it well
-  std::vector<std::string> cautions;      ///< when to stop or take care
+  std::string id;                            ///< "gluteus_medius_clamshell"
+  std::string name;                          ///< "Clamshell"
+  Step step = Step::release;                 ///< the protocol step it belongs to
+  std::vector<MuscleIndex> targets;          ///< the muscles it works on
+  std::vector<std::string> equipment;        ///< hands, massage_ball, foam_roller, ...
+  std::vector<std::string> instructions;     ///< numbered in this order
+  Dose dose;                                 ///< how much and how often
+  std::vector<std::string> cues;             ///< short tips for doing it well
+  std::vector<std::string> cautions;         ///< when to stop or take care
   std::optional<ExerciseIndex> regression;   ///< an easier exercise
   std::optional<ExerciseIndex> progression;  ///< a harder one
   std::vector<CitationIndex> cite;           ///< the sources behind it
@@ -130,8 +130,8 @@ struct Exercise {
 
 /// What lies over and under a muscle.
 struct Layer {
-  std::vector<std::string> over;   ///< what lies over (superficial to) the muscle
-  std::vector<std::string> under;  ///< what lies under (deep to) it
+  std::vector<std::string> over;    ///< what lies over (superficial to) the muscle
+  std::vector<std::string> under;   ///< what lies under (deep to) it
   std::vector<CitationIndex> cite;  ///< the sources behind it
 };
 
@@ -145,26 +145,26 @@ struct Attachments {
 /// A muscle: anatomy, what loads it, symptoms, findings, trigger points with
 /// their zones, related muscles and its exercises for each protocol step.
 struct Muscle {
-  std::string id;    ///< "gluteus_medius"
-  std::string name;  ///< "Gluteus medius"
+  std::string id;                    ///< "gluteus_medius"
+  std::string name;                  ///< "Gluteus medius"
   std::vector<std::string> aliases;  ///< other ids that resolve to this muscle
-  bool midline = false;  ///< one candidate with no side (e.g. the pelvic floor)
-  std::string fma;       ///< Foundational Model of Anatomy id, "" when not given
-  std::string uberon;    ///< UBERON id, "" when not given
-  Statement summary;     ///< one paragraph: what it is and why it matters
-  Statement location;    ///< where it is, in words a person can follow
-  Layer layer;           ///< what lies over and under it
-  Attachments attachments;                     ///< origin and insertion
-  std::vector<Statement> actions;              ///< what it does
-  std::vector<Statement> loaded_by;            ///< activities that load it
+  bool midline = false;              ///< one candidate with no side (e.g. the pelvic floor)
+  std::string fma;                   ///< Foundational Model of Anatomy id, "" when not given
+  std::string uberon;                ///< UBERON id, "" when not given
+  Statement summary;                 ///< one paragraph: what it is and why it matters
+  Statement location;                ///< where it is, in words a person can follow
+  Layer layer;                       ///< what lies over and under it
+  Attachments attachments;           ///< origin and insertion
+  std::vector<Statement> actions;    ///< what it does
+  std::vector<Statement> loaded_by;  ///< activities that load it
   std::vector<Statement>
       perpetuating_factors;             ///< habits and conditions that keep trigger points going
   std::vector<Statement> symptoms;      ///< what a person with its trigger points notices
   std::vector<FindingWeight> findings;  ///< findings that count for or against it
   Statement self_test;                  ///< a test a person can do alone
-  std::vector<TriggerPoint> trigger_points;  ///< at least one, each with its zones
-  std::vector<MuscleIndex> related;  ///< muscles to check next, in order
-  std::vector<Statement> differentials;  ///< conditions that can look alike
+  std::vector<TriggerPoint> trigger_points;         ///< at least one, each with its zones
+  std::vector<MuscleIndex> related;                 ///< muscles to check next, in order
+  std::vector<Statement> differentials;             ///< conditions that can look alike
   std::vector<ExerciseIndex> protocol[kStepCount];  ///< by Step, in order
 };
 
@@ -172,7 +172,7 @@ struct Muscle {
 struct Candidate {
   MuscleIndex muscle = 0;  ///< an index into KnowledgeBase::muscles()
   Side side = Side::none;  ///< none exactly for a midline muscle
-  std::string key;  ///< "gluteus_medius:left", or "pelvic_floor"
+  std::string key;         ///< "gluteus_medius:left", or "pelvic_floor"
 };
 
 /// A point in chart coordinates (origin top left, y downwards).

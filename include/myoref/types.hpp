@@ -32,7 +32,12 @@ enum class View : std::uint8_t { front = 0, back = 1, both = 2 };
 enum class SideRelation : std::uint8_t { same = 0, opposite = 1, both = 2, midline = 3 };
 
 /// Triage levels, in increasing order of urgency (comparisons are meaningful).
-enum class TriageLevel : std::uint8_t { self_care = 0, see_clinician = 1, urgent = 2, emergency = 3 };
+enum class TriageLevel : std::uint8_t {
+  self_care = 0,
+  see_clinician = 1,
+  urgent = 2,
+  emergency = 3
+};
 
 /// The three protocol steps, in the only order they may be done.
 enum class Step : std::uint8_t { release = 0, stretch = 1, strengthen = 2 };

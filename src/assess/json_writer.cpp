@@ -140,7 +140,9 @@ std::size_t plain_prefix(const char* p, std::size_t n) noexcept {
     if (_mm_movemask_epi8(_mm_or_si128(control, special)) != 0)
       break;
   }
-#else
+#endif
+  // Words of eight (all of a short string: ids and region keys are most of
+  // the strings an assessment writes, and shorter than sixteen bytes).
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
   constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
   const auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
@@ -151,7 +153,6 @@ std::size_t plain_prefix(const char* p, std::size_t n) noexcept {
     if ((below_space | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'))) != 0)
       break;
   }
-#endif
   for (; i < n; ++i) {
     const auto c = static_cast<unsigned char>(p[i]);
     if (c < 0x20 || c == '"' || c == '\\')

@@ -4,18 +4,30 @@ namespace myoref {
 
 const char* to_string(ErrorCode code) noexcept {
   switch (code) {
-    case ErrorCode::ok: return "ok";
-    case ErrorCode::invalid_argument: return "invalid_argument";
-    case ErrorCode::parse: return "parse";
-    case ErrorCode::invalid_input: return "invalid_input";
-    case ErrorCode::limit_exceeded: return "limit_exceeded";
-    case ErrorCode::safety_refusal: return "safety_refusal";
-    case ErrorCode::kb_mismatch: return "kb_mismatch";
-    case ErrorCode::integrity: return "integrity";
-    case ErrorCode::unsupported_version: return "unsupported_version";
-    case ErrorCode::not_found: return "not_found";
-    case ErrorCode::out_of_memory: return "out_of_memory";
-    case ErrorCode::internal: return "internal";
+    case ErrorCode::ok:
+      return "ok";
+    case ErrorCode::invalid_argument:
+      return "invalid_argument";
+    case ErrorCode::parse:
+      return "parse";
+    case ErrorCode::invalid_input:
+      return "invalid_input";
+    case ErrorCode::limit_exceeded:
+      return "limit_exceeded";
+    case ErrorCode::safety_refusal:
+      return "safety_refusal";
+    case ErrorCode::kb_mismatch:
+      return "kb_mismatch";
+    case ErrorCode::integrity:
+      return "integrity";
+    case ErrorCode::unsupported_version:
+      return "unsupported_version";
+    case ErrorCode::not_found:
+      return "not_found";
+    case ErrorCode::out_of_memory:
+      return "out_of_memory";
+    case ErrorCode::internal:
+      return "internal";
   }
   return "internal";
 }

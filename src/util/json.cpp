@@ -41,7 +41,8 @@ class StrictHandler {
   bool on_document_end(json::error_code&) { return true; }
 
   bool on_object_begin(json::error_code& ec) {
-    if (!begin_value(ec) || !begin_container(ec)) return false;
+    if (!begin_value(ec) || !begin_container(ec))
+      return false;
     frames_.push_back(Frame{true, 0, keys_.size(), key_chars_.size()});
     return true;
   }
@@ -54,7 +55,8 @@ class StrictHandler {
     return true;
   }
   bool on_array_begin(json::error_code& ec) {
-    if (!begin_value(ec) || !begin_container(ec)) return false;
+    if (!begin_value(ec) || !begin_container(ec))
+      return false;
     frames_.push_back(Frame{false, 0, keys_.size(), key_chars_.size()});
     return true;
   }
@@ -64,13 +66,15 @@ class StrictHandler {
     return true;
   }
   bool on_key_part(json::string_view s, std::size_t n, json::error_code& ec) {
-    if (n > limits_.max_string) return fail(ec, ErrorCode::limit_exceeded, "a key is longer than the limit");
+    if (n > limits_.max_string)
+      return fail(ec, ErrorCode::limit_exceeded, "a key is longer than the limit");
     key_chars_.append(s.data(), s.size());
     st.push_chars(s);
     return true;
   }
   bool on_key(json::string_view s, std::size_t n, json::error_code& ec) {
-    if (n > limits_.max_string) return fail(ec, ErrorCode::limit_exceeded, "a key is longer than the limit");
+    if (n > limits_.max_string)
+      return fail(ec, ErrorCode::limit_exceeded, "a key is longer than the limit");
     // The key so far (parts included) is the tail of key_chars_ past the
     // object's last complete key.
     const std::size_t start = keys_.size() > frames_.back().keys_begin
@@ -98,23 +102,28 @@ class StrictHandler {
   }
   bool on_string_part(json::string_view s, std::size_t n, json::error_code& ec) {
     if (!in_string_) {
-      if (!begin_value(ec)) return false;
+      if (!begin_value(ec))
+        return false;
       in_string_ = true;
     }
-    if (n > limits_.max_string) return fail(ec, ErrorCode::limit_exceeded, "a string is longer than the limit");
+    if (n > limits_.max_string)
+      return fail(ec, ErrorCode::limit_exceeded, "a string is longer than the limit");
     st.push_chars(s);
     return true;
   }
   bool on_string(json::string_view s, std::size_t n, json::error_code& ec) {
-    if (!in_string_ && !begin_value(ec)) return false;
+    if (!in_string_ && !begin_value(ec))
+      return false;
     in_string_ = false;
-    if (n > limits_.max_string) return fail(ec, ErrorCode::limit_exceeded, "a string is longer than the limit");
+    if (n > limits_.max_string)
+      return fail(ec, ErrorCode::limit_exceeded, "a string is longer than the limit");
     st.push_string(s);
     return true;
   }
   bool on_number_part(json::string_view s, json::error_code& ec) {
     if (!in_number_) {
-      if (!begin_value(ec)) return false;
+      if (!begin_value(ec))
+        return false;
       in_number_ = true;
     }
     number_.append(s.data(), s.size());
@@ -122,18 +131,21 @@ class StrictHandler {
   }
   bool on_int64(std::int64_t i, json::string_view, json::error_code& ec) {
     number_.clear();
-    if (!end_number(ec)) return false;
+    if (!end_number(ec))
+      return false;
     st.push_int64(i);
     return true;
   }
   bool on_uint64(std::uint64_t u, json::string_view, json::error_code& ec) {
     number_.clear();
-    if (!end_number(ec)) return false;
+    if (!end_number(ec))
+      return false;
     st.push_uint64(u);
     return true;
   }
   bool on_double(double d, json::string_view s, json::error_code& ec) {
-    if (!end_number(ec)) return false;
+    if (!end_number(ec))
+      return false;
     // Boost 1.81 reads a double to within an ulp or so, not always to the
     // nearest: then the shortest text that the writers print for a double
     // (std::to_chars) could read back as a neighbour, and a document would
@@ -154,12 +166,14 @@ class StrictHandler {
     return true;
   }
   bool on_bool(bool b, json::error_code& ec) {
-    if (!begin_value(ec)) return false;
+    if (!begin_value(ec))
+      return false;
     st.push_bool(b);
     return true;
   }
   bool on_null(json::error_code& ec) {
-    if (!begin_value(ec)) return false;
+    if (!begin_value(ec))
+      return false;
     st.push_null();
     return true;
   }
@@ -200,7 +214,8 @@ class StrictHandler {
     return true;
   }
   bool end_number(json::error_code& ec) {
-    if (!in_number_ && !begin_value(ec)) return false;
+    if (!in_number_ && !begin_value(ec))
+      return false;
     in_number_ = false;
     return true;
   }
@@ -303,7 +318,8 @@ std::string explain_syntax_error(std::string_view text, std::size_t at) {
 
 }  // namespace
 
-Expected<json::value> parse_json(std::string_view text, const JsonLimits& limits, std::string_view what) {
+Expected<json::value> parse_json(std::string_view text, const JsonLimits& limits,
+                                 std::string_view what) {
   // One arena for the whole document: parsing allocates many small strings
   // and containers, and they are all freed together.
   return parse_json(text, limits, what, json::make_shared_resource<json::monotonic_resource>());
@@ -328,7 +344,8 @@ Expected<json::value> parse_json(std::string_view text, const JsonLimits& limits
   const std::size_t used = parser.write_some(false, text.data(), text.size(), ec);
   StrictHandler& h = parser.handler();
   if (!h.problem.empty()) {
-    return Error(h.problem_code, subject + " is not acceptable JSON", {{h.problem_path, h.problem}});
+    return Error(h.problem_code, subject + " is not acceptable JSON",
+                 {{h.problem_path, h.problem}});
   }
   if (!ec && used < text.size()) {
     ec = json::error::extra_data;
@@ -376,7 +393,8 @@ std::string pointer(std::string_view base, std::size_t index) {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t j = 0; j <= b.size(); ++j)
+    row[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     std::size_t diag = row[0];
     row[0] = i;
@@ -513,7 +531,8 @@ void pretty_into(std::string& out, const json::value& v, int indent) {
       out += "{\n";
       bool first = true;
       for (const auto& kv : o) {
-        if (!first) out += ",\n";
+        if (!first)
+          out += ",\n";
         first = false;
         pad(indent + 1);
         append_quoted(out, std::string_view(kv.key().data(), kv.key().size()));
@@ -532,13 +551,13 @@ void pretty_into(std::string& out, const json::value& v, int indent) {
         return;
       }
       // Arrays of scalars stay on one line; they read better that way.
-      const bool flat = std::all_of(a.begin(), a.end(), [](const json::value& e) {
-        return !e.is_object() && !e.is_array();
-      });
+      const bool flat = std::all_of(
+          a.begin(), a.end(), [](const json::value& e) { return !e.is_object() && !e.is_array(); });
       if (flat) {
         out += '[';
         for (std::size_t i = 0; i < a.size(); ++i) {
-          if (i != 0) out += ", ";
+          if (i != 0)
+            out += ", ";
           pretty_into(out, a[i], indent);
         }
         out += ']';
@@ -546,7 +565,8 @@ void pretty_into(std::string& out, const json::value& v, int indent) {
       }
       out += "[\n";
       for (std::size_t i = 0; i < a.size(); ++i) {
-        if (i != 0) out += ",\n";
+        if (i != 0)
+          out += ",\n";
         pad(indent + 1);
         pretty_into(out, a[i], indent + 1);
       }

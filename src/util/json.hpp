@@ -28,7 +28,8 @@ struct JsonLimits {
 /// trailing commas, no trailing data), valid UTF-8, no duplicate keys, finite
 /// numbers, within `limits`. `what` names the document in the error summary
 /// ("intake", "knowledge base"). Parse errors carry the line and column.
-Expected<json::value> parse_json(std::string_view text, const JsonLimits& limits, std::string_view what);
+Expected<json::value> parse_json(std::string_view text, const JsonLimits& limits,
+                                 std::string_view what);
 
 /// As above, with the document's memory taken from `storage` instead of an
 /// arena of its own. A caller that parses, reads and drops a document can pass

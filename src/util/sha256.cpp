@@ -15,13 +15,15 @@ constexpr std::array<std::uint32_t, 64> kRound{
     0x748f82eeU, 0x78a5636fU, 0x84c87814U, 0x8cc70208U, 0x90befffaU, 0xa4506cebU, 0xbef9a3f7U,
     0xc67178f2U};
 
-constexpr std::uint32_t rotr(std::uint32_t x, unsigned n) noexcept { return (x >> n) | (x << (32U - n)); }
+constexpr std::uint32_t rotr(std::uint32_t x, unsigned n) noexcept {
+  return (x >> n) | (x << (32U - n));
+}
 
 }  // namespace
 
 Sha256::Sha256() noexcept
-    : h_{0x6a09e667U, 0xbb67ae85U, 0x3c6ef372U, 0xa54ff53aU, 0x510e527fU, 0x9b05688cU, 0x1f83d9abU,
-         0x5be0cd19U} {}
+    : h_{0x6a09e667U, 0xbb67ae85U, 0x3c6ef372U, 0xa54ff53aU,
+         0x510e527fU, 0x9b05688cU, 0x1f83d9abU, 0x5be0cd19U} {}
 
 void Sha256::block(const std::uint8_t* p) noexcept {
   std::array<std::uint32_t, 64> w{};
@@ -77,11 +79,13 @@ std::array<std::uint8_t, 32> Sha256::finish() noexcept {
   const std::uint64_t bits = length_ * 8U;
   buf_[used_++] = 0x80U;
   if (used_ > 56) {
-    while (used_ < 64) buf_[used_++] = 0;
+    while (used_ < 64)
+      buf_[used_++] = 0;
     block(buf_.data());
     used_ = 0;
   }
-  while (used_ < 56) buf_[used_++] = 0;
+  while (used_ < 56)
+    buf_[used_++] = 0;
   for (int i = 7; i >= 0; --i) {
     buf_[used_++] = static_cast<std::uint8_t>(bits >> (8U * static_cast<unsigned>(i)));
   }

@@ -50,6 +50,17 @@ function(myoref_doc_snippet page stem index lang file line exit_code)
     set_tests_properties("${name}" PROPERTIES ENVIRONMENT "PYTHONPATH=${MYOREF_PYTHON_DIR}")
   elseif(lang STREQUAL "sh")
     add_test(NAME "${name}" COMMAND ${run})
+  elseif(lang STREQUAL "cmake")
+    # A reader's CMakeLists.txt, built as an outside project around the source
+    # tree. The first run compiles the library once more (a few minutes on two
+    # cores; later runs are incremental), so it runs alone, and not in the
+    # sanitizer build, where it would only repeat the plain build's check.
+    if(MYOREF_SANITIZE)
+      return()
+    endif()
+    add_test(NAME "${name}" COMMAND ${run} --project ${CMAKE_CURRENT_BINARY_DIR}/docs/projects/${stem}_${index}
+             --source-dir ${PROJECT_SOURCE_DIR} --cmake ${CMAKE_COMMAND})
+    set_tests_properties("${name}" PROPERTIES RUN_SERIAL TRUE TIMEOUT 1800)
   endif()
   set_property(TEST "${name}" APPEND PROPERTY LABELS docs)
   math(EXPR count "${MYOREF_DOC_SNIPPET_COUNT} + 1")

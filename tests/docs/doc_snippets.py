@@ -9,6 +9,11 @@ marker comment (invisible when the page is rendered):
     <!-- test: output -->         the next ```text block is the exact output
                                   (standard output and error together) of the
                                   snippet just before it
+    <!-- test: run file=app.cpp -->  ... and the reader saves it as app.cpp
+    <!-- test: build -->          the next ```cmake block is a reader's CMakeLists.txt:
+                                  it is built as an outside project, with the page's
+                                  file= snippets beside it and the myoref source tree
+                                  as its subfolder myoref/
 
 C and C++ snippets are whole programs, compiled by the build (tests/cmake/docs.cmake)
 with the project's warnings and -Werror, and run in an empty scratch folder. Python
@@ -36,6 +41,7 @@ import sys
 MARKER = re.compile(r"^<!--\s*test:\s*(.*?)\s*-->\s*$")
 FENCE_OPEN = re.compile(r"^(`{3,}|~{3,})\s*([A-Za-z0-9_+-]*)\s*$")
 RUN_LANGS = {"c": "c", "cpp": "cpp", "c++": "cpp", "python": "py", "sh": "sh", "bash": "sh"}
+BUILD_LANGS = {"cmake": "cmake"}
 OUTPUT_LANGS = {"text", "console", "output", ""}
 
 
@@ -58,11 +64,12 @@ class Block:
 
 
 class Snippet:
-    def __init__(self, index, block, exit_code):
+    def __init__(self, index, block, exit_code, file=None):
         self.index = index  # 1-based among the page's tested snippets
         self.block = block
-        self.lang = RUN_LANGS[block.lang]
+        self.lang = RUN_LANGS.get(block.lang) or BUILD_LANGS[block.lang]
         self.exit_code = exit_code
+        self.file = file    # the name the reader saves it under, if the page says
         self.output = None  # the Block of its expected output, if any
 
 
@@ -124,14 +131,23 @@ def parse_page(path):
             if block.lang not in RUN_LANGS:
                 raise DocError(f"{where}: 'test: run' is for c, cpp, python or sh blocks, not '{block.lang}'")
             exit_code = 0
+            file = None
             for opt in opts:
                 if opt.startswith("exit=") and opt[5:].isdigit():
                     exit_code = int(opt[5:])
+                elif re.match(r"^file=[A-Za-z0-9_.-]+$", opt):
+                    file = opt[5:]
                 else:
-                    raise DocError(f"{where}: unknown option '{opt}' (known: exit=N)")
+                    raise DocError(f"{where}: unknown option '{opt}' (known: exit=N, file=NAME)")
             if not block.lines:
                 raise DocError(f"{where}: the snippet is empty")
-            snippets.append(Snippet(len(snippets) + 1, block, exit_code))
+            snippets.append(Snippet(len(snippets) + 1, block, exit_code, file))
+        elif kind == "build":
+            if opts:
+                raise DocError(f"{where}: 'test: build' takes no options")
+            if block.lang not in BUILD_LANGS:
+                raise DocError(f"{where}: 'test: build' is for a cmake block, not '{block.lang}'")
+            snippets.append(Snippet(len(snippets) + 1, block, 0))
         elif kind == "output":
             if opts:
                 raise DocError(f"{where}: 'test: output' takes no options")
@@ -141,7 +157,7 @@ def parse_page(path):
                 raise DocError(f"{where}: an output block must follow a 'test: run' snippet")
             snippets[-1].output = block
         else:
-            raise DocError(f"{where}: unknown test marker '{kind}' (known: run, output)")
+            raise DocError(f"{where}: unknown test marker '{kind}' (known: run, output, build)")
     return snippets
 
 
@@ -170,7 +186,7 @@ def extract(docs, out):
         page = os.path.join(docs, name)
         stem = name[:-3]
         for s in parse_page(page):
-            ext = {"c": "c", "cpp": "cpp", "py": "py", "sh": "sh"}[s.lang]
+            ext = {"c": "c", "cpp": "cpp", "py": "py", "sh": "sh", "cmake": "cmake"}[s.lang]
             file = os.path.join(out, f"{stem}_{s.index}.{ext}")
             wanted.add(os.path.basename(file))
             # C and C++ compilers point at the page's line in their messages.
@@ -208,6 +224,33 @@ def update_output(page, index, output):
         f.writelines(new)
 
 
+def build_project(args, snippets, s, env):
+    """Builds a reader's CMake project: the block as CMakeLists.txt, the page's file=
+    snippets beside it, and myoref/ standing for the myoref source tree. The project
+    folder is kept between runs, so only the first build compiles everything."""
+    project = args.project
+    os.makedirs(project, exist_ok=True)
+    write_if_changed(os.path.join(project, "CMakeLists.txt"), s.block.text)
+    for other in snippets:
+        if other.file:
+            write_if_changed(os.path.join(project, other.file), other.block.text)
+    link = os.path.join(project, "myoref")
+    if not os.path.islink(link) or os.readlink(link) != args.source_dir:
+        if os.path.lexists(link):
+            os.remove(link)
+        os.symlink(args.source_dir, link)
+    for cmd in ([args.cmake, "-S", project, "-B", os.path.join(project, "build")],
+                [args.cmake, "--build", os.path.join(project, "build"), "-j", "2"]):
+        p = subprocess.run(cmd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, timeout=1800)
+        if p.returncode != 0:
+            print(p.stdout.decode("utf-8", errors="replace"), end="")
+            print(f"{os.path.basename(args.page)}:{s.block.open_line}: {' '.join(cmd[:2])} failed")
+            return 1
+    print(f"{os.path.basename(args.page)}:{s.block.open_line}: the project builds")
+    return 0
+
+
 def run(args):
     page = args.page
     snippets = parse_page(page)
@@ -223,6 +266,8 @@ def run(args):
     if args.myoref_dir:
         env["PATH"] = args.myoref_dir + os.pathsep + env.get("PATH", "")
 
+    if s.lang == "cmake":
+        return build_project(args, snippets, s, env)
     if s.lang == "sh":
         # Replay the walk-through up to here: earlier shell snippets of the page.
         for earlier in snippets[:s.index - 1]:
@@ -271,6 +316,9 @@ def main():
     rn.add_argument("--index", type=int, required=True)
     rn.add_argument("--scratch", required=True)
     rn.add_argument("--myoref-dir")
+    rn.add_argument("--project", help="folder of a cmake build snippet's project")
+    rn.add_argument("--source-dir", help="the myoref source tree, for a cmake build snippet")
+    rn.add_argument("--cmake", default="cmake", help="the cmake program, for a cmake build snippet")
     rn.add_argument("cmd", nargs="*")
     args = ap.parse_args()
     try:
