@@ -67,14 +67,14 @@ class StrictHandler {
   }
   bool on_key_part(json::string_view s, std::size_t n, json::error_code& ec) {
     if (n > limits_.max_string)
-      return fail(ec, ErrorCode::limit_exceeded, "a key is longer than the limit");
+      return fail_in_object(ec, "a key is longer than the limit");
     key_chars_.append(s.data(), s.size());
     st.push_chars(s);
     return true;
   }
   bool on_key(json::string_view s, std::size_t n, json::error_code& ec) {
     if (n > limits_.max_string)
-      return fail(ec, ErrorCode::limit_exceeded, "a key is longer than the limit");
+      return fail_in_object(ec, "a key is longer than the limit");
     // The key so far (parts included) is the tail of key_chars_ past the
     // object's last complete key.
     const std::size_t start = keys_.size() > frames_.back().keys_begin
@@ -84,6 +84,7 @@ class StrictHandler {
     const std::size_t size = key_chars_.size() - start;
     Frame& f = frames_.back();
     if (++f.count > limits_.max_object) {
+      keys_.push_back(Key{start, size});  // so that the path names the extra member
       return fail(ec, ErrorCode::limit_exceeded,
                   "an object has more than " + std::to_string(limits_.max_object) + " members");
     }
@@ -222,8 +223,14 @@ class StrictHandler {
   bool fail(json::error_code& ec, ErrorCode code, std::string message) {
     problem = std::move(message);
     problem_code = code;
-    problem_path = current_path();
+    problem_path = current_path(frames_.size());
     ec = json::error::extra_data;  // any code: it only stops the parser
+    return false;
+  }
+  // A key that is too long has no path of its own yet: the object's.
+  bool fail_in_object(json::error_code& ec, std::string message) {
+    fail(ec, ErrorCode::limit_exceeded, std::move(message));
+    problem_path = current_path(frames_.size() - 1);
     return false;
   }
   // The current key of an object: its last complete key ("" before the first).
@@ -234,9 +241,10 @@ class StrictHandler {
       return {};
     return std::string_view(key_chars_.data() + keys_[end - 1].offset, keys_[end - 1].size);
   }
-  std::string current_path() const {
+  // The path through the first `depth` containers.
+  std::string current_path(std::size_t depth) const {
     std::string p;
-    for (std::size_t i = 0; i < frames_.size(); ++i) {
+    for (std::size_t i = 0; i < depth; ++i) {
       const Frame& f = frames_[i];
       p = f.object ? pointer(p, current_key(i)) : pointer(p, f.count == 0 ? 0 : f.count - 1);
     }

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 #include "util/json.hpp"
 
@@ -136,4 +137,55 @@ TEST_CASE("numbers survive being written and read again", "[json][hygiene]") {
   const auto too_large = parse_json("[1.7976931348623159e308]", {}, "document");
   REQUIRE_FALSE(too_large);
   CHECK(too_large.error().path() == "/0");
+}
+
+TEST_CASE("every character a string can hold is written so that it reads back", "[json][hygiene]") {
+  using myoref::detail::pretty;
+  namespace json = boost::json;
+  // Each ASCII character, and a few multi-byte ones, at every offset in a
+  // word of eight bytes (the writer scans eight bytes at a time).
+  std::vector<std::string> specials;
+  for (int c = 0; c < 0x80; ++c)
+    specials.emplace_back(1, static_cast<char>(c));
+  for (const char* u : {"\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xC2\x9B"})
+    specials.emplace_back(u);
+  for (const auto& special : specials) {
+    for (std::size_t offset = 0; offset < 10; ++offset) {
+      const std::string text = std::string(offset, 'a') + special + std::string(9, 'z');
+      const std::string written = pretty(json::value(json::string(text)));
+      const auto back = parse_json(written, {}, "document");
+      REQUIRE(back);
+      CHECK(back->as_string() == text);
+    }
+  }
+  CHECK(pretty(json::value("\b\f\n\r\t\x01\x1f\"\\/")) ==
+        "\"\\b\\f\\n\\r\\t\\u0001\\u001f\\\"\\\\/\"\n");
+}
+
+TEST_CASE("string, key and array limits hold for every kind of value", "[json][hygiene]") {
+  myoref::detail::JsonLimits limits;
+  limits.max_string = 16;
+  limits.max_array = 3;
+  const auto key = parse_json(R"({"a": {"a_key_longer_than_sixteen": 1}})", limits, "document");
+  REQUIRE_FALSE(key);
+  CHECK(key.error().code() == ErrorCode::limit_exceeded);
+  CHECK(key.error().path() == "/a");
+  CHECK(key.error().diagnostics()[0].message == "a key is longer than the limit");
+  // Escapes count as the characters they stand for.
+  const auto escaped = parse_json(R"(["\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n"])", limits, "document");
+  REQUIRE_FALSE(escaped);
+  CHECK(escaped.error().code() == ErrorCode::limit_exceeded);
+  CHECK(escaped.error().path() == "/0");
+  CHECK(escaped.error().diagnostics()[0].message == "a string is longer than the limit");
+  CHECK(parse_json(R"(["\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n"])", limits, "document"));
+  for (const char* four :
+       {"[true, false, true, false]", "[null, null, null, null]", "[[], [], [], []]",
+        "[{}, {}, {}, {}]", "[1, 2.5, -3, 4]", R"(["a", "b", "c", "d"])"}) {
+    INFO(four);
+    const auto v = parse_json(four, limits, "document");
+    REQUIRE_FALSE(v);
+    CHECK(v.error().code() == ErrorCode::limit_exceeded);
+    CHECK(v.error().path() == "/3");
+    CHECK(v.error().diagnostics()[0].message == "an array has more than 3 elements");
+  }
 }

@@ -87,7 +87,7 @@ TEST_CASE("intake limits are refused with the path of the place", "[limits][inta
            t += ", \"x" + std::to_string(i) + "\": 0";
          return t + "}]}";
        }(),
-       "/pain/0/x61", "an object has more than 64 members"},
+       "/pain/0/x62", "an object has more than 64 members"},
   };
   for (const auto& c : cases) {
     INFO(c.name);
