@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "assess/internal.hpp"
+#include "kb/kb_mismatch.hpp"
 #include "myoref/myoref.hpp"
 #include "util/json.hpp"
 
@@ -210,11 +211,7 @@ Expected<Assessment> assessment_from_json(const KnowledgeBase& kb, std::string_v
                  {{"/kb", "expected {\"id\", \"version\", \"hash\"} of the knowledge base used"}});
   }
   if (id != kb.id() || hash != kb.hash()) {
-    return Error(ErrorCode::kb_mismatch, "assessment was made with another knowledge base",
-                 {{"/kb", "made with " + detail::json::serialize(id) + " (hash " +
-                              detail::json::serialize(hash) + "); this knowledge base is " +
-                              detail::json::serialize(kb.id()) + " (hash " +
-                              detail::json::serialize(kb.hash()) + ")"}});
+    return detail::kb_mismatch("assessment", id, hash, kb);
   }
   const auto* intake_value = root.if_contains("intake");
   if (intake_value == nullptr) {

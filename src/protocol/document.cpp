@@ -8,6 +8,7 @@
 #include <memory>
 #include <utility>
 
+#include "kb/kb_mismatch.hpp"
 #include "myoref/myoref.hpp"
 #include "protocol/reader.hpp"
 #include "util/sha256.hpp"
@@ -410,11 +411,7 @@ Expected<Plan> Plan::from_json(const KnowledgeBase& kb, std::string_view json_te
                  {{"/kb", "expected {\"id\": ..., \"version\": ..., \"hash\": ...}"}});
   }
   if (kb_id->get_string() != kb.id() || kb_hash->get_string() != kb.hash()) {
-    return Error(
-        ErrorCode::kb_mismatch,
-        "plan was made with another knowledge base (" + std::string(kb_id->get_string()) +
-            ") than the one given (" + kb.id() + " " + kb.version() + ")",
-        {{"/kb/hash", "expected " + kb.hash() + ", got " + std::string(kb_hash->get_string())}});
+    return detail::kb_mismatch("plan", kb_id->get_string(), kb_hash->get_string(), kb);
   }
   detail::Reader r;
   (void)r.object(*kbv, "/kb", {"id", "version", "hash"}, {"id", "version", "hash"});

@@ -1,5 +1,6 @@
 // Plan::start from an Assessment: the assessment's ranking, triage and the
 // highest intensity in its intake become the seed.
+#include "kb/kb_mismatch.hpp"
 #include "myoref/assess.hpp"
 #include "myoref/plan.hpp"
 
@@ -8,10 +9,7 @@ namespace myoref {
 Expected<Plan> Plan::start(const KnowledgeBase& kb, const Assessment& assessment,
                            const PlanOptions& options) {
   if (assessment.kb().id() != kb.id() || assessment.kb().hash() != kb.hash()) {
-    return Error(ErrorCode::kb_mismatch,
-                 "the assessment was made with another knowledge base (" + assessment.kb().id() +
-                     ") than the one given (" + kb.id() + ")",
-                 {{"/kb/hash", "expected " + kb.hash() + ", got " + assessment.kb().hash()}});
+    return detail::kb_mismatch("the assessment", assessment.kb().id(), assessment.kb().hash(), kb);
   }
   PlanSeed seed;
   seed.triage = assessment.triage().level;

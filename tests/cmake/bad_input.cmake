@@ -194,7 +194,7 @@ bad_input("an assessment that does not name its knowledge base is refused" EXIT 
 bad_input("an assessment made with another knowledge base is refused" EXIT 3
   COPY ${BI_PLAN}/plan-fresh.json
   COMMAND plan start ${BI_PLAN}/assessment-glute.json --out {copy}
-  STDERR "assessment was made with another knowledge base" "/kb: made with \"plan-test\"")
+  STDERR "assessment was made with another knowledge base" "/kb/id: made with \"plan-test\"")
 bad_input("an assessment with a trailing comma is refused" EXIT 3
   COPY ${BI_PLAN}/plan-fresh.json
   COMMAND plan start ${BI_DATA}/assessment-trailing-comma.json --out {copy} ${BI_KB}
@@ -216,7 +216,7 @@ bad_input("a plan of a newer format is refused, and not rewritten" EXIT 3
 bad_input("a plan made with another knowledge base is refused, and not rewritten" EXIT 3
   COPY ${BI_PLAN}/plan-other-kb.json
   COMMAND plan log {copy} ${BI_DATA}/session-good.json ${BI_KB}
-  STDERR "another knowledge base" "/kb/hash: expected")
+  STDERR "another knowledge base: the same id \"plan-test\"" "/kb/hash: made with \"plan-test\" (hash")
 bad_input("a plan whose history the rules could not give is refused, and not rewritten" EXIT 3
   COPY ${BI_PLAN}/plan-impossible.json
   COMMAND plan log {copy} ${BI_DATA}/session-good.json ${BI_KB}

@@ -316,7 +316,7 @@ def test_assessment_from_json(kb, assessment, other_kb):
     assert myoref.Assessment.from_json(kb, assessment.to_dict()) == assessment
     with pytest.raises(myoref.KnowledgeBaseMismatch) as info:
         myoref.Assessment.from_json(other_kb, assessment.to_json())
-    assert info.value.path == "/kb"
+    assert info.value.path == "/kb/id"
     doc = assessment.to_dict()
     doc["intake"]["pain"][0]["intensity"] = 12
     with pytest.raises(myoref.InputError) as info:

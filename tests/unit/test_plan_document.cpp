@@ -138,6 +138,9 @@ TEST_CASE("documents that cannot be trusted are refused with the right code", "[
     auto r = Plan::from_json(*kb2, text);
     REQUIRE_FALSE(r);
     CHECK(r.error().code() == ErrorCode::kb_mismatch);
+    // Same id, other content: said so, and pointed at the hash, not the id.
+    CHECK_THAT(r.error().message(), Catch::Matchers::Contains("the same id \"plan-test\""));
+    CHECK(r.error().path() == "/kb/hash");
   }
   SECTION("a format version from the future") {
     auto r = Plan::from_json(test_kb(),
