@@ -61,12 +61,6 @@ std::size_t position(const std::vector<std::size_t>* positions, std::size_t i) {
   return positions == nullptr ? i : (*positions)[i];
 }
 
-// As a JSON string: text from the document may hold quotes, line breaks or
-// terminal escape sequences, which must not reach a message as they are.
-std::string quoted(std::string_view text) {
-  return json::serialize(json::string_view(text.data(), text.size()));
-}
-
 std::string closest_of(std::string_view unknown, gsl::span<const std::string_view> known) {
   return detail::closest(unknown, std::vector<std::string_view>(known.begin(), known.end()));
 }
@@ -112,7 +106,7 @@ void check_repeats(const std::vector<Index>& ids, const std::vector<std::size_t>
   const std::string base = "/" + std::string(list);
   for_each_repeat(ids, [&](std::size_t later, std::size_t first) {
     problems.add(pointer(base, position(positions, later)),
-                 quoted(name(ids[later])) + " is listed twice (also at " +
+                 detail::quoted(name(ids[later])) + " is listed twice (also at " +
                      pointer(base, position(positions, first)) + ")");
   });
 }
@@ -128,7 +122,7 @@ void check_consistency(const KnowledgeBase& kb, const Intake& intake, const Posi
   for_each_repeat(keys, [&](std::size_t later, std::size_t first) {
     const std::size_t p = position(at ? &at->pain : nullptr, later);
     const std::size_t q = position(at ? &at->pain : nullptr, first);
-    problems.add(pointer("/pain", p), quoted(kb.region_keys()[keys[later]].key) +
+    problems.add(pointer("/pain", p), detail::quoted(kb.region_keys()[keys[later]].key) +
                                           " is marked twice (also at " + pointer("/pain", q) +
                                           "); give each region and side once");
   });
@@ -143,7 +137,7 @@ void check_consistency(const KnowledgeBase& kb, const Intake& intake, const Posi
       continue;
     const auto j = static_cast<std::size_t>(it - intake.findings.begin());
     problems.add(pointer("/denied", position(at ? &at->denied : nullptr, i)),
-                 quoted(finding_id(intake.denied[i])) + " is both confirmed (at " +
+                 detail::quoted(finding_id(intake.denied[i])) + " is both confirmed (at " +
                      pointer("/findings", position(at ? &at->findings : nullptr, j)) +
                      ") and denied; keep it in one list");
   }
@@ -235,8 +229,8 @@ void read_mark(const KnowledgeBase& kb, const json::value& v, const std::string&
   for (const auto& member : o) {
     const std::string_view name(member.key().data(), member.key().size());
     if (std::find(std::begin(kMarkFields), std::end(kMarkFields), name) == std::end(kMarkFields)) {
-      problems.add(pointer(path, name),
-                   "unknown field " + quoted(name) + did_you_mean(closest_of(name, kMarkFields)));
+      problems.add(pointer(path, name), "unknown field " + detail::quoted(name) +
+                                            did_you_mean(closest_of(name, kMarkFields)));
       ok = false;
     }
   }
@@ -251,7 +245,7 @@ void read_mark(const KnowledgeBase& kb, const json::value& v, const std::string&
       region = kb.find_region(id);
       if (!region) {
         problems.add(pointer(path, "region"),
-                     "unknown region " + quoted(id) + did_you_mean(kb.suggest_region(id)));
+                     "unknown region " + detail::quoted(id) + did_you_mean(kb.suggest_region(id)));
       }
     }
   } else {
@@ -265,8 +259,8 @@ void read_mark(const KnowledgeBase& kb, const json::value& v, const std::string&
   std::optional<Side> side;
   bool side_ok = true;
   if (s != nullptr && midline) {
-    problems.add(pointer(path, "side"),
-                 quoted(kb.regions()[*region].id) + " is a midline region: leave out \"side\"");
+    problems.add(pointer(path, "side"), detail::quoted(kb.regions()[*region].id) +
+                                            " is a midline region: leave out \"side\"");
     side_ok = false;
   } else if (s != nullptr) {
     if (s->is_string()) {
@@ -275,13 +269,13 @@ void read_mark(const KnowledgeBase& kb, const json::value& v, const std::string&
     if (!side) {
       problems.add(pointer(path, "side"),
                    "expected \"left\" or \"right\", got " +
-                       (s->is_string() ? quoted(std::string_view(s->get_string().data(),
-                                                                 s->get_string().size()))
+                       (s->is_string() ? detail::quoted(std::string_view(s->get_string().data(),
+                                                                         s->get_string().size()))
                                        : kind_name(*s)));
       side_ok = false;
     }
   } else if (region && !midline) {
-    problems.add(pointer(path, "side"), "missing: " + quoted(kb.regions()[*region].id) +
+    problems.add(pointer(path, "side"), "missing: " + detail::quoted(kb.regions()[*region].id) +
                                             " is a paired region, so \"side\" is required "
                                             "(\"left\" or \"right\")");
     side_ok = false;
@@ -330,8 +324,8 @@ void read_ids(const json::value& v, const std::string& path, std::string_view ki
     const std::string_view id(a[i].get_string().data(), a[i].get_string().size());
     const std::optional<Index> found = find(id);
     if (!found) {
-      problems.add(pointer(path, i),
-                   "unknown " + std::string(kind) + " " + quoted(id) + did_you_mean(suggest(id)));
+      problems.add(pointer(path, i), "unknown " + std::string(kind) + " " + detail::quoted(id) +
+                                         did_you_mean(suggest(id)));
       continue;
     }
     out.push_back(*found);
@@ -435,13 +429,13 @@ Expected<Intake> detail::read_intake(const KnowledgeBase& kb, const json::value&
       }
       if (!intake.onset) {
         problems.add(path, "expected \"sudden\" or \"gradual\", got " +
-                               (v.is_string() ? quoted(std::string_view(v.get_string().data(),
-                                                                        v.get_string().size()))
+                               (v.is_string() ? detail::quoted(std::string_view(
+                                                    v.get_string().data(), v.get_string().size()))
                                               : kind_name(v)));
       }
     } else {
-      problems.add(path,
-                   "unknown field " + quoted(name) + did_you_mean(closest_of(name, kIntakeFields)));
+      problems.add(path, "unknown field " + detail::quoted(name) +
+                             did_you_mean(closest_of(name, kIntakeFields)));
     }
   }
   if (!has_pain) {

@@ -9,7 +9,6 @@ namespace myoref::detail {
 
 Error kb_mismatch(std::string_view what, std::string_view id, std::string_view hash,
                   const KnowledgeBase& kb) {
-  const auto quoted = [](std::string_view s) { return json::serialize(json::string_view(s)); };
   const std::string given = quoted(kb.id()) + " " + kb.version();
   const std::string made = "made with " + quoted(id) + " (hash " + quoted(hash) + ")";
   const std::string is = "; the one given is " + given + " (hash " + quoted(kb.hash()) + ")";

@@ -449,9 +449,9 @@ Expected<Plan> Plan::from_json(const KnowledgeBase& kb, std::string_view json_te
     const auto differs = [&problems](std::string path, const std::string& stored_text,
                                      const std::string& replayed) {
       if (stored_text != replayed) {
-        problems.push_back(
-            {std::move(path),
-             "stored \"" + stored_text + "\", but the sessions lead to \"" + replayed + "\""});
+        problems.push_back({std::move(path), "stored " + detail::quoted(stored_text) +
+                                                 ", but the sessions lead to " +
+                                                 detail::quoted(replayed)});
       }
     };
     const auto index_text = [](const std::optional<std::size_t>& i) {

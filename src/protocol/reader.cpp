@@ -141,7 +141,7 @@ std::optional<SessionLog> read_session(Reader& r, const json::value& v, std::str
           s.steps.push_back(*step);
         } else {
           r.fail(pointer(path, i),
-                 "unknown step \"" + name + "\"; the steps are release, stretch, strengthen" +
+                 "unknown step " + quoted(name) + "; the steps are release, stretch, strengthen" +
                      did_you_mean(closest(name, {"release", "stretch", "strengthen"})));
         }
       }

@@ -290,9 +290,9 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
     const auto f = kb.find_red_flag(id);
     if (!f) {
       problems.push_back(
-          {path, "unknown red flag \"" + id + "\"" + did_you_mean(kb.suggest_red_flag(id))});
+          {path, "unknown red flag " + quoted(id) + did_you_mean(kb.suggest_red_flag(id))});
     } else if (std::find(flags.begin(), flags.end(), *f) != flags.end()) {
-      problems.push_back({path, "red flag \"" + id + "\" is listed twice"});
+      problems.push_back({path, "red flag " + quoted(id) + " is listed twice"});
     } else {
       flags.push_back(*f);
     }

@@ -450,6 +450,10 @@ std::string closest(std::string_view unknown, const std::vector<std::string_view
   return closest(unknown, candidates, work);
 }
 
+std::string quoted(std::string_view text) {
+  return json::serialize(json::string_view(text.data(), text.size()));
+}
+
 std::string did_you_mean(const std::string& suggestion) {
   return suggestion.empty() ? std::string() : " (did you mean \"" + suggestion + "\"?)";
 }

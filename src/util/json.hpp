@@ -68,6 +68,11 @@ inline constexpr std::size_t kSuggestionWorkPerCall = std::size_t{1} << 20U;
 /// The work all the suggestions for one document may do together.
 inline constexpr std::size_t kSuggestionWorkPerDocument = std::size_t{1} << 25U;
 
+/// `text` as a JSON string, quotes included: text from a document may hold
+/// quotes, line breaks or terminal escape sequences, which must not reach a
+/// message as they are.
+std::string quoted(std::string_view text);
+
 /// " (did you mean \"x\"?)" or "".
 std::string did_you_mean(const std::string& suggestion);
 

@@ -495,3 +495,24 @@ TEST_CASE("decisions and next answers have their JSON shapes", "[plan][json]") {
   CHECK(text.find("Step 1 of 3: release") != std::string::npos);
   CHECK(text.find("    1. Stand side-on") != std::string::npos);
 }
+
+TEST_CASE("text from a session reaches a message quoted, never as it is", "[plan][bad_input]") {
+  Plan plan = start(glute_seed());
+  // A step name and a red flag holding a quote, a line break and an escape.
+  std::string all;
+  for (const char* session :
+       {R"({"date": "2026-11-01", "target": "gluteus_medius:left", "pain_before": 6,
+            "pain_after": 5, "steps": ["release", "str\"etch\n\u001b[2J"]})",
+        R"({"date": "2026-11-01", "target": "gluteus_medius:left", "pain_before": 6,
+            "pain_after": 5, "steps": ["release"], "red_flags": ["fever\"\n"]})"}) {
+    auto refused = plan.log(session);
+    REQUIRE_FALSE(refused);
+    for (const auto& diag : refused.error().diagnostics())
+      all += diag.path + ": " + diag.message + "|";
+  }
+  INFO(all);
+  CHECK(all.find(R"(/steps/1: unknown step "str\"etch\n\u001b[2J")") != std::string::npos);
+  CHECK(all.find(R"(/red_flags/0: unknown red flag "fever\"\n")") != std::string::npos);
+  CHECK(all.find('\n') == std::string::npos);
+  CHECK(all.find('\x1b') == std::string::npos);
+}
