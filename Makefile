@@ -10,7 +10,7 @@ CTEST   := ctest --output-on-failure -j $(JOBS)
 MYOREF  := build/examples/myoref
 DEMO_INTAKE := examples/intakes/gluteus_medius_classic.json
 
-.PHONY: all demo test sanitize tsan fuzz bench docs abi-check abi-baseline coverage clean deps build
+.PHONY: all demo test sanitize tsan fuzz bench docs abi-check abi-baseline coverage format tidy clean deps build
 
 all: build
 
@@ -77,6 +77,21 @@ coverage:
 	gcovr --root . --object-directory build-cov --filter src/ --filter bindings/ \
 	  --exclude-unreachable-branches --exclude-throw-branches \
 	  --html-details build-cov/coverage/index.html --txt - --print-summary
+
+# Style: `make format` rewrites our sources as .clang-format says (ctest's
+# "lint: sources follow .clang-format" checks it); `make tidy` runs clang-tidy
+# (.clang-tidy, every warning an error) over the library, its bindings, the
+# command and the tools, with the default build's compile commands.
+FORMAT_DIRS := include src bindings examples tools tests benchmarks
+format:
+	@scripts/deps.sh lint
+	find $(FORMAT_DIRS) -path tests/fuzz/corpus -prune -o \( -name '*.c' -o -name '*.h' -o -name '*.cpp' -o -name '*.hpp' \) -print \
+	  | xargs clang-format -i
+
+TIDY_SOURCES = $(shell git ls-files 'src/*.cpp' 'bindings/*.cpp' 'examples/*.cpp' 'tools/*.cpp')
+tidy: build
+	@scripts/deps.sh lint
+	printf '%s\n' $(TIDY_SOURCES) | xargs -P $(JOBS) -n 4 clang-tidy -p build --quiet
 
 # The API reference from the public headers (docs/Doxyfile): fails on any
 # warning, such as an undocumented declaration. Opens at build-docs/html/index.html.

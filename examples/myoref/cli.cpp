@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -204,21 +205,31 @@ int usage_error(std::string_view message) {
 }
 
 namespace {
-std::vector<Command>& registry() {
-  static std::vector<Command> commands;
-  return commands;
+// Filled while statics are initialised, before main: a fixed table, so that
+// registering cannot throw (an exception there would end the program unseen).
+struct Registry {
+  std::array<Command, kMaxCommands> table{};
+  std::size_t count = 0;
+};
+Registry& registry() noexcept {
+  static Registry r;
+  return r;
 }
 }  // namespace
 
-bool register_command(const Command& command) {
-  auto& r = registry();
-  r.push_back(command);
-  std::sort(r.begin(), r.end(), [](const Command& a, const Command& b) { return a.name < b.name; });
+bool register_command(const Command& command) noexcept {
+  Registry& r = registry();
+  if (r.count == r.table.size())
+    return false;  // `myoref help` would not list it: the CLI tests catch that
+  r.table[r.count++] = command;
+  std::sort(r.table.begin(), r.table.begin() + static_cast<std::ptrdiff_t>(r.count),
+            [](const Command& a, const Command& b) { return a.name < b.name; });
   return true;
 }
 
-const std::vector<Command>& commands() {
-  return registry();
+CommandList commands() noexcept {
+  const Registry& r = registry();
+  return {r.table.data(), r.count};
 }
 
 }  // namespace myoref::cli

@@ -37,7 +37,8 @@ struct Args {
 /// Splits words into positionals and "--name value" options. Every option takes
 /// a value; an option not in `known` is a usage error. Returns false (after
 /// printing a message) on a usage error.
-bool parse_args(const std::vector<std::string>& words, const std::set<std::string>& known, Args& out);
+bool parse_args(const std::vector<std::string>& words, const std::set<std::string>& known,
+                Args& out);
 
 /// The largest file myoref reads: more than any document's own limit (an
 /// assessment document's 16 MiB), so that the library reports those, and
@@ -67,25 +68,37 @@ bool load_kb(const Args& args, KnowledgeBase& out, int& exit_code);
 int usage_error(std::string_view message);
 
 struct Command {
-  std::string_view name;     // "assess"
-  std::string_view synopsis; // "assess INTAKE.json [--format text|json] [--kb KB.json]"
-  std::string_view summary;  // one line for `myoref help`
+  std::string_view name;      // "assess"
+  std::string_view synopsis;  // "assess INTAKE.json [--format text|json] [--kb KB.json]"
+  std::string_view summary;   // one line for `myoref help`
   int (*run)(const std::vector<std::string>& words);
 };
 
-/// Registers a subcommand; returns true so it can initialise a static.
-bool register_command(const Command& command);
-const std::vector<Command>& commands();
+/// The most subcommands the command can hold.
+inline constexpr std::size_t kMaxCommands = 16;
+
+/// Registers a subcommand; returns true so it can initialise a static (false
+/// when kMaxCommands are registered already).
+bool register_command(const Command& command) noexcept;
+
+/// The registered subcommands, by name.
+struct CommandList {
+  const Command* first = nullptr;
+  std::size_t count = 0;
+  const Command* begin() const noexcept { return first; }
+  const Command* end() const noexcept { return first + count; }
+};
+CommandList commands() noexcept;
 
 }  // namespace myoref::cli
 
 #define MYOREF_CLI_CONCAT2(a, b) a##b
 #define MYOREF_CLI_CONCAT(a, b) MYOREF_CLI_CONCAT2(a, b)
 /// Registers a subcommand from a cmd_*.cpp file.
-#define MYOREF_COMMAND(...)                                                      \
-  namespace {                                                                    \
-  [[maybe_unused]] const bool MYOREF_CLI_CONCAT(registered_, __LINE__) =         \
-      ::myoref::cli::register_command(::myoref::cli::Command{__VA_ARGS__});      \
+#define MYOREF_COMMAND(...)                                                 \
+  namespace {                                                               \
+  [[maybe_unused]] const bool MYOREF_CLI_CONCAT(registered_, __LINE__) =    \
+      ::myoref::cli::register_command(::myoref::cli::Command{__VA_ARGS__}); \
   }
 
 #endif  // MYOREF_CLI_HPP

@@ -145,7 +145,7 @@ int render_overlay(const std::vector<std::string>& words) {
 int run_render(const std::vector<std::string>& words) {
   if (words.empty())
     return usage_error(kRenderSynopsis);
-  const std::string what = words.front();
+  const std::string& what = words.front();
   const std::vector<std::string> rest(words.begin() + 1, words.end());
   if (what == "muscle")
     return render_muscle(rest);

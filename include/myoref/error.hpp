@@ -82,11 +82,11 @@ template <class T>
 class [[nodiscard]] Expected {
  public:
   /// A success holding `value`.
-  Expected(T value)
-      : v_(std::in_place_index<0>, std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  // NOLINTNEXTLINE(google-explicit-constructor): `return value;` is the point
+  Expected(T value) : v_(std::in_place_index<0>, std::move(value)) {}
   /// A failure holding `error`.
-  Expected(Error error)
-      : v_(std::in_place_index<1>, std::move(error)) {}  // NOLINT(google-explicit-constructor)
+  // NOLINTNEXTLINE(google-explicit-constructor): `return Error(...);` is the point
+  Expected(Error error) : v_(std::in_place_index<1>, std::move(error)) {}
 
   /// Whether this holds a value (true) or an Error (false).
   ///@{
@@ -138,8 +138,8 @@ class [[nodiscard]] Status {
   /// Success.
   Status() = default;
   /// A failure holding `error`.
-  Status(Error error)
-      : error_(std::move(error)), ok_(false) {}  // NOLINT(google-explicit-constructor)
+  // NOLINTNEXTLINE(google-explicit-constructor): `return Error(...);` is the point
+  Status(Error error) : error_(std::move(error)), ok_(false) {}
 
   /// Whether this is a success.
   ///@{

@@ -2,6 +2,8 @@
 #ifndef MYOREF_EXPORT_H
 #define MYOREF_EXPORT_H
 
+/* The nesting reads better indented. */
+/* clang-format off */
 #if defined(MYOREF_STATIC_DEFINE)
 #  define MYOREF_API
 #elif defined(_WIN32)

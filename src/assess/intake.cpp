@@ -419,10 +419,11 @@ Expected<Intake> detail::read_intake(const KnowledgeBase& kb, const json::value&
           at.red_flags, problems);
     } else if (name == "age") {
       intake.age = read_integer(
-          v, [&] { return path; }, 0, kMaxAge, "years", problems);
+          v, [&]() -> const std::string& { return path; }, 0, kMaxAge, "years", problems);
     } else if (name == "duration_days") {
       intake.duration_days = read_integer(
-          v, [&] { return path; }, 0, kMaxDurationDays, "days since the pain began", problems);
+          v, [&]() -> const std::string& { return path; }, 0, kMaxDurationDays,
+          "days since the pain began", problems);
     } else if (name == "onset") {
       if (v.is_string()) {
         intake.onset = parse_onset(std::string_view(v.get_string().data(), v.get_string().size()));

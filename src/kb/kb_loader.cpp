@@ -1285,6 +1285,7 @@ void Loader::read_chart(const json::value& v) {
         }
         if (!tp) {
           std::vector<std::string_view> ids;
+          ids.reserve(tps.size());
           for (const auto& x : tps)
             ids.emplace_back(x.id);
           error(Path(m_path, "trigger_point"),

@@ -497,7 +497,8 @@ std::string write_svg(const KnowledgeBase& kb, const Figure& figure, const Look&
   for (std::size_t i = 0; i < figure.panels.size(); ++i) {
     const Panel& panel = figure.panels[i];
     const float x = kMargin + static_cast<float>(i % columns) * (panel_width + kPanelGap);
-    const float views_top = rows_top + static_cast<float>(i / columns) * (row_height + kRowGap) +
+    const std::size_t row = i / columns;
+    const float views_top = rows_top + static_cast<float>(row) * (row_height + kRowGap) +
                             (panel_headings ? kPanelHeadingHeight : 0.0F);
     if (!panel.heading.empty()) {
       text_element(out, x, views_top - 6.0F, panel.heading,

@@ -79,9 +79,9 @@ std::optional<Rgb> parse_colour(std::string_view text) noexcept {
   if (text.size() != 7 || text[0] != '#')
     return std::nullopt;
   int channel[3] = {0, 0, 0};
-  for (int i = 0; i < 3; ++i) {
-    const int hi = hex_digit(text[static_cast<std::size_t>(1 + 2 * i)]);
-    const int lo = hex_digit(text[static_cast<std::size_t>(2 + 2 * i)]);
+  for (std::size_t i = 0; i < 3; ++i) {
+    const int hi = hex_digit(text[1 + 2 * i]);
+    const int lo = hex_digit(text[2 + 2 * i]);
     if (hi < 0 || lo < 0)
       return std::nullopt;
     channel[i] = hi * 16 + lo;

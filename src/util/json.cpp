@@ -24,6 +24,8 @@ class StrictHandler {
   static constexpr std::size_t max_key_size = json::string::max_size();
   static constexpr std::size_t max_string_size = json::string::max_size();
 
+  // temp_ is scratch the value stack starts in; it needs no initial value.
+  // NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init)
   StrictHandler(const JsonLimits& limits, json::storage_ptr storage)
       : st(json::storage_ptr(), temp_, sizeof temp_),
         limits_(limits),

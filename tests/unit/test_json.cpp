@@ -15,14 +15,14 @@ TEST_CASE("strict JSON accepts ordinary documents", "[json]") {
 
 TEST_CASE("strict JSON refuses what RFC 8259 does not allow", "[json]") {
   const char* bad[] = {
-      "",                      // nothing
-      "{\"a\": 1",             // truncated
-      "{\"a\": 1} x",          // trailing data
-      "{\"a\": 1,}",           // trailing comma
-      "// c\n{\"a\": 1}",      // comment
-      "{\"a\": NaN}",          // non-finite literal
+      "",                  // nothing
+      "{\"a\": 1",         // truncated
+      "{\"a\": 1} x",      // trailing data
+      "{\"a\": 1,}",       // trailing comma
+      "// c\n{\"a\": 1}",  // comment
+      "{\"a\": NaN}",      // non-finite literal
       "{\"a\": Infinity}",
-      "[\"\xff\"]",            // invalid UTF-8
+      "[\"\xff\"]",  // invalid UTF-8
   };
   for (const char* text : bad) {
     INFO(text);

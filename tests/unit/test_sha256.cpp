@@ -17,7 +17,8 @@ TEST_CASE("SHA-256 matches the FIPS 180-4 test vectors", "[sha256]") {
 
 TEST_CASE("SHA-256 gives the same digest however the input is split", "[sha256]") {
   std::string text;
-  for (int i = 0; i < 200; ++i) text += static_cast<char>('a' + i % 26);
+  for (int i = 0; i < 200; ++i)
+    text += static_cast<char>('a' + i % 26);
   const std::string whole = sha256_hex(text);
   for (std::size_t cut = 0; cut <= text.size(); cut += 7) {
     myoref::detail::Sha256 s;

@@ -449,7 +449,7 @@ candidates with reasons and citations, their charts, and the first plan step.)do
            })
       .def(
           "__eq__",
-          [](const PyAssessment& a, py::object other) -> py::object {
+          [](const PyAssessment& a, const py::object& other) -> py::object {
             if (!py::isinstance<PyAssessment>(other))
               return py::reinterpret_borrow<py::object>(Py_NotImplemented);
             const Assessment& b = other.cast<const PyAssessment&>().assessment;

@@ -110,8 +110,8 @@ CandidateIndex candidate_from_python(const KnowledgeBase& kb, std::string_view k
 RenderOptions render_options(const py::kwargs& kwargs);
 
 /// myoref.SVG(text) / myoref.HTML(text): strings that Jupyter shows as pictures.
-py::object svg_object(std::string text);
-py::object html_object(std::string text);
+py::object svg_object(const std::string& text);
+py::object html_object(const std::string& text);
 
 // ---------------------------------------------------------------------------
 // Parts of the module

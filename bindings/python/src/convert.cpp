@@ -196,6 +196,8 @@ void raise_error(ErrorCode code, std::string message, std::string path, std::str
 }
 
 void register_exception_translator() {
+  // pybind11 takes a translator of exactly void(std::exception_ptr).
+  // NOLINTNEXTLINE(performance-unnecessary-value-param)
   py::register_exception_translator([](std::exception_ptr p) {
     if (!p)
       return;
@@ -374,11 +376,11 @@ RenderOptions render_options(const py::kwargs& kwargs) {
   return o;
 }
 
-py::object svg_object(std::string text) {
+py::object svg_object(const std::string& text) {
   return py::module_::import("myoref._display").attr("SVG")(py::str(text));
 }
 
-py::object html_object(std::string text) {
+py::object html_object(const std::string& text) {
   return py::module_::import("myoref._display").attr("HTML")(py::str(text));
 }
 

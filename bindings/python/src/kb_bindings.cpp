@@ -128,7 +128,7 @@ std::string shortened(const std::string& text, std::size_t max) {
               suggestion.empty() ? std::string() : "did you mean \"" + suggestion + "\"?");
 }
 
-py::object catalog(const char* kind, const py::list& items, py::object lookup) {
+py::object catalog(const char* kind, const py::list& items, const py::object& lookup) {
   return py::module_::import("myoref._catalog").attr("Catalog")(kind, items, std::move(lookup));
 }
 
@@ -137,7 +137,7 @@ template <class T, class Cls>
 void comparable(Cls& cls) {
   cls.def(
          "__eq__",
-         [](const T& a, py::object other) -> py::object {
+         [](const T& a, const py::object& other) -> py::object {
            if (!py::isinstance<T>(other))
              return py::reinterpret_borrow<py::object>(Py_NotImplemented);
            return py::bool_(a == other.cast<const T&>());
@@ -658,7 +658,7 @@ Every candidate key in knowledge-base order ("gluteus_medius:left", ...): the
 columns of :meth:`score_batch`'s output and the order of Assessment.scores.)doc")
       .def_property_readonly(
           "regions",
-          [](py::object self) {
+          [](const py::object& self) {
             const auto& k = self.cast<const KnowledgeBase&>();
             py::list items;
             for (std::size_t i = 0; i < k.regions().size(); ++i)
@@ -668,7 +668,7 @@ columns of :meth:`score_batch`'s output and the order of Assessment.scores.)doc"
           "Every Region, as a Catalog (by position or by id).")
       .def_property_readonly(
           "findings",
-          [](py::object self) {
+          [](const py::object& self) {
             const auto& k = self.cast<const KnowledgeBase&>();
             py::list items;
             for (std::size_t i = 0; i < k.findings().size(); ++i)
@@ -678,7 +678,7 @@ columns of :meth:`score_batch`'s output and the order of Assessment.scores.)doc"
           "Every Finding, as a Catalog.")
       .def_property_readonly(
           "red_flags",
-          [](py::object self) {
+          [](const py::object& self) {
             const auto& k = self.cast<const KnowledgeBase&>();
             py::list items;
             for (std::size_t i = 0; i < k.red_flags().size(); ++i)
@@ -688,7 +688,7 @@ columns of :meth:`score_batch`'s output and the order of Assessment.scores.)doc"
           "Every RedFlag, as a Catalog.")
       .def_property_readonly(
           "muscles",
-          [](py::object self) {
+          [](const py::object& self) {
             const auto& k = self.cast<const KnowledgeBase&>();
             py::list items;
             for (std::size_t i = 0; i < k.muscles().size(); ++i)
@@ -698,7 +698,7 @@ columns of :meth:`score_batch`'s output and the order of Assessment.scores.)doc"
           "Every Muscle, as a Catalog (by position, id or alias).")
       .def_property_readonly(
           "exercises",
-          [](py::object self) {
+          [](const py::object& self) {
             const auto& k = self.cast<const KnowledgeBase&>();
             py::list items;
             for (std::size_t i = 0; i < k.exercises().size(); ++i)
@@ -708,7 +708,7 @@ columns of :meth:`score_batch`'s output and the order of Assessment.scores.)doc"
           "Every Exercise, as a Catalog.")
       .def_property_readonly(
           "citations",
-          [](py::object self) {
+          [](const py::object& self) {
             const auto& k = self.cast<const KnowledgeBase&>();
             py::list items;
             for (std::size_t i = 0; i < k.citations().size(); ++i)
@@ -784,7 +784,7 @@ columns of :meth:`score_batch`'s output and the order of Assessment.scores.)doc"
           py::arg("key"), "The Citation with this key; raises NotFound.")
       .def(
           "__eq__",
-          [](const KnowledgeBase& a, py::object other) -> py::object {
+          [](const KnowledgeBase& a, const py::object& other) -> py::object {
             if (!py::isinstance<KnowledgeBase>(other))
               return py::reinterpret_borrow<py::object>(Py_NotImplemented);
             return py::bool_(a.hash() == other.cast<const KnowledgeBase&>().hash());

@@ -338,7 +338,7 @@ unchanged: InputError (steps out of order, an earlier date, another target,
           "SessionRecords, in order.")
       .def(
           "__eq__",
-          [](const PyPlan& a, py::object other) -> py::object {
+          [](const PyPlan& a, const py::object& other) -> py::object {
             if (!py::isinstance<PyPlan>(other))
               return py::reinterpret_borrow<py::object>(Py_NotImplemented);
             return py::bool_(a.plan.to_json() == other.cast<const PyPlan&>().plan.to_json());
