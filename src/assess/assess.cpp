@@ -29,6 +29,8 @@ using detail::ZoneRelation;
 /// size, on the heap for very large ones.
 class WorkBuffer {
  public:
+  // stack_ is scratch, written before it is read.
+  // NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init)
   explicit WorkBuffer(std::size_t n) {
     if (n <= stack_.size()) {
       data_ = stack_.data();
