@@ -228,9 +228,9 @@ class KnowledgeBase {
   KnowledgeBase() noexcept;
 
   /// The knowledge base compiled into the library, loaded on the first call
-  /// and shared by every later one. Never fails in a correct build (the test
-  /// suite loads the embedded text) except for out_of_memory, which is not
-  /// kept: the next call tries again.
+  /// and shared by every later one. Never fails (the build loads the embedded
+  /// text to hash it, and stops if it does not load) except for
+  /// out_of_memory, which is not kept: the next call tries again.
   static Expected<KnowledgeBase> builtin();
 
   /// Load and validate a knowledge base from JSON text. On failure the Error
@@ -244,9 +244,10 @@ class KnowledgeBase {
   const std::string& title() const noexcept;
   ///@}
   /// SHA-256 (hex) of the canonical form; equal hashes mean equal content.
-  /// Computed on the first call and kept (safe from any thread); empty for a
-  /// default-constructed KnowledgeBase, and from a call during which memory
-  /// ran out computing it (a later call tries again).
+  /// Computed on the first call and kept (safe from any thread), except for
+  /// the built-in base, whose hash was computed when the library was built;
+  /// empty for a default-constructed KnowledgeBase, and from a call during
+  /// which memory ran out computing it (a later call tries again).
   const std::string& hash() const noexcept;
 
   /// The canonical JSON form: fixed key order, no insignificant whitespace

@@ -34,7 +34,8 @@ struct KbData {
   std::optional<std::string> license;
   /// SHA-256 hex of the canonical text (kb_writer.hpp). Computed on first
   /// use, not at load: writing and hashing the canonical text costs more than
-  /// the whole load, and many hosts never ask. Use KnowledgeBase::hash().
+  /// the whole load, and many hosts never ask. The built-in base has it from
+  /// the build instead (builtin_kb.cpp). Use KnowledgeBase::hash().
   mutable std::string hash;
   mutable std::once_flag hash_once;
   bool loaded = false;  ///< false for the empty model of a default KnowledgeBase

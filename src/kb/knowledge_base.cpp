@@ -16,12 +16,6 @@
 #include "util/sha256.hpp"
 
 namespace myoref {
-namespace detail {
-// The default knowledge base, embedded by tools/kb_bundle (data/CMakeLists.txt).
-extern const char kDefaultKbJson[];
-extern const std::size_t kDefaultKbJson_size;
-}  // namespace detail
-
 namespace {
 
 std::optional<std::uint16_t> lookup(const detail::IdTable& table, std::string_view text) noexcept {
@@ -62,24 +56,6 @@ KnowledgeBase::KnowledgeBase() noexcept
     // Aliasing constructor with no owner: points at the shared empty model
     // without allocating.
     : d_(std::shared_ptr<const detail::KbData>(), &empty_data()) {}
-
-Expected<KnowledgeBase> KnowledgeBase::builtin() {
-  // Loaded once per process and shared by every caller. Only a success is
-  // kept: a load that ran out of memory is tried again by the next call, so
-  // that a moment without memory does not take the knowledge base away for
-  // the rest of the process.
-  static std::mutex mutex;
-  static std::shared_ptr<const detail::KbData> loaded;
-  const std::lock_guard<std::mutex> lock(mutex);
-  if (!loaded) {
-    auto kb = from_json(std::string_view(detail::kDefaultKbJson, detail::kDefaultKbJson_size),
-                        KbLimits{});
-    if (!kb)
-      return kb;
-    loaded = kb->d_;
-  }
-  return KnowledgeBase(loaded);
-}
 
 const std::string& KnowledgeBase::id() const noexcept {
   return d_->id;

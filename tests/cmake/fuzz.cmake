@@ -35,7 +35,7 @@ if(MYOREF_BUILD_FUZZERS)
     # without one finds little.
     message(FATAL_ERROR "MYOREF_BUILD_FUZZERS needs MYOREF_SANITIZE (e.g. address,undefined)")
   endif()
-  foreach(lib myoref_core myoref)
+  foreach(lib myoref_core_base myoref_builtin_kb myoref)
     target_compile_options(${lib} PRIVATE -fsanitize=fuzzer-no-link)
   endforeach()
 endif()

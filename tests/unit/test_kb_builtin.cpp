@@ -1,13 +1,26 @@
 // The built-in knowledge base: it loads, it honours the public vocabulary
-// (tests/data/vocabulary.json, the project's copy of the contract), and it
-// round-trips through its canonical form.
+// (tests/data/vocabulary.json, the project's copy of the contract), it
+// round-trips through its canonical form, and the hash it is built with is the
+// one its text has.
 #include <catch2/catch.hpp>
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 
+#include "kb/kb_data.hpp"
+#include "kb/kb_writer.hpp"
 #include "myoref/kb.hpp"
 #include "test_kb_support.hpp"
 #include "util/json.hpp"
+#include "util/sha256.hpp"
+
+namespace myoref::detail {
+// Embedded by the build: the text (tools/kb_bundle) and its hash (tools/kb_hash).
+extern const char kDefaultKbJson[];
+extern const std::size_t kDefaultKbJson_size;
+extern const char kDefaultKbHash[];
+}  // namespace myoref::detail
 
 namespace json = boost::json;
 using myoref::KnowledgeBase;
@@ -39,6 +52,29 @@ TEST_CASE("the built-in knowledge base equals the bundled file", "[kb][builtin]"
   REQUIRE(file);
   CHECK(file->hash() == kb.hash());
   CHECK(kb.id() == "myoref-default");
+}
+
+TEST_CASE("the hash embedded at build time is the one computed from the embedded text",
+          "[kb][builtin][canonical]") {
+  const std::string_view embedded_hash = myoref::detail::kDefaultKbHash;
+  const KnowledgeBase kb = builtin();
+  // Before anything asks for it: builtin() set it from the build (ctest runs
+  // each test case in a process of its own, so nothing has asked yet).
+  CHECK(kb.data().hash == embedded_hash);
+  CHECK(kb.hash() == embedded_hash);
+
+  // The same text loaded again hashes lazily, by the run-time code...
+  auto loaded = KnowledgeBase::from_json(
+      std::string_view(myoref::detail::kDefaultKbJson, myoref::detail::kDefaultKbJson_size));
+  REQUIRE(loaded);
+  CHECK(loaded->data().hash.empty());
+  CHECK(loaded->hash() == embedded_hash);
+  // ... and explicitly, canonical text then SHA-256, from either model.
+  CHECK(myoref::detail::sha256_hex(myoref::detail::canonical_text(loaded->data())) ==
+        embedded_hash);
+  CHECK(myoref::detail::sha256_hex(myoref::detail::canonical_text(kb.data())) == embedded_hash);
+  CHECK(embedded_hash.size() == 64);
+  CHECK(embedded_hash.find_first_not_of("0123456789abcdef") == std::string_view::npos);
 }
 
 TEST_CASE("every vocabulary id is in the built-in knowledge base as the contract says",

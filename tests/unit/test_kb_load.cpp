@@ -6,6 +6,7 @@
 #include <thread>
 #include <vector>
 
+#include "kb/kb_data.hpp"
 #include "myoref/kb.hpp"
 #include "test_kb_support.hpp"
 #include "util/json.hpp"
@@ -316,6 +317,7 @@ TEST_CASE("copies share one model", "[kb]") {
 
 TEST_CASE("the hash is computed once, the same from every thread", "[kb][canonical]") {
   const KnowledgeBase kb = minimal();
+  CHECK(kb.data().hash.empty());  // not at load: on first use
   std::vector<std::string> seen(4);
   std::vector<std::thread> threads;
   for (std::size_t i = 0; i < seen.size(); ++i) {
