@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "assess/explanation_tables.hpp"
 #include "assess/scoring.hpp"
 #include "myoref/error.hpp"
 #include "myoref/kb.hpp"
@@ -81,6 +82,7 @@ struct KbData {
   // Tables compiled from the model for the hot paths (scoring) go here, and
   // are filled in finalize() (kb_finalize.cpp).
   ScoringTables scoring;  ///< referral zones and finding weights as flat tables (src/assess)
+  ExplanationTables explanation;  ///< zones and candidates as bit masks over the region keys
 };
 
 /// Builds the derived tables of a fully validated model: the last step of

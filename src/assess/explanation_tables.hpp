@@ -1,0 +1,60 @@
+// Tables for explaining a ranked candidate, compiled once per knowledge base
+// (from the scoring tables, in the loader's finalize()).
+//
+// assess() explains every listed candidate: which painful region keys its
+// zones cover, which of them each trigger point's essential zone holds, which
+// only a spillover zone reaches, and which of the best trigger point's
+// essential keys are not painful. A drawing has few painful keys, and each
+// is in few zones: so assess() goes from each painful key to the zones and
+// candidates it is in (these tables), marking it in a bit set per zone and
+// per candidate, and then reads each list off a bit set, lowest bit first,
+// which is the order of the painful keys. That does a fraction of the work of
+// walking every zone of every listed candidate key by key, and gives the
+// same lists in the same order.
+#ifndef MYOREF_SRC_ASSESS_EXPLANATION_TABLES_HPP
+#define MYOREF_SRC_ASSESS_EXPLANATION_TABLES_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "myoref/types.hpp"
+
+namespace myoref {
+class KnowledgeBase;
+}
+
+namespace myoref::detail {
+
+struct ScoringTables;
+
+struct ExplanationTables {
+  /// Zones in all (ScoringTables' numbering: zone = candidate_zone_begin[c] + trigger point).
+  std::size_t zone_count = 0;
+
+  /// Region key -> the zones that hold it, each as zone * 2 + part (0: its
+  /// essential part; 1: its spillover part, less the zone's own essential
+  /// keys, as ScoringTables::zone_spillover_keys). CSR: entries of region
+  /// key r are [key_zone_begin[r], key_zone_begin[r + 1]).
+  std::vector<std::uint32_t> key_zone_begin;
+  std::vector<std::uint32_t> key_zone;
+
+  /// Region key -> the candidates whose zones cover it, each as candidate * 2
+  /// + (1 when an essential zone of the candidate holds it). CSR.
+  std::vector<std::uint32_t> key_candidate_begin;
+  std::vector<std::uint32_t> key_candidate;
+
+  /// By region key: its Side (as a byte), for the cover's own-side rule.
+  std::vector<std::uint8_t> key_side;
+};
+
+/// Builds the tables from a loaded knowledge base and its compiled scoring
+/// tables.
+ExplanationTables compile_explanation_tables(const KnowledgeBase& kb, const ScoringTables& scoring);
+
+/// The tables of a knowledge base (compiled when it was loaded).
+const ExplanationTables& explanation_tables(const KnowledgeBase& kb) noexcept;
+
+}  // namespace myoref::detail
+
+#endif  // MYOREF_SRC_ASSESS_EXPLANATION_TABLES_HPP
