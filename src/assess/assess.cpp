@@ -142,6 +142,23 @@ void sort_small(T* first, T* last, Less less) {
   }
 }
 
+/// Insertion sort of a few distinct integers, ascending; the inner loop needs
+/// no bound check, since a value below the first goes to the front at once.
+void sort_keys(std::uint64_t* a, std::size_t n) {
+  for (std::size_t i = 1; i < n; ++i) {
+    const std::uint64_t v = a[i];
+    if (v < a[0]) {
+      std::copy_backward(a, a + i, a + i + 1);
+      a[0] = v;
+      continue;
+    }
+    std::size_t j = i;
+    for (; v < a[j - 1]; --j)
+      a[j] = a[j - 1];
+    a[j] = v;
+  }
+}
+
 /// A listed candidate's place in the ranking as one integer: score
 /// descending, then key ascending (its rank in key order), then the candidate
 /// itself. Scores here are positive floats, whose bits order as they do.
@@ -156,65 +173,55 @@ std::uint64_t rank_key(float score, std::uint16_t key_rank, CandidateIndex c) {
 /// so worked out for the first side listed and reused for the other.
 struct MuscleFindings {
   static constexpr std::uint32_t kNotYet = 0xFFFFFFFFU;
+  bool touched = false;                   // it weighs a confirmed or denied finding
   std::uint32_t reasons_begin = kNotYet;  // in AssessmentData::reasons
   std::uint32_t reasons_count = 0;
   std::uint32_t for_begin = 0, for_count = 0;          // in finding_pool
   std::uint32_t against_begin = 0, against_count = 0;  // in finding_pool
 };
 
+/// Muscles with at most this many finding weights have their finding reasons
+/// ordered in one pass (the usual case); others in one pass per kind.
+constexpr std::ptrdiff_t kFewWeights = 32;
+
 /// One word of a set of painful keys: bit i % 64 of word i / 64 stands for
 /// the drawing's i-th painful key (in knowledge-base order).
 using PainfulWord = std::uint64_t;
 
-/// The painful keys as bit sets per zone (its essential part, its spillover
-/// part) and per candidate (the keys its zones cover, those in an essential
-/// zone), made by going from each painful key to what holds it.
+/// The painful keys as bit sets per zone, one for its essential part and one
+/// for its spillover part, made by going from each painful key to the zones
+/// that hold it.
 ///
 /// kWords is the number of words of one set when known at compile time (1:
 /// up to 64 painful keys, every drawing people make), or 0 to use `words`.
 template <std::size_t kWords>
-class PainfulSets {
+class ZoneSets {
  public:
-  PainfulSets(const ExplanationTables& x, const ScoringTables& t,
-              const RegionKeyIndex* painful_keys, std::size_t np, std::size_t words,
-              PainfulWord* zone_sets, PainfulWord* candidate_sets)
-      : words_(words), zones_(zone_sets), candidates_(candidate_sets) {
+  ZoneSets(const ExplanationTables& x, const RegionKeyIndex* painful_keys, std::size_t np,
+           std::size_t words, PainfulWord* sets)
+      : words_(words), sets_(sets) {
     const std::size_t n = this->words();
-    std::fill(zones_, zones_ + x.zone_count * 2 * n, PainfulWord{0});
-    std::fill(candidates_, candidates_ + t.candidate_count * 2 * n, PainfulWord{0});
+    std::fill(sets_, sets_ + x.zone_count * 2 * n, PainfulWord{0});
     for (std::size_t i = 0; i < np; ++i) {
       const RegionKeyIndex r = painful_keys[i];
       const std::size_t w = i / 64U;
       const PainfulWord bit = PainfulWord{1} << (i % 64U);
       for (std::uint32_t e = x.key_zone_begin[r]; e < x.key_zone_begin[r + 1U]; ++e)
-        zones_[x.key_zone[e] * n + w] |= bit;
-      for (std::uint32_t e = x.key_candidate_begin[r]; e < x.key_candidate_begin[r + 1U]; ++e) {
-        const std::uint32_t entry = x.key_candidate[e];
-        const std::size_t c = entry >> 1U;
-        candidates_[c * 2 * n + w] |= bit;
-        candidates_[(c * 2 + 1) * n + w] |= bit & (PainfulWord{0} - (entry & 1U));
-      }
+        sets_[x.key_zone[e] * n + w] |= bit;
     }
   }
 
   std::size_t words() const noexcept { return kWords != 0 ? kWords : words_; }
-  const PainfulWord* zone_essential(std::size_t zone) const noexcept {
-    return zones_ + zone * 2 * words();
+  const PainfulWord* essential(std::size_t zone) const noexcept {
+    return sets_ + zone * 2 * words();
   }
-  const PainfulWord* zone_spillover(std::size_t zone) const noexcept {
-    return zones_ + (zone * 2 + 1) * words();
-  }
-  const PainfulWord* refers(CandidateIndex c) const noexcept {
-    return candidates_ + static_cast<std::size_t>(c) * 2 * words();
-  }
-  const PainfulWord* essential(CandidateIndex c) const noexcept {
-    return candidates_ + (static_cast<std::size_t>(c) * 2 + 1) * words();
+  const PainfulWord* spillover(std::size_t zone) const noexcept {
+    return sets_ + (zone * 2 + 1) * words();
   }
 
  private:
   std::size_t words_;
-  PainfulWord* zones_;
-  PainfulWord* candidates_;
+  PainfulWord* sets_;
 };
 
 /// Appends the painful keys of one word of a set (`keys`: the painful keys
@@ -226,208 +233,227 @@ inline RegionKeyIndex* append_keys(RegionKeyIndex* out, PainfulWord set,
   return out;
 }
 
-/// A zone reason over the keys [first, last) of the region pool.
-inline Reason zone_reason(ReasonKind kind, std::uint32_t tp, const RegionKeyIndex* first,
-                          const RegionKeyIndex* last, const TriggerPoint& point) noexcept {
-  Reason reason;
-  reason.kind = kind;
-  reason.trigger_point = static_cast<std::uint16_t>(tp);
-  reason.regions = gsl::span<const RegionKeyIndex>(first, static_cast<std::size_t>(last - first));
-  reason.cite = gsl::span<const CitationIndex>(point.cite.data(), point.cite.size());
-  return reason;
-}
-
 /// Builds the listed candidates' explanations into the pools, which were
-/// sized for them: keys and reasons are written through cursors.
+/// sized for them: keys, reasons and finding ids are written through cursors.
+/// Leaves, by rank, the painful keys each candidate's zones cover and those in
+/// its essential zones (`ranked_sets`: two sets per rank), for the cover.
+///
+/// The tables are read through local pointers: stores into the result could
+/// otherwise alias their members, and every table pointer would be loaded
+/// again after each store.
 template <std::size_t kWords>
-class Explainer {
- public:
-  Explainer(const ScoringTables& t, const PainfulSets<kWords>& sets, const KnowledgeBase& kb,
-            detail::AssessmentData& d, const float* dense, const float* work,
-            const std::uint8_t* finding_state, MuscleFindings* muscle_findings)
-      : t_(t),
-        sets_(sets),
-        muscles_(kb.muscles().data()),
-        d_(d),
-        dense_(dense),
-        work_(work),
-        state_(finding_state),
-        muscle_findings_(muscle_findings) {}
+void explain_all(const ScoringTables& t, const ExplanationTables& x,
+                 const ZoneSets<kWords>& zone_sets, detail::AssessmentData& d, const float* dense,
+                 const float* work, const std::uint8_t* state, MuscleFindings* muscle_findings,
+                 PainfulWord* ranked_sets) {
+  const MuscleIndex* const candidate_muscle = t.candidate_muscle.data();
+  const std::uint32_t* const candidate_zone_begin = t.candidate_zone_begin.data();
+  const RegionKeyIndex* const essential_keys = t.zone_essential_keys.data();
+  const ExplanationTables::Zone* const zone_info = x.zones.data();
+  const ExplanationTables::Weight* const weights = x.weights.data();
+  const std::uint32_t* const muscle_weight_begin = x.muscle_weight_begin.data();
+  const RegionKeyIndex* const painful = d.painful.data;
+  const std::uint32_t np = d.painful.size;
+  const std::size_t words = zone_sets.words();
 
-  void explain_all() {
-    RegionKeyIndex* const key_base = d_.region_pool.data;
-    RegionKeyIndex* keys = key_base + d_.region_pool.size;
-    Reason* const reason_base = d_.reasons.data;
-    Reason* reasons = reason_base + d_.reasons.size;
-    const RegionKeyIndex* painful = d_.painful.data;
-    const std::uint32_t np = d_.painful.size;
-    const std::size_t words = sets_.words();
-    PainfulWord named_here[kWords != 0 ? kWords : 1] = {};
-    PainfulWord* named = named_here;
-    if (kWords == 0) {
-      named_.assign(words, 0);
-      named = named_.data();
-    }
+  RegionKeyIndex* const key_base = d.region_pool.data;
+  RegionKeyIndex* keys = key_base + d.region_pool.size;
+  Reason* const reason_base = d.reasons.data;
+  Reason* reasons = reason_base + d.reasons.size;
+  FindingIndex* const finding_base = d.finding_pool.data;
+  FindingIndex* findings = finding_base + d.finding_pool.size;
+  const auto at = [](const auto* cursor, const auto* base) {
+    return static_cast<std::uint32_t>(cursor - base);
+  };
 
-    for (detail::RankedEntry& e : d_.ranked) {
-      const CandidateIndex c = e.candidate;
-      const MuscleIndex m = t_.candidate_muscle[c];
-      const Muscle& muscle = muscles_[m];
-      const TriggerPoint* points = muscle.trigger_points.data();
-      const PainfulWord* refers = sets_.refers(c);
-      const PainfulWord* essential_any = sets_.essential(c);
-
-      // Explained and unexplained: the painful keys its zones cover, and the rest.
-      e.explained_begin = static_cast<std::uint32_t>(keys - key_base);
-      for (std::size_t w = 0; w < words; ++w)
-        keys = append_keys(keys, refers[w], painful + w * 64U);
-      e.explained_count = static_cast<std::uint32_t>(keys - key_base) - e.explained_begin;
-      e.unexplained_begin = static_cast<std::uint32_t>(keys - key_base);
-      for (std::size_t w = 0; w < words; ++w) {
-        const std::size_t in_word = np - w * 64U;
-        const PainfulWord all = in_word >= 64U ? ~PainfulWord{0} : (PainfulWord{1} << in_word) - 1U;
-        keys = append_keys(keys, all & ~refers[w], painful + w * 64U);
-      }
-      e.unexplained_count = static_cast<std::uint32_t>(keys - key_base) - e.unexplained_begin;
-
-      e.basis_begin = static_cast<std::uint32_t>(reasons - reason_base);
-      const std::uint32_t zone0 = t_.candidate_zone_begin[c];
-      const std::uint32_t zones = t_.candidate_zone_begin[c + 1U] - zone0;
-      // Essential zones: the painful keys each trigger point's essential zone covers.
-      for (std::uint32_t j = 0; j < zones; ++j) {
-        const PainfulWord* set = sets_.zone_essential(zone0 + j);
-        RegionKeyIndex* first = keys;
-        for (std::size_t w = 0; w < words; ++w)
-          keys = append_keys(keys, set[w], painful + w * 64U);
-        if (keys != first)
-          *reasons++ = zone_reason(ReasonKind::essential_zone, j, first, keys, points[j]);
-      }
-      // Spillover: painful keys no essential zone of this candidate covers,
-      // each named once, under the first trigger point that spills there.
-      for (std::size_t w = 0; w < words; ++w)
-        named[w] = essential_any[w];
-      for (std::uint32_t j = 0; j < zones; ++j) {
-        const PainfulWord* set = sets_.zone_spillover(zone0 + j);
-        RegionKeyIndex* first = keys;
-        for (std::size_t w = 0; w < words; ++w) {
-          const PainfulWord fresh = set[w] & ~named[w];
-          named[w] |= fresh;
-          keys = append_keys(keys, fresh, painful + w * 64U);
-        }
-        if (keys != first)
-          *reasons++ = zone_reason(ReasonKind::spillover_zone, j, first, keys, points[j]);
-      }
-      // The best-matching trigger point's essential keys that are not painful:
-      // worth checking, and why essential coverage is below 1.
-      std::uint32_t best = zones;
-      float best_coverage = 0.0F;
-      for (std::uint32_t j = 0; j < zones; ++j) {
-        const std::uint16_t size = t_.zone_essential_size[zone0 + j];
-        const float coverage =
-            size == 0 ? 0.0F : detail::zone_salience(t_, work_, c, j) / static_cast<float>(size);
-        if (coverage > best_coverage) {
-          best_coverage = coverage;
-          best = j;
-        }
-      }
-      if (best < zones) {
-        const std::uint32_t z = zone0 + best;
-        RegionKeyIndex* first = keys;
-        for (std::uint32_t k = t_.zone_essential_begin[z]; k < t_.zone_essential_begin[z + 1U];
-             ++k) {
-          const RegionKeyIndex r = t_.zone_essential_keys[k];
-          *keys = r;
-          keys += dense_[r] > 0.0F ? 0 : 1;
-        }
-        if (keys != first)
-          *reasons++ = zone_reason(ReasonKind::zone_not_painful, best, first, keys, points[best]);
-      }
-      if (muscle_findings_ != nullptr)
-        reasons = explain_findings(e, muscle, muscle_findings_[m], reason_base, reasons);
-      e.basis_count = static_cast<std::uint32_t>(reasons - reason_base) - e.basis_begin;
-    }
-    d_.region_pool.size = static_cast<std::uint32_t>(keys - key_base);
-    d_.reasons.size = static_cast<std::uint32_t>(reasons - reason_base);
+  PainfulWord named_here[kWords != 0 ? kWords : 1] = {};
+  std::vector<PainfulWord> named_heap;
+  PainfulWord* named = named_here;
+  if (kWords == 0) {
+    named_heap.assign(words, 0);
+    named = named_heap.data();
   }
 
- private:
-  // The reasons from findings (for, against, denied; each kind in the
-  // muscle's order) and the for / against lists (in knowledge-base finding
-  // order), from one pass over the muscle's finding weights. A muscle's
-  // second side copies its first side's reasons and shares its lists.
-  Reason* explain_findings(detail::RankedEntry& e, const Muscle& muscle, MuscleFindings& done,
-                           Reason* reason_base, Reason* reasons) {
-    if (done.reasons_begin != MuscleFindings::kNotYet) {
-      reasons = std::copy(reason_base + done.reasons_begin,
-                          reason_base + done.reasons_begin + done.reasons_count, reasons);
+  for (detail::RankedEntry& e : d.ranked) {
+    const CandidateIndex c = e.candidate;
+    const MuscleIndex m = candidate_muscle[c];
+    const std::uint32_t zone0 = candidate_zone_begin[c];
+    const std::uint32_t zones = candidate_zone_begin[c + 1U] - zone0;
+    const ExplanationTables::Zone* zone = zone_info + zone0;
+
+    // The painful keys its zones cover (the union of their parts is the keys
+    // it refers pain to), and those in an essential zone.
+    PainfulWord* refers = ranked_sets;
+    PainfulWord* essential_any = ranked_sets + words;
+    ranked_sets += 2 * words;
+    for (std::size_t w = 0; w < words; ++w) {
+      PainfulWord any = 0;
+      PainfulWord essential = 0;
+      for (std::uint32_t j = 0; j < zones; ++j) {
+        essential |= zone_sets.essential(zone0 + j)[w];
+        any |= zone_sets.spillover(zone0 + j)[w];
+      }
+      refers[w] = any | essential;
+      essential_any[w] = essential;
+    }
+
+    // Explained and unexplained: the painful keys its zones cover, and the rest.
+    e.explained_begin = at(keys, key_base);
+    for (std::size_t w = 0; w < words; ++w)
+      keys = append_keys(keys, refers[w], painful + w * 64U);
+    e.explained_count = at(keys, key_base) - e.explained_begin;
+    e.unexplained_begin = at(keys, key_base);
+    for (std::size_t w = 0; w < words; ++w) {
+      const std::size_t in_word = np - w * 64U;
+      const PainfulWord all = in_word >= 64U ? ~PainfulWord{0} : (PainfulWord{1} << in_word) - 1U;
+      keys = append_keys(keys, all & ~refers[w], painful + w * 64U);
+    }
+    e.unexplained_count = at(keys, key_base) - e.unexplained_begin;
+
+    e.basis_begin = at(reasons, reason_base);
+    const auto zone_reason = [&](ReasonKind kind, std::uint32_t tp, RegionKeyIndex* first) {
+      Reason& reason = *reasons++;
+      reason.kind = kind;
+      reason.trigger_point = static_cast<std::uint16_t>(tp);
+      reason.finding = 0;
+      reason.finding_weight = 0;
+      reason.regions =
+          gsl::span<const RegionKeyIndex>(first, static_cast<std::size_t>(keys - first));
+      reason.cite = zone[tp].cite;
+    };
+    // Essential zones: the painful keys each trigger point's essential zone
+    // covers. On the way, the best-matching trigger point: a zone with no
+    // painful essential key has salience 0, so it is never the best.
+    std::uint32_t best = zones;
+    float best_coverage = 0.0F;
+    for (std::uint32_t j = 0; j < zones; ++j) {
+      const PainfulWord* set = zone_sets.essential(zone0 + j);
+      RegionKeyIndex* first = keys;
+      for (std::size_t w = 0; w < words; ++w)
+        keys = append_keys(keys, set[w], painful + w * 64U);
+      if (keys == first)
+        continue;
+      zone_reason(ReasonKind::essential_zone, j, first);
+      const float coverage = detail::zone_salience(t, work, c, j) / zone[j].essential_size;
+      if (coverage > best_coverage) {
+        best_coverage = coverage;
+        best = j;
+      }
+    }
+    // Spillover: painful keys no essential zone of this candidate covers,
+    // each named once, under the first trigger point that spills there.
+    for (std::size_t w = 0; w < words; ++w)
+      named[w] = essential_any[w];
+    for (std::uint32_t j = 0; j < zones; ++j) {
+      const PainfulWord* set = zone_sets.spillover(zone0 + j);
+      RegionKeyIndex* first = keys;
+      for (std::size_t w = 0; w < words; ++w) {
+        const PainfulWord fresh = set[w] & ~named[w];
+        named[w] |= fresh;
+        keys = append_keys(keys, fresh, painful + w * 64U);
+      }
+      if (keys != first)
+        zone_reason(ReasonKind::spillover_zone, j, first);
+    }
+    // The best-matching trigger point's essential keys that are not painful:
+    // worth checking, and why essential coverage is below 1.
+    if (best < zones) {
+      RegionKeyIndex* first = keys;
+      for (std::uint32_t k = zone[best].essential_begin; k < zone[best].essential_end; ++k) {
+        const RegionKeyIndex r = essential_keys[k];
+        *keys = r;
+        keys += dense[r] > 0.0F ? 0 : 1;
+      }
+      if (keys != first)
+        zone_reason(ReasonKind::zone_not_painful, best, first);
+    }
+
+    // Findings: for, against, denied (each kind in the muscle's order), and
+    // the for / against lists (in knowledge-base finding order). A muscle's
+    // second side copies its first side's reasons and shares its lists; a
+    // muscle that weighs none of the answered findings has none.
+    if (muscle_findings != nullptr && muscle_findings[m].touched) {
+      MuscleFindings& done = muscle_findings[m];
+      if (done.reasons_begin != MuscleFindings::kNotYet) {
+        reasons = std::copy(reason_base + done.reasons_begin,
+                            reason_base + done.reasons_begin + done.reasons_count, reasons);
+      } else {
+        Reason* const first = reasons;
+        FindingIndex* const for_first = findings;
+        FindingIndex* against = findings;
+        const auto emit = [&](ReasonKind kind, const ExplanationTables::Weight& w) {
+          Reason& reason = *reasons++;
+          reason.kind = kind;
+          reason.trigger_point = 0;
+          reason.finding = w.finding;
+          reason.finding_weight = w.index;
+          reason.regions = {};
+          reason.cite = w.cite;
+          *findings++ = w.finding;
+        };
+        const ExplanationTables::Weight* const w0 = weights + muscle_weight_begin[m];
+        const ExplanationTables::Weight* const w1 = weights + muscle_weight_begin[m + 1U];
+        if (w1 - w0 <= kFewWeights) {
+          // One pass: reasons for the muscle are written at once, the others
+          // kept aside until they are.
+          const ExplanationTables::Weight* against_w[kFewWeights];
+          const ExplanationTables::Weight* denied_w[kFewWeights];
+          std::size_t n_against = 0;
+          std::size_t n_denied = 0;
+          for (const auto* w = w0; w != w1; ++w) {
+            const std::uint8_t answer = state[w->finding];
+            if (answer == kUnknown)
+              continue;
+            if (answer == kConfirmed) {
+              if (w->positive)
+                emit(ReasonKind::finding_for, *w);
+              else
+                against_w[n_against++] = w;
+            } else if (w->positive) {
+              denied_w[n_denied++] = w;
+            }  // denying what counts against a muscle says little either way
+          }
+          against = findings;
+          for (std::size_t i = 0; i < n_against; ++i)
+            emit(ReasonKind::finding_against, *against_w[i]);
+          for (std::size_t i = 0; i < n_denied; ++i)
+            emit(ReasonKind::denied_for, *denied_w[i]);
+        } else {
+          for (const auto* w = w0; w != w1; ++w) {
+            if (w->positive && state[w->finding] == kConfirmed)
+              emit(ReasonKind::finding_for, *w);
+          }
+          against = findings;
+          for (const auto* w = w0; w != w1; ++w) {
+            if (!w->positive && state[w->finding] == kConfirmed)
+              emit(ReasonKind::finding_against, *w);
+          }
+          for (const auto* w = w0; w != w1; ++w) {
+            if (w->positive && state[w->finding] == kDenied)
+              emit(ReasonKind::denied_for, *w);
+          }
+        }
+        const auto less = [](FindingIndex a, FindingIndex b) { return a < b; };
+        sort_small(for_first, against, less);
+        sort_small(against, findings, less);
+        done.reasons_begin = at(first, reason_base);
+        done.reasons_count = at(reasons, first);
+        done.for_begin = at(for_first, finding_base);
+        done.for_count = at(against, for_first);
+        done.against_begin = at(against, finding_base);
+        done.against_count = at(findings, against);
+      }
       e.for_begin = done.for_begin;
       e.for_count = done.for_count;
       e.against_begin = done.against_begin;
       e.against_count = done.against_count;
-      return reasons;
     }
-    Pool<FindingIndex>& pool = d_.finding_pool;
-    Reason* const first = reasons;
-    const FindingWeight* weights = muscle.findings.data();
-    const std::size_t count = muscle.findings.size();
-    for (std::size_t j = 0; j < count; ++j) {
-      const FindingWeight& w = weights[j];
-      const std::uint8_t state = state_[w.finding];
-      if (state == kUnknown)
-        continue;
-      ReasonKind kind = ReasonKind::finding_for;
-      if (state == kConfirmed) {
-        kind = w.weight > 0.0F ? ReasonKind::finding_for : ReasonKind::finding_against;
-      } else if (w.weight > 0.0F) {
-        kind = ReasonKind::denied_for;
-      } else {
-        continue;  // denying what counts against a muscle says little either way
-      }
-      Reason& reason = *reasons++;
-      reason.kind = kind;
-      reason.trigger_point = 0;
-      reason.finding = w.finding;
-      reason.finding_weight = static_cast<std::uint16_t>(j);
-      reason.regions = {};
-      reason.cite = gsl::span<const CitationIndex>(w.cite.data(), w.cite.size());
-    }
-    // Stable: each kind keeps the muscle's order.
-    sort_small(first, reasons, [](const Reason& a, const Reason& b) { return a.kind < b.kind; });
-    FindingIndex* const findings = pool.data;
-    std::uint32_t n = pool.size;
-    e.for_begin = n;
-    const Reason* r = first;
-    for (; r != reasons && r->kind == ReasonKind::finding_for; ++r)
-      findings[n++] = r->finding;
-    e.for_count = n - e.for_begin;
-    e.against_begin = n;
-    for (; r != reasons; ++r)
-      findings[n++] = r->finding;
-    e.against_count = n - e.against_begin;
-    pool.size = n;
-    const auto less = [](FindingIndex a, FindingIndex b) { return a < b; };
-    sort_small(findings + e.for_begin, findings + e.against_begin, less);
-    sort_small(findings + e.against_begin, findings + n, less);
-
-    done.reasons_begin = static_cast<std::uint32_t>(first - reason_base);
-    done.reasons_count = static_cast<std::uint32_t>(reasons - first);
-    done.for_begin = e.for_begin;
-    done.for_count = e.for_count;
-    done.against_begin = e.against_begin;
-    done.against_count = e.against_count;
-    return reasons;
+    e.basis_count = at(reasons, reason_base) - e.basis_begin;
   }
-
-  const ScoringTables& t_;
-  const PainfulSets<kWords>& sets_;
-  const Muscle* muscles_;
-  detail::AssessmentData& d_;
-  const float* dense_;
-  const float* work_;  // the kernel's working memory, read through zone_salience()
-  const std::uint8_t* state_;
-  MuscleFindings* muscle_findings_;  // null when the intake confirms and denies nothing
-  std::vector<PainfulWord> named_;   // when kWords is 0
-};
+  d.region_pool.size = at(keys, key_base);
+  d.reasons.size = at(reasons, reason_base);
+  d.finding_pool.size = at(findings, finding_base);
+}
 
 // The greedy set cover: repeatedly take the listed candidate that explains
 // the most still-unexplained pain (intensity x zone weight). Equal gains go to
@@ -437,68 +463,138 @@ class Explainer {
 //
 // The still-unexplained painful keys are a bit set (`open`); a candidate's
 // gain is summed over its keys in it lowest bit first, which is the order of
-// the painful keys: the same floats as summing over them one by one.
+// the painful keys: the same floats as summing over them one by one. A gain
+// is worked out again only when a pick covers some of the candidate's keys
+// (otherwise it is the same sum), and a candidate with nothing left to
+// explain is dropped.
 template <std::size_t kWords>
-void build_cover(const ExplanationTables& x, const PainfulSets<kWords>& sets,
-                 const KnowledgeBase& kb, detail::AssessmentData& d, const float* intensity,
-                 PainfulWord* open, PainfulWord* own_side_sets) {
-  const std::size_t words = sets.words();
-  const std::uint32_t np = d.painful.size;
-  const Candidate* candidates = kb.candidates().data();
-  // By Side (none, left, right): the painful keys that count as that side's
-  // own: the keys of that side and the midline ones (only the midline ones
-  // for a midline candidate).
-  std::fill(own_side_sets, own_side_sets + 3 * words, PainfulWord{0});
-  std::fill(open, open + words, PainfulWord{0});
-  for (std::uint32_t i = 0; i < np; ++i) {
-    const PainfulWord bit = PainfulWord{1} << (i % 64U);
-    const std::size_t w = i / 64U;
-    open[w] |= bit;
-    const std::uint8_t side = x.key_side[d.painful[i]];
-    if (side == static_cast<std::uint8_t>(Side::none)) {
-      for (std::size_t s = 0; s < 3; ++s)
-        own_side_sets[s * words + w] |= bit;
-    } else {
-      own_side_sets[side * words + w] |= bit;
+class Cover {
+ public:
+  Cover(const ExplanationTables& x, const KnowledgeBase& kb, detail::AssessmentData& d,
+        std::size_t words, const PainfulWord* ranked_sets, const float* intensity,
+        PainfulWord* open, PainfulWord* own_side_sets, float* gain, float* own_gain,
+        std::uint32_t* alive)
+      : words_(words),
+        candidates_(kb.candidates().data()),
+        d_(d),
+        ranked_sets_(ranked_sets),
+        intensity_(intensity),
+        open_(open),
+        own_side_sets_(own_side_sets),
+        gain_(gain),
+        own_gain_(own_gain),
+        alive_(alive) {
+    // By Side (none, left, right): the painful keys that count as that
+    // side's own: the keys of that side and the midline ones (only the
+    // midline ones for a midline candidate).
+    const std::size_t n = this->words();
+    std::fill(own_side_sets_, own_side_sets_ + 3 * n, PainfulWord{0});
+    std::fill(open_, open_ + n, PainfulWord{0});
+    for (std::uint32_t i = 0; i < d_.painful.size; ++i) {
+      const PainfulWord bit = PainfulWord{1} << (i % 64U);
+      const std::size_t w = i / 64U;
+      open_[w] |= bit;
+      const std::uint8_t side = x.key_side[d_.painful[i]];
+      if (side == static_cast<std::uint8_t>(Side::none)) {
+        for (std::size_t s = 0; s < 3; ++s)
+          own_side_sets_[s * n + w] |= bit;
+      } else {
+        own_side_sets_[side * n + w] |= bit;
+      }
     }
   }
-  for (;;) {
-    std::uint32_t best = d.ranked.size;
-    float best_gain = 0.0F;
-    float best_own_side = 0.0F;
-    for (std::uint32_t k = 0; k < d.ranked.size; ++k) {
-      const CandidateIndex c = d.ranked[k].candidate;
-      const PainfulWord* refers = sets.refers(c);
-      const PainfulWord* essential = sets.essential(c);
-      const PainfulWord* own = own_side_sets + static_cast<std::size_t>(candidates[c].side) * words;
-      // A candidate with nothing left to explain gains 0 and is passed over.
-      float gain = 0.0F;
-      float own_side = 0.0F;
-      for (std::size_t w = 0; w < words; ++w) {
-        for (PainfulWord left = refers[w] & open[w]; left != 0; left &= left - 1U) {
-          const unsigned bit = lowest_bit64(left);
-          const float x_i = intensity[w * 64U + bit];
-          const float g = (essential[w] >> bit) & 1U ? x_i : x_i * detail::kSpilloverWeight;
-          gain += g;
-          if ((own[w] >> bit) & 1U)
-            own_side += g;
+
+  std::size_t words() const noexcept { return kWords != 0 ? kWords : words_; }
+
+  void build() {
+    const std::size_t n = words();
+    std::uint32_t count = 0;
+    for (std::uint32_t k = 0; k < d_.ranked.size; ++k) {
+      if (update(k))
+        alive_[count++] = k;
+    }
+    for (;;) {
+      std::uint32_t best = d_.ranked.size;
+      float best_gain = 0.0F;
+      float best_own_side = 0.0F;
+      for (std::uint32_t a = 0; a < count; ++a) {
+        const std::uint32_t k = alive_[a];
+        const float gain = gain_[k];
+        const float own_side = own_gain_[k];
+        if (gain > best_gain || (gain == best_gain && gain > 0.0F && own_side > best_own_side)) {
+          best_gain = gain;
+          best_own_side = own_side;
+          best = k;
         }
       }
-      if (gain > best_gain || (gain == best_gain && gain > 0.0F && own_side > best_own_side)) {
-        best_gain = gain;
-        best_own_side = own_side;
-        best = k;
+      if (best == d_.ranked.size)
+        return;
+      d_.cover.push_back(d_.ranked[best].candidate);
+      const PainfulWord* covered = refers(best);
+      PainfulWord any_open = 0;
+      for (std::size_t w = 0; w < n; ++w) {
+        open_[w] &= ~covered[w];
+        any_open |= open_[w];
+      }
+      if (any_open == 0)
+        return;  // everything is explained: every gain left is 0
+      std::uint32_t kept = 0;
+      for (std::uint32_t a = 0; a < count; ++a) {
+        const std::uint32_t k = alive_[a];
+        const PainfulWord* keys = refers(k);
+        PainfulWord touched = 0;
+        for (std::size_t w = 0; w < n; ++w)
+          touched |= keys[w] & covered[w];
+        if (touched == 0 || update(k))
+          alive_[kept++] = k;
+      }
+      count = kept;
+    }
+  }
+
+ private:
+  const PainfulWord* refers(std::uint32_t k) const noexcept {
+    return ranked_sets_ + static_cast<std::size_t>(k) * 2 * words();
+  }
+
+  // Works out candidate k's gain over the open keys; false when it has none.
+  bool update(std::uint32_t k) {
+    const std::size_t n = words();
+    const PainfulWord* keys = refers(k);
+    const PainfulWord* essential = keys + n;
+    const CandidateIndex c = d_.ranked[k].candidate;
+    const PainfulWord* own = own_side_sets_ + static_cast<std::size_t>(candidates_[c].side) * n;
+    float gain = 0.0F;
+    float own_side = 0.0F;
+    PainfulWord any = 0;
+    for (std::size_t w = 0; w < n; ++w) {
+      PainfulWord left = keys[w] & open_[w];
+      any |= left;
+      for (; left != 0; left &= left - 1U) {
+        const unsigned bit = lowest_bit64(left);
+        const float x_i = intensity_[w * 64U + bit];
+        const float g = (essential[w] >> bit) & 1U ? x_i : x_i * detail::kSpilloverWeight;
+        gain += g;
+        if ((own[w] >> bit) & 1U)
+          own_side += g;
       }
     }
-    if (best == d.ranked.size)
-      return;
-    const CandidateIndex c = d.ranked[best].candidate;
-    d.cover.push_back(c);
-    const PainfulWord* refers = sets.refers(c);
-    for (std::size_t w = 0; w < words; ++w)
-      open[w] &= ~refers[w];
+    gain_[k] = gain;
+    own_gain_[k] = own_side;
+    return any != 0;
   }
-}
+
+  std::size_t words_;
+  const Candidate* candidates_;
+  detail::AssessmentData& d_;
+  const PainfulWord* ranked_sets_;
+  const float* intensity_;
+  PainfulWord* open_;
+  PainfulWord* own_side_sets_;
+  float* gain_;
+  float* own_gain_;
+  std::uint32_t* alive_;
+};
 
 /// Explanations and cover for the ranked candidates, with sets of kWords
 /// words (0: `words`, known at run time).
@@ -507,16 +603,16 @@ void explain_and_cover(const KnowledgeBase& kb, const ScoringTables& t, const Ex
                        detail::AssessmentData& d, std::size_t words, const float* dense,
                        const float* painful_intensity, const float* work,
                        const std::uint8_t* finding_state, MuscleFindings* muscle_findings,
-                       PainfulWord* scratch_sets) {
-  PainfulWord* zone_sets = scratch_sets;
-  PainfulWord* candidate_sets = zone_sets + x.zone_count * 2 * words;
-  PainfulWord* open = candidate_sets + t.candidate_count * 2 * words;
+                       PainfulWord* sets, float* gains, std::uint32_t* alive) {
+  PainfulWord* zone_sets = sets;
+  PainfulWord* ranked_sets = zone_sets + x.zone_count * 2 * words;
+  PainfulWord* open = ranked_sets + t.candidate_count * 2 * words;
   PainfulWord* own_side_sets = open + words;
-  const PainfulSets<kWords> sets(x, t, d.painful.data, d.painful.size, words, zone_sets,
-                                 candidate_sets);
-  Explainer<kWords> explainer(t, sets, kb, d, dense, work, finding_state, muscle_findings);
-  explainer.explain_all();
-  build_cover(x, sets, kb, d, painful_intensity, open, own_side_sets);
+  const ZoneSets<kWords> zones(x, d.painful.data, d.painful.size, words, zone_sets);
+  explain_all(t, x, zones, d, dense, work, finding_state, muscle_findings, ranked_sets);
+  Cover<kWords> cover(x, kb, d, words, ranked_sets, painful_intensity, open, own_side_sets, gains,
+                      gains + t.candidate_count, alive);
+  cover.build();
 }
 
 /// Words of bit sets explain_and_cover() needs for `np` painful keys.
@@ -553,7 +649,8 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
     Scratch scratch(Scratch::bytes_for<float>(2 * nr + work_size + nm + 5 * nc) +
                     Scratch::bytes_for<RegionKeyIndex>(nr) + Scratch::bytes_for<std::uint8_t>(nf) +
                     Scratch::bytes_for<PainfulWord>(set_words) +
-                    Scratch::bytes_for<std::uint64_t>(nc) +
+                    Scratch::bytes_for<std::uint64_t>(nc) + Scratch::bytes_for<float>(2 * nc) +
+                    Scratch::bytes_for<std::uint32_t>(nc) +
                     Scratch::bytes_for<MuscleFindings>(any_findings ? nm : 0));
     float* dense = scratch.take<float>(nr);
     float* painful_intensity = scratch.take<float>(nr);
@@ -565,6 +662,8 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
     auto* finding_state = scratch.take<std::uint8_t>(nf);
     PainfulWord* sets = scratch.take<PainfulWord>(set_words);
     std::uint64_t* ranking = scratch.take<std::uint64_t>(nc);
+    float* gains = scratch.take<float>(2 * nc);
+    auto* alive = scratch.take<std::uint32_t>(nc);
     MuscleFindings* muscle_findings = any_findings ? scratch.take<MuscleFindings>(nm) : nullptr;
 
     std::fill(dense, dense + nr, 0.0F);
@@ -580,10 +679,13 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
 
     std::fill(evidence, evidence + nm, 0.0F);
     std::fill(finding_state, finding_state + nf, std::uint8_t{kUnknown});
+    if (muscle_findings != nullptr)
+      std::fill(muscle_findings, muscle_findings + nm, MuscleFindings{});
     for (const FindingIndex f : d.intake.findings) {
       finding_state[f] = kConfirmed;
       for (std::uint32_t e = t.finding_begin[f]; e < t.finding_begin[f + 1U]; ++e) {
         evidence[t.finding_muscle[e]] += t.finding_weight[e];
+        muscle_findings[t.finding_muscle[e]].touched = true;
       }
     }
     for (const FindingIndex f : d.intake.denied) {
@@ -591,11 +693,10 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
       for (std::uint32_t e = t.finding_begin[f]; e < t.finding_begin[f + 1U]; ++e) {
         if (t.finding_weight[e] > 0.0F) {
           evidence[t.finding_muscle[e]] -= detail::kDeniedShare * t.finding_weight[e];
+          muscle_findings[t.finding_muscle[e]].touched = true;
         }
       }
     }
-    if (muscle_findings != nullptr)
-      std::fill(muscle_findings, muscle_findings + nm, MuscleFindings{});
 
     const detail::SparseDrawing drawing{painful_keys, painful_intensity, np};
     detail::score_drawing(t, drawing, evidence, work, scores, parts);
@@ -643,7 +744,7 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
     d.painful.size = u32(np);
 
     if (listed <= 32) {
-      sort_small(ranking, ranking + listed, [](std::uint64_t a, std::uint64_t b) { return a < b; });
+      sort_keys(ranking, listed);
     } else {
       std::sort(ranking, ranking + listed);
     }
@@ -659,10 +760,10 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
 
     if (np <= 64) {
       explain_and_cover<1>(kb, t, x, d, 1, dense, painful_intensity, work, finding_state,
-                           muscle_findings, sets);
+                           muscle_findings, sets, gains, alive);
     } else {
       explain_and_cover<0>(kb, t, x, d, (np + 63) / 64, dense, painful_intensity, work,
-                           finding_state, muscle_findings, sets);
+                           finding_state, muscle_findings, sets, gains, alive);
     }
     for (std::size_t i = 0; i < np; ++i) {
       if (t.referred[painful_keys[i]] == 0)

@@ -5,10 +5,10 @@
 // zones cover, which of them each trigger point's essential zone holds, which
 // only a spillover zone reaches, and which of the best trigger point's
 // essential keys are not painful. A drawing has few painful keys, and each
-// is in few zones: so assess() goes from each painful key to the zones and
-// candidates it is in (these tables), marking it in a bit set per zone and
-// per candidate, and then reads each list off a bit set, lowest bit first,
-// which is the order of the painful keys. That does a fraction of the work of
+// is in few zones: so assess() goes from each painful key to the zones that
+// hold it (these tables), marking it in a bit set per zone part, and then
+// reads each list off a bit set (or the union of a candidate's), lowest bit
+// first, which is the order of the painful keys. That does a fraction of the work of
 // walking every zone of every listed candidate key by key, and gives the
 // same lists in the same order.
 #ifndef MYOREF_SRC_ASSESS_EXPLANATION_TABLES_HPP
@@ -17,6 +17,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <vector>
+
+#include <gsl/span>
 
 #include "myoref/types.hpp"
 
@@ -39,13 +41,31 @@ struct ExplanationTables {
   std::vector<std::uint32_t> key_zone_begin;
   std::vector<std::uint32_t> key_zone;
 
-  /// Region key -> the candidates whose zones cover it, each as candidate * 2
-  /// + (1 when an essential zone of the candidate holds it). CSR.
-  std::vector<std::uint32_t> key_candidate_begin;
-  std::vector<std::uint32_t> key_candidate;
-
   /// By region key: its Side (as a byte), for the cover's own-side rule.
   std::vector<std::uint8_t> key_side;
+
+  /// What a reason about a zone needs, by zone.
+  struct Zone {
+    /// The trigger point's citations (a view into the knowledge base's model).
+    gsl::span<const CitationIndex> cite;
+    /// Its essential keys: [essential_begin, essential_end) of
+    /// ScoringTables::zone_essential_keys, and how many, as a float.
+    std::uint32_t essential_begin = 0;
+    std::uint32_t essential_end = 0;
+    float essential_size = 0.0F;
+  };
+  std::vector<Zone> zones;
+
+  /// A muscle's finding weights, in its order (Muscle::findings); CSR by
+  /// muscle: [muscle_weight_begin[m], muscle_weight_begin[m + 1]).
+  struct Weight {
+    gsl::span<const CitationIndex> cite;  ///< a view into the knowledge base's model
+    FindingIndex finding = 0;
+    std::uint16_t index = 0;  ///< into Muscle::findings
+    bool positive = false;    ///< weight > 0: counts for the muscle
+  };
+  std::vector<std::uint32_t> muscle_weight_begin;
+  std::vector<Weight> weights;
 };
 
 /// Builds the tables from a loaded knowledge base and its compiled scoring
