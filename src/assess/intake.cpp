@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "assess/internal.hpp"
+#include "assess/json_fragments.hpp"
 #include "util/json.hpp"
 
 namespace myoref {
@@ -551,31 +552,32 @@ Intake canonical(const Intake& intake) {
 }
 
 void write_intake(JsonWriter& w, const KnowledgeBase& kb, const Intake& intake) {
+  const JsonFragments& f = json_fragments(kb);
   w.begin_object();
   w.key("pain");
   w.begin_array(false);
   for (const PainMark& m : intake.pain) {
     const RegionKey& key = kb.region_keys()[m.region_key];
     w.begin_object();
-    w.member("region", std::string_view(kb.regions()[key.region].id));
+    w.key("region");
+    w.raw_value(f[f.region_id[key.region]]);
     if (key.side != Side::none)
       w.member("side", to_string(key.side));
     w.member("intensity", m.intensity);
     w.end_object();
   }
   w.end_array();
-  const auto ids = [&](std::string_view name, const auto& list, auto&& id_of) {
+  const auto ids = [&](std::string_view name, const auto& list,
+                       const std::vector<JsonFragments::Piece>& id_of) {
     w.key(name);
     w.begin_array(true);
     for (const auto i : list)
-      w.value(std::string_view(id_of(i)));
+      w.raw_value(f[id_of[i]]);
     w.end_array();
   };
-  const auto finding_id = [&](FindingIndex f) -> const std::string& { return kb.findings()[f].id; };
-  ids("findings", intake.findings, finding_id);
-  ids("denied", intake.denied, finding_id);
-  ids("red_flags", intake.red_flags,
-      [&](RedFlagIndex f) -> const std::string& { return kb.red_flags()[f].id; });
+  ids("findings", intake.findings, f.finding_id);
+  ids("denied", intake.denied, f.finding_id);
+  ids("red_flags", intake.red_flags, f.red_flag_id);
   if (intake.age)
     w.member("age", *intake.age);
   if (intake.duration_days)

@@ -80,9 +80,18 @@ struct AssessmentData {
   Pool<Reason> reasons;
 };
 
-/// Appends one reason in words, with its citation keys (Assessment::describe).
+/// Appends one reason in words, with its citation keys (Assessment::describe):
+/// its head, its regions (append_region_phrases), its tail.
 void append_reason(std::string& out, const KnowledgeBase& kb, CandidateIndex candidate,
                    const Reason& reason);
+/// The words of a reason before its list of regions ("Refers pain to "), and
+/// after it (": essential zone of the back trigger point [donnelly2019]").
+/// A reason about findings has no regions: its head is the sentence and its
+/// tail the citations.
+void append_reason_head(std::string& out, const KnowledgeBase& kb, CandidateIndex candidate,
+                        const Reason& reason);
+void append_reason_tail(std::string& out, const KnowledgeBase& kb, CandidateIndex candidate,
+                        const Reason& reason);
 
 /// parse_intake() after the JSON text is parsed: reads an intake from a JSON
 /// value (paths relative to it).
