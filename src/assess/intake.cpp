@@ -383,6 +383,8 @@ int max_intensity(const Intake& intake) noexcept {
 
 Expected<Intake> parse_intake(const KnowledgeBase& kb, std::string_view text,
                               const IntakeLimits& limits) {
+  if (auto plain = detail::read_plain_intake(kb, text, limits))
+    return std::move(*plain);
   detail::JsonLimits json_limits;
   json_limits.max_bytes = limits.max_bytes;
   // An intake nests three levels (object, pain array, mark); a little slack
