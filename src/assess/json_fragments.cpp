@@ -12,10 +12,11 @@
 namespace myoref::detail {
 namespace {
 
-/// Collects pieces into one text.
+/// Collects pieces into one text, each written by one JsonWriter as a top-level
+/// string value (so quoted and escaped exactly as in a document).
 class Pieces {
  public:
-  explicit Pieces(std::string& text) : text_(text) {}
+  explicit Pieces(std::string& text) : writer_(text, false, 64U << 10U) {}
 
   /// `s` as the assessment writer writes a string value: quoted and escaped.
   JsonFragments::Piece quoted(std::string_view s) { return add(s, true, true); }
@@ -24,26 +25,21 @@ class Pieces {
     return add(s, open_quote, close_quote);
   }
 
+  void finish() { writer_.finish(); }
+
  private:
   JsonFragments::Piece add(std::string_view s, bool open_quote, bool close_quote) {
-    scratch_.clear();
-    JsonWriter w(scratch_, false, s.size() + 8);
-    w.value(s);
-    w.finish();
-    std::string_view piece(scratch_);
-    if (!open_quote)
-      piece.remove_prefix(1);
-    if (!close_quote)
-      piece.remove_suffix(1);
+    const std::size_t first = writer_.written();
+    writer_.value(s);
+    const std::size_t last = writer_.written();
     JsonFragments::Piece p;
-    p.offset = gsl::narrow<std::uint32_t>(text_.size());
-    p.size = gsl::narrow<std::uint32_t>(piece.size());
-    text_.append(piece);
+    p.offset = gsl::narrow<std::uint32_t>(first + (open_quote ? 0 : 1));
+    p.size =
+        gsl::narrow<std::uint32_t>(last - first - (open_quote ? 0 : 1) - (close_quote ? 0 : 1));
     return p;
   }
 
-  std::string& text_;
-  std::string scratch_;
+  JsonWriter writer_;
 };
 
 }  // namespace
@@ -56,6 +52,9 @@ JsonFragments compile_json_fragments(const KnowledgeBase& kb, const ScoringTable
                                      const ExplanationTables& x) {
   JsonFragments f;
   Pieces pieces(f.text);
+  f.zone_head.reserve(x.zone_count * 3);
+  f.zone_tail.reserve(x.zone_count * 3);
+  f.weight_reason.reserve(x.weights.size() * 3);
   for (const RegionKey& key : kb.region_keys())
     f.region_key.push_back(pieces.quoted(key.key));
   for (const Region& region : kb.regions())
@@ -119,6 +118,7 @@ JsonFragments compile_json_fragments(const KnowledgeBase& kb, const ScoringTable
       }
     }
   }
+  pieces.finish();
   f.text.shrink_to_fit();
   return f;
 }

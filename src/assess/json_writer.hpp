@@ -31,7 +31,10 @@ class JsonWriter {
   }
 
   /// Trims `out` to what was written. Nothing may be written after it.
-  void finish() { out_.resize(static_cast<std::size_t>(cur_ - out_.data())); }
+  void finish() { out_.resize(written()); }
+
+  /// The size `out` will have after finish(): what it held and what was written since.
+  std::size_t written() const noexcept { return static_cast<std::size_t>(cur_ - out_.data()); }
 
   void begin_object() { open('{', false); }
   void end_object() { close('}'); }
