@@ -5,46 +5,75 @@
 // one pass of the shared kernel over the painful region keys, working memory
 // on the stack, and the result's arrays in one block whose size is worked
 // out before anything is written (the spans in Reason point into it).
+// Explanations and the cover work on bit sets over the drawing's painful keys
+// (explanation_tables.hpp), filled by going from each painful key to the
+// zones and candidates that hold it.
 #include <algorithm>
-#include <array>
+#include <cstring>
 #include <memory>
 #include <new>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include <gsl/assert>
 #include <gsl/narrow>
 
+#include "assess/explanation_tables.hpp"
 #include "assess/internal.hpp"
 #include "assess/scoring.hpp"
 
 namespace myoref {
 namespace {
 
+using detail::ExplanationTables;
 using detail::Pool;
 using detail::ScoringTables;
-using detail::ZoneRelation;
 
-/// Working floats for one call: on the stack for knowledge bases of ordinary
-/// size, on the heap for very large ones.
-class WorkBuffer {
+static_assert(static_cast<int>(Side::none) == 0 && static_cast<int>(Side::left) == 1 &&
+                  static_cast<int>(Side::right) == 2,
+              "the cover's own-side sets are indexed by Side");
+
+/// Working memory for one call, carved in order: on the stack for knowledge
+/// bases of ordinary size, on the heap for very large ones. Nothing in it is
+/// initialised; every piece is written before it is read.
+class Scratch {
  public:
+  /// Bytes to ask for `n` values of T (with room for its alignment).
+  template <class T>
+  static constexpr std::size_t bytes_for(std::size_t n) noexcept {
+    return n * sizeof(T) + alignof(T);
+  }
+
   // stack_ is scratch, written before it is read.
   // NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init)
-  explicit WorkBuffer(std::size_t n) {
-    if (n <= stack_.size()) {
-      data_ = stack_.data();
+  explicit Scratch(std::size_t bytes) : capacity_(bytes) {
+    if (bytes <= sizeof stack_) {
+      base_ = stack_;
     } else {
-      heap_ = std::make_unique<float[]>(n);
-      data_ = heap_.get();
+      heap_.reset(
+          new std::max_align_t[(bytes + sizeof(std::max_align_t) - 1) / sizeof(std::max_align_t)]);
+      base_ = reinterpret_cast<unsigned char*>(heap_.get());
     }
   }
-  float* data() noexcept { return data_; }
+
+  /// The next `n` values of T; a Scratch gives out at most what it was sized for.
+  template <class T>
+  T* take(std::size_t n) noexcept {
+    static_assert(std::is_trivially_destructible<T>::value, "scratch never runs destructors");
+    used_ = (used_ + alignof(T) - 1) / alignof(T) * alignof(T);
+    Expects(used_ + n * sizeof(T) <= capacity_);
+    T* p = static_cast<T*>(static_cast<void*>(base_ + used_));
+    used_ += n * sizeof(T);
+    return p;
+  }
 
  private:
-  std::array<float, 4096> stack_;
-  std::unique_ptr<float[]> heap_;
-  float* data_ = nullptr;
+  alignas(std::max_align_t) unsigned char stack_[16384];
+  std::unique_ptr<std::max_align_t[]> heap_;
+  unsigned char* base_ = nullptr;
+  std::size_t capacity_ = 0;
+  std::size_t used_ = 0;
 };
 
 enum FindingState : std::uint8_t { kUnknown = 0, kConfirmed = 1, kDenied = 2 };
@@ -85,21 +114,6 @@ class Layout {
   std::size_t bytes_ = 0;
 };
 
-/// A stable sort for the few reasons of one candidate; std::stable_sort
-/// would allocate a buffer.
-void sort_by_kind(Reason* first, Reason* last) {
-  for (Reason* i = first + 1; i < last; ++i) {
-    const Reason moving = *i;
-    Reason* j = i;
-    for (; j > first && (j - 1)->kind > moving.kind; --j)
-      *j = *(j - 1);
-    *j = moving;
-  }
-}
-
-/// Listed candidates for which build_cover() keeps bit masks on the stack.
-constexpr std::uint32_t kMaxMaskedCandidates = 512;
-
 /// The index of the lowest set bit of a non-zero mask.
 inline unsigned lowest_bit64(std::uint64_t mask) noexcept {
 #if defined(__GNUC__) || defined(__clang__)
@@ -114,273 +128,499 @@ inline unsigned lowest_bit64(std::uint64_t mask) noexcept {
 #endif
 }
 
-/// Insertion sort for the handful of finding ids of one candidate: a call of
-/// std::sort costs more than sorting two or three values.
-void sort_small(FindingIndex* first, FindingIndex* last) {
+/// Insertion sort for the handful of values of one list: a call of
+/// std::sort costs more than sorting two or three values, and
+/// std::stable_sort would allocate.
+template <class T, class Less>
+void sort_small(T* first, T* last, Less less) {
   if (first == last)
     return;
-  for (FindingIndex* i = first + 1; i < last; ++i) {
-    const FindingIndex moving = *i;
-    FindingIndex* j = i;
-    for (; j > first && *(j - 1) > moving; --j)
+  for (T* i = first + 1; i < last; ++i) {
+    const T moving = *i;
+    T* j = i;
+    for (; j > first && less(moving, *(j - 1)); --j)
       *j = *(j - 1);
     *j = moving;
   }
 }
 
-/// Builds one listed candidate's explanations into the pools.
-class Explainer {
+/// Insertion sort of a few distinct integers, ascending; the inner loop needs
+/// no bound check, since a value below the first goes to the front at once.
+void sort_keys(std::uint64_t* a, std::size_t n) {
+  for (std::size_t i = 1; i < n; ++i) {
+    const std::uint64_t v = a[i];
+    if (v < a[0]) {
+      std::copy_backward(a, a + i, a + i + 1);
+      a[0] = v;
+      continue;
+    }
+    std::size_t j = i;
+    for (; v < a[j - 1]; --j)
+      a[j] = a[j - 1];
+    a[j] = v;
+  }
+}
+
+/// A listed candidate's place in the ranking as one integer: score
+/// descending, then key ascending (its rank in key order), then the candidate
+/// itself. Scores here are positive floats, whose bits order as they do.
+std::uint64_t rank_key(float score, std::uint16_t key_rank, CandidateIndex c) {
+  std::uint32_t bits = 0;
+  static_assert(sizeof bits == sizeof score, "a float is 32 bits");
+  std::memcpy(&bits, &score, sizeof bits);
+  return (std::uint64_t{~bits} << 32U) | (std::uint64_t{key_rank} << 16U) | c;
+}
+
+/// What the findings say about one muscle: the same for each of its sides,
+/// so worked out for the first side listed and reused for the other.
+struct MuscleFindings {
+  static constexpr std::uint32_t kNotYet = 0xFFFFFFFFU;
+  bool touched = false;                   // it weighs a confirmed or denied finding
+  std::uint32_t reasons_begin = kNotYet;  // in AssessmentData::reasons
+  std::uint32_t reasons_count = 0;
+  std::uint32_t for_begin = 0, for_count = 0;          // in finding_pool
+  std::uint32_t against_begin = 0, against_count = 0;  // in finding_pool
+};
+
+/// Muscles with at most this many finding weights have their finding reasons
+/// ordered in one pass (the usual case); others in one pass per kind.
+constexpr std::ptrdiff_t kFewWeights = 32;
+
+/// One word of a set of painful keys: bit i % 64 of word i / 64 stands for
+/// the drawing's i-th painful key (in knowledge-base order).
+using PainfulWord = std::uint64_t;
+
+/// The painful keys as bit sets per zone, one for its essential part and one
+/// for its spillover part, made by going from each painful key to the zones
+/// that hold it.
+///
+/// kWords is the number of words of one set when known at compile time (1:
+/// up to 64 painful keys, every drawing people make), or 0 to use `words`.
+template <std::size_t kWords>
+class ZoneSets {
  public:
-  Explainer(const ScoringTables& t, const KnowledgeBase& kb, detail::AssessmentData& d,
-            const float* dense, const float* work, const std::uint8_t* finding_state)
-      : t_(t),
-        muscles_(kb.muscles().data()),
-        d_(d),
-        dense_(dense),
-        work_(work),
-        state_(finding_state) {}
+  ZoneSets(const ExplanationTables& x, const RegionKeyIndex* painful_keys, std::size_t np,
+           std::size_t words, PainfulWord* sets)
+      : words_(words), sets_(sets) {
+    const std::size_t n = this->words();
+    std::fill(sets_, sets_ + x.zone_count * 2 * n, PainfulWord{0});
+    for (std::size_t i = 0; i < np; ++i) {
+      const RegionKeyIndex r = painful_keys[i];
+      const std::size_t w = i / 64U;
+      const PainfulWord bit = PainfulWord{1} << (i % 64U);
+      for (std::uint32_t e = x.key_zone_begin[r]; e < x.key_zone_begin[r + 1U]; ++e)
+        sets_[x.key_zone[e] * n + w] |= bit;
+    }
+  }
 
-  void explain(detail::RankedEntry& e) {
+  std::size_t words() const noexcept { return kWords != 0 ? kWords : words_; }
+  const PainfulWord* essential(std::size_t zone) const noexcept {
+    return sets_ + zone * 2 * words();
+  }
+  const PainfulWord* spillover(std::size_t zone) const noexcept {
+    return sets_ + (zone * 2 + 1) * words();
+  }
+
+ private:
+  std::size_t words_;
+  PainfulWord* sets_;
+};
+
+/// Appends the painful keys of one word of a set (`keys`: the painful keys
+/// that word stands for), in knowledge-base order; returns the new end.
+inline RegionKeyIndex* append_keys(RegionKeyIndex* out, PainfulWord set,
+                                   const RegionKeyIndex* keys) noexcept {
+  for (; set != 0; set &= set - 1U)
+    *out++ = keys[lowest_bit64(set)];
+  return out;
+}
+
+/// Builds the listed candidates' explanations into the pools, which were
+/// sized for them: keys, reasons and finding ids are written through cursors.
+/// Leaves, by rank, the painful keys each candidate's zones cover and those in
+/// its essential zones (`ranked_sets`: two sets per rank), for the cover.
+///
+/// The tables are read through local pointers: stores into the result could
+/// otherwise alias their members, and every table pointer would be loaded
+/// again after each store.
+template <std::size_t kWords>
+void explain_all(const ScoringTables& t, const ExplanationTables& x,
+                 const ZoneSets<kWords>& zone_sets, detail::AssessmentData& d, const float* dense,
+                 const float* work, const std::uint8_t* state, MuscleFindings* muscle_findings,
+                 PainfulWord* ranked_sets) {
+  const MuscleIndex* const candidate_muscle = t.candidate_muscle.data();
+  const std::uint32_t* const candidate_zone_begin = t.candidate_zone_begin.data();
+  const RegionKeyIndex* const essential_keys = t.zone_essential_keys.data();
+  const ExplanationTables::Zone* const zone_info = x.zones.data();
+  const ExplanationTables::Weight* const weights = x.weights.data();
+  const std::uint32_t* const muscle_weight_begin = x.muscle_weight_begin.data();
+  const RegionKeyIndex* const painful = d.painful.data;
+  const std::uint32_t np = d.painful.size;
+  const std::size_t words = zone_sets.words();
+
+  RegionKeyIndex* const key_base = d.region_pool.data;
+  RegionKeyIndex* keys = key_base + d.region_pool.size;
+  Reason* const reason_base = d.reasons.data;
+  Reason* reasons = reason_base + d.reasons.size;
+  FindingIndex* const finding_base = d.finding_pool.data;
+  FindingIndex* findings = finding_base + d.finding_pool.size;
+  const auto at = [](const auto* cursor, const auto* base) {
+    return static_cast<std::uint32_t>(cursor - base);
+  };
+
+  PainfulWord named_here[kWords != 0 ? kWords : 1] = {};
+  std::vector<PainfulWord> named_heap;
+  PainfulWord* named = named_here;
+  if (kWords == 0) {
+    named_heap.assign(words, 0);
+    named = named_heap.data();
+  }
+
+  for (detail::RankedEntry& e : d.ranked) {
     const CandidateIndex c = e.candidate;
-    const Muscle& muscle = muscles_[t_.candidate_muscle[c]];
-    Pool<RegionKeyIndex>& pool = d_.region_pool;
-    const RegionKeyIndex* painful = d_.painful.data;
-    const std::uint32_t np = d_.painful.size;
-    const ZoneRelation* relation =
-        t_.relation.data() + static_cast<std::size_t>(c) * t_.region_key_count;
+    const MuscleIndex m = candidate_muscle[c];
+    const std::uint32_t zone0 = candidate_zone_begin[c];
+    const std::uint32_t zones = candidate_zone_begin[c + 1U] - zone0;
+    const ExplanationTables::Zone* zone = zone_info + zone0;
 
-    e.explained_begin = pool.size;
-    for (std::uint32_t i = 0; i < np; ++i) {
-      if (relation[painful[i]] != ZoneRelation::none)
-        pool.push_back(painful[i]);
+    // The painful keys its zones cover (the union of their parts is the keys
+    // it refers pain to), and those in an essential zone.
+    PainfulWord* refers = ranked_sets;
+    PainfulWord* essential_any = ranked_sets + words;
+    ranked_sets += 2 * words;
+    for (std::size_t w = 0; w < words; ++w) {
+      PainfulWord any = 0;
+      PainfulWord essential = 0;
+      for (std::uint32_t j = 0; j < zones; ++j) {
+        essential |= zone_sets.essential(zone0 + j)[w];
+        any |= zone_sets.spillover(zone0 + j)[w];
+      }
+      refers[w] = any | essential;
+      essential_any[w] = essential;
     }
-    e.explained_count = pool.size - e.explained_begin;
-    e.unexplained_begin = pool.size;
-    for (std::uint32_t i = 0; i < np; ++i) {
-      if (relation[painful[i]] == ZoneRelation::none)
-        pool.push_back(painful[i]);
-    }
-    e.unexplained_count = pool.size - e.unexplained_begin;
 
-    e.basis_begin = d_.reasons.size;
-    const std::uint32_t zone0 = t_.candidate_zone_begin[c];
-    const std::uint32_t zones = t_.candidate_zone_begin[c + 1U] - zone0;
-    // Essential zones: the painful keys each trigger point's essential zone covers.
-    for (std::uint32_t j = 0; j < zones; ++j) {
-      const std::uint32_t z = zone0 + j;
-      const std::uint32_t first = pool.size;
-      for (std::uint32_t k = t_.zone_essential_begin[z]; k < t_.zone_essential_begin[z + 1U]; ++k) {
-        const RegionKeyIndex r = t_.zone_essential_keys[k];
-        if (dense_[r] > 0.0F)
-          pool.push_back(r);
-      }
-      close_zone_reason(ReasonKind::essential_zone, muscle, j, first);
+    // Explained and unexplained: the painful keys its zones cover, and the rest.
+    e.explained_begin = at(keys, key_base);
+    for (std::size_t w = 0; w < words; ++w)
+      keys = append_keys(keys, refers[w], painful + w * 64U);
+    e.explained_count = at(keys, key_base) - e.explained_begin;
+    e.unexplained_begin = at(keys, key_base);
+    for (std::size_t w = 0; w < words; ++w) {
+      const std::size_t in_word = np - w * 64U;
+      const PainfulWord all = in_word >= 64U ? ~PainfulWord{0} : (PainfulWord{1} << in_word) - 1U;
+      keys = append_keys(keys, all & ~refers[w], painful + w * 64U);
     }
-    // Spillover: painful keys no essential zone of this candidate covers, each
-    // named once, under the first trigger point that spills there.
-    const std::uint32_t spill_first = pool.size;
-    for (std::uint32_t j = 0; j < zones; ++j) {
-      const std::uint32_t z = zone0 + j;
-      const std::uint32_t first = pool.size;
-      for (std::uint32_t k = t_.zone_spillover_begin[z]; k < t_.zone_spillover_begin[z + 1U]; ++k) {
-        const RegionKeyIndex r = t_.zone_spillover_keys[k];
-        if (dense_[r] > 0.0F && relation[r] == ZoneRelation::spillover &&
-            std::find(pool.data + spill_first, pool.end(), r) == pool.end()) {
-          pool.push_back(r);
-        }
-      }
-      close_zone_reason(ReasonKind::spillover_zone, muscle, j, first);
-    }
-    // The best-matching trigger point's essential keys that are not painful:
-    // worth checking, and why essential coverage is below 1.
+    e.unexplained_count = at(keys, key_base) - e.unexplained_begin;
+
+    e.basis_begin = at(reasons, reason_base);
+    const auto zone_reason = [&](ReasonKind kind, std::uint32_t tp, RegionKeyIndex* first) {
+      Reason& reason = *reasons++;
+      reason.kind = kind;
+      reason.trigger_point = static_cast<std::uint16_t>(tp);
+      reason.finding = 0;
+      reason.finding_weight = 0;
+      reason.regions =
+          gsl::span<const RegionKeyIndex>(first, static_cast<std::size_t>(keys - first));
+      reason.cite = zone[tp].cite;
+    };
+    // Essential zones: the painful keys each trigger point's essential zone
+    // covers. On the way, the best-matching trigger point: a zone with no
+    // painful essential key has salience 0, so it is never the best.
     std::uint32_t best = zones;
     float best_coverage = 0.0F;
     for (std::uint32_t j = 0; j < zones; ++j) {
-      const std::uint16_t size = t_.zone_essential_size[zone0 + j];
-      const float coverage =
-          size == 0 ? 0.0F : detail::zone_salience(t_, work_, c, j) / static_cast<float>(size);
+      const PainfulWord* set = zone_sets.essential(zone0 + j);
+      RegionKeyIndex* first = keys;
+      for (std::size_t w = 0; w < words; ++w)
+        keys = append_keys(keys, set[w], painful + w * 64U);
+      if (keys == first)
+        continue;
+      zone_reason(ReasonKind::essential_zone, j, first);
+      const float coverage = detail::zone_salience(t, work, c, j) / zone[j].essential_size;
       if (coverage > best_coverage) {
         best_coverage = coverage;
         best = j;
       }
     }
+    // Spillover: painful keys no essential zone of this candidate covers,
+    // each named once, under the first trigger point that spills there.
+    for (std::size_t w = 0; w < words; ++w)
+      named[w] = essential_any[w];
+    for (std::uint32_t j = 0; j < zones; ++j) {
+      const PainfulWord* set = zone_sets.spillover(zone0 + j);
+      RegionKeyIndex* first = keys;
+      for (std::size_t w = 0; w < words; ++w) {
+        const PainfulWord fresh = set[w] & ~named[w];
+        named[w] |= fresh;
+        keys = append_keys(keys, fresh, painful + w * 64U);
+      }
+      if (keys != first)
+        zone_reason(ReasonKind::spillover_zone, j, first);
+    }
+    // The best-matching trigger point's essential keys that are not painful:
+    // worth checking, and why essential coverage is below 1.
     if (best < zones) {
-      const std::uint32_t z = zone0 + best;
-      const std::uint32_t first = pool.size;
-      for (std::uint32_t k = t_.zone_essential_begin[z]; k < t_.zone_essential_begin[z + 1U]; ++k) {
-        const RegionKeyIndex r = t_.zone_essential_keys[k];
-        if (!(dense_[r] > 0.0F))
-          pool.push_back(r);
+      RegionKeyIndex* first = keys;
+      for (std::uint32_t k = zone[best].essential_begin; k < zone[best].essential_end; ++k) {
+        const RegionKeyIndex r = essential_keys[k];
+        *keys = r;
+        keys += dense[r] > 0.0F ? 0 : 1;
       }
-      close_zone_reason(ReasonKind::zone_not_painful, muscle, best, first);
+      if (keys != first)
+        zone_reason(ReasonKind::zone_not_painful, best, first);
     }
-    explain_findings(e, muscle);
-    e.basis_count = d_.reasons.size - e.basis_begin;
-  }
 
- private:
-  // One pass over the muscle's finding weights: the for / against lists (in
-  // knowledge-base finding order) and the reasons (for, against, denied; each
-  // in the muscle's order).
-  void explain_findings(detail::RankedEntry& e, const Muscle& muscle) {
-    Pool<FindingIndex>& findings = d_.finding_pool;
-    const std::uint32_t reasons_first = d_.reasons.size;
-    const FindingWeight* weights = muscle.findings.data();
-    const std::size_t count = muscle.findings.size();
-    e.for_begin = findings.size;
-    for (std::size_t j = 0; j < count; ++j) {
-      const FindingWeight& w = weights[j];
-      const std::uint8_t state = state_[w.finding];
-      if (state == kUnknown)
-        continue;
-      ReasonKind kind = ReasonKind::finding_for;
-      if (state == kConfirmed) {
-        kind = w.weight > 0.0F ? ReasonKind::finding_for : ReasonKind::finding_against;
-      } else if (w.weight > 0.0F) {
-        kind = ReasonKind::denied_for;
+    // Findings: for, against, denied (each kind in the muscle's order), and
+    // the for / against lists (in knowledge-base finding order). A muscle's
+    // second side copies its first side's reasons and shares its lists; a
+    // muscle that weighs none of the answered findings has none.
+    if (muscle_findings != nullptr && muscle_findings[m].touched) {
+      MuscleFindings& done = muscle_findings[m];
+      if (done.reasons_begin != MuscleFindings::kNotYet) {
+        reasons = std::copy(reason_base + done.reasons_begin,
+                            reason_base + done.reasons_begin + done.reasons_count, reasons);
       } else {
-        continue;  // denying what counts against a muscle says little either way
+        Reason* const first = reasons;
+        FindingIndex* const for_first = findings;
+        FindingIndex* against = findings;
+        const auto emit = [&](ReasonKind kind, const ExplanationTables::Weight& w) {
+          Reason& reason = *reasons++;
+          reason.kind = kind;
+          reason.trigger_point = 0;
+          reason.finding = w.finding;
+          reason.finding_weight = w.index;
+          reason.regions = {};
+          reason.cite = w.cite;
+          *findings++ = w.finding;
+        };
+        const ExplanationTables::Weight* const w0 = weights + muscle_weight_begin[m];
+        const ExplanationTables::Weight* const w1 = weights + muscle_weight_begin[m + 1U];
+        if (w1 - w0 <= kFewWeights) {
+          // One pass: reasons for the muscle are written at once, the others
+          // kept aside until they are.
+          const ExplanationTables::Weight* against_w[kFewWeights];
+          const ExplanationTables::Weight* denied_w[kFewWeights];
+          std::size_t n_against = 0;
+          std::size_t n_denied = 0;
+          for (const auto* w = w0; w != w1; ++w) {
+            const std::uint8_t answer = state[w->finding];
+            if (answer == kUnknown)
+              continue;
+            if (answer == kConfirmed) {
+              if (w->positive)
+                emit(ReasonKind::finding_for, *w);
+              else
+                against_w[n_against++] = w;
+            } else if (w->positive) {
+              denied_w[n_denied++] = w;
+            }  // denying what counts against a muscle says little either way
+          }
+          against = findings;
+          for (std::size_t i = 0; i < n_against; ++i)
+            emit(ReasonKind::finding_against, *against_w[i]);
+          for (std::size_t i = 0; i < n_denied; ++i)
+            emit(ReasonKind::denied_for, *denied_w[i]);
+        } else {
+          for (const auto* w = w0; w != w1; ++w) {
+            if (w->positive && state[w->finding] == kConfirmed)
+              emit(ReasonKind::finding_for, *w);
+          }
+          against = findings;
+          for (const auto* w = w0; w != w1; ++w) {
+            if (!w->positive && state[w->finding] == kConfirmed)
+              emit(ReasonKind::finding_against, *w);
+          }
+          for (const auto* w = w0; w != w1; ++w) {
+            if (w->positive && state[w->finding] == kDenied)
+              emit(ReasonKind::denied_for, *w);
+          }
+        }
+        const auto less = [](FindingIndex a, FindingIndex b) { return a < b; };
+        sort_small(for_first, against, less);
+        sort_small(against, findings, less);
+        done.reasons_begin = at(first, reason_base);
+        done.reasons_count = at(reasons, first);
+        done.for_begin = at(for_first, finding_base);
+        done.for_count = at(against, for_first);
+        done.against_begin = at(against, finding_base);
+        done.against_count = at(findings, against);
       }
-      Reason reason;
-      reason.kind = kind;
-      reason.finding = w.finding;
-      reason.finding_weight = gsl::narrow_cast<std::uint16_t>(j);
-      reason.cite = gsl::span<const CitationIndex>(w.cite.data(), w.cite.size());
-      d_.reasons.push_back(reason);
-      if (kind == ReasonKind::finding_for)
-        findings.push_back(w.finding);
+      e.for_begin = done.for_begin;
+      e.for_count = done.for_count;
+      e.against_begin = done.against_begin;
+      e.against_count = done.against_count;
     }
-    e.for_count = findings.size - e.for_begin;
-    e.against_begin = findings.size;
-    for (std::uint32_t i = reasons_first; i < d_.reasons.size; ++i) {
-      if (d_.reasons[i].kind != ReasonKind::finding_for)
-        findings.push_back(d_.reasons[i].finding);
-    }
-    e.against_count = findings.size - e.against_begin;
-    sort_small(findings.data + e.for_begin, findings.data + e.against_begin);
-    sort_small(findings.data + e.against_begin, findings.end());
-    sort_by_kind(d_.reasons.data + reasons_first, d_.reasons.end());
+    e.basis_count = at(reasons, reason_base) - e.basis_begin;
   }
-
-  // Closes a zone reason whose keys were pushed from `first`; none if empty.
-  void close_zone_reason(ReasonKind kind, const Muscle& muscle, std::uint32_t tp,
-                         std::uint32_t first) {
-    const Pool<RegionKeyIndex>& pool = d_.region_pool;
-    if (pool.size == first)
-      return;
-    Reason reason;
-    reason.kind = kind;
-    reason.trigger_point = gsl::narrow_cast<std::uint16_t>(tp);
-    reason.regions = pool.view(first, pool.size - first);
-    const auto& cite = muscle.trigger_points[tp].cite;
-    reason.cite = gsl::span<const CitationIndex>(cite.data(), cite.size());
-    d_.reasons.push_back(reason);
-  }
-
-  const ScoringTables& t_;
-  const Muscle* muscles_;
-  detail::AssessmentData& d_;
-  const float* dense_;
-  const float* work_;  // the kernel's working memory, read through zone_salience()
-  const std::uint8_t* state_;
-};
+  d.region_pool.size = at(keys, key_base);
+  d.reasons.size = at(reasons, reason_base);
+  d.finding_pool.size = at(findings, finding_base);
+}
 
 // The greedy set cover: repeatedly take the listed candidate that explains
 // the most still-unexplained pain (intensity x zone weight). Equal gains go to
 // the candidate more of whose gain lies on its own side (a muscle referring
 // to both sides should be named on the side that hurts), then to the
 // higher-ranked one. Stops when nothing more can be explained.
-void build_cover(const KnowledgeBase& kb, const ScoringTables& t, detail::AssessmentData& d,
-                 const float* dense, std::uint8_t* covered) {
-  const std::uint32_t np = d.painful.size;
-  const RegionKey* keys = kb.region_keys().data();
-  const Candidate* candidates = kb.candidates().data();
-  std::fill(covered, covered + np, std::uint8_t{0});
-  // With at most 64 painful keys (every drawing people make), the painful keys
-  // each listed candidate explains are a bit mask, and a candidate whose keys
-  // are all covered is passed over in one test. Gains are summed over the same
-  // keys in the same order as in the general loop below: the same floats.
-  if (np <= 64 && d.ranked.size <= kMaxMaskedCandidates) {
-    std::uint64_t explains[kMaxMaskedCandidates];
-    for (std::uint32_t k = 0; k < d.ranked.size; ++k) {
-      std::uint64_t mask = 0;
-      for (std::uint32_t i = 0; i < np; ++i) {
-        if (t.relation_of(d.ranked[k].candidate, d.painful[i]) != ZoneRelation::none) {
-          mask |= std::uint64_t{1} << i;
-        }
+//
+// The still-unexplained painful keys are a bit set (`open`); a candidate's
+// gain is summed over its keys in it lowest bit first, which is the order of
+// the painful keys: the same floats as summing over them one by one. A gain
+// is worked out again only when a pick covers some of the candidate's keys
+// (otherwise it is the same sum), and a candidate with nothing left to
+// explain is dropped.
+template <std::size_t kWords>
+class Cover {
+ public:
+  Cover(const ExplanationTables& x, const KnowledgeBase& kb, detail::AssessmentData& d,
+        std::size_t words, const PainfulWord* ranked_sets, const float* intensity,
+        PainfulWord* open, PainfulWord* own_side_sets, float* gain, float* own_gain,
+        std::uint32_t* alive)
+      : words_(words),
+        candidates_(kb.candidates().data()),
+        d_(d),
+        ranked_sets_(ranked_sets),
+        intensity_(intensity),
+        open_(open),
+        own_side_sets_(own_side_sets),
+        gain_(gain),
+        own_gain_(own_gain),
+        alive_(alive) {
+    // By Side (none, left, right): the painful keys that count as that
+    // side's own: the keys of that side and the midline ones (only the
+    // midline ones for a midline candidate).
+    const std::size_t n = this->words();
+    std::fill(own_side_sets_, own_side_sets_ + 3 * n, PainfulWord{0});
+    std::fill(open_, open_ + n, PainfulWord{0});
+    for (std::uint32_t i = 0; i < d_.painful.size; ++i) {
+      const PainfulWord bit = PainfulWord{1} << (i % 64U);
+      const std::size_t w = i / 64U;
+      open_[w] |= bit;
+      const std::uint8_t side = x.key_side[d_.painful[i]];
+      if (side == static_cast<std::uint8_t>(Side::none)) {
+        for (std::size_t s = 0; s < 3; ++s)
+          own_side_sets_[s * n + w] |= bit;
+      } else {
+        own_side_sets_[side * n + w] |= bit;
       }
-      explains[k] = mask;
     }
-    std::uint64_t open = np == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << np) - 1U;
+  }
+
+  std::size_t words() const noexcept { return kWords != 0 ? kWords : words_; }
+
+  void build() {
+    const std::size_t n = words();
+    std::uint32_t count = 0;
+    for (std::uint32_t k = 0; k < d_.ranked.size; ++k) {
+      if (update(k))
+        alive_[count++] = k;
+    }
     for (;;) {
-      std::uint32_t best = d.ranked.size;
+      std::uint32_t best = d_.ranked.size;
       float best_gain = 0.0F;
       float best_own_side = 0.0F;
-      for (std::uint32_t k = 0; k < d.ranked.size; ++k) {
-        std::uint64_t left = explains[k] & open;
-        if (left == 0)
-          continue;
-        const CandidateIndex c = d.ranked[k].candidate;
-        const Side side = candidates[c].side;
-        float gain = 0.0F;
-        float own_side = 0.0F;
-        for (; left != 0; left &= left - 1U) {
-          const RegionKeyIndex r = d.painful[lowest_bit64(left)];
-          const float g =
-              dense[r] *
-              (t.relation_of(c, r) == ZoneRelation::essential ? 1.0F : detail::kSpilloverWeight);
-          gain += g;
-          const Side region_side = keys[r].side;
-          if (region_side == side || region_side == Side::none)
-            own_side += g;
-        }
+      for (std::uint32_t a = 0; a < count; ++a) {
+        const std::uint32_t k = alive_[a];
+        const float gain = gain_[k];
+        const float own_side = own_gain_[k];
         if (gain > best_gain || (gain == best_gain && gain > 0.0F && own_side > best_own_side)) {
           best_gain = gain;
           best_own_side = own_side;
           best = k;
         }
       }
-      if (best == d.ranked.size)
+      if (best == d_.ranked.size)
         return;
-      d.cover.push_back(d.ranked[best].candidate);
-      open &= ~explains[best];
+      d_.cover.push_back(d_.ranked[best].candidate);
+      const PainfulWord* covered = refers(best);
+      PainfulWord any_open = 0;
+      for (std::size_t w = 0; w < n; ++w) {
+        open_[w] &= ~covered[w];
+        any_open |= open_[w];
+      }
+      if (any_open == 0)
+        return;  // everything is explained: every gain left is 0
+      std::uint32_t kept = 0;
+      for (std::uint32_t a = 0; a < count; ++a) {
+        const std::uint32_t k = alive_[a];
+        const PainfulWord* keys = refers(k);
+        PainfulWord touched = 0;
+        for (std::size_t w = 0; w < n; ++w)
+          touched |= keys[w] & covered[w];
+        if (touched == 0 || update(k))
+          alive_[kept++] = k;
+      }
+      count = kept;
     }
   }
-  for (;;) {
-    const detail::RankedEntry* best = nullptr;
-    float best_gain = 0.0F;
-    float best_own_side = 0.0F;
-    for (const detail::RankedEntry& e : d.ranked) {
-      const Side side = candidates[e.candidate].side;
-      float gain = 0.0F;
-      float own_side = 0.0F;
-      for (std::uint32_t i = 0; i < np; ++i) {
-        if (covered[i] != 0)
-          continue;
-        const ZoneRelation rel = t.relation_of(e.candidate, d.painful[i]);
-        if (rel == ZoneRelation::none)
-          continue;
-        const float g = dense[d.painful[i]] *
-                        (rel == ZoneRelation::essential ? 1.0F : detail::kSpilloverWeight);
+
+ private:
+  const PainfulWord* refers(std::uint32_t k) const noexcept {
+    return ranked_sets_ + static_cast<std::size_t>(k) * 2 * words();
+  }
+
+  // Works out candidate k's gain over the open keys; false when it has none.
+  bool update(std::uint32_t k) {
+    const std::size_t n = words();
+    const PainfulWord* keys = refers(k);
+    const PainfulWord* essential = keys + n;
+    const CandidateIndex c = d_.ranked[k].candidate;
+    const PainfulWord* own = own_side_sets_ + static_cast<std::size_t>(candidates_[c].side) * n;
+    float gain = 0.0F;
+    float own_side = 0.0F;
+    PainfulWord any = 0;
+    for (std::size_t w = 0; w < n; ++w) {
+      PainfulWord left = keys[w] & open_[w];
+      any |= left;
+      for (; left != 0; left &= left - 1U) {
+        const unsigned bit = lowest_bit64(left);
+        const float x_i = intensity_[w * 64U + bit];
+        const float g = (essential[w] >> bit) & 1U ? x_i : x_i * detail::kSpilloverWeight;
         gain += g;
-        const Side region_side = keys[d.painful[i]].side;
-        if (region_side == side || region_side == Side::none)
+        if ((own[w] >> bit) & 1U)
           own_side += g;
       }
-      if (gain > best_gain || (gain == best_gain && gain > 0.0F && own_side > best_own_side)) {
-        best_gain = gain;
-        best_own_side = own_side;
-        best = &e;
-      }
     }
-    if (best == nullptr)
-      return;
-    d.cover.push_back(best->candidate);
-    for (std::uint32_t i = 0; i < np; ++i) {
-      if (t.relation_of(best->candidate, d.painful[i]) != ZoneRelation::none)
-        covered[i] = 1;
-    }
+    gain_[k] = gain;
+    own_gain_[k] = own_side;
+    return any != 0;
   }
+
+  std::size_t words_;
+  const Candidate* candidates_;
+  detail::AssessmentData& d_;
+  const PainfulWord* ranked_sets_;
+  const float* intensity_;
+  PainfulWord* open_;
+  PainfulWord* own_side_sets_;
+  float* gain_;
+  float* own_gain_;
+  std::uint32_t* alive_;
+};
+
+/// Explanations and cover for the ranked candidates, with sets of kWords
+/// words (0: `words`, known at run time).
+template <std::size_t kWords>
+void explain_and_cover(const KnowledgeBase& kb, const ScoringTables& t, const ExplanationTables& x,
+                       detail::AssessmentData& d, std::size_t words, const float* dense,
+                       const float* painful_intensity, const float* work,
+                       const std::uint8_t* finding_state, MuscleFindings* muscle_findings,
+                       PainfulWord* sets, float* gains, std::uint32_t* alive) {
+  PainfulWord* zone_sets = sets;
+  PainfulWord* ranked_sets = zone_sets + x.zone_count * 2 * words;
+  PainfulWord* open = ranked_sets + t.candidate_count * 2 * words;
+  PainfulWord* own_side_sets = open + words;
+  const ZoneSets<kWords> zones(x, d.painful.data, d.painful.size, words, zone_sets);
+  explain_all(t, x, zones, d, dense, work, finding_state, muscle_findings, ranked_sets);
+  Cover<kWords> cover(x, kb, d, words, ranked_sets, painful_intensity, open, own_side_sets, gains,
+                      gains + t.candidate_count, alive);
+  cover.build();
+}
+
+/// Words of bit sets explain_and_cover() needs for `np` painful keys.
+std::size_t painful_set_words(const ExplanationTables& x, const ScoringTables& t, std::size_t np) {
+  const std::size_t words = np <= 64 ? 1 : (np + 63) / 64;
+  return (x.zone_count * 2 + t.candidate_count * 2 + 4) * words;
 }
 
 }  // namespace
@@ -397,26 +637,39 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
     d.triage = triage(kb, d.intake);
 
     const ScoringTables& t = detail::scoring_tables(kb);
+    const ExplanationTables& x = detail::explanation_tables(kb);
     const std::size_t nr = t.region_key_count;
     const std::size_t nc = t.candidate_count;
     const std::size_t nm = t.muscle_count;
     const std::size_t nf = t.finding_count;
     const std::size_t work_size = detail::scoring_work_size(t);
-    // dense intensity | painful intensities | work | evidence | parts | scores |
-    // painful keys (16-bit) | finding state and cover flags (bytes)
-    WorkBuffer buffer(2 * nr + work_size + nm + 5 * nc + (nr + 1) / 2 + (nf + nr + 3) / 4 + 2);
-    float* dense = buffer.data();
-    float* painful_intensity = dense + nr;
-    float* work = painful_intensity + nr;
-    float* evidence = work + work_size;
-    float* parts = evidence + nm;
-    float* scores = parts + 4 * nc;
-    auto* painful_keys = reinterpret_cast<RegionKeyIndex*>(scores + nc);
-    auto* finding_state = reinterpret_cast<std::uint8_t*>(scores + nc + (nr + 1) / 2);
-    std::uint8_t* covered = finding_state + nf;
+    const bool any_findings = !d.intake.findings.empty() || !d.intake.denied.empty();
+    std::size_t np = 0;
+    for (const PainMark& m : d.intake.pain)
+      np += m.intensity > 0 ? 1U : 0U;
+    const std::size_t set_words = painful_set_words(x, t, np);
+    Scratch scratch(Scratch::bytes_for<float>(2 * nr + work_size + nm + 5 * nc) +
+                    Scratch::bytes_for<RegionKeyIndex>(nr) + Scratch::bytes_for<std::uint8_t>(nf) +
+                    Scratch::bytes_for<PainfulWord>(set_words) +
+                    Scratch::bytes_for<std::uint64_t>(nc) + Scratch::bytes_for<float>(2 * nc) +
+                    Scratch::bytes_for<std::uint32_t>(nc) +
+                    Scratch::bytes_for<MuscleFindings>(any_findings ? nm : 0));
+    float* dense = scratch.take<float>(nr);
+    float* painful_intensity = scratch.take<float>(nr);
+    float* work = scratch.take<float>(work_size);
+    float* evidence = scratch.take<float>(nm);
+    float* parts = scratch.take<float>(4 * nc);
+    float* scores = scratch.take<float>(nc);
+    auto* painful_keys = scratch.take<RegionKeyIndex>(nr);
+    auto* finding_state = scratch.take<std::uint8_t>(nf);
+    PainfulWord* sets = scratch.take<PainfulWord>(set_words);
+    std::uint64_t* ranking = scratch.take<std::uint64_t>(nc);
+    float* gains = scratch.take<float>(2 * nc);
+    auto* alive = scratch.take<std::uint32_t>(nc);
+    MuscleFindings* muscle_findings = any_findings ? scratch.take<MuscleFindings>(nm) : nullptr;
 
     std::fill(dense, dense + nr, 0.0F);
-    std::size_t np = 0;
+    np = 0;
     for (const PainMark& m : d.intake.pain) {
       if (m.intensity <= 0)
         continue;  // drawn, but no pain now
@@ -428,10 +681,13 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
 
     std::fill(evidence, evidence + nm, 0.0F);
     std::fill(finding_state, finding_state + nf, std::uint8_t{kUnknown});
+    if (muscle_findings != nullptr)
+      std::fill(muscle_findings, muscle_findings + nm, MuscleFindings{});
     for (const FindingIndex f : d.intake.findings) {
       finding_state[f] = kConfirmed;
       for (std::uint32_t e = t.finding_begin[f]; e < t.finding_begin[f + 1U]; ++e) {
         evidence[t.finding_muscle[e]] += t.finding_weight[e];
+        muscle_findings[t.finding_muscle[e]].touched = true;
       }
     }
     for (const FindingIndex f : d.intake.denied) {
@@ -439,6 +695,7 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
       for (std::uint32_t e = t.finding_begin[f]; e < t.finding_begin[f + 1U]; ++e) {
         if (t.finding_weight[e] > 0.0F) {
           evidence[t.finding_muscle[e]] -= detail::kDeniedShare * t.finding_weight[e];
+          muscle_findings[t.finding_muscle[e]].touched = true;
         }
       }
     }
@@ -446,7 +703,8 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
     const detail::SparseDrawing drawing{painful_keys, painful_intensity, np};
     detail::score_drawing(t, drawing, evidence, work, scores, parts);
 
-    // Size every array of the result, then allocate them together.
+    // The listed candidates, and a bound on every array of the result, so
+    // that they can be allocated together.
     std::size_t listed = 0;
     std::size_t region_bound = 0;
     std::size_t finding_bound = 0;
@@ -454,10 +712,11 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
     for (std::size_t c = 0; c < nc; ++c) {
       if (!(scores[c] > 0.0F))
         continue;
-      ++listed;
+      ranking[listed++] =
+          rank_key(scores[c], t.candidate_key_rank[c], static_cast<CandidateIndex>(c));
       const std::size_t zones = t.candidate_zone_begin[c + 1U] - t.candidate_zone_begin[c];
       // explained + unexplained, essential per zone, spillover, not painful
-      region_bound += 2 * np + zones * np + np + t.candidate_largest_zone[c];
+      region_bound += np + zones * np + np + t.candidate_largest_zone[c];
       finding_bound += t.candidate_finding_count[c];
       reason_bound += 2 * zones + 1 + t.candidate_finding_count[c];
     }
@@ -481,31 +740,33 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
     Layout::bind(d.region_pool, block, at_regions);
     Layout::bind(d.finding_pool, block, at_findings);
 
-    for (std::size_t c = 0; c < nc; ++c)
-      d.scores.push_back(scores[c]);
-    for (std::size_t i = 0; i < np; ++i)
-      d.painful.push_back(painful_keys[i]);
-    for (std::size_t c = 0; c < nc; ++c) {
-      if (!(scores[c] > 0.0F))
-        continue;
-      detail::RankedEntry e;
-      e.candidate = gsl::narrow_cast<CandidateIndex>(c);
+    std::copy(scores, scores + nc, d.scores.data);
+    d.scores.size = u32(nc);
+    std::copy(painful_keys, painful_keys + np, d.painful.data);
+    d.painful.size = u32(np);
+
+    if (listed <= 32) {
+      sort_keys(ranking, listed);
+    } else {
+      std::sort(ranking, ranking + listed);
+    }
+    for (std::size_t k = 0; k < listed; ++k) {
+      const auto c = static_cast<CandidateIndex>(ranking[k] & 0xFFFFU);
+      detail::RankedEntry& e = d.ranked.data[k];
+      e = detail::RankedEntry{};
+      e.candidate = c;
       e.score = scores[c];
       e.parts = ScoreParts{parts[4 * c], parts[4 * c + 1], parts[4 * c + 2], parts[4 * c + 3]};
-      d.ranked.push_back(e);
     }
-    std::sort(d.ranked.begin(), d.ranked.end(),
-              [&](const detail::RankedEntry& a, const detail::RankedEntry& b) {
-                if (a.score != b.score)
-                  return a.score > b.score;
-                return t.candidate_key_rank[a.candidate] < t.candidate_key_rank[b.candidate];
-              });
+    d.ranked.size = u32(listed);
 
-    Explainer explainer(t, kb, d, dense, work, finding_state);
-    for (detail::RankedEntry& e : d.ranked)
-      explainer.explain(e);
-
-    build_cover(kb, t, d, dense, covered);
+    if (np <= 64) {
+      explain_and_cover<1>(kb, t, x, d, 1, dense, painful_intensity, work, finding_state,
+                           muscle_findings, sets, gains, alive);
+    } else {
+      explain_and_cover<0>(kb, t, x, d, (np + 63) / 64, dense, painful_intensity, work,
+                           finding_state, muscle_findings, sets, gains, alive);
+    }
     for (std::size_t i = 0; i < np; ++i) {
       if (t.referred[painful_keys[i]] == 0)
         d.unexplained.push_back(painful_keys[i]);

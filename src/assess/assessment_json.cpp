@@ -1,15 +1,23 @@
 // The Assessment as JSON (contracts.md "Assessment"), reading one back, and
 // the JSON-in/JSON-out call.
 #include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <new>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "assess/explanation_tables.hpp"
 #include "assess/internal.hpp"
+#include "assess/json_fragments.hpp"
+#include "assess/scoring.hpp"
 #include "kb/kb_mismatch.hpp"
 #include "myoref/myoref.hpp"
 #include "util/json.hpp"
+#include "util/shortest_float.hpp"
 
 namespace myoref {
 namespace {
@@ -24,22 +32,106 @@ void write_citations(JsonWriter& w, const KnowledgeBase& kb, gsl::span<const Cit
   w.end_array();
 }
 
-void write_region_keys(JsonWriter& w, std::string_view name, const KnowledgeBase& kb,
+/// An array of region keys, from their ready-made JSON strings.
+void write_region_keys(JsonWriter& w, std::string_view name, const detail::JsonFragments& f,
                        gsl::span<const RegionKeyIndex> keys) {
   w.key(name);
   w.begin_array(true);
   for (const RegionKeyIndex r : keys)
-    w.value(std::string_view(kb.region_keys()[r].key));
+    w.raw_value(f[f.region_key[r]]);
   w.end_array();
 }
 
-void write_finding_ids(JsonWriter& w, std::string_view name, const KnowledgeBase& kb,
+void write_finding_ids(JsonWriter& w, std::string_view name, const detail::JsonFragments& f,
                        gsl::span<const FindingIndex> ids) {
   w.key(name);
   w.begin_array(true);
-  for (const FindingIndex f : ids)
-    w.value(std::string_view(kb.findings()[f].id));
+  for (const FindingIndex id : ids)
+    w.raw_value(f[f.finding_id[id]]);
   w.end_array();
+}
+
+/// The texts of the floats already written in one document: candidates share
+/// many values (a muscle's two sides have the same findings evidence, many
+/// candidates the same explained share), and a lookup costs much less than
+/// writing a float. Same text as JsonWriter::value(float).
+class FloatTexts {
+ public:
+  void write(JsonWriter& w, float value) {
+    Expects(std::isfinite(value));
+    if (value == 0.0F) {
+      w.value(value);  // "0", also for -0
+      return;
+    }
+    std::uint32_t bits = 0;
+    std::memcpy(&bits, &value, sizeof bits);
+    Entry& e = entries_[(bits * 2654435761U) >> 26U];
+    if (e.size == 0 || e.bits != bits) {
+      e.bits = bits;
+      e.size = static_cast<std::uint8_t>(detail::shortest_float(e.text, value));
+    }
+    w.raw_value(std::string_view(e.text, e.size));
+  }
+
+ private:
+  struct Entry {
+    std::uint32_t bits;
+    std::uint8_t size;  // 0: empty
+    char text[detail::kShortestFloatMax];
+  };
+  std::array<Entry, 64> entries_{};
+};
+
+/// Writes a reason of the candidate's basis from ready-made pieces, when they
+/// say exactly what Assessment::describe() would: the reason names the
+/// candidate's own trigger point or finding weight, with its citations. (Every
+/// reason assess() makes does.) False, writing nothing, otherwise.
+bool write_reason_from_pieces(JsonWriter& w, const detail::JsonFragments& f,
+                              const detail::ScoringTables& t, const detail::ExplanationTables& x,
+                              CandidateIndex c, const Reason& reason) {
+  const auto same = [](gsl::span<const CitationIndex> a, gsl::span<const CitationIndex> b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
+  };
+  switch (reason.kind) {
+    case ReasonKind::essential_zone:
+    case ReasonKind::spillover_zone:
+    case ReasonKind::zone_not_painful: {
+      const std::uint32_t zone0 = t.candidate_zone_begin[c];
+      if (reason.trigger_point >= t.candidate_zone_begin[c + 1U] - zone0)
+        return false;
+      const std::size_t z = zone0 + reason.trigger_point;
+      if (!same(reason.cite, x.zones[z].cite))
+        return false;
+      const std::size_t piece = z * 3 + static_cast<std::size_t>(reason.kind);
+      w.begin_raw_value();
+      w.raw(f[f.zone_head[piece]]);
+      bool first = true;
+      for (const RegionKeyIndex r : reason.regions) {
+        if (!first)
+          w.raw("; ");  // as append_region_phrases()
+        first = false;
+        w.raw(f[f.region_phrase[r]]);
+      }
+      w.raw(f[f.zone_tail[piece]]);
+      return true;
+    }
+    case ReasonKind::finding_for:
+    case ReasonKind::finding_against:
+    case ReasonKind::denied_for: {
+      const MuscleIndex m = t.candidate_muscle[c];
+      const std::uint32_t w0 = x.muscle_weight_begin[m];
+      if (reason.finding_weight >= x.muscle_weight_begin[m + 1U] - w0 || !reason.regions.empty())
+        return false;
+      const std::size_t weight = w0 + reason.finding_weight;
+      if (x.weights[weight].finding != reason.finding || !same(reason.cite, x.weights[weight].cite))
+        return false;
+      const auto kind =
+          static_cast<std::size_t>(reason.kind) - static_cast<std::size_t>(ReasonKind::finding_for);
+      w.raw_value(f[f.weight_reason[weight * 3 + kind]]);
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -122,29 +214,38 @@ std::string Assessment::to_json(bool pretty) const {
 
   w.key("candidates");
   w.begin_array(false);
-  std::string sentence;  // reused: one allocation for every reason
+  const detail::JsonFragments& f = detail::json_fragments(k);
+  const detail::ScoringTables& t = detail::scoring_tables(k);
+  const detail::ExplanationTables& x = detail::explanation_tables(k);
+  std::string sentence;  // reused, for a reason not written from pieces
+  FloatTexts floats;
   for (std::size_t rank = 0; rank < candidate_count(); ++rank) {
     const RankedCandidate c = candidate(rank);
     const Candidate& cand = k.candidates()[c.candidate];
-    const Muscle& muscle = k.muscles()[cand.muscle];
     w.begin_object();
-    w.member("key", std::string_view(cand.key));
-    w.member("muscle", std::string_view(muscle.id));
+    w.key("key");
+    w.raw_value(f[f.candidate_key[c.candidate]]);
+    w.key("muscle");
+    w.raw_value(f[f.muscle_id[cand.muscle]]);
     w.key("side");
     if (cand.side == Side::none) {
       w.null();
     } else {
       w.value(to_string(cand.side));
     }
-    w.member("name", std::string_view(muscle.name));
-    w.member("score", c.score);
-    write_region_keys(w, "explained", k, c.explained);
-    write_region_keys(w, "unexplained", k, c.unexplained);
-    write_finding_ids(w, "findings_for", k, c.findings_for);
-    write_finding_ids(w, "findings_against", k, c.findings_against);
+    w.key("name");
+    w.raw_value(f[f.muscle_name[cand.muscle]]);
+    w.key("score");
+    floats.write(w, c.score);
+    write_region_keys(w, "explained", f, c.explained);
+    write_region_keys(w, "unexplained", f, c.unexplained);
+    write_finding_ids(w, "findings_for", f, c.findings_for);
+    write_finding_ids(w, "findings_against", f, c.findings_against);
     w.key("basis");
     w.begin_array(false);  // sentences read better one per line
     for (const Reason& reason : c.basis) {
+      if (write_reason_from_pieces(w, f, t, x, c.candidate, reason))
+        continue;
       sentence.clear();
       detail::append_reason(sentence, k, c.candidate, reason);
       w.value(sentence);
@@ -152,10 +253,14 @@ std::string Assessment::to_json(bool pretty) const {
     w.end_array();
     w.key("score_parts");
     w.begin_object();
-    w.member("explained_share", c.parts.explained_share);
-    w.member("essential_coverage", c.parts.essential_coverage);
-    w.member("drawing_fit", c.parts.drawing_fit);
-    w.member("findings_evidence", c.parts.findings_evidence);
+    w.key("explained_share");
+    floats.write(w, c.parts.explained_share);
+    w.key("essential_coverage");
+    floats.write(w, c.parts.essential_coverage);
+    w.key("drawing_fit");
+    floats.write(w, c.parts.drawing_fit);
+    w.key("findings_evidence");
+    floats.write(w, c.parts.findings_evidence);
     w.end_object();
     w.end_object();
   }
@@ -164,9 +269,9 @@ std::string Assessment::to_json(bool pretty) const {
   w.key("cover");
   w.begin_array(true);
   for (const CandidateIndex c : d.cover)
-    w.value(std::string_view(k.candidates()[c].key));
+    w.raw_value(f[f.candidate_key[c]]);
   w.end_array();
-  write_region_keys(w, "unexplained", k, unexplained());
+  write_region_keys(w, "unexplained", f, unexplained());
 
   w.key("intake");
   detail::write_intake(w, k, d.intake);
@@ -178,7 +283,7 @@ std::string Assessment::to_json(bool pretty) const {
   w.member("hash", std::string_view(k.hash()));
   w.end_object();
   w.member("library_version", library_version());
-  write_region_keys(w, "painful", k, painful());
+  write_region_keys(w, "painful", f, painful());
   w.end_object();
   w.finish();
   return out;

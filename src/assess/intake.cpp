@@ -1,16 +1,20 @@
 // Intake: strict reading from JSON, validation of intakes built in code, and
 // the canonical JSON form.
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "assess/internal.hpp"
+#include "assess/json_fragments.hpp"
 #include "util/json.hpp"
 
 namespace myoref {
@@ -68,8 +72,9 @@ std::string closest_of(std::string_view unknown, gsl::span<const std::string_vie
 /// Calls report(later, first) for every element equal to an earlier one.
 /// Intakes are small, so the quadratic scan is the fast path; long lists
 /// (up to the limits) are sorted instead.
-template <class T, class Report>
-void for_each_repeat(const std::vector<T>& ids, Report&& report) {
+template <class List, class Report>
+void for_each_repeat(const List& ids, Report&& report) {
+  using T = std::decay_t<decltype(ids[0])>;
   const std::size_t n = ids.size();
   if (n <= 64) {
     for (std::size_t i = 1; i < n; ++i) {
@@ -100,9 +105,19 @@ void for_each_repeat(const std::vector<T>& ids, Report&& report) {
     report(later, first);
 }
 
+/// Whether some element equals an earlier one.
+template <class List>
+bool has_repeat(const List& ids) {
+  bool any = false;
+  for_each_repeat(ids, [&](std::size_t, std::size_t) { any = true; });
+  return any;
+}
+
 template <class Index, class Name>
 void check_repeats(const std::vector<Index>& ids, const std::vector<std::size_t>* positions,
                    std::string_view list, Name&& name, Problems& problems) {
+  if (!has_repeat(ids))
+    return;  // the usual case: nothing to say, so no path to build
   const std::string base = "/" + std::string(list);
   for_each_repeat(ids, [&](std::size_t later, std::size_t first) {
     problems.add(pointer(base, position(positions, later)),
@@ -115,10 +130,16 @@ void check_repeats(const std::vector<Index>& ids, const std::vector<std::size_t>
 /// repeated in a list, no finding both confirmed and denied.
 void check_consistency(const KnowledgeBase& kb, const Intake& intake, const Positions* at,
                        Problems& problems) {
-  std::vector<RegionKeyIndex> keys;
-  keys.reserve(intake.pain.size());
-  for (const PainMark& m : intake.pain)
-    keys.push_back(m.region_key);
+  // The marks' region keys, on the stack for the usual few marks.
+  std::array<RegionKeyIndex, 64> few;
+  std::vector<RegionKeyIndex> many;
+  if (intake.pain.size() > few.size())
+    many.resize(intake.pain.size());
+  const gsl::span<RegionKeyIndex> keys =
+      many.empty() ? gsl::span<RegionKeyIndex>(few.data(), intake.pain.size())
+                   : gsl::span<RegionKeyIndex>(many.data(), many.size());
+  for (std::size_t i = 0; i < intake.pain.size(); ++i)
+    keys[i] = intake.pain[i].region_key;
   for_each_repeat(keys, [&](std::size_t later, std::size_t first) {
     const std::size_t p = position(at ? &at->pain : nullptr, later);
     const std::size_t q = position(at ? &at->pain : nullptr, first);
@@ -356,6 +377,8 @@ int max_intensity(const Intake& intake) noexcept {
 
 Expected<Intake> parse_intake(const KnowledgeBase& kb, std::string_view text,
                               const IntakeLimits& limits) {
+  if (auto plain = detail::read_plain_intake(kb, text, limits))
+    return std::move(*plain);
   detail::JsonLimits json_limits;
   json_limits.max_bytes = limits.max_bytes;
   // An intake nests three levels (object, pain array, mark); a little slack
@@ -512,40 +535,46 @@ namespace detail {
 
 Intake canonical(const Intake& intake) {
   Intake out = intake;
-  std::sort(out.pain.begin(), out.pain.end(),
-            [](const PainMark& a, const PainMark& b) { return a.region_key < b.region_key; });
-  std::sort(out.findings.begin(), out.findings.end());
-  std::sort(out.denied.begin(), out.denied.end());
-  std::sort(out.red_flags.begin(), out.red_flags.end());
+  // Lists are often in order already (parse_intake and the C API keep the
+  // order given, and people list marks as they draw them).
+  const auto sort = [](auto& list, auto less) {
+    if (!std::is_sorted(list.begin(), list.end(), less))
+      std::sort(list.begin(), list.end(), less);
+  };
+  sort(out.pain, [](const PainMark& a, const PainMark& b) { return a.region_key < b.region_key; });
+  sort(out.findings, std::less<>());
+  sort(out.denied, std::less<>());
+  sort(out.red_flags, std::less<>());
   return out;
 }
 
 void write_intake(JsonWriter& w, const KnowledgeBase& kb, const Intake& intake) {
+  const JsonFragments& f = json_fragments(kb);
   w.begin_object();
   w.key("pain");
   w.begin_array(false);
   for (const PainMark& m : intake.pain) {
     const RegionKey& key = kb.region_keys()[m.region_key];
     w.begin_object();
-    w.member("region", std::string_view(kb.regions()[key.region].id));
+    w.key("region");
+    w.raw_value(f[f.region_id[key.region]]);
     if (key.side != Side::none)
       w.member("side", to_string(key.side));
     w.member("intensity", m.intensity);
     w.end_object();
   }
   w.end_array();
-  const auto ids = [&](std::string_view name, const auto& list, auto&& id_of) {
+  const auto ids = [&](std::string_view name, const auto& list,
+                       const std::vector<JsonFragments::Piece>& id_of) {
     w.key(name);
     w.begin_array(true);
     for (const auto i : list)
-      w.value(std::string_view(id_of(i)));
+      w.raw_value(f[id_of[i]]);
     w.end_array();
   };
-  const auto finding_id = [&](FindingIndex f) -> const std::string& { return kb.findings()[f].id; };
-  ids("findings", intake.findings, finding_id);
-  ids("denied", intake.denied, finding_id);
-  ids("red_flags", intake.red_flags,
-      [&](RedFlagIndex f) -> const std::string& { return kb.red_flags()[f].id; });
+  ids("findings", intake.findings, f.finding_id);
+  ids("denied", intake.denied, f.finding_id);
+  ids("red_flags", intake.red_flags, f.red_flag_id);
   if (intake.age)
     w.member("age", *intake.age);
   if (intake.duration_days)

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <new>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -80,9 +81,26 @@ struct AssessmentData {
   Pool<Reason> reasons;
 };
 
-/// Appends one reason in words, with its citation keys (Assessment::describe).
+/// Appends one reason in words, with its citation keys (Assessment::describe):
+/// its head, its regions (append_region_phrases), its tail.
 void append_reason(std::string& out, const KnowledgeBase& kb, CandidateIndex candidate,
                    const Reason& reason);
+/// The words of a reason before its list of regions ("Refers pain to "), and
+/// after it (": essential zone of the back trigger point [donnelly2019]").
+/// A reason about findings has no regions: its head is the sentence and its
+/// tail the citations.
+void append_reason_head(std::string& out, const KnowledgeBase& kb, CandidateIndex candidate,
+                        const Reason& reason);
+void append_reason_tail(std::string& out, const KnowledgeBase& kb, CandidateIndex candidate,
+                        const Reason& reason);
+
+/// parse_intake()'s fast path (intake_plain.cpp): the intake of a text
+/// written plainly (known fields, ids without escapes, small whole numbers)
+/// that is valid, read in one pass; nullopt for any other text, which the
+/// strict reader then reads (and says what is wrong with). When it gives an
+/// intake, it is the one parse_json + read_intake give.
+std::optional<Intake> read_plain_intake(const KnowledgeBase& kb, std::string_view text,
+                                        const IntakeLimits& limits);
 
 /// parse_intake() after the JSON text is parsed: reads an intake from a JSON
 /// value (paths relative to it).

@@ -13,10 +13,15 @@
 
 #include <gsl/assert>
 
+#include "util/shortest_float.hpp"
+
 namespace myoref::detail {
 
 void JsonWriter::grow(std::size_t n) {
-  out_.resize(std::max(out_.size() * 2, used_ + n + 256));
+  const auto used = static_cast<std::size_t>(cur_ - out_.data());
+  out_.resize(std::max(out_.size() * 2, used + n + 256));
+  cur_ = &out_[0] + used;
+  end_ = &out_[0] + out_.size();
 }
 
 void JsonWriter::newline_and_indent(std::size_t depth) {
@@ -30,11 +35,7 @@ void JsonWriter::newline_and_indent(std::size_t depth) {
   }
 }
 
-void JsonWriter::before_value() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
+void JsonWriter::before_element() {
   if (depth_ == 0) {
     return;
   }
@@ -72,16 +73,6 @@ void JsonWriter::close(char bracket) {
   }
 }
 
-void JsonWriter::key(std::string_view name) {
-  before_value();
-  // Member names are the library's own identifiers: nothing to escape.
-  put('"');
-  put(name);
-  put('"');
-  put(pretty_ ? ": " : ":");
-  after_key_ = true;
-}
-
 void JsonWriter::value(std::string_view text) {
   before_value();
   write_string(text);
@@ -89,9 +80,9 @@ void JsonWriter::value(std::string_view text) {
 
 void JsonWriter::value(int number) {
   before_value();
-  char buf[16];
-  const auto r = std::to_chars(buf, buf + sizeof buf, number);
-  put(buf, static_cast<std::size_t>(r.ptr - buf));
+  constexpr std::size_t kIntMax = 11;  // "-2147483648"
+  reserve(kIntMax);
+  cur_ = std::to_chars(cur_, cur_ + kIntMax, number).ptr;
 }
 
 void JsonWriter::value(float number) {
@@ -102,10 +93,10 @@ void JsonWriter::value(float number) {
     put('0');  // also for -0, which JSON readers would keep as a negative zero
     return;
   }
-  char buf[32];
-  // Shortest text that reads back as the same float: deterministic and exact.
-  const auto r = std::to_chars(buf, buf + sizeof buf, number);
-  put(buf, static_cast<std::size_t>(r.ptr - buf));
+  // Shortest text that reads back as the same float: deterministic and exact
+  // (std::to_chars's text).
+  reserve(kShortestFloatMax);
+  cur_ += shortest_float(cur_, number);
 }
 
 void JsonWriter::value(bool flag) {

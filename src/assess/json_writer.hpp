@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -22,12 +23,18 @@ class JsonWriter {
   /// Appends to `out`; call finish() when the document is complete.
   /// `expected_size` is a guess of the bytes to come, to allocate once.
   JsonWriter(std::string& out, bool pretty, std::size_t expected_size = 256)
-      : out_(out), used_(out.size()), pretty_(pretty) {
-    out_.resize(used_ + expected_size);
+      : out_(out), pretty_(pretty) {
+    const std::size_t used = out_.size();
+    out_.resize(used + expected_size);
+    cur_ = &out_[0] + used;
+    end_ = &out_[0] + out_.size();
   }
 
   /// Trims `out` to what was written. Nothing may be written after it.
-  void finish() { out_.resize(used_); }
+  void finish() { out_.resize(written()); }
+
+  /// The size `out` will have after finish(): what it held and what was written since.
+  std::size_t written() const noexcept { return static_cast<std::size_t>(cur_ - out_.data()); }
 
   void begin_object() { open('{', false); }
   void end_object() { close('}'); }
@@ -35,8 +42,22 @@ class JsonWriter {
   void begin_array(bool flat) { open('[', flat); }
   void end_array() { close(']'); }
 
-  /// An object member's name; the value follows with the next call.
-  void key(std::string_view name);
+  /// An object member's name; the value follows with the next call. Member
+  /// names are the library's own identifiers: nothing to escape.
+  void key(std::string_view name) {
+    before_value();
+    reserve(name.size() + 4);
+    char* p = cur_;
+    *p++ = '"';
+    copy_bytes(p, name.data(), name.size());
+    p += name.size();
+    *p++ = '"';
+    *p++ = ':';
+    if (pretty_)
+      *p++ = ' ';
+    cur_ = p;
+    after_key_ = true;
+  }
 
   void value(std::string_view text);
   void value(const char* text) { value(std::string_view(text)); }
@@ -52,36 +73,100 @@ class JsonWriter {
     value(v);
   }
 
+  /// A value already written as JSON: a quoted and escaped string, say.
+  void raw_value(std::string_view json) {
+    before_value();
+    put(json);
+  }
+  /// A value written in pieces: begin_raw_value(), then raw() for each piece
+  /// of its JSON text.
+  void begin_raw_value() { before_value(); }
+  void raw(std::string_view json) { put(json); }
+
  private:
   struct Frame {
     bool flat = false;
     bool empty = true;
   };
 
-  // Raw appends into out_'s buffer, grown by doubling: std::string::append
-  // costs a call and checks per piece, and a document has thousands of pieces.
+  // Copies n bytes; the short pieces a document is mostly made of without a
+  // call (two overlapping loads and stores, within [src, src + n)).
+  static void copy_bytes(char* dst, const char* src, std::size_t n) {
+    if (n > 32) {
+      std::memcpy(dst, src, n);
+    } else if (n >= 16) {
+      char a[16];
+      char b[16];
+      std::memcpy(a, src, 16);
+      std::memcpy(b, src + n - 16, 16);
+      std::memcpy(dst, a, 16);
+      std::memcpy(dst + n - 16, b, 16);
+    } else if (n >= 8) {
+      std::uint64_t a = 0;
+      std::uint64_t b = 0;
+      std::memcpy(&a, src, 8);
+      std::memcpy(&b, src + n - 8, 8);
+      std::memcpy(dst, &a, 8);
+      std::memcpy(dst + n - 8, &b, 8);
+    } else if (n >= 4) {
+      std::uint32_t a = 0;
+      std::uint32_t b = 0;
+      std::memcpy(&a, src, 4);
+      std::memcpy(&b, src + n - 4, 4);
+      std::memcpy(dst, &a, 4);
+      std::memcpy(dst + n - 4, &b, 4);
+    } else if (n > 0) {
+      dst[0] = src[0];
+      dst[n / 2] = src[n / 2];
+      dst[n - 1] = src[n - 1];
+    }
+  }
+
+  // Raw appends into out_'s buffer, [cur_, end_), grown by doubling:
+  // std::string::append costs a call and checks per piece, and a document has
+  // thousands of pieces.
   void put(const char* text, std::size_t n) {
-    if (out_.size() - used_ < n)
+    if (static_cast<std::size_t>(end_ - cur_) < n)
       grow(n);
-    std::memcpy(&out_[used_], text, n);
-    used_ += n;
+    copy_bytes(cur_, text, n);
+    cur_ += n;
   }
   void put(std::string_view text) { put(text.data(), text.size()); }
   void put(char c) {
-    if (out_.size() == used_)
+    if (cur_ == end_)
       grow(1);
-    out_[used_++] = c;
+    *cur_++ = c;
+  }
+  /// Makes room for n more chars.
+  void reserve(std::size_t n) {
+    if (static_cast<std::size_t>(end_ - cur_) < n)
+      grow(n);
   }
   void grow(std::size_t n);
 
   void open(char bracket, bool flat);
   void close(char bracket);
-  void before_value();
+  void before_value() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (!pretty_ && depth_ != 0) {  // compact: a comma after the first element
+      Frame& f = frames_[depth_ - 1];
+      if (!f.empty)
+        put(',');
+      f.empty = false;
+      return;
+    }
+    before_element();
+  }
+  void before_element();
   void newline_and_indent(std::size_t depth);
   void write_string(std::string_view text);
 
   std::string& out_;
-  std::size_t used_;
+  char* cur_ = nullptr;
+  char* end_ = nullptr;
   bool pretty_;
   bool after_key_ = false;
   std::size_t depth_ = 0;

@@ -71,8 +71,8 @@ void append_weight(std::string& out, float weight) {
 
 }  // namespace
 
-void append_reason(std::string& out, const KnowledgeBase& kb, CandidateIndex candidate,
-                   const Reason& reason) {
+void append_reason_head(std::string& out, const KnowledgeBase& kb, CandidateIndex candidate,
+                        const Reason& reason) {
   const ScoringTables& t = scoring_tables(kb);
   const Muscle& muscle = kb.muscles()[t.candidate_muscle[candidate]];
   const auto zone_name = [&]() -> const std::string& {
@@ -88,21 +88,14 @@ void append_reason(std::string& out, const KnowledgeBase& kb, CandidateIndex can
   switch (reason.kind) {
     case ReasonKind::essential_zone:
       out += "Refers pain to ";
-      append_region_phrases(out, kb, reason.regions);
-      out += ": essential zone of the ";
-      out += zone_name();
       break;
     case ReasonKind::spillover_zone:
       out += "Can also refer pain to ";
-      append_region_phrases(out, kb, reason.regions);
-      out += ": spillover zone of the ";
-      out += zone_name();
       break;
     case ReasonKind::zone_not_painful:
       out += "Not drawn as painful, though in the essential zone of the ";
       out += zone_name();
       out += ": ";
-      append_region_phrases(out, kb, reason.regions);
       break;
     case ReasonKind::finding_for:
       finding("Confirmed: ", ", which counts for this muscle (weight ");
@@ -114,7 +107,37 @@ void append_reason(std::string& out, const KnowledgeBase& kb, CandidateIndex can
       finding("Denied: ", ", which is usual with this muscle (weight ");
       break;
   }
+}
+
+void append_reason_tail(std::string& out, const KnowledgeBase& kb, CandidateIndex candidate,
+                        const Reason& reason) {
+  const ScoringTables& t = scoring_tables(kb);
+  const auto zone_name = [&]() -> const std::string& {
+    return t.zone_name[t.candidate_zone_begin[candidate] + reason.trigger_point];
+  };
+  switch (reason.kind) {
+    case ReasonKind::essential_zone:
+      out += ": essential zone of the ";
+      out += zone_name();
+      break;
+    case ReasonKind::spillover_zone:
+      out += ": spillover zone of the ";
+      out += zone_name();
+      break;
+    case ReasonKind::zone_not_painful:
+    case ReasonKind::finding_for:
+    case ReasonKind::finding_against:
+    case ReasonKind::denied_for:
+      break;
+  }
   append_citations(out, kb, reason.cite);
+}
+
+void append_reason(std::string& out, const KnowledgeBase& kb, CandidateIndex candidate,
+                   const Reason& reason) {
+  append_reason_head(out, kb, candidate, reason);
+  append_region_phrases(out, kb, reason.regions);
+  append_reason_tail(out, kb, candidate, reason);
 }
 
 }  // namespace detail

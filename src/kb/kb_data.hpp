@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "assess/explanation_tables.hpp"
+#include "assess/json_fragments.hpp"
 #include "assess/scoring.hpp"
 #include "myoref/error.hpp"
 #include "myoref/kb.hpp"
@@ -82,6 +84,8 @@ struct KbData {
   // Tables compiled from the model for the hot paths (scoring) go here, and
   // are filled in finalize() (kb_finalize.cpp).
   ScoringTables scoring;  ///< referral zones and finding weights as flat tables (src/assess)
+  ExplanationTables explanation;  ///< region key -> zones, and what reasons need (src/assess)
+  JsonFragments assessment_json;  ///< assessment JSON pieces: ids, reasons' words (src/assess)
 };
 
 /// Builds the derived tables of a fully validated model: the last step of

@@ -8,6 +8,8 @@
 
 #include <memory>
 
+#include "assess/explanation_tables.hpp"
+#include "assess/json_fragments.hpp"
 #include "assess/scoring.hpp"
 
 namespace myoref::detail {
@@ -17,6 +19,8 @@ Status finalize(KbData& kb) {
   // non-owning view (aliasing constructor, no owner) gives it them.
   const KnowledgeBase view(std::shared_ptr<const KbData>(std::shared_ptr<const KbData>(), &kb));
   kb.scoring = compile_scoring_tables(view);
+  kb.explanation = compile_explanation_tables(view, kb.scoring);
+  kb.assessment_json = compile_json_fragments(view, kb.scoring, kb.explanation);
   return {};
 }
 

@@ -1,5 +1,7 @@
 // The Assessment document: the contract's shape, reading it back, JSON in/out.
+#include <random>
 #include <string>
+#include <string_view>
 
 #include <boost/json.hpp>
 
@@ -172,4 +174,49 @@ TEST_CASE("texts with quotes and control characters are escaped", "[assess][json
   CHECK(back.at("triage").at("red_flags").at(0).at("advice").as_string() ==
         flag["advice"].as_string());
   CHECK(json::parse(a.to_json(true)) == back);
+}
+
+namespace {
+
+/// Checks that every reason in the document is the sentence describe() gives.
+void check_reasons_are_described(const Assessment& a) {
+  const json::value doc = json::parse(a.to_json());
+  const json::array& listed = doc.at("candidates").as_array();
+  REQUIRE(listed.size() == a.candidate_count());
+  for (std::size_t rank = 0; rank < a.candidate_count(); ++rank) {
+    const RankedCandidate c = a.candidate(rank);
+    const json::array& basis = listed[rank].at("basis").as_array();
+    REQUIRE(basis.size() == c.basis.size());
+    for (std::size_t i = 0; i < basis.size(); ++i) {
+      INFO("rank " << rank << ", reason " << i);
+      CHECK(std::string_view(basis[i].as_string()) == a.describe(c.candidate, c.basis[i]));
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("every reason in the document is the sentence describe() writes", "[assess][json]") {
+  // The document writes reasons from pieces made at load; describe() builds
+  // them word by word. They must agree for every kind of reason.
+  const KnowledgeBase& kb = default_kb();
+  std::mt19937 rng(20261124);
+  for (int i = 0; i < 300; ++i)
+    check_reasons_are_described(assessed(kb, random_intake(kb, rng, 12)));
+
+  // Words that need escaping, in every text a reason is made of.
+  auto doc = json::parse(read_text(MYOREF_TEST_DATA "/data/kb/minimal.json"));
+  for (auto& region : doc.at("regions").as_array())
+    region.as_object()["name"] = "Region \"" + std::string(region.at("id").as_string()) + "\"\t\\";
+  for (auto& f : doc.at("findings").as_array())
+    f.as_object()["what"] = "what \"quoted\"\n" + std::string(f.at("id").as_string());
+  for (auto& muscle : doc.at("muscles").as_array()) {
+    for (auto& tp : muscle.as_object()["trigger_points"].as_array())
+      tp.as_object()["name"] = "Point \\ \"" + std::string(tp.at("id").as_string()) + "\"\x01";
+  }
+  auto odd = KnowledgeBase::from_json(json::serialize(doc));
+  REQUIRE(odd);
+  std::mt19937 rng2(7);
+  for (int i = 0; i < 200; ++i)
+    check_reasons_are_described(assessed(*odd, random_intake(*odd, rng2, 6)));
 }
