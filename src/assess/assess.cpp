@@ -9,6 +9,7 @@
 // (explanation_tables.hpp), filled by going from each painful key to the
 // zones and candidates that hold it.
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <memory>
 #include <new>
@@ -75,6 +76,12 @@ class Scratch {
   std::size_t capacity_ = 0;
   std::size_t used_ = 0;
 };
+
+/// A finding weight in thousandths: the knowledge base gives weights to the
+/// thousandth (its loader refuses finer ones), so this is the author's number.
+std::int32_t weight_thousandths(float weight) noexcept {
+  return static_cast<std::int32_t>(std::lround(static_cast<double>(weight) * 1000.0));
+}
 
 enum FindingState : std::uint8_t { kUnknown = 0, kConfirmed = 1, kDenied = 2 };
 
@@ -652,12 +659,13 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
                     Scratch::bytes_for<RegionKeyIndex>(nr) + Scratch::bytes_for<std::uint8_t>(nf) +
                     Scratch::bytes_for<PainfulWord>(set_words) +
                     Scratch::bytes_for<std::uint64_t>(nc) + Scratch::bytes_for<float>(2 * nc) +
-                    Scratch::bytes_for<std::uint32_t>(nc) +
+                    Scratch::bytes_for<std::uint32_t>(nc) + Scratch::bytes_for<std::int32_t>(nm) +
                     Scratch::bytes_for<MuscleFindings>(any_findings ? nm : 0));
     float* dense = scratch.take<float>(nr);
     float* painful_intensity = scratch.take<float>(nr);
     float* work = scratch.take<float>(work_size);
     float* evidence = scratch.take<float>(nm);
+    auto* evidence_units = scratch.take<std::int32_t>(nm);
     float* parts = scratch.take<float>(4 * nc);
     float* scores = scratch.take<float>(nc);
     auto* painful_keys = scratch.take<RegionKeyIndex>(nr);
@@ -679,14 +687,17 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
       ++np;
     }
 
-    std::fill(evidence, evidence + nm, 0.0F);
+    // F is summed exactly, then rounded once: in units of 1/2000 (weights are
+    // given to the thousandth, and a denied finding counts half). Summed as
+    // floats, 0.5 - 0.6/2 - 0.4/2 came out as -1.5e-08, not 0.
+    std::fill(evidence_units, evidence_units + nm, 0);
     std::fill(finding_state, finding_state + nf, std::uint8_t{kUnknown});
     if (muscle_findings != nullptr)
       std::fill(muscle_findings, muscle_findings + nm, MuscleFindings{});
     for (const FindingIndex f : d.intake.findings) {
       finding_state[f] = kConfirmed;
       for (std::uint32_t e = t.finding_begin[f]; e < t.finding_begin[f + 1U]; ++e) {
-        evidence[t.finding_muscle[e]] += t.finding_weight[e];
+        evidence_units[t.finding_muscle[e]] += 2 * weight_thousandths(t.finding_weight[e]);
         muscle_findings[t.finding_muscle[e]].touched = true;
       }
     }
@@ -694,11 +705,15 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
       finding_state[f] = kDenied;
       for (std::uint32_t e = t.finding_begin[f]; e < t.finding_begin[f + 1U]; ++e) {
         if (t.finding_weight[e] > 0.0F) {
-          evidence[t.finding_muscle[e]] -= detail::kDeniedShare * t.finding_weight[e];
+          evidence_units[t.finding_muscle[e]] -= weight_thousandths(t.finding_weight[e]);
           muscle_findings[t.finding_muscle[e]].touched = true;
         }
       }
     }
+
+    static_assert(detail::kDeniedShare == 0.5F, "units of 1/2000 count a denied finding half");
+    for (std::size_t m = 0; m < nm; ++m)
+      evidence[m] = static_cast<float>(evidence_units[m]) / 2000.0F;
 
     const detail::SparseDrawing drawing{painful_keys, painful_intensity, np};
     detail::score_drawing(t, drawing, evidence, work, scores, parts);

@@ -931,7 +931,15 @@ void Loader::read_muscle(const json::value& v, const Path& path, MuscleIndex ind
               Path(item, "weight"),
               "must not be 0: a weight says whether the finding counts for (> 0) or against (< 0)");
         }
-        good = good && weight && *weight != 0.0;
+        // Assessments sum weights exactly in thousandths (docs/assessment.md).
+        const bool thousandths =
+            weight && std::abs(*weight * 1000.0 - std::round(*weight * 1000.0)) < 1e-6;
+        if (weight && !thousandths) {
+          error(Path(item, "weight"), number_text(*weight) +
+                                          " has more than three decimals: weights are given to "
+                                          "the thousandth");
+        }
+        good = good && weight && *weight != 0.0 && thousandths;
         w.weight = weight ? static_cast<float>(*weight) : 0.0F;
       } else {
         good = false;

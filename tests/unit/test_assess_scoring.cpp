@@ -487,3 +487,52 @@ TEST_CASE("determinism: the same intake gives byte-identical JSON from 8 threads
   std::reverse(shuffled.findings.begin(), shuffled.findings.end());
   CHECK(assessed(kb, shuffled).to_json(true) == expected.front());
 }
+
+TEST_CASE("findings evidence is the authors' decimals summed exactly, rounded once",
+          "[assess][scoring]") {
+  // Every way to confirm or deny up to three of a muscle's findings: F is the
+  // float nearest the exact sum (confirmed weights, half of each denied
+  // positive one), so findings that cancel give 0 and 0.3 + 0.4 gives 0.7,
+  // where float sums give -1.5e-08 and 0.70000005.
+  const KnowledgeBase& kb = default_kb();
+  std::size_t checked = 0;
+  std::size_t cancelled = 0;
+  for (std::size_t ci = 0; ci < kb.candidates().size(); ++ci) {
+    const auto c = static_cast<CandidateIndex>(ci);
+    const Muscle& muscle = kb.muscles()[kb.candidates()[c].muscle];
+    const std::size_t n = std::min<std::size_t>(muscle.findings.size(), 3);
+    std::size_t combos = 1;
+    for (std::size_t i = 0; i < n; ++i)
+      combos *= 3;  // each of the first n findings: unknown, confirmed, denied
+    for (std::size_t code = 1; code < combos; ++code) {
+      Intake intake;
+      for (const RegionKeyIndex r : essential_keys(kb, c))
+        intake.pain.push_back({r, 5});
+      long thousandths = 0;  // in units of 1/2000
+      std::size_t rest = code;
+      for (std::size_t i = 0; i < n; ++i, rest /= 3) {
+        const FindingWeight& w = muscle.findings[i];
+        const long milli = std::lround(static_cast<double>(w.weight) * 1000.0);
+        if (rest % 3 == 1) {
+          intake.findings.push_back(w.finding);
+          thousandths += 2 * milli;
+        } else if (rest % 3 == 2) {
+          intake.denied.push_back(w.finding);
+          thousandths -= w.weight > 0.0F ? milli : 0;
+        }
+      }
+      const Assessment a = assessed(kb, intake);
+      const float expected = static_cast<float>(static_cast<double>(thousandths) / 2000.0);
+      for (std::size_t rank = 0; rank < a.candidate_count(); ++rank) {
+        if (a.candidate(rank).candidate != c)
+          continue;
+        INFO(kb.candidates()[c].key << ", answers " << code);
+        CHECK(a.candidate(rank).parts.findings_evidence == expected);
+        ++checked;
+        cancelled += thousandths == 0 ? 1U : 0U;
+      }
+    }
+  }
+  CHECK(checked > 500);
+  CHECK(cancelled > 0);  // some answers cancel out, and give exactly 0
+}

@@ -181,6 +181,13 @@ TEST_CASE("malformed knowledge bases are refused with every error and its path",
        {{"/muscles/0/findings/0/weight", "must be between -1 and 1, found 1.5"},
         {"/muscles/0/findings/1/weight", "must not be 0"},
         {"/muscles/1/findings/1/id", "finding \"sitting_long\" is weighted twice"}}},
+      {"finding weight finer than a thousandth",
+       [](json::value& d) {
+         set(d, "/muscles/0/findings/0/weight", 0.3333);
+         set(d, "/muscles/0/findings/1/weight", -0.125);  // to the thousandth: fine
+       },
+       {{"/muscles/0/findings/0/weight",
+         "0.3333 has more than three decimals: weights are given to the thousandth"}}},
       {"unknown finding",
        [](json::value& d) { set(d, "/muscles/2/findings/0/id", "sitting"); },
        {{"/muscles/2/findings/0/id", "unknown finding \"sitting\""}}},
