@@ -101,108 +101,13 @@ Status check_drawings(const T* drawings, std::size_t n, std::size_t width) {
   return Error(ErrorCode::invalid_input, summary, std::move(problems));
 }
 
-/// Per-thread working memory, carved out of one block allocated up front.
-struct Lane {
-  float* work = nullptr;
-  float* intensity = nullptr;
-  RegionKeyIndex* keys = nullptr;
-};
-
-/// The index of the lowest set bit of a non-zero mask.
-inline unsigned lowest_bit(unsigned mask) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
-  return static_cast<unsigned>(__builtin_ctz(mask));
-#else
-  unsigned k = 0;
-  while ((mask & 1U) == 0) {
-    mask >>= 1U;
-    ++k;
-  }
-  return k;
-#endif
-}
-
-/// A drawing row as its painful region keys (ascending) and intensities
-/// (> 0; a float -0 is not painful). Drawings are sparse: with SSE2, 16 bytes
-/// (16 uint8 or 4 float values) are compared at once and only the painful
-/// ones visited; elsewhere all-zero 8-byte words are skipped.
-std::size_t compact(const std::uint8_t* x, std::size_t nr, RegionKeyIndex* keys,
-                    float* intensity) noexcept {
-  std::size_t count = 0;
-  std::size_t r = 0;
-  const auto take = [&](std::size_t at) {
-    keys[count] = static_cast<RegionKeyIndex>(at);
-    intensity[count] = static_cast<float>(x[at]);
-    count += x[at] != 0 ? 1U : 0U;
-  };
-#if defined(__SSE2__)
-  const __m128i zero = _mm_setzero_si128();
-  for (; r + 16 <= nr; r += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(x + r));
-    auto mask = ~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero))) & 0xFFFFU;
-    while (mask != 0) {
-      take(r + lowest_bit(mask));
-      mask &= mask - 1U;
-    }
-  }
-#else
-  for (; r + 8 <= nr; r += 8) {
-    std::uint64_t w = 0;
-    std::memcpy(&w, x + r, sizeof w);
-    if (w == 0)
-      continue;
-    for (std::size_t k = 0; k < 8; ++k)
-      take(r + k);
-  }
-#endif
-  for (; r < nr; ++r)
-    take(r);
-  return count;
-}
-
-std::size_t compact(const float* x, std::size_t nr, RegionKeyIndex* keys,
-                    float* intensity) noexcept {
-  std::size_t count = 0;
-  std::size_t r = 0;
-  const auto take = [&](std::size_t at) {
-    keys[count] = static_cast<RegionKeyIndex>(at);
-    intensity[count] = x[at];
-    count += x[at] > 0.0F ? 1U : 0U;
-  };
-#if defined(__SSE2__)
-  const __m128 zero = _mm_setzero_ps();
-  for (; r + 4 <= nr; r += 4) {
-    auto mask = static_cast<unsigned>(_mm_movemask_ps(_mm_cmpgt_ps(_mm_loadu_ps(x + r), zero)));
-    while (mask != 0) {
-      take(r + lowest_bit(mask));
-      mask &= mask - 1U;
-    }
-  }
-#else
-  for (; r + 2 <= nr; r += 2) {
-    std::uint64_t w = 0;
-    std::memcpy(&w, x + r, sizeof w);
-    if (w == 0)
-      continue;  // two +0: -0 has a bit set, and take() decides
-    take(r);
-    take(r + 1);
-  }
-#endif
-  for (; r < nr; ++r)
-    take(r);
-  return count;
-}
-
+/// Scores rows [begin, end) on `path`: what each thread runs.
 template <class T>
-void score_rows(const ScoringTables& t, const T* drawings, std::size_t begin, std::size_t end,
-                float* out, Lane lane) noexcept {
-  const std::size_t nr = t.region_key_count;
-  const std::size_t nc = t.candidate_count;
-  for (std::size_t row = begin; row < end; ++row) {
-    const std::size_t count = compact(drawings + row * nr, nr, lane.keys, lane.intensity);
-    const detail::SparseDrawing drawing{lane.keys, lane.intensity, count};
-    detail::score_drawing(t, drawing, nullptr, lane.work, out + row * nc, nullptr);
-  }
+void score_rows(detail::ScoringPath path, const ScoringTables& t, const T* drawings,
+                std::size_t begin, std::size_t end, float* out,
+                detail::RowScratch scratch) noexcept {
+  detail::score_rows(path, t, drawings + begin * t.region_key_count, end - begin,
+                     out + begin * t.candidate_count, scratch);
 }
 
 template <class T>
@@ -221,29 +126,33 @@ Status score_batch_impl(const KnowledgeBase& kb, const T* drawings, std::size_t 
   lanes =
       std::max<std::size_t>(1, std::min(lanes, (n + kMinRowsPerThread - 1) / kMinRowsPerThread));
   try {
-    const std::size_t work = detail::scoring_work_size(t);
-    const std::size_t nr = t.region_key_count;
-    std::vector<float> floats(lanes * (work + nr));
-    std::vector<RegionKeyIndex> keys(lanes * nr);
+    const detail::ScoringPath path = detail::scoring_path();
+    const std::size_t row = detail::row_scratch_size(t);
+    // Each lane's work area starts a cache line (and holds whole lines), so
+    // that no two threads write to one line; it is zero here, and the kernel
+    // leaves it zero after each row.
+    const std::size_t work = (detail::scoring_work_size(t) + row + 15) / 16 * 16;
+    detail::AlignedFloats floats(lanes * work, 0.0F);
+    std::vector<RegionKeyIndex> keys(lanes * row);
     std::vector<std::thread> pool;
     pool.reserve(lanes - 1);
     const auto lane = [&](std::size_t i) {
-      return Lane{floats.data() + i * (work + nr), floats.data() + i * (work + nr) + work,
-                  keys.data() + i * nr};
+      float* area = floats.data() + i * work;
+      return detail::RowScratch{keys.data() + i * row, area + detail::scoring_work_size(t), area};
     };
     const auto first_row = [&](std::size_t i) { return n * i / lanes; };
     std::size_t started = 1;
     for (; started < lanes; ++started) {
       try {
-        pool.emplace_back(score_rows<T>, std::cref(t), drawings, first_row(started),
+        pool.emplace_back(score_rows<T>, path, std::cref(t), drawings, first_row(started),
                           first_row(started + 1), out, lane(started));
       } catch (const std::system_error&) {
         break;  // no more threads to be had: the calling thread does the rest
       }
     }
-    score_rows<T>(t, drawings, first_row(0), first_row(1), out, lane(0));
+    score_rows<T>(path, t, drawings, first_row(0), first_row(1), out, lane(0));
     if (started < lanes) {
-      score_rows<T>(t, drawings, first_row(started), n, out, lane(started));
+      score_rows<T>(path, t, drawings, first_row(started), n, out, lane(started));
     }
     for (auto& thread : pool)
       thread.join();
