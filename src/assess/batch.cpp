@@ -1,13 +1,15 @@
 // score_batch(): many drawings, no findings, several threads.
 //
-// Each thread scores a contiguous block of rows with the same kernel as
-// assess(), so a row's scores equal the assessment's exactly. All working
-// memory is allocated by the calling thread before any thread starts; the
-// scoring loop allocates nothing and cannot throw.
+// Each thread checks, then scores, a contiguous block of rows with the same
+// kernel as assess(), so a row's scores equal the assessment's exactly. All
+// working memory is allocated by the calling thread before any thread starts;
+// the scoring loop allocates nothing and cannot throw.
 #include <algorithm>
 #include <cmath>
+#include <condition_variable>
 #include <cstdint>
-#include <cstring>
+#include <functional>
+#include <mutex>
 #include <new>
 #include <string>
 #include <system_error>
@@ -101,13 +103,53 @@ Status check_drawings(const T* drawings, std::size_t n, std::size_t width) {
   return Error(ErrorCode::invalid_input, summary, std::move(problems));
 }
 
-/// Scores rows [begin, end) on `path`: what each thread runs.
+/// Where the threads of one call meet between checking their rows and
+/// scoring them: nothing is written to `out` until every row is known to be
+/// valid, so that on bad input `out` is left untouched, as documented.
+class CheckedGate {
+ public:
+  /// A thread's rows are checked (`valid`: all of them are intensities).
+  void report(bool valid) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    ++reported_;
+    all_valid_ = all_valid_ && valid;
+    changed_.notify_all();
+  }
+  /// Waits for the verdict: true when every row is valid.
+  bool wait() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [this] { return decided_; });
+    return all_valid_;
+  }
+  /// The calling thread: waits for `reports` reports, then gives the verdict.
+  bool decide(std::size_t reports) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [&] { return reported_ == reports; });
+    decided_ = true;
+    changed_.notify_all();
+    return all_valid_;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::size_t reported_ = 0;
+  bool all_valid_ = true;
+  bool decided_ = false;
+};
+
+/// What each started thread runs: check rows [begin, end), then score them if
+/// every thread found its rows valid.
 template <class T>
-void score_rows(detail::ScoringPath path, const ScoringTables& t, const T* drawings,
-                std::size_t begin, std::size_t end, float* out,
-                detail::RowScratch scratch) noexcept {
-  detail::score_rows(path, t, drawings + begin * t.region_key_count, end - begin,
-                     out + begin * t.candidate_count, scratch);
+void check_and_score(detail::ScoringPath path, const ScoringTables& t, const T* drawings,
+                     std::size_t begin, std::size_t end, float* out, detail::RowScratch scratch,
+                     CheckedGate& gate) {
+  const std::size_t nr = t.region_key_count;
+  gate.report(all_intensities(drawings + begin * nr, (end - begin) * nr));
+  if (gate.wait()) {
+    detail::score_rows(path, t, drawings + begin * nr, end - begin, out + begin * t.candidate_count,
+                       scratch);
+  }
 }
 
 template <class T>
@@ -119,46 +161,67 @@ Status score_batch_impl(const KnowledgeBase& kb, const T* drawings, std::size_t 
     return Error(ErrorCode::invalid_argument, "score_batch: drawings and out must not be null");
   }
   const ScoringTables& t = detail::scoring_tables(kb);
-  if (Status ok = check_drawings(drawings, n, t.region_key_count); !ok)
-    return ok;
+  const std::size_t nr = t.region_key_count;
+  const std::size_t nc = t.candidate_count;
 
   std::size_t lanes = threads != 0 ? threads : std::max(1U, std::thread::hardware_concurrency());
   lanes =
       std::max<std::size_t>(1, std::min(lanes, (n + kMinRowsPerThread - 1) / kMinRowsPerThread));
+  bool valid = true;
   try {
     const detail::ScoringPath path = detail::scoring_path();
     const std::size_t row = detail::row_scratch_size(t);
     // Each lane's work area starts a cache line (and holds whole lines), so
     // that no two threads write to one line; it is zero here, and the kernel
-    // leaves it zero after each row.
+    // leaves its salience sums zero after each row.
     const std::size_t work = (detail::scoring_work_size(t) + row + 15) / 16 * 16;
     detail::AlignedFloats floats(lanes * work, 0.0F);
     std::vector<RegionKeyIndex> keys(lanes * row);
-    std::vector<std::thread> pool;
-    pool.reserve(lanes - 1);
     const auto lane = [&](std::size_t i) {
       float* area = floats.data() + i * work;
       return detail::RowScratch{keys.data() + i * row, area + detail::scoring_work_size(t), area};
     };
     const auto first_row = [&](std::size_t i) { return n * i / lanes; };
-    std::size_t started = 1;
-    for (; started < lanes; ++started) {
-      try {
-        pool.emplace_back(score_rows<T>, path, std::cref(t), drawings, first_row(started),
-                          first_row(started + 1), out, lane(started));
-      } catch (const std::system_error&) {
-        break;  // no more threads to be had: the calling thread does the rest
+    if (lanes == 1) {
+      valid = all_intensities(drawings, n * nr);
+      if (valid)
+        detail::score_rows(path, t, drawings, n, out, lane(0));
+    } else {
+      // The input is checked by the threads, each its own rows, in parallel
+      // (a million float rows are 324 MB to read), before any row is scored.
+      CheckedGate gate;
+      std::vector<std::thread> pool;
+      pool.reserve(lanes - 1);
+      std::size_t started = 1;
+      for (; started < lanes; ++started) {
+        try {
+          pool.emplace_back(check_and_score<T>, path, std::cref(t), drawings, first_row(started),
+                            first_row(started + 1), out, lane(started), std::ref(gate));
+        } catch (const std::system_error&) {
+          break;  // no more threads to be had: the calling thread does the rest
+        }
       }
+      // The calling thread's rows, and those of threads that did not start.
+      const std::size_t own_end = first_row(1);
+      const std::size_t rest = first_row(started);
+      gate.report(all_intensities(drawings, own_end * nr) &&
+                  all_intensities(drawings + rest * nr, (n - rest) * nr));
+      valid = gate.decide(started);
+      if (valid) {
+        detail::score_rows(path, t, drawings, own_end, out, lane(0));
+        if (rest < n)
+          detail::score_rows(path, t, drawings + rest * nr, n - rest, out + rest * nc, lane(0));
+      }
+      for (auto& thread : pool)
+        thread.join();
     }
-    score_rows<T>(path, t, drawings, first_row(0), first_row(1), out, lane(0));
-    if (started < lanes) {
-      score_rows<T>(path, t, drawings, first_row(started), n, out, lane(started));
-    }
-    for (auto& thread : pool)
-      thread.join();
   } catch (const std::bad_alloc&) {
+    if (Status ok = check_drawings(drawings, n, nr); !ok)
+      return ok;
     return Error(ErrorCode::out_of_memory, "score_batch: out of memory for working memory");
   }
+  if (!valid)
+    return check_drawings(drawings, n, nr);  // the problems, listed
   return {};
 }
 
