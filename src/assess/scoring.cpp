@@ -358,11 +358,11 @@ void score_sparse_on(ScoringPath path, const ScoringTables& t, const SparseDrawi
 #endif
 #if defined(__SSE2__)
     case ScoringPath::sse2:
-      portable::score_sparse<portable::Sse2Lanes, false, kParts>(t, drawing, work, scores);
+      portable::score_sparse_any<portable::Sse2Lanes, false, kParts>(t, drawing, work, scores);
       return;
 #endif
     default:
-      portable::score_sparse<portable::ScalarLanes, false, kParts>(t, drawing, work, scores);
+      portable::score_sparse_any<portable::ScalarLanes, false, kParts>(t, drawing, work, scores);
       return;
   }
 }

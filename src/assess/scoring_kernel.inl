@@ -99,20 +99,25 @@ MYOREF_KERNEL_TARGET void explain_some(const ScoringTables& t, const SparseDrawi
   explain_groups<V, G>(t, drawing, first, explained);
 }
 
+inline constexpr std::size_t kAnySlots = ~std::size_t{0};
+
 /// Scores every candidate for one drawing, with no findings. `work` holds
 /// scoring_work_size(t) floats: the salience sums by slot, then the explained
 /// intensity, then E, K and D when kParts. With kReset the salience sums must
 /// be 0 on entry and are left 0 (batch scoring: nothing to clear per row);
 /// without it they are cleared here and left for zone_salience().
-template <class V, bool kReset, bool kParts>
+/// kSlots is t.slot_count where it is known at compile time (so that the
+/// loop over slots is unrolled), else kAnySlots.
+template <class V, bool kReset, bool kParts, std::size_t kSlots>
 MYOREF_KERNEL_TARGET void score_sparse(const ScoringTables& t, const SparseDrawing& drawing,
                                        float* work, float* scores) noexcept {
   const std::size_t nc = t.candidate_count;
   const std::size_t stride = t.candidate_stride;
+  const std::size_t slots = kSlots == kAnySlots ? t.slot_count : kSlots;
   float* salience_sum = work;  // by slot
-  float* explained = work + t.slot_count * stride;
+  float* explained = work + slots * stride;
   if constexpr (!kReset) {
-    for (std::size_t i = 0; i < t.slot_count * stride; ++i)
+    for (std::size_t i = 0; i < slots * stride; ++i)
       salience_sum[i] = 0.0F;
   }
 
@@ -158,7 +163,7 @@ MYOREF_KERNEL_TARGET void score_sparse(const ScoringTables& t, const SparseDrawi
   const float* slot_inverse_size = t.slot_inverse_size.data();
   for (std::size_t c = 0; c < stride; c += V::width) {
     Reg k = V::zero();
-    for (std::size_t j = 0; j < t.slot_count; ++j) {
+    for (std::size_t j = 0; j < slots; ++j) {
       const std::size_t at = j * stride + c;
       const Reg sum = V::load(salience_sum + at);
       if constexpr (kReset)
@@ -185,15 +190,61 @@ MYOREF_KERNEL_TARGET void score_sparse(const ScoringTables& t, const SparseDrawi
   }
 }
 
+/// score_sparse with the slot count a constant when it is at most 4.
+template <class V, bool kReset, bool kParts>
+MYOREF_KERNEL_TARGET void score_sparse_any(const ScoringTables& t, const SparseDrawing& drawing,
+                                           float* work, float* scores) noexcept {
+  switch (t.slot_count) {
+    case 1:
+      score_sparse<V, kReset, kParts, 1>(t, drawing, work, scores);
+      return;
+    case 2:
+      score_sparse<V, kReset, kParts, 2>(t, drawing, work, scores);
+      return;
+    case 3:
+      score_sparse<V, kReset, kParts, 3>(t, drawing, work, scores);
+      return;
+    case 4:
+      score_sparse<V, kReset, kParts, 4>(t, drawing, work, scores);
+      return;
+    default:
+      score_sparse<V, kReset, kParts, kAnySlots>(t, drawing, work, scores);
+      return;
+  }
+}
+
 /// The batch loop: each row compacted to its painful keys, then scored.
-template <class V, class T>
-MYOREF_KERNEL_TARGET void score_dense_rows(const ScoringTables& t, const T* rows, std::size_t n,
-                                           float* out, const RowScratch& scratch) noexcept {
+template <class V, std::size_t kSlots, class T>
+MYOREF_KERNEL_TARGET void score_dense_rows_with(const ScoringTables& t, const T* rows,
+                                                std::size_t n, float* out,
+                                                const RowScratch& scratch) noexcept {
   const std::size_t nr = t.region_key_count;
   const std::size_t nc = t.candidate_count;
   for (std::size_t row = 0; row < n; ++row) {
     const std::size_t count = V::painful(rows + row * nr, nr, scratch.keys, scratch.intensity);
     const SparseDrawing drawing{scratch.keys, scratch.intensity, count};
-    score_sparse<V, true, false>(t, drawing, scratch.work, out + row * nc);
+    score_sparse<V, true, false, kSlots>(t, drawing, scratch.work, out + row * nc);
+  }
+}
+
+template <class V, class T>
+MYOREF_KERNEL_TARGET void score_dense_rows(const ScoringTables& t, const T* rows, std::size_t n,
+                                           float* out, const RowScratch& scratch) noexcept {
+  switch (t.slot_count) {
+    case 1:
+      score_dense_rows_with<V, 1>(t, rows, n, out, scratch);
+      return;
+    case 2:
+      score_dense_rows_with<V, 2>(t, rows, n, out, scratch);
+      return;
+    case 3:
+      score_dense_rows_with<V, 3>(t, rows, n, out, scratch);
+      return;
+    case 4:
+      score_dense_rows_with<V, 4>(t, rows, n, out, scratch);
+      return;
+    default:
+      score_dense_rows_with<V, kAnySlots>(t, rows, n, out, scratch);
+      return;
   }
 }

@@ -495,9 +495,9 @@ bool cpu_runs_avx512() noexcept {
 void score_drawing_avx2(const ScoringTables& t, const SparseDrawing& drawing, float* work,
                         float* scores, bool parts) noexcept {
   if (parts) {
-    avx2::score_sparse<avx2::Lanes, false, true>(t, drawing, work, scores);
+    avx2::score_sparse_any<avx2::Lanes, false, true>(t, drawing, work, scores);
   } else {
-    avx2::score_sparse<avx2::Lanes, false, false>(t, drawing, work, scores);
+    avx2::score_sparse_any<avx2::Lanes, false, false>(t, drawing, work, scores);
   }
 }
 
@@ -505,9 +505,9 @@ void score_drawing_avx512(const ScoringTables& t, const SparseDrawing& drawing, 
                           float* scores, bool parts) noexcept {
   if (t.slot_count > avx512::kMaxSlotsInRegisters) {
     if (parts) {
-      avx512::score_sparse<avx512::Lanes, false, true>(t, drawing, work, scores);
+      avx512::score_sparse_any<avx512::Lanes, false, true>(t, drawing, work, scores);
     } else {
-      avx512::score_sparse<avx512::Lanes, false, false>(t, drawing, work, scores);
+      avx512::score_sparse_any<avx512::Lanes, false, false>(t, drawing, work, scores);
     }
   } else if (parts) {
     avx512::score_drawing_registers<true>(t, drawing, work, scores);
