@@ -14,6 +14,13 @@ Measurements alternate (myoref, numpy, myoref, ...) so that load from other
 processes hits both alike; medians of R repetitions. numpy's matrix product
 runs in OpenBLAS: run this with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset
 (`make bench` does), and read the kernel it reports.
+
+Each timed block starts from an idle process (settle()): after a call,
+OpenBLAS's worker threads busy-wait for new work for a while (about 0.1 s
+here) before they sleep. Timed right after numpy, myoref's second thread
+would share a core with a spinning OpenBLAS thread (and the process CPU time
+would count the spinning). numpy itself is not slowed: within its own block
+its threads are as warm as in a loop of calls.
 """
 import argparse
 import ctypes
@@ -100,14 +107,29 @@ def median_time(fn, repetitions, inner=1):
     return statistics.median(times)
 
 
+def settle(window=0.01, limit=1.0):
+    """Waits until no thread of this process uses the CPU (at most `limit`
+    seconds): until the process's CPU time grows by less than a tenth of a
+    `window` of sleep. After a numpy call OpenBLAS's threads spin for about
+    0.1 s; this lets them go to sleep before the next measurement starts."""
+    deadline = time.perf_counter() + limit
+    while time.perf_counter() < deadline:
+        c = time.process_time()
+        time.sleep(window)
+        if time.process_time() - c < window / 10:
+            return
+
+
 def interleaved(fns, repetitions, inner=1):
     """Median wall time and median process CPU time (every thread) of each fn,
-    the fns run in turn within every repetition. On a shared machine the wall
-    time includes waiting for a CPU; the CPU time is the work done."""
+    the fns run in turn within every repetition, each from an idle process
+    (settle()). On a shared machine the wall time includes waiting for a CPU;
+    the CPU time is the work done."""
     wall = {name: [] for name in fns}
     cpu = {name: [] for name in fns}
     for _ in range(repetitions):
         for name, fn in fns.items():
+            settle()
             t, c = time.perf_counter(), time.process_time()
             for _ in range(inner):
                 fn()
@@ -138,7 +160,8 @@ def main():
           f"myoref {getattr(myoref, '__version__', '?')}")
     print(f"BLAS: {json.dumps(info)}")
     print(f"cpus: {os.cpu_count()}, load average: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
-    print(f"medians of {args.repetitions} repetitions, myoref and numpy interleaved")
+    print(f"medians of {args.repetitions} repetitions, myoref and numpy interleaved, "
+          "each timed block started from an idle process (settle())")
     print()
 
     rng = np.random.default_rng(2)
