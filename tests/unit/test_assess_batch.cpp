@@ -155,7 +155,7 @@ TEST_CASE("score_batch checks every thread's rows before any thread scores", "[a
   const KnowledgeBase& kb = default_kb();
   const std::size_t nr = kb.region_keys().size();
   const std::size_t nc = kb.candidates().size();
-  const std::size_t n = 4000;
+  const std::size_t n = 9000;  // enough rows for four threads
   std::mt19937 rng(7);
   for (const std::size_t bad_row : {std::size_t{0}, n / 2, n - 1}) {
     for (const unsigned threads : {2U, 4U, 0U}) {
