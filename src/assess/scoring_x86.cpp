@@ -297,6 +297,24 @@ struct RowSource {
 
   template <class F>
   MYOREF_KERNEL_TARGET MYOREF_ALWAYS_INLINE void for_each_painful(F&& f) const {
+    if (nr > 64 && nr <= 128) {
+      // Both words in one loop, choosing the word without a branch: the
+      // exit of a loop over a drawing's painful keys is mispredicted about
+      // once per drawing, and one loop per word would double that (measured:
+      // 57 -> 49 ns per drawing of the default base, 81 keys).
+      std::uint64_t low = painful_bits(row, 64);
+      std::uint64_t high = painful_bits(row + 64, nr - 64);
+      while ((low | high) != 0) {
+        const bool in_low = low != 0;
+        const std::uint64_t word = in_low ? low : high;
+        const std::size_t r = static_cast<std::size_t>(__builtin_ctzll(word)) + (in_low ? 0 : 64);
+        const std::uint64_t rest = word & (word - 1U);
+        low = in_low ? rest : low;
+        high = in_low ? high : rest;
+        f(r, value(row, r));
+      }
+      return;
+    }
     for (std::size_t first = 0; first < nr; first += 64) {
       std::uint64_t bits = painful_bits(row + first, nr - first);
       while (bits != 0) {
