@@ -16,10 +16,6 @@
 #include <thread>
 #include <vector>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "assess/scoring.hpp"
 #include "myoref/assess.hpp"
 
@@ -52,37 +48,9 @@ std::string value_text(float v) {
   return std::to_string(v);
 }
 
-/// Whether every value is an intensity: one pass the compiler can vectorise.
-bool all_intensities(const std::uint8_t* v, std::size_t count) noexcept {
-  std::uint8_t peak = 0;
-  for (std::size_t i = 0; i < count; ++i)
-    peak = std::max(peak, v[i]);
-  return peak <= 10;
-}
-bool all_intensities(const float* v, std::size_t count) noexcept {
-  unsigned bad = 0;
-  std::size_t i = 0;
-#if defined(__SSE2__)
-  // Compilers do not vectorise the scalar loop below (the compares of floats
-  // into an integer), and this pass reads every input byte.
-  const __m128 lo = _mm_setzero_ps();
-  const __m128 hi = _mm_set1_ps(10.0F);
-  __m128 ok = _mm_castsi128_ps(_mm_set1_epi32(-1));
-  for (; i + 4 <= count; i += 4) {
-    const __m128 x = _mm_loadu_ps(v + i);
-    ok = _mm_and_ps(ok, _mm_and_ps(_mm_cmpge_ps(x, lo), _mm_cmple_ps(x, hi)));  // NaN: false
-  }
-  bad = _mm_movemask_ps(ok) == 0xF ? 0U : 1U;
-#endif
-  for (; i < count; ++i) {
-    bad |= (v[i] >= 0.0F && v[i] <= 10.0F) ? 0U : 1U;  // NaN compares false: bad
-  }
-  return bad == 0;
-}
-
 template <class T>
 Status check_drawings(const T* drawings, std::size_t n, std::size_t width) {
-  if (all_intensities(drawings, n * width))
+  if (detail::all_intensities(detail::scoring_path(), drawings, n * width))
     return {};
   std::vector<Diagnostic> problems;
   std::size_t bad = 0;
@@ -147,7 +115,7 @@ void check_and_score(detail::ScoringPath path, const ScoringTables& t, const T* 
                      std::size_t begin, std::size_t end, float* out, detail::RowScratch scratch,
                      CheckedGate& gate) {
   const std::size_t nr = t.region_key_count;
-  gate.report(all_intensities(drawings + begin * nr, (end - begin) * nr));
+  gate.report(detail::all_intensities(path, drawings + begin * nr, (end - begin) * nr));
   if (gate.wait()) {
     detail::score_rows(path, t, drawings + begin * nr, end - begin, out + begin * t.candidate_count,
                        scratch);
@@ -185,7 +153,7 @@ Status score_batch_impl(const KnowledgeBase& kb, const T* drawings, std::size_t 
     };
     const auto first_row = [&](std::size_t i) { return n * i / lanes; };
     if (lanes == 1) {
-      valid = all_intensities(drawings, n * nr);
+      valid = detail::all_intensities(path, drawings, n * nr);
       if (valid)
         detail::score_rows(path, t, drawings, n, out, lane(0));
     } else {
@@ -206,8 +174,8 @@ Status score_batch_impl(const KnowledgeBase& kb, const T* drawings, std::size_t 
       // The calling thread's rows, and those of threads that did not start.
       const std::size_t own_end = first_row(1);
       const std::size_t rest = first_row(started);
-      gate.report(all_intensities(drawings, own_end * nr) &&
-                  all_intensities(drawings + rest * nr, (n - rest) * nr));
+      gate.report(detail::all_intensities(path, drawings, own_end * nr) &&
+                  detail::all_intensities(path, drawings + rest * nr, (n - rest) * nr));
       valid = gate.decide(started);
       if (valid) {
         detail::score_rows(path, t, drawings, own_end, out, lane(0));

@@ -367,6 +367,47 @@ void score_sparse_on(ScoringPath path, const ScoringTables& t, const SparseDrawi
   }
 }
 
+bool all_intensities_portable(const std::uint8_t* v, std::size_t count) noexcept {
+  std::uint8_t peak = 0;
+  for (std::size_t i = 0; i < count; ++i)
+    peak = std::max(peak, v[i]);  // vectorised by the compiler
+  return peak <= 10;
+}
+bool all_intensities_portable(const float* v, std::size_t count) noexcept {
+  unsigned bad = 0;
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  // Compilers do not vectorise the scalar loop below (the compares of floats
+  // into an integer), and this pass reads every input byte.
+  const __m128 lo = _mm_setzero_ps();
+  const __m128 hi = _mm_set1_ps(10.0F);
+  __m128 ok = _mm_castsi128_ps(_mm_set1_epi32(-1));
+  for (; i + 4 <= count; i += 4) {
+    const __m128 x = _mm_loadu_ps(v + i);
+    ok = _mm_and_ps(ok, _mm_and_ps(_mm_cmpge_ps(x, lo), _mm_cmple_ps(x, hi)));  // NaN: false
+  }
+  bad = _mm_movemask_ps(ok) == 0xF ? 0U : 1U;
+#endif
+  for (; i < count; ++i) {
+    bad |= (v[i] >= 0.0F && v[i] <= 10.0F) ? 0U : 1U;  // NaN compares false: bad
+  }
+  return bad == 0;
+}
+
+template <class T>
+bool all_intensities_on(ScoringPath path, const T* values, std::size_t count) noexcept {
+  switch (path) {
+#if MYOREF_SCORING_X86
+    case ScoringPath::avx512:
+      return x86::all_intensities_avx512(values, count);
+    case ScoringPath::avx2:
+      return x86::all_intensities_avx2(values, count);
+#endif
+    default:
+      return all_intensities_portable(values, count);
+  }
+}
+
 template <class T>
 void score_rows_on(ScoringPath path, const ScoringTables& t, const T* rows, std::size_t n,
                    float* out, const RowScratch& scratch) noexcept {
@@ -471,6 +512,14 @@ void score_drawing(ScoringPath path, const ScoringTables& t, const SparseDrawing
     const float pl = p * std::exp(kFindingsScale * f);
     scores[i] = pl / (pl + (1.0F - p));
   }
+}
+
+bool all_intensities(ScoringPath path, const std::uint8_t* values, std::size_t count) noexcept {
+  return all_intensities_on(path, values, count);
+}
+
+bool all_intensities(ScoringPath path, const float* values, std::size_t count) noexcept {
+  return all_intensities_on(path, values, count);
 }
 
 void score_rows(ScoringPath path, const ScoringTables& t, const std::uint8_t* rows, std::size_t n,

@@ -233,6 +233,11 @@ struct RowScratch {
   float* work = nullptr;
 };
 
+/// Whether every value is an intensity (0..10; a float NaN is not), on
+/// `path`: score_batch()'s check of its input, a pass over every value.
+bool all_intensities(ScoringPath path, const std::uint8_t* values, std::size_t count) noexcept;
+bool all_intensities(ScoringPath path, const float* values, std::size_t count) noexcept;
+
 /// Scores `n` dense rows of region_key_count intensities (already checked to
 /// be 0..10; a float row's painful keys are those > 0) into `n` rows of
 /// candidate_count scores, each equal to score_drawing() of the row's

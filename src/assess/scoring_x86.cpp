@@ -105,6 +105,36 @@ struct Lanes {
   }
 };
 
+/// The largest byte must be at most 10.
+MYOREF_KERNEL_TARGET bool all_intensities(const std::uint8_t* v, std::size_t count) noexcept {
+  __m256i top = _mm256_setzero_si256();
+  std::size_t i = 0;
+  for (; i + 32 <= count; i += 32)
+    top = _mm256_max_epu8(top, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(v + i)));
+  // Every byte of `top` at most 10: max(top, 10) == 10.
+  const __m256i ten = _mm256_set1_epi8(10);
+  bool ok = _mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_max_epu8(top, ten), ten)) == -1;
+  for (; i < count; ++i)
+    ok = ok && v[i] <= 10;
+  return ok;
+}
+/// 0 <= v <= 10, ordered compares (NaN fails both).
+MYOREF_KERNEL_TARGET bool all_intensities(const float* v, std::size_t count) noexcept {
+  const __m256 zero = _mm256_setzero_ps();
+  const __m256 ten = _mm256_set1_ps(10.0F);
+  __m256 ok = _mm256_castsi256_ps(_mm256_set1_epi32(-1));
+  std::size_t i = 0;
+  for (; i + 8 <= count; i += 8) {
+    const __m256 x = _mm256_loadu_ps(v + i);
+    ok = _mm256_and_ps(
+        ok, _mm256_and_ps(_mm256_cmp_ps(x, zero, _CMP_GE_OQ), _mm256_cmp_ps(x, ten, _CMP_LE_OQ)));
+  }
+  bool all = _mm256_movemask_ps(ok) == 0xFF;
+  for (; i < count; ++i)
+    all = all && v[i] >= 0.0F && v[i] <= 10.0F;
+  return all;
+}
+
 #undef MYOREF_KERNEL_TARGET
 
 }  // namespace avx2
@@ -493,6 +523,43 @@ MYOREF_KERNEL_TARGET void score_rows(const ScoringTables& t, const T* rows, std:
   }
 }
 
+/// The largest byte must be at most 10; the end of the values through a
+/// masked load.
+MYOREF_KERNEL_TARGET bool all_intensities(const std::uint8_t* v, std::size_t count) noexcept {
+  __m512i top = _mm512_setzero_si512();
+  std::size_t i = 0;
+  for (; i + 64 <= count; i += 64)
+    top = _mm512_max_epu8(top, _mm512_loadu_si512(v + i));
+  if (i < count) {
+    const __mmask64 rest = ~std::uint64_t{0} >> (64 - (count - i));
+    top = _mm512_max_epu8(top, _mm512_maskz_loadu_epi8(rest, v + i));
+  }
+  return _mm512_cmpgt_epu8_mask(top, _mm512_set1_epi8(10)) == 0;
+}
+/// 0 <= v <= 10, ordered compares (NaN fails both). The chunks' verdicts
+/// are or-ed together rather than chained through masked compares, which
+/// would make each compare wait for the one before.
+MYOREF_KERNEL_TARGET bool all_intensities(const float* v, std::size_t count) noexcept {
+  const __m512 zero = _mm512_setzero_ps();
+  const __m512 ten = _mm512_set1_ps(10.0F);
+  unsigned bad = 0;
+  std::size_t i = 0;
+  for (; i + 16 <= count; i += 16) {
+    const __m512 x = _mm512_loadu_ps(v + i);
+    const unsigned ok =
+        _mm512_cmp_ps_mask(x, zero, _CMP_GE_OQ) & _mm512_cmp_ps_mask(x, ten, _CMP_LE_OQ);
+    bad |= ~ok & 0xFFFFU;
+  }
+  if (i < count) {
+    const auto rest = static_cast<__mmask16>((1U << (count - i)) - 1U);
+    const __m512 x = _mm512_maskz_loadu_ps(rest, v + i);
+    const unsigned ok =
+        _mm512_cmp_ps_mask(x, zero, _CMP_GE_OQ) & _mm512_cmp_ps_mask(x, ten, _CMP_LE_OQ);
+    bad |= ~ok & rest;
+  }
+  return bad == 0;
+}
+
 #undef MYOREF_KERNEL_TARGET
 
 }  // namespace avx512
@@ -532,6 +599,19 @@ void score_drawing_avx512(const ScoringTables& t, const SparseDrawing& drawing, 
   } else {
     avx512::score_drawing_registers<false>(t, drawing, work, scores);
   }
+}
+
+bool all_intensities_avx2(const std::uint8_t* values, std::size_t count) noexcept {
+  return avx2::all_intensities(values, count);
+}
+bool all_intensities_avx2(const float* values, std::size_t count) noexcept {
+  return avx2::all_intensities(values, count);
+}
+bool all_intensities_avx512(const std::uint8_t* values, std::size_t count) noexcept {
+  return avx512::all_intensities(values, count);
+}
+bool all_intensities_avx512(const float* values, std::size_t count) noexcept {
+  return avx512::all_intensities(values, count);
 }
 
 void score_rows_avx2(const ScoringTables& t, const std::uint8_t* rows, std::size_t n, float* out,

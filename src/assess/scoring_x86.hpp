@@ -39,6 +39,12 @@ void score_rows_avx512(const ScoringTables& t, const std::uint8_t* rows, std::si
 void score_rows_avx512(const ScoringTables& t, const float* rows, std::size_t n, float* out,
                        const RowScratch& scratch) noexcept;
 
+/// all_intensities() on each path.
+bool all_intensities_avx2(const std::uint8_t* values, std::size_t count) noexcept;
+bool all_intensities_avx2(const float* values, std::size_t count) noexcept;
+bool all_intensities_avx512(const std::uint8_t* values, std::size_t count) noexcept;
+bool all_intensities_avx512(const float* values, std::size_t count) noexcept;
+
 }  // namespace myoref::detail::x86
 #endif
 

@@ -364,6 +364,47 @@ TEST_CASE("every scoring path gives the same bits: many trigger points per muscl
   check_drawings_agree(kb, 9);
 }
 
+TEST_CASE("every scoring path checks intensities alike", "[assess][scoring][paths]") {
+  // Every length up to 200 (the vector loops' ends), with one value out of
+  // range at each place in turn, or none.
+  const std::vector<float> bad_floats = {std::numeric_limits<float>::quiet_NaN(),
+                                         std::numeric_limits<float>::infinity(),
+                                         -std::numeric_limits<float>::infinity(),
+                                         -std::numeric_limits<float>::denorm_min(),
+                                         -1.0F,
+                                         10.000001F,
+                                         1e30F};
+  const std::vector<std::uint8_t> bad_bytes = {11, 128, 255};
+  for (const ScoringPath path : supported_paths()) {
+    INFO("path " << name_of(path));
+    for (std::size_t count = 0; count <= 200; ++count) {
+      // Valid everywhere, edges included: -0, 0, subnormals, 10.
+      std::vector<float> floats(count);
+      std::vector<std::uint8_t> bytes(count);
+      for (std::size_t i = 0; i < count; ++i) {
+        floats[i] = i % 5 == 0   ? -0.0F
+                    : i % 5 == 1 ? 10.0F
+                    : i % 5 == 2 ? std::numeric_limits<float>::denorm_min()
+                                 : static_cast<float>(i % 11) * 0.9F;
+        bytes[i] = static_cast<std::uint8_t>(i % 11);
+      }
+      INFO(count << " values");
+      CHECK(detail::all_intensities(path, floats.data(), count));
+      CHECK(detail::all_intensities(path, bytes.data(), count));
+      for (std::size_t at = 0; at < count; ++at) {
+        const float f = floats[at];
+        floats[at] = bad_floats[at % bad_floats.size()];
+        CHECK_FALSE(detail::all_intensities(path, floats.data(), count));
+        floats[at] = f;
+        const std::uint8_t b = bytes[at];
+        bytes[at] = bad_bytes[at % bad_bytes.size()];
+        CHECK_FALSE(detail::all_intensities(path, bytes.data(), count));
+        bytes[at] = b;
+      }
+    }
+  }
+}
+
 TEST_CASE("score_batch rows are assess()'s scores to the bit, on every path",
           "[assess][scoring][paths]") {
   const KnowledgeBase& kb = default_kb();
