@@ -145,6 +145,10 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
   flatten(essential_lists, t.zone_essential_begin, t.zone_essential_keys);
   flatten(spillover_lists, t.zone_spillover_begin, t.zone_spillover_keys);
   flatten(members, t.essential_member_begin, t.essential_member_slot);
+  t.essential_member_candidate.reserve(t.essential_member_slot.size());
+  for (const std::uint32_t slot : t.essential_member_slot) {
+    t.essential_member_candidate.push_back(gsl::narrow<CandidateIndex>(slot % stride));
+  }
 
   t.region_key_phrase.reserve(nr);
   for (std::size_t r = 0; r < nr; ++r) {
@@ -171,16 +175,22 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
 
   t.referred.assign(nr, 0);
   t.referral_weight.assign(nr * stride, 0.0F);
+  t.referral_begin.reserve(nr + 1);
   for (std::size_t r = 0; r < nr; ++r) {
+    t.referral_begin.push_back(gsl::narrow<std::uint32_t>(t.referral_candidate.size()));
     for (std::size_t c = 0; c < nc; ++c) {
       const ZoneRelation rel = t.relation[c * nr + r];
       if (rel == ZoneRelation::none) {
         continue;
       }
-      t.referral_weight[r * stride + c] = rel == ZoneRelation::essential ? 1.0F : kSpilloverWeight;
+      const float weight = rel == ZoneRelation::essential ? 1.0F : kSpilloverWeight;
+      t.referral_weight[r * stride + c] = weight;
+      t.referral_candidate.push_back(gsl::narrow<CandidateIndex>(c));
+      t.referral_candidate_weight.push_back(weight);
       t.referred[r] = 1;
     }
   }
+  t.referral_begin.push_back(gsl::narrow<std::uint32_t>(t.referral_candidate.size()));
 
   std::vector<std::vector<std::uint32_t>> by_finding(t.finding_count);
   for (std::size_t m = 0; m < muscles.size(); ++m) {
@@ -486,7 +496,7 @@ void score_drawing(ScoringPath path, const ScoringTables& t, const SparseDrawing
     score_sparse_on<true>(path, t, drawing, work, scores);
     // The kernel leaves E, K and D as arrays by candidate after the
     // explained intensity; the parts are four floats per candidate.
-    const float* e = work + (t.slot_count + 1) * t.candidate_stride;
+    const float* e = work + scoring_work_parts(t);
     const float* k = e + t.candidate_stride;
     const float* d = k + t.candidate_stride;
     for (std::size_t c = 0; c < nc; ++c) {

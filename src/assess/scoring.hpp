@@ -82,11 +82,18 @@ struct ScoringTables {
 
   // Region key r -> row r of referral_weight: for every candidate, the weight
   // its zones give r (1 essential, kSpilloverWeight spillover only, 0 none).
-  // region_key_count x candidate_stride. Dense, because the lists are short
-  // (three candidates per key in the default base) and a painful key then
-  // adds to whole vectors of candidates in registers rather than to
-  // scattered memory; adding its 0 to the others changes no bit of their sums.
+  // region_key_count x candidate_stride. Dense, for the AVX2 and AVX-512
+  // paths: a painful key adds to whole vectors of candidates in registers
+  // rather than to scattered memory; adding its 0 to the candidates that do
+  // not refer to it changes no bit of their sums.
   AlignedFloats referral_weight;
+  // The same as lists, for the scalar and SSE2 paths, for which a scatter
+  // over a key's few candidates (three in the default base) costs less than
+  // a pass over all of them. CSR: entries of region key r are
+  // [referral_begin[r], referral_begin[r + 1]).
+  std::vector<std::uint32_t> referral_begin;
+  std::vector<CandidateIndex> referral_candidate;
+  std::vector<float> referral_candidate_weight;
 
   // A "zone" is one trigger point of one candidate, its region keys mapped
   // through the trigger point's side relation. Zones of candidate c are
@@ -109,9 +116,11 @@ struct ScoringTables {
   AlignedFloats slot_size;          // slot_count x candidate_stride
   AlignedFloats slot_inverse_size;  // slot_count x candidate_stride
 
-  // Region key -> the slots whose essential zone includes it. CSR.
+  // Region key -> the slots whose essential zone includes it, and each
+  // slot's candidate. CSR.
   std::vector<std::uint32_t> essential_member_begin;
   std::vector<std::uint32_t> essential_member_slot;
+  std::vector<CandidateIndex> essential_member_candidate;
   // The same as bit masks: [r][b][j] (region key, block of kCandidateBlock
   // candidates, slot) has bit l set when slot j of candidate
   // b * kCandidateBlock + l holds region key r in its essential zone.
@@ -157,11 +166,16 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb);
 /// The tables of a knowledge base (compiled when it was loaded).
 const ScoringTables& scoring_tables(const KnowledgeBase& kb) noexcept;
 
-/// Floats of working memory the kernel needs for one drawing, each array
-/// candidate_stride long: per slot (essential salience sums), then the
-/// explained intensity, then E, K and D (for score_drawing's `parts`).
+/// Floats of working memory the kernel needs for one drawing, in arrays of
+/// candidate_stride floats: the essential salience sums by slot (slot_count
+/// arrays), then by candidate: K as the scalar and SSE2 paths build it, the
+/// explained intensity, and E, K and D (for score_drawing's `parts`).
 inline std::size_t scoring_work_size(const ScoringTables& t) noexcept {
-  return (t.slot_count + 4) * t.candidate_stride;
+  return (t.slot_count + 5) * t.candidate_stride;
+}
+/// Where E, K and D start in the work area (after score_drawing with parts).
+inline std::size_t scoring_work_parts(const ScoringTables& t) noexcept {
+  return (t.slot_count + 2) * t.candidate_stride;
 }
 
 /// After score_drawing(): the essential salience sum of candidate c's trigger
@@ -223,10 +237,11 @@ inline std::size_t row_scratch_size(const ScoringTables& t) noexcept {
 
 /// Working memory for score_rows(): one drawing's painful keys and
 /// intensities (row_scratch_size each) and the kernel's work area
-/// (scoring_work_size floats), whose salience sums (its first
-/// slot_count * candidate_stride floats) must be zero on entry and are zero
-/// again on return, so that rows do not clear them one by one (a work area
-/// of zeros will do).
+/// (scoring_work_size floats), which must be all zero on the first call;
+/// each path leaves it as its next row (and next call) needs it: the generic
+/// kernel on wide vectors (AVX2; AVX-512 beyond four trigger points per
+/// muscle) puts the salience sums back to zero after each row rather than
+/// clearing them before, and the others clear what they use.
 struct RowScratch {
   RegionKeyIndex* keys = nullptr;
   float* intensity = nullptr;

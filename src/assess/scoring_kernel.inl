@@ -102,10 +102,11 @@ MYOREF_KERNEL_TARGET void explain_some(const ScoringTables& t, const SparseDrawi
 inline constexpr std::size_t kAnySlots = ~std::size_t{0};
 
 /// Scores every candidate for one drawing, with no findings. `work` holds
-/// scoring_work_size(t) floats: the salience sums by slot, then the explained
-/// intensity, then E, K and D when kParts. With kReset the salience sums must
-/// be 0 on entry and are left 0 (batch scoring: nothing to clear per row);
-/// without it they are cleared here and left for zone_salience().
+/// scoring_work_size(t) floats, laid out as that function says (E, K and D
+/// written when kParts). With kReset the salience sums must be 0 on entry
+/// and are left 0 (batch scoring: nothing to clear per row; the narrow paths
+/// clear the work area anyway); without it they are cleared here and left
+/// for zone_salience().
 /// kSlots is t.slot_count where it is known at compile time (so that the
 /// loop over slots is unrolled), else kAnySlots.
 template <class V, bool kReset, bool kParts, std::size_t kSlots>
@@ -114,9 +115,20 @@ MYOREF_KERNEL_TARGET void score_sparse(const ScoringTables& t, const SparseDrawi
   const std::size_t nc = t.candidate_count;
   const std::size_t stride = t.candidate_stride;
   const std::size_t slots = kSlots == kAnySlots ? t.slot_count : kSlots;
-  float* salience_sum = work;  // by slot
-  float* explained = work + slots * stride;
-  if constexpr (!kReset) {
+  // Wide vectors (AVX2, AVX-512) pass over every candidate and every slot;
+  // for narrow ones (scalar, SSE2) that costs more than visiting only what
+  // the painful keys touch, through their lists. Both give the same bits: the
+  // candidates and slots a key does not touch only add +0, or take a max
+  // with 0.
+  constexpr bool kWide = V::width >= 8;
+  float* salience_sum = work;               // by slot
+  float* coverage = work + slots * stride;  // K by candidate, narrow only
+  float* explained = coverage + stride;     // by candidate
+  if constexpr (!kWide) {
+    // Cleared whole: clearing what a row's keys touched costs more.
+    for (std::size_t i = 0; i < (slots + 2) * stride; ++i)
+      work[i] = 0.0F;
+  } else if constexpr (!kReset) {
     for (std::size_t i = 0; i < slots * stride; ++i)
       salience_sum[i] = 0.0F;
   }
@@ -138,8 +150,30 @@ MYOREF_KERNEL_TARGET void score_sparse(const ScoringTables& t, const SparseDrawi
       salience_sum[t.essential_member_slot[e]] += salience;
   }
 
-  for (std::size_t first = 0; first < stride; first += V::max_groups * V::width) {
-    explain_some<V, V::max_groups>(t, drawing, first, (stride - first) / V::width, explained);
+  if constexpr (kWide) {
+    for (std::size_t first = 0; first < stride; first += V::max_groups * V::width)
+      explain_some<V, V::max_groups>(t, drawing, first, (stride - first) / V::width, explained);
+  } else {
+    for (std::size_t i = 0; i < drawing.count; ++i) {
+      const RegionKeyIndex r = drawing.keys[i];
+      const float x = drawing.intensity[i];
+      for (std::uint32_t e = t.referral_begin[r]; e < t.referral_begin[r + 1U]; ++e)
+        explained[t.referral_candidate[e]] += x * t.referral_candidate_weight[e];
+    }
+    // K: a slot is met once per painful key of its zone, with the same value
+    // each time; max is exact and order-free.
+    for (std::size_t i = 0; i < drawing.count; ++i) {
+      const RegionKeyIndex r = drawing.keys[i];
+      for (std::uint32_t e = t.essential_member_begin[r]; e < t.essential_member_begin[r + 1U];
+           ++e) {
+        const std::uint32_t slot = t.essential_member_slot[e];
+        const float sum = salience_sum[slot];
+        const float part = sum * t.slot_inverse_size[slot];
+        float& k = coverage[t.essential_member_candidate[e]];
+        const float v = sum >= t.slot_size[slot] ? 1.0F : part;
+        k = k > v ? k : v;
+      }
+    }
   }
 
   // One pass over the candidates, V::width at a time, with no branches: a
@@ -163,13 +197,17 @@ MYOREF_KERNEL_TARGET void score_sparse(const ScoringTables& t, const SparseDrawi
   const float* slot_inverse_size = t.slot_inverse_size.data();
   for (std::size_t c = 0; c < stride; c += V::width) {
     Reg k = V::zero();
-    for (std::size_t j = 0; j < slots; ++j) {
-      const std::size_t at = j * stride + c;
-      const Reg sum = V::load(salience_sum + at);
-      if constexpr (kReset)
-        V::store(salience_sum + at, V::zero());
-      const Reg part = V::mul(sum, V::load(slot_inverse_size + at));
-      k = V::max(k, V::select(V::ge(sum, V::load(slot_size + at)), one, part));
+    if constexpr (kWide) {
+      for (std::size_t j = 0; j < slots; ++j) {
+        const std::size_t at = j * stride + c;
+        const Reg sum = V::load(salience_sum + at);
+        if constexpr (kReset)
+          V::store(salience_sum + at, V::zero());
+        const Reg part = V::mul(sum, V::load(slot_inverse_size + at));
+        k = V::max(k, V::select(V::ge(sum, V::load(slot_size + at)), one, part));
+      }
+    } else {
+      k = V::load(coverage + c);
     }
     const Reg x = V::load(explained + c);
     const Reg e = V::select(V::both(V::ge(x, total_v), some_pain), one, V::mul(x, inverse_total_v));

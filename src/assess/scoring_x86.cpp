@@ -426,7 +426,7 @@ MYOREF_KERNEL_TARGET void score_blocks(const ScoringTables& t, const Source& sou
       _mm512_mask_storeu_ps(scores + c, static_cast<__mmask16>((1U << (nc - c)) - 1U), score);
     }
     if constexpr (kParts) {
-      float* parts = work + (t.slot_count + 1) * stride;  // E, K, D, each by candidate
+      float* parts = work + scoring_work_parts(t);  // E, K, D, each by candidate
       _mm512_storeu_ps(parts + c, e);
       _mm512_storeu_ps(parts + stride + c, k);
       _mm512_storeu_ps(parts + 2 * stride + c, d);
