@@ -238,7 +238,6 @@ struct ScalarLanes {
   using reg = float;
   using mask = bool;
   static constexpr std::size_t width = 1;
-  static constexpr std::size_t max_groups = 8;
   static reg zero() noexcept { return 0.0F; }
   static reg set1(float v) noexcept { return v; }
   static reg load(const float* p) noexcept { return *p; }
@@ -283,7 +282,6 @@ struct Sse2Lanes {
   using reg = __m128;
   using mask = __m128;
   static constexpr std::size_t width = 4;
-  static constexpr std::size_t max_groups = 8;
   static reg zero() noexcept { return _mm_setzero_ps(); }
   static reg set1(float v) noexcept { return _mm_set1_ps(v); }
   static reg load(const float* p) noexcept { return _mm_loadu_ps(p); }

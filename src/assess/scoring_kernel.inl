@@ -11,10 +11,12 @@
 // div, max, ge, both (and of masks), all (a bool to a mask), select; and
 // painful(row, nr, keys, intensity) for uint8 and float rows (the row's
 // painful keys, ascending, with their intensities; returns how many).
-// `max_groups` is how many vectors of explained intensity stay in registers.
+// `max_groups` (wide lanes only) is how many vectors of explained intensity stay in registers.
 //
-// Every lane does what the scalar path does for one candidate, operation for
-// operation: that is what keeps the paths bit-identical. FMA would fuse a
+// Every lane does for its candidate what the scalar path does, operation for
+// operation, in the same order (a pass over every candidate only adds the +0
+// that a list would skip, and takes a max with the 0 of a slot a list would
+// skip): that is what keeps the paths bit-identical. FMA would fuse a
 // multiply and an add into one rounding, so the kernel files are compiled with
 // -ffp-contract=off (src/CMakeLists.txt); nothing here may be reassociated.
 
