@@ -49,20 +49,7 @@ Data<T>& data(const KnowledgeBase& kb) {
     Data<T> x;
     x.width = kb.region_keys().size();
     x.height = kb.candidates().size();
-    x.drawings.assign(kMaxDrawings * x.width, T{0});
-    std::uint64_t s = 0x9E3779B97F4A7C15ULL;
-    const auto next = [&s] {
-      s ^= s << 13U;
-      s ^= s >> 7U;
-      s ^= s << 17U;
-      return s;
-    };
-    for (std::size_t i = 0; i < kMaxDrawings; ++i) {
-      const std::size_t marks = 1 + next() % 8;
-      for (std::size_t m = 0; m < marks; ++m) {
-        x.drawings[i * x.width + next() % x.width] = static_cast<T>(1 + next() % 10);
-      }
-    }
+    x.drawings = myoref::bench::sparse_drawings<T>(kMaxDrawings, x.width);
     // Touch every page before timing, so that no run pays first-touch faults.
     x.out.assign(kMaxDrawings * x.height, 0.0F);
     x.scratch_in.assign(x.drawings.size(), T{1});
