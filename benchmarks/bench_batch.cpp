@@ -7,6 +7,9 @@
 //                               over T threads the same way
 //   BM_StreamFloor{U8,F32}/N/T  a stricter floor: read the input once (a sum)
 //                               and write the output once (a fill), as scoring must
+//   BM_ScoreBatchPath{U8,F32}/P/N  score_batch on one thread with the kernel
+//                               forced onto path P (0 scalar, 1 SSE2, 2 AVX2,
+//                               3 AVX-512; skipped where the CPU lacks it)
 //
 // Drawings are sparse, as people draw them: 1 to 8 painful region keys each,
 // intensities 1..10, the rest 0, from a fixed seed. Counters: drawings/s
@@ -16,9 +19,11 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <thread>
 #include <vector>
 
+#include "assess/scoring.hpp"
 #include "bench_support.hpp"
 #include "myoref/assess.hpp"
 
@@ -44,20 +49,7 @@ Data<T>& data(const KnowledgeBase& kb) {
     Data<T> x;
     x.width = kb.region_keys().size();
     x.height = kb.candidates().size();
-    x.drawings.assign(kMaxDrawings * x.width, T{0});
-    std::uint64_t s = 0x9E3779B97F4A7C15ULL;
-    const auto next = [&s] {
-      s ^= s << 13U;
-      s ^= s >> 7U;
-      s ^= s << 17U;
-      return s;
-    };
-    for (std::size_t i = 0; i < kMaxDrawings; ++i) {
-      const std::size_t marks = 1 + next() % 8;
-      for (std::size_t m = 0; m < marks; ++m) {
-        x.drawings[i * x.width + next() % x.width] = static_cast<T>(1 + next() % 10);
-      }
-    }
+    x.drawings = myoref::bench::sparse_drawings<T>(kMaxDrawings, x.width);
     // Touch every page before timing, so that no run pays first-touch faults.
     x.out.assign(kMaxDrawings * x.height, 0.0F);
     x.scratch_in.assign(x.drawings.size(), T{1});
@@ -113,6 +105,34 @@ void BM_ScoreBatch(benchmark::State& state) {
   set_counters(state, d, n);
   // run.py adds this benchmark's arguments to the baseline's name.
   state.SetLabel(sizeof(T) == 1 ? "vs BM_MemcpyFloorU8" : "vs BM_MemcpyFloorF32");
+}
+
+/// score_batch on one thread with the kernel forced onto one path (scalar,
+/// SSE2, AVX2, AVX-512: the argument is detail::ScoringPath), to show what
+/// each instruction set gives; skipped where the CPU lacks it.
+template <class T>
+void BM_ScoreBatchPath(benchmark::State& state) {
+  KnowledgeBase kb;
+  if (!myoref::bench::default_kb(state, kb))
+    return;
+  const auto path = static_cast<myoref::detail::ScoringPath>(state.range(0));
+  if (!myoref::detail::scoring_path_supported(path)) {
+    state.SkipWithError("this CPU does not run the path");
+    return;
+  }
+  Data<T>& d = data<T>(kb);
+  const auto n = static_cast<std::size_t>(state.range(1));
+  myoref::detail::override_scoring_path(path);
+  for (auto _ : state) {
+    const auto s = myoref::score_batch(kb, d.drawings.data(), n, d.out.data(), 1);
+    if (!s)
+      state.SkipWithError(s.error().to_string().c_str());
+    benchmark::ClobberMemory();
+  }
+  myoref::detail::override_scoring_path(std::nullopt);
+  set_counters(state, d, n);
+  state.SetLabel(sizeof(T) == 1 ? "vs BM_MemcpyFloorU8/1000000/1/process_time/real_time"
+                                : "vs BM_MemcpyFloorF32/1000000/1/process_time/real_time");
 }
 
 template <class T>
@@ -174,10 +194,18 @@ void batch_args(benchmark::internal::Benchmark* b) {
   b->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
 }
 
+void path_args(benchmark::internal::Benchmark* b) {
+  for (const std::int64_t path : {0, 1, 2, 3})
+    b->Args({path, 1000000});
+  b->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
+}
+
 BENCHMARK_TEMPLATE(BM_ScoreBatch, std::uint8_t)->Name("BM_ScoreBatchU8")->Apply(batch_args);
 BENCHMARK_TEMPLATE(BM_MemcpyFloor, std::uint8_t)->Name("BM_MemcpyFloorU8")->Apply(batch_args);
 BENCHMARK_TEMPLATE(BM_StreamFloor, std::uint8_t)->Name("BM_StreamFloorU8")->Apply(batch_args);
 BENCHMARK_TEMPLATE(BM_ScoreBatch, float)->Name("BM_ScoreBatchF32")->Apply(batch_args);
+BENCHMARK_TEMPLATE(BM_ScoreBatchPath, std::uint8_t)->Name("BM_ScoreBatchPathU8")->Apply(path_args);
+BENCHMARK_TEMPLATE(BM_ScoreBatchPath, float)->Name("BM_ScoreBatchPathF32")->Apply(path_args);
 BENCHMARK_TEMPLATE(BM_MemcpyFloor, float)->Name("BM_MemcpyFloorF32")->Apply(batch_args);
 BENCHMARK_TEMPLATE(BM_StreamFloor, float)->Name("BM_StreamFloorF32")->Apply(batch_args);
 

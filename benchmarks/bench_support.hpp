@@ -6,7 +6,9 @@
 #include <benchmark/benchmark.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "alloc_counter.hpp"
 #include "myoref/kb.hpp"
@@ -25,6 +27,28 @@ inline bool default_kb(benchmark::State& state, KnowledgeBase& out) {
   // The hash is computed on first use; an app pays it once, not per call.
   static_cast<void>(out.hash());
   return true;
+}
+
+/// Pain drawings as people draw them, row-major, n x width: 1 to 8 painful
+/// region keys each, intensities 1..10, the rest 0, from a fixed seed (the
+/// same rows in every program and run).
+template <class T>
+std::vector<T> sparse_drawings(std::size_t n, std::size_t width) {
+  std::vector<T> drawings(n * width, T{0});
+  std::uint64_t s = 0x9E3779B97F4A7C15ULL;
+  const auto next = [&s] {
+    s ^= s << 13U;
+    s ^= s >> 7U;
+    s ^= s << 17U;
+    return s;
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t marks = 1 + next() % 8;
+    for (std::size_t m = 0; m < marks; ++m) {
+      drawings[i * width + next() % width] = static_cast<T>(1 + next() % 10);
+    }
+  }
+  return drawings;
 }
 
 /// A typical intake: five marks over the low back, buttock and hip on one

@@ -6,7 +6,8 @@ usage: PYTHONPATH=<build>/bindings/python python3 bench_python.py [--drawings N]
 1. kb.score_batch(x) against `x.astype(np.float32) @ W`, W a dense float32
    matrix of the same shape as the scoring (region keys x candidates), on the
    same sparse drawings (uint8 and float32 in, float32 out), for 1e3..N
-   drawings; myoref on one thread and on all, numpy with its BLAS as it comes.
+   drawings; myoref on one thread and on all (and on all into a reused
+   `out=` array), numpy with its BLAS as it comes.
 2. The per-call cost of kb.assess(dict) on a typical intake, beside
    json.loads of the same intake's text.
 
@@ -14,6 +15,16 @@ Measurements alternate (myoref, numpy, myoref, ...) so that load from other
 processes hits both alike; medians of R repetitions. numpy's matrix product
 runs in OpenBLAS: run this with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset
 (`make bench` does), and read the kernel it reports.
+
+Each timed block starts from an idle process (settle()), then makes one
+untimed call of the function it times. After a call, OpenBLAS's worker
+threads busy-wait for new work for a while (about 0.1 s here) before they
+sleep: timed right after numpy, myoref's second thread would share a core
+with a spinning OpenBLAS thread (and the process CPU time would count the
+spinning). The untimed call puts each function in the state of a loop of
+calls, which is what is measured: OpenBLAS's threads awake for numpy, the
+second core awake for myoref (on this VM a core left idle for 20 ms or more
+takes milliseconds to wake, which would hide a second thread's work).
 """
 import argparse
 import ctypes
@@ -100,14 +111,30 @@ def median_time(fn, repetitions, inner=1):
     return statistics.median(times)
 
 
+def settle(window=0.01, limit=1.0):
+    """Waits until no thread of this process uses the CPU (at most `limit`
+    seconds): until the process's CPU time grows by less than a tenth of a
+    `window` of sleep. After a numpy call OpenBLAS's threads spin for about
+    0.1 s; this lets them go to sleep before the next measurement starts."""
+    deadline = time.perf_counter() + limit
+    while time.perf_counter() < deadline:
+        c = time.process_time()
+        time.sleep(window)
+        if time.process_time() - c < window / 10:
+            return
+
+
 def interleaved(fns, repetitions, inner=1):
     """Median wall time and median process CPU time (every thread) of each fn,
-    the fns run in turn within every repetition. On a shared machine the wall
-    time includes waiting for a CPU; the CPU time is the work done."""
+    the fns run in turn within every repetition, each from an idle process
+    (settle()) and after one untimed call. On a shared machine the wall time
+    includes waiting for a CPU; the CPU time is the work done."""
     wall = {name: [] for name in fns}
     cpu = {name: [] for name in fns}
     for _ in range(repetitions):
         for name, fn in fns.items():
+            settle()
+            fn()
             t, c = time.perf_counter(), time.process_time()
             for _ in range(inner):
                 fn()
@@ -138,7 +165,8 @@ def main():
           f"myoref {getattr(myoref, '__version__', '?')}")
     print(f"BLAS: {json.dumps(info)}")
     print(f"cpus: {os.cpu_count()}, load average: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
-    print(f"medians of {args.repetitions} repetitions, myoref and numpy interleaved")
+    print(f"medians of {args.repetitions} repetitions, myoref and numpy interleaved, "
+          "each timed block started from an idle process (settle()) and one untimed call")
     print()
 
     rng = np.random.default_rng(2)
@@ -152,9 +180,10 @@ def main():
 
     print("wall time, and in brackets process CPU time (all threads)")
     print()
-    print("| drawings | input | myoref 1 thread | myoref all threads | numpy astype @ W | "
-          "numpy / myoref (all), wall [CPU] | numpy / myoref (1), wall [CPU] |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print("| drawings | input | myoref 1 thread | myoref all threads | myoref all threads, "
+          "out= reused | numpy astype @ W | numpy / myoref (all), wall [CPU] | "
+          "numpy / myoref (1), wall [CPU] |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     sizes = [n for n in (1_000, 10_000, 100_000, 1_000_000) if n <= args.drawings]
     if args.drawings not in sizes:
         sizes.append(args.drawings)
@@ -162,13 +191,19 @@ def main():
         for label, x in (("uint8", x8_all[:n]), ("float32", x32_all[:n])):
             reps = args.repetitions if n >= 100_000 else args.repetitions * 3
             inner = max(1, 100_000 // n)
+            # The same call into one array again and again: what a new
+            # result's first-touch page faults cost the others (numpy pays
+            # them too, for its result and for astype's copy).
+            reused = np.zeros((n, height), np.float32)
             t, c = interleaved({
                 "one": lambda: kb.score_batch(x, threads=1),
                 "all": lambda: kb.score_batch(x),
+                "out": lambda: kb.score_batch(x, out=reused),
                 "numpy": lambda: x.astype(np.float32) @ weights,
             }, reps, inner)
             cell = {k: f"{fmt(t[k])} [{fmt(c[k])}]" for k in t}
-            print(f"| {n:,} | {label} | {cell['one']} | {cell['all']} | {cell['numpy']} | "
+            print(f"| {n:,} | {label} | {cell['one']} | {cell['all']} | {cell['out']} | "
+                  f"{cell['numpy']} | "
                   f"{t['numpy'] / t['all']:.2f}x [{c['numpy'] / c['all']:.2f}x] | "
                   f"{t['numpy'] / t['one']:.2f}x [{c['numpy'] / c['one']:.2f}x] |")
     print()

@@ -1,11 +1,12 @@
 #include "assess/scoring.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <numeric>
 #include <string_view>
-#include <type_traits>
 
 #include <gsl/assert>
 #include <gsl/narrow>
@@ -15,6 +16,7 @@
 #endif
 
 #include "assess/internal.hpp"
+#include "assess/scoring_x86.hpp"
 #include "kb/kb_data.hpp"
 #include "myoref/kb.hpp"
 
@@ -88,8 +90,10 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
     most_trigger_points = std::max(most_trigger_points, muscles[cand.muscle].trigger_points.size());
   }
   t.slot_count = most_trigger_points;
-  t.slot_size.assign(t.slot_count * nc, std::numeric_limits<float>::infinity());
-  t.slot_inverse_size.assign(t.slot_count * nc, 0.0F);
+  t.candidate_stride = (nc + kCandidateBlock - 1) / kCandidateBlock * kCandidateBlock;
+  const std::size_t stride = t.candidate_stride;
+  t.slot_size.assign(t.slot_count * stride, std::numeric_limits<float>::infinity());
+  t.slot_inverse_size.assign(t.slot_count * stride, 0.0F);
   std::vector<std::vector<std::uint32_t>> members(nr);
   std::vector<std::vector<RegionKeyIndex>> essential_lists;
   std::vector<std::vector<RegionKeyIndex>> spillover_lists;
@@ -103,7 +107,7 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
     std::size_t largest_zone = 0;
     for (std::size_t j = 0; j < muscle.trigger_points.size(); ++j) {
       const TriggerPoint& tp = muscle.trigger_points[j];
-      const auto slot = gsl::narrow<std::uint32_t>(j * nc + c);
+      const auto slot = gsl::narrow<std::uint32_t>(j * stride + c);
       map_zone(kb, tp.essential, tp.side, candidates[c].side, essential);
       map_zone(kb, tp.spillover, tp.side, candidates[c].side, spillover);
       // A region can be essential on one side of a "both" zone and spillover
@@ -143,7 +147,7 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
   flatten(members, t.essential_member_begin, t.essential_member_slot);
   t.essential_member_candidate.reserve(t.essential_member_slot.size());
   for (const std::uint32_t slot : t.essential_member_slot) {
-    t.essential_member_candidate.push_back(gsl::narrow<CandidateIndex>(slot % nc));
+    t.essential_member_candidate.push_back(gsl::narrow<CandidateIndex>(slot % stride));
   }
 
   t.region_key_phrase.reserve(nr);
@@ -157,7 +161,20 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
     t.region_key_phrase.push_back(std::move(phrase));
   }
 
+  const std::size_t blocks = stride / kCandidateBlock;
+  t.essential_mask.assign(nr * t.slot_count * blocks, 0);
+  for (std::size_t r = 0; r < nr; ++r) {
+    for (std::uint32_t e = t.essential_member_begin[r]; e < t.essential_member_begin[r + 1]; ++e) {
+      const std::size_t slot = t.essential_member_slot[e];
+      const std::size_t j = slot / stride;
+      const std::size_t c = slot % stride;
+      t.essential_mask[(r * blocks + c / kCandidateBlock) * t.slot_count + j] |=
+          static_cast<std::uint16_t>(1U << (c % kCandidateBlock));
+    }
+  }
+
   t.referred.assign(nr, 0);
+  t.referral_weight.assign(nr * stride, 0.0F);
   t.referral_begin.reserve(nr + 1);
   for (std::size_t r = 0; r < nr; ++r) {
     t.referral_begin.push_back(gsl::narrow<std::uint32_t>(t.referral_candidate.size()));
@@ -166,8 +183,10 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
       if (rel == ZoneRelation::none) {
         continue;
       }
+      const float weight = rel == ZoneRelation::essential ? 1.0F : kSpilloverWeight;
+      t.referral_weight[r * stride + c] = weight;
       t.referral_candidate.push_back(gsl::narrow<CandidateIndex>(c));
-      t.referral_weight.push_back(rel == ZoneRelation::essential ? 1.0F : kSpilloverWeight);
+      t.referral_candidate_weight.push_back(weight);
       t.referred[r] = 1;
     }
   }
@@ -205,134 +224,283 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
   return t;
 }
 
+namespace {
+
+// The portable paths: one candidate at a time, and SSE2 (part of x86-64).
+// scoring_kernel.inl describes what a lane type provides.
+namespace portable {
+
+#define MYOREF_KERNEL_TARGET
+#include "assess/scoring_kernel.inl"
+#undef MYOREF_KERNEL_TARGET
+
+struct ScalarLanes {
+  using reg = float;
+  using mask = bool;
+  static constexpr std::size_t width = 1;
+  static reg zero() noexcept { return 0.0F; }
+  static reg set1(float v) noexcept { return v; }
+  static reg load(const float* p) noexcept { return *p; }
+  static void store(float* p, reg v) noexcept { *p = v; }
+  static void store_first(float* p, reg v, std::size_t n) noexcept {
+    if (n != 0)
+      *p = v;
+  }
+  static reg add(reg a, reg b) noexcept { return a + b; }
+  static reg sub(reg a, reg b) noexcept { return a - b; }
+  static reg mul(reg a, reg b) noexcept { return a * b; }
+  static reg div(reg a, reg b) noexcept { return a / b; }
+  static reg max(reg a, reg b) noexcept { return a > b ? a : b; }
+  static mask ge(reg a, reg b) noexcept { return a >= b; }
+  static mask both(mask a, mask b) noexcept { return a && b; }
+  static mask all(bool b) noexcept { return b; }
+  static reg select(mask m, reg a, reg b) noexcept { return m ? a : b; }
+
+  /// All-zero 8-byte words (8 uint8 or 2 float +0) are skipped.
+  template <class T>
+  static std::size_t painful(const T* x, std::size_t nr, RegionKeyIndex* keys,
+                             float* intensity) noexcept {
+    constexpr std::size_t per_word = sizeof(std::uint64_t) / sizeof(T);
+    std::size_t count = 0;
+    std::size_t r = 0;
+    for (; r + per_word <= nr; r += per_word) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, x + r, sizeof w);
+      if (w == 0)
+        continue;  // a float -0 has a bit set, and take_if_painful decides
+      for (std::size_t k = 0; k < per_word; ++k)
+        count = take_if_painful(x, r + k, keys, intensity, count);
+    }
+    for (; r < nr; ++r)
+      count = take_if_painful(x, r, keys, intensity, count);
+    return count;
+  }
+};
+
+#if defined(__SSE2__)
+struct Sse2Lanes {
+  using reg = __m128;
+  using mask = __m128;
+  static constexpr std::size_t width = 4;
+  static reg zero() noexcept { return _mm_setzero_ps(); }
+  static reg set1(float v) noexcept { return _mm_set1_ps(v); }
+  static reg load(const float* p) noexcept { return _mm_loadu_ps(p); }
+  static void store(float* p, reg v) noexcept { _mm_storeu_ps(p, v); }
+  static void store_first(float* p, reg v, std::size_t n) noexcept {
+    alignas(16) float lanes[4];
+    _mm_store_ps(lanes, v);
+    for (std::size_t l = 0; l < n; ++l)
+      p[l] = lanes[l];
+  }
+  static reg add(reg a, reg b) noexcept { return _mm_add_ps(a, b); }
+  static reg sub(reg a, reg b) noexcept { return _mm_sub_ps(a, b); }
+  static reg mul(reg a, reg b) noexcept { return _mm_mul_ps(a, b); }
+  static reg div(reg a, reg b) noexcept { return _mm_div_ps(a, b); }
+  static reg max(reg a, reg b) noexcept { return _mm_max_ps(a, b); }  // a > b ? a : b
+  static mask ge(reg a, reg b) noexcept { return _mm_cmpge_ps(a, b); }
+  static mask both(mask a, mask b) noexcept { return _mm_and_ps(a, b); }
+  static mask all(bool b) noexcept {
+    return b ? _mm_castsi128_ps(_mm_set1_epi32(-1)) : _mm_setzero_ps();
+  }
+  static reg select(mask m, reg a, reg b) noexcept {
+    return _mm_or_ps(_mm_and_ps(m, a), _mm_andnot_ps(m, b));
+  }
+
+  /// 16 uint8 compared at once; only the painful ones are visited.
+  static std::size_t painful(const std::uint8_t* x, std::size_t nr, RegionKeyIndex* keys,
+                             float* intensity) noexcept {
+    std::size_t count = 0;
+    std::size_t r = 0;
+    const __m128i zero_v = _mm_setzero_si128();
+    for (; r + 16 <= nr; r += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(x + r));
+      const auto marked = ~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero_v)));
+      count = take_marked(marked & 0xFFFFU, r, x, keys, intensity, count);
+    }
+    for (; r < nr; ++r)
+      count = take_if_painful(x, r, keys, intensity, count);
+    return count;
+  }
+  /// 4 floats compared at once.
+  static std::size_t painful(const float* x, std::size_t nr, RegionKeyIndex* keys,
+                             float* intensity) noexcept {
+    std::size_t count = 0;
+    std::size_t r = 0;
+    const __m128 zero_v = _mm_setzero_ps();
+    for (; r + 4 <= nr; r += 4) {
+      const auto marked =
+          static_cast<unsigned>(_mm_movemask_ps(_mm_cmpgt_ps(_mm_loadu_ps(x + r), zero_v)));
+      count = take_marked(marked, r, x, keys, intensity, count);
+    }
+    for (; r < nr; ++r)
+      count = take_if_painful(x, r, keys, intensity, count);
+    return count;
+  }
+};
+#endif
+
+}  // namespace portable
+
+ScoringPath widest_supported_path() noexcept {
+  for (const ScoringPath path : {ScoringPath::avx512, ScoringPath::avx2, ScoringPath::sse2}) {
+    if (scoring_path_supported(path))
+      return path;
+  }
+  return ScoringPath::scalar;
+}
+
+constexpr int kNoOverride = -1;
+std::atomic<int> g_path_override{kNoOverride};
+
+template <bool kParts>
+void score_sparse_on(ScoringPath path, const ScoringTables& t, const SparseDrawing& drawing,
+                     float* work, float* scores) noexcept {
+  switch (path) {
+#if MYOREF_SCORING_X86
+    case ScoringPath::avx512:
+      x86::score_drawing_avx512(t, drawing, work, scores, kParts);
+      return;
+    case ScoringPath::avx2:
+      x86::score_drawing_avx2(t, drawing, work, scores, kParts);
+      return;
+#endif
+#if defined(__SSE2__)
+    case ScoringPath::sse2:
+      portable::score_sparse_any<portable::Sse2Lanes, false, kParts>(t, drawing, work, scores);
+      return;
+#endif
+    default:
+      portable::score_sparse_any<portable::ScalarLanes, false, kParts>(t, drawing, work, scores);
+      return;
+  }
+}
+
+bool all_intensities_portable(const std::uint8_t* v, std::size_t count) noexcept {
+  std::uint8_t peak = 0;
+  for (std::size_t i = 0; i < count; ++i)
+    peak = std::max(peak, v[i]);  // vectorised by the compiler
+  return peak <= 10;
+}
+bool all_intensities_portable(const float* v, std::size_t count) noexcept {
+  unsigned bad = 0;
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  // Compilers do not vectorise the scalar loop below (the compares of floats
+  // into an integer), and this pass reads every input byte.
+  const __m128 lo = _mm_setzero_ps();
+  const __m128 hi = _mm_set1_ps(10.0F);
+  __m128 ok = _mm_castsi128_ps(_mm_set1_epi32(-1));
+  for (; i + 4 <= count; i += 4) {
+    const __m128 x = _mm_loadu_ps(v + i);
+    ok = _mm_and_ps(ok, _mm_and_ps(_mm_cmpge_ps(x, lo), _mm_cmple_ps(x, hi)));  // NaN: false
+  }
+  bad = _mm_movemask_ps(ok) == 0xF ? 0U : 1U;
+#endif
+  for (; i < count; ++i) {
+    bad |= (v[i] >= 0.0F && v[i] <= 10.0F) ? 0U : 1U;  // NaN compares false: bad
+  }
+  return bad == 0;
+}
+
+template <class T>
+bool all_intensities_on(ScoringPath path, const T* values, std::size_t count) noexcept {
+  switch (path) {
+#if MYOREF_SCORING_X86
+    case ScoringPath::avx512:
+      return x86::all_intensities_avx512(values, count);
+    case ScoringPath::avx2:
+      return x86::all_intensities_avx2(values, count);
+#endif
+    default:
+      return all_intensities_portable(values, count);
+  }
+}
+
+template <class T>
+void score_rows_on(ScoringPath path, const ScoringTables& t, const T* rows, std::size_t n,
+                   float* out, const RowScratch& scratch) noexcept {
+  switch (path) {
+#if MYOREF_SCORING_X86
+    case ScoringPath::avx512:
+      x86::score_rows_avx512(t, rows, n, out, scratch);
+      return;
+    case ScoringPath::avx2:
+      x86::score_rows_avx2(t, rows, n, out, scratch);
+      return;
+#endif
+#if defined(__SSE2__)
+    case ScoringPath::sse2:
+      portable::score_dense_rows<portable::Sse2Lanes>(t, rows, n, out, scratch);
+      return;
+#endif
+    default:
+      portable::score_dense_rows<portable::ScalarLanes>(t, rows, n, out, scratch);
+      return;
+  }
+}
+
+}  // namespace
+
+bool scoring_path_supported(ScoringPath path) noexcept {
+  switch (path) {
+    case ScoringPath::scalar:
+      return true;
+    case ScoringPath::sse2:
+#if defined(__SSE2__)
+      return true;
+#else
+      return false;
+#endif
+    case ScoringPath::avx2:
+#if MYOREF_SCORING_X86
+      return x86::cpu_runs_avx2();
+#else
+      return false;
+#endif
+    case ScoringPath::avx512:
+#if MYOREF_SCORING_X86
+      return x86::cpu_runs_avx512();
+#else
+      return false;
+#endif
+  }
+  return false;
+}
+
+ScoringPath scoring_path() noexcept {
+  const int forced = g_path_override.load(std::memory_order_relaxed);
+  if (forced != kNoOverride)
+    return static_cast<ScoringPath>(forced);
+  static const ScoringPath widest = widest_supported_path();
+  return widest;
+}
+
+void override_scoring_path(std::optional<ScoringPath> path) noexcept {
+  Expects(!path || scoring_path_supported(*path));
+  g_path_override.store(path ? static_cast<int>(*path) : kNoOverride, std::memory_order_relaxed);
+}
+
 void score_drawing(const ScoringTables& t, const SparseDrawing& drawing,
                    const float* findings_evidence, float* work, float* scores, float* parts) {
+  score_drawing(scoring_path(), t, drawing, findings_evidence, work, scores, parts);
+}
+
+void score_drawing(ScoringPath path, const ScoringTables& t, const SparseDrawing& drawing,
+                   const float* findings_evidence, float* work, float* scores, float* parts) {
   const std::size_t nc = t.candidate_count;
-  float total = 0.0F;
-  float peak = 0.0F;
-  for (std::size_t i = 0; i < drawing.count; ++i) {
-    total += drawing.intensity[i];
-    peak = std::max(peak, drawing.intensity[i]);
-  }
-  float* explained = work;
-  float* salience_sum = work + nc;                   // by slot
-  float* coverage = work + nc * (1 + t.slot_count);  // K, by candidate
-  std::fill(work, work + scoring_work_size(t), 0.0F);
-
-  // Scatter: each painful key adds to the candidates that refer to it.
-  for (std::size_t i = 0; i < drawing.count; ++i) {
-    const RegionKeyIndex r = drawing.keys[i];
-    const float x = drawing.intensity[i];
-    // Salience for essential coverage: being painful at all counts half,
-    // intensity relative to the worst mark the other half.
-    const float salience = 0.5F + 0.5F * (x / peak);
-    for (std::uint32_t e = t.referral_begin[r]; e < t.referral_begin[r + 1U]; ++e) {
-      explained[t.referral_candidate[e]] += x * t.referral_weight[e];
-    }
-    for (std::uint32_t e = t.essential_member_begin[r]; e < t.essential_member_begin[r + 1U]; ++e) {
-      salience_sum[t.essential_member_slot[e]] += salience;
-    }
-  }
-
-  // Essential coverage K: the best of the candidate's trigger points, each
-  // min(1, salience / zone size). Only slots that a painful key falls in can
-  // be above 0, so they are visited through the painful keys rather than
-  // every slot of every candidate. A slot is met once per painful key of its
-  // zone, with the same value each time; max is exact and order-free, so this
-  // gives the same floats as a pass over all slots.
-  for (std::size_t i = 0; i < drawing.count; ++i) {
-    const RegionKeyIndex r = drawing.keys[i];
-    for (std::uint32_t e = t.essential_member_begin[r]; e < t.essential_member_begin[r + 1U]; ++e) {
-      const std::uint32_t slot = t.essential_member_slot[e];
-      const float sum = salience_sum[slot];
-      const float part = sum * t.slot_inverse_size[slot];
-      float& k = coverage[t.essential_member_candidate[e]];
-      k = std::max(k, sum >= t.slot_size[slot] ? 1.0F : part);
-    }
-  }
-
-  // One pass per candidate, with no branches: a candidate that explains
-  // nothing has E = 0, so D = 0 and its score is 0 / (0 + 1) = 0 exactly.
-  // Whole explanations and whole zones are set to exactly 1 rather than
-  // multiplied by a rounded reciprocal, so that a perfect fit scores the same
-  // whichever muscle it is. Four candidates at a time where SSE2 is there;
-  // the vector and scalar paths do the same operations in the same order.
-  const float inverse_total = total > 0.0F ? 1.0F / total : 0.0F;
-  const float coverage_share = 1.0F - kCoverageFloor;
-  std::size_t c = 0;
-#if defined(__SSE2__)
-  {
-    const __m128 one = _mm_set1_ps(1.0F);
-    const __m128 total_v = _mm_set1_ps(total);
-    const __m128 inverse_total_v = _mm_set1_ps(inverse_total);
-    const __m128 some_pain = total > 0.0F ? _mm_castsi128_ps(_mm_set1_epi32(-1)) : _mm_setzero_ps();
-    const __m128 floor_v = _mm_set1_ps(kCoverageFloor);
-    const __m128 share_v = _mm_set1_ps(coverage_share);
-    const __m128 ceiling_v = _mm_set1_ps(kDrawingCeiling);
-    const auto select = [](__m128 mask, __m128 a, __m128 b) {
-      return _mm_or_ps(_mm_and_ps(mask, a), _mm_andnot_ps(mask, b));
-    };
-    // Four candidates from c: score, and E, K, D when `parts` is wanted.
-    // Reading past the last candidate is safe (the work area is padded); only
-    // `lanes` results are stored.
-    const auto group = [&](std::size_t at, std::size_t lanes, auto with_parts) {
-      const __m128 x = _mm_loadu_ps(explained + at);
-      const __m128 whole = _mm_and_ps(_mm_cmpge_ps(x, total_v), some_pain);
-      const __m128 e = select(whole, one, _mm_mul_ps(x, inverse_total_v));
-      const __m128 k = _mm_loadu_ps(coverage + at);
-      const __m128 d = _mm_mul_ps(e, _mm_add_ps(floor_v, _mm_mul_ps(share_v, k)));
-      const __m128 p = _mm_mul_ps(ceiling_v, d);
-      const __m128 score = _mm_div_ps(p, _mm_add_ps(p, _mm_sub_ps(one, p)));
-      if (lanes == 4) {
-        _mm_storeu_ps(scores + at, score);
-      } else {
-        alignas(16) float sv[4];
-        _mm_store_ps(sv, score);
-        for (std::size_t l = 0; l < lanes; ++l)
-          scores[at + l] = sv[l];
-      }
-      if constexpr (decltype(with_parts)::value) {
-        alignas(16) float ev[4];
-        alignas(16) float kv[4];
-        alignas(16) float dv[4];
-        _mm_store_ps(ev, e);
-        _mm_store_ps(kv, k);
-        _mm_store_ps(dv, d);
-        for (std::size_t l = 0; l < lanes; ++l) {
-          float* part = parts + 4 * (at + l);
-          part[0] = ev[l];
-          part[1] = kv[l];
-          part[2] = dv[l];
-          part[3] = 0.0F;
-        }
-      }
-    };
-    // Two loops rather than a test of `parts` in one: batch scoring takes the first.
-    if (parts == nullptr) {
-      for (; c + 4 <= nc; c += 4)
-        group(c, 4, std::false_type{});
-      if (c < nc)
-        group(c, nc - c, std::false_type{});
-    } else {
-      for (; c + 4 <= nc; c += 4)
-        group(c, 4, std::true_type{});
-      if (c < nc)
-        group(c, nc - c, std::true_type{});
-    }
-    c = nc;
-  }
-#endif
-  for (; c < nc; ++c) {
-    const float x = explained[c];
-    const float e = x >= total && total > 0.0F ? 1.0F : x * inverse_total;
-    const float k = coverage[c];
-    const float d = e * (kCoverageFloor + coverage_share * k);
-    const float p = kDrawingCeiling * d;
-    scores[c] = p / (p + (1.0F - p));
-    if (parts != nullptr) {
-      parts[4 * c] = e;
-      parts[4 * c + 1] = k;
-      parts[4 * c + 2] = d;
+  if (parts == nullptr) {
+    score_sparse_on<false>(path, t, drawing, work, scores);
+  } else {
+    score_sparse_on<true>(path, t, drawing, work, scores);
+    // The kernel leaves E, K and D as arrays by candidate after the
+    // explained intensity; the parts are four floats per candidate.
+    const float* e = work + scoring_work_parts(t);
+    const float* k = e + t.candidate_stride;
+    const float* d = k + t.candidate_stride;
+    for (std::size_t c = 0; c < nc; ++c) {
+      parts[4 * c] = e[c];
+      parts[4 * c + 1] = k[c];
+      parts[4 * c + 2] = d[c];
       parts[4 * c + 3] = 0.0F;
     }
   }
@@ -352,6 +520,24 @@ void score_drawing(const ScoringTables& t, const SparseDrawing& drawing,
     const float pl = p * std::exp(kFindingsScale * f);
     scores[i] = pl / (pl + (1.0F - p));
   }
+}
+
+bool all_intensities(ScoringPath path, const std::uint8_t* values, std::size_t count) noexcept {
+  return all_intensities_on(path, values, count);
+}
+
+bool all_intensities(ScoringPath path, const float* values, std::size_t count) noexcept {
+  return all_intensities_on(path, values, count);
+}
+
+void score_rows(ScoringPath path, const ScoringTables& t, const std::uint8_t* rows, std::size_t n,
+                float* out, const RowScratch& scratch) noexcept {
+  score_rows_on(path, t, rows, n, out, scratch);
+}
+
+void score_rows(ScoringPath path, const ScoringTables& t, const float* rows, std::size_t n,
+                float* out, const RowScratch& scratch) noexcept {
+  score_rows_on(path, t, rows, n, out, scratch);
 }
 
 }  // namespace myoref::detail

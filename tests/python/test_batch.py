@@ -174,6 +174,49 @@ def test_bad_threads(kb, drawings):
         kb.score_batch(drawings, threads=1.5)
 
 
+def test_out_receives_the_scores(kb, drawings, expected):
+    n, c = len(drawings), len(kb.candidate_keys())
+    for x in (drawings, drawings.astype(np.float32)):
+        out = np.full((n, c), -1.0, dtype=np.float32)
+        result = kb.score_batch(x, out=out)
+        assert result is out
+        np.testing.assert_array_equal(out, kb.score_batch(x))
+        np.testing.assert_allclose(out, expected, rtol=0, atol=1e-5)
+        kb.score_batch(x, threads=2, out=out)  # again, into the same array
+        np.testing.assert_array_equal(out, kb.score_batch(x))
+    one = np.full(c, -1.0, dtype=np.float32)
+    assert kb.score_batch(drawings[3], out=one) is one
+    np.testing.assert_array_equal(one, kb.score_batch(drawings[3]))
+
+
+def test_bad_out(kb, drawings):
+    n, r, c = len(drawings), len(kb.region_keys()), len(kb.candidate_keys())
+    readonly = np.zeros((n, c), dtype=np.float32)
+    readonly.flags.writeable = False
+    for bad in (np.zeros((n, c), dtype=np.float64),      # dtype
+                np.zeros((n, c + 1), dtype=np.float32),  # shape
+                np.zeros(c, dtype=np.float32),           # shape: one row for many
+                np.zeros((c, n), dtype=np.float32).T,    # not C-contiguous
+                readonly,
+                [[0.0] * c] * n):                        # not an array
+        with pytest.raises(myoref.InvalidArgument):
+            kb.score_batch(drawings, out=bad)
+    # Drawings and scores in one buffer, overlapping.
+    buffer = np.zeros(n * r + n * c, dtype=np.float32)
+    x = buffer[:n * r].reshape(n, r)
+    x[:] = drawings
+    with pytest.raises(myoref.InvalidArgument):
+        kb.score_batch(x, out=buffer[n * r - 8:n * r - 8 + n * c].reshape(n, c))
+    np.testing.assert_array_equal(x, drawings)
+    # Bad drawings leave `out` untouched.
+    bad_x = drawings.copy()
+    bad_x[5, 2] = 11
+    out = np.full((n, c), -1.0, dtype=np.float32)
+    with pytest.raises(myoref.InputError):
+        kb.score_batch(bad_x, out=out)
+    assert (out == -1.0).all()
+
+
 def test_gil_is_released_while_scoring(kb):
     """A long batch on a background thread must not stop the main thread."""
     regions = len(kb.region_keys())

@@ -1,7 +1,9 @@
 // score_batch(): equal to assess() row by row, on several threads; checked input.
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <random>
+#include <string>
 #include <vector>
 
 #include "test_assess_support.hpp"
@@ -145,6 +147,38 @@ TEST_CASE("score_batch checks its input before scoring anything", "[assess][batc
   CHECK(lo < hi);
   CHECK(out_frac[nc + gastro] > lo);
   CHECK(out_frac[nc + gastro] < hi);
+}
+
+TEST_CASE("score_batch checks every thread's rows before any thread scores", "[assess][batch]") {
+  // The threads check their own rows in parallel; one bad value in any of
+  // them, first, middle or last, must leave every row of `out` untouched.
+  const KnowledgeBase& kb = default_kb();
+  const std::size_t nr = kb.region_keys().size();
+  const std::size_t nc = kb.candidates().size();
+  const std::size_t n = 9000;  // enough rows for four threads
+  std::mt19937 rng(7);
+  for (const std::size_t bad_row : {std::size_t{0}, n / 2, n - 1}) {
+    for (const unsigned threads : {2U, 4U, 0U}) {
+      INFO("bad row " << bad_row << ", " << threads << " threads");
+      auto bytes = random_rows<std::uint8_t>(kb, n, rng);
+      bytes[bad_row * nr + 5] = 11;
+      std::vector<float> out(n * nc, -1.0F);
+      Status s = score_batch(kb, bytes.data(), n, out.data(), threads);
+      REQUIRE_FALSE(s);
+      CHECK(s.error().code() == ErrorCode::invalid_input);
+      REQUIRE(s.error().diagnostics().size() == 1);
+      CHECK(s.error().diagnostics()[0].path == "/" + std::to_string(bad_row) + "/5");
+      CHECK(std::all_of(out.begin(), out.end(), [](float v) { return v == -1.0F; }));
+
+      auto floats = random_rows<float>(kb, n, rng);
+      floats[bad_row * nr + 7] = std::numeric_limits<float>::quiet_NaN();
+      s = score_batch(kb, floats.data(), n, out.data(), threads);
+      REQUIRE_FALSE(s);
+      REQUIRE(s.error().diagnostics().size() == 1);
+      CHECK(s.error().diagnostics()[0].path == "/" + std::to_string(bad_row) + "/7");
+      CHECK(std::all_of(out.begin(), out.end(), [](float v) { return v == -1.0F; }));
+    }
+  }
 }
 
 TEST_CASE("an empty knowledge base refuses intakes and scores nothing", "[assess][batch]") {

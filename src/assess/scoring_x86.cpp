@@ -1,0 +1,636 @@
+// The scoring kernel compiled for AVX2 and for AVX-512 (see scoring_x86.hpp
+// and scoring_kernel.inl). Each instruction set's code lives in a namespace of
+// its own inside an anonymous namespace, and every function in it carries the
+// target attribute, so nothing built for a wider instruction set leaks into
+// code that runs on any x86-64.
+#include "assess/scoring_x86.hpp"
+
+#if MYOREF_SCORING_X86
+
+// GCC 12 warns that the placeholder _mm512_undefined_ps() inside
+// _mm512_max_ps is (or may be) used uninitialized (GCC bug 105593, fixed in
+// 12.3); the warnings point into the header.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#pragma GCC diagnostic ignored "-Wuninitialized"
+#endif
+#include <immintrin.h>
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
+
+#include <cstddef>
+#include <cstdint>
+#include <type_traits>
+#include <utility>
+
+#define MYOREF_ALWAYS_INLINE inline __attribute__((always_inline))
+
+namespace myoref::detail::x86 {
+namespace {
+
+namespace avx2 {
+
+#define MYOREF_KERNEL_TARGET __attribute__((target("avx2")))
+#include "assess/scoring_kernel.inl"
+
+struct Lanes {
+  using reg = __m256;
+  using mask = __m256;
+  static constexpr std::size_t width = 8;
+  static constexpr std::size_t max_groups = 8;
+  MYOREF_KERNEL_TARGET static reg zero() noexcept { return _mm256_setzero_ps(); }
+  MYOREF_KERNEL_TARGET static reg set1(float v) noexcept { return _mm256_set1_ps(v); }
+  MYOREF_KERNEL_TARGET static reg load(const float* p) noexcept { return _mm256_loadu_ps(p); }
+  MYOREF_KERNEL_TARGET static void store(float* p, reg v) noexcept { _mm256_storeu_ps(p, v); }
+  MYOREF_KERNEL_TARGET static void store_first(float* p, reg v, std::size_t n) noexcept {
+    const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    _mm256_maskstore_ps(p, _mm256_cmpgt_epi32(_mm256_set1_epi32(static_cast<int>(n)), lane), v);
+  }
+  MYOREF_KERNEL_TARGET static reg add(reg a, reg b) noexcept { return _mm256_add_ps(a, b); }
+  MYOREF_KERNEL_TARGET static reg sub(reg a, reg b) noexcept { return _mm256_sub_ps(a, b); }
+  MYOREF_KERNEL_TARGET static reg mul(reg a, reg b) noexcept { return _mm256_mul_ps(a, b); }
+  MYOREF_KERNEL_TARGET static reg div(reg a, reg b) noexcept { return _mm256_div_ps(a, b); }
+  // a > b ? a : b, as the scalar path's max.
+  MYOREF_KERNEL_TARGET static reg max(reg a, reg b) noexcept { return _mm256_max_ps(a, b); }
+  MYOREF_KERNEL_TARGET static mask ge(reg a, reg b) noexcept {
+    return _mm256_cmp_ps(a, b, _CMP_GE_OQ);
+  }
+  MYOREF_KERNEL_TARGET static mask both(mask a, mask b) noexcept { return _mm256_and_ps(a, b); }
+  MYOREF_KERNEL_TARGET static mask all(bool b) noexcept {
+    return b ? _mm256_castsi256_ps(_mm256_set1_epi32(-1)) : _mm256_setzero_ps();
+  }
+  MYOREF_KERNEL_TARGET static reg select(mask m, reg a, reg b) noexcept {
+    return _mm256_blendv_ps(b, a, m);
+  }
+
+  /// 32 uint8 compared at once, then 16; only the painful ones are visited.
+  MYOREF_KERNEL_TARGET static std::size_t painful(const std::uint8_t* x, std::size_t nr,
+                                                  RegionKeyIndex* keys, float* intensity) noexcept {
+    std::size_t count = 0;
+    std::size_t r = 0;
+    const __m256i zero_v = _mm256_setzero_si256();
+    for (; r + 32 <= nr; r += 32) {
+      const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(x + r));
+      const auto zeros =
+          static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, zero_v)));
+      count = take_marked(~zeros, r, x, keys, intensity, count);
+    }
+    if (r + 16 <= nr) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(x + r));
+      const auto zeros =
+          static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_setzero_si128())));
+      count = take_marked(~zeros & 0xFFFFU, r, x, keys, intensity, count);
+      r += 16;
+    }
+    for (; r < nr; ++r)
+      count = take_if_painful(x, r, keys, intensity, count);
+    return count;
+  }
+  /// 8 floats compared at once.
+  MYOREF_KERNEL_TARGET static std::size_t painful(const float* x, std::size_t nr,
+                                                  RegionKeyIndex* keys, float* intensity) noexcept {
+    std::size_t count = 0;
+    std::size_t r = 0;
+    const __m256 zero_v = _mm256_setzero_ps();
+    for (; r + 8 <= nr; r += 8) {
+      const auto marked = static_cast<std::uint32_t>(
+          _mm256_movemask_ps(_mm256_cmp_ps(_mm256_loadu_ps(x + r), zero_v, _CMP_GT_OQ)));
+      count = take_marked(marked, r, x, keys, intensity, count);
+    }
+    for (; r < nr; ++r)
+      count = take_if_painful(x, r, keys, intensity, count);
+    return count;
+  }
+};
+
+/// The largest byte must be at most 10.
+MYOREF_KERNEL_TARGET bool all_intensities(const std::uint8_t* v, std::size_t count) noexcept {
+  __m256i top = _mm256_setzero_si256();
+  std::size_t i = 0;
+  for (; i + 32 <= count; i += 32)
+    top = _mm256_max_epu8(top, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(v + i)));
+  // Every byte of `top` at most 10: max(top, 10) == 10.
+  const __m256i ten = _mm256_set1_epi8(10);
+  bool ok = _mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_max_epu8(top, ten), ten)) == -1;
+  for (; i < count; ++i)
+    ok = ok && v[i] <= 10;
+  return ok;
+}
+/// 0 <= v <= 10, ordered compares (NaN fails both).
+MYOREF_KERNEL_TARGET bool all_intensities(const float* v, std::size_t count) noexcept {
+  const __m256 zero = _mm256_setzero_ps();
+  const __m256 ten = _mm256_set1_ps(10.0F);
+  __m256 ok = _mm256_castsi256_ps(_mm256_set1_epi32(-1));
+  std::size_t i = 0;
+  for (; i + 8 <= count; i += 8) {
+    const __m256 x = _mm256_loadu_ps(v + i);
+    ok = _mm256_and_ps(
+        ok, _mm256_and_ps(_mm256_cmp_ps(x, zero, _CMP_GE_OQ), _mm256_cmp_ps(x, ten, _CMP_LE_OQ)));
+  }
+  bool all = _mm256_movemask_ps(ok) == 0xFF;
+  for (; i < count; ++i)
+    all = all && v[i] >= 0.0F && v[i] <= 10.0F;
+  return all;
+}
+
+#undef MYOREF_KERNEL_TARGET
+
+}  // namespace avx2
+
+namespace avx512 {
+
+#define MYOREF_KERNEL_TARGET __attribute__((target("avx512f,avx512bw,avx512vl,popcnt")))
+#include "assess/scoring_kernel.inl"
+
+struct Lanes {
+  using reg = __m512;
+  using mask = __mmask16;
+  static constexpr std::size_t width = 16;
+  static constexpr std::size_t max_groups = 4;
+  MYOREF_KERNEL_TARGET static reg zero() noexcept { return _mm512_setzero_ps(); }
+  MYOREF_KERNEL_TARGET static reg set1(float v) noexcept { return _mm512_set1_ps(v); }
+  MYOREF_KERNEL_TARGET static reg load(const float* p) noexcept { return _mm512_loadu_ps(p); }
+  MYOREF_KERNEL_TARGET static void store(float* p, reg v) noexcept { _mm512_storeu_ps(p, v); }
+  MYOREF_KERNEL_TARGET static void store_first(float* p, reg v, std::size_t n) noexcept {
+    _mm512_mask_storeu_ps(p, static_cast<__mmask16>((1U << n) - 1U), v);
+  }
+  MYOREF_KERNEL_TARGET static reg add(reg a, reg b) noexcept { return _mm512_add_ps(a, b); }
+  MYOREF_KERNEL_TARGET static reg sub(reg a, reg b) noexcept { return _mm512_sub_ps(a, b); }
+  MYOREF_KERNEL_TARGET static reg mul(reg a, reg b) noexcept { return _mm512_mul_ps(a, b); }
+  MYOREF_KERNEL_TARGET static reg div(reg a, reg b) noexcept { return _mm512_div_ps(a, b); }
+  // a > b ? a : b, as the scalar path's max.
+  MYOREF_KERNEL_TARGET static reg max(reg a, reg b) noexcept { return _mm512_max_ps(a, b); }
+  MYOREF_KERNEL_TARGET static mask ge(reg a, reg b) noexcept {
+    return _mm512_cmp_ps_mask(a, b, _CMP_GE_OQ);
+  }
+  MYOREF_KERNEL_TARGET static mask both(mask a, mask b) noexcept {
+    return static_cast<mask>(a & b);
+  }
+  MYOREF_KERNEL_TARGET static mask all(bool b) noexcept {
+    return b ? static_cast<mask>(0xFFFFU) : static_cast<mask>(0U);
+  }
+  MYOREF_KERNEL_TARGET static reg select(mask m, reg a, reg b) noexcept {
+    return _mm512_mask_blend_ps(m, b, a);
+  }
+
+  /// 64 uint8 compared at once, the last part of the row through a masked
+  /// load (which touches no byte beyond the row).
+  MYOREF_KERNEL_TARGET static std::size_t painful(const std::uint8_t* x, std::size_t nr,
+                                                  RegionKeyIndex* keys, float* intensity) noexcept {
+    std::size_t count = 0;
+    std::size_t r = 0;
+    for (; r + 64 <= nr; r += 64) {
+      const __m512i v = _mm512_loadu_si512(x + r);
+      count = take_marked(_mm512_test_epi8_mask(v, v), r, x, keys, intensity, count);
+    }
+    if (r < nr) {
+      const __mmask64 rest = ~std::uint64_t{0} >> (64 - (nr - r));
+      const __m512i v = _mm512_maskz_loadu_epi8(rest, x + r);
+      count = take_marked(_mm512_test_epi8_mask(v, v), r, x, keys, intensity, count);
+    }
+    return count;
+  }
+  /// 16 floats compared at once, the last part of the row through a masked load.
+  MYOREF_KERNEL_TARGET static std::size_t painful(const float* x, std::size_t nr,
+                                                  RegionKeyIndex* keys, float* intensity) noexcept {
+    std::size_t count = 0;
+    std::size_t r = 0;
+    const __m512 zero_v = _mm512_setzero_ps();
+    for (; r + 16 <= nr; r += 16) {
+      const __mmask16 marked = _mm512_cmp_ps_mask(_mm512_loadu_ps(x + r), zero_v, _CMP_GT_OQ);
+      count = take_marked(marked, r, x, keys, intensity, count);
+    }
+    if (r < nr) {
+      const auto rest = static_cast<__mmask16>((1U << (nr - r)) - 1U);
+      const __m512 v = _mm512_maskz_loadu_ps(rest, x + r);
+      count = take_marked(_mm512_cmp_ps_mask(v, zero_v, _CMP_GT_OQ), r, x, keys, intensity, count);
+    }
+    return count;
+  }
+};
+
+// The AVX-512 kernel proper. The generic one (scoring_kernel.inl, above)
+// keeps the salience sums in memory: each painful key adds to its slots one
+// by one, through a loop whose length varies from key to key, and the
+// per-candidate pass reads them back as vectors. Here every sum stays in a
+// register for the whole drawing: a painful key adds its salience to the
+// lanes of each (slot, block of 16 candidates) vector that its
+// essential_mask selects, whatever the key, so that no branch depends on the
+// data but the walk over the painful keys. Each lane adds the same salience,
+// in the same key order, as the scalar path does to that slot, so the sums,
+// and everything after them, are the same bits.
+//
+// Registers: G blocks of 16 candidates, each with its explained intensity
+// and S salience sums; with at most 4 of each, 20 of the 32 vector registers.
+// Knowledge bases with more trigger points per muscle take the generic kernel.
+constexpr std::size_t kMaxSlotsInRegisters = 4;
+constexpr std::size_t kMaxBlocksInRegisters = 4;
+
+template <class F, std::size_t... I>
+MYOREF_KERNEL_TARGET MYOREF_ALWAYS_INLINE void unroll(F& f, std::index_sequence<I...> /*i*/) {
+  (f(std::integral_constant<std::size_t, I>{}), ...);
+}
+
+/// f(std::integral_constant<std::size_t, i>{}) for i = 0..N-1: each index a
+/// constant in the source, so that arrays of vectors indexed by it stay in
+/// registers (GCC keeps an array indexed by a loop variable in memory).
+template <std::size_t N, class F>
+MYOREF_KERNEL_TARGET MYOREF_ALWAYS_INLINE void unroll(F&& f) {
+  unroll(f, std::make_index_sequence<N>{});
+}
+
+/// A drawing as assess() gives it: its painful keys, ascending, with their
+/// intensities.
+struct SparseSource {
+  const SparseDrawing& drawing;
+  float peak;
+
+  template <class F>
+  MYOREF_KERNEL_TARGET MYOREF_ALWAYS_INLINE void for_each_painful(F&& f) const {
+    for (std::size_t i = 0; i < drawing.count; ++i)
+      f(std::size_t{drawing.keys[i]}, drawing.intensity[i]);
+  }
+};
+
+/// Which of 64 values from x (n of them, n <= 64) are painful, as bits: a
+/// masked load reads nothing past the row.
+MYOREF_KERNEL_TARGET MYOREF_ALWAYS_INLINE std::uint64_t painful_bits(const std::uint8_t* x,
+                                                                     std::size_t n) {
+  const __mmask64 in_row = n >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1U;
+  const __m512i v = _mm512_maskz_loadu_epi8(in_row, x);
+  return _mm512_test_epi8_mask(v, v);
+}
+MYOREF_KERNEL_TARGET MYOREF_ALWAYS_INLINE std::uint64_t painful_bits(const float* x,
+                                                                     std::size_t n) {
+  std::uint64_t bits = 0;
+  for (std::size_t q = 0; q < 4 && 16 * q < n; ++q) {
+    const std::size_t left = n - 16 * q;
+    const auto in_row = static_cast<__mmask16>(left >= 16 ? 0xFFFFU : (1U << left) - 1U);
+    const __m512 v = _mm512_maskz_loadu_ps(in_row, x + 16 * q);
+    // Greater than +0: a -0 is not painful.
+    bits |= std::uint64_t{_mm512_cmp_ps_mask(v, _mm512_setzero_ps(), _CMP_GT_OQ)} << (16 * q);
+  }
+  return bits;
+}
+
+/// The largest value of a row (values already checked to be 0..10).
+MYOREF_KERNEL_TARGET inline float largest(const std::uint8_t* x, std::size_t nr) {
+  __m512i top = _mm512_setzero_si512();
+  for (std::size_t r = 0; r < nr; r += 64) {
+    const __mmask64 in_row = nr - r >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << (nr - r)) - 1U;
+    top = _mm512_max_epu8(top, _mm512_maskz_loadu_epi8(in_row, x + r));
+  }
+  const __m256i half =
+      _mm256_max_epu8(_mm512_castsi512_si256(top), _mm512_extracti64x4_epi64(top, 1));
+  __m128i q = _mm_max_epu8(_mm256_castsi256_si128(half), _mm256_extracti128_si256(half, 1));
+  q = _mm_max_epu8(q, _mm_srli_si128(q, 8));
+  q = _mm_max_epu8(q, _mm_srli_si128(q, 4));
+  q = _mm_max_epu8(q, _mm_srli_si128(q, 2));
+  q = _mm_max_epu8(q, _mm_srli_si128(q, 1));
+  return static_cast<float>(_mm_cvtsi128_si32(q) & 0xFF);
+}
+MYOREF_KERNEL_TARGET inline float largest(const float* x, std::size_t nr) {
+  __m512 top = _mm512_setzero_ps();
+  for (std::size_t r = 0; r < nr; r += 16) {
+    const auto in_row = static_cast<__mmask16>(nr - r >= 16 ? 0xFFFFU : (1U << (nr - r)) - 1U);
+    top = _mm512_max_ps(top, _mm512_maskz_loadu_ps(in_row, x + r));
+  }
+  __m256 half = _mm256_max_ps(_mm512_castps512_ps256(top),
+                              _mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(top), 1)));
+  __m128 q = _mm_max_ps(_mm256_castps256_ps128(half), _mm256_extractf128_ps(half, 1));
+  q = _mm_max_ps(q, _mm_movehl_ps(q, q));
+  q = _mm_max_ss(q, _mm_shuffle_ps(q, q, 1));
+  return _mm_cvtss_f32(q);
+}
+
+/// The painful values of a uint8 row as floats (they are 0..10).
+alignas(64) constexpr float kWholeIntensity[16] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+
+/// A dense row of the batch, walked through the bit mask of its painful
+/// values, 64 region keys at a time: no compacted copy of the row is made.
+/// The peak (largest value) is needed first, for salience.
+template <class T>
+struct RowSource {
+  const T* row;
+  std::size_t nr;
+  float peak;
+
+  MYOREF_KERNEL_TARGET MYOREF_ALWAYS_INLINE static float value(const std::uint8_t* x,
+                                                               std::size_t r) {
+    return kWholeIntensity[x[r]];
+  }
+  MYOREF_KERNEL_TARGET MYOREF_ALWAYS_INLINE static float value(const float* x, std::size_t r) {
+    return x[r];
+  }
+
+  template <class F>
+  MYOREF_KERNEL_TARGET MYOREF_ALWAYS_INLINE void for_each_painful(F&& f) const {
+    if (nr > 64 && nr <= 128) {
+      // Both words in one loop, choosing the word without a branch: the
+      // exit of a loop over a drawing's painful keys is mispredicted about
+      // once per drawing, and one loop per word would double that (measured:
+      // 57 -> 49 ns per drawing of the default base, 81 keys).
+      std::uint64_t low = painful_bits(row, 64);
+      std::uint64_t high = painful_bits(row + 64, nr - 64);
+      while ((low | high) != 0) {
+        const bool in_low = low != 0;
+        const std::uint64_t word = in_low ? low : high;
+        const std::size_t r = static_cast<std::size_t>(__builtin_ctzll(word)) + (in_low ? 0 : 64);
+        const std::uint64_t rest = word & (word - 1U);
+        low = in_low ? rest : low;
+        high = in_low ? high : rest;
+        f(r, value(row, r));
+      }
+      return;
+    }
+    for (std::size_t first = 0; first < nr; first += 64) {
+      std::uint64_t bits = painful_bits(row + first, nr - first);
+      while (bits != 0) {
+        const std::size_t r = first + static_cast<std::size_t>(__builtin_ctzll(bits));
+        bits &= bits - 1U;
+        f(r, value(row, r));
+      }
+    }
+  }
+};
+
+/// Scores the G blocks of 16 candidates from block `first` (see above), for
+/// the painful keys that `source` gives. With kParts, also leaves the
+/// salience sums and E, K, D in `work`, where the generic kernel leaves them.
+template <std::size_t G, std::size_t S, bool kParts, class Source>
+MYOREF_KERNEL_TARGET void score_blocks(const ScoringTables& t, const Source& source,
+                                       std::size_t first, float* work, float* scores) noexcept {
+  const std::size_t stride = t.candidate_stride;
+  const std::size_t blocks = stride / 16;
+  __m512 explained[G];
+  __m512 salience_sum[S * G + 1];  // [j * G + g]; one more, so that S = 0 compiles
+  unroll<G>([&](auto g) MYOREF_KERNEL_TARGET { explained[g] = _mm512_setzero_ps(); });
+  unroll<S * G>([&](auto q) MYOREF_KERNEL_TARGET { salience_sum[q] = _mm512_setzero_ps(); });
+  float total = 0.0F;
+  const float peak = source.peak;
+  const float* weights = t.referral_weight.data() + first * 16;
+  const std::uint16_t* masks = t.essential_mask.data() + first * S;
+  source.for_each_painful([&](std::size_t r, float x) MYOREF_KERNEL_TARGET {
+    total += x;
+    const float salience = 0.5F + 0.5F * (x / peak);
+    const __m512 x_v = _mm512_set1_ps(x);
+    const __m512 salience_v = _mm512_set1_ps(salience);
+    const float* row = weights + r * stride;
+    const std::uint16_t* mask = masks + r * blocks * S;  // [g][j] from here
+    unroll<G>([&](auto g) MYOREF_KERNEL_TARGET {
+      explained[g] = _mm512_add_ps(explained[g], _mm512_mul_ps(x_v, _mm512_loadu_ps(row + 16 * g)));
+    });
+    unroll<S * G>([&](auto q) MYOREF_KERNEL_TARGET {
+      constexpr std::size_t j = decltype(q)::value / G;
+      constexpr std::size_t g = decltype(q)::value % G;
+      salience_sum[q] =
+          _mm512_mask_add_ps(salience_sum[q], mask[g * S + j], salience_sum[q], salience_v);
+    });
+  });
+
+  // As in the generic kernel's per-candidate pass.
+  const std::size_t nc = t.candidate_count;
+  const float inverse_total = total > 0.0F ? 1.0F / total : 0.0F;
+  const __m512 one = _mm512_set1_ps(1.0F);
+  const __m512 total_v = _mm512_set1_ps(total);
+  const __m512 inverse_total_v = _mm512_set1_ps(inverse_total);
+  const auto some_pain = static_cast<__mmask16>(total > 0.0F ? 0xFFFFU : 0U);
+  const __m512 floor_v = _mm512_set1_ps(kCoverageFloor);
+  const __m512 share_v = _mm512_set1_ps(1.0F - kCoverageFloor);
+  const __m512 ceiling_v = _mm512_set1_ps(kDrawingCeiling);
+  unroll<G>([&](auto g) MYOREF_KERNEL_TARGET {
+    const std::size_t c = (first + g) * 16;
+    __m512 k = _mm512_setzero_ps();
+    unroll<S>([&](auto j) MYOREF_KERNEL_TARGET {
+      const std::size_t at = j * stride + c;
+      const __m512 sum = salience_sum[j * G + g];
+      const __m512 part = _mm512_mul_ps(sum, _mm512_loadu_ps(t.slot_inverse_size.data() + at));
+      const __mmask16 whole =
+          _mm512_cmp_ps_mask(sum, _mm512_loadu_ps(t.slot_size.data() + at), _CMP_GE_OQ);
+      k = _mm512_max_ps(k, _mm512_mask_blend_ps(whole, part, one));
+      if constexpr (kParts)
+        _mm512_storeu_ps(work + at, sum);
+    });
+    const __m512 x = explained[g];
+    const auto whole =
+        static_cast<__mmask16>(_mm512_cmp_ps_mask(x, total_v, _CMP_GE_OQ) & some_pain);
+    const __m512 e = _mm512_mask_blend_ps(whole, _mm512_mul_ps(x, inverse_total_v), one);
+    const __m512 d = _mm512_mul_ps(e, _mm512_add_ps(floor_v, _mm512_mul_ps(share_v, k)));
+    const __m512 p = _mm512_mul_ps(ceiling_v, d);
+    const __m512 score = _mm512_div_ps(p, _mm512_add_ps(p, _mm512_sub_ps(one, p)));
+    if (c + 16 <= nc) {
+      _mm512_storeu_ps(scores + c, score);
+    } else {
+      _mm512_mask_storeu_ps(scores + c, static_cast<__mmask16>((1U << (nc - c)) - 1U), score);
+    }
+    if constexpr (kParts) {
+      float* parts = work + scoring_work_parts(t);  // E, K, D, each by candidate
+      _mm512_storeu_ps(parts + c, e);
+      _mm512_storeu_ps(parts + stride + c, k);
+      _mm512_storeu_ps(parts + 2 * stride + c, d);
+    }
+  });
+}
+
+/// score_blocks over all blocks, kMaxBlocksInRegisters at a time.
+template <std::size_t S, bool kParts, class Source>
+MYOREF_KERNEL_TARGET void score_in_registers(const ScoringTables& t, const Source& source,
+                                             float* work, float* scores) noexcept {
+  const std::size_t blocks = t.candidate_stride / 16;
+  for (std::size_t first = 0; first < blocks; first += kMaxBlocksInRegisters) {
+    switch (blocks - first) {
+      case 1:
+        score_blocks<1, S, kParts>(t, source, first, work, scores);
+        break;
+      case 2:
+        score_blocks<2, S, kParts>(t, source, first, work, scores);
+        break;
+      case 3:
+        score_blocks<3, S, kParts>(t, source, first, work, scores);
+        break;
+      default:
+        score_blocks<4, S, kParts>(t, source, first, work, scores);
+        break;
+    }
+  }
+}
+
+template <bool kParts>
+MYOREF_KERNEL_TARGET void score_drawing_registers(const ScoringTables& t,
+                                                  const SparseDrawing& drawing, float* work,
+                                                  float* scores) noexcept {
+  float peak = 0.0F;
+  for (std::size_t i = 0; i < drawing.count; ++i)
+    peak = drawing.intensity[i] > peak ? drawing.intensity[i] : peak;
+  const SparseSource source{drawing, peak};
+  switch (t.slot_count) {
+    case 0:
+      score_in_registers<0, kParts>(t, source, work, scores);
+      break;
+    case 1:
+      score_in_registers<1, kParts>(t, source, work, scores);
+      break;
+    case 2:
+      score_in_registers<2, kParts>(t, source, work, scores);
+      break;
+    case 3:
+      score_in_registers<3, kParts>(t, source, work, scores);
+      break;
+    default:
+      score_in_registers<4, kParts>(t, source, work, scores);
+      break;
+  }
+}
+
+template <std::size_t S, class T>
+MYOREF_KERNEL_TARGET void score_rows_registers(const ScoringTables& t, const T* rows, std::size_t n,
+                                               float* out, const RowScratch& scratch) noexcept {
+  const std::size_t nr = t.region_key_count;
+  const std::size_t nc = t.candidate_count;
+  for (std::size_t row = 0; row < n; ++row) {
+    const T* x = rows + row * nr;
+    // Only read when some key is painful, and then it is the largest
+    // painful intensity, as in the other paths.
+    const RowSource<T> source{x, nr, largest(x, nr)};
+    score_in_registers<S, false>(t, source, scratch.work, out + row * nc);
+  }
+}
+
+template <class T>
+MYOREF_KERNEL_TARGET void score_rows(const ScoringTables& t, const T* rows, std::size_t n,
+                                     float* out, const RowScratch& scratch) noexcept {
+  switch (t.slot_count) {
+    case 0:
+      score_rows_registers<0>(t, rows, n, out, scratch);
+      return;
+    case 1:
+      score_rows_registers<1>(t, rows, n, out, scratch);
+      return;
+    case 2:
+      score_rows_registers<2>(t, rows, n, out, scratch);
+      return;
+    case 3:
+      score_rows_registers<3>(t, rows, n, out, scratch);
+      return;
+    case 4:
+      score_rows_registers<4>(t, rows, n, out, scratch);
+      return;
+    default:
+      score_dense_rows<Lanes>(t, rows, n, out, scratch);
+      return;
+  }
+}
+
+/// The largest byte must be at most 10; the end of the values through a
+/// masked load.
+MYOREF_KERNEL_TARGET bool all_intensities(const std::uint8_t* v, std::size_t count) noexcept {
+  __m512i top = _mm512_setzero_si512();
+  std::size_t i = 0;
+  for (; i + 64 <= count; i += 64)
+    top = _mm512_max_epu8(top, _mm512_loadu_si512(v + i));
+  if (i < count) {
+    const __mmask64 rest = ~std::uint64_t{0} >> (64 - (count - i));
+    top = _mm512_max_epu8(top, _mm512_maskz_loadu_epi8(rest, v + i));
+  }
+  return _mm512_cmpgt_epu8_mask(top, _mm512_set1_epi8(10)) == 0;
+}
+/// 0 <= v <= 10, ordered compares (NaN fails both). The chunks' verdicts
+/// are or-ed together rather than chained through masked compares, which
+/// would make each compare wait for the one before.
+MYOREF_KERNEL_TARGET bool all_intensities(const float* v, std::size_t count) noexcept {
+  const __m512 zero = _mm512_setzero_ps();
+  const __m512 ten = _mm512_set1_ps(10.0F);
+  unsigned bad = 0;
+  std::size_t i = 0;
+  for (; i + 16 <= count; i += 16) {
+    const __m512 x = _mm512_loadu_ps(v + i);
+    const unsigned ok =
+        _mm512_cmp_ps_mask(x, zero, _CMP_GE_OQ) & _mm512_cmp_ps_mask(x, ten, _CMP_LE_OQ);
+    bad |= ~ok & 0xFFFFU;
+  }
+  if (i < count) {
+    const auto rest = static_cast<__mmask16>((1U << (count - i)) - 1U);
+    const __m512 x = _mm512_maskz_loadu_ps(rest, v + i);
+    const unsigned ok =
+        _mm512_cmp_ps_mask(x, zero, _CMP_GE_OQ) & _mm512_cmp_ps_mask(x, ten, _CMP_LE_OQ);
+    bad |= ~ok & rest;
+  }
+  return bad == 0;
+}
+
+#undef MYOREF_KERNEL_TARGET
+
+}  // namespace avx512
+
+}  // namespace
+
+bool cpu_runs_avx2() noexcept {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2") != 0;
+}
+
+bool cpu_runs_avx512() noexcept {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx512f") != 0 && __builtin_cpu_supports("avx512bw") != 0 &&
+         __builtin_cpu_supports("avx512vl") != 0 && __builtin_cpu_supports("popcnt") != 0;
+}
+
+void score_drawing_avx2(const ScoringTables& t, const SparseDrawing& drawing, float* work,
+                        float* scores, bool parts) noexcept {
+  if (parts) {
+    avx2::score_sparse_any<avx2::Lanes, false, true>(t, drawing, work, scores);
+  } else {
+    avx2::score_sparse_any<avx2::Lanes, false, false>(t, drawing, work, scores);
+  }
+}
+
+void score_drawing_avx512(const ScoringTables& t, const SparseDrawing& drawing, float* work,
+                          float* scores, bool parts) noexcept {
+  if (t.slot_count > avx512::kMaxSlotsInRegisters) {
+    if (parts) {
+      avx512::score_sparse_any<avx512::Lanes, false, true>(t, drawing, work, scores);
+    } else {
+      avx512::score_sparse_any<avx512::Lanes, false, false>(t, drawing, work, scores);
+    }
+  } else if (parts) {
+    avx512::score_drawing_registers<true>(t, drawing, work, scores);
+  } else {
+    avx512::score_drawing_registers<false>(t, drawing, work, scores);
+  }
+}
+
+bool all_intensities_avx2(const std::uint8_t* values, std::size_t count) noexcept {
+  return avx2::all_intensities(values, count);
+}
+bool all_intensities_avx2(const float* values, std::size_t count) noexcept {
+  return avx2::all_intensities(values, count);
+}
+bool all_intensities_avx512(const std::uint8_t* values, std::size_t count) noexcept {
+  return avx512::all_intensities(values, count);
+}
+bool all_intensities_avx512(const float* values, std::size_t count) noexcept {
+  return avx512::all_intensities(values, count);
+}
+
+void score_rows_avx2(const ScoringTables& t, const std::uint8_t* rows, std::size_t n, float* out,
+                     const RowScratch& scratch) noexcept {
+  avx2::score_dense_rows<avx2::Lanes>(t, rows, n, out, scratch);
+}
+void score_rows_avx2(const ScoringTables& t, const float* rows, std::size_t n, float* out,
+                     const RowScratch& scratch) noexcept {
+  avx2::score_dense_rows<avx2::Lanes>(t, rows, n, out, scratch);
+}
+void score_rows_avx512(const ScoringTables& t, const std::uint8_t* rows, std::size_t n, float* out,
+                       const RowScratch& scratch) noexcept {
+  avx512::score_rows(t, rows, n, out, scratch);
+}
+void score_rows_avx512(const ScoringTables& t, const float* rows, std::size_t n, float* out,
+                       const RowScratch& scratch) noexcept {
+  avx512::score_rows(t, rows, n, out, scratch);
+}
+
+}  // namespace myoref::detail::x86
+
+#endif  // MYOREF_SCORING_X86
