@@ -414,10 +414,11 @@ void explain_all(const ScoringTables& t, const ExplanationTables& x,
             if (answer == kUnknown)
               continue;
             if (answer == kConfirmed) {
-              if (w->positive)
+              if (w->positive) {
                 emit(ReasonKind::finding_for, *w);
-              else
+              } else {
                 against_w[n_against++] = w;
+              }
             } else if (w->positive) {
               denied_w[n_denied++] = w;
             }  // denying what counts against a muscle says little either way
@@ -771,7 +772,8 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
       e = detail::RankedEntry{};
       e.candidate = c;
       e.score = scores[c];
-      e.parts = ScoreParts{parts[4 * c], parts[4 * c + 1], parts[4 * c + 2], parts[4 * c + 3]};
+      const float* p = parts + 4 * static_cast<std::size_t>(c);
+      e.parts = ScoreParts{p[0], p[1], p[2], p[3]};
     }
     d.ranked.size = u32(listed);
 

@@ -131,6 +131,7 @@ void check_repeats(const std::vector<Index>& ids, const std::vector<std::size_t>
 void check_consistency(const KnowledgeBase& kb, const Intake& intake, const Positions* at,
                        Problems& problems) {
   // The marks' region keys, on the stack for the usual few marks.
+  // NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init): written before read
   std::array<RegionKeyIndex, 64> few;
   std::vector<RegionKeyIndex> many;
   if (intake.pain.size() > few.size())

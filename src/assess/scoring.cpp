@@ -146,7 +146,9 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
   flatten(spillover_lists, t.zone_spillover_begin, t.zone_spillover_keys);
   flatten(members, t.essential_member_begin, t.essential_member_slot);
   t.essential_member_candidate.reserve(t.essential_member_slot.size());
+  // Every slot is below slot_count * stride, so a slot means stride > 0.
   for (const std::uint32_t slot : t.essential_member_slot) {
+    // NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult)
     t.essential_member_candidate.push_back(gsl::narrow<CandidateIndex>(slot % stride));
   }
 
@@ -166,6 +168,7 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
   for (std::size_t r = 0; r < nr; ++r) {
     for (std::uint32_t e = t.essential_member_begin[r]; e < t.essential_member_begin[r + 1]; ++e) {
       const std::size_t slot = t.essential_member_slot[e];
+      // NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult): as above
       const std::size_t j = slot / stride;
       const std::size_t c = slot % stride;
       t.essential_mask[(r * blocks + c / kCandidateBlock) * t.slot_count + j] |=
@@ -442,8 +445,9 @@ void score_rows_on(ScoringPath path, const ScoringTables& t, const T* rows, std:
 }  // namespace
 
 bool scoring_path_supported(ScoringPath path) noexcept {
+  // The branches differ by platform (preprocessor), not on this one.
   switch (path) {
-    case ScoringPath::scalar:
+    case ScoringPath::scalar:  // NOLINT(bugprone-branch-clone)
       return true;
     case ScoringPath::sse2:
 #if defined(__SSE2__)

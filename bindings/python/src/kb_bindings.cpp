@@ -129,7 +129,7 @@ std::string shortened(const std::string& text, std::size_t max) {
 }
 
 py::object catalog(const char* kind, const py::list& items, const py::object& lookup) {
-  return py::module_::import("myoref._catalog").attr("Catalog")(kind, items, std::move(lookup));
+  return py::module_::import("myoref._catalog").attr("Catalog")(kind, items, lookup);
 }
 
 /// Adds __eq__, __ne__ and __hash__ (by knowledge-base hash and index) to a record class.
