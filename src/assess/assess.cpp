@@ -9,7 +9,6 @@
 // (explanation_tables.hpp), filled by going from each painful key to the
 // zones and candidates that hold it.
 #include <algorithm>
-#include <cmath>
 #include <cstring>
 #include <memory>
 #include <new>
@@ -76,12 +75,6 @@ class Scratch {
   std::size_t capacity_ = 0;
   std::size_t used_ = 0;
 };
-
-/// A finding weight in thousandths: the knowledge base gives weights to the
-/// thousandth (its loader refuses finer ones), so this is the author's number.
-std::int32_t weight_thousandths(float weight) noexcept {
-  return static_cast<std::int32_t>(std::lround(static_cast<double>(weight) * 1000.0));
-}
 
 enum FindingState : std::uint8_t { kUnknown = 0, kConfirmed = 1, kDenied = 2 };
 
@@ -698,15 +691,15 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
     for (const FindingIndex f : d.intake.findings) {
       finding_state[f] = kConfirmed;
       for (std::uint32_t e = t.finding_begin[f]; e < t.finding_begin[f + 1U]; ++e) {
-        evidence_units[t.finding_muscle[e]] += 2 * weight_thousandths(t.finding_weight[e]);
+        evidence_units[t.finding_muscle[e]] += 2 * t.finding_weight_thousandths[e];
         muscle_findings[t.finding_muscle[e]].touched = true;
       }
     }
     for (const FindingIndex f : d.intake.denied) {
       finding_state[f] = kDenied;
       for (std::uint32_t e = t.finding_begin[f]; e < t.finding_begin[f + 1U]; ++e) {
-        if (t.finding_weight[e] > 0.0F) {
-          evidence_units[t.finding_muscle[e]] -= weight_thousandths(t.finding_weight[e]);
+        if (t.finding_weight_thousandths[e] > 0) {
+          evidence_units[t.finding_muscle[e]] -= t.finding_weight_thousandths[e];
           muscle_findings[t.finding_muscle[e]].touched = true;
         }
       }

@@ -209,7 +209,8 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
       const auto m = gsl::narrow<MuscleIndex>(packed >> 16U);
       const auto j = gsl::narrow<std::uint16_t>(packed & 0xFFFFU);
       t.finding_muscle.push_back(m);
-      t.finding_weight.push_back(muscles[m].findings[j].weight);
+      t.finding_weight_thousandths.push_back(static_cast<std::int32_t>(
+          std::lround(static_cast<double>(muscles[m].findings[j].weight) * 1000.0)));
       t.finding_weight_index.push_back(j);
     }
   }

@@ -136,7 +136,10 @@ struct ScoringTables {
   // Finding -> (muscle, weight, index into Muscle::findings). CSR.
   std::vector<std::uint32_t> finding_begin;
   std::vector<MuscleIndex> finding_muscle;
-  std::vector<float> finding_weight;
+  /// The weight in thousandths: the knowledge base gives weights to the
+  /// thousandth (its loader refuses finer ones), so this is the author's
+  /// number, and assessments sum it exactly.
+  std::vector<std::int32_t> finding_weight_thousandths;
   std::vector<std::uint16_t> finding_weight_index;
 
   std::vector<MuscleIndex> candidate_muscle;

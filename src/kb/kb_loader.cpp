@@ -52,10 +52,6 @@ const std::vector<std::string_view>& equipment_ids() {
   return ids;
 }
 
-std::string quote(std::string_view s) {
-  return json::serialize(json::string_view(s.data(), s.size()));
-}
-
 const char* describe(const json::value& v) {
   switch (v.kind()) {
     case json::kind::null:
@@ -310,7 +306,7 @@ const json::object* Loader::object_at(const json::value& v, const Path& path,
   for (const auto& kv : o) {
     const std::string_view key(kv.key().data(), kv.key().size());
     if (std::find(fields.begin(), fields.end(), key) == fields.end()) {
-      error(Path(path, key), "unknown field " + quote(key) +
+      error(Path(path, key), "unknown field " + quoted(key) +
                                  did_you_mean(closest(key, std::vector<std::string_view>(fields),
                                                       suggestion_work_)));
     }
@@ -323,7 +319,7 @@ const json::value* Loader::member(const json::object& o, const Path& base, std::
   const json::value* v = o.if_contains(json::string_view(key.data(), key.size()));
   if (v == nullptr) {
     if (need == Need::required)
-      error(Path(base, key), "required field " + quote(key) + " is missing");
+      error(Path(base, key), "required field " + quoted(key) + " is missing");
     return nullptr;
   }
   // An optional field given as null is the same as one left out.
@@ -366,7 +362,7 @@ bool Loader::id_field(const json::object& o, const Path& base, std::string_view 
     return false;
   if (!is_id(out, allow_hyphen)) {
     error(Path(base, key),
-          quote(out) + " is not a valid id: use lower-case letters, digits and '_'" +
+          quoted(out) + " is not a valid id: use lower-case letters, digits and '_'" +
               (allow_hyphen ? std::string(" or '-'") : std::string()) +
               ", starting with a letter, at most " + std::to_string(kMaxIdLength) + " characters");
     return false;
@@ -466,7 +462,7 @@ std::optional<E> Loader::choice(const json::object& o, const Path& base, std::st
     return std::nullopt;
   const std::optional<E> e = parse(s);
   if (!e) {
-    error(Path(base, key), quote(s) + " is not one of " + join(allowed, " or ") +
+    error(Path(base, key), quoted(s) + " is not one of " + join(allowed, " or ") +
                                did_you_mean(closest(s, allowed, suggestion_work_)));
   }
   return e;
@@ -479,14 +475,14 @@ std::optional<std::uint16_t> Loader::reference(const json::value& v, const Path&
     return std::nullopt;
   const auto it = kind.table->find(s);
   if (it == kind.table->end()) {
-    error(path, "unknown " + std::string(kind.noun) + " " + quote(s) +
+    error(path, "unknown " + std::string(kind.noun) + " " + quoted(s) +
                     did_you_mean(closest(s, kind.names, suggestion_work_)));
     return std::nullopt;
   }
   // The muscle table also answers aliases; the knowledge base itself always
   // names a muscle by its id, so that each reference has one spelling.
   if (&kind == &muscles_ && muscle_ids_[it->second] != s) {
-    error(path, quote(s) + " is an alias of muscle " + quote(muscle_ids_[it->second]) +
+    error(path, quoted(s) + " is an alias of muscle " + quoted(muscle_ids_[it->second]) +
                     "; refer to a muscle by its id");
     return std::nullopt;
   }
@@ -508,7 +504,7 @@ std::vector<Index> Loader::references(const json::object& o, const Path& base, s
     if (!index)
       continue;
     if (std::find(out.begin(), out.end(), *index) != out.end()) {
-      error(item, std::string(kind.noun) + " " + quote((*a)[i].get_string()) + " is listed twice");
+      error(item, std::string(kind.noun) + " " + quoted((*a)[i].get_string()) + " is listed twice");
       continue;
     }
     out.push_back(static_cast<Index>(*index));
@@ -628,7 +624,7 @@ void Loader::index(const json::object& top, std::string_view array_key, std::str
         kind.table->emplace(std::string(s), gsl::narrow_cast<std::uint16_t>(i));
     if (!added) {
       error(Path(Path(Path(kDocument, array_key), i), id_key),
-            "duplicate " + std::string(kind.noun) + " " + std::string(id_key) + " " + quote(s) +
+            "duplicate " + std::string(kind.noun) + " " + std::string(id_key) + " " + quoted(s) +
                 " (first at " + Path(Path(kDocument, array_key), it->second).str() + ")");
       continue;
     }
@@ -670,10 +666,10 @@ void Loader::index_aliases(const json::object& top) {
       const Path path(aliases_path, j);
       const std::string& owner = muscle_ids_[it->second];
       if (owner == s) {
-        error(path, "alias " + quote(s) + " is already the id of muscle " +
+        error(path, "alias " + quoted(s) + " is already the id of muscle " +
                         Path(kMuscles, it->second).str());
       } else {
-        error(path, "alias " + quote(s) + " is already an alias of muscle " + quote(owner));
+        error(path, "alias " + quoted(s) + " is already an alias of muscle " + quoted(owner));
       }
     }
   }
@@ -687,14 +683,14 @@ void Loader::read_header(const json::object& top) {
   if (text(top, kDocument, "schema", schema) && schema != kSchema) {
     if (schema.compare(0, kSchemaPrefix.size(), kSchemaPrefix) == 0) {
       code_ = ErrorCode::unsupported_version;
-      error("/schema", "this library reads " + quote(kSchema) + ", not " + quote(schema));
+      error("/schema", "this library reads " + quoted(kSchema) + ", not " + quoted(schema));
     } else {
-      error("/schema", "expected " + quote(kSchema) + ", found " + quote(schema));
+      error("/schema", "expected " + quoted(kSchema) + ", found " + quoted(schema));
     }
   }
   id_field(top, kDocument, "id", kb_.id, true);
   if (text(top, kDocument, "version", kb_.version) && !is_version(kb_.version)) {
-    error("/version", quote(kb_.version) + " is not a version of the form MAJOR.MINOR.PATCH");
+    error("/version", quoted(kb_.version) + " is not a version of the form MAJOR.MINOR.PATCH");
   }
   text(top, kDocument, "title", kb_.title);
   std::string license;
@@ -849,7 +845,7 @@ void Loader::read_muscle(const json::value& v, const Path& path, MuscleIndex ind
       if (!text_value((*aliases)[i], item, alias))
         continue;
       if (!is_id(alias, false)) {
-        error(item, quote(alias) +
+        error(item, quoted(alias) +
                         " is not a valid id: use lower-case letters, digits and '_', "
                         "starting with a letter, at most " +
                         std::to_string(kMaxIdLength) + " characters");
@@ -867,7 +863,7 @@ void Loader::read_muscle(const json::value& v, const Path& path, MuscleIndex ind
            {std::pair<std::string_view, std::string*>{"fma", &m.fma},
             std::pair<std::string_view, std::string*>{"uberon", &m.uberon}}) {
         if (text(*c, codes_path, key, *out, Need::optional) && !is_digits(*out)) {
-          error(Path(codes_path, key), quote(*out) + " is not an ontology number (digits only)");
+          error(Path(codes_path, key), quoted(*out) + " is not an ontology number (digits only)");
         }
       }
     }
@@ -921,7 +917,7 @@ void Loader::read_muscle(const json::value& v, const Path& path, MuscleIndex ind
       if (good && std::any_of(m.findings.begin(), m.findings.end(),
                               [&](const FindingWeight& x) { return x.finding == w.finding; })) {
         error(Path(item, "id"),
-              "finding " + quote(f->at("id").get_string()) + " is weighted twice for this muscle");
+              "finding " + quoted(f->at("id").get_string()) + " is weighted twice for this muscle");
         good = false;
       }
       if (const json::value* wv = member(*f, item, "weight", Need::required)) {
@@ -1015,7 +1011,7 @@ void Loader::read_trigger_point(const json::value& v, const Path& path, Muscle& 
     const bool repeated = std::any_of(m.trigger_points.begin(), m.trigger_points.end(),
                                       [&](const TriggerPoint& x) { return x.id == tp.id; });
     if (repeated)
-      error(Path(path, "id"), "duplicate trigger point id " + quote(tp.id) + " in this muscle");
+      error(Path(path, "id"), "duplicate trigger point id " + quoted(tp.id) + " in this muscle");
   }
   text(*o, path, "name", tp.name);
   text(*o, path, "location", tp.location);
@@ -1033,7 +1029,7 @@ void Loader::read_trigger_point(const json::value& v, const Path& path, Muscle& 
         continue;
       if (std::find(tp.essential.begin(), tp.essential.end(), it->second) != tp.essential.end()) {
         error(Path(Path(path, "spillover"), j),
-              "region " + quote(a[j].get_string()) + " is already in the essential zone");
+              "region " + quoted(a[j].get_string()) + " is already in the essential zone");
       }
     }
     tp.spillover.erase(std::remove_if(tp.spillover.begin(), tp.spillover.end(),
@@ -1101,11 +1097,11 @@ void Loader::read_exercise(const json::value& v, const Path& path, ExerciseIndex
       const auto& known = equipment_ids();
       if (std::find(known.begin(), known.end(), s) == known.end()) {
         error(item,
-              "unknown equipment " + quote(s) + did_you_mean(closest(s, known, suggestion_work_)));
+              "unknown equipment " + quoted(s) + did_you_mean(closest(s, known, suggestion_work_)));
         continue;
       }
       if (std::find(e.equipment.begin(), e.equipment.end(), s) != e.equipment.end()) {
-        error(item, "equipment " + quote(s) + " is listed twice");
+        error(item, "equipment " + quoted(s) + " is listed twice");
         continue;
       }
       e.equipment.push_back(std::move(s));
@@ -1219,7 +1215,7 @@ void Loader::read_chart(const json::value& v) {
       } else if (view && region && region_known_[*region]) {
         const View allowed = kb_.regions[*region].view;
         if (allowed != View::both && allowed != *view) {
-          error(Path(s_path, "view"), "region " + quote(kb_.regions[*region].id) +
+          error(Path(s_path, "view"), "region " + quoted(kb_.regions[*region].id) +
                                           " is shown in the " + std::string(to_string(allowed)) +
                                           " view only");
         }
@@ -1256,7 +1252,7 @@ void Loader::read_chart(const json::value& v) {
       for (const View view : {View::front, View::back}) {
         if ((allowed == View::both || allowed == view) &&
             !drawn[r][static_cast<std::size_t>(view)]) {
-          error(Path(path, "shapes"), "region " + quote(kb_.regions[r].id) +
+          error(Path(path, "shapes"), "region " + quoted(kb_.regions[r].id) +
                                           " has no shape in the " + std::string(to_string(view)) +
                                           " view");
         }
@@ -1297,8 +1293,8 @@ void Loader::read_chart(const json::value& v) {
           for (const auto& x : tps)
             ids.emplace_back(x.id);
           error(Path(m_path, "trigger_point"),
-                "muscle " + quote(kb_.muscles[*muscle].id) + " has no trigger point " +
-                    quote(tp_id) + did_you_mean(closest(tp_id, ids, suggestion_work_)));
+                "muscle " + quoted(kb_.muscles[*muscle].id) + " has no trigger point " +
+                    quoted(tp_id) + did_you_mean(closest(tp_id, ids, suggestion_work_)));
         }
       }
       const auto view = choice<View>(*mk, m_path, "view", parse_view, {"front", "back"});
@@ -1313,8 +1309,8 @@ void Loader::read_chart(const json::value& v) {
         continue;
       bool& done = marked[*muscle][*tp][static_cast<std::size_t>(*view)];
       if (done) {
-        error(m_path, "trigger point " + quote(tp_id) + " of muscle " +
-                          quote(kb_.muscles[*muscle].id) + " is already marked in the " +
+        error(m_path, "trigger point " + quoted(tp_id) + " of muscle " +
+                          quoted(kb_.muscles[*muscle].id) + " is already marked in the " +
                           std::string(to_string(*view)) + " view");
         continue;
       }
@@ -1340,8 +1336,8 @@ void Loader::read_chart(const json::value& v) {
                                      return x.id == tps[t].id;
                                    }) == tps.begin() + static_cast<std::ptrdiff_t>(t);
         if (!marked[m][t][0] && !marked[m][t][1] && !tps[t].id.empty() && first_with_id) {
-          error(Path(path, "marks"), "trigger point " + quote(tps[t].id) + " of muscle " +
-                                         quote(kb_.muscles[m].id) + " has no mark");
+          error(Path(path, "marks"), "trigger point " + quoted(tps[t].id) + " of muscle " +
+                                         quoted(kb_.muscles[m].id) + " has no mark");
         }
       }
     }
@@ -1359,13 +1355,13 @@ void Loader::check_protocols() {
     const Path step(protocol, to_string(use.step));
     const Path at(step, use.position);
     if (exercise_step_known_[use.exercise] && e.step != use.step) {
-      error(at, "exercise " + quote(e.id) + " is a " + std::string(to_string(e.step)) +
+      error(at, "exercise " + quoted(e.id) + " is a " + std::string(to_string(e.step)) +
                     " exercise, not " + std::string(to_string(use.step)));
     }
     if (exercise_targets_known_[use.exercise] &&
         std::find(e.targets.begin(), e.targets.end(), use.muscle) == e.targets.end()) {
-      error(at, "exercise " + quote(e.id) + " does not list " + quote(kb_.muscles[use.muscle].id) +
-                    " in its targets");
+      error(at, "exercise " + quoted(e.id) + " does not list " +
+                    quoted(kb_.muscles[use.muscle].id) + " in its targets");
     }
   }
 }
@@ -1379,7 +1375,7 @@ void Loader::check_exercise_links() {
       const Path at(exercise, progression ? "progression" : "regression");
       if (exercise_step_known_[link.from] && exercise_step_known_[link.to] &&
           from.step != to.step) {
-        error(at, "exercise " + quote(to.id) + " is a " + std::string(to_string(to.step)) +
+        error(at, "exercise " + quoted(to.id) + " is a " + std::string(to_string(to.step)) +
                       " exercise; a " + (progression ? "progression" : "regression") +
                       " belongs to the same step (" + std::string(to_string(from.step)) + ")");
       }
@@ -1412,12 +1408,12 @@ void Loader::check_chains(bool progression) {
       // first exercise in document order.
       const auto loop_start = std::find(walk.begin(), walk.end(), *at);
       const std::size_t first = *std::min_element(loop_start, walk.end());
-      std::string names = quote(kb_.exercises[first].id);
+      std::string names = quoted(kb_.exercises[first].id);
       for (std::optional<std::size_t> i = next(first); i && *i != first;
            i = next(*i) ? std::optional<std::size_t>(*next(*i)) : std::nullopt) {
-        names += " -> " + quote(kb_.exercises[*i].id);
+        names += " -> " + quoted(kb_.exercises[*i].id);
       }
-      names += " -> " + quote(kb_.exercises[first].id);
+      names += " -> " + quoted(kb_.exercises[first].id);
       const std::string_view key = progression ? "progression" : "regression";
       error(Path(Path(kExercises, first), key), "the " + std::string(key) + "s loop: " + names);
     }
