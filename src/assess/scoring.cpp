@@ -83,7 +83,9 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
   t.candidate_count = nc;
   t.finding_count = kb.findings().size();
   t.muscle_count = muscles.size();
-  t.relation.assign(nc * nr, ZoneRelation::none);
+  // candidate x region key, row-major: the best relation of any of the
+  // candidate's zones to the key; the referral rows and lists come from it.
+  std::vector<ZoneRelation> relation(nc * nr, ZoneRelation::none);
 
   std::size_t most_trigger_points = 0;
   for (const Candidate& cand : candidates) {
@@ -125,10 +127,10 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
       }
       for (const RegionKeyIndex r : essential) {
         members[r].push_back(slot);
-        t.relation[c * nr + r] = ZoneRelation::essential;
+        relation[c * nr + r] = ZoneRelation::essential;
       }
       for (const RegionKeyIndex r : spillover) {
-        ZoneRelation& rel = t.relation[c * nr + r];
+        ZoneRelation& rel = relation[c * nr + r];
         if (rel == ZoneRelation::none) {
           rel = ZoneRelation::spillover;
         }
@@ -182,7 +184,7 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
   for (std::size_t r = 0; r < nr; ++r) {
     t.referral_begin.push_back(gsl::narrow<std::uint32_t>(t.referral_candidate.size()));
     for (std::size_t c = 0; c < nc; ++c) {
-      const ZoneRelation rel = t.relation[c * nr + r];
+      const ZoneRelation rel = relation[c * nr + r];
       if (rel == ZoneRelation::none) {
         continue;
       }
@@ -211,7 +213,6 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
       t.finding_muscle.push_back(m);
       t.finding_weight_thousandths.push_back(static_cast<std::int32_t>(
           std::lround(static_cast<double>(muscles[m].findings[j].weight) * 1000.0)));
-      t.finding_weight_index.push_back(j);
     }
   }
   t.finding_begin.push_back(gsl::narrow<std::uint32_t>(t.finding_muscle.size()));

@@ -126,10 +126,6 @@ struct ScoringTables {
   // b * kCandidateBlock + l holds region key r in its essential zone.
   std::vector<std::uint16_t> essential_mask;
 
-  // candidate_count x region_key_count, row-major: the best relation of any
-  // of the candidate's zones to the region key. For explanations and cover.
-  std::vector<ZoneRelation> relation;
-
   // 1 when some candidate refers pain to the region key.
   std::vector<std::uint8_t> referred;
 
@@ -140,7 +136,6 @@ struct ScoringTables {
   /// thousandth (its loader refuses finer ones), so this is the author's
   /// number, and assessments sum it exactly.
   std::vector<std::int32_t> finding_weight_thousandths;
-  std::vector<std::uint16_t> finding_weight_index;
 
   std::vector<MuscleIndex> candidate_muscle;
   /// Per candidate: its muscle's finding weights, and its largest essential
@@ -156,10 +151,6 @@ struct ScoringTables {
   // "top of the pelvis (left)" by region key, "back trigger point" by zone.
   std::vector<std::string> region_key_phrase;
   std::vector<std::string> zone_name;
-
-  ZoneRelation relation_of(CandidateIndex c, RegionKeyIndex r) const noexcept {
-    return relation[static_cast<std::size_t>(c) * region_key_count + r];
-  }
 };
 
 /// Builds the tables from a loaded knowledge base (through its public
