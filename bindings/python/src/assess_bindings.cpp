@@ -66,6 +66,14 @@ py::object read_assessment(const py::object& kb_obj, py::handle document) {
   return py::cast(PyAssessment{unwrap(assessment_from_json(kb, text)), kb_obj});
 }
 
+/// A shape as Python writes it: "(3, 81)", "(81,)".
+std::string shape_text(const py::ssize_t* dims, std::size_t n) {
+  std::string text = "(";
+  for (std::size_t i = 0; i < n; ++i)
+    text += (i != 0 ? ", " : "") + std::to_string(dims[i]);
+  return text + (n == 1 ? ",)" : ")");
+}
+
 /// `out` as score_batch's destination for `rows` drawings (`shape`, float32,
 /// C-contiguous, writeable, not overlapping the input), or raises.
 py::array_t<float> checked_out(const py::object& out, const std::vector<py::ssize_t>& shape,
@@ -81,12 +89,8 @@ py::array_t<float> checked_out(const py::object& out, const std::vector<py::ssiz
   bool same_shape = array.ndim() == static_cast<py::ssize_t>(shape.size());
   for (std::size_t i = 0; same_shape && i < shape.size(); ++i)
     same_shape = array.shape(static_cast<py::ssize_t>(i)) == shape[i];
-  if (!same_shape) {
-    std::string expected = "(";
-    for (std::size_t i = 0; i < shape.size(); ++i)
-      expected += (i != 0 ? ", " : "") + std::to_string(shape[i]);
-    wrong("expected shape " + expected + (shape.size() == 1 ? ",)" : ")"));
-  }
+  if (!same_shape)
+    wrong("expected shape " + shape_text(shape.data(), shape.size()));
   if ((array.flags() & py::array::c_style) == 0)
     wrong("expected a C-contiguous array");
   if (!array.writeable())
@@ -154,14 +158,10 @@ py::array_t<float> score_batch_py(const KnowledgeBase& kb, py::handle x, const p
                     std::string(py::str(array.dtype())));
   }
   if (array.ndim() < 1 || array.ndim() > 2 || array.shape(array.ndim() - 1) != regions) {
-    std::string shape = "(";
-    for (py::ssize_t i = 0; i < array.ndim(); ++i) {
-      shape += (i != 0 ? ", " : "") + std::to_string(array.shape(i));
-    }
-    shape += array.ndim() == 1 ? ",)" : ")";
     raise_error(ErrorCode::invalid_input, "drawings are not valid", "",
                 "expected shape (N, " + std::to_string(regions) +
-                    "): one column per region key (KnowledgeBase.region_keys()), not " + shape);
+                    "): one column per region key (KnowledgeBase.region_keys()), not " +
+                    shape_text(array.shape(), static_cast<std::size_t>(array.ndim())));
   }
   if (array.dtype().is(py::dtype::of<std::uint8_t>())) {
     using U8 = py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>;
