@@ -227,6 +227,54 @@ int myoref_intake_confirm_red_flag(myoref_intake* intake, const char* id, size_t
   });
 }
 
+int myoref_intake_deny_red_flag(myoref_intake* intake, const char* id, size_t len) {
+  MYOREF_CHECK_ARG(intake);
+  MYOREF_CHECK_TEXT(id, len);
+  const char* const fn = __func__;
+  return guard(fn, [&] {
+    const myoref::KnowledgeBase& kb = intake->kb;
+    return add_id(
+        fn, "red flag", intake->intake.red_flags_denied, text_view(id, len),
+        [&](std::string_view t) { return kb.find_red_flag(t); },
+        [&](std::string_view t) { return kb.suggest_red_flag(t); });
+  });
+}
+
+int myoref_intake_add_precaution(myoref_intake* intake, const char* id, size_t len) {
+  MYOREF_CHECK_ARG(intake);
+  MYOREF_CHECK_TEXT(id, len);
+  const char* const fn = __func__;
+  return guard(fn, [&] {
+    const myoref::KnowledgeBase& kb = intake->kb;
+    return add_id(
+        fn, "precaution", intake->intake.precautions, text_view(id, len),
+        [&](std::string_view t) { return kb.find_precaution(t); },
+        [&](std::string_view t) { return kb.suggest_precaution(t); });
+  });
+}
+
+int myoref_intake_set_sex(myoref_intake* intake, int sex) {
+  MYOREF_CHECK_ARG(intake);
+  const char* const fn = __func__;
+  return guard(fn, [&] {
+    switch (sex) {
+      case MYOREF_SEX_UNKNOWN:
+        intake->intake.sex.reset();
+        return MYOREF_OK;
+      case MYOREF_SEX_FEMALE:
+        intake->intake.sex = myoref::Sex::female;
+        return MYOREF_OK;
+      case MYOREF_SEX_MALE:
+        intake->intake.sex = myoref::Sex::male;
+        return MYOREF_OK;
+      default:
+        break;
+    }
+    return myoref::capi::set_error(MYOREF_EINVAL, fn,
+                                   "sex " + std::to_string(sex) + " is not a MYOREF_SEX_* value");
+  });
+}
+
 int myoref_intake_set_age(myoref_intake* intake, int years) {
   MYOREF_CHECK_ARG(intake);
   return guard(__func__, [&] {
@@ -302,6 +350,20 @@ int myoref_assess_json(char** out, const myoref_kb* kb, const char* intake, size
   });
 }
 
+int myoref_questions_json(char** out, const myoref_kb* kb, const char* intake, size_t len) {
+  MYOREF_CHECK_OUT(out);
+  MYOREF_CHECK_ARG(kb);
+  MYOREF_CHECK_TEXT(intake, len);
+  return guard(__func__, [&] {
+    auto json = myoref::questions_json(kb->kb, text_view(intake, len));
+    if (!json) {
+      return myoref::capi::fail(json.error());
+    }
+    *out = myoref::capi::to_c_string(*json);
+    return MYOREF_OK;
+  });
+}
+
 int myoref_assess(myoref_assessment** out, const myoref_intake* intake) {
   MYOREF_CHECK_OUT(out);
   MYOREF_CHECK_ARG(intake);
@@ -368,6 +430,117 @@ int myoref_assessment_age_rule(const myoref_assessment* assessment) {
   return guard(__func__, [&] {
     return myoref::capi::age_rule_to_c(assessment->assessment.triage().age_rule);
   });
+}
+
+size_t myoref_assessment_question_count(const myoref_assessment* assessment) {
+  MYOREF_CHECK_ARG_OR(assessment, std::size_t{0});
+  return guard_value(__func__, std::size_t{0},
+                     [&] { return assessment->assessment.triage().questions.size(); });
+}
+
+const char* myoref_assessment_question_id(const myoref_assessment* assessment, size_t index) {
+  MYOREF_CHECK_ARG_OR(assessment, nullptr);
+  const auto flags = assessment->assessment.kb().red_flags();
+  return myoref::capi::string_at(
+      __func__, "question", assessment->assessment.triage().questions, index,
+      [&](const myoref::Question& q) -> const std::string& { return flags[q.red_flag].id; });
+}
+
+int myoref_assessment_question_level(const myoref_assessment* assessment, size_t index) {
+  MYOREF_CHECK_ARG(assessment);
+  const auto flags = assessment->assessment.kb().red_flags();
+  return myoref::capi::int_at(__func__, "question", assessment->assessment.triage().questions,
+                              index, [&](const myoref::Question& q) {
+                                return myoref::capi::triage_to_c(flags[q.red_flag].level);
+                              });
+}
+
+const char* myoref_assessment_question_text(const myoref_assessment* assessment, size_t index) {
+  MYOREF_CHECK_ARG_OR(assessment, nullptr);
+  const auto flags = assessment->assessment.kb().red_flags();
+  return myoref::capi::string_at(
+      __func__, "question", assessment->assessment.triage().questions, index,
+      [&](const myoref::Question& q) -> const std::string& { return flags[q.red_flag].question; });
+}
+
+const char* myoref_assessment_question_why(const myoref_assessment* assessment, size_t index) {
+  MYOREF_CHECK_ARG_OR(assessment, nullptr);
+  return myoref::capi::string_at(
+      __func__, "question", assessment->assessment.triage().questions, index,
+      [&](const myoref::Question& q) -> const std::string& { return q.why; });
+}
+
+int myoref_assessment_provisional(const myoref_assessment* assessment) {
+  MYOREF_CHECK_ARG(assessment);
+  return assessment->assessment.triage().provisional ? 1 : 0;
+}
+
+size_t myoref_assessment_pending_count(const myoref_assessment* assessment) {
+  MYOREF_CHECK_ARG_OR(assessment, std::size_t{0});
+  return guard_value(__func__, std::size_t{0},
+                     [&] { return assessment->assessment.triage().pending.size(); });
+}
+
+const char* myoref_assessment_pending_id(const myoref_assessment* assessment, size_t index) {
+  MYOREF_CHECK_ARG_OR(assessment, nullptr);
+  const auto flags = assessment->assessment.kb().red_flags();
+  return myoref::capi::string_at(
+      __func__, "pending question", assessment->assessment.triage().pending, index,
+      [&](myoref::RedFlagIndex f) -> const std::string& { return flags[f].id; });
+}
+
+size_t myoref_assessment_rule_count(const myoref_assessment* assessment) {
+  MYOREF_CHECK_ARG_OR(assessment, std::size_t{0});
+  return guard_value(__func__, std::size_t{0},
+                     [&] { return assessment->assessment.triage().rules.size(); });
+}
+
+const char* myoref_assessment_rule_id(const myoref_assessment* assessment, size_t index) {
+  MYOREF_CHECK_ARG_OR(assessment, nullptr);
+  return myoref::capi::string_at(
+      __func__, "rule", assessment->assessment.triage().rules, index,
+      [](const myoref::RuleHit& r) -> const std::string& { return r.id; });
+}
+
+int myoref_assessment_rule_level(const myoref_assessment* assessment, size_t index) {
+  MYOREF_CHECK_ARG(assessment);
+  return myoref::capi::int_at(
+      __func__, "rule", assessment->assessment.triage().rules, index,
+      [](const myoref::RuleHit& r) { return myoref::capi::triage_to_c(r.level); });
+}
+
+const char* myoref_assessment_rule_reason(const myoref_assessment* assessment, size_t index) {
+  MYOREF_CHECK_ARG_OR(assessment, nullptr);
+  return myoref::capi::string_at(
+      __func__, "rule", assessment->assessment.triage().rules, index,
+      [](const myoref::RuleHit& r) -> const std::string& { return r.reason; });
+}
+
+size_t myoref_assessment_also_consider_count(const myoref_assessment* assessment) {
+  MYOREF_CHECK_ARG_OR(assessment, std::size_t{0});
+  return guard_value(__func__, std::size_t{0},
+                     [&] { return assessment->assessment.triage().also_consider.size(); });
+}
+
+const char* myoref_assessment_also_consider_id(const myoref_assessment* assessment, size_t index) {
+  MYOREF_CHECK_ARG_OR(assessment, nullptr);
+  const auto lookalikes = assessment->assessment.kb().lookalikes();
+  return myoref::capi::string_at(__func__, "look-alike",
+                                 assessment->assessment.triage().also_consider, index,
+                                 [&](const myoref::LookalikeMatch& m) -> const std::string& {
+                                   return lookalikes[m.lookalike].id;
+                                 });
+}
+
+const char* myoref_assessment_also_consider_name(const myoref_assessment* assessment,
+                                                 size_t index) {
+  MYOREF_CHECK_ARG_OR(assessment, nullptr);
+  const auto lookalikes = assessment->assessment.kb().lookalikes();
+  return myoref::capi::string_at(__func__, "look-alike",
+                                 assessment->assessment.triage().also_consider, index,
+                                 [&](const myoref::LookalikeMatch& m) -> const std::string& {
+                                   return lookalikes[m.lookalike].name;
+                                 });
 }
 
 size_t myoref_assessment_red_flag_count(const myoref_assessment* assessment) {

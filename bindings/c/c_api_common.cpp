@@ -321,6 +321,19 @@ const char* myoref_triage_level_name(int level) {
   return c_name(myoref::to_string(static_cast<myoref::TriageLevel>(level)));
 }
 
+const char* myoref_sex_name(int sex) {
+  switch (sex) {
+    case MYOREF_SEX_UNKNOWN:
+      return "unknown";
+    case MYOREF_SEX_FEMALE:
+      return c_name(myoref::to_string(myoref::Sex::female));
+    case MYOREF_SEX_MALE:
+      return c_name(myoref::to_string(myoref::Sex::male));
+    default:
+      return nullptr;
+  }
+}
+
 const char* myoref_onset_name(int onset) {
   switch (onset) {
     case MYOREF_ONSET_UNKNOWN:

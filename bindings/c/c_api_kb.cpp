@@ -360,4 +360,44 @@ int myoref_kb_find_red_flag(size_t* out, const myoref_kb* kb, const char* id, si
   });
 }
 
+// --- precautions -----------------------------------------------------------
+
+size_t myoref_kb_precaution_count(const myoref_kb* kb) {
+  MYOREF_KB_COUNT(kb, precautions);
+}
+
+const char* myoref_kb_precaution_id(const myoref_kb* kb, size_t index) {
+  MYOREF_CHECK_ARG_OR(kb, nullptr);
+  return string_at(__func__, "precaution", kb->kb.precautions(), index,
+                   [](const myoref::Precaution& p) -> const std::string& { return p.id; });
+}
+
+const char* myoref_kb_precaution_name(const myoref_kb* kb, size_t index) {
+  MYOREF_CHECK_ARG_OR(kb, nullptr);
+  return string_at(__func__, "precaution", kb->kb.precautions(), index,
+                   [](const myoref::Precaution& p) -> const std::string& { return p.name; });
+}
+
+const char* myoref_kb_precaution_what(const myoref_kb* kb, size_t index) {
+  MYOREF_CHECK_ARG_OR(kb, nullptr);
+  return string_at(__func__, "precaution", kb->kb.precautions(), index,
+                   [](const myoref::Precaution& p) -> const std::string& { return p.what; });
+}
+
+int myoref_kb_find_precaution(size_t* out, const myoref_kb* kb, const char* id, size_t len) {
+  MYOREF_CHECK_ARG(out);
+  MYOREF_CHECK_ARG(kb);
+  MYOREF_CHECK_TEXT(id, len);
+  const char* const fn = __func__;
+  return guard(fn, [&] {
+    const auto text = myoref::capi::text_view(id, len);
+    const auto found = kb->kb.find_precaution(text);
+    if (!found) {
+      return myoref::capi::not_found(fn, "precaution", text, kb->kb.suggest_precaution(text));
+    }
+    *out = *found;
+    return MYOREF_OK;
+  });
+}
+
 }  // extern "C"

@@ -4,7 +4,7 @@
  *   usage: c_host_example INTAKE.json
  *
  * It loads the built-in knowledge base, assesses the intake in the file
- * (contracts.md "Intake"), prints the triage and the most likely muscles with
+ * (docs/contract.md "Intake"), prints the triage and the most likely muscles with
  * the reasons behind each, then starts a self-care plan and prints what to do
  * in the first session.
  *

@@ -9,7 +9,7 @@
 // nothing here throws for bad input or aborts.
 //
 // The scoring formula, its rationale and its limits are in docs/assessment.md;
-// the JSON shapes are those of shared/spec/contracts.md ("Intake", "Assessment").
+// the JSON shapes are those of docs/contract.md ("Intake", "Assessment").
 #ifndef MYOREF_ASSESS_HPP
 #define MYOREF_ASSESS_HPP
 
@@ -54,15 +54,21 @@ struct Intake {
   std::vector<PainMark> pain;           ///< at least one mark; one per region key
   std::vector<FindingIndex> findings;   ///< findings the person confirmed
   std::vector<FindingIndex> denied;     ///< findings the person denied (unlisted = unknown)
-  std::vector<RedFlagIndex> red_flags;  ///< red flags the person confirmed
-  std::optional<int> age;               ///< years, 0..120
-  std::optional<int> duration_days;     ///< how long the pain has lasted, 0..36500
-  std::optional<Onset> onset;           ///< how the pain began, when the person says
+  std::vector<RedFlagIndex> red_flags;  ///< red-flag questions the person answered yes
+  /// Red-flag questions the person answered no. A red flag in neither list is
+  /// unanswered, which is never taken as a no.
+  std::vector<RedFlagIndex> red_flags_denied;
+  std::vector<PrecautionIndex> precautions;  ///< precautions that apply to the person
+  std::optional<int> age;                    ///< years, 0..120
+  std::optional<int> duration_days;          ///< how long the pain has lasted, 0..36500
+  std::optional<Onset> onset;                ///< how the pain began, when the person says
+  std::optional<Sex> sex;                    ///< when the person says
 
   friend bool operator==(const Intake& a, const Intake& b) {
     return a.pain == b.pain && a.findings == b.findings && a.denied == b.denied &&
-           a.red_flags == b.red_flags && a.age == b.age && a.duration_days == b.duration_days &&
-           a.onset == b.onset;
+           a.red_flags == b.red_flags && a.red_flags_denied == b.red_flags_denied &&
+           a.precautions == b.precautions && a.age == b.age && a.duration_days == b.duration_days &&
+           a.onset == b.onset && a.sex == b.sex;
   }
 };
 
@@ -71,17 +77,19 @@ struct Intake {
 struct IntakeLimits {
   std::size_t max_bytes = 64U << 10U;  ///< JSON text size
   std::size_t max_pain_marks = 256;    ///< elements of "pain"
-  std::size_t max_ids = 256;           ///< elements of each of findings, denied, red_flags
+  /// Elements of each of findings, denied, red_flags, red_flags_denied, precautions.
+  std::size_t max_ids = 256;
 };
 
 /// The highest intensity in the drawing (0 when nothing hurts now).
 int max_intensity(const Intake& intake) noexcept;
 
-/// Reads an intake from JSON text (contracts.md "Intake"). Strict: unknown
+/// Reads an intake from JSON text (docs/contract.md "Intake"). Strict: unknown
 /// fields, wrong types, out-of-range numbers, unknown ids (with the closest
 /// known id suggested), a side on a midline region or none on a paired one,
-/// the same region and side twice, repeated ids, an id both confirmed and
-/// denied, and lists beyond `limits` are errors. Every problem is reported
+/// the same region and side twice, repeated ids, a finding both confirmed and
+/// denied, a red flag both answered yes and no, a sex other than "female" or
+/// "male", and lists beyond `limits` are errors. Every problem is reported
 /// together, each with its JSON pointer ("/pain/2/intensity").
 /// Errors: parse (not JSON), limit_exceeded, invalid_input.
 Expected<Intake> parse_intake(const KnowledgeBase& kb, std::string_view json,
@@ -89,7 +97,8 @@ Expected<Intake> parse_intake(const KnowledgeBase& kb, std::string_view json,
 
 /// Checks an intake built in code against the same rules as parse_intake:
 /// indices inside `kb`, intensities 0..10, at least one mark, no region key
-/// twice, no repeated id, no finding both confirmed and denied, age 0..120,
+/// twice, no repeated id, no finding both confirmed and denied, no red flag
+/// both answered yes and no, age 0..120,
 /// duration 0..36500, counts within `limits`. Paths are those the intake's
 /// JSON form would have ("/pain/1/intensity", "/denied/0").
 /// Errors: invalid_input, limit_exceeded.
@@ -97,9 +106,9 @@ Status validate_intake(const KnowledgeBase& kb, const Intake& intake,
                        const IntakeLimits& limits = {});
 
 /// The canonical JSON text of a valid intake: compact, keys in the order of
-/// the contract (pain, findings, denied, red_flags, age, duration_days, onset;
-/// absent optional fields left out), every list sorted by knowledge-base
-/// index. parse_intake() of the result gives the intake back. Expects a valid
+/// the contract (pain, findings, denied, red_flags, red_flags_denied,
+/// precautions, age, duration_days, onset, sex; absent optional fields left out), every list sorted
+/// by knowledge-base index. parse_intake() of the result gives the intake back. Expects a valid
 /// intake (indices inside `kb`).
 std::string intake_to_json(const KnowledgeBase& kb, const Intake& intake);
 
@@ -124,15 +133,63 @@ enum class AgeRuleOutcome : std::uint8_t {
 /// "not_applicable", "applies", "applies_duration_unknown", "age_unknown".
 std::string_view to_string(AgeRuleOutcome outcome) noexcept;
 
+/// A red-flag question the drawing calls for, and why it is asked.
+struct Question {
+  RedFlagIndex red_flag = 0;  ///< the question: KnowledgeBase::red_flags()[red_flag].question
+  std::string why;            ///< "pain in the chest (left) at 58"
+};
+
+/// How a red-flag question was answered: yes (in red_flags), no (in
+/// red_flags_denied) or not at all. Never answered is never taken as no.
+enum class Answer : std::uint8_t { pending = 0, yes = 1, no = 2 };
+
+/// "pending", "yes", "no".
+std::string_view to_string(Answer answer) noexcept;
+
+/// The answer an intake gives to one red-flag question.
+Answer answer_of(const Intake& intake, RedFlagIndex flag) noexcept;
+
+/// A rule that raised the level (under 16, a fall, nerve-root pain,
+/// inflammatory back pain, pain only where no muscle explains it, unanswered
+/// questions, new pain at an age), with its reason, advice and sources.
+struct RuleHit {
+  std::string id;                                  ///< "fall_fragile"
+  TriageLevel level = TriageLevel::see_clinician;  ///< the level it raises to
+  std::string reason;                              ///< why, in plain words
+  std::string advice;                              ///< what to do
+  std::vector<CitationIndex> cite;                 ///< the sources behind it
+};
+
+/// A look-alike whose features the intake matches (also_consider).
+struct LookalikeMatch {
+  std::uint16_t lookalike = 0;   ///< index into KnowledgeBase::lookalikes()
+  std::vector<std::string> why;  ///< the features matched, in words
+};
+
 /// The triage of an intake: its level and every reason behind it. The level
-/// is self_care only when no confirmed red flag and no age rule says otherwise,
-/// and it is never above self_care without a reason listed here.
+/// is self_care only when every question the drawing calls for was answered
+/// no and no red flag, rule or age rule says otherwise; it is never above
+/// self_care without a reason listed here.
 struct Triage {
   TriageLevel level = TriageLevel::self_care;  ///< the highest level any reason raises it to
   /// The confirmed red flags, most urgent level first, then knowledge-base order.
   std::vector<RedFlagIndex> red_flags;
   AgeRuleOutcome age_rule =
       AgeRuleOutcome::not_applicable;  ///< what the age rule made of the intake
+  /// Every red-flag question this drawing, age, sex and onset call for (the
+  /// screens and matched look-alikes open them), most severe first.
+  std::vector<Question> questions;
+  /// The questions not answered, most severe first.
+  std::vector<RedFlagIndex> pending;
+  /// True when `pending` is not empty: the level is then at least see_clinician.
+  bool provisional = false;
+  /// The rules that raised the level, most severe first.
+  std::vector<RuleHit> rules;
+  /// Non-muscular explanations whose features the intake matches.
+  std::vector<LookalikeMatch> also_consider;
+  /// Confirmed findings not counted for any muscle (nerve-type symptoms when
+  /// a nerve-root pattern matched), in knowledge-base order.
+  std::vector<FindingIndex> set_aside;
 
   /// Whether the age rule raised the level (applies or applies_duration_unknown).
   bool age_rule_raises() const noexcept {
@@ -145,9 +202,18 @@ struct Triage {
 /// and always done first. Expects indices inside `kb` (a validated intake).
 Triage triage(const KnowledgeBase& kb, const Intake& intake);
 
+/// The red-flag questions to ask for this intake, most severe first: those its
+/// drawing, age, sex and onset call for that it has not answered. Validates
+/// the intake first (errors as validate_intake).
+Expected<std::vector<Question>> questions(const KnowledgeBase& kb, const Intake& intake);
+
+/// JSON in, JSON out: {"questions": [{"id", "level", "text", "why"}, ...]}.
+Expected<std::string> questions_json(const KnowledgeBase& kb, std::string_view intake_json,
+                                     bool pretty = false, const IntakeLimits& limits = {});
+
 /// What triage advises, in plain words: each confirmed red flag's advice (in
-/// Triage::red_flags order), then the age rule's advice when it raised the
-/// level or could not be checked. Empty at self_care with nothing to say.
+/// Triage::red_flags order), each rule's advice, then the age rule's advice
+/// when it could not be checked. Empty at self_care with nothing to say.
 std::vector<std::string> triage_advice(const KnowledgeBase& kb, const Triage& triage);
 
 // ---------------------------------------------------------------------------

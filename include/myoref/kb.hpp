@@ -70,6 +70,76 @@ struct RedFlag {
   std::vector<CitationIndex> cite;                 ///< the sources behind it
 };
 
+/// Something a person brings to the exercises (blood thinners, pregnancy,
+/// fragile bones, ...): it rules some exercises out and changes how others
+/// are done. An intake lists the ones that apply (Intake::precautions).
+struct Precaution {
+  std::string id;                    ///< "blood_thinners"
+  std::string name;                  ///< "Blood-thinning medicine"
+  std::string what;                  ///< who it applies to, in plain words
+  std::vector<std::string> changes;  ///< what it changes for the exercises, one point each
+  std::vector<CitationIndex> cite;   ///< the sources behind it
+};
+
+/// Which red-flag questions a pain drawing opens (docs/safety.md, "Screens"):
+/// a screen opens its questions when a drawn region is one of `regions`, or a
+/// finding in `findings` is confirmed, and the person's age, sex and onset do
+/// not rule it out. A condition whose value the intake does not give never
+/// rules a screen out.
+struct Screen {
+  std::string id;    ///< "heart_and_lungs"
+  std::string area;  ///< the area in words, "the chest, arm, neck, jaw or upper back"
+  /// Region ids as written (coarse or fine). An id this knowledge base does
+  /// not have never matches, so that one file can serve a finer chart.
+  std::vector<std::string> region_ids;
+  std::vector<RegionIndex> regions;     ///< those of region_ids this knowledge base has
+  std::vector<FindingIndex> findings;   ///< confirmed findings that open it too
+  std::vector<RedFlagIndex> red_flags;  ///< the questions it opens, never empty
+  std::optional<int> age_min;           ///< only from this age (years)
+  std::optional<int> age_max;           ///< only up to this age (years)
+  std::vector<Sex> sexes;               ///< only for these; empty = everyone
+  std::optional<Onset> onset_not;       ///< not when the pain began this way
+  std::vector<CitationIndex> cite;      ///< the sources behind it
+};
+
+/// A triage rule that needs no red-flag answer (under 16, a fall, ...): what
+/// it says and advises. The knowledge base gives the words and sources; the
+/// library knows when each applies (docs/safety.md, "Rules").
+struct TriageRule {
+  std::string id;                                  ///< "under_16"
+  TriageLevel level = TriageLevel::see_clinician;  ///< the level it raises triage to
+  std::string reason;                              ///< why, in plain words
+  std::string advice;                              ///< what to do
+  std::vector<CitationIndex> cite;                 ///< the sources behind it
+};
+
+/// What makes a look-alike match an intake. Every condition given must hold;
+/// an age or duration the intake does not give never rules it out.
+struct LookalikeFeatures {
+  std::vector<std::string> region_ids;   ///< a drawn region among these (empty: any drawing)
+  std::vector<RegionIndex> regions;      ///< those of region_ids this knowledge base has
+  std::vector<FindingIndex> findings;    ///< confirmed findings that count
+  int min_findings = 1;                  ///< how many of `findings` must be confirmed
+  std::vector<FindingIndex> sufficient;  ///< any one of these, confirmed, is enough on its own
+  std::optional<int> age_min, age_max;   ///< years
+  std::optional<int> duration_min_days, duration_max_days;  ///< how long the pain has lasted
+  std::optional<Onset> onset;                               ///< how it began
+};
+
+/// A non-muscular explanation to name beside the muscles when its features
+/// match (also_consider). Never a diagnosis.
+struct Lookalike {
+  std::string id;                       ///< "nerve_root_leg"
+  std::string name;                     ///< "Nerve-root irritation in the leg (sciatica)"
+  std::optional<TriageLevel> level;     ///< raises triage to at least this, when it matches
+  LookalikeFeatures features;           ///< when it matches
+  std::vector<RedFlagIndex> opens;      ///< red-flag questions it opens when it matches
+  std::vector<FindingIndex> set_aside;  ///< findings no longer counted for a muscle
+  std::string why;                      ///< what it is and why it is named, in plain words
+  std::string advice;                   ///< what to do
+  std::vector<CitationIndex> cite;      ///< the sources behind it
+};
+
 /// New pain in the young or the old: raises triage to `level`.
 struct AgeRule {
   TriageLevel level = TriageLevel::see_clinician;  ///< the level it raises triage to
@@ -270,6 +340,12 @@ class KnowledgeBase {
   gsl::span<const Finding> findings() const noexcept;
   gsl::span<const RedFlag> red_flags() const noexcept;
   const AgeRule& age_rule() const noexcept;
+  gsl::span<const Precaution> precautions() const noexcept;
+  gsl::span<const Screen> screens() const noexcept;
+  gsl::span<const TriageRule> triage_rules() const noexcept;
+  gsl::span<const Lookalike> lookalikes() const noexcept;
+  /// The rule with this id, or nullptr when the knowledge base has none.
+  const TriageRule* find_triage_rule(std::string_view id) const noexcept;
   gsl::span<const Muscle> muscles() const noexcept;
   gsl::span<const Candidate> candidates() const noexcept;
   gsl::span<const Exercise> exercises() const noexcept;
@@ -290,6 +366,7 @@ class KnowledgeBase {
   ///@{
   std::optional<FindingIndex> find_finding(std::string_view id) const noexcept;
   std::optional<RedFlagIndex> find_red_flag(std::string_view id) const noexcept;
+  std::optional<PrecautionIndex> find_precaution(std::string_view id) const noexcept;
   ///@}
   /// By id or by any alias ("psoas" finds iliopsoas).
   std::optional<MuscleIndex> find_muscle(std::string_view id_or_alias) const noexcept;
@@ -307,11 +384,13 @@ class KnowledgeBase {
   CandidateIndex mirror_candidate(CandidateIndex candidate) const noexcept;
 
   /// The known id closest to `unknown` among regions, findings, red flags,
-  /// muscles (by edit distance), for "did you mean ...?" messages; "" if none is close.
+  /// precautions, muscles (by edit distance), for "did you mean ...?" messages; "" if none is
+  /// close.
   ///@{
   std::string suggest_region(std::string_view unknown) const;
   std::string suggest_finding(std::string_view unknown) const;
   std::string suggest_red_flag(std::string_view unknown) const;
+  std::string suggest_precaution(std::string_view unknown) const;
   std::string suggest_muscle(std::string_view unknown) const;
   ///@}
 

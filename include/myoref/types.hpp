@@ -10,14 +10,15 @@ namespace myoref {
 
 /// Dense indices, resolved once when a knowledge base is loaded. An index is
 /// only meaningful for the knowledge base that produced it.
-using RegionIndex = std::uint16_t;     ///< into KnowledgeBase::regions()
-using RegionKeyIndex = std::uint16_t;  ///< into KnowledgeBase::region_keys()
-using MuscleIndex = std::uint16_t;     ///< into KnowledgeBase::muscles()
-using CandidateIndex = std::uint16_t;  ///< into KnowledgeBase::candidates()
-using FindingIndex = std::uint16_t;    ///< into KnowledgeBase::findings()
-using RedFlagIndex = std::uint16_t;    ///< into KnowledgeBase::red_flags()
-using ExerciseIndex = std::uint16_t;   ///< into KnowledgeBase::exercises()
-using CitationIndex = std::uint16_t;   ///< into KnowledgeBase::citations()
+using RegionIndex = std::uint16_t;      ///< into KnowledgeBase::regions()
+using RegionKeyIndex = std::uint16_t;   ///< into KnowledgeBase::region_keys()
+using MuscleIndex = std::uint16_t;      ///< into KnowledgeBase::muscles()
+using CandidateIndex = std::uint16_t;   ///< into KnowledgeBase::candidates()
+using FindingIndex = std::uint16_t;     ///< into KnowledgeBase::findings()
+using RedFlagIndex = std::uint16_t;     ///< into KnowledgeBase::red_flags()
+using ExerciseIndex = std::uint16_t;    ///< into KnowledgeBase::exercises()
+using CitationIndex = std::uint16_t;    ///< into KnowledgeBase::citations()
+using PrecautionIndex = std::uint16_t;  ///< into KnowledgeBase::precautions()
 
 /// The body side of a region key or a candidate; `none` for midline ones.
 enum class Side : std::uint8_t { none = 0, left = 1, right = 2 };
@@ -46,6 +47,9 @@ inline constexpr int kStepCount = 3;  ///< the number of protocol steps
 /// How the pain began, when the person says.
 enum class Onset : std::uint8_t { sudden = 0, gradual = 1 };
 
+/// A person's sex, when they say (it opens or closes some red-flag questions).
+enum class Sex : std::uint8_t { female = 0, male = 1 };
+
 /// Stable lower-case names, as used in every JSON document ("left", "urgent").
 ///@{
 std::string_view to_string(Side side) noexcept;
@@ -55,6 +59,7 @@ std::string_view to_string(SideRelation relation) noexcept;
 std::string_view to_string(TriageLevel level) noexcept;
 std::string_view to_string(Step step) noexcept;
 std::string_view to_string(Onset onset) noexcept;
+std::string_view to_string(Sex sex) noexcept;
 ///@}
 
 /// Parse the names above; nullopt for anything else (case-sensitive).
@@ -66,6 +71,7 @@ std::optional<SideRelation> parse_side_relation(std::string_view text) noexcept;
 std::optional<TriageLevel> parse_triage_level(std::string_view text) noexcept;
 std::optional<Step> parse_step(std::string_view text) noexcept;
 std::optional<Onset> parse_onset(std::string_view text) noexcept;
+std::optional<Sex> parse_sex(std::string_view text) noexcept;
 ///@}
 
 /// The other side: left <-> right; none stays none.

@@ -689,6 +689,11 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
     if (muscle_findings != nullptr)
       std::fill(muscle_findings, muscle_findings + nm, MuscleFindings{});
     for (const FindingIndex f : d.intake.findings) {
+      // A nerve-type symptom set aside by triage counts for no muscle.
+      if (!d.triage.set_aside.empty() &&
+          std::find(d.triage.set_aside.begin(), d.triage.set_aside.end(), f) !=
+              d.triage.set_aside.end())
+        continue;
       finding_state[f] = kConfirmed;
       for (std::uint32_t e = t.finding_begin[f]; e < t.finding_begin[f + 1U]; ++e) {
         evidence_units[t.finding_muscle[e]] += 2 * t.finding_weight_thousandths[e];

@@ -1,4 +1,4 @@
-// The Assessment as JSON (contracts.md "Assessment"), reading one back, and
+// The Assessment as JSON (docs/contract.md "Assessment"), reading one back, and
 // the JSON-in/JSON-out call.
 #include <algorithm>
 #include <array>
@@ -134,6 +134,17 @@ bool write_reason_from_pieces(JsonWriter& w, const detail::JsonFragments& f,
   return false;
 }
 
+void write_question(JsonWriter& w, const KnowledgeBase& k, const Question& q, Answer answer) {
+  const RedFlag& flag = k.red_flags()[q.red_flag];
+  w.begin_object();
+  w.member("id", std::string_view(flag.id));
+  w.member("level", to_string(flag.level));
+  w.member("text", std::string_view(flag.question));
+  w.member("why", std::string_view(q.why));
+  w.member("answer", to_string(answer));
+  w.end_object();
+}
+
 }  // namespace
 
 namespace detail {
@@ -210,7 +221,73 @@ std::string Assessment::to_json(bool pretty) const {
   }
   write_citations(w, k, rule.cite);
   w.end_object();
+  w.key("pending");
+  w.begin_array(true);
+  for (const RedFlagIndex f : d.triage.pending)
+    w.value(std::string_view(k.red_flags()[f].id));
+  w.end_array();
+  w.member("provisional", d.triage.provisional);
+  w.key("questions");
+  w.begin_array(false);
+  for (const Question& q : d.triage.questions)
+    write_question(w, k, q, answer_of(d.intake, q.red_flag));
+  w.end_array();
+  w.key("rules");
+  w.begin_array(false);
+  for (const RuleHit& r : d.triage.rules) {
+    w.begin_object();
+    w.member("id", std::string_view(r.id));
+    w.member("level", to_string(r.level));
+    w.member("reason", std::string_view(r.reason));
+    w.member("advice", std::string_view(r.advice));
+    write_citations(w, k, r.cite);
+    w.end_object();
+  }
+  w.end_array();
   w.end_object();
+
+  w.key("also_consider");
+  w.begin_array(false);
+  for (const LookalikeMatch& m : d.triage.also_consider) {
+    const Lookalike& l = k.lookalikes()[m.lookalike];
+    w.begin_object();
+    w.member("id", std::string_view(l.id));
+    w.member("name", std::string_view(l.name));
+    w.key("why");
+    w.begin_array(true);
+    for (const std::string& s : m.why)
+      w.value(std::string_view(s));
+    w.end_array();
+    w.member("about", std::string_view(l.why));
+    w.member("advice", std::string_view(l.advice));
+    w.key("level");
+    if (l.level) {
+      w.value(to_string(*l.level));
+    } else {
+      w.null();
+    }
+    write_citations(w, k, l.cite);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("set_aside");
+  w.begin_array(false);
+  for (const FindingIndex fi : d.triage.set_aside) {
+    w.begin_object();
+    w.member("id", std::string_view(k.findings()[fi].id));
+    std::string why = "a nerve-type symptom: counted for no muscle, because the pattern of ";
+    bool first = true;
+    for (const LookalikeMatch& m : d.triage.also_consider) {
+      const Lookalike& l = k.lookalikes()[m.lookalike];
+      if (std::find(l.set_aside.begin(), l.set_aside.end(), fi) == l.set_aside.end())
+        continue;
+      why += (first ? "" : " and ") + detail::lower_first(l.name);
+      first = false;
+    }
+    w.member("why", std::string_view(why + " matched"));
+    w.end_object();
+  }
+  w.end_array();
 
   w.key("candidates");
   w.begin_array(false);
@@ -332,6 +409,31 @@ Expected<Assessment> assessment_from_json(const KnowledgeBase& kb, std::string_v
     return Error(e.code(), e.message(), std::move(diagnostics));
   }
   return assess(kb, *intake);
+}
+
+Expected<std::string> questions_json(const KnowledgeBase& kb, std::string_view intake_json,
+                                     bool pretty, const IntakeLimits& limits) {
+  auto intake = parse_intake(kb, intake_json, limits);
+  if (!intake)
+    return std::move(intake).error();
+  auto list = questions(kb, *intake);
+  if (!list)
+    return std::move(list).error();
+  try {
+    std::string out;
+    JsonWriter w(out, pretty);
+    w.begin_object();
+    w.key("questions");
+    w.begin_array(false);
+    for (const Question& q : *list)
+      write_question(w, kb, q, Answer::pending);
+    w.end_array();
+    w.end_object();
+    w.finish();
+    return out;
+  } catch (const std::bad_alloc&) {
+    return Error(ErrorCode::out_of_memory, "out of memory while writing the questions");
+  }
 }
 
 Expected<std::string> assess_json(const KnowledgeBase& kb, std::string_view intake_json,

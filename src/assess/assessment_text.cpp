@@ -45,12 +45,13 @@ void wrap(std::string& out, std::string_view first, std::string_view rest, std::
 std::string_view banner(TriageLevel level) {
   switch (level) {
     case TriageLevel::emergency:
-      return "EMERGENCY: go to an emergency department now. Do not start self-care.";
+      return "EMERGENCY: call the emergency number or go to an emergency department now. Do not "
+             "start self-care.";
     case TriageLevel::urgent:
-      return "URGENT: see a clinician within a day or two, before any self-care.";
+      return "URGENT: be seen by a clinician today (within 24 hours), before any self-care.";
     case TriageLevel::see_clinician:
-      return "SEE A CLINICIAN: book a visit. Gentle self-care meanwhile only as the advice below "
-             "allows.";
+      return "SEE A CLINICIAN: book a visit within one to two weeks. Gentle self-care meanwhile "
+             "only as the advice below allows.";
     case TriageLevel::self_care:
       break;
   }
@@ -93,7 +94,33 @@ std::string Assessment::to_text() const {
   const Triage& t = triage();
   std::string out;
 
-  wrap(out, "", "  ", banner(t.level));
+  // Questions first: until each is answered, the result is provisional. An
+  // urgent or emergency result already says where to go, so it leads then.
+  const bool banner_first = t.level >= TriageLevel::urgent;
+  if (banner_first)
+    wrap(out, "", "  ", banner(t.level));
+  if (!t.pending.empty()) {
+    wrap(out, "", "  ",
+         "QUESTIONS TO ANSWER FIRST: this drawing calls for " + std::to_string(t.pending.size()) +
+             (t.pending.size() == 1 ? " question" : " questions") +
+             " that were not answered. Until each is answered no, the result below is "
+             "provisional and self-care is not advised. A yes to any of them changes what to do "
+             "(most serious first):");
+    for (const Question& q : t.questions) {
+      if (answer_of(intake(), q.red_flag) != Answer::pending)
+        continue;
+      const RedFlag& flag = k.red_flags()[q.red_flag];
+      std::string level(to_string(flag.level));
+      for (char& ch : level)
+        ch = ch == '_' ? ' ' : static_cast<char>(ch - ('a' <= ch && ch <= 'z' ? 32 : 0));
+      wrap(out, "  ? ", "    ",
+           "[" + level + "] " + flag.question + " (asked because: " + q.why + ")");
+    }
+    out += '\n';
+  }
+
+  if (!banner_first)
+    wrap(out, "", "  ", banner(t.level));
   for (const RedFlagIndex f : t.red_flags) {
     const RedFlag& flag = k.red_flags()[f];
     wrap(out, "  * ", "    ",
@@ -106,7 +133,37 @@ std::string Assessment::to_text() const {
              std::string(to_string(k.age_rule().level)) + "): " + reason + " " +
              k.age_rule().advice);
   }
+  for (const RuleHit& r : t.rules) {
+    const bool named_below = std::any_of(
+        t.also_consider.begin(), t.also_consider.end(),
+        [&](const LookalikeMatch& m) { return k.lookalikes()[m.lookalike].id == r.id; });
+    if (r.id == "new_pain_age" || r.id == "unanswered" || named_below)
+      continue;  // said above, or below with what it matched
+    wrap(out, "  * ", "    ",
+         words(r.id) + " (" + std::string(to_string(r.level)) + "): " + r.reason + " " + r.advice);
+  }
   out += '\n';
+
+  // Non-muscular explanations come before the muscles.
+  for (const LookalikeMatch& m : t.also_consider) {
+    const Lookalike& l = k.lookalikes()[m.lookalike];
+    std::string matched;
+    for (std::size_t i = 0; i < m.why.size(); ++i)
+      matched += (i == 0 ? "" : "; ") + m.why[i];
+    wrap(out, "", "  ", "ALSO CONSIDER (not a muscle): " + l.name + ". " + l.why);
+    wrap(out, "  matched: ", "    ", matched);
+    wrap(out, "  what to do: ", "    ", l.advice);
+    out += '\n';
+  }
+  if (!t.set_aside.empty()) {
+    std::string names;
+    for (std::size_t i = 0; i < t.set_aside.size(); ++i)
+      names += (i == 0 ? "" : "; ") + k.findings()[t.set_aside[i]].what;
+    wrap(out, "", "  ",
+         "Not counted for any muscle, as nerve-type symptoms that point to a nerve root: " + names +
+             ".");
+    out += '\n';
+  }
 
   if (painful().empty()) {
     wrap(out, "", "",

@@ -27,8 +27,10 @@ using detail::kMaxIntensity;
 using detail::pointer;
 namespace json = detail::json;
 
-constexpr std::string_view kIntakeFields[] = {"pain", "findings",      "denied", "red_flags",
-                                              "age",  "duration_days", "onset"};
+constexpr std::string_view kIntakeFields[] = {
+    "pain",        "findings", "denied",        "red_flags", "red_flags_denied",
+    "precautions", "age",      "duration_days", "onset",     "sex"};
+constexpr std::string_view kSexes[] = {"female", "male"};
 constexpr std::string_view kMarkFields[] = {"region", "side", "intensity"};
 
 /// The problems found so far. Nothing is allocated while there are none, so
@@ -58,11 +60,26 @@ struct Problems {
 /// was read from (elements with errors are left out of the Intake, so the two
 /// can differ). Null when the intake was built in code.
 struct Positions {
-  std::vector<std::size_t> pain, findings, denied, red_flags;
+  std::vector<std::size_t> pain, findings, denied, red_flags, red_flags_denied, precautions;
 };
 
 std::size_t position(const std::vector<std::size_t>* positions, std::size_t i) {
   return positions == nullptr ? i : (*positions)[i];
+}
+
+/// ASCII letters lowered, so that "Female" or "M" find their suggestion.
+std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c - 'A' + 'a');
+  }
+  // A single letter is how many forms ask: take it as the word it starts.
+  if (out == "f")
+    return "female";
+  if (out == "m")
+    return "male";
+  return out;
 }
 
 std::string closest_of(std::string_view unknown, gsl::span<const std::string_view> known) {
@@ -127,7 +144,8 @@ void check_repeats(const std::vector<Index>& ids, const std::vector<std::size_t>
 }
 
 /// The rules that need the whole intake: no region key marked twice, no id
-/// repeated in a list, no finding both confirmed and denied.
+/// repeated in a list, no finding both confirmed and denied, no red flag both
+/// answered yes and no.
 void check_consistency(const KnowledgeBase& kb, const Intake& intake, const Positions* at,
                        Problems& problems) {
   // The marks' region keys, on the stack for the usual few marks.
@@ -153,6 +171,24 @@ void check_consistency(const KnowledgeBase& kb, const Intake& intake, const Posi
   check_repeats(intake.findings, at ? &at->findings : nullptr, "findings", finding_id, problems);
   check_repeats(intake.denied, at ? &at->denied : nullptr, "denied", finding_id, problems);
   check_repeats(intake.red_flags, at ? &at->red_flags : nullptr, "red_flags", flag_id, problems);
+  check_repeats(intake.red_flags_denied, at ? &at->red_flags_denied : nullptr, "red_flags_denied",
+                flag_id, problems);
+  const auto precaution_id = [&](PrecautionIndex p) { return kb.precautions()[p].id; };
+  check_repeats(intake.precautions, at ? &at->precautions : nullptr, "precautions", precaution_id,
+                problems);
+  for (std::size_t i = 0; i < intake.red_flags_denied.size(); ++i) {
+    const auto it =
+        std::find(intake.red_flags.begin(), intake.red_flags.end(), intake.red_flags_denied[i]);
+    if (it == intake.red_flags.end())
+      continue;
+    const auto j = static_cast<std::size_t>(it - intake.red_flags.begin());
+    problems.add(pointer("/red_flags_denied", position(at ? &at->red_flags_denied : nullptr, i)),
+                 detail::quoted(flag_id(intake.red_flags_denied[i])) +
+                     " is answered both yes (at " +
+                     pointer("/red_flags", position(at ? &at->red_flags : nullptr, j)) +
+                     ") and no; keep it in the one list that holds the answer (leave it out of "
+                     "both when it was not answered)");
+  }
   for (std::size_t i = 0; i < intake.denied.size(); ++i) {
     const auto it = std::find(intake.findings.begin(), intake.findings.end(), intake.denied[i]);
     if (it == intake.findings.end())
@@ -400,7 +436,8 @@ Expected<Intake> detail::read_intake(const KnowledgeBase& kb, const json::value&
   if (!root.is_object()) {
     problems.add("",
                  "expected an intake: an object with \"pain\" and optionally \"findings\", "
-                 "\"denied\", \"red_flags\", \"age\", \"duration_days\", \"onset\"; got " +
+                 "\"denied\", \"red_flags\", \"red_flags_denied\", \"precautions\", \"age\", "
+                 "\"duration_days\", \"onset\", \"sex\"; got " +
                      kind_name(root));
     return std::move(problems).error();
   }
@@ -435,12 +472,20 @@ Expected<Intake> detail::read_intake(const KnowledgeBase& kb, const json::value&
           v, path, "finding", limits.max_ids,
           [&](std::string_view id) { return kb.find_finding(id); },
           [&](std::string_view id) { return kb.suggest_finding(id); }, out, pos, problems);
-    } else if (name == "red_flags") {
+    } else if (name == "red_flags" || name == "red_flags_denied") {
+      const bool yes = name == "red_flags";
       read_ids(
           v, path, "red flag", limits.max_ids,
           [&](std::string_view id) { return kb.find_red_flag(id); },
-          [&](std::string_view id) { return kb.suggest_red_flag(id); }, intake.red_flags,
-          at.red_flags, problems);
+          [&](std::string_view id) { return kb.suggest_red_flag(id); },
+          yes ? intake.red_flags : intake.red_flags_denied,
+          yes ? at.red_flags : at.red_flags_denied, problems);
+    } else if (name == "precautions") {
+      read_ids(
+          v, path, "precaution", limits.max_ids,
+          [&](std::string_view id) { return kb.find_precaution(id); },
+          [&](std::string_view id) { return kb.suggest_precaution(id); }, intake.precautions,
+          at.precautions, problems);
     } else if (name == "age") {
       intake.age = read_integer(
           v, [&]() -> const std::string& { return path; }, 0, kMaxAge, "years", problems);
@@ -457,6 +502,21 @@ Expected<Intake> detail::read_intake(const KnowledgeBase& kb, const json::value&
                                (v.is_string() ? detail::quoted(std::string_view(
                                                     v.get_string().data(), v.get_string().size()))
                                               : kind_name(v)));
+      }
+    } else if (name == "sex") {
+      if (v.is_string()) {
+        intake.sex = parse_sex(std::string_view(v.get_string().data(), v.get_string().size()));
+      }
+      if (!intake.sex) {
+        const std::string_view given =
+            v.is_string() ? std::string_view(v.get_string().data(), v.get_string().size())
+                          : std::string_view();
+        problems.add(path,
+                     "expected \"female\" or \"male\" (leave \"sex\" out when it was not "
+                     "given), got " +
+                         (v.is_string() ? detail::quoted(given) : kind_name(v)) +
+                         (v.is_string() ? did_you_mean(closest_of(lower_ascii(given), kSexes))
+                                        : std::string()));
       }
     } else {
       problems.add(path, "unknown field " + detail::quoted(name) +
@@ -486,6 +546,8 @@ Status validate_intake(const KnowledgeBase& kb, const Intake& intake, const Inta
   check_count(intake.findings.size(), limits.max_ids, "findings");
   check_count(intake.denied.size(), limits.max_ids, "denied");
   check_count(intake.red_flags.size(), limits.max_ids, "red_flags");
+  check_count(intake.red_flags_denied.size(), limits.max_ids, "red_flags_denied");
+  check_count(intake.precautions.size(), limits.max_ids, "precautions");
   if (problems.limit)
     return std::move(problems).error();
 
@@ -510,6 +572,9 @@ Status validate_intake(const KnowledgeBase& kb, const Intake& intake, const Inta
   check_range(intake.findings, kb.findings().size(), "findings", "finding", problems);
   check_range(intake.denied, kb.findings().size(), "denied", "finding", problems);
   check_range(intake.red_flags, kb.red_flags().size(), "red_flags", "red flag", problems);
+  check_range(intake.red_flags_denied, kb.red_flags().size(), "red_flags_denied", "red flag",
+              problems);
+  check_range(intake.precautions, kb.precautions().size(), "precautions", "precaution", problems);
   in_range = in_range && problems.list.size() == before;
   if (intake.age && (*intake.age < 0 || *intake.age > kMaxAge)) {
     problems.add("/age", std::to_string(*intake.age) +
@@ -523,6 +588,9 @@ Status validate_intake(const KnowledgeBase& kb, const Intake& intake, const Inta
   }
   if (intake.onset && *intake.onset != Onset::sudden && *intake.onset != Onset::gradual) {
     problems.add("/onset", "expected sudden or gradual");
+  }
+  if (intake.sex && *intake.sex != Sex::female && *intake.sex != Sex::male) {
+    problems.add("/sex", "expected female or male (leave it out when it was not given)");
   }
   // Names are only looked up for indices that exist.
   if (in_range)
@@ -546,6 +614,8 @@ Intake canonical(const Intake& intake) {
   sort(out.findings, std::less<>());
   sort(out.denied, std::less<>());
   sort(out.red_flags, std::less<>());
+  sort(out.red_flags_denied, std::less<>());
+  sort(out.precautions, std::less<>());
   return out;
 }
 
@@ -576,12 +646,20 @@ void write_intake(JsonWriter& w, const KnowledgeBase& kb, const Intake& intake) 
   ids("findings", intake.findings, f.finding_id);
   ids("denied", intake.denied, f.finding_id);
   ids("red_flags", intake.red_flags, f.red_flag_id);
+  ids("red_flags_denied", intake.red_flags_denied, f.red_flag_id);
+  w.key("precautions");
+  w.begin_array(true);
+  for (const PrecautionIndex p : intake.precautions)
+    w.value(std::string_view(kb.precautions()[p].id));
+  w.end_array();
   if (intake.age)
     w.member("age", *intake.age);
   if (intake.duration_days)
     w.member("duration_days", *intake.duration_days);
   if (intake.onset)
     w.member("onset", to_string(*intake.onset));
+  if (intake.sex)
+    w.member("sex", to_string(*intake.sex));
   w.end_object();
 }
 

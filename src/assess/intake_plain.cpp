@@ -172,7 +172,10 @@ std::optional<Intake> read_plain_intake(const KnowledgeBase& kb, std::string_vie
     kRedFlags = 8,
     kAge = 16,
     kDuration = 32,
-    kOnset = 64
+    kOnset = 64,
+    kRedFlagsDenied = 128,
+    kPrecautions = 256,
+    kSex = 512
   };
   unsigned seen = 0;
   const auto first_time = [&](unsigned field) {
@@ -211,6 +214,20 @@ std::optional<Intake> read_plain_intake(const KnowledgeBase& kb, std::string_vie
                 in, limits.max_ids, [&](std::string_view id) { return kb.find_red_flag(id); },
                 intake.red_flags))
           return std::nullopt;
+      } else if (*name == "red_flags_denied" && first_time(kRedFlagsDenied)) {
+        if (!read_ids<RedFlagIndex>(
+                in, limits.max_ids, [&](std::string_view id) { return kb.find_red_flag(id); },
+                intake.red_flags_denied))
+          return std::nullopt;
+      } else if (*name == "precautions" && first_time(kPrecautions)) {
+        if (!read_ids<PrecautionIndex>(
+                in, limits.max_ids, [&](std::string_view id) { return kb.find_precaution(id); },
+                intake.precautions))
+          return std::nullopt;
+      } else if (*name == "sex" && first_time(kSex)) {
+        const auto sex = in.plain_string();
+        if (!sex || !(intake.sex = parse_sex(*sex)))
+          return std::nullopt;
       } else if (*name == "age" && first_time(kAge)) {
         if (!(intake.age = in.plain_integer(kMaxAge)))
           return std::nullopt;
@@ -230,7 +247,8 @@ std::optional<Intake> read_plain_intake(const KnowledgeBase& kb, std::string_vie
   }
   if (!in.at_end() || (seen & kPain) == 0)
     return std::nullopt;
-  // The rules that need the whole intake (repeats, confirmed and denied):
+  // The rules that need the whole intake (repeats, confirmed and denied,
+  // a red flag answered both yes and no):
   // validate_intake checks exactly those on a structurally sound intake.
   if (!validate_intake(kb, intake, limits))
     return std::nullopt;

@@ -1,8 +1,12 @@
-// Triage: confirmed red flags and the age rule, before and apart from scoring.
+// Triage: the questions a drawing opens (screens), the answers given, the
+// rules that need no answer, look-alikes, and the age rule; before and apart
+// from scoring.
 #include <algorithm>
 #include <string>
 #include <vector>
 
+#include "assess/explanation_tables.hpp"
+#include "assess/internal.hpp"
 #include "myoref/assess.hpp"
 
 namespace myoref {
@@ -19,6 +23,18 @@ std::string_view to_string(AgeRuleOutcome outcome) noexcept {
       return "age_unknown";
   }
   return "not_applicable";
+}
+
+std::string_view to_string(Answer answer) noexcept {
+  switch (answer) {
+    case Answer::yes:
+      return "yes";
+    case Answer::no:
+      return "no";
+    case Answer::pending:
+      break;
+  }
+  return "pending";
 }
 
 namespace {
@@ -40,11 +56,245 @@ AgeRuleOutcome apply_age_rule(const AgeRule& rule, const Intake& intake) {
   return intake.duration_days ? AgeRuleOutcome::applies : AgeRuleOutcome::applies_duration_unknown;
 }
 
+template <class List, class T>
+bool contains(const List& list, const T& value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+/// What triage needs of an intake, looked up once.
+struct Facts {
+  const KnowledgeBase& kb;
+  const Intake& intake;
+  std::vector<RegionIndex> drawn;  // regions drawn (any intensity), knowledge-base order
+  std::vector<RegionKeyIndex> drawn_keys;
+
+  Facts(const KnowledgeBase& k, const Intake& i) : kb(k), intake(i) {
+    for (const PainMark& m : i.pain) {
+      drawn_keys.push_back(m.region_key);
+      const RegionIndex r = k.region_keys()[m.region_key].region;
+      if (!contains(drawn, r))
+        drawn.push_back(r);
+    }
+    std::sort(drawn.begin(), drawn.end());
+    std::sort(drawn_keys.begin(), drawn_keys.end());
+  }
+
+  bool confirmed(FindingIndex f) const { return contains(intake.findings, f); }
+  bool flag_yes(std::string_view id) const {
+    const auto f = kb.find_red_flag(id);
+    return f && contains(intake.red_flags, *f);
+  }
+  bool has_precaution(std::string_view id) const {
+    const auto p = kb.find_precaution(id);
+    return p && contains(intake.precautions, *p);
+  }
+  bool finding_yes(std::string_view id) const {
+    const auto f = kb.find_finding(id);
+    return f && confirmed(*f);
+  }
+  /// A drawn region key whose region is one of `regions`: of the first such
+  /// region in the order listed (the list names the most telling first).
+  std::optional<RegionKeyIndex> drawn_in(const std::vector<RegionIndex>& regions) const {
+    for (const RegionIndex r : regions) {
+      for (const RegionKeyIndex k : drawn_keys) {
+        if (kb.region_keys()[k].region == r)
+          return k;
+      }
+    }
+    return std::nullopt;
+  }
+  bool drawn_in_ids(std::initializer_list<std::string_view> ids) const {
+    for (const std::string_view id : ids) {
+      const auto r = kb.find_region(id);
+      if (r && contains(drawn, *r))
+        return true;
+    }
+    return false;
+  }
+  /// " at 58", or nothing when age was not given.
+  std::string at_age() const {
+    return intake.age ? " at " + std::to_string(*intake.age) : std::string();
+  }
+};
+
+std::string region_phrase(const KnowledgeBase& kb, RegionKeyIndex key) {
+  std::string out = detail::region_key_phrases(kb, gsl::span<const RegionKeyIndex>(&key, 1));
+  return out;
+}
+
+/// Adds a question unless it is already there (the first reason to ask is kept).
+void open_question(Triage& t, RedFlagIndex flag, std::string why) {
+  for (const Question& q : t.questions) {
+    if (q.red_flag == flag)
+      return;
+  }
+  t.questions.push_back(Question{flag, std::move(why)});
+}
+
+void open_screens(const Facts& f, Triage& t) {
+  for (const Screen& s : f.kb.screens()) {
+    if (s.age_min && f.intake.age && *f.intake.age < *s.age_min)
+      continue;
+    if (s.age_max && f.intake.age && *f.intake.age > *s.age_max)
+      continue;
+    if (!s.sexes.empty() && f.intake.sex && !contains(s.sexes, *f.intake.sex))
+      continue;
+    if (s.onset_not && f.intake.onset && *f.intake.onset == *s.onset_not)
+      continue;
+    std::string why;
+    if (const auto key = f.drawn_in(s.regions)) {
+      why = "pain in the " + region_phrase(f.kb, *key) + f.at_age();
+    } else {
+      for (const FindingIndex fi : s.findings) {
+        if (f.confirmed(fi)) {
+          why = f.kb.findings()[fi].what + f.at_age();
+          break;
+        }
+      }
+    }
+    if (why.empty())
+      continue;
+    for (const RedFlagIndex flag : s.red_flags)
+      open_question(t, flag, why);
+  }
+}
+
+/// The features of a look-alike that the intake matches, in words; empty
+/// when it does not match.
+std::vector<std::string> match_lookalike(const Facts& f, const Lookalike& l) {
+  const LookalikeFeatures& x = l.features;
+  std::vector<std::string> why;
+  if (!x.region_ids.empty()) {
+    const auto key = f.drawn_in(x.regions);
+    if (!key)
+      return {};
+    why.push_back("pain in the " + region_phrase(f.kb, *key));
+  }
+  const auto& in = f.intake;
+  if (x.age_min && in.age && *in.age < *x.age_min)
+    return {};
+  if (x.age_max && in.age && *in.age > *x.age_max)
+    return {};
+  if (x.duration_min_days && in.duration_days && *in.duration_days < *x.duration_min_days)
+    return {};
+  if (x.duration_max_days && in.duration_days && *in.duration_days > *x.duration_max_days)
+    return {};
+  if (x.onset && in.onset && *in.onset != *x.onset)
+    return {};
+  if (!x.findings.empty() || !x.sufficient.empty()) {
+    int count = 0;
+    bool enough = false;
+    std::vector<std::string> found;
+    for (const FindingIndex fi : x.findings) {
+      if (f.confirmed(fi)) {
+        ++count;
+        found.push_back(f.kb.findings()[fi].what);
+      }
+    }
+    for (const FindingIndex fi : x.sufficient) {
+      if (f.confirmed(fi)) {
+        enough = true;
+        if (!contains(x.findings, fi))
+          found.push_back(f.kb.findings()[fi].what);
+      }
+    }
+    if (!enough && (x.findings.empty() || count < x.min_findings))
+      return {};
+    why.insert(why.end(), found.begin(), found.end());
+  }
+  if (x.duration_max_days && in.duration_days)
+    why.push_back("pain for " + std::to_string(*in.duration_days) + " days");
+  return why;
+}
+
+void add_rule(const KnowledgeBase& kb, Triage& t, std::string_view id, TriageLevel fallback,
+              std::string reason_extra = {}) {
+  RuleHit hit;
+  hit.id = std::string(id);
+  if (const TriageRule* r = kb.find_triage_rule(id)) {
+    hit.level = r->level;
+    hit.reason = r->reason;
+    hit.advice = r->advice;
+    hit.cite = r->cite;
+  } else {
+    // A knowledge base without the rule's words: the rule still applies.
+    hit.level = fallback;
+    hit.reason = "Rule " + std::string(id) + " applies.";
+  }
+  if (!reason_extra.empty())
+    hit.reason += " " + reason_extra;
+  t.level = std::max(t.level, hit.level);
+  t.rules.push_back(std::move(hit));
+}
+
+/// Whether an intake's drawing is only in regions no muscle refers pain to.
+bool only_unexplained(const KnowledgeBase& kb, const Intake& intake) {
+  const detail::ExplanationTables& x = detail::explanation_tables(kb);
+  bool any = false;
+  for (const PainMark& m : intake.pain) {
+    if (m.intensity <= 0)
+      continue;
+    any = true;
+    if (x.key_zone_begin[m.region_key + 1U] != x.key_zone_begin[m.region_key])
+      return false;
+  }
+  return any;
+}
+
+void apply_rules(const Facts& f, Triage& t) {
+  const KnowledgeBase& kb = f.kb;
+  const Intake& in = f.intake;
+  if (in.age && *in.age < 16) {
+    add_rule(kb, t, "under_16", TriageLevel::see_clinician,
+             "Age given: " + std::to_string(*in.age) + ".");
+  }
+  // A fall at 65 or over (or age not given), or with fragile bones or steroids.
+  if (f.finding_yes("onset_fall")) {
+    std::vector<std::string> because;
+    if (!in.age)
+      because.emplace_back("age not given, so 65 or over cannot be ruled out");
+    else if (*in.age >= 65)
+      because.push_back("age " + std::to_string(*in.age));
+    if (f.has_precaution("fragile_bones"))
+      because.emplace_back("fragile bones");
+    if (f.flag_yes("osteoporosis"))
+      because.emplace_back("thin bones (osteoporosis)");
+    if (f.flag_yes("immunosuppressed"))
+      because.emplace_back("long-term steroids or a weakened immune system");
+    if (!because.empty()) {
+      std::string extra = "Here: a fall, with ";
+      for (std::size_t i = 0; i < because.size(); ++i)
+        extra += (i == 0 ? "" : i + 1 == because.size() ? " and " : ", ") + because[i];
+      add_rule(kb, t, "fall_fragile", TriageLevel::urgent, extra + ".");
+      const bool older = !in.age || *in.age >= 65 || f.has_precaution("fragile_bones") ||
+                         f.flag_yes("osteoporosis");
+      if (older && f.drawn_in_ids({"groin", "hip_lateral", "thigh_anterior", "thigh_medial",
+                                   "thigh_lateral", "buttock_lateral"})) {
+        add_rule(kb, t, "fall_hip", TriageLevel::urgent);
+      }
+    }
+  }
+  // Inflammatory back pain: long-lasting back pain that began before 45 with
+  // long morning stiffness. An unknown age or duration does not rule it out.
+  if (f.finding_yes("morning_stiffness_long") &&
+      f.drawn_in_ids({"thoracolumbar", "lumbar_paraspinal", "lumbar_spine", "sacroiliac", "sacrum",
+                      "buttock_medial", "upper_back", "thoracic_spine", "thoracic_paraspinal",
+                      "iliac_crest"})) {
+    const bool long_lasting = !in.duration_days || *in.duration_days > 90;
+    const bool began_young = !in.age || (*in.age - in.duration_days.value_or(0) / 365) < 45;
+    if (long_lasting && began_young)
+      add_rule(kb, t, "inflammatory_back_pain", TriageLevel::see_clinician);
+  }
+  if (only_unexplained(kb, in))
+    add_rule(kb, t, "unexplained_only", TriageLevel::see_clinician);
+}
+
 }  // namespace
 
 Triage triage(const KnowledgeBase& kb, const Intake& intake) {
   Triage t;
   const auto flags = kb.red_flags();
+  const Facts facts(kb, intake);
   t.red_flags = intake.red_flags;
   std::sort(t.red_flags.begin(), t.red_flags.end());
   t.red_flags.erase(std::unique(t.red_flags.begin(), t.red_flags.end()), t.red_flags.end());
@@ -57,13 +307,94 @@ Triage triage(const KnowledgeBase& kb, const Intake& intake) {
   if (t.age_rule_raises()) {
     t.level = std::max(t.level, kb.age_rule().level);
   }
+
+  // The questions the drawing, age, sex and onset call for.
+  open_screens(facts, t);
+  // Look-alikes: named beside the muscles; some raise the level, open
+  // questions of their own, and set nerve-type findings aside.
+  for (std::size_t i = 0; i < kb.lookalikes().size(); ++i) {
+    const Lookalike& l = kb.lookalikes()[i];
+    std::vector<std::string> why = match_lookalike(facts, l);
+    if (why.empty())
+      continue;
+    for (const RedFlagIndex flag : l.opens)
+      open_question(t, flag, l.name);
+    for (const FindingIndex fi : l.set_aside) {
+      if (facts.confirmed(fi) && !contains(t.set_aside, fi))
+        t.set_aside.push_back(fi);
+    }
+    if (l.level) {
+      RuleHit hit{l.id, *l.level, l.name + ": " + l.why, l.advice, l.cite};
+      t.level = std::max(t.level, hit.level);
+      t.rules.push_back(std::move(hit));
+    }
+    t.also_consider.push_back(LookalikeMatch{static_cast<std::uint16_t>(i), std::move(why)});
+  }
+  std::sort(t.set_aside.begin(), t.set_aside.end());
+  apply_rules(facts, t);
+
+  // Most severe first, then knowledge-base order.
+  std::stable_sort(t.questions.begin(), t.questions.end(),
+                   [&](const Question& a, const Question& b) {
+                     if (flags[a.red_flag].level != flags[b.red_flag].level)
+                       return flags[a.red_flag].level > flags[b.red_flag].level;
+                     return a.red_flag < b.red_flag;
+                   });
+  for (const Question& q : t.questions) {
+    if (!contains(intake.red_flags, q.red_flag) && !contains(intake.red_flags_denied, q.red_flag))
+      t.pending.push_back(q.red_flag);
+  }
+  t.provisional = !t.pending.empty();
+  if (t.provisional) {
+    const std::size_t n = t.pending.size();
+    add_rule(kb, t, "unanswered", TriageLevel::see_clinician,
+             std::to_string(n) + (n == 1 ? " question is" : " questions are") +
+                 " still unanswered, the most serious at the " +
+                 std::string(to_string(flags[t.pending.front()].level)) + " level.");
+  }
+  if (t.age_rule_raises()) {
+    RuleHit hit{"new_pain_age", kb.age_rule().level, detail::age_rule_reason(kb, t, intake),
+                kb.age_rule().advice, kb.age_rule().cite};
+    t.rules.push_back(std::move(hit));
+  }
+  // Most severe first; equal levels keep the order they were found in.
+  std::stable_sort(t.rules.begin(), t.rules.end(),
+                   [](const RuleHit& a, const RuleHit& b) { return a.level > b.level; });
   return t;
+}
+
+Answer answer_of(const Intake& intake, RedFlagIndex flag) noexcept {
+  if (contains(intake.red_flags, flag))
+    return Answer::yes;
+  if (contains(intake.red_flags_denied, flag))
+    return Answer::no;
+  return Answer::pending;
+}
+
+Expected<std::vector<Question>> questions(const KnowledgeBase& kb, const Intake& intake) {
+  if (Status valid = validate_intake(kb, intake); !valid)
+    return valid.error();
+  try {
+    Triage t = triage(kb, intake);
+    std::vector<Question> out;
+    for (Question& q : t.questions) {
+      if (answer_of(intake, q.red_flag) == Answer::pending)
+        out.push_back(std::move(q));
+    }
+    return out;
+  } catch (const std::bad_alloc&) {
+    return Error(ErrorCode::out_of_memory, "out of memory while choosing the questions");
+  }
 }
 
 std::vector<std::string> triage_advice(const KnowledgeBase& kb, const Triage& triage) {
   std::vector<std::string> advice;
   for (const RedFlagIndex f : triage.red_flags) {
     advice.push_back(kb.red_flags()[f].advice);
+  }
+  for (const RuleHit& r : triage.rules) {
+    if (r.id != "new_pain_age" && !r.advice.empty())
+      advice.push_back(r.advice);
   }
   if (triage.age_rule_raises() || triage.age_rule == AgeRuleOutcome::age_unknown) {
     advice.push_back(kb.age_rule().advice);

@@ -48,6 +48,10 @@ struct KbData {
   std::vector<Finding> findings;
   std::vector<RedFlag> red_flags;
   AgeRule age_rule;
+  std::vector<Precaution> precautions;
+  std::vector<Screen> screens;
+  std::vector<TriageRule> triage_rules;
+  std::vector<Lookalike> lookalikes;
   std::vector<Muscle> muscles;
   std::vector<Exercise> exercises;
   bool has_chart = false;  ///< the document had a "chart"; `chart` is empty otherwise
@@ -77,6 +81,7 @@ struct KbData {
   IdTable region_by_id;
   IdTable finding_by_id;
   IdTable red_flag_by_id;
+  IdTable precaution_by_id;
   IdTable muscle_by_name;  ///< ids and aliases
   IdTable exercise_by_id;
 

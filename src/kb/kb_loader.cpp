@@ -154,6 +154,10 @@ const Path kCitations(kDocument, "citations");
 const Path kRegions(kDocument, "regions");
 const Path kFindings(kDocument, "findings");
 const Path kRedFlags(kDocument, "red_flags");
+const Path kPrecautions(kDocument, "precautions");
+const Path kScreens(kDocument, "screens");
+const Path kRules(kDocument, "rules");
+const Path kLookalikes(kDocument, "lookalikes");
 const Path kMuscles(kDocument, "muscles");
 const Path kExercises(kDocument, "exercises");
 
@@ -189,6 +193,7 @@ class Loader {
     regions_ = {"region", &kb_.region_by_id, {}};
     findings_ = {"finding", &kb_.finding_by_id, {}};
     red_flags_ = {"red flag", &kb_.red_flag_by_id, {}};
+    precautions_ = {"precaution", &kb_.precaution_by_id, {}};
     muscles_ = {"muscle", &kb_.muscle_by_name, {}};
     exercises_ = {"exercise", &kb_.exercise_by_id, {}};
   }
@@ -255,6 +260,13 @@ class Loader {
   void read_findings(const json::object& top);
   void read_red_flags(const json::object& top);
   void read_age_rule(const json::object& top);
+  void read_precautions(const json::object& top);
+  void read_screens(const json::object& top);
+  void read_rules(const json::object& top);
+  void read_lookalikes(const json::object& top);
+  std::vector<std::string> region_ids(const json::object& o, const Path& base,
+                                      std::vector<RegionIndex>& resolved);
+  std::optional<int> optional_years(const json::object& o, const Path& base, std::string_view key);
   void read_muscles(const json::object& top);
   void read_muscle(const json::value& v, const Path& path, MuscleIndex index);
   void read_trigger_point(const json::value& v, const Path& path, Muscle& muscle);
@@ -279,6 +291,7 @@ class Loader {
   IdKind regions_;
   IdKind findings_;
   IdKind red_flags_;
+  IdKind precautions_;
   IdKind muscles_;  // ids only, for suggestions; the table also holds aliases
   IdKind exercises_;
   std::vector<std::string> muscle_ids_;  // by index, from pass 1
@@ -599,6 +612,10 @@ bool Loader::check_counts(const json::object& top) {
   check("regions", kMaxSided);
   check("findings", kMaxIndexed);
   check("red_flags", kMaxIndexed);
+  check("precautions", kMaxIndexed);
+  check("screens", kMaxIndexed);
+  check("rules", kMaxIndexed);
+  check("lookalikes", kMaxIndexed);
   check("muscles", kMaxSided);
   check("exercises", kMaxIndexed);
   if (!ok)
@@ -813,6 +830,182 @@ void Loader::read_age_rule(const json::object& top) {
   }
   text(*o, path, "advice", rule.advice);
   rule.cite = cite(*o, path);
+}
+
+void Loader::read_precautions(const json::object& top) {
+  // Optional: a knowledge base without precautions offers none to an intake.
+  const json::array* a = list(top, kDocument, "precautions", Need::optional, Empty::allowed);
+  if (a == nullptr)
+    return;
+  kb_.precautions.resize(a->size());
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    const Path path(kPrecautions, i);
+    const json::object* o = object_at((*a)[i], path, {"id", "name", "what", "changes", "cite"});
+    if (o == nullptr)
+      continue;
+    Precaution& p = kb_.precautions[i];
+    id_field(*o, path, "id", p.id);
+    text(*o, path, "name", p.name);
+    text(*o, path, "what", p.what);
+    p.changes = texts(*o, path, "changes", Need::required, Empty::refused);
+    p.cite = cite(*o, path);
+  }
+}
+
+std::vector<std::string> Loader::region_ids(const json::object& o, const Path& base,
+                                            std::vector<RegionIndex>& resolved) {
+  std::vector<std::string> ids = texts(o, base, "regions", Need::optional, Empty::allowed);
+  const Path path(base, "regions");
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (!is_id(ids[i], false)) {
+      error(Path(path, i), quoted(ids[i]) + " is not a valid region id");
+      continue;
+    }
+    // A region this knowledge base does not have never matches: screens are
+    // written for the whole vocabulary, and a smaller chart uses part of it.
+    const auto it = kb_.region_by_id.find(ids[i]);
+    if (it != kb_.region_by_id.end() &&
+        std::find(resolved.begin(), resolved.end(), it->second) == resolved.end())
+      resolved.push_back(it->second);
+  }
+  return ids;
+}
+
+std::optional<int> Loader::optional_years(const json::object& o, const Path& base,
+                                          std::string_view key) {
+  return integer(o, base, key, 0, 150, Need::optional);
+}
+
+void Loader::read_screens(const json::object& top) {
+  const json::array* a = list(top, kDocument, "screens", Need::optional, Empty::allowed);
+  if (a == nullptr)
+    return;
+  kb_.screens.resize(a->size());
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    const Path path(kScreens, i);
+    const json::object* o = object_at((*a)[i], path,
+                                      {"id", "area", "regions", "findings", "red_flags", "age_min",
+                                       "age_max", "sex", "onset_not", "cite"});
+    if (o == nullptr)
+      continue;
+    Screen& s = kb_.screens[i];
+    id_field(*o, path, "id", s.id);
+    text(*o, path, "area", s.area);
+    s.region_ids = region_ids(*o, path, s.regions);
+    s.findings =
+        references<FindingIndex>(*o, path, "findings", findings_, Need::optional, Empty::allowed);
+    s.red_flags =
+        references<RedFlagIndex>(*o, path, "red_flags", red_flags_, Need::required, Empty::refused);
+    if (s.region_ids.empty() && s.findings.empty()) {
+      error(path, "a screen needs \"regions\" or \"findings\" that open it");
+    }
+    s.age_min = optional_years(*o, path, "age_min");
+    s.age_max = optional_years(*o, path, "age_max");
+    const std::vector<std::string> sexes = texts(*o, path, "sex", Need::optional, Empty::refused);
+    for (std::size_t j = 0; j < sexes.size(); ++j) {
+      if (const auto sex = parse_sex(sexes[j])) {
+        s.sexes.push_back(*sex);
+      } else {
+        error(Path(Path(path, "sex"), j), quoted(sexes[j]) + " is not one of female or male");
+      }
+    }
+    std::string onset;
+    if (text(*o, path, "onset_not", onset, Need::optional)) {
+      s.onset_not = parse_onset(onset);
+      if (!s.onset_not)
+        error(Path(path, "onset_not"), quoted(onset) + " is not one of sudden or gradual");
+    }
+    s.cite = cite(*o, path);
+  }
+}
+
+void Loader::read_rules(const json::object& top) {
+  const json::array* a = list(top, kDocument, "rules", Need::optional, Empty::allowed);
+  if (a == nullptr)
+    return;
+  kb_.triage_rules.resize(a->size());
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    const Path path(kRules, i);
+    const json::object* o = object_at((*a)[i], path, {"id", "level", "reason", "advice", "cite"});
+    if (o == nullptr)
+      continue;
+    TriageRule& r = kb_.triage_rules[i];
+    id_field(*o, path, "id", r.id);
+    for (std::size_t j = 0; j < i; ++j) {
+      if (!r.id.empty() && kb_.triage_rules[j].id == r.id)
+        error(Path(path, "id"), "duplicate rule id " + quoted(r.id));
+    }
+    if (const auto level =
+            choice<TriageLevel>(*o, path, "level", parse_triage_level, level_names())) {
+      r.level = *level;
+    }
+    text(*o, path, "reason", r.reason);
+    text(*o, path, "advice", r.advice);
+    r.cite = cite(*o, path);
+  }
+}
+
+void Loader::read_lookalikes(const json::object& top) {
+  const json::array* a = list(top, kDocument, "lookalikes", Need::optional, Empty::allowed);
+  if (a == nullptr)
+    return;
+  kb_.lookalikes.resize(a->size());
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    const Path path(kLookalikes, i);
+    const json::object* o = object_at(
+        (*a)[i], path,
+        {"id", "name", "level", "features", "opens", "set_aside", "why", "advice", "cite"});
+    if (o == nullptr)
+      continue;
+    Lookalike& l = kb_.lookalikes[i];
+    id_field(*o, path, "id", l.id);
+    text(*o, path, "name", l.name);
+    std::string level;
+    if (text(*o, path, "level", level, Need::optional)) {
+      l.level = parse_triage_level(level);
+      if (!l.level)
+        error(Path(path, "level"), quoted(level) + " is not one of " + join(level_names(), " or "));
+    }
+    if (const json::value* f = member(*o, path, "features", Need::required)) {
+      const Path fp(path, "features");
+      if (const json::object* fo =
+              object_at(*f, fp,
+                        {"regions", "findings", "min_findings", "sufficient", "age_min", "age_max",
+                         "duration_min_days", "duration_max_days", "onset"})) {
+        LookalikeFeatures& x = l.features;
+        x.region_ids = region_ids(*fo, fp, x.regions);
+        x.findings = references<FindingIndex>(*fo, fp, "findings", findings_, Need::optional,
+                                              Empty::allowed);
+        x.sufficient = references<FindingIndex>(*fo, fp, "sufficient", findings_, Need::optional,
+                                                Empty::allowed);
+        if (const auto n = integer(*fo, fp, "min_findings", 1, 64, Need::optional))
+          x.min_findings = *n;
+        if (x.findings.empty() && x.region_ids.empty()) {
+          error(fp, "a look-alike needs \"regions\" or \"findings\" to match");
+        } else if (!x.findings.empty() &&
+                   static_cast<std::size_t>(x.min_findings) > x.findings.size()) {
+          error(Path(fp, "min_findings"), "is more than the findings listed");
+        }
+        x.age_min = optional_years(*fo, fp, "age_min");
+        x.age_max = optional_years(*fo, fp, "age_max");
+        x.duration_min_days = integer(*fo, fp, "duration_min_days", 0, 36500, Need::optional);
+        x.duration_max_days = integer(*fo, fp, "duration_max_days", 0, 36500, Need::optional);
+        std::string onset;
+        if (text(*fo, fp, "onset", onset, Need::optional)) {
+          x.onset = parse_onset(onset);
+          if (!x.onset)
+            error(Path(fp, "onset"), quoted(onset) + " is not one of sudden or gradual");
+        }
+      }
+    }
+    l.opens =
+        references<RedFlagIndex>(*o, path, "opens", red_flags_, Need::optional, Empty::allowed);
+    l.set_aside =
+        references<FindingIndex>(*o, path, "set_aside", findings_, Need::optional, Empty::allowed);
+    text(*o, path, "why", l.why);
+    text(*o, path, "advice", l.advice);
+    l.cite = cite(*o, path);
+  }
 }
 
 void Loader::read_muscles(const json::object& top) {
@@ -1472,7 +1665,8 @@ void Loader::load() {
   const json::object* top =
       object_at(root_, kDocument,
                 {"schema", "id", "version", "title", "license", "citations", "regions", "findings",
-                 "red_flags", "age_rule", "muscles", "exercises", "chart"});
+                 "red_flags", "age_rule", "precautions", "screens", "rules", "lookalikes",
+                 "muscles", "exercises", "chart"});
   if (!check_counts(*top))
     return;
 
@@ -1480,6 +1674,7 @@ void Loader::load() {
   index(*top, "regions", "id", regions_);
   index(*top, "findings", "id", findings_);
   index(*top, "red_flags", "id", red_flags_);
+  index(*top, "precautions", "id", precautions_);
   index(*top, "muscles", "id", muscles_);
   index_aliases(*top);
   index(*top, "exercises", "id", exercises_);
@@ -1491,6 +1686,10 @@ void Loader::load() {
   read_findings(*top);
   read_red_flags(*top);
   read_age_rule(*top);
+  read_precautions(*top);
+  read_screens(*top);
+  read_rules(*top);
+  read_lookalikes(*top);
   read_muscles(*top);
   build_candidates();
   read_exercises(*top);

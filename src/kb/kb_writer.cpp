@@ -270,6 +270,115 @@ json::value kb_to_json_value(const KbData& kb) {
   age["advice"] = sv(kb.age_rule.advice);
   age["cite"] = cite(kb, kb.age_rule.cite);
   o["age_rule"] = std::move(age);
+  // Written only when there are some, so that a knowledge base without
+  // precautions keeps the canonical text (and hash) it had before they existed.
+  if (!kb.precautions.empty()) {
+    json::array precautions;
+    for (const auto& p : kb.precautions) {
+      json::object x;
+      x["id"] = sv(p.id);
+      x["name"] = sv(p.name);
+      x["what"] = sv(p.what);
+      json::array changes;
+      for (const auto& c : p.changes)
+        changes.emplace_back(sv(c));
+      x["changes"] = std::move(changes);
+      x["cite"] = cite(kb, p.cite);
+      precautions.emplace_back(std::move(x));
+    }
+    o["precautions"] = std::move(precautions);
+  }
+  const auto strings = [](const std::vector<std::string>& list) {
+    json::array out;
+    for (const auto& s : list)
+      out.emplace_back(sv(s));
+    return out;
+  };
+  const auto finding_ids = [&kb](const std::vector<FindingIndex>& list) {
+    json::array out;
+    for (const FindingIndex f : list)
+      out.emplace_back(sv(kb.findings[f].id));
+    return out;
+  };
+  const auto flag_ids = [&kb](const std::vector<RedFlagIndex>& list) {
+    json::array out;
+    for (const RedFlagIndex f : list)
+      out.emplace_back(sv(kb.red_flags[f].id));
+    return out;
+  };
+  if (!kb.screens.empty()) {
+    json::array screens;
+    for (const auto& s : kb.screens) {
+      json::object x;
+      x["id"] = sv(s.id);
+      x["area"] = sv(s.area);
+      x["regions"] = strings(s.region_ids);
+      x["findings"] = finding_ids(s.findings);
+      x["red_flags"] = flag_ids(s.red_flags);
+      if (s.age_min)
+        x["age_min"] = *s.age_min;
+      if (s.age_max)
+        x["age_max"] = *s.age_max;
+      if (!s.sexes.empty()) {
+        json::array sexes;
+        for (const Sex sex : s.sexes)
+          sexes.emplace_back(sv(to_string(sex)));
+        x["sex"] = std::move(sexes);
+      }
+      if (s.onset_not)
+        x["onset_not"] = sv(to_string(*s.onset_not));
+      x["cite"] = cite(kb, s.cite);
+      screens.emplace_back(std::move(x));
+    }
+    o["screens"] = std::move(screens);
+  }
+  if (!kb.triage_rules.empty()) {
+    json::array rules;
+    for (const auto& r : kb.triage_rules) {
+      json::object x;
+      x["id"] = sv(r.id);
+      x["level"] = sv(to_string(r.level));
+      x["reason"] = sv(r.reason);
+      x["advice"] = sv(r.advice);
+      x["cite"] = cite(kb, r.cite);
+      rules.emplace_back(std::move(x));
+    }
+    o["rules"] = std::move(rules);
+  }
+  if (!kb.lookalikes.empty()) {
+    json::array lookalikes;
+    for (const auto& l : kb.lookalikes) {
+      json::object x;
+      x["id"] = sv(l.id);
+      x["name"] = sv(l.name);
+      if (l.level)
+        x["level"] = sv(to_string(*l.level));
+      json::object f;
+      const LookalikeFeatures& lf = l.features;
+      f["regions"] = strings(lf.region_ids);
+      f["findings"] = finding_ids(lf.findings);
+      f["min_findings"] = lf.min_findings;
+      f["sufficient"] = finding_ids(lf.sufficient);
+      if (lf.age_min)
+        f["age_min"] = *lf.age_min;
+      if (lf.age_max)
+        f["age_max"] = *lf.age_max;
+      if (lf.duration_min_days)
+        f["duration_min_days"] = *lf.duration_min_days;
+      if (lf.duration_max_days)
+        f["duration_max_days"] = *lf.duration_max_days;
+      if (lf.onset)
+        f["onset"] = sv(to_string(*lf.onset));
+      x["features"] = std::move(f);
+      x["opens"] = flag_ids(l.opens);
+      x["set_aside"] = finding_ids(l.set_aside);
+      x["why"] = sv(l.why);
+      x["advice"] = sv(l.advice);
+      x["cite"] = cite(kb, l.cite);
+      lookalikes.emplace_back(std::move(x));
+    }
+    o["lookalikes"] = std::move(lookalikes);
+  }
   json::array muscles;
   for (const auto& m : kb.muscles)
     muscles.emplace_back(muscle_to_json_value(kb, m));

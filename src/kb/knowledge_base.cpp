@@ -141,6 +141,25 @@ gsl::span<const RedFlag> KnowledgeBase::red_flags() const noexcept {
 const AgeRule& KnowledgeBase::age_rule() const noexcept {
   return d_->age_rule;
 }
+gsl::span<const Precaution> KnowledgeBase::precautions() const noexcept {
+  return d_->precautions;
+}
+gsl::span<const Screen> KnowledgeBase::screens() const noexcept {
+  return d_->screens;
+}
+gsl::span<const TriageRule> KnowledgeBase::triage_rules() const noexcept {
+  return d_->triage_rules;
+}
+gsl::span<const Lookalike> KnowledgeBase::lookalikes() const noexcept {
+  return d_->lookalikes;
+}
+const TriageRule* KnowledgeBase::find_triage_rule(std::string_view id) const noexcept {
+  for (const TriageRule& r : d_->triage_rules) {
+    if (r.id == id)
+      return &r;
+  }
+  return nullptr;
+}
 gsl::span<const Muscle> KnowledgeBase::muscles() const noexcept {
   return d_->muscles;
 }
@@ -165,6 +184,9 @@ std::optional<FindingIndex> KnowledgeBase::find_finding(std::string_view id) con
 }
 std::optional<RedFlagIndex> KnowledgeBase::find_red_flag(std::string_view id) const noexcept {
   return lookup(d_->red_flag_by_id, id);
+}
+std::optional<PrecautionIndex> KnowledgeBase::find_precaution(std::string_view id) const noexcept {
+  return lookup(d_->precaution_by_id, id);
 }
 std::optional<MuscleIndex> KnowledgeBase::find_muscle(std::string_view id_or_alias) const noexcept {
   return lookup(d_->muscle_by_name, id_or_alias);
@@ -239,6 +261,10 @@ std::string KnowledgeBase::suggest_finding(std::string_view unknown) const {
 }
 std::string KnowledgeBase::suggest_red_flag(std::string_view unknown) const {
   return suggest(d_->red_flags, unknown, [](const RedFlag& f) { return std::string_view(f.id); });
+}
+std::string KnowledgeBase::suggest_precaution(std::string_view unknown) const {
+  return suggest(d_->precautions, unknown,
+                 [](const Precaution& p) { return std::string_view(p.id); });
 }
 std::string KnowledgeBase::suggest_muscle(std::string_view unknown) const {
   // Ids and aliases, in document order: a typo of "psoas" suggests "psoas".

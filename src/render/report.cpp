@@ -34,6 +34,9 @@ h3{font-size:1.05em;margin:14px 0 4px}
 .lede{color:#555;margin:0 0 16px}
 .triage{border-radius:6px;padding:12px 16px;margin:16px 0;border:2px solid}
 .triage h2{border:0;margin:0 0 6px;padding:0}
+.questions{border-radius:6px;padding:12px 16px;margin:16px 0;border:2px solid #d0452c;background:#fff3f0}
+.questions h2,.also-consider h2{border:0;margin:0 0 6px;padding:0}
+.also-consider{border-radius:6px;padding:12px 16px;margin:16px 0;border:2px solid #5b6fb3;background:#f0f3fc}
 .self_care{background:#eef7ee;border-color:#4c9a4c}
 .see_clinician{background:#fff6e0;border-color:#d69a00}
 .urgent{background:#fde8e4;border-color:#d0452c}
@@ -58,9 +61,9 @@ const char* triage_heading(TriageLevel level) {
     case TriageLevel::self_care:
       return "Self-care is a reasonable first step";
     case TriageLevel::see_clinician:
-      return "See a clinician about this pain";
+      return "See a clinician about this pain within one to two weeks";
     case TriageLevel::urgent:
-      return "Urgent: see a doctor today";
+      return "Urgent: be seen by a clinician today (within 24 hours)";
     case TriageLevel::emergency:
       return "Emergency: get medical help now";
   }
@@ -110,6 +113,23 @@ std::string cite_suffix(const KnowledgeBase& kb, gsl::span<const CitationIndex> 
 void write_triage(std::string& out, const Assessment& a) {
   const KnowledgeBase& kb = a.kb();
   const Triage& t = a.triage();
+  // Questions first: until each is answered, the result is provisional.
+  if (!t.pending.empty()) {
+    out +=
+        "<section class=\"questions\" role=\"alert\"><h2>Questions to answer first</h2>\n"
+        "<p>Your drawing calls for these questions, and they were not answered. Until each "
+        "is answered no, this result is provisional and self-care is not advised. A yes to "
+        "any of them changes what to do. Most serious first:</p><ol>";
+    for (const Question& q : t.questions) {
+      if (answer_of(a.intake(), q.red_flag) != Answer::pending)
+        continue;
+      const RedFlag& flag = kb.red_flags()[q.red_flag];
+      out += "<li data-question-id=\"" + html(flag.id) + "\"><strong>" +
+             html(to_string(flag.level)) + ":</strong> " + html(flag.question) +
+             " <em>(asked because: " + html(q.why) + ")</em></li>";
+    }
+    out += "</ol></section>\n";
+  }
   out += "<section class=\"triage ";
   out += to_string(t.level);
   out += "\" role=\"alert\"><h2>";
@@ -134,6 +154,14 @@ void write_triage(std::string& out, const Assessment& a) {
     out += "</ul>\n";
   }
   out += "</section>\n";
+  for (const LookalikeMatch& m : t.also_consider) {
+    const Lookalike& l = kb.lookalikes()[m.lookalike];
+    out += "<section class=\"also-consider\"><h2>Also consider (not a muscle): " + html(l.name) +
+           "</h2>\n<p>" + html(l.why) + "</p><p>Matched: ";
+    for (std::size_t i = 0; i < m.why.size(); ++i)
+      out += (i == 0 ? "" : "; ") + html(m.why[i]);
+    out += "</p><p>" + html(l.advice) + "</p></section>\n";
+  }
 }
 
 void write_ranking(std::string& out, const Assessment& a, std::size_t ranked,

@@ -34,6 +34,7 @@ constexpr std::array<std::string_view, 4> kLevels{"self_care", "see_clinician", 
                                                   "emergency"};
 constexpr std::array<std::string_view, 3> kSteps{"release", "stretch", "strengthen"};
 constexpr std::array<std::string_view, 2> kOnsets{"sudden", "gradual"};
+constexpr std::array<std::string_view, 2> kSexes{"female", "male"};
 
 }  // namespace
 
@@ -57,6 +58,9 @@ std::string_view to_string(Step step) noexcept {
 }
 std::string_view to_string(Onset onset) noexcept {
   return name_of(kOnsets, onset);
+}
+std::string_view to_string(Sex sex) noexcept {
+  return name_of(kSexes, sex);
 }
 
 std::optional<Side> parse_side(std::string_view text) noexcept {
@@ -84,6 +88,9 @@ std::optional<Step> parse_step(std::string_view text) noexcept {
 }
 std::optional<Onset> parse_onset(std::string_view text) noexcept {
   return parse_name<Onset>(kOnsets, text);
+}
+std::optional<Sex> parse_sex(std::string_view text) noexcept {
+  return parse_name<Sex>(kSexes, text);
 }
 
 const char* library_version() noexcept {

@@ -493,6 +493,134 @@ static void test_null_arguments(const myoref_kb* kb) {
   myoref_intake_free(in);
 }
 
+/* Schema 2: red flags answered no, precautions and sex, call by call and as
+ * JSON, give the same canonical intake; the new rules hold for both. */
+static void test_answers_precautions_sex(const myoref_kb* kb) {
+  static const char kJson[] =
+      "{\"pain\": [{\"region\": \"chest\", \"side\": \"left\", \"intensity\": 6}],"
+      "\"red_flags_denied\": [\"cardiac_chest_pain\", \"breathless_or_coughing_blood\"],"
+      "\"precautions\": [\"blood_thinners\"], \"sex\": \"female\", \"age\": 58}";
+  myoref_intake* in = NULL;
+  myoref_intake* parsed = NULL;
+  char* a = NULL;
+  char* b = NULL;
+  size_t index = 0;
+
+  CHECK(myoref_kb_precaution_count(kb) == 6);
+  CHECK_OK(myoref_kb_find_precaution(&index, kb, "pregnant", MYOREF_NTS));
+  CHECK_STR(myoref_kb_precaution_id(kb, index), "pregnant");
+  CHECK(myoref_kb_precaution_name(kb, index) != NULL);
+  CHECK(myoref_kb_precaution_what(kb, index) != NULL);
+  CHECK(myoref_kb_precaution_id(kb, 99) == NULL);
+  CHECK_STATUS(myoref_kb_find_precaution(&index, kb, "pregnnt", MYOREF_NTS), MYOREF_ENOTFOUND);
+  CHECK_ERROR(MYOREF_ENOTFOUND, "did you mean 'pregnant'?");
+  CHECK_STR(myoref_sex_name(MYOREF_SEX_FEMALE), "female");
+  CHECK_STR(myoref_sex_name(MYOREF_SEX_MALE), "male");
+  CHECK_STR(myoref_sex_name(MYOREF_SEX_UNKNOWN), "unknown");
+  CHECK(myoref_sex_name(3) == NULL);
+
+  CHECK_OK(myoref_intake_new(&in, kb));
+  CHECK_OK(myoref_intake_add_pain(in, "chest", MYOREF_NTS, MYOREF_SIDE_LEFT, 6));
+  CHECK_OK(myoref_intake_deny_red_flag(in, "breathless_or_coughing_blood", MYOREF_NTS));
+  CHECK_OK(myoref_intake_deny_red_flag(in, "cardiac_chest_pain", MYOREF_NTS));
+  CHECK_OK(myoref_intake_add_precaution(in, "blood_thinners", MYOREF_NTS));
+  CHECK_OK(myoref_intake_set_sex(in, MYOREF_SEX_MALE));
+  CHECK_OK(myoref_intake_set_sex(in, MYOREF_SEX_FEMALE));
+  CHECK_OK(myoref_intake_set_age(in, 58));
+  CHECK_OK(myoref_intake_from_json(&parsed, kb, kJson, MYOREF_NTS));
+  CHECK_OK(myoref_intake_to_json(&a, in));
+  CHECK_OK(myoref_intake_to_json(&b, parsed));
+  CHECK_STR(a, b);
+  CHECK(
+      a != NULL &&
+      strstr(a, "\"red_flags_denied\":[\"cardiac_chest_pain\",\"breathless_or_coughing_blood\"]") !=
+          NULL);
+  CHECK(a != NULL && strstr(a, "\"precautions\":[\"blood_thinners\"]") != NULL);
+  CHECK(a != NULL && strstr(a, "\"sex\":\"female\"") != NULL);
+  myoref_string_free(a);
+  myoref_string_free(b);
+
+  /* Unknown ids and values are refused at once; a yes and a no for one red
+   * flag by validation. */
+  CHECK_STATUS(myoref_intake_add_precaution(in, "blood_thiners", MYOREF_NTS), MYOREF_ENOTFOUND);
+  CHECK_ERROR(MYOREF_ENOTFOUND, "did you mean 'blood_thinners'?");
+  CHECK_STATUS(myoref_intake_deny_red_flag(in, "tearing_pian", MYOREF_NTS), MYOREF_ENOTFOUND);
+  CHECK_ERROR(MYOREF_ENOTFOUND, "did you mean 'tearing_pain'?");
+  CHECK_STATUS(myoref_intake_set_sex(in, 3), MYOREF_EINVAL);
+  CHECK_ERROR(MYOREF_EINVAL, "sex 3");
+  CHECK_OK(myoref_intake_confirm_red_flag(in, "cardiac_chest_pain", MYOREF_NTS));
+  CHECK_STATUS(myoref_intake_validate(in), MYOREF_EINPUT);
+  CHECK_STR(myoref_last_error_diagnostic_path(0), "/red_flags_denied/1");
+  CHECK_OK(myoref_intake_set_sex(in, MYOREF_SEX_UNKNOWN));
+  CHECK_NULL_ARG(myoref_intake_deny_red_flag(NULL, "tearing_pain", MYOREF_NTS), "intake");
+  CHECK_NULL_ARG(myoref_intake_add_precaution(in, NULL, 1), "id");
+  CHECK_NULL_ARG(myoref_intake_set_sex(NULL, MYOREF_SEX_MALE), "intake");
+  myoref_intake_free(in);
+  myoref_intake_free(parsed);
+}
+
+/* Questions: JSON in and out, and the assessment's structured accessors. */
+static void test_questions(const myoref_kb* kb) {
+  static const char kChest[] =
+      "{\"pain\": [{\"region\": \"chest\", \"side\": \"left\", \"intensity\": 7}],"
+      " \"age\": 58, \"onset\": \"sudden\", \"red_flags_denied\": "
+      "[\"breathless_or_coughing_blood\"]}";
+  char* json = NULL;
+  myoref_intake* in = NULL;
+  myoref_assessment* a = NULL;
+  size_t i = 0;
+  int saw_pending = 0;
+
+  CHECK_OK(myoref_questions_json(&json, kb, kChest, MYOREF_NTS));
+  CHECK(json != NULL && strncmp(json, "{\"questions\":[{\"id\":\"cardiac_chest_pain\"", 38) == 0);
+  CHECK(json != NULL && strstr(json, "\"breathless_or_coughing_blood\"") == NULL);
+  myoref_string_free(json);
+  json = (char*)&json;
+  CHECK_STATUS(myoref_questions_json(&json, kb, "{\"pain\": []}", MYOREF_NTS), MYOREF_EINPUT);
+  CHECK(json == NULL);
+
+  CHECK_OK(myoref_intake_from_json(&in, kb, kChest, MYOREF_NTS));
+  CHECK_OK(myoref_assess(&a, in));
+  CHECK(myoref_assessment_provisional(a) == 1);
+  CHECK(myoref_assessment_question_count(a) >= 2);
+  CHECK_STR(myoref_assessment_question_id(a, 0), "cardiac_chest_pain");
+  CHECK(myoref_assessment_question_level(a, 0) == MYOREF_TRIAGE_EMERGENCY);
+  CHECK(myoref_assessment_question_text(a, 0) != NULL);
+  CHECK(strstr(myoref_assessment_question_why(a, 0), "at 58") != NULL);
+  CHECK(myoref_assessment_question_id(a, 999) == NULL);
+  CHECK(myoref_assessment_question_level(a, 999) < 0);
+  CHECK(myoref_assessment_pending_count(a) + 1 == myoref_assessment_question_count(a));
+  for (i = 0; i < myoref_assessment_pending_count(a); ++i) {
+    if (strcmp(myoref_assessment_pending_id(a, i), "breathless_or_coughing_blood") == 0)
+      CHECK(0);
+    saw_pending = 1;
+  }
+  CHECK(saw_pending);
+  CHECK(myoref_assessment_triage_level(a) >= MYOREF_TRIAGE_SEE_CLINICIAN);
+  CHECK(myoref_assessment_rule_count(a) >= 1);
+  CHECK_STR(myoref_assessment_rule_id(a, 0), "unanswered");
+  CHECK(myoref_assessment_rule_level(a, 0) == MYOREF_TRIAGE_SEE_CLINICIAN);
+  CHECK(myoref_assessment_rule_reason(a, 0) != NULL);
+  CHECK(myoref_assessment_rule_id(a, 99) == NULL);
+  CHECK(myoref_assessment_also_consider_count(a) == 0);
+  CHECK(myoref_assessment_also_consider_id(a, 0) == NULL);
+  myoref_assessment_free(a);
+  myoref_intake_free(in);
+
+  /* Nerve-root pain in the arm is named beside the muscles. */
+  in = NULL;
+  CHECK_OK(myoref_intake_new(&in, kb));
+  CHECK_OK(myoref_intake_add_pain(in, "forearm", MYOREF_NTS, MYOREF_SIDE_RIGHT, 6));
+  CHECK_OK(myoref_intake_confirm_finding(in, "arm_pain_below_elbow_worse", MYOREF_NTS));
+  CHECK_OK(myoref_assess(&a, in));
+  CHECK(myoref_assessment_also_consider_count(a) == 1);
+  CHECK_STR(myoref_assessment_also_consider_id(a, 0), "nerve_root_arm");
+  CHECK(strstr(myoref_assessment_also_consider_name(a, 0), "Nerve-root") != NULL);
+  CHECK_NULL_ARG(myoref_assessment_provisional(NULL), "assessment");
+  myoref_assessment_free(a);
+  myoref_intake_free(in);
+}
+
 int main(void) {
   myoref_kb* kb = NULL;
   CHECK_OK(myoref_kb_open_default(&kb));
@@ -506,6 +634,8 @@ int main(void) {
   test_intake_errors(kb);
   test_assessment_documents(kb);
   test_null_arguments(kb);
+  test_answers_precautions_sex(kb);
+  test_questions(kb);
   myoref_kb_free(kb);
   return check_done("c_api assess");
 }

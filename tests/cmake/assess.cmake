@@ -22,7 +22,7 @@ foreach(name gluteus_medius_classic red_flag_emergency_cauda_equina)
 endforeach()
 myoref_cli_test("assess: the text report leads with triage and says it is not a diagnosis"
   COMMAND ${MYOREF_ASSESS} ${MYOREF_INTAKES}/red_flag_urgent_calf_swelling.json --format text
-  STDOUT_CONTAINS "URGENT: see a clinician" "calf swelling redness (urgent)" "This is not a diagnosis"
+  STDOUT_CONTAINS "URGENT: be seen by a clinician today" "calf swelling redness (urgent)" "This is not a diagnosis"
   LABELS assess)
 
 # Standard input and an explicit knowledge base give the same document.
@@ -71,3 +71,43 @@ myoref_cli_test("assess: an intake that is not JSON is bad input"
 myoref_cli_test("assess: a knowledge base that does not load is bad input"
   COMMAND ${MYOREF_ASSESS} ${MYOREF_INTAKES}/soleus_heel.json --kb ${MYOREF_INTAKES}/soleus_heel.json
   EXPECT_EXIT 3 STDERR_CONTAINS "soleus_heel.json" LABELS assess)
+
+# Questions first: `myoref questions`, and `assess --ask` reading answers from
+# standard input (y, n, skip), with the questions on standard error.
+set(MYOREF_QUESTIONS $<TARGET_FILE:myoref_cli> questions)
+myoref_cli_test("questions: chest pain at 58 asks about the heart first (text)"
+  COMMAND ${MYOREF_QUESTIONS} ${MYOREF_INTAKES}/chest_pain_at_58_pending.json
+  GOLDEN ${MYOREF_ASSESS_GOLDEN}/chest_pain_at_58_pending.questions.txt LABELS assess)
+myoref_cli_test("questions: chest pain at 58 (json)"
+  COMMAND ${MYOREF_QUESTIONS} ${MYOREF_INTAKES}/chest_pain_at_58_pending.json --format json
+  GOLDEN ${MYOREF_ASSESS_GOLDEN}/chest_pain_at_58_pending.questions.json LABELS assess)
+myoref_cli_test("questions: nothing left to ask when every question is answered"
+  COMMAND ${MYOREF_QUESTIONS} ${MYOREF_INTAKES}/neck_pain_all_answered_no.json
+  STDOUT_CONTAINS "No question is left to ask" LABELS assess)
+myoref_cli_test("questions: a bad intake is refused with its path"
+  COMMAND ${MYOREF_QUESTIONS} ${PROJECT_SOURCE_DIR}/tests/bad_input/intake-bad-sex.json
+  EXPECT_EXIT 3 STDERR_CONTAINS "/sex: expected \"female\" or \"male\"" LABELS assess)
+myoref_cli_test("questions: an unknown format is a usage error"
+  COMMAND ${MYOREF_QUESTIONS} ${MYOREF_INTAKES}/soleus_heel.json --format xml
+  EXPECT_EXIT 2 LABELS assess)
+myoref_cli_test("assess: the text report opens with the pending questions"
+  COMMAND ${MYOREF_ASSESS} ${MYOREF_INTAKES}/chest_pain_at_58_pending.json
+  GOLDEN ${MYOREF_ASSESS_GOLDEN}/chest_pain_at_58_pending.txt LABELS assess)
+myoref_cli_test("assess: nerve-root pain is named before the muscles (text)"
+  COMMAND ${MYOREF_ASSESS} ${MYOREF_INTAKES}/nerve_root_leg.json
+  GOLDEN ${MYOREF_ASSESS_GOLDEN}/nerve_root_leg.txt LABELS assess)
+myoref_cli_test("assess --ask: a yes to the heart question makes it an emergency"
+  COMMAND ${MYOREF_ASSESS} ${MYOREF_INTAKES}/chest_pain_at_58_pending.json --ask
+  STDIN ${CMAKE_CURRENT_SOURCE_DIR}/data/answers_yes_first.txt
+  STDOUT_CONTAINS "EMERGENCY: call the emergency number" "cardiac chest pain (emergency)"
+  STDERR_CONTAINS "yes / no / skip?" "asked because: pain in the chest" LABELS assess)
+myoref_cli_test("assess --ask: every question answered no is self-care's way open"
+  COMMAND ${MYOREF_ASSESS} ${MYOREF_INTAKES}/belly_right_lower_at_24.json --ask --format json
+  STDIN ${CMAKE_CURRENT_SOURCE_DIR}/data/answers_all_no.txt
+  STDOUT_CONTAINS "\"provisional\": false" "\"pending\": []" LABELS assess)
+myoref_cli_test("assess --ask: skipped questions stay pending"
+  COMMAND ${MYOREF_ASSESS} ${MYOREF_INTAKES}/belly_right_lower_at_24.json --ask --format json
+  STDIN ${CMAKE_CURRENT_SOURCE_DIR}/data/answers_skip.txt
+  STDOUT_CONTAINS "\"provisional\": true" LABELS assess)
+myoref_cli_test("assess --ask: the intake cannot be standard input"
+  COMMAND ${MYOREF_ASSESS} - --ask EXPECT_EXIT 2 STDERR_CONTAINS "--ask reads the answers" LABELS assess)

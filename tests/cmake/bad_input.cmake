@@ -143,6 +143,16 @@ bad_input("pain that is not a list is refused" EXIT 3
 bad_input("a misspelt red flag is unknown, with a suggestion" EXIT 3
   COMMAND assess ${BI_DATA}/intake-unknown-red-flag.json ${BI_KB}
   STDERR "/red_flags/0: unknown red flag \"saddle_numbnes\" (did you mean \"saddle_numbness\"?)")
+bad_input("a red flag answered both yes and no is refused with both places" EXIT 3
+  COMMAND assess ${BI_DATA}/intake-red-flag-yes-and-no.json
+  STDERR "/red_flags_denied/1: \"saddle_numbness\" is answered both yes (at /red_flags/0) and no"
+    "keep it in the one list that holds the answer")
+bad_input("an unknown precaution is refused, with a suggestion" EXIT 3
+  COMMAND assess ${BI_DATA}/intake-unknown-precaution.json
+  STDERR "/precautions/0: unknown precaution \"blood_thiners\" (did you mean \"blood_thinners\"?)")
+bad_input("a sex other than female or male is refused, with a suggestion" EXIT 3
+  COMMAND assess ${BI_DATA}/intake-bad-sex.json
+  STDERR "/sex: expected \"female\" or \"male\"" "got \"Female\" (did you mean \"female\"?)")
 bad_input("every problem of an intake is listed at once" EXIT 3
   COMMAND assess ${BI_DATA}/intake-several-problems.json ${BI_KB}
   STDERR "intake is not valid: 6 problems" "/pain/0/region: unknown region"

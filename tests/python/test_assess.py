@@ -19,7 +19,7 @@ CANDIDATE_FIELDS = {"key", "muscle", "side", "name", "score", "explained", "unex
 
 
 def check_contract_shape(doc: dict, kb: myoref.KnowledgeBase) -> None:
-    """The Assessment shape of contracts.md, as plain Python types."""
+    """The Assessment shape of docs/contract.md, as plain Python types."""
     assert {"triage", "candidates", "cover", "unexplained", "intake", "kb",
             "library_version"} <= set(doc)
     assert doc["triage"]["level"] in ("self_care", "see_clinician", "urgent", "emergency")
@@ -193,6 +193,72 @@ def test_unknown_id_names_it_and_suggests(kb):
     assert err.path == "/findings/0" and "walking" in err.diagnostics[0].message
 
 
+def test_schema2_intake_fields(kb):
+    """Red flags answered no, precautions and sex: echoed, and the new rules
+    refused with a path and a suggestion, as every other problem is."""
+    intake = {"pain": [{"region": "chest", "side": "left", "intensity": 6}],
+              "red_flags_denied": ["breathless_or_coughing_blood", "cardiac_chest_pain"],
+              "precautions": ["pregnant", "blood_thinners"], "sex": "female", "age": 58}
+    echoed = kb.assess(intake).to_dict()["intake"]
+    assert echoed["red_flags_denied"] == ["cardiac_chest_pain", "breathless_or_coughing_blood"]
+    assert echoed["precautions"] == ["blood_thinners", "pregnant"]
+    assert echoed["sex"] == "female"
+    err = errors_of(kb, dict(intake, red_flags=["cardiac_chest_pain"]))
+    assert err.path == "/red_flags_denied/1"
+    assert "answered both yes (at /red_flags/0) and no" in err.diagnostics[0].message
+    err = errors_of(kb, dict(intake, precautions=["blood_thiners"]))
+    assert err.path == "/precautions/0"
+    assert 'did you mean "blood_thinners"?' in err.diagnostics[0].message
+    err = errors_of(kb, dict(intake, sex="Female"))
+    assert err.path == "/sex" and 'did you mean "female"?' in err.diagnostics[0].message
+
+
+def test_questions_first_then_answers(kb):
+    """draw -> questions -> answers -> assessment, in a few calls."""
+    intake = {"pain": [{"region": "chest", "side": "left", "intensity": 7},
+                       {"region": "upper_arm", "side": "left", "intensity": 4}],
+              "age": 58, "duration_days": 200, "onset": "sudden"}
+    asked = kb.questions(intake)
+    assert asked[0]["id"] == "cardiac_chest_pain"
+    assert asked[0]["level"] == "emergency"
+    assert asked[0]["why"].endswith("at 58") and asked[0]["text"].endswith("?")
+    levels = ["self_care", "see_clinician", "urgent", "emergency"]
+    ranks = [levels.index(q["level"]) for q in asked]
+    assert ranks == sorted(ranks, reverse=True)
+    provisional = kb.assess(intake)
+    assert provisional.triage.provisional
+    assert provisional.triage.pending == [q["id"] for q in asked]
+    assert provisional.triage.level == "see_clinician"
+    assert provisional.triage.rules[0]["id"] == "unanswered"
+    doc = provisional.to_dict()
+    assert doc["triage"]["provisional"] is True
+    assert doc["triage"]["questions"][0]["answer"] == "pending"
+    # All answered no: nothing pending, self-care; one yes: its level.
+    no = dict(intake, red_flags_denied=[q["id"] for q in asked])
+    assert kb.questions(no) == []
+    answered = kb.assess(no)
+    assert not answered.triage.provisional
+    # Self-care, unless the knowledge base has no muscle for chest pain at all.
+    rules = [r["id"] for r in answered.triage.rules]
+    assert rules in ([], ["unexplained_only"])
+    assert answered.triage.level == ("self_care" if not rules else "see_clinician")
+    yes = dict(no, red_flags=["cardiac_chest_pain"],
+               red_flags_denied=[q["id"] for q in asked[1:]])
+    assert kb.assess(yes).triage.level == "emergency"
+
+
+def test_nerve_root_pain_is_named_and_its_symptoms_set_aside(kb):
+    intake = {"pain": [{"region": "buttock_central", "side": "left", "intensity": 5},
+                       {"region": "calf", "side": "left", "intensity": 7}],
+              "findings": ["shooting_pain", "paresthesia_leg", "cough_sneeze"], "age": 44}
+    doc = kb.assess(intake).to_dict()
+    assert [a["id"] for a in doc["also_consider"]] == ["nerve_root_leg"]
+    assert {s["id"] for s in doc["set_aside"]} == {"paresthesia_leg", "shooting_pain"}
+    assert any(r["id"] == "nerve_root_leg" for r in doc["triage"]["rules"])
+    for c in doc["candidates"]:
+        assert "paresthesia_leg" not in c["findings_for"]
+
+
 def test_every_problem_is_reported_at_once(kb):
     err = errors_of(kb, {
         "pain": [{"region": "sacrum", "intensity": 11},
@@ -250,6 +316,13 @@ def random_intake(kb, rng: random.Random):
         intake["duration_days"] = rng.randint(0, 400)
     if rng.random() < 0.3:
         intake["onset"] = rng.choice(["sudden", "gradual"])
+    if rng.random() < 0.3:
+        intake["red_flags_denied"] = rng.sample(flags, rng.randint(0, 3))
+    if rng.random() < 0.3:
+        intake["precautions"] = rng.sample(["pregnant", "blood_thinners", "fragile_bones"],
+                                           rng.randint(0, 2))
+    if rng.random() < 0.3:
+        intake["sex"] = rng.choice(["female", "male"])
     breakers = [
         lambda d: d["pain"].append({"region": "sacrum", "side": "left", "intensity": 2}),
         lambda d: d["pain"].append({"region": "calf", "intensity": 2}),
@@ -269,6 +342,12 @@ def random_intake(kb, rng: random.Random):
         lambda d: d.update(findings=["walking", "walking"]),
         lambda d: d.update(findings=["walking"], denied=["walking"]),
         lambda d: d.update(red_flags=["saddle_numbnes"]),
+        lambda d: d.update(red_flags=["tearing_pain"], red_flags_denied=["tearing_pain"]),
+        lambda d: d.update(red_flags_denied=["acute_abdomen", "acute_abdomen"]),
+        lambda d: d.update(precautions=["pregnent"]),
+        lambda d: d.update(precautions="pregnant"),
+        lambda d: d.update(sex="Male"),
+        lambda d: d.update(sex=None),
         lambda d: d.update(age=-1),
         lambda d: d.update(age=121),
         lambda d: d.update(age=None),

@@ -255,3 +255,85 @@ TEST_CASE("intensity 0 is drawn but not painful", "[assess][intake]") {
   CHECK(none.cover().empty());
   CHECK(none.unexplained().empty());
 }
+
+TEST_CASE("red flags answered no, precautions and sex parse, echo and read back",
+          "[assess][intake][schema2]") {
+  const KnowledgeBase& kb = default_kb();
+  auto intake = parse_intake(kb, R"({
+    "pain": [{"region": "chest", "side": "left", "intensity": 6}],
+    "red_flags": [],
+    "red_flags_denied": ["breathless_or_coughing_blood", "cardiac_chest_pain"],
+    "precautions": ["pregnant", "blood_thinners"],
+    "sex": "female", "age": 58, "duration_days": 3, "onset": "sudden"})");
+  REQUIRE(intake);
+  CHECK(intake->red_flags_denied ==
+        std::vector<RedFlagIndex>{red_flag(kb, "breathless_or_coughing_blood"),
+                                  red_flag(kb, "cardiac_chest_pain")});
+  REQUIRE(intake->precautions.size() == 2);
+  CHECK(kb.precautions()[intake->precautions[0]].id == "pregnant");
+  CHECK(intake->sex == Sex::female);
+  const std::string text = intake_to_json(kb, *intake);
+  // Canonical: knowledge-base order, the new lists after red_flags, sex last.
+  CHECK_THAT(
+      text,
+      Catch::Contains(
+          R"("red_flags":[],"red_flags_denied":["cardiac_chest_pain","breathless_or_coughing_blood"],"precautions":["blood_thinners","pregnant"],"age":58)"));
+  CHECK_THAT(text, Catch::EndsWith(R"("onset":"sudden","sex":"female"})"));
+  auto back = parse_intake(kb, text);
+  REQUIRE(back);
+  CHECK(intake_to_json(kb, *back) == text);
+  // Not given: no sex in the echo, empty lists written as such.
+  auto plain = parse_intake(kb, R"({"pain": [{"region": "sacrum", "intensity": 2}]})");
+  REQUIRE(plain);
+  const std::string plain_text = intake_to_json(kb, *plain);
+  CHECK(plain_text.find("\"sex\"") == std::string::npos);
+  CHECK_THAT(plain_text, Catch::Contains(R"("red_flags_denied":[],"precautions":[])"));
+}
+
+TEST_CASE("a red flag answered yes and no, an unknown precaution and a bad sex are refused",
+          "[assess][intake][schema2]") {
+  check_rejected(
+      R"({"pain": [{"region": "sacrum", "intensity": 2}], "red_flags": ["saddle_numbness"],
+          "red_flags_denied": ["fever_or_unwell", "saddle_numbness"]})",
+      {{"/red_flags_denied/1",
+        "\"saddle_numbness\" is answered both yes (at /red_flags/0) and no; keep it in the one "
+        "list"}});
+  check_rejected(
+      R"({"pain": [{"region": "sacrum", "intensity": 2}], "precautions": ["blood_thiners"]})",
+      {{"/precautions/0",
+        "unknown precaution \"blood_thiners\" (did you mean \"blood_thinners\"?)"}});
+  check_rejected(R"({"pain": [{"region": "sacrum", "intensity": 2}], "sex": "Female"})",
+                 {{"/sex", "got \"Female\" (did you mean \"female\"?)"}});
+  check_rejected(R"({"pain": [{"region": "sacrum", "intensity": 2}], "sex": "M"})",
+                 {{"/sex", "(did you mean \"male\"?)"}});
+  check_rejected(R"({"pain": [{"region": "sacrum", "intensity": 2}], "sex": "other"})",
+                 {{"/sex", "expected \"female\" or \"male\" (leave \"sex\" out"}});
+  check_rejected(R"({"pain": [{"region": "sacrum", "intensity": 2}], "sex": 1})",
+                 {{"/sex", "got a number"}});
+  check_rejected(R"({"pain": [{"region": "sacrum", "intensity": 2}],
+                     "red_flags_denied": ["tearing_pain", "tearing_pain"]})",
+                 {{"/red_flags_denied/1",
+                   "\"tearing_pain\" is listed twice (also at "
+                   "/red_flags_denied/0)"}});
+  check_rejected(R"({"pain": [{"region": "sacrum", "intensity": 2}],
+                     "precautions": ["pregnant", "pregnant"]})",
+                 {{"/precautions/1", "listed twice"}});
+}
+
+TEST_CASE("intakes built in code: a red flag answered yes and no, precaution indices",
+          "[assess][intake][schema2]") {
+  const KnowledgeBase& kb = default_kb();
+  Intake a = drawing(kb, {{"sacrum", 4}});
+  a.red_flags = {red_flag(kb, "saddle_numbness")};
+  a.red_flags_denied = {red_flag(kb, "fever_or_unwell"), red_flag(kb, "saddle_numbness")};
+  auto s = validate_intake(kb, a);
+  REQUIRE_FALSE(s);
+  CHECK(s.error().diagnostics().at(0).path == "/red_flags_denied/1");
+  a.red_flags_denied.pop_back();
+  CHECK(validate_intake(kb, a));
+  a.precautions = {static_cast<PrecautionIndex>(kb.precautions().size())};
+  s = validate_intake(kb, a);
+  REQUIRE_FALSE(s);
+  CHECK(s.error().diagnostics().at(0).path == "/precautions/0");
+  CHECK_THAT(s.error().diagnostics().at(0).message, Catch::Contains("out of range"));
+}

@@ -59,6 +59,27 @@ class Texts {
         flags.push_back(static_cast<FindingIndex>(pick(static_cast<int>(kb_.red_flags().size()))));
       members.push_back(q("red_flags") + ":" + ids(flags, false));
     }
+    if (pick(3) == 0) {
+      // Answered no; now and then the same flag as a yes (an error), or twice.
+      std::vector<FindingIndex> flags;
+      const int n = pick(3);
+      for (int i = 0; i < n; ++i)
+        flags.push_back(static_cast<FindingIndex>(pick(static_cast<int>(kb_.red_flags().size()))));
+      members.push_back(q("red_flags_denied") + ":" + ids(flags, false));
+    }
+    if (pick(3) == 0) {
+      std::string list = "[";
+      const int n = pick(3);
+      for (int i = 0; i < n; ++i) {
+        const auto p = static_cast<std::size_t>(pick(static_cast<int>(kb_.precautions().size())));
+        list += (i != 0 ? sep() : "") + q(kb_.precautions()[p].id);
+      }
+      members.push_back(q("precautions") + ":" + list + "]");
+    }
+    if (pick(3) == 0) {
+      static const char* const kSexes[] = {"female", "male", "Female", "x"};
+      members.push_back(q("sex") + ":" + q(kSexes[pick(pick(2) == 0 ? 2 : 4)]));
+    }
     if (pick(2) == 0)
       members.push_back(q("age") + ":" + std::to_string(pick(121)));
     if (pick(2) == 0)
@@ -113,6 +134,10 @@ class Texts {
                                            "\"x\":1,",
                                            "\"pain\":[],",
                                            "\"age\":4,",
+                                           "\"sex\":\"male\",",
+                                           "\"precautions\":[\"pregnant\"],",
+                                           "\"red_flags_denied\":[\"tearing_pain\"],",
+                                           "\"red_flags\":[\"tearing_pain\"],",
                                            "\xC3\xA9",
                                            "\x01",
                                            " ",

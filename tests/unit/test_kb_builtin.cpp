@@ -115,6 +115,14 @@ TEST_CASE("every vocabulary id is in the built-in knowledge base as the contract
     REQUIRE(index);
     CHECK(myoref::to_string(kb.red_flags()[*index].level) == text_of(f.at("level")));
   }
+  for (const auto& p : vocab.at("precautions").as_array()) {
+    const std::string id = text_of(p.at("id"));
+    INFO("precaution " << id);
+    const auto index = kb.find_precaution(id);
+    REQUIRE(index);
+    CHECK_FALSE(kb.precautions()[*index].changes.empty());
+    CHECK_FALSE(kb.precautions()[*index].cite.empty());
+  }
   CHECK(myoref::to_string(kb.age_rule().level) == text_of(vocab.at("age_rule").at("level")));
 
   // The names of the enumerations are the contract's.

@@ -226,6 +226,38 @@ the highest among the confirmed red flags and the age rule.)doc")
           "advice", [](const PyTriage& t) { return triage_advice(t.kb, t.triage); },
           "What triage advises, in plain words (empty at self_care with nothing to say).")
       .def_property_readonly(
+          "pending",
+          [](const PyTriage& t) {
+            std::vector<py::str> out;
+            for (const RedFlagIndex f : t.triage.pending)
+              out.push_back(str_of(t.kb.red_flags()[f].id));
+            return out;
+          },
+          "Ids of the red-flag questions the drawing calls for that were not answered, most "
+          "serious first.")
+      .def_property_readonly(
+          "provisional", [](const PyTriage& t) { return t.triage.provisional; },
+          "True while any question is pending (the level is then at least see_clinician).")
+      .def_property_readonly(
+          "rules",
+          [](const PyTriage& t) {
+            py::list out;
+            for (const RuleHit& r : t.triage.rules) {
+              py::dict d;
+              d["id"] = str_of(r.id);
+              d["level"] = str_of(to_string(r.level));
+              d["reason"] = str_of(r.reason);
+              d["advice"] = str_of(r.advice);
+              py::list cite;
+              for (const CitationIndex c : r.cite)
+                cite.append(str_of(t.kb.citations()[c].key));
+              d["cite"] = cite;
+              out.append(d);
+            }
+            return out;
+          },
+          "The rules that raised the level, as dicts (id, level, reason, advice, cite).")
+      .def_property_readonly(
           "self_care", [](const PyTriage& t) { return t.triage.level == TriageLevel::self_care; },
           "True when nothing says self-care is the wrong path.")
       .def("__repr__", [](const PyTriage& t) {
@@ -540,6 +572,29 @@ one.)doc")
             return PyTriage{k, triage(k, in)};
           },
           py::arg("intake"), "Only the red-flag screen of an intake (no scoring).")
+      .def(
+          "questions",
+          [](const KnowledgeBase& k, py::handle intake) {
+            const Intake in = intake_from_python(k, intake);
+            auto list = unwrap(questions(k, in));
+            py::list out;
+            for (const Question& q : list) {
+              const RedFlag& flag = k.red_flags()[q.red_flag];
+              py::dict d;
+              d["id"] = str_of(flag.id);
+              d["level"] = str_of(to_string(flag.level));
+              d["text"] = str_of(flag.question);
+              d["why"] = str_of(q.why);
+              out.append(d);
+            }
+            return out;
+          },
+          py::arg("intake"), R"doc(
+The red-flag questions to ask for an intake (a dict or JSON text), most serious
+first: those its drawing, age, sex and onset call for that it has not answered
+(in neither ``red_flags`` nor ``red_flags_denied``). A list of dicts with
+``id``, ``level``, ``text`` (the question) and ``why`` ("pain in the chest
+(left) at 58"). Raises InputError for a bad intake.)doc")
       .def(
           "validate_intake",
           [](const KnowledgeBase& k, py::handle intake) {

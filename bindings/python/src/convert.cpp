@@ -166,6 +166,14 @@ bool read_intake_dict(const KnowledgeBase& kb, const py::dict& dict, Intake& int
     } else if (key == "red_flags") {
       ok = read_ids(value, intake.red_flags,
                     [&](std::string_view id) { return kb.find_red_flag(id); });
+    } else if (key == "red_flags_denied") {
+      ok = read_ids(value, intake.red_flags_denied,
+                    [&](std::string_view id) { return kb.find_red_flag(id); });
+    } else if (key == "precautions") {
+      ok = read_ids(value, intake.precautions,
+                    [&](std::string_view id) { return kb.find_precaution(id); });
+    } else if (key == "sex") {
+      ok = as_text(value, text) && (intake.sex = parse_sex(text)).has_value();
     } else if (key == "age") {
       ok = as_int(value, number);
       intake.age = number;

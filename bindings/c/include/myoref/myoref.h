@@ -6,7 +6,7 @@
  * C++ API offers is here, and every operation also has a JSON-in/JSON-out
  * form, so that a host needs no other string type than `char*`.
  * docs/c-api.md has the walk-through; the JSON shapes are those of
- * contracts.md.
+ * docs/contract.md.
  *
  * CONVENTIONS
  *
@@ -176,6 +176,12 @@ enum /* myoref_onset */ {
   MYOREF_ONSET_GRADUAL = 2
 };
 
+enum /* myoref_sex */ {
+  MYOREF_SEX_UNKNOWN = 0, /* not given */
+  MYOREF_SEX_FEMALE = 1,
+  MYOREF_SEX_MALE = 2
+};
+
 /* What the age rule (new pain in the young or the old) made of an intake. */
 enum /* myoref_age_rule */ {
   MYOREF_AGE_RULE_NOT_APPLICABLE = 0,           /* age inside the band, or pain not new */
@@ -198,6 +204,8 @@ enum /* myoref_plan_status */ {
 MYOREF_API const char* myoref_side_name(int side);
 MYOREF_API const char* myoref_triage_level_name(int level);
 MYOREF_API const char* myoref_onset_name(int onset);
+/* "female", "male"; "unknown" for MYOREF_SEX_UNKNOWN; NULL outside the enum. */
+MYOREF_API const char* myoref_sex_name(int sex);
 MYOREF_API const char* myoref_age_rule_name(int outcome);
 MYOREF_API const char* myoref_plan_status_name(int status);
 
@@ -323,6 +331,17 @@ MYOREF_API int myoref_kb_red_flag_level(const myoref_kb* kb, size_t index);
 MYOREF_API int myoref_kb_find_red_flag(size_t* out, const myoref_kb* kb, const char* id,
                                        size_t len);
 
+/* Precautions: what a person brings to the exercises ("blood_thinners",
+ * "pregnant"); an intake lists the ones that apply. */
+MYOREF_API size_t myoref_kb_precaution_count(const myoref_kb* kb);
+MYOREF_API const char* myoref_kb_precaution_id(const myoref_kb* kb, size_t index);
+MYOREF_API const char* myoref_kb_precaution_name(const myoref_kb* kb, size_t index);
+/* Who it applies to, in plain words. */
+MYOREF_API const char* myoref_kb_precaution_what(const myoref_kb* kb, size_t index);
+/* The index of the precaution with this id. */
+MYOREF_API int myoref_kb_find_precaution(size_t* out, const myoref_kb* kb, const char* id,
+                                         size_t len);
+
 /* ------------------------------------------------------------------------ */
 /* Intake                                                                   */
 /* ------------------------------------------------------------------------ */
@@ -342,7 +361,7 @@ typedef struct myoref_intake myoref_intake;
 /* An empty intake for the knowledge base `kb`. */
 MYOREF_API int myoref_intake_new(myoref_intake** out, const myoref_kb* kb);
 
-/* Reads an intake from JSON text (contracts.md "Intake"), strictly.
+/* Reads an intake from JSON text (docs/contract.md "Intake"), strictly.
  * Errors: MYOREF_EINVAL, MYOREF_EPARSE, MYOREF_ELIMIT, MYOREF_EINPUT. */
 MYOREF_API int myoref_intake_from_json(myoref_intake** out, const myoref_kb* kb, const char* text,
                                        size_t len);
@@ -363,6 +382,17 @@ MYOREF_API int myoref_intake_add_pain(myoref_intake* intake, const char* region,
 MYOREF_API int myoref_intake_confirm_finding(myoref_intake* intake, const char* id, size_t len);
 MYOREF_API int myoref_intake_deny_finding(myoref_intake* intake, const char* id, size_t len);
 MYOREF_API int myoref_intake_confirm_red_flag(myoref_intake* intake, const char* id, size_t len);
+/* A red-flag question the person answered no. A red flag neither confirmed
+ * nor denied is unanswered, and is never taken as a no. An id both confirmed
+ * and denied is an error of myoref_intake_validate().
+ * Errors: MYOREF_EINVAL, MYOREF_ENOTFOUND. */
+MYOREF_API int myoref_intake_deny_red_flag(myoref_intake* intake, const char* id, size_t len);
+/* A precaution that applies to the person ("blood_thinners").
+ * Errors: MYOREF_EINVAL, MYOREF_ENOTFOUND (with the closest id suggested). */
+MYOREF_API int myoref_intake_add_precaution(myoref_intake* intake, const char* id, size_t len);
+/* The person's sex, a MYOREF_SEX_* value (MYOREF_SEX_UNKNOWN takes it back).
+ * Errors: MYOREF_EINVAL (NULL, a value outside the enum). */
+MYOREF_API int myoref_intake_set_sex(myoref_intake* intake, int sex);
 
 /* History: age in years, how many days the pain has lasted, and how it began
  * (a MYOREF_ONSET_* value; MYOREF_ONSET_UNKNOWN takes the onset back).
@@ -391,11 +421,18 @@ MYOREF_API int myoref_intake_to_json(char** out, const myoref_intake* intake);
  * myoref_assessment_free(). */
 typedef struct myoref_assessment myoref_assessment;
 
-/* JSON in, JSON out: reads an intake (contracts.md "Intake") and writes the
- * assessment (contracts.md "Assessment"), compact. The same intake always
+/* JSON in, JSON out: reads an intake (docs/contract.md "Intake") and writes the
+ * assessment (docs/contract.md "Assessment"), compact. The same intake always
  * gives byte-identical text. Caller frees *out with myoref_string_free().
  * Errors: MYOREF_EINVAL, MYOREF_EPARSE, MYOREF_ELIMIT, MYOREF_EINPUT. */
 MYOREF_API int myoref_assess_json(char** out, const myoref_kb* kb, const char* intake, size_t len);
+
+/* JSON in, JSON out: the red-flag questions to ask for an intake, most
+ * serious first: {"questions": [{"id", "level", "text", "why", "answer"}]},
+ * those its drawing, age, sex and onset call for and that it has not
+ * answered. Errors as myoref_assess_json. Caller frees *out. */
+MYOREF_API int myoref_questions_json(char** out, const myoref_kb* kb, const char* intake,
+                                     size_t len);
 
 /* Triages and scores an intake with the knowledge base it was made for.
  * Errors: MYOREF_EINVAL (NULL), MYOREF_EINPUT and MYOREF_ELIMIT when the
@@ -430,6 +467,38 @@ MYOREF_API int myoref_assessment_age_rule(const myoref_assessment* assessment);
 
 /* The confirmed red flags, most urgent first: id, level (MYOREF_TRIAGE_*) and
  * advice in plain words. */
+/* The red-flag questions the drawing calls for (answered or not), most
+ * serious first: id, level (a MYOREF_TRIAGE_* value, negative on error), the
+ * question in plain words, and why it is asked ("pain in the chest (left) at
+ * 58"). myoref_assessment_pending_* lists those not answered. */
+MYOREF_API size_t myoref_assessment_question_count(const myoref_assessment* assessment);
+MYOREF_API const char* myoref_assessment_question_id(const myoref_assessment* assessment,
+                                                     size_t index);
+MYOREF_API int myoref_assessment_question_level(const myoref_assessment* assessment, size_t index);
+MYOREF_API const char* myoref_assessment_question_text(const myoref_assessment* assessment,
+                                                       size_t index);
+MYOREF_API const char* myoref_assessment_question_why(const myoref_assessment* assessment,
+                                                      size_t index);
+/* 1 when any question is unanswered (the level is then at least
+ * MYOREF_TRIAGE_SEE_CLINICIAN), 0 otherwise, negative on error. */
+MYOREF_API int myoref_assessment_provisional(const myoref_assessment* assessment);
+/* The unanswered questions, most serious first. */
+MYOREF_API size_t myoref_assessment_pending_count(const myoref_assessment* assessment);
+MYOREF_API const char* myoref_assessment_pending_id(const myoref_assessment* assessment,
+                                                    size_t index);
+/* The rules that raised the level: id, level (MYOREF_TRIAGE_*), reason. */
+MYOREF_API size_t myoref_assessment_rule_count(const myoref_assessment* assessment);
+MYOREF_API const char* myoref_assessment_rule_id(const myoref_assessment* assessment, size_t index);
+MYOREF_API int myoref_assessment_rule_level(const myoref_assessment* assessment, size_t index);
+MYOREF_API const char* myoref_assessment_rule_reason(const myoref_assessment* assessment,
+                                                     size_t index);
+/* Non-muscular explanations the intake matches (also_consider): id and name. */
+MYOREF_API size_t myoref_assessment_also_consider_count(const myoref_assessment* assessment);
+MYOREF_API const char* myoref_assessment_also_consider_id(const myoref_assessment* assessment,
+                                                          size_t index);
+MYOREF_API const char* myoref_assessment_also_consider_name(const myoref_assessment* assessment,
+                                                            size_t index);
+
 MYOREF_API size_t myoref_assessment_red_flag_count(const myoref_assessment* assessment);
 MYOREF_API const char* myoref_assessment_red_flag_id(const myoref_assessment* assessment,
                                                      size_t index);
@@ -580,7 +649,7 @@ MYOREF_API void myoref_plan_free(myoref_plan* plan);
  * myoref_plan_from_json of it gives the same plan. Caller frees *out. */
 MYOREF_API int myoref_plan_to_json(char** out, const myoref_plan* plan);
 
-/* What to do in the next session, as JSON (contracts.md "plan next"): status,
+/* What to do in the next session, as JSON (docs/contract.md "plan next"): status,
  * target, name, the three steps with exercises and doses, advice, sessions
  * logged. A stopped or exhausted plan answers with its status, reason and
  * advice, and no steps. Caller frees *out. */
@@ -589,7 +658,7 @@ MYOREF_API int myoref_plan_next(char** out, const myoref_plan* plan);
 /* The same for people, as plain text. Caller frees *out. */
 MYOREF_API int myoref_plan_next_text(char** out, const myoref_plan* plan);
 
-/* Applies one session log (contracts.md "session") and writes the decision
+/* Applies one session log (docs/contract.md "session") and writes the decision
  * as JSON to *out (outcome, status, target, next_target, relief, reasons,
  * advice, ...). On any error the plan is exactly as before.
  * Errors: MYOREF_EINVAL, MYOREF_EPARSE, MYOREF_EINPUT (a bad field, a date
@@ -718,7 +787,7 @@ MYOREF_API int myoref_render_candidates_svg(char** out, const myoref_assessment*
 MYOREF_API int myoref_render_report_html(char** out, const myoref_assessment* assessment,
                                          const myoref_report_options* options);
 
-/* The same from JSON documents: an intake (contracts.md "Intake") or an
+/* The same from JSON documents: an intake (docs/contract.md "Intake") or an
  * assessment (myoref_assess_json's output). */
 MYOREF_API int myoref_render_intake_svg_json(char** out, const myoref_kb* kb, const char* intake,
                                              size_t len, const myoref_render_options* options);
