@@ -121,9 +121,11 @@ struct LookalikeFeatures {
   std::vector<FindingIndex> findings;    ///< confirmed findings that count
   int min_findings = 1;                  ///< how many of `findings` must be confirmed
   std::vector<FindingIndex> sufficient;  ///< any one of these, confirmed, is enough on its own
-  std::optional<int> age_min, age_max;   ///< years
-  std::optional<int> duration_min_days, duration_max_days;  ///< how long the pain has lasted
-  std::optional<Onset> onset;                               ///< how it began
+  std::optional<int> age_min;            ///< from this age (years)
+  std::optional<int> age_max;            ///< up to this age (years)
+  std::optional<int> duration_min_days;  ///< the pain at least this many days old
+  std::optional<int> duration_max_days;  ///< the pain at most this many days old
+  std::optional<Onset> onset;            ///< how it began
 };
 
 /// A non-muscular explanation to name beside the muscles when its features

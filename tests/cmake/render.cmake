@@ -51,7 +51,8 @@ myoref_cli_test("report: a failed report leaves the output file as it was"
   EXPECT_EXIT 3 UNCHANGED ${render_out}/kept.html LABELS render)
 myoref_cli_test("report: one page with triage, ranking and the first step"
   COMMAND ${myoref} report ${render_intake} --out -
-  STDOUT_CONTAINS "<!DOCTYPE html>" "Self-care is a reasonable first step"
+  STDOUT_CONTAINS "<!DOCTYPE html>" "Questions to answer first"
+  "See a clinician about this pain within one to two weeks"
   "Gluteus medius (left)" "First step: release" LABELS render)
 
 # --- Every chart parses as XML and rasterises ----------------------------------

@@ -24,6 +24,8 @@ GLUTEUS_MEDIUS = {
     "findings": ["walking", "lying_on_painful_side"],
     "denied": ["sitting_long"],
     "red_flags": [],
+    # Every question this drawing calls for, answered no: self-care's way open.
+    "red_flags_denied": ["urinary_blood_or_fever", "saddle_numbness", "bladder_bowel_change", "progressive_leg_weakness", "history_of_cancer", "unexplained_weight_loss", "night_pain_unrelenting", "fever_or_unwell", "immunosuppressed", "major_trauma", "osteoporosis"],
     "age": 42,
     "duration_days": 21,
     "onset": "gradual",

@@ -465,8 +465,6 @@ MYOREF_API int myoref_assessment_intake_json(char** out, const myoref_assessment
 MYOREF_API int myoref_assessment_triage_level(const myoref_assessment* assessment);
 MYOREF_API int myoref_assessment_age_rule(const myoref_assessment* assessment);
 
-/* The confirmed red flags, most urgent first: id, level (MYOREF_TRIAGE_*) and
- * advice in plain words. */
 /* The red-flag questions the drawing calls for (answered or not), most
  * serious first: id, level (a MYOREF_TRIAGE_* value, negative on error), the
  * question in plain words, and why it is asked ("pain in the chest (left) at
@@ -499,6 +497,8 @@ MYOREF_API const char* myoref_assessment_also_consider_id(const myoref_assessmen
 MYOREF_API const char* myoref_assessment_also_consider_name(const myoref_assessment* assessment,
                                                             size_t index);
 
+/* The confirmed red flags, most urgent first: id, level (MYOREF_TRIAGE_*) and
+ * advice in plain words. */
 MYOREF_API size_t myoref_assessment_red_flag_count(const myoref_assessment* assessment);
 MYOREF_API const char* myoref_assessment_red_flag_id(const myoref_assessment* assessment,
                                                      size_t index);
