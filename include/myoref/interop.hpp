@@ -67,7 +67,8 @@ enum class ChoirSex : std::uint8_t { female = 0, male = 1 };
 /// ("128,117,107": numbers separated by commas, spaces allowed), through the
 /// crosswalk in data/choir/crosswalk.json (docs/interop.md): every chart
 /// region key a marked segment overlaps is marked, with `intensity` (1..10)
-/// scaled by how much of the region the marked segments cover (at least 1).
+/// scaled by the larger of how much of the region the marked segments cover
+/// and how much of one marked segment falls in it (at least 1).
 /// Errors: invalid_input with the position of a number that is not a CHOIR
 /// segment or is repeated, or when no segment is given; invalid_argument for
 /// an intensity outside 1..10.

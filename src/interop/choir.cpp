@@ -129,12 +129,22 @@ Expected<std::string> intake_from_choir(const KnowledgeBase& kb, std::string_vie
   if (!problems.empty())
     return Error(ErrorCode::invalid_input, "the CHOIR segments are not valid", std::move(problems));
 
-  // How much of each region key the marked segments cover.
-  std::map<std::string, double> cover;
+  // How strongly each region key is marked: the larger of how much of the
+  // region the marked segments cover (summed) and how much of one marked
+  // segment falls in the region. So a region mostly inside a marked segment,
+  // or mostly covered by marked segments, gets the whole intensity; a region
+  // that only catches the edge of a segment gets a part of it.
+  std::map<std::string, double> covered;
+  std::map<std::string, double> inside;
   for (const int s : marked) {
-    for (const Share& share : cw.at(s))
-      cover[share.key] += share.region_share;
+    for (const Share& share : cw.at(s)) {
+      covered[share.key] += share.region_share;
+      inside[share.key] = std::max(inside[share.key], share.weight);
+    }
   }
+  std::map<std::string, double> cover;
+  for (const auto& [key, c] : covered)
+    cover[key] = std::max(c, inside[key]);
   std::vector<std::pair<RegionKeyIndex, int>> marks;
   for (const auto& [key, c] : cover) {
     const auto k = kb.find_region_key(key);

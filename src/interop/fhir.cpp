@@ -714,10 +714,11 @@ class Importer {
           continue;
         const std::string base = pointer(pointer("/entry", i), "resource");
         const std::string_view type = str(r->as_object(), "resourceType");
-        if (type == "Observation")
+        if (type == "Observation") {
           observation(r->as_object(), base);
-        else if (type == "QuestionnaireResponse")
+        } else if (type == "QuestionnaireResponse") {
           response(r->as_object(), base);
+        }
       }
     }
     if (pain_.empty() && problems_.empty())
@@ -834,10 +835,11 @@ class Importer {
                "no such question in the myoref Questionnaire: " + detail::quoted(link)});
           continue;
         }
-        if (finding)
+        if (finding) {
           (b->get_bool() ? findings_ : denied_).emplace_back(id);
-        else
+        } else {
           (b->get_bool() ? red_flags_ : red_flags_denied_).emplace_back(id);
+        }
       } else if (link == "age" || link == "duration_days") {
         const json::value* v = a->if_contains("valueInteger");
         if (v == nullptr || !v->is_int64()) {

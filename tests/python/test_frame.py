@@ -142,13 +142,23 @@ def test_score_frame_needs_a_frame(kb):
 # --- Missing values in intakes ---------------------------------------------
 
 
-@pytest.mark.parametrize("missing", [float("nan"), np.float64("nan"), pd.NA, None])
+@pytest.mark.parametrize("missing", [float("nan"), np.float64("nan"), pd.NA])
 def test_optional_field_missing_is_not_given(kb, missing):
     intake = dict(GLUTEUS_MEDIUS)
     intake["age"] = missing
     intake["duration_days"] = missing
     without = {k: v for k, v in GLUTEUS_MEDIUS.items() if k not in ("age", "duration_days")}
     assert kb.assess(intake).to_dict() == kb.assess(without).to_dict()
+
+
+def test_none_is_judged_like_json_null(kb):
+    # None is null, refused by the library as in JSON text, with its path.
+    intake = dict(GLUTEUS_MEDIUS, age=None)
+    with pytest.raises(myoref.InputError) as e:
+        kb.assess(intake)
+    assert e.value.path == "/age"
+    with pytest.raises(myoref.InputError):
+        kb.assess(json.dumps(intake))
 
 
 @pytest.mark.parametrize("missing", [float("nan"), pd.NA])

@@ -3,10 +3,10 @@
 pandas hands over NaN or ``pandas.NA`` where a cell is empty. JSON has no NaN,
 so such a value used to fail with "Out of range float values are not JSON
 compliant" and no place. Here, before the intake is written as JSON for the
-library: a missing value of an optional top-level field (the contract's
+library: a NaN or ``pandas.NA`` in an optional top-level field (the contract's
 ``age``, ``duration_days``, ``onset``, ``sex``) means "not given" and the field
-is dropped, as the library reads ``null``; anywhere else it is an error with
-its JSON path.
+is dropped; anywhere else it is an error with its JSON path. ``None`` is
+JSON's ``null`` and is left for the library to judge, as in JSON text.
 """
 
 from __future__ import annotations
@@ -59,13 +59,16 @@ def _find(value: Any, path: str, found: list[Diagnostic]) -> None:
 
 
 def intake_without_missing(intake: Mapping[str, Any]) -> dict[str, Any]:
-    """``intake`` with optional fields that hold a missing value left out;
+    """``intake`` with optional fields that hold NaN or ``pandas.NA`` left out;
     raises ``InputError`` (with every path) for a NaN or ``pandas.NA`` found
     anywhere else. ``None`` elsewhere is left for the library to report."""
     out: dict[str, Any] = {}
     found: list[Diagnostic] = []
     for key, value in intake.items():
-        if key in OPTIONAL_FIELDS and is_missing(value):
+        # None is JSON's null, which the library judges (and refuses) itself,
+        # so that a dict and its JSON text are read alike; NaN and pandas.NA
+        # have no JSON form and are pandas' "no value".
+        if key in OPTIONAL_FIELDS and value is not None and is_missing(value):
             continue
         _find(value, f"/{_token(key)}", found)
         out[key] = value

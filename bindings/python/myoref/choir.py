@@ -47,10 +47,10 @@ def intake(kb: KnowledgeBase, segs: Segments, sex: str, intensity: int = 5) -> d
         segs: ``"128,117,107"`` or a list of segment numbers.
         sex: ``"female"`` or ``"male"`` (``"Female"``, ``"F"`` also work): the
             numbering of the map.
-        intensity: 1..10, the pain given to a region wholly covered by marked
-            segments (CHOIR records none; 5 is the middle of the scale). A
-            region partly covered gets it scaled by the covered share, at
-            least 1.
+        intensity: 1..10, the pain given to a region mostly inside a marked
+            segment or mostly covered by marked segments (CHOIR records none;
+            5 is the middle of the scale). A region that only catches the
+            edge of a segment gets a part of it, at least 1.
     Raises:
         InputError: a number that is not a CHOIR segment, or repeated (the
             path is its position, ``/2``); InvalidArgument: a bad sex or

@@ -760,7 +760,8 @@ MYOREF_API int myoref_import_fhir_json(char** out, const myoref_kb* kb, const ch
 /* An intake (canonical JSON) from a CHOIR body map's marked segments
  * ("128,117,107", NUL-terminated), for `sex` "female" or "male" (the map
  * numbers 112-117 differently), each overlapped region marked with
- * `intensity` (1..10) scaled by how much of it the segments cover. Caller
+ * `intensity` (1..10) scaled by how much of it the segments cover, or how much
+ * of a segment falls in it, whichever is larger (docs/interop.md). Caller
  * frees *out. Errors: MYOREF_EINVAL (NULL, a bad sex or intensity),
  * MYOREF_EINPUT (an unknown or repeated segment, with its position). */
 MYOREF_API int myoref_import_choir_json(char** out, const myoref_kb* kb, const char* segments,
