@@ -73,12 +73,27 @@ def key_of(mark):
     return mark["region"] + (":" + mark["side"] if "side" in mark else "")
 
 
+def acceptable(want):
+    """The expected key, or a fine part of it where the chart splits the
+    region (a coarse region's "parts" in data/kb/regions.json)."""
+    import json
+
+    regions = json.loads((ROOT / "data" / "kb" / "regions.json").read_text())["regions"]
+    parts = {r["id"]: r.get("parts", []) for r in regions}
+    region, _, side = want.partition(":")
+    keys = {want}
+    for p in parts.get(region, []):
+        keys.add(p + (":" + side if side else ""))
+        keys.add(p)
+    return keys
+
+
 @pytest.mark.parametrize("sex,segment", CASES, ids=[f"{s}-{n}" for s, n in CASES])
 def test_segment(kb, sex, segment):
     intake = myoref.choir.intake(kb, str(segment), sex, intensity=10)
     marks = {key_of(m): m["intensity"] for m in intake["pain"]}
     want = EXPECTED[sex][segment]
-    assert want in marks, (marks, want)
+    assert acceptable(want) & set(marks), (marks, want)
     # The region it falls on most is marked at least as strongly as the others
     # of its side (partial overlaps are weighted, not dropped).
     side = want.partition(":")[2]
