@@ -80,7 +80,8 @@ function(myoref_doc_snippet page stem index lang file line exit_code)
       endif()
       set(project ${CMAKE_CURRENT_BINARY_DIR}/docs/projects/${stem}_${index}_${compiler})
       set(test "docs: ${stem}.md snippet ${index} (cmake, line ${line}, ${label})")
-      add_test(NAME "${test}" COMMAND ${run} --project ${project}
+      add_test(NAME "${test}" COMMAND ${Python3_EXECUTABLE} ${doc_tool} run --page ${page}
+               --index ${index} --scratch ${doc_scratch}/${stem}_${index}_${compiler} --project ${project}
                --source-dir ${PROJECT_SOURCE_DIR} --cmake ${CMAKE_COMMAND}
                --configure-arg=-DCMAKE_C_COMPILER=${cc} --configure-arg=-DCMAKE_CXX_COMPILER=${cxx}
                --configure-arg=-DMYOREF_INSTALL=ON)
