@@ -81,14 +81,21 @@ def serialize(value):
     return "{" + ",".join(_string(k) + ":" + serialize(v) for k, v in value.items()) + "}"
 
 
+def _byte(b):
+    # ASCII as a number; a byte above 127 as a character literal, which is a
+    # char whether char is signed (x86) or unsigned (ARM): a number would not
+    # fit one or the other without a narrowing conversion.
+    return "%d," % b if b < 128 else "'\\x%02x'," % b
+
+
 def _as_byte_list(data):
-    """The bytes as a brace-enclosed list of (signed char) values, 32 a line. A
-    string literal would compile faster, but compilers cap literal length (MSVC
-    at 64 KiB; Clang's -Wpedantic warns past 64 KiB)."""
+    """The bytes as a brace-enclosed list of char values, 32 a line. A string
+    literal would compile faster, but compilers cap literal length (MSVC at
+    64 KiB; Clang's -Wpedantic warns past 64 KiB)."""
     lines = []
     for start in range(0, len(data), 32):
         chunk = data[start:start + 32]
-        lines.append("".join("%d," % (b - 256 if b > 127 else b) for b in chunk))
+        lines.append("".join(_byte(b) for b in chunk))
     # Every full line ends with a newline; a terminating NUL follows, so the
     # text can also be used as a C string.
     text = "\n".join(lines)
