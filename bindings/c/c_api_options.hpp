@@ -40,13 +40,20 @@ inline std::string options_version_message(const char* what, unsigned version, s
               : " is newer than this library's (it knows 1 to " + std::to_string(known) + ")");
 }
 
+/// Where a member of type M that starts at `offset` ends.
+template <class T, class M>
+constexpr std::size_t member_end(std::size_t offset, M T::* /*member*/) noexcept {
+  return offset + sizeof(M);
+}
+
 }  // namespace myoref::capi
 
 /// Whether `member` of the options struct `*c` lies wholly within the
 /// caller's layout of `size` bytes (so that reading it stays within what the
 /// caller passed).
-#define MYOREF_OPTION_IN_LAYOUT(c, size, member)                                                   \
-  (offsetof(std::remove_cv_t<std::remove_pointer_t<decltype(c)>>, member) + sizeof((c)->member) <= \
-   (size))
+#define MYOREF_OPTION_IN_LAYOUT(c, size, member)                               \
+  (::myoref::capi::member_end(                                                 \
+       offsetof(std::remove_cv_t<std::remove_pointer_t<decltype(c)>>, member), \
+       &std::remove_cv_t<std::remove_pointer_t<decltype(c)>>::member) <= (size))
 
 #endif  // MYOREF_BINDINGS_C_API_OPTIONS_HPP

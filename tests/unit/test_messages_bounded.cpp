@@ -57,9 +57,7 @@ TEST_CASE("quoted() is a bounded, escaped JSON string", "[messages]") {
   CHECK(quoted("x\xFE") == "\"x" + kReplacement + "\"");
 }
 
-TEST_CASE("a knowledge-base error quotes a huge id bounded", "[messages]") {
-  auto kb = myoref::KnowledgeBase::builtin();
-  REQUIRE(kb);
+TEST_CASE("a knowledge-base error quotes a 10 MB string bounded", "[messages]") {
   const std::string big(10U * 1024U * 1024U, 'q');
   // A document with a 10 MB schema string: the message quotes 64 characters.
   const std::string doc = "{\"schema\": \"" + big + "\"}";
@@ -67,7 +65,10 @@ TEST_CASE("a knowledge-base error quotes a huge id bounded", "[messages]") {
   limits.max_bytes = doc.size() + 1;
   auto loaded = myoref::KnowledgeBase::from_json(doc, limits);
   REQUIRE_FALSE(loaded);
-  const std::string message = loaded.error().to_string();
+  std::string message;
+  for (const myoref::Diagnostic& d : loaded.error().diagnostics()) {
+    message += d.path + ": " + d.message + "\n";
+  }
   CHECK(message.find(std::string(64, 'q') + kEllipsis) != std::string::npos);
   CHECK(message.find(std::string(65, 'q')) == std::string::npos);
   CHECK(message.size() < 4096);
