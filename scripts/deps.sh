@@ -6,7 +6,7 @@ set -euo pipefail
 
 declare -A groups=(
   [build]="cmake make g++ pkg-config libboost-json1.81-dev libmsgsl-dev catch2 pybind11-dev python3-dev python3-numpy python3-pytest"
-  [test]="clang-format doxygen librsvg2-bin chromium jupyter-nbconvert python3-ipykernel python3-matplotlib python3-venv python3-pip python3-setuptools python3-wheel valgrind libxml2-utils"
+  [test]="clang-format doxygen librsvg2-bin chromium jupyter-nbconvert python3-ipykernel python3-matplotlib python3-venv python3-pip python3-setuptools python3-wheel valgrind libxml2-utils python3-pandas python3-hypothesis python3-dask python3-distributed python3-shapely"
   [sanitize]="clang libclang-rt-14-dev"
   [fuzz]="clang libclang-rt-14-dev"
   [bench]="libbenchmark-dev libopenblas0-pthread"

@@ -541,6 +541,28 @@ static void test_wrong_handle_types(const myoref_kb* kb, const myoref_intake* in
   CHECK_ERROR(MYOREF_EMISUSE,
               "myoref_render_report_html_json: argument 'kb' is an assessment (myoref_assessment), "
               "not a knowledge base (myoref_kb)");
+  CHECK_STATUS(
+      myoref_fhir_json(&text, (const myoref_kb*)(void*)assessment, "x", MYOREF_NTS, "x", "x"),
+      MYOREF_EMISUSE);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_fhir_json: argument 'kb' is an assessment (myoref_assessment), not a "
+              "knowledge base (myoref_kb)");
+  CHECK_STATUS(myoref_import_fhir_json(&text, (const myoref_kb*)(void*)assessment, "x", MYOREF_NTS),
+               MYOREF_EMISUSE);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_import_fhir_json: argument 'kb' is an assessment (myoref_assessment), not a "
+              "knowledge base (myoref_kb)");
+  CHECK_STATUS(myoref_import_choir_json(&text, (const myoref_kb*)(void*)assessment, "x", "x", 0),
+               MYOREF_EMISUSE);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_import_choir_json: argument 'kb' is an assessment (myoref_assessment), not a "
+              "knowledge base (myoref_kb)");
+  CHECK_STATUS(
+      myoref_export_choir_json(&text, (const myoref_kb*)(void*)assessment, "x", MYOREF_NTS, "x"),
+      MYOREF_EMISUSE);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_export_choir_json: argument 'kb' is an assessment (myoref_assessment), not a "
+              "knowledge base (myoref_kb)");
   /* Nothing was made or written. */
   CHECK(text == NULL && text2 == NULL && made_intake == NULL && made_assessment == NULL &&
         made_plan == NULL);

@@ -30,7 +30,7 @@ it. Errors are :class:`myoref.Error` subclasses (see :mod:`myoref.errors`).
 
 from __future__ import annotations
 
-from . import errors
+from . import choir, errors, fhir, frame, population
 from ._catalog import Catalog
 from ._core import (
     AgeRule,
@@ -120,6 +120,11 @@ __all__ = [
     "render_report",
     "SVG",
     "HTML",
+    # tables and records
+    "frame",
+    "fhir",
+    "choir",
+    "population",
     # errors
     "errors",
     "Diagnostic",
@@ -139,6 +144,11 @@ __all__ = [
     "library_version",
     "__version__",
 ]
+
+# pandas tables (myoref.frame): kb.score_frame(df), kb.assess_frame(intakes).
+# pandas itself is imported only when one of them is called.
+KnowledgeBase.score_frame = frame.score_frame  # type: ignore[attr-defined]
+KnowledgeBase.assess_frame = frame.assess_frame  # type: ignore[attr-defined]
 
 # The compiled classes present themselves as members of the package
 # (myoref.KnowledgeBase, not myoref._core.KnowledgeBase) in reprs and help().

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Union
+from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, Union
 
 import numpy as np
 import numpy.typing as npt
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 from ._catalog import Catalog
 from ._display import HTML, SVG
@@ -16,6 +19,18 @@ IntakeLike = Union[Mapping[str, Any], str, bytes]
 DocumentLike = Union[Mapping[str, Any], str, bytes]
 
 def library_version() -> str: ...
+def _fhir_bundle(
+    kb: KnowledgeBase,
+    document: DocumentLike,
+    patient: str | None = None,
+    date: str | None = None,
+    pretty: bool = True,
+) -> str: ...
+def _intake_from_fhir(kb: KnowledgeBase, bundle: DocumentLike) -> dict[str, Any]: ...
+def _intake_from_choir(
+    kb: KnowledgeBase, segments: str, sex: str, intensity: int = 5
+) -> dict[str, Any]: ...
+def _choir_from_intake(kb: KnowledgeBase, intake: DocumentLike, sex: str) -> str: ...
 
 # --- Knowledge base --------------------------------------------------------
 
@@ -257,6 +272,22 @@ class KnowledgeBase:
         threads: int | None = None,
         out: npt.NDArray[np.float32] | None = None,
     ) -> npt.NDArray[np.float32]: ...
+    # Added by myoref.frame (pandas is imported when called).
+    def score_frame(
+        self,
+        df: pd.DataFrame,
+        *,
+        ignore: Iterable[str] = ...,
+        missing: Literal["error", "unmarked"] = ...,
+        threads: int | None = ...,
+    ) -> pd.DataFrame: ...
+    def assess_frame(
+        self,
+        intakes: Iterable[IntakeLike] | pd.Series,
+        *,
+        top: int = ...,
+        errors: Literal["raise", "record"] = ...,
+    ) -> pd.DataFrame: ...
     def __eq__(self, other: object) -> bool: ...
     def __hash__(self) -> int: ...
 

@@ -305,7 +305,7 @@ In Jupyter it shows as the pain drawing with its referral pattern over it.)doc")
       .def(
           "to_dict",
           [](const PyCandidate& c) -> py::object {
-            return json_loads(c.assessment.to_json())["candidates"][py::int_(c.rank)];
+            return json_to_python(c.assessment.to_json())["candidates"][py::int_(c.rank)];
           },
           "This candidate's object of Assessment.to_dict()['candidates'].")
       .def(
@@ -352,7 +352,7 @@ was made with another knowledge base, InputError when its intake is not valid.)d
       .def_property_readonly(
           "intake",
           [](const PyAssessment& a) {
-            return json_loads(intake_to_json(a.assessment.kb(), a.assessment.intake()));
+            return json_to_python(intake_to_json(a.assessment.kb(), a.assessment.intake()));
           },
           "The intake as validated, in canonical form (a dict).")
       .def_property_readonly(
@@ -423,7 +423,7 @@ with no findings, the row :meth:`KnowledgeBase.score_batch` gives.)doc")
           },
           py::arg("key"), "The score of the candidate with this key (0 when it is not listed).")
       .def(
-          "to_dict", [](const PyAssessment& a) { return json_loads(a.assessment.to_json()); },
+          "to_dict", [](const PyAssessment& a) { return json_to_python(a.assessment.to_json()); },
           "The contract's Assessment JSON as plain Python objects.")
       .def(
           "to_json",
@@ -544,7 +544,7 @@ one.)doc")
           "validate_intake",
           [](const KnowledgeBase& k, py::handle intake) {
             const Intake in = intake_from_python(k, intake);
-            return json_loads(intake_to_json(k, in));
+            return json_to_python(intake_to_json(k, in));
           },
           py::arg("intake"), R"doc(
 Checks an intake and returns it in canonical form (a dict: lists sorted in

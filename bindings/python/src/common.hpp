@@ -70,6 +70,12 @@ std::string document_text(py::handle obj, const char* what);
 /// json.loads(text): JSON documents from the C++ API as plain Python objects.
 py::object json_loads(std::string_view text);
 
+/// The same objects as json_loads for JSON that the library wrote, made
+/// directly from the text (json_to_python.cpp): several times faster, and
+/// short strings (ids, keys, names) are shared. Anything else goes to
+/// json.loads.
+py::object json_to_python(std::string_view text);
+
 /// json.dumps(obj) for plain Python data (dicts, lists, str, int, float,
 /// bool, None; numpy scalars become numbers). Raises InputError naming `what`
 /// when something in `obj` has no JSON form.
@@ -121,6 +127,8 @@ void init_kb(py::module_& m);
 void init_assess(py::module_& m);
 void init_plan(py::module_& m);
 void init_render(py::module_& m);
+void init_interop(py::module_& m);
+void init_choir(py::module_& m);
 
 }  // namespace myoref::python
 

@@ -41,6 +41,7 @@ py::object* g_json_loads = nullptr;
 py::object* g_json_dumps = nullptr;
 py::object* g_json_default = nullptr;
 py::object* g_mapping = nullptr;
+py::object* g_without_missing = nullptr;
 
 // --- The direct route from a dict to an Intake ------------------------------
 // It accepts only what is unambiguous (the right Python types, known ids) and
@@ -291,7 +292,11 @@ Intake intake_from_python(const KnowledgeBase& kb, py::handle obj) {
   Intake intake;
   if (read_intake_dict(kb, dict, intake) && validate_intake(kb, intake))
     return intake;
-  return unwrap(parse_intake(kb, json_dumps(dict, "intake")));
+  // NaN and pandas.NA: "not given" in an optional field, an error with its
+  // path elsewhere (myoref/_missing.py), before JSON, which has no NaN.
+  const py::object cleaned =
+      cached("myoref._missing", "intake_without_missing", g_without_missing)(dict);
+  return unwrap(parse_intake(kb, json_dumps(cleaned, "intake")));
 }
 
 CandidateIndex candidate_from_python(const KnowledgeBase& kb, std::string_view key_or_muscle,

@@ -568,7 +568,8 @@ or the midline for a midline muscle); ``render()`` draws either side.)doc");
 The muscle in canonical JSON: {"muscle": {...}, "exercises": [...]}, the
 exercises being those of its protocol followed by their variants.)doc")
       .def(
-          "to_dict", [](const MuscleRef& r) { return json_loads(r.kb.muscle_to_json(r.index)); },
+          "to_dict",
+          [](const MuscleRef& r) { return json_to_python(r.kb.muscle_to_json(r.index)); },
           "``to_json()`` as plain Python objects.")
       .def(
           "render",

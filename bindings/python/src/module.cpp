@@ -10,6 +10,8 @@ PYBIND11_MODULE(_core, m) {
   python::init_assess(m);
   python::init_plan(m);
   python::init_render(m);
+  python::init_interop(m);
+  python::init_choir(m);
   m.def("library_version", &myoref::library_version,
         "The version of the myoref library this module was built with (\"0.1.0\").");
 }

@@ -150,7 +150,7 @@ plan that stopped or is exhausted there are no steps; ``reason`` and
       .def_readonly("advice", &NextStep::advice, "What to keep in mind, in plain words.")
       .def_readonly("sessions_logged", &NextStep::sessions_logged, "Sessions logged so far.")
       .def(
-          "to_dict", [](const NextStep& n) { return json_loads(n.to_json()); },
+          "to_dict", [](const NextStep& n) { return json_to_python(n.to_json()); },
           "The contract's ``plan next`` JSON as plain Python objects.")
       .def("to_json", &NextStep::to_json, "The contract's ``plan next`` JSON.")
       .def("to_text", &NextStep::to_text, "The same for people.")
@@ -189,7 +189,7 @@ the reasons and advice in words.)doc")
           "At a stop: how soon to seek care.")
       .def_readonly("reasons", &Decision::reasons, "One sentence per rule that applied, in order.")
       .def_readonly("advice", &Decision::advice, "What to do now.")
-      .def("to_dict", [](const Decision& d) { return json_loads(d.to_json()); })
+      .def("to_dict", [](const Decision& d) { return json_to_python(d.to_json()); })
       .def("to_json", &Decision::to_json)
       .def("to_text", &Decision::to_text)
       .def("__str__", &Decision::to_text)
@@ -284,7 +284,7 @@ InputError (a field, or a history the rules could not have produced).)doc")
           "to_json", [](const PyPlan& p) { return p.plan.to_json(); },
           "The plan document to store (pretty-printed JSON).")
       .def(
-          "to_dict", [](const PyPlan& p) { return json_loads(p.plan.to_json()); },
+          "to_dict", [](const PyPlan& p) { return json_to_python(p.plan.to_json()); },
           "The plan document as plain Python objects.")
       .def(
           "next_step", [](const PyPlan& p) { return p.plan.next(); }, R"doc(

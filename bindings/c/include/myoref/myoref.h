@@ -738,6 +738,46 @@ MYOREF_API int myoref_render_report_html_json(char** out, const myoref_kb* kb,
                                               const char* assessment, size_t len,
                                               const myoref_report_options* options);
 
+/* ------------------------------------------------------------------------ */
+/* Interoperability: FHIR R4 (docs/interop.md)                              */
+/* ------------------------------------------------------------------------ */
+
+/* An assessment document (myoref_assess_json's output) or a plan document as
+ * a FHIR R4 Bundle (JSON, two-space indented): pain Observations (LOINC
+ * 72514-3, body sites coded), the knowledge base's Questionnaire and the
+ * answers given, a ClinicalImpression with the triage and the ranked
+ * candidates and their basis; for a plan, the sessions' pain before and after.
+ * `patient` (NUL-terminated, may be NULL) is a FHIR reference for every
+ * subject ("Patient/123"); NULL or "": an anonymous Patient in the Bundle.
+ * `date` (NULL or "YYYY-MM-DD") dates an assessment's observations. Caller
+ * frees *out with myoref_string_free(). Errors: MYOREF_EINVAL (NULL, a bad
+ * date), MYOREF_EPARSE, MYOREF_ELIMIT, MYOREF_EINPUT, MYOREF_EMISMATCH,
+ * MYOREF_EINTEGRITY (an edited plan). */
+MYOREF_API int myoref_fhir_json(char** out, const myoref_kb* kb, const char* document, size_t len,
+                                const char* patient, const char* date);
+
+/* The intake (canonical JSON) recorded in a Bundle that myoref_fhir_json wrote
+ * for an assessment. Errors: MYOREF_EINVAL, MYOREF_EPARSE, MYOREF_ELIMIT,
+ * MYOREF_EINPUT (with the Bundle's JSON path). */
+MYOREF_API int myoref_import_fhir_json(char** out, const myoref_kb* kb, const char* bundle,
+                                       size_t len);
+
+/* An intake (canonical JSON) from a CHOIR body map's marked segments
+ * ("128,117,107", NUL-terminated), for `sex` "female" or "male" (the map
+ * numbers 112-117 differently), each overlapped region marked with
+ * `intensity` (1..10) scaled by how much of it the segments cover, or how much
+ * of a segment falls in it, whichever is larger (docs/interop.md). Caller
+ * frees *out. Errors: MYOREF_EINVAL (NULL, a bad sex or intensity),
+ * MYOREF_EINPUT (an unknown or repeated segment, with its position). */
+MYOREF_API int myoref_import_choir_json(char** out, const myoref_kb* kb, const char* segments,
+                                        const char* sex, int intensity);
+
+/* The CHOIR segments ("107,117,128", ascending) that the painful regions of an
+ * intake or assessment document fall in. Caller frees *out. Errors:
+ * MYOREF_EINVAL, MYOREF_EPARSE, MYOREF_EINPUT. */
+MYOREF_API int myoref_export_choir_json(char** out, const myoref_kb* kb, const char* intake,
+                                        size_t len, const char* sex);
+
 #ifdef __cplusplus
 }
 #endif

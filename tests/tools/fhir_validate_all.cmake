@@ -1,0 +1,12 @@
+# Runs tools/fhir-validator/validate.js on every Bundle the round trip wrote.
+#   NODE, VALIDATOR (validate.js), DIR (the Bundles)
+cmake_minimum_required(VERSION 3.22)
+file(GLOB bundles "${DIR}/*.bundle.json")
+list(LENGTH bundles n)
+if(n LESS 20)
+  message(FATAL_ERROR "only ${n} Bundles in ${DIR}: did the round trip run?")
+endif()
+execute_process(COMMAND "${NODE}" "${VALIDATOR}" ${bundles} RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "some Bundles are not valid FHIR R4 (see above)")
+endif()
