@@ -10,7 +10,7 @@ CTEST   := ctest --output-on-failure -j $(JOBS)
 MYOREF  := build/examples/myoref
 DEMO_INTAKE := examples/intakes/gluteus_medius_classic.json
 
-.PHONY: all demo test sanitize tsan fuzz bench docs abi-check abi-baseline coverage format tidy clean deps build cross-arm64
+.PHONY: all demo test web sanitize tsan fuzz bench docs abi-check abi-baseline coverage format tidy clean deps build cross-arm64
 
 all: build
 
@@ -27,8 +27,24 @@ demo: build
 	@echo "== myoref assess $(DEMO_INTAKE)"
 	@$(MYOREF) assess $(DEMO_INTAKE)
 
+# The JavaScript tests need `make web`; when it fails here they are skipped
+# (ctest says so) rather than stopping the native suite.
 test: build
+	@$(MAKE) --no-print-directory web || echo "== make web FAILED: the JavaScript tests (js_node) will be skipped"
 	cd build && $(CTEST)
+
+# The WebAssembly build and the JavaScript package (bindings/js) into
+# build-wasm/ with Debian's emscripten; its embedded knowledge base comes from
+# the native build's generated sources. docs/javascript.md.
+EMENV := NODE_PATH=/usr/share/nodejs
+web: build/CMakeCache.txt
+	@scripts/deps.sh build web
+	@cmake --build build -j $(JOBS) --target myoref_cli myoref_default_kb myoref_default_kb_hash
+	@[ -f build-wasm/CMakeCache.txt ] || $(EMENV) emcmake cmake -S bindings/js -B build-wasm \
+	  -DMYOREF_NATIVE_BUILD=$(CURDIR)/build
+	@$(EMENV) cmake --build build-wasm -j $(JOBS)
+	@echo "== the JavaScript package is in build-wasm/package/ (npm install ./build-wasm/package);"
+	@echo "   try it: node -e \"import('./build-wasm/package/myoref.js').then(async m => { await m.init(); console.log(m.KnowledgeBase.builtin().assess({pain: [{region: 'buttock_upper', side: 'left', intensity: 6}]}).candidates[0].key) })\""
 
 # One clang build with ASan + UBSan (build-asan/) serves `make sanitize` (the
 # whole suite) and `make fuzz` (libFuzzer): the library is compiled with the
@@ -156,4 +172,4 @@ abi-baseline: build
 	@tests/abi/abi.sh update $(ABI_LIB)
 
 clean:
-	rm -rf build build-asan build-tsan build-fuzz build-bench build-cov build-docs build-arm64
+	rm -rf build build-asan build-tsan build-fuzz build-bench build-cov build-docs build-arm64 build-wasm

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages a make target needs, only those missing.
 # Quiet when everything is there. usage: scripts/deps.sh GROUP...
-# Groups: build test sanitize bench docs abi coverage fuzz lint cross
+# Groups: build test web sanitize bench docs abi coverage fuzz lint cross
 set -euo pipefail
 
 declare -A groups=(
   [build]="cmake make g++ pkg-config libboost-json1.81-dev libmsgsl-dev catch2 pybind11-dev python3-dev python3-numpy python3-pytest"
   [test]="clang-format doxygen librsvg2-bin chromium jupyter-nbconvert python3-ipykernel python3-matplotlib python3-venv python3-pip python3-setuptools python3-wheel valgrind libxml2-utils python3-pandas python3-hypothesis python3-dask python3-distributed python3-shapely"
+  [web]="emscripten nodejs"
   [sanitize]="clang libclang-rt-14-dev"
   [fuzz]="clang libclang-rt-14-dev"
   [bench]="libbenchmark-dev libopenblas0-pthread"

@@ -15,6 +15,7 @@
 
 #include "assess/internal.hpp"
 #include "assess/json_fragments.hpp"
+#include "util/charconv.hpp"
 #include "util/json.hpp"
 
 namespace myoref {
@@ -229,8 +230,7 @@ std::optional<int> read_integer(const json::value& v, Path&& path, std::int64_t 
       shown = std::to_string(v.get_uint64());
     } else {
       char buf[32];
-      const auto r = std::to_chars(buf, buf + sizeof buf, v.get_double());
-      shown.assign(buf, r.ptr);
+      shown.assign(buf, detail::to_chars_shortest(buf, buf + sizeof buf, v.get_double()));
     }
     problems.add(path(), shown + " is out of range: " + expected);
   }

@@ -28,6 +28,7 @@
 #include <gsl/narrow>
 
 #include "kb/kb_data.hpp"
+#include "util/charconv.hpp"
 #include "util/json.hpp"
 
 namespace myoref {
@@ -75,8 +76,7 @@ const char* describe(const json::value& v) {
 // Shortest exact form, as the canonical writer prints numbers ("0.5", "200").
 std::string number_text(double d) {
   char buf[32];
-  const auto r = std::to_chars(buf, buf + sizeof buf, d);
-  return std::string(buf, r.ptr);
+  return std::string(buf, detail::to_chars_shortest(buf, buf + sizeof buf, d));
 }
 
 bool is_blank(std::string_view s) {

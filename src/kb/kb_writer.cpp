@@ -5,6 +5,8 @@
 #include <optional>
 #include <string_view>
 
+#include "util/charconv.hpp"
+
 namespace myoref::detail {
 namespace {
 
@@ -120,11 +122,11 @@ json::object chart_object(const KbData& kb) {
 
 double shortest_double(float value) noexcept {
   char buf[32];
-  const auto written = std::to_chars(buf, buf + sizeof buf, value);
+  char* const written = detail::to_chars_shortest(buf, buf + sizeof buf, value);
   double out = static_cast<double>(value);
-  if (written.ec == std::errc()) {
-    std::from_chars(buf, written.ptr, out);
-  }
+  double exact = 0.0;
+  if (written != buf && detail::from_chars_exact(buf, written, exact) == std::errc())
+    out = exact;
   return out;
 }
 

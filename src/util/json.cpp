@@ -4,11 +4,13 @@
 
 #include <algorithm>
 #include <charconv>
+
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <system_error>
 #include <utility>
+#include "util/charconv.hpp"
 
 namespace myoref::detail {
 namespace {
@@ -156,11 +158,11 @@ class StrictHandler {
     number_.append(s.data(), s.size());
     double exact = 0.0;
     const char* const end = number_.data() + number_.size();
-    const auto r = std::from_chars(number_.data(), end, exact);
+    const std::errc r = detail::from_chars_exact(number_.data(), end, exact);
     number_.clear();
-    if (r.ec == std::errc() && r.ptr == end) {
+    if (r == std::errc()) {
       d = exact;
-    } else if (r.ec == std::errc::result_out_of_range && std::isfinite(d) && std::fabs(d) < 1.0) {
+    } else if (r == std::errc::result_out_of_range && std::isfinite(d) && std::fabs(d) < 1.0) {
       d = std::copysign(0.0, d);  // nearer to zero than the smallest double
     } else {
       return fail(ec, ErrorCode::invalid_input, "a number is too large to represent");
@@ -663,8 +665,7 @@ void pretty_into(std::string& out, const json::value& v, int indent) {
       // written, read and written again is the same text.
       const double d = v.get_double() == 0.0 ? 0.0 : v.get_double();
       char buf[32];
-      const auto r = std::to_chars(buf, buf + sizeof buf, d);
-      out.append(buf, r.ptr);
+      out.append(buf, detail::to_chars_shortest(buf, buf + sizeof buf, d));
       return;
     }
     case json::kind::string:

@@ -1,0 +1,148 @@
+// Type declarations for the myoref package (written by hand; docs/javascript.md).
+
+/** Loads the WebAssembly module; every other call needs it loaded. In node the
+ * .wasm is read from beside this file; in a browser it is fetched from there. */
+export function init(options?: { wasmBinary?: ArrayBuffer | Uint8Array }): Promise<unknown>;
+export default init;
+
+/** The library's version ("0.1.0"). */
+export function version(): string;
+
+/** Bytes held by the module's allocator (for leak checks). */
+export function heapInUse(): number;
+
+/** A document as the library writes it (two-space indentation, arrays of
+ * scalars on one line, numbers as std::to_chars writes them), with a final
+ * newline: stringify(kb.assess(intake)) is `myoref assess --format json`. */
+export function stringify(value: unknown): string;
+
+export interface Problem {
+  /** JSON pointer of the problem in the document given ("/pain/0/region"). */
+  path: string;
+  message: string;
+}
+
+export type ErrorCode =
+  | "invalid_argument" | "parse" | "invalid_input" | "limit_exceeded" | "safety_refusal"
+  | "kb_mismatch" | "integrity" | "unsupported_version" | "not_found" | "out_of_memory"
+  | "internal";
+
+/** Every failure of a library call. */
+export class MyorefError extends Error {
+  readonly code: ErrorCode | string;
+  /** The C API's status number (MYOREF_E*). */
+  readonly status: number;
+  readonly problems: Problem[];
+  /** The first problem's path ("" when none). */
+  readonly path: string;
+}
+
+export type Side = "left" | "right";
+export type TriageLevel = "self_care" | "see_clinician" | "urgent" | "emergency";
+
+export interface PainMark {
+  region: string;
+  side?: Side;
+  intensity: number;
+}
+
+/** An intake (contracts.md "Intake"). */
+export interface Intake {
+  schema?: string;
+  pain: PainMark[];
+  findings?: { confirmed?: string[]; denied?: string[] };
+  red_flags?: string[];
+  age?: number;
+  duration_days?: number;
+  onset?: "sudden" | "gradual";
+  [field: string]: unknown;
+}
+
+export interface Candidate {
+  key: string;
+  muscle: string;
+  side: Side | null;
+  name: string;
+  score: number;
+  explained: string[];
+  unexplained: string[];
+  findings_for: string[];
+  findings_against: string[];
+  basis: string[];
+  [field: string]: unknown;
+}
+
+/** The assessment document (contracts.md "Assessment"). */
+export interface Assessment {
+  schema: string;
+  triage: { level: TriageLevel; red_flags: unknown[]; [field: string]: unknown };
+  candidates: Candidate[];
+  [field: string]: unknown;
+}
+
+export interface RenderOptions {
+  /** Width written on the <svg>; 0 (default): none, the picture fills its container. */
+  width?: number;
+  legend?: boolean;
+  heading?: boolean;
+  /** Prefix of every id in the picture: give each inlined picture its own. */
+  idPrefix?: string;
+  essentialColour?: string;
+  overlayColour?: string;
+  triggerPointColour?: string;
+}
+
+/** A validated, immutable knowledge base. Holds memory in the module: call
+ * delete() when done (a FinalizationRegistry frees a dropped one eventually). */
+export class KnowledgeBase {
+  static builtin(): KnowledgeBase;
+  static fromJSON(text: string | object): KnowledgeBase;
+  readonly id: string;
+  readonly version: string;
+  readonly title: string;
+  readonly hash: string;
+  delete(): void;
+  regionKeys(): string[];
+  toJSON(): string;
+  assess(intake: Intake | string): Assessment;
+  assessJSON(intake: Intake | string, options?: { pretty?: boolean }): string;
+  validateIntake(intake: Intake | string): Intake;
+  renderMuscle(candidate: string, options?: RenderOptions): string;
+  renderIntake(intake: Intake | string, options?: RenderOptions): string;
+  renderOverlay(intake: Intake | string, candidate: string, options?: RenderOptions): string;
+  renderCandidates(assessment: Assessment | string, topN?: number, options?: RenderOptions): string;
+  reportHTML(assessment: Assessment | string): string;
+}
+
+export interface PlanOptions {
+  releaseTrials?: number;
+  reliefPoints?: number;
+  reliefPercent?: number;
+  worseningPoints?: number;
+  worseningSessions?: number;
+  maintenanceSessions?: number;
+  appendRelated?: boolean;
+}
+
+/** A session to log (contracts.md "session"). */
+export interface Session {
+  date: string;
+  target: string;
+  pain_before: number;
+  pain_after: number;
+  [field: string]: unknown;
+}
+
+/** A self-care plan, kept as its plan document (text with an integrity check). */
+export class Plan {
+  static start(kb: KnowledgeBase, assessment: Assessment | string, options?: PlanOptions): Plan;
+  static fromJSON(kb: KnowledgeBase, text: string): Plan;
+  readonly kb: KnowledgeBase;
+  /** The plan document as an object. */
+  readonly document: Record<string, unknown>;
+  readonly status: "active" | "maintenance" | "stopped_seek_care" | "exhausted";
+  readonly target: string | null;
+  next(): Record<string, unknown>;
+  log(session: Session | string): Record<string, unknown>;
+  toJSON(): string;
+}

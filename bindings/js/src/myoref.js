@@ -1,0 +1,488 @@
+// myoref for JavaScript: the WebAssembly build of the library behind a small
+// API that mirrors the Python one (docs/javascript.md).
+//
+// Every call goes through the C API with JSON text in and out, so no C++
+// exception can reach JavaScript: a failure comes back as a status code and
+// the thread's last-error record, which this module throws as a MyorefError.
+// Only a KnowledgeBase holds memory inside the module (its handle): free it
+// with kb.delete() (a FinalizationRegistry frees one that is dropped without
+// it, as a safety net). Assessments, plans and pictures are plain JavaScript
+// values: nothing to free.
+import createMyorefModule from "./myoref_core.mjs";
+
+let M = null;
+let loading = null;
+
+/** Loads the WebAssembly module once; every other call needs it loaded. */
+export async function init(options = {}) {
+  if (M)
+    return M;
+  if (!loading) {
+    loading = (async () => {
+      let wasmBinary = options.wasmBinary;
+      if (!wasmBinary) {
+        const url = new URL("./myoref_core.wasm", import.meta.url);
+        if (typeof process !== "undefined" && process.versions && process.versions.node &&
+            url.protocol === "file:") {
+          const fs = await import("node:fs/promises");
+          wasmBinary = await fs.readFile(url);
+        } else {
+          const response = await fetch(url);
+          if (!response.ok)
+            throw new Error(`myoref: could not load ${url}: ${response.status}`);
+          wasmBinary = await response.arrayBuffer();
+        }
+      }
+      M = await createMyorefModule({wasmBinary});
+      return M;
+    })();
+  }
+  return loading;
+}
+export default init;
+
+function module() {
+  if (!M)
+    throw new Error("myoref: call `await init()` first");
+  return M;
+}
+
+/** An error from the library: `code` is its stable name ("invalid_input",
+ * "parse", "safety_refusal", ...), `status` the C status number, `problems`
+ * every problem found, each {path, message} with a JSON pointer. */
+export class MyorefError extends Error {
+  constructor(code, status, message, problems) {
+    super(message);
+    this.name = "MyorefError";
+    this.code = code;
+    this.status = status;
+    this.problems = problems;
+    this.path = problems.length ? problems[0].path : "";
+  }
+}
+
+function lastError(status) {
+  const m = module();
+  const rec = m._myoref_last_error();
+  const message = m.UTF8ToString(m.getValue(rec + 4, "i32"));
+  const path = m.UTF8ToString(m.getValue(rec + 8, "i32"));
+  const count = m.getValue(rec + 12, "i32") >>> 0;
+  const problems = [];
+  for (let i = 0; i < count; ++i) {
+    problems.push({
+      path: m.UTF8ToString(m._myoref_last_error_diagnostic_path(i)),
+      message: m.UTF8ToString(m._myoref_last_error_diagnostic_message(i)),
+    });
+  }
+  if (problems.length === 0 && path !== "")
+    problems.push({path, message});
+  const code = m.UTF8ToString(m._myoref_status_name(status));
+  return new MyorefError(code, status, message, problems);
+}
+
+// Memory for one call: C strings and out-pointers, all freed when it ends.
+class Frame {
+  constructor() {
+    this.m = module();
+    this.blocks = [];
+  }
+  alloc(bytes) {
+    const p = this.m._malloc(bytes);
+    if (!p)
+      throw new MyorefError("out_of_memory", -10, "out of memory", []);
+    this.blocks.push(p);
+    return p;
+  }
+  /** A NUL-terminated UTF-8 copy of `text`: [pointer, byte length]. */
+  string(text) {
+    const n = this.m.lengthBytesUTF8(text);
+    const p = this.alloc(n + 1);
+    this.m.stringToUTF8(text, p, n + 1);
+    return [p, n];
+  }
+  out() {
+    const p = this.alloc(4);
+    this.m.setValue(p, 0, "i32");
+    return p;
+  }
+  /** The library's string behind an out-pointer, freed with myoref_string_free. */
+  take(out) {
+    const s = this.m.getValue(out, "i32");
+    if (!s)
+      return null;
+    const text = this.m.UTF8ToString(s);
+    this.m._myoref_string_free(s);
+    return text;
+  }
+  check(status) {
+    if (status !== 0)
+      throw lastError(status);
+  }
+  free() {
+    for (const p of this.blocks)
+      this.m._free(p);
+    this.blocks = [];
+  }
+}
+
+function call(fn) {
+  const f = new Frame();
+  try {
+    return fn(f);
+  } finally {
+    f.free();
+  }
+}
+
+function text(value, what) {
+  if (typeof value === "string")
+    return value;
+  if (value !== null && typeof value === "object")
+    return JSON.stringify(value);
+  throw new TypeError(`myoref: ${what} must be an object or JSON text`);
+}
+
+const renderDefaults = {width: 0, legend: true, heading: true, idPrefix: null,
+                        essentialColour: null, overlayColour: null, triggerPointColour: null};
+
+// A myoref_render_options (wasm32: 4 ints, 4 pointers).
+function renderOptions(f, options = {}) {
+  const o = {...renderDefaults, ...options};
+  const m = f.m;
+  const p = f.alloc(32);
+  f.check(m._myoref_render_options_init(p, 1));
+  m.setValue(p + 4, o.width | 0, "i32");
+  m.setValue(p + 8, o.legend ? 1 : 0, "i32");
+  m.setValue(p + 12, o.heading ? 1 : 0, "i32");
+  const strings = [o.idPrefix, o.essentialColour, o.overlayColour, o.triggerPointColour];
+  strings.forEach((s, i) => {
+    if (s !== null && s !== undefined)
+      m.setValue(p + 16 + 4 * i, f.string(String(s))[0], "i32");
+  });
+  return p;
+}
+
+const registry = typeof FinalizationRegistry === "function"
+    ? new FinalizationRegistry((handle) => { if (M) M._myoref_kb_free(handle); })
+    : null;
+
+/** A validated, immutable knowledge base. */
+export class KnowledgeBase {
+  constructor(handle) {
+    this._handle = handle;
+    this._token = {};
+    if (registry)
+      registry.register(this, handle, this._token);
+  }
+
+  /** The knowledge base built into the library. */
+  static builtin() {
+    return call((f) => {
+      const out = f.out();
+      f.check(f.m._myoref_kb_open_default(out));
+      return new KnowledgeBase(f.m.getValue(out, "i32"));
+    });
+  }
+
+  /** Loads and validates a knowledge base from its JSON text. */
+  static fromJSON(json) {
+    return call((f) => {
+      const out = f.out();
+      const [p, n] = f.string(text(json, "a knowledge base"));
+      f.check(f.m._myoref_kb_open_json(out, p, n));
+      return new KnowledgeBase(f.m.getValue(out, "i32"));
+    });
+  }
+
+  get handle() {
+    if (!this._handle)
+      throw new MyorefError("invalid_argument", -1, "this knowledge base has been deleted", []);
+    return this._handle;
+  }
+
+  /** Frees the knowledge base's memory in the module; the object is unusable after. */
+  delete() {
+    if (this._handle) {
+      if (registry)
+        registry.unregister(this._token);
+      module()._myoref_kb_free(this._handle);
+      this._handle = 0;
+    }
+  }
+
+  get id() { return module().UTF8ToString(module()._myoref_kb_id(this.handle)); }
+  get version() { return module().UTF8ToString(module()._myoref_kb_version(this.handle)); }
+  get title() { return module().UTF8ToString(module()._myoref_kb_title(this.handle)); }
+  get hash() { return module().UTF8ToString(module()._myoref_kb_hash(this.handle)); }
+
+  /** Every region key ("buttock_upper:left", "sacrum"), in knowledge-base order. */
+  regionKeys() {
+    const m = module();
+    const n = m._myoref_kb_region_key_count(this.handle) >>> 0;
+    const keys = [];
+    for (let i = 0; i < n; ++i)
+      keys.push(m.UTF8ToString(m._myoref_kb_region_key(this.handle, i)));
+    return keys;
+  }
+
+  /** The whole knowledge base as canonical JSON text. */
+  toJSON() {
+    return call((f) => {
+      const out = f.out();
+      f.check(f.m._myoref_kb_to_json(out, this.handle));
+      return f.take(out);
+    });
+  }
+
+  /** The assessment document's text, exactly as `myoref assess --format json`
+   * writes it (pretty: true, the default) or compact. */
+  assessJSON(intake, {pretty = true} = {}) {
+    return call((f) => {
+      const [p, n] = f.string(text(intake, "an intake"));
+      const m = f.m;
+      const intakeOut = f.out();
+      f.check(m._myoref_intake_from_json(intakeOut, this.handle, p, n));
+      const handle = m.getValue(intakeOut, "i32");
+      try {
+        const assessmentOut = f.out();
+        f.check(m._myoref_assess(assessmentOut, handle));
+        const a = m.getValue(assessmentOut, "i32");
+        try {
+          const out = f.out();
+          f.check(m._myoref_assessment_to_json(out, a, pretty ? 1 : 0));
+          return f.take(out);
+        } finally {
+          m._myoref_assessment_free(a);
+        }
+      } finally {
+        m._myoref_intake_free(handle);
+      }
+    });
+  }
+
+  /** Triage and ranked candidates: the assessment document as an object
+   * (contracts.md "Assessment"); stringify(it) gives the document's bytes. */
+  assess(intake) {
+    return JSON.parse(this.assessJSON(intake, {pretty: false}));
+  }
+
+  /** The intake as validated, in canonical form (an object). */
+  validateIntake(intake) {
+    return call((f) => {
+      const [p, n] = f.string(text(intake, "an intake"));
+      const m = f.m;
+      const intakeOut = f.out();
+      f.check(m._myoref_intake_from_json(intakeOut, this.handle, p, n));
+      const handle = m.getValue(intakeOut, "i32");
+      try {
+        const out = f.out();
+        f.check(m._myoref_intake_to_json(out, handle));
+        return JSON.parse(f.take(out));
+      } finally {
+        m._myoref_intake_free(handle);
+      }
+    });
+  }
+
+  /** A muscle's referral pattern ("gluteus_medius:left"), as SVG text. */
+  renderMuscle(candidate, options) {
+    return call((f) => {
+      const out = f.out();
+      const [p, n] = f.string(String(candidate));
+      f.check(f.m._myoref_render_muscle_svg(out, this.handle, p, n, renderOptions(f, options)));
+      return f.take(out);
+    });
+  }
+
+  /** The pain drawing, each region filled by its intensity, as SVG text. */
+  renderIntake(intake, options) {
+    return call((f) => {
+      const out = f.out();
+      const [p, n] = f.string(text(intake, "an intake"));
+      f.check(f.m._myoref_render_intake_svg_json(out, this.handle, p, n, renderOptions(f, options)));
+      return f.take(out);
+    });
+  }
+
+  /** The pain drawing with a candidate's referral pattern over it, as SVG text. */
+  renderOverlay(intake, candidate, options) {
+    return call((f) => {
+      const out = f.out();
+      const [p, n] = f.string(text(intake, "an intake"));
+      const [c, cn] = f.string(String(candidate));
+      f.check(f.m._myoref_render_overlay_svg_json(out, this.handle, p, n, c, cn,
+                                                   renderOptions(f, options)));
+      return f.take(out);
+    });
+  }
+
+  /** The first `topN` candidates' overlays side by side, as SVG text. */
+  renderCandidates(assessment, topN = 3, options) {
+    return call((f) => {
+      const out = f.out();
+      const [p, n] = f.string(typeof assessment === "string" ? assessment : stringify(assessment));
+      f.check(f.m._myoref_render_candidates_svg_json(out, this.handle, p, n, topN,
+                                                      renderOptions(f, options)));
+      return f.take(out);
+    });
+  }
+
+  /** One self-contained HTML page for an assessment (no script). */
+  reportHTML(assessment) {
+    return call((f) => {
+      const out = f.out();
+      const [p, n] = f.string(typeof assessment === "string" ? assessment : stringify(assessment));
+      f.check(f.m._myoref_render_report_html_json(out, this.handle, p, n, 0));
+      return f.take(out);
+    });
+  }
+}
+
+const planDefaults = {releaseTrials: 3, reliefPoints: 2, reliefPercent: 30, worseningPoints: 2,
+                      worseningSessions: 2, maintenanceSessions: 3, appendRelated: true};
+
+/** A self-care plan: release, stretch, strengthen, one candidate at a time.
+ * It is its plan document (text with an integrity check): store toJSON(),
+ * read it back with Plan.fromJSON. */
+export class Plan {
+  constructor(kb, documentText) {
+    this.kb = kb;
+    this._text = documentText;
+    this._doc = JSON.parse(documentText);
+  }
+
+  /** Starts a plan from an assessment (object or document text). Refused
+   * (code "safety_refusal") at urgent or emergency triage. */
+  static start(kb, assessment, options = {}) {
+    const o = {...planDefaults, ...options};
+    return call((f) => {
+      const m = f.m;
+      const opts = f.alloc(32);
+      f.check(m._myoref_plan_options_init(opts, 1));
+      [o.releaseTrials, o.reliefPoints, o.reliefPercent, o.worseningPoints, o.worseningSessions,
+       o.maintenanceSessions, o.appendRelated ? 1 : 0].forEach((v, i) => {
+        m.setValue(opts + 4 + 4 * i, v | 0, "i32");
+      });
+      const [p, n] = f.string(typeof assessment === "string" ? assessment : stringify(assessment));
+      const out = f.out();
+      f.check(m._myoref_plan_start_json(out, kb.handle, p, n, opts));
+      return new Plan(kb, f.take(out));
+    });
+  }
+
+  /** Reads a stored plan document, checking its integrity and knowledge base. */
+  static fromJSON(kb, documentText) {
+    const t = text(documentText, "a plan document");
+    return call((f) => {
+      const [p, n] = f.string(t);
+      const out = f.out();
+      f.check(f.m._myoref_plan_next_json(out, kb.handle, p, n));  // reads and checks it
+      return new Plan(kb, t);
+    });
+  }
+
+  /** What to do in the next session (contracts.md "plan next"), an object. */
+  next() {
+    return call((f) => {
+      const [p, n] = f.string(this._text);
+      const out = f.out();
+      f.check(f.m._myoref_plan_next_json(out, this.kb.handle, p, n));
+      return JSON.parse(f.take(out));
+    });
+  }
+
+  /** Logs one session ({date, target, steps, pain_before, pain_after, ...})
+   * and returns the decision; on any error the plan is as before. */
+  log(session) {
+    return call((f) => {
+      const [p, n] = f.string(this._text);
+      const [s, sn] = f.string(text(session, "a session"));
+      const planOut = f.out();
+      const decisionOut = f.out();
+      f.check(f.m._myoref_plan_log_json(planOut, decisionOut, this.kb.handle, p, n, s, sn));
+      const updated = f.take(planOut);
+      const decision = JSON.parse(f.take(decisionOut));
+      this._text = updated;
+      this._doc = JSON.parse(updated);
+      return decision;
+    });
+  }
+
+  /** The plan document to store (text). */
+  toJSON() { return this._text; }
+  /** The plan document as an object. */
+  get document() { return this._doc; }
+  get status() { return this.next().status; }
+  get target() { return this.next().target ?? null; }
+}
+
+// The library's pretty JSON, byte for byte: two-space indentation, arrays of
+// scalars on one line except a "basis" (sentences, one per line), numbers as std::to_chars writes them (the shorter of
+// plain and scientific notation, plain on a tie: "0.6", "1e-05").
+function numberText(x) {
+  if (!Number.isFinite(x))
+    throw new TypeError("myoref.stringify: not a finite number");
+  if (x === 0)
+    return "0";
+  if (Number.isInteger(x) && Math.abs(x) < 2 ** 63)
+    return BigInt(x).toString();
+  const sign = x < 0 ? "-" : "";
+  const [mantissa, exp] = Math.abs(x).toExponential().split("e");
+  const digits = mantissa.replace(".", "");
+  const e = Number(exp);
+  let fixed;
+  if (e >= 0) {
+    fixed = digits.length <= e + 1 ? digits + "0".repeat(e + 1 - digits.length)
+                                   : digits.slice(0, e + 1) + "." + digits.slice(e + 1);
+  } else {
+    fixed = "0." + "0".repeat(-e - 1) + digits;
+  }
+  const sci = (digits.length > 1 ? digits[0] + "." + digits.slice(1) : digits) + "e" +
+              (e < 0 ? "-" : "+") + String(Math.abs(e)).padStart(2, "0");
+  return sign + (sci.length < fixed.length ? sci : fixed);
+}
+
+function scalar(v) {
+  return v === null || typeof v !== "object";
+}
+
+function pretty(v, indent, key) {
+  const pad = (n) => "  ".repeat(n);
+  if (v === null)
+    return "null";
+  if (typeof v === "number")
+    return numberText(v);
+  if (typeof v === "string" || typeof v === "boolean")
+    return JSON.stringify(v);
+  if (Array.isArray(v)) {
+    if (v.length === 0)
+      return "[]";
+    if (key !== "basis" && v.every(scalar))
+      return "[" + v.map((e) => pretty(e, indent)).join(", ") + "]";
+    return "[\n" + v.map((e) => pad(indent + 1) + pretty(e, indent + 1)).join(",\n") + "\n" +
+           pad(indent) + "]";
+  }
+  const keys = Object.keys(v);
+  if (keys.length === 0)
+    return "{}";
+  return "{\n" +
+         keys.map((k) => pad(indent + 1) + JSON.stringify(k) + ": " + pretty(v[k], indent + 1, k))
+             .join(",\n") +
+         "\n" + pad(indent) + "}";
+}
+
+/** A document (an assessment, a plan answer) as the library writes it: the
+ * same bytes as `myoref assess --format json` for kb.assess(intake). */
+export function stringify(value) {
+  return pretty(value, 0) + "\n";
+}
+
+/** The library's version ("0.1.0"). */
+export function version() {
+  return module().UTF8ToString(module()._myoref_version());
+}
+
+/** Bytes held by the module's allocator (for leak checks). */
+export function heapInUse() {
+  return module()._myoref_wasm_heap_in_use() >>> 0;
+}
