@@ -1,7 +1,7 @@
 # The two commands a newcomer needs: `make demo` and `make test`.
 # Everything else (sanitize, bench, fuzz, docs, abi-check, coverage) is below.
-# Build folders: build/ (default), build-asan/, build-tsan/, build-fuzz/,
-# build-bench/, build-cov/.
+# Build folders: build/ (default), build-asan/ (sanitize and fuzz), build-tsan/,
+# build-bench/, build-cov/, build-arm64/.
 
 PYTHON  := /usr/bin/python3
 JOBS    ?= $(shell nproc)
@@ -10,7 +10,7 @@ CTEST   := ctest --output-on-failure -j $(JOBS)
 MYOREF  := build/examples/myoref
 DEMO_INTAKE := examples/intakes/gluteus_medius_classic.json
 
-.PHONY: all demo test web sanitize tsan fuzz bench docs abi-check abi-baseline coverage format tidy clean deps build
+.PHONY: all demo test web sanitize tsan fuzz bench docs abi-check abi-baseline coverage format tidy clean deps build cross-arm64
 
 all: build
 
@@ -46,10 +46,20 @@ web: build/CMakeCache.txt
 	@echo "== the JavaScript package is in build-wasm/package/ (npm install ./build-wasm/package);"
 	@echo "   try it: node -e \"import('./build-wasm/package/myoref.js').then(async m => { await m.init(); console.log(m.KnowledgeBase.builtin().assess({pain: [{region: 'buttock_upper', side: 'left', intensity: 6}]}).candidates[0].key) })\""
 
+# One clang build with ASan + UBSan (build-asan/) serves `make sanitize` (the
+# whole suite) and `make fuzz` (libFuzzer): the library is compiled with the
+# fuzzer's coverage instrumentation, which the sanitizer runtime provides for
+# the test programs too, at -O1 with assertions on (Debug, -O1: a few times
+# faster than -O0 for the suite and for fuzzing, with usable stacks).
+ASAN_CMAKE_FLAGS := -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_C_FLAGS_DEBUG=-g -O1" "-DCMAKE_CXX_FLAGS_DEBUG=-g -O1" \
+  -DMYOREF_SANITIZE=address,undefined -DMYOREF_BUILD_FUZZERS=ON -DMYOREF_BUILD_PYTHON=OFF
+
+build-asan/CMakeCache.txt:
+	CC=clang CXX=clang++ cmake -S . -B build-asan $(CMAKE_FLAGS) $(ASAN_CMAKE_FLAGS)
+
 sanitize:
 	@scripts/deps.sh build test sanitize
-	@[ -f build-asan/CMakeCache.txt ] || CC=clang CXX=clang++ cmake -S . -B build-asan $(CMAKE_FLAGS) \
-	  -DCMAKE_BUILD_TYPE=Debug -DMYOREF_SANITIZE=address,undefined -DMYOREF_BUILD_PYTHON=OFF
+	@$(MAKE) build-asan/CMakeCache.txt
 	@cmake --build build-asan -j $(JOBS)
 	cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 $(CTEST)
 
@@ -62,16 +72,31 @@ tsan:
 	@cmake --build build-tsan -j $(JOBS) --target myoref_concurrency
 	cd build-tsan && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 $(CTEST) -L concurrency
 
-# libFuzzer with ASan + UBSan: each target for FUZZ_SECONDS (FUZZ_JOBS at a
-# time), starting from its seed corpus; see tests/fuzz/run.sh.
+# libFuzzer with ASan + UBSan (the sanitize build, build-asan/): each target
+# for FUZZ_SECONDS (FUZZ_JOBS at a time), starting from its seed corpus; see
+# tests/fuzz/run.sh.
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS ?= 1
 fuzz:
 	@scripts/deps.sh build fuzz
-	@[ -f build-fuzz/CMakeCache.txt ] || CC=clang CXX=clang++ cmake -S . -B build-fuzz $(CMAKE_FLAGS) \
-	  -DMYOREF_BUILD_FUZZERS=ON -DMYOREF_SANITIZE=address,undefined -DMYOREF_BUILD_PYTHON=OFF
-	@cmake --build build-fuzz -j $(JOBS) --target myoref_fuzzers
-	tests/fuzz/run.sh -j $(FUZZ_JOBS) build-fuzz $(FUZZ_SECONDS)
+	@$(MAKE) build-asan/CMakeCache.txt
+	@cmake --build build-asan -j $(JOBS) --target myoref_fuzzers
+	tests/fuzz/run.sh -j $(FUZZ_JOBS) build-asan $(FUZZ_SECONDS)
+
+# 64-bit ARM: the library and the C API tests cross-compiled with Debian's
+# aarch64 cross compiler (cmake/toolchains/aarch64-linux-gnu.cmake, Boost.JSON
+# compiled from its headers), the tests run under qemu-aarch64. The knowledge
+# base's hash is computed at build time by the default build's myoref_kb_hash
+# (a program for this machine; nothing built for ARM runs during the build).
+cross-arm64: build/CMakeCache.txt
+	@scripts/deps.sh build cross
+	@cmake --build build -j $(JOBS) --target myoref_kb_hash
+	@[ -f build-arm64/CMakeCache.txt ] || cmake -S . -B build-arm64 $(CMAKE_FLAGS) \
+	  -DCMAKE_TOOLCHAIN_FILE=$(CURDIR)/cmake/toolchains/aarch64-linux-gnu.cmake \
+	  -DMYOREF_BOOST_JSON_HEADER_ONLY=ON -DMYOREF_BUILD_PYTHON=OFF -DMYOREF_BUILD_EXAMPLES=OFF \
+	  -DMYOREF_KB_HASH_EXECUTABLE=$(CURDIR)/build/tools/myoref_kb_hash
+	@cmake --build build-arm64 -j $(JOBS)
+	cd build-arm64 && $(CTEST)
 
 # Memcheck over the myoref command and the C host example (default build).
 valgrind: build
@@ -147,4 +172,4 @@ abi-baseline: build
 	@tests/abi/abi.sh update $(ABI_LIB)
 
 clean:
-	rm -rf build build-asan build-tsan build-fuzz build-bench build-cov build-docs build-wasm
+	rm -rf build build-asan build-tsan build-fuzz build-bench build-cov build-docs build-arm64 build-wasm

@@ -5,6 +5,10 @@ The version is the project's, read from CMakeLists.txt, so there is one.
 
 Environment:
   MYOREF_CMAKE_ARGS           extra arguments for the CMake configure step
+  MYOREF_CMAKE_BUILD_DIR      an existing CMake build of this project to take the
+                              module from (brought up to date, not configured);
+                              the test suite's pip check reuses its own build so
+                              that the library is not compiled again
   CMAKE_BUILD_PARALLEL_LEVEL  build jobs (default: one per CPU)
 """
 
@@ -48,6 +52,11 @@ class CMakeBuild(build_ext):
             raise RuntimeError("building myoref needs cmake (apt-get install cmake)")
         build_dir = pathlib.Path(self.build_temp).resolve() / "cmake"
         config = "Debug" if self.debug else "Release"
+        reuse = os.environ.get("MYOREF_CMAKE_BUILD_DIR")
+        if reuse:
+            build_dir = pathlib.Path(reuse).resolve()
+            if not (build_dir / "CMakeCache.txt").is_file():
+                raise RuntimeError(f"MYOREF_CMAKE_BUILD_DIR={reuse} is not a CMake build folder")
         configure = [
             "cmake", "-S", str(ROOT), "-B", str(build_dir),
             f"-DCMAKE_BUILD_TYPE={config}",
@@ -62,7 +71,8 @@ class CMakeBuild(build_ext):
                  "--target", ext.target, "--parallel"]
         if "CMAKE_BUILD_PARALLEL_LEVEL" not in os.environ:
             build.append(str(os.cpu_count() or 1))
-        subprocess.run(configure, check=True)
+        if not reuse:
+            subprocess.run(configure, check=True)
         subprocess.run(build, check=True)
 
         built = sorted((build_dir / "bindings" / "python" / "myoref").glob("_core*.so"))

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages a make target needs, only those missing.
 # Quiet when everything is there. usage: scripts/deps.sh GROUP...
-# Groups: build test web sanitize bench docs abi coverage fuzz lint
+# Groups: build test web sanitize bench docs abi coverage fuzz lint cross
 set -euo pipefail
 
 declare -A groups=(
@@ -15,6 +15,7 @@ declare -A groups=(
   [lint]="clang-format clang-tidy"
   [abi]="abigail-tools"
   [coverage]="gcovr"
+  [cross]="g++-aarch64-linux-gnu gcc-aarch64-linux-gnu qemu-user"
 )
 
 wanted=()

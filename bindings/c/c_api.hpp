@@ -18,10 +18,13 @@
 #define MYOREF_BINDINGS_C_API_HPP
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <new>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -32,17 +35,42 @@
 #include "myoref/plan.hpp"
 #include "myoref/types.hpp"
 
+namespace myoref::capi {
+
+// Every handle starts with its type's tag, so that a handle of another type
+// (a knowledge base passed as an assessment, a freed handle, a pointer to
+// something else) is reported as MYOREF_EMISUSE instead of being read as
+// garbage. The values spell the type in ASCII; a free function sets
+// `freed` before deleting.
+enum class HandleTag : std::uint32_t {
+  kb = 0x6b62'796dU,          // "mykb" in memory order on little-endian machines
+  intake = 0x6e69'796dU,      // "myin"
+  assessment = 0x7361'796dU,  // "myas"
+  plan = 0x6c70'796dU,        // "mypl"
+  freed = 0x6565'7266U,       // "free"
+};
+
+}  // namespace myoref::capi
+
+// The tag is the first member of each handle, at offset 0 (checked in
+// c_api_common.cpp).
 struct myoref_kb {
+  explicit myoref_kb(myoref::KnowledgeBase k) : kb(std::move(k)) {}
+  myoref::capi::HandleTag tag = myoref::capi::HandleTag::kb;
   myoref::KnowledgeBase kb;
 };
 
 struct myoref_intake {
+  myoref_intake(myoref::KnowledgeBase k, myoref::Intake i)
+      : kb(std::move(k)), intake(std::move(i)) {}
+  myoref::capi::HandleTag tag = myoref::capi::HandleTag::intake;
   myoref::KnowledgeBase kb;
   myoref::Intake intake;
 };
 
 struct myoref_assessment {
   explicit myoref_assessment(myoref::Assessment a) : assessment(std::move(a)) {}
+  myoref::capi::HandleTag tag = myoref::capi::HandleTag::assessment;
   myoref::Assessment assessment;
   // Text that the C++ API computes on demand, made once here so that the
   // accessors can lend it out for the life of the handle (and the handle
@@ -53,6 +81,7 @@ struct myoref_assessment {
 
 struct myoref_plan {
   explicit myoref_plan(myoref::Plan p) : plan(std::move(p)) {}
+  myoref::capi::HandleTag tag = myoref::capi::HandleTag::plan;
   myoref::Plan plan;
 };
 
@@ -78,6 +107,8 @@ int index_out_of_range(const char* fn, const char* what, std::size_t index,
 /// "FN: no WHAT 'ID'[; did you mean 'SUGGESTION'?]" as MYOREF_ENOTFOUND.
 int not_found(const char* fn, const char* what, std::string_view id,
               std::string_view suggestion = {}) noexcept;
+/// "FN: argument 'ARG' is WHAT IT IS, not WHAT IT SHOULD BE" as MYOREF_EMISUSE.
+int wrong_handle(const char* fn, const char* arg, HandleTag expected, HandleTag found) noexcept;
 /// Resets this thread's record to "no error".
 void clear_error() noexcept;
 
@@ -148,6 +179,68 @@ int int_at(const char* fn, const char* what, const Items& items, std::size_t ind
   });
 }
 
+template <class T>
+struct HandleTraits {
+  static constexpr bool is_handle = false;
+};
+template <>
+struct HandleTraits<myoref_kb> {
+  static constexpr bool is_handle = true;
+  static constexpr HandleTag tag = HandleTag::kb;
+};
+template <>
+struct HandleTraits<myoref_intake> {
+  static constexpr bool is_handle = true;
+  static constexpr HandleTag tag = HandleTag::intake;
+};
+template <>
+struct HandleTraits<myoref_assessment> {
+  static constexpr bool is_handle = true;
+  static constexpr HandleTag tag = HandleTag::assessment;
+};
+template <>
+struct HandleTraits<myoref_plan> {
+  static constexpr bool is_handle = true;
+  static constexpr HandleTag tag = HandleTag::plan;
+};
+
+/// The tag at the start of what `handle` points to, read as bytes (every
+/// handle type has its tag there), so reading it is defined whatever the type.
+inline HandleTag tag_of(const void* handle) noexcept {
+  HandleTag tag{};
+  std::memcpy(&tag, handle, sizeof tag);
+  return tag;
+}
+
+/// The check of one pointer argument: NULL is MYOREF_EINVAL; a handle whose
+/// tag is not its type's is MYOREF_EMISUSE. MYOREF_OK when it may be used.
+template <class T>
+int check_arg(const char* fn, const char* name, T* arg) noexcept {
+  if (arg == nullptr) {
+    return null_argument(fn, name);
+  }
+  using Handle = std::remove_cv_t<T>;
+  if constexpr (HandleTraits<Handle>::is_handle) {
+    const HandleTag found = tag_of(arg);
+    if (found != HandleTraits<Handle>::tag) {
+      return wrong_handle(fn, name, HandleTraits<Handle>::tag, found);
+    }
+  }
+  return MYOREF_OK;
+}
+
+/// Frees a handle made with `new`: a NULL or a handle of another type is left
+/// alone (the free functions report nothing; freeing another type's handle
+/// as this one would corrupt memory). The tag says `freed` from then on.
+template <class Handle>
+void free_handle(Handle* handle) noexcept {
+  if (handle == nullptr || tag_of(handle) != HandleTraits<Handle>::tag) {
+    return;
+  }
+  handle->tag = HandleTag::freed;
+  delete handle;
+}
+
 /// Converts between the C enums (pinned here) and the C++ ones.
 std::optional<Side> side_from_c(int side) noexcept;
 int side_to_c(Side side) noexcept;
@@ -157,12 +250,14 @@ int plan_status_to_c(PlanStatus status) noexcept;
 
 }  // namespace myoref::capi
 
-// Argument checks, made before the firewall (they cannot throw).
-#define MYOREF_CHECK_ARG(arg)                               \
-  do {                                                      \
-    if ((arg) == nullptr) {                                 \
-      return ::myoref::capi::null_argument(__func__, #arg); \
-    }                                                       \
+// Argument checks, made before the firewall (they cannot throw). A handle
+// argument is also checked for its type (check_arg).
+#define MYOREF_CHECK_ARG(arg)                                                       \
+  do {                                                                              \
+    if (const int myoref_check_ = ::myoref::capi::check_arg(__func__, #arg, (arg)); \
+        myoref_check_ != MYOREF_OK) {                                               \
+      return myoref_check_;                                                         \
+    }                                                                               \
   } while (false)
 
 // A pointer output: checked, then set to NULL so that it is NULL on failure.
@@ -184,12 +279,11 @@ int plan_status_to_c(PlanStatus status) noexcept;
 #define MYOREF_CHECK_BUFFER(buffer, len) MYOREF_CHECK_TEXT(buffer, len)
 
 // For functions that return a value: the check returns `fallback`.
-#define MYOREF_CHECK_ARG_OR(arg, fallback)           \
-  do {                                               \
-    if ((arg) == nullptr) {                          \
-      ::myoref::capi::null_argument(__func__, #arg); \
-      return (fallback);                             \
-    }                                                \
+#define MYOREF_CHECK_ARG_OR(arg, fallback)                               \
+  do {                                                                   \
+    if (::myoref::capi::check_arg(__func__, #arg, (arg)) != MYOREF_OK) { \
+      return (fallback);                                                 \
+    }                                                                    \
   } while (false)
 
 #endif  // MYOREF_BINDINGS_C_API_HPP

@@ -154,7 +154,7 @@ int myoref_intake_from_json(myoref_intake** out, const myoref_kb* kb, const char
 }
 
 void myoref_intake_free(myoref_intake* intake) {
-  delete intake;
+  myoref::capi::free_handle(intake);
 }
 
 int myoref_intake_add_pain(myoref_intake* intake, const char* region, size_t len, int side,
@@ -381,7 +381,7 @@ int myoref_assessment_from_json(myoref_assessment** out, const myoref_kb* kb, co
 }
 
 void myoref_assessment_free(myoref_assessment* assessment) {
-  delete assessment;
+  myoref::capi::free_handle(assessment);
 }
 
 int myoref_assessment_to_json(char** out, const myoref_assessment* assessment, unsigned flags) {

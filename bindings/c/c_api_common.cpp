@@ -1,5 +1,6 @@
 // The C API's shared parts: the thread-local last-error record, the catch
 // ladder, strings, versions and the names of enum values.
+#include <cstddef>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
@@ -7,6 +8,7 @@
 
 #include "c_api.hpp"
 #include "myoref/myoref.hpp"
+#include "util/json.hpp"
 
 namespace myoref::capi {
 namespace {
@@ -23,6 +25,22 @@ static_assert(status_of(ErrorCode::unsupported_version) == MYOREF_EVERSION);
 static_assert(status_of(ErrorCode::not_found) == MYOREF_ENOTFOUND);
 static_assert(status_of(ErrorCode::out_of_memory) == MYOREF_ENOMEM);
 static_assert(status_of(ErrorCode::internal) == MYOREF_EINTERNAL);
+static_assert(status_of(ErrorCode::misuse) == MYOREF_EMISUSE);
+
+// Every handle's tag is where tag_of() reads it: at its start. (offsetof on
+// these classes, which are not standard-layout, is conditionally supported;
+// GCC and Clang support it.)
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+#endif
+static_assert(offsetof(myoref_kb, tag) == 0);
+static_assert(offsetof(myoref_intake, tag) == 0);
+static_assert(offsetof(myoref_assessment, tag) == 0);
+static_assert(offsetof(myoref_plan, tag) == 0);
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
 
 // The C enums share their values with the C++ ones, so a cast converts them.
 static_assert(MYOREF_TRIAGE_SELF_CARE == static_cast<int>(TriageLevel::self_care));
@@ -128,6 +146,36 @@ int null_argument(const char* fn, const char* arg) noexcept {
   }
 }
 
+namespace {
+
+const char* handle_noun(HandleTag tag) noexcept {
+  switch (tag) {
+    case HandleTag::kb:
+      return "a knowledge base (myoref_kb)";
+    case HandleTag::intake:
+      return "an intake (myoref_intake)";
+    case HandleTag::assessment:
+      return "an assessment (myoref_assessment)";
+    case HandleTag::plan:
+      return "a plan (myoref_plan)";
+    case HandleTag::freed:
+      return "a freed handle";
+  }
+  return "not a myoref handle";
+}
+
+}  // namespace
+
+int wrong_handle(const char* fn, const char* arg, HandleTag expected, HandleTag found) noexcept {
+  try {
+    return set_error(MYOREF_EMISUSE, fn,
+                     "argument '" + std::string(arg) + "' is " + handle_noun(found) + ", not " +
+                         handle_noun(expected));
+  } catch (...) {
+    return set_error(MYOREF_EMISUSE, fn, "a handle of the wrong type");
+  }
+}
+
 int index_out_of_range(const char* fn, const char* what, std::size_t index,
                        std::size_t count) noexcept {
   try {
@@ -144,12 +192,13 @@ int not_found(const char* fn, const char* what, std::string_view id,
   try {
     std::string message = "no ";
     message += what;
+    // The id comes from the host as it is: bounded and made valid UTF-8.
     message += " '";
-    message += id;
+    message += detail::bounded_utf8(id);
     message += "'";
     if (!suggestion.empty()) {
       message += "; did you mean '";
-      message += suggestion;
+      message += detail::bounded_utf8(suggestion);
       message += "'?";
     }
     return set_error(MYOREF_ENOTFOUND, fn, message);
@@ -272,7 +321,7 @@ int myoref_version_number(void) {
 }
 
 const char* myoref_status_name(int status) {
-  if (status > 0 || status < MYOREF_EINTERNAL) {
+  if (status > 0 || status < MYOREF_EMISUSE) {
     return "unknown";
   }
   return myoref::to_string(static_cast<myoref::ErrorCode>(-status));

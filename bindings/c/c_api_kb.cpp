@@ -41,7 +41,7 @@ int myoref_kb_open_json(myoref_kb** out, const char* text, size_t len) {
 }
 
 void myoref_kb_free(myoref_kb* kb) {
-  delete kb;
+  myoref::capi::free_handle(kb);
 }
 
 const char* myoref_kb_id(const myoref_kb* kb) {

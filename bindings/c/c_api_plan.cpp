@@ -1,9 +1,12 @@
 // The C API: plans (release -> stretch -> strengthen), on handles and on
 // plan documents.
+#include <cstddef>
 #include <cstdlib>
+#include <iterator>
 #include <memory>
 
 #include "c_api.hpp"
+#include "c_api_options.hpp"
 
 using myoref::capi::guard;
 using myoref::capi::guard_value;
@@ -11,26 +14,45 @@ using myoref::capi::text_view;
 
 namespace {
 
-// The options a C caller gave, read up to the layout its version says.
-// NULL means the defaults.
+// The sizes of myoref_plan_options by layout version (c_api_options.hpp).
+constexpr std::size_t kPlanOptionsLayouts[] = {sizeof(myoref_plan_options)};
+static_assert(std::size(kPlanOptionsLayouts) == MYOREF_PLAN_OPTIONS_VERSION);
+
+// The options a C caller gave, read up to the layout its version says (an
+// older caller's members only; the defaults for the rest). NULL means the
+// defaults.
 int read_options(const char* fn, const myoref_plan_options* c, myoref::PlanOptions& options) {
   options = myoref::PlanOptions{};
   if (c == nullptr) {
     return MYOREF_OK;
   }
-  if (c->version != MYOREF_PLAN_OPTIONS_VERSION) {
+  const std::size_t size = myoref::capi::options_layout_size(c->version, kPlanOptionsLayouts);
+  if (size == 0) {
     return myoref::capi::set_error(MYOREF_EINVAL, fn,
-                                   "options version " + std::to_string(c->version) +
-                                       " is not known (this library knows " +
-                                       std::to_string(MYOREF_PLAN_OPTIONS_VERSION) + ")");
+                                   myoref::capi::options_version_message(
+                                       "options", c->version, std::size(kPlanOptionsLayouts)));
   }
-  options.release_trials = c->release_trials;
-  options.relief_points = c->relief_points;
-  options.relief_percent = c->relief_percent;
-  options.worsening_points = c->worsening_points;
-  options.worsening_sessions = c->worsening_sessions;
-  options.maintenance_sessions = c->maintenance_sessions;
-  options.append_related = c->append_related != 0;
+  if (MYOREF_OPTION_IN_LAYOUT(c, size, release_trials)) {
+    options.release_trials = c->release_trials;
+  }
+  if (MYOREF_OPTION_IN_LAYOUT(c, size, relief_points)) {
+    options.relief_points = c->relief_points;
+  }
+  if (MYOREF_OPTION_IN_LAYOUT(c, size, relief_percent)) {
+    options.relief_percent = c->relief_percent;
+  }
+  if (MYOREF_OPTION_IN_LAYOUT(c, size, worsening_points)) {
+    options.worsening_points = c->worsening_points;
+  }
+  if (MYOREF_OPTION_IN_LAYOUT(c, size, worsening_sessions)) {
+    options.worsening_sessions = c->worsening_sessions;
+  }
+  if (MYOREF_OPTION_IN_LAYOUT(c, size, maintenance_sessions)) {
+    options.maintenance_sessions = c->maintenance_sessions;
+  }
+  if (MYOREF_OPTION_IN_LAYOUT(c, size, append_related)) {
+    options.append_related = c->append_related != 0;
+  }
   return MYOREF_OK;
 }
 
@@ -55,21 +77,37 @@ int myoref_plan_options_init(myoref_plan_options* options, unsigned version) {
   MYOREF_CHECK_ARG(options);
   const char* const fn = __func__;
   return guard(fn, [&] {
-    if (version != MYOREF_PLAN_OPTIONS_VERSION) {
+    const std::size_t size = myoref::capi::options_layout_size(version, kPlanOptionsLayouts);
+    if (size == 0) {
       return myoref::capi::set_error(MYOREF_EINVAL, fn,
-                                     "options version " + std::to_string(version) +
-                                         " is not known (this library knows " +
-                                         std::to_string(MYOREF_PLAN_OPTIONS_VERSION) + ")");
+                                     myoref::capi::options_version_message(
+                                         "options", version, std::size(kPlanOptionsLayouts)));
     }
+    // Only the members of the caller's layout: an older caller's struct is
+    // smaller than this library's.
     const myoref::PlanOptions defaults;
     options->version = version;
-    options->release_trials = defaults.release_trials;
-    options->relief_points = defaults.relief_points;
-    options->relief_percent = defaults.relief_percent;
-    options->worsening_points = defaults.worsening_points;
-    options->worsening_sessions = defaults.worsening_sessions;
-    options->maintenance_sessions = defaults.maintenance_sessions;
-    options->append_related = defaults.append_related ? 1 : 0;
+    if (MYOREF_OPTION_IN_LAYOUT(options, size, release_trials)) {
+      options->release_trials = defaults.release_trials;
+    }
+    if (MYOREF_OPTION_IN_LAYOUT(options, size, relief_points)) {
+      options->relief_points = defaults.relief_points;
+    }
+    if (MYOREF_OPTION_IN_LAYOUT(options, size, relief_percent)) {
+      options->relief_percent = defaults.relief_percent;
+    }
+    if (MYOREF_OPTION_IN_LAYOUT(options, size, worsening_points)) {
+      options->worsening_points = defaults.worsening_points;
+    }
+    if (MYOREF_OPTION_IN_LAYOUT(options, size, worsening_sessions)) {
+      options->worsening_sessions = defaults.worsening_sessions;
+    }
+    if (MYOREF_OPTION_IN_LAYOUT(options, size, maintenance_sessions)) {
+      options->maintenance_sessions = defaults.maintenance_sessions;
+    }
+    if (MYOREF_OPTION_IN_LAYOUT(options, size, append_related)) {
+      options->append_related = defaults.append_related ? 1 : 0;
+    }
     return MYOREF_OK;
   });
 }
@@ -98,7 +136,7 @@ int myoref_plan_from_json(myoref_plan** out, const myoref_kb* kb, const char* te
 }
 
 void myoref_plan_free(myoref_plan* plan) {
-  delete plan;
+  myoref::capi::free_handle(plan);
 }
 
 int myoref_plan_to_json(char** out, const myoref_plan* plan) {

@@ -1,5 +1,9 @@
 // The C API: pictures (SVG body charts) and the HTML report.
+#include <cstddef>
+#include <iterator>
+
 #include "c_api.hpp"
+#include "c_api_options.hpp"
 #include "myoref/render.hpp"
 
 using myoref::capi::guard;
@@ -7,32 +11,47 @@ using myoref::capi::text_view;
 
 namespace {
 
-// The options a C caller gave, read up to the layout its version says. NULL
-// means the defaults; so does a NULL string.
+// The sizes of the options structs by layout version (c_api_options.hpp).
+constexpr std::size_t kRenderOptionsLayouts[] = {sizeof(myoref_render_options)};
+static_assert(std::size(kRenderOptionsLayouts) == MYOREF_RENDER_OPTIONS_VERSION);
+constexpr std::size_t kReportOptionsLayouts[] = {sizeof(myoref_report_options)};
+static_assert(std::size(kReportOptionsLayouts) == MYOREF_REPORT_OPTIONS_VERSION);
+
+// The options a C caller gave, read up to the layout its version says (an
+// older caller's members only; the defaults for the rest). NULL means the
+// defaults; so does a NULL string.
 int read_options(const char* fn, const myoref_render_options* c, myoref::RenderOptions& o) {
   o = myoref::RenderOptions{};
   if (c == nullptr) {
     return MYOREF_OK;
   }
-  if (c->version != MYOREF_RENDER_OPTIONS_VERSION) {
-    return myoref::capi::set_error(MYOREF_EINVAL, fn,
-                                   "render options version " + std::to_string(c->version) +
-                                       " is not known (this library knows " +
-                                       std::to_string(MYOREF_RENDER_OPTIONS_VERSION) + ")");
+  const std::size_t size = myoref::capi::options_layout_size(c->version, kRenderOptionsLayouts);
+  if (size == 0) {
+    return myoref::capi::set_error(
+        MYOREF_EINVAL, fn,
+        myoref::capi::options_version_message("render options", c->version,
+                                              std::size(kRenderOptionsLayouts)));
   }
-  o.width_px = c->width_px;
-  o.legend = c->legend != 0;
-  o.heading = c->heading != 0;
-  if (c->id_prefix != nullptr) {
+  if (MYOREF_OPTION_IN_LAYOUT(c, size, width_px)) {
+    o.width_px = c->width_px;
+  }
+  if (MYOREF_OPTION_IN_LAYOUT(c, size, legend)) {
+    o.legend = c->legend != 0;
+  }
+  if (MYOREF_OPTION_IN_LAYOUT(c, size, heading)) {
+    o.heading = c->heading != 0;
+  }
+  if (MYOREF_OPTION_IN_LAYOUT(c, size, id_prefix) && c->id_prefix != nullptr) {
     o.id_prefix = c->id_prefix;
   }
-  if (c->essential_colour != nullptr) {
+  if (MYOREF_OPTION_IN_LAYOUT(c, size, essential_colour) && c->essential_colour != nullptr) {
     o.essential_colour = c->essential_colour;
   }
-  if (c->overlay_colour != nullptr) {
+  if (MYOREF_OPTION_IN_LAYOUT(c, size, overlay_colour) && c->overlay_colour != nullptr) {
     o.overlay_colour = c->overlay_colour;
   }
-  if (c->trigger_point_colour != nullptr) {
+  if (MYOREF_OPTION_IN_LAYOUT(c, size, trigger_point_colour) &&
+      c->trigger_point_colour != nullptr) {
     o.trigger_point_colour = c->trigger_point_colour;
   }
   return MYOREF_OK;
@@ -43,15 +62,20 @@ int read_options(const char* fn, const myoref_report_options* c, myoref::ReportO
   if (c == nullptr) {
     return MYOREF_OK;
   }
-  if (c->version != MYOREF_REPORT_OPTIONS_VERSION) {
-    return myoref::capi::set_error(MYOREF_EINVAL, fn,
-                                   "report options version " + std::to_string(c->version) +
-                                       " is not known (this library knows " +
-                                       std::to_string(MYOREF_REPORT_OPTIONS_VERSION) + ")");
+  const std::size_t size = myoref::capi::options_layout_size(c->version, kReportOptionsLayouts);
+  if (size == 0) {
+    return myoref::capi::set_error(
+        MYOREF_EINVAL, fn,
+        myoref::capi::options_version_message("report options", c->version,
+                                              std::size(kReportOptionsLayouts)));
   }
-  o.ranked = c->ranked;
-  o.charts = c->charts;
-  return read_options(fn, c->chart, o.chart);
+  if (MYOREF_OPTION_IN_LAYOUT(c, size, ranked)) {
+    o.ranked = c->ranked;
+  }
+  if (MYOREF_OPTION_IN_LAYOUT(c, size, charts)) {
+    o.charts = c->charts;
+  }
+  return MYOREF_OPTION_IN_LAYOUT(c, size, chart) ? read_options(fn, c->chart, o.chart) : MYOREF_OK;
 }
 
 // A candidate by key, or MYOREF_ENOTFOUND.
@@ -81,21 +105,37 @@ int myoref_render_options_init(myoref_render_options* options, unsigned version)
   MYOREF_CHECK_ARG(options);
   const char* const fn = __func__;
   return guard(fn, [&] {
-    if (version != MYOREF_RENDER_OPTIONS_VERSION) {
-      return myoref::capi::set_error(MYOREF_EINVAL, fn,
-                                     "render options version " + std::to_string(version) +
-                                         " is not known (this library knows " +
-                                         std::to_string(MYOREF_RENDER_OPTIONS_VERSION) + ")");
+    const std::size_t size = myoref::capi::options_layout_size(version, kRenderOptionsLayouts);
+    if (size == 0) {
+      return myoref::capi::set_error(
+          MYOREF_EINVAL, fn,
+          myoref::capi::options_version_message("render options", version,
+                                                std::size(kRenderOptionsLayouts)));
     }
+    // Only the members of the caller's layout (an older caller's struct is smaller).
     const myoref::RenderOptions defaults;
     options->version = version;
-    options->width_px = defaults.width_px;
-    options->legend = defaults.legend ? 1 : 0;
-    options->heading = defaults.heading ? 1 : 0;
-    options->id_prefix = nullptr;
-    options->essential_colour = nullptr;
-    options->overlay_colour = nullptr;
-    options->trigger_point_colour = nullptr;
+    if (MYOREF_OPTION_IN_LAYOUT(options, size, width_px)) {
+      options->width_px = defaults.width_px;
+    }
+    if (MYOREF_OPTION_IN_LAYOUT(options, size, legend)) {
+      options->legend = defaults.legend ? 1 : 0;
+    }
+    if (MYOREF_OPTION_IN_LAYOUT(options, size, heading)) {
+      options->heading = defaults.heading ? 1 : 0;
+    }
+    if (MYOREF_OPTION_IN_LAYOUT(options, size, id_prefix)) {
+      options->id_prefix = nullptr;
+    }
+    if (MYOREF_OPTION_IN_LAYOUT(options, size, essential_colour)) {
+      options->essential_colour = nullptr;
+    }
+    if (MYOREF_OPTION_IN_LAYOUT(options, size, overlay_colour)) {
+      options->overlay_colour = nullptr;
+    }
+    if (MYOREF_OPTION_IN_LAYOUT(options, size, trigger_point_colour)) {
+      options->trigger_point_colour = nullptr;
+    }
     return MYOREF_OK;
   });
 }
@@ -104,17 +144,24 @@ int myoref_report_options_init(myoref_report_options* options, unsigned version)
   MYOREF_CHECK_ARG(options);
   const char* const fn = __func__;
   return guard(fn, [&] {
-    if (version != MYOREF_REPORT_OPTIONS_VERSION) {
-      return myoref::capi::set_error(MYOREF_EINVAL, fn,
-                                     "report options version " + std::to_string(version) +
-                                         " is not known (this library knows " +
-                                         std::to_string(MYOREF_REPORT_OPTIONS_VERSION) + ")");
+    const std::size_t size = myoref::capi::options_layout_size(version, kReportOptionsLayouts);
+    if (size == 0) {
+      return myoref::capi::set_error(
+          MYOREF_EINVAL, fn,
+          myoref::capi::options_version_message("report options", version,
+                                                std::size(kReportOptionsLayouts)));
     }
     const myoref::ReportOptions defaults;
     options->version = version;
-    options->ranked = defaults.ranked;
-    options->charts = defaults.charts;
-    options->chart = nullptr;
+    if (MYOREF_OPTION_IN_LAYOUT(options, size, ranked)) {
+      options->ranked = defaults.ranked;
+    }
+    if (MYOREF_OPTION_IN_LAYOUT(options, size, charts)) {
+      options->charts = defaults.charts;
+    }
+    if (MYOREF_OPTION_IN_LAYOUT(options, size, chart)) {
+      options->chart = nullptr;
+    }
     return MYOREF_OK;
   });
 }

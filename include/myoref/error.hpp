@@ -33,6 +33,7 @@ enum class ErrorCode : std::int8_t {
   not_found = 9,            ///< an id or key that does not exist
   out_of_memory = 10,
   internal = 11,  ///< a bug in myoref; please report it
+  misuse = 12,    ///< C API: a handle of another type (or freed) where one was expected
 };
 
 /// The stable lower-case name of a code ("invalid_input").

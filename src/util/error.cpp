@@ -28,6 +28,8 @@ const char* to_string(ErrorCode code) noexcept {
       return "out_of_memory";
     case ErrorCode::internal:
       return "internal";
+    case ErrorCode::misuse:
+      return "misuse";
   }
   return "internal";
 }

@@ -454,8 +454,73 @@ std::string closest(std::string_view unknown, const std::vector<std::string_view
   return closest(unknown, candidates, work);
 }
 
+namespace {
+
+// The length of the well-formed UTF-8 sequence at the start of `s` (which is
+// not empty), or 0 when its first byte does not start one (Unicode 15, table
+// 3-7: no overlong forms, no surrogates, nothing above U+10FFFF).
+std::size_t utf8_sequence(std::string_view s) noexcept {
+  const auto byte = [&s](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  const unsigned char b0 = byte(0);
+  if (b0 < 0x80U) {
+    return 1;
+  }
+  std::size_t n = 0;
+  unsigned char lo = 0x80U;
+  unsigned char hi = 0xBFU;
+  if (b0 >= 0xC2U && b0 <= 0xDFU) {
+    n = 2;
+  } else if (b0 >= 0xE0U && b0 <= 0xEFU) {
+    n = 3;
+    lo = b0 == 0xE0U ? 0xA0U : 0x80U;
+    hi = b0 == 0xEDU ? 0x9FU : 0xBFU;
+  } else if (b0 >= 0xF0U && b0 <= 0xF4U) {
+    n = 4;
+    lo = b0 == 0xF0U ? 0x90U : 0x80U;
+    hi = b0 == 0xF4U ? 0x8FU : 0xBFU;
+  } else {
+    return 0;
+  }
+  if (s.size() < n || byte(1) < lo || byte(1) > hi) {
+    return 0;
+  }
+  for (std::size_t i = 2; i < n; ++i) {
+    if (byte(i) < 0x80U || byte(i) > 0xBFU) {
+      return 0;
+    }
+  }
+  return n;
+}
+
+}  // namespace
+
+std::string bounded_utf8(std::string_view text, std::size_t max_chars) {
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+  static constexpr std::string_view kEllipsis = "\xE2\x80\xA6";     // U+2026
+  std::string out;
+  std::size_t chars = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (chars == max_chars) {
+      out += kEllipsis;
+      break;
+    }
+    const std::size_t n = utf8_sequence(text.substr(i));
+    if (n == 0) {
+      out += kReplacement;
+      i += 1;
+    } else {
+      out.append(text.data() + i, n);
+      i += n;
+    }
+    ++chars;
+  }
+  return out;
+}
+
 std::string quoted(std::string_view text) {
-  return json::serialize(json::string_view(text.data(), text.size()));
+  const std::string bounded = bounded_utf8(text);
+  return json::serialize(json::string_view(bounded.data(), bounded.size()));
 }
 
 std::string did_you_mean(const std::string& suggestion) {

@@ -68,9 +68,20 @@ inline constexpr std::size_t kSuggestionWorkPerCall = std::size_t{1} << 20U;
 /// The work all the suggestions for one document may do together.
 inline constexpr std::size_t kSuggestionWorkPerDocument = std::size_t{1} << 25U;
 
-/// `text` as a JSON string, quotes included: text from a document may hold
-/// quotes, line breaks or terminal escape sequences, which must not reach a
-/// message as they are.
+/// How much of a piece of input a message quotes: at most this many
+/// characters (code points), then an ellipsis.
+inline constexpr std::size_t kQuotedChars = 64;
+
+/// At most `max_chars` characters of `text` as valid UTF-8: each byte that is
+/// not part of a well-formed UTF-8 sequence becomes U+FFFD, and a text cut
+/// short (on a character boundary) ends with "…". Reads only what it keeps,
+/// so a 10 MB input costs no more than a short one.
+std::string bounded_utf8(std::string_view text, std::size_t max_chars = kQuotedChars);
+
+/// `text` as a JSON string, quotes included, bounded as bounded_utf8 does:
+/// text from a document may hold quotes, line breaks or terminal escape
+/// sequences, which must not reach a message as they are, and may be huge or
+/// not UTF-8 (an id passed to the C API).
 std::string quoted(std::string_view text);
 
 /// " (did you mean \"x\"?)" or "".

@@ -15,6 +15,7 @@ static void test_status_codes_are_pinned(void) {
   CHECK(MYOREF_ENOTFOUND == -9);
   CHECK(MYOREF_ENOMEM == -10);
   CHECK(MYOREF_EINTERNAL == -11);
+  CHECK(MYOREF_EMISUSE == -12);
   CHECK(MYOREF_NTS == (size_t)-1);
   CHECK(MYOREF_JSON_PRETTY == 1u);
 
@@ -41,8 +42,9 @@ static void test_status_names(void) {
   CHECK_STR(myoref_status_name(MYOREF_ENOTFOUND), "not_found");
   CHECK_STR(myoref_status_name(MYOREF_ENOMEM), "out_of_memory");
   CHECK_STR(myoref_status_name(MYOREF_EINTERNAL), "internal");
+  CHECK_STR(myoref_status_name(MYOREF_EMISUSE), "misuse");
   CHECK_STR(myoref_status_name(1), "unknown");
-  CHECK_STR(myoref_status_name(-12), "unknown");
+  CHECK_STR(myoref_status_name(-13), "unknown");
 }
 
 static void test_versions(void) {

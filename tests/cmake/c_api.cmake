@@ -2,7 +2,7 @@
 # library `myoref` only, as a host links it.
 set(MYOREF_C_API_DIR ${PROJECT_SOURCE_DIR}/tests/c)
 
-foreach(name common kb assess batch plan render threads)
+foreach(name common kb assess batch plan render threads misuse)
   add_executable(myoref_c_${name} ${MYOREF_C_API_DIR}/test_${name}.c)
   set_target_properties(myoref_c_${name} PROPERTIES C_STANDARD 99 C_EXTENSIONS OFF)
   target_link_libraries(myoref_c_${name} PRIVATE myoref)
@@ -59,3 +59,10 @@ if(TARGET c_host_example)
   myoref_cli_test("c_api: c_host_example usage" COMMAND $<TARGET_FILE:c_host_example>
     EXPECT_EXIT 2 STDERR_CONTAINS "usage: c_host_example INTAKE.json" LABELS c)
 endif()
+
+# Every function that takes a handle is called with one of another type in
+# test_misuse.c (MYOREF_EMISUSE).
+add_test(NAME "c_api: every handle-taking function reports misuse"
+  COMMAND ${CMAKE_COMMAND} -DHEADER=${PROJECT_SOURCE_DIR}/bindings/c/include/myoref/myoref.h
+    -DTEST=${MYOREF_C_API_DIR}/test_misuse.c -P ${MYOREF_C_API_DIR}/check_misuse.cmake)
+set_tests_properties("c_api: every handle-taking function reports misuse" PROPERTIES LABELS c)

@@ -33,7 +33,7 @@ function(myoref_doc_snippet page stem index lang file line exit_code)
   if(lang STREQUAL "cpp")
     # The C++ API: the static core, as a host that embeds myoref links it.
     add_executable(${target} ${file})
-    target_link_libraries(${target} PRIVATE myoref_core Boost::json Threads::Threads)
+    target_link_libraries(${target} PRIVATE myoref_core ${MYOREF_BOOST_JSON} Threads::Threads)
     myoref_set_warnings(${target})
     add_test(NAME "${name}" COMMAND ${run} -- $<TARGET_FILE:${target}>)
   elseif(lang STREQUAL "c")
@@ -52,15 +52,48 @@ function(myoref_doc_snippet page stem index lang file line exit_code)
     add_test(NAME "${name}" COMMAND ${run})
   elseif(lang STREQUAL "cmake")
     # A reader's CMakeLists.txt, built as an outside project around the source
-    # tree. The first run compiles the library once more (a few minutes on two
-    # cores; later runs are incremental), so it runs alone, and not in the
-    # sanitizer build, where it would only repeat the plain build's check.
+    # tree, once with g++ and once with clang (clang 14 defaults to C++14: the
+    # library must ask for C++17 itself). Nested, the library builds only what
+    # the project needs, unoptimised (the reader's build type: none), so each
+    # build is short; they run alone, each with two jobs, and not in the
+    # sanitizer build, where they would only repeat the plain build's check.
+    # The g++ build also installs (MYOREF_INSTALL=ON): that is the static
+    # package tests/cmake/install.cmake checks, with no build of its own.
     if(MYOREF_SANITIZE)
       return()
     endif()
-    add_test(NAME "${name}" COMMAND ${run} --project ${CMAKE_CURRENT_BINARY_DIR}/docs/projects/${stem}_${index}
-             --source-dir ${PROJECT_SOURCE_DIR} --cmake ${CMAKE_COMMAND})
-    set_tests_properties("${name}" PROPERTIES RUN_SERIAL TRUE TIMEOUT 1800)
+    find_program(MYOREF_CLANGXX clang++)
+    find_program(MYOREF_CLANG clang)
+    set(compilers gnu)
+    if(MYOREF_CLANGXX AND MYOREF_CLANG)
+      list(APPEND compilers clang)
+    endif()
+    foreach(compiler IN LISTS compilers)
+      if(compiler STREQUAL "gnu")
+        set(cc gcc)
+        set(cxx g++)
+        set(label "g++")
+      else()
+        set(cc ${MYOREF_CLANG})
+        set(cxx ${MYOREF_CLANGXX})
+        set(label "clang")
+      endif()
+      set(project ${CMAKE_CURRENT_BINARY_DIR}/docs/projects/${stem}_${index}_${compiler})
+      set(test "docs: ${stem}.md snippet ${index} (cmake, line ${line}, ${label})")
+      add_test(NAME "${test}" COMMAND ${Python3_EXECUTABLE} ${doc_tool} run --page ${page}
+               --index ${index} --scratch ${doc_scratch}/${stem}_${index}_${compiler} --project ${project}
+               --source-dir ${PROJECT_SOURCE_DIR} --cmake ${CMAKE_COMMAND}
+               --configure-arg=-DCMAKE_C_COMPILER=${cc} --configure-arg=-DCMAKE_CXX_COMPILER=${cxx}
+               --configure-arg=-DMYOREF_INSTALL=ON)
+      set_tests_properties("${test}" PROPERTIES RUN_SERIAL TRUE TIMEOUT 1800 LABELS docs)
+      if(compiler STREQUAL "gnu" AND NOT MYOREF_DOC_NESTED_BUILD)
+        set_tests_properties("${test}" PROPERTIES FIXTURES_SETUP myoref_nested_build)
+        set(MYOREF_DOC_NESTED_BUILD ${project}/build PARENT_SCOPE)
+      endif()
+    endforeach()
+    math(EXPR count "${MYOREF_DOC_SNIPPET_COUNT} + 1")
+    set(MYOREF_DOC_SNIPPET_COUNT ${count} PARENT_SCOPE)
+    return()
   endif()
   set_property(TEST "${name}" APPEND PROPERTY LABELS docs)
   math(EXPR count "${MYOREF_DOC_SNIPPET_COUNT} + 1")

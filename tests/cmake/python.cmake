@@ -45,11 +45,13 @@ add_test(NAME "python: notebook executes"
 set_tests_properties("python: notebook executes" PROPERTIES
   ENVIRONMENT "${MYOREF_PYTHON_ENV}" LABELS "python;examples" TIMEOUT 900)
 
-# Builds the whole library again inside pip: slow, so it has its own label.
-# Skipped (exit 77) only when the interpreter has no pip or venv.
+# pip install . of a copy of the tree, with the module taken from this build
+# (setup.py's MYOREF_CMAKE_BUILD_DIR): the packaging is checked, and the
+# library is not compiled again. Skipped (exit 77) only when the interpreter
+# has no pip or venv.
 add_test(NAME "python: pip install into a fresh venv"
   COMMAND ${MYOREF_PYTHON_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tests/python/pip_install_check.py
-          ${PROJECT_SOURCE_DIR} ${MYOREF_PYTHON_TEST_DIR}/pip-install
+          ${PROJECT_SOURCE_DIR} ${MYOREF_PYTHON_TEST_DIR}/pip-install ${PROJECT_BINARY_DIR}
   WORKING_DIRECTORY ${MYOREF_PYTHON_TEST_DIR})
 set_tests_properties("python: pip install into a fresh venv" PROPERTIES
   ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1;CMAKE_BUILD_PARALLEL_LEVEL=2"

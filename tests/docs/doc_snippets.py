@@ -239,7 +239,8 @@ def build_project(args, snippets, s, env):
         if os.path.lexists(link):
             os.remove(link)
         os.symlink(args.source_dir, link)
-    for cmd in ([args.cmake, "-S", project, "-B", os.path.join(project, "build")],
+    configure = [args.cmake, "-S", project, "-B", os.path.join(project, "build")]
+    for cmd in (configure + args.configure_arg,
                 [args.cmake, "--build", os.path.join(project, "build"), "-j", "2"]):
         p = subprocess.run(cmd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                            stderr=subprocess.STDOUT, timeout=1800)
@@ -319,6 +320,8 @@ def main():
     rn.add_argument("--project", help="folder of a cmake build snippet's project")
     rn.add_argument("--source-dir", help="the myoref source tree, for a cmake build snippet")
     rn.add_argument("--cmake", default="cmake", help="the cmake program, for a cmake build snippet")
+    rn.add_argument("--configure-arg", action="append", default=[],
+                    help="an argument for a cmake build snippet's configure step (repeatable)")
     rn.add_argument("cmd", nargs="*")
     args = ap.parse_args()
     try:

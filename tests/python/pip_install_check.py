@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """`pip install .` into a fresh venv, offline, and use what it installed.
 
-    pip_install_check.py SOURCE_DIR WORK_DIR
+    pip_install_check.py SOURCE_DIR WORK_DIR [BUILD_DIR]
 
 Copies the source tree (without build folders) to WORK_DIR/src, makes a venv
 with --system-site-packages (numpy, setuptools and wheel come from the system),
 runs `pip install --no-build-isolation --no-index .` there, then imports myoref
 from another folder and checks that it is the installed copy, with its stub
-and py.typed, and that it works. Exits 77 (skipped) only when this Python has
+and py.typed, and that it works. With BUILD_DIR (the test suite's own build),
+setup.py takes the compiled module from there (MYOREF_CMAKE_BUILD_DIR) instead
+of compiling the library once more: what is checked is the packaging. Exits 77 (skipped) only when this Python has
 no venv or pip; any other failure fails.
 """
 
@@ -50,6 +52,7 @@ def run(cmd, **kwargs):
 
 def main() -> int:
     source, work = (pathlib.Path(a).resolve() for a in sys.argv[1:3])
+    reuse = pathlib.Path(sys.argv[3]).resolve() if len(sys.argv) > 3 else None
     try:
         import ensurepip  # noqa: F401  (venv needs it to seed pip)
         import venv  # noqa: F401
@@ -72,6 +75,8 @@ def main() -> int:
     env.pop("PYTHONPATH", None)  # only what the venv has
     env["PIP_NO_INPUT"] = "1"
     env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+    if reuse is not None:
+        env["MYOREF_CMAKE_BUILD_DIR"] = str(reuse)
     venv_dir = work / "venv"
     run([sys.executable, "-m", "venv", "--system-site-packages", venv_dir], env=env)
     python = venv_dir / "bin" / "python"

@@ -69,4 +69,9 @@ fi
 if [[ -x $build/tests/myoref_replay_c_api ]]; then
   vg 0 "$build/tests/myoref_replay_c_api" tests/fuzz/corpus/c_api
 fi
+# Handles of the wrong type: only their tag is read, and a free of the wrong
+# type frees nothing.
+if [[ -x $build/tests/myoref_c_misuse ]]; then
+  vg 0 "$build/tests/myoref_c_misuse"
+fi
 echo "valgrind: $runs runs, no memory error and no leak"

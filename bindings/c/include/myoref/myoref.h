@@ -41,7 +41,11 @@
  *            it (myoref_kb_open_* / myoref_kb_free, ...). Every free function
  *            accepts NULL. A handle made from another keeps what it needs of
  *            it: a knowledge base may be freed before the intakes,
- *            assessments and plans made with it.
+ *            assessments and plans made with it. Each handle carries its
+ *            type: a handle of another type where one is expected (a
+ *            knowledge base passed as an assessment) fails with
+ *            MYOREF_EMISUSE instead of being read as garbage, and a free
+ *            function given another type's handle leaves it alone.
  *
  *  Options   Options structs start with `unsigned version`, have an _INIT
  *            macro and an _init() function, and only ever grow at the end.
@@ -101,6 +105,7 @@ extern "C" {
 #define MYOREF_ENOTFOUND (-9)  /* no such id, key or index */
 #define MYOREF_ENOMEM (-10)    /* out of memory */
 #define MYOREF_EINTERNAL (-11) /* a bug in myoref */
+#define MYOREF_EMISUSE (-12)   /* a handle of another type, or freed, where one was expected */
 
 /* Pass as a text length to mean "the text is NUL-terminated". */
 #define MYOREF_NTS SIZE_MAX

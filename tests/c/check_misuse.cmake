@@ -1,0 +1,33 @@
+# Every function of the public C header that takes a handle (but the free
+# functions) is called in test_misuse.c with a handle of another type, so that
+# a new function cannot land without its misuse check.
+# usage: cmake -DHEADER=myoref.h -DTEST=test_misuse.c -P check_misuse.cmake
+file(READ ${HEADER} header)
+# Comments out, then one declaration per match: the name and its parameters.
+string(REGEX REPLACE "/\\*([^*]|\\*+[^*/])*\\*+/" "" header "${header}")
+string(REGEX MATCHALL "MYOREF_API[^;]*;" decls "${header}")
+file(READ ${TEST} test)
+set(missing)
+set(count 0)
+foreach(decl IN LISTS decls)
+  string(REGEX MATCH "(myoref_[a-z0-9_]+)[ \n]*\\(" m "${decl}")
+  set(name ${CMAKE_MATCH_1})
+  if(name MATCHES "_free$")
+    continue()
+  endif()
+  if(NOT decl MATCHES "myoref_(kb|intake|assessment|plan)\\*[ \n]*[a-z_]+[,)]")
+    continue()
+  endif()
+  math(EXPR count "${count} + 1")
+  if(NOT test MATCHES "CHECK_ERROR\\([ \n]*MYOREF_EMISUSE,[ \n]*\"${name}: ")
+    list(APPEND missing ${name})
+  endif()
+endforeach()
+if(missing)
+  string(REPLACE ";" "\n  " list "${missing}")
+  message(FATAL_ERROR "take a handle but have no misuse check in ${TEST}:\n  ${list}")
+endif()
+if(count LESS 50)
+  message(FATAL_ERROR "found only ${count} functions taking a handle in ${HEADER}: is the pattern right?")
+endif()
+message(STATUS "all ${count} functions that take a handle report misuse")
