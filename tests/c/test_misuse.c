@@ -563,6 +563,109 @@ static void test_wrong_handle_types(const myoref_kb* kb, const myoref_intake* in
   CHECK_ERROR(MYOREF_EMISUSE,
               "myoref_export_choir_json: argument 'kb' is an assessment (myoref_assessment), not a "
               "knowledge base (myoref_kb)");
+  CHECK(myoref_kb_precaution_count((const myoref_kb*)(void*)assessment) == 0);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_kb_precaution_count: argument 'kb' is an assessment (myoref_assessment), not "
+              "a knowledge base (myoref_kb)");
+  CHECK(myoref_kb_precaution_id((const myoref_kb*)(void*)assessment, 0) == NULL);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_kb_precaution_id: argument 'kb' is an assessment (myoref_assessment), not a "
+              "knowledge base (myoref_kb)");
+  CHECK(myoref_kb_precaution_name((const myoref_kb*)(void*)assessment, 0) == NULL);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_kb_precaution_name: argument 'kb' is an assessment (myoref_assessment), not "
+              "a knowledge base (myoref_kb)");
+  CHECK(myoref_kb_precaution_what((const myoref_kb*)(void*)assessment, 0) == NULL);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_kb_precaution_what: argument 'kb' is an assessment (myoref_assessment), not "
+              "a knowledge base (myoref_kb)");
+  CHECK_STATUS(
+      myoref_kb_find_precaution(&index, (const myoref_kb*)(void*)assessment, "x", MYOREF_NTS),
+      MYOREF_EMISUSE);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_kb_find_precaution: argument 'kb' is an assessment (myoref_assessment), not "
+              "a knowledge base (myoref_kb)");
+  CHECK_STATUS(myoref_intake_deny_red_flag((myoref_intake*)(void*)kb, "x", MYOREF_NTS),
+               MYOREF_EMISUSE);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_intake_deny_red_flag: argument 'intake' is a knowledge base (myoref_kb), not "
+              "an intake (myoref_intake)");
+  CHECK_STATUS(myoref_intake_add_precaution((myoref_intake*)(void*)kb, "x", MYOREF_NTS),
+               MYOREF_EMISUSE);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_intake_add_precaution: argument 'intake' is a knowledge base (myoref_kb), "
+              "not an intake (myoref_intake)");
+  CHECK_STATUS(myoref_intake_set_sex((myoref_intake*)(void*)kb, 0), MYOREF_EMISUSE);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_intake_set_sex: argument 'intake' is a knowledge base (myoref_kb), not an "
+              "intake (myoref_intake)");
+  CHECK_STATUS(myoref_questions_json(&text, (const myoref_kb*)(void*)assessment, "x", MYOREF_NTS),
+               MYOREF_EMISUSE);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_questions_json: argument 'kb' is an assessment (myoref_assessment), not a "
+              "knowledge base (myoref_kb)");
+  CHECK(myoref_assessment_question_count((const myoref_assessment*)(void*)kb) == 0);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_assessment_question_count: argument 'assessment' is a knowledge base "
+              "(myoref_kb), not an assessment (myoref_assessment)");
+  CHECK(myoref_assessment_question_id((const myoref_assessment*)(void*)kb, 0) == NULL);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_assessment_question_id: argument 'assessment' is a knowledge base "
+              "(myoref_kb), not an assessment (myoref_assessment)");
+  CHECK_STATUS(myoref_assessment_question_level((const myoref_assessment*)(void*)kb, 0),
+               MYOREF_EMISUSE);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_assessment_question_level: argument 'assessment' is a knowledge base "
+              "(myoref_kb), not an assessment (myoref_assessment)");
+  CHECK(myoref_assessment_question_text((const myoref_assessment*)(void*)kb, 0) == NULL);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_assessment_question_text: argument 'assessment' is a knowledge base "
+              "(myoref_kb), not an assessment (myoref_assessment)");
+  CHECK(myoref_assessment_question_why((const myoref_assessment*)(void*)kb, 0) == NULL);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_assessment_question_why: argument 'assessment' is a knowledge base "
+              "(myoref_kb), not an assessment (myoref_assessment)");
+  CHECK_STATUS(myoref_assessment_provisional((const myoref_assessment*)(void*)kb), MYOREF_EMISUSE);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_assessment_provisional: argument 'assessment' is a knowledge base "
+              "(myoref_kb), not an assessment (myoref_assessment)");
+  CHECK(myoref_assessment_pending_count((const myoref_assessment*)(void*)kb) == 0);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_assessment_pending_count: argument 'assessment' is a knowledge base "
+              "(myoref_kb), not an assessment (myoref_assessment)");
+  CHECK(myoref_assessment_pending_id((const myoref_assessment*)(void*)kb, 0) == NULL);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_assessment_pending_id: argument 'assessment' is a knowledge base "
+              "(myoref_kb), not an assessment (myoref_assessment)");
+  CHECK(myoref_assessment_rule_count((const myoref_assessment*)(void*)kb) == 0);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_assessment_rule_count: argument 'assessment' is a knowledge base "
+              "(myoref_kb), not an assessment (myoref_assessment)");
+  CHECK(myoref_assessment_rule_id((const myoref_assessment*)(void*)kb, 0) == NULL);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_assessment_rule_id: argument 'assessment' is a knowledge base (myoref_kb), "
+              "not an assessment (myoref_assessment)");
+  CHECK_STATUS(myoref_assessment_rule_level((const myoref_assessment*)(void*)kb, 0),
+               MYOREF_EMISUSE);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_assessment_rule_level: argument 'assessment' is a knowledge base "
+              "(myoref_kb), not an assessment (myoref_assessment)");
+  CHECK(myoref_assessment_rule_reason((const myoref_assessment*)(void*)kb, 0) == NULL);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_assessment_rule_reason: argument 'assessment' is a knowledge base "
+              "(myoref_kb), not an assessment (myoref_assessment)");
+  CHECK(myoref_assessment_also_consider_count((const myoref_assessment*)(void*)kb) == 0);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_assessment_also_consider_count: argument 'assessment' is a knowledge base "
+              "(myoref_kb), not an assessment (myoref_assessment)");
+  CHECK(myoref_assessment_also_consider_id((const myoref_assessment*)(void*)kb, 0) == NULL);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_assessment_also_consider_id: argument 'assessment' is a knowledge base "
+              "(myoref_kb), not an assessment (myoref_assessment)");
+  CHECK(myoref_assessment_also_consider_name((const myoref_assessment*)(void*)kb, 0) == NULL);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_assessment_also_consider_name: argument 'assessment' is a knowledge base "
+              "(myoref_kb), not an assessment (myoref_assessment)");
   /* Nothing was made or written. */
   CHECK(text == NULL && text2 == NULL && made_intake == NULL && made_assessment == NULL &&
         made_plan == NULL);
