@@ -243,7 +243,8 @@ char* write(char* first, char* last, bool negative, const Decimal& d, const Exac
     *out++ = '-';
   const auto room = static_cast<std::size_t>(last - out);
   const std::size_t count = text.size() < room ? text.size() : room;
-  std::memcpy(out, text.data(), count);
+  // A bounded copy into a char range, not a C string: no terminator wanted.
+  std::copy_n(text.begin(), count, out);
   return out + count;
 }
 
