@@ -208,7 +208,7 @@ std::vector<std::string> match_lookalike(const Facts& f, const Lookalike& l) {
 }
 
 void add_rule(const KnowledgeBase& kb, Triage& t, std::string_view id, TriageLevel fallback,
-              std::string reason_extra = {}) {
+              const std::string& reason_extra = {}) {
   RuleHit hit;
   hit.id = std::string(id);
   if (const TriageRule* r = kb.find_triage_rule(id)) {
@@ -251,10 +251,11 @@ void apply_rules(const Facts& f, Triage& t) {
   // A fall at 65 or over (or age not given), or with fragile bones or steroids.
   if (f.finding_yes("onset_fall")) {
     std::vector<std::string> because;
-    if (!in.age)
+    if (!in.age) {
       because.emplace_back("age not given, so 65 or over cannot be ruled out");
-    else if (*in.age >= 65)
+    } else if (*in.age >= 65) {
       because.push_back("age " + std::to_string(*in.age));
+    }
     if (f.has_precaution("fragile_bones"))
       because.emplace_back("fragile bones");
     if (f.flag_yes("osteoporosis"))
