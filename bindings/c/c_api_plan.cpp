@@ -15,7 +15,9 @@ using myoref::capi::text_view;
 namespace {
 
 // The sizes of myoref_plan_options by layout version (c_api_options.hpp).
-constexpr std::size_t kPlanOptionsLayouts[] = {sizeof(myoref_plan_options)};
+// Version 2 added max_candidates, max_exercises_per_step and no_improvement_weeks.
+constexpr std::size_t kPlanOptionsLayouts[] = {offsetof(myoref_plan_options, max_candidates),
+                                               sizeof(myoref_plan_options)};
 static_assert(std::size(kPlanOptionsLayouts) == MYOREF_PLAN_OPTIONS_VERSION);
 
 // The options a C caller gave, read up to the layout its version says (an
@@ -52,6 +54,15 @@ int read_options(const char* fn, const myoref_plan_options* c, myoref::PlanOptio
   }
   if (MYOREF_OPTION_IN_LAYOUT(c, size, append_related)) {
     options.append_related = c->append_related != 0;
+  }
+  if (MYOREF_OPTION_IN_LAYOUT(c, size, max_candidates)) {
+    options.max_candidates = c->max_candidates;
+  }
+  if (MYOREF_OPTION_IN_LAYOUT(c, size, max_exercises_per_step)) {
+    options.max_exercises_per_step = c->max_exercises_per_step;
+  }
+  if (MYOREF_OPTION_IN_LAYOUT(c, size, no_improvement_weeks)) {
+    options.no_improvement_weeks = c->no_improvement_weeks;
   }
   return MYOREF_OK;
 }
@@ -107,6 +118,15 @@ int myoref_plan_options_init(myoref_plan_options* options, unsigned version) {
     }
     if (MYOREF_OPTION_IN_LAYOUT(options, size, append_related)) {
       options->append_related = defaults.append_related ? 1 : 0;
+    }
+    if (MYOREF_OPTION_IN_LAYOUT(options, size, max_candidates)) {
+      options->max_candidates = defaults.max_candidates;
+    }
+    if (MYOREF_OPTION_IN_LAYOUT(options, size, max_exercises_per_step)) {
+      options->max_exercises_per_step = defaults.max_exercises_per_step;
+    }
+    if (MYOREF_OPTION_IN_LAYOUT(options, size, no_improvement_weeks)) {
+      options->no_improvement_weeks = defaults.no_improvement_weeks;
     }
     return MYOREF_OK;
   });

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli.hpp"
@@ -17,8 +18,8 @@ namespace {
 
 constexpr std::string_view kSynopsis =
     "plan start ASSESSMENT.json --out PLAN.json [--release-trials N] "
-    "[--append-related true|false] "
-    "[--kb KB.json]\n"
+    "[--append-related true|false] [--max-candidates N] [--max-exercises-per-step N] "
+    "[--no-improvement-weeks N] [--kb KB.json]\n"
     "  myoref plan next PLAN.json [--format text|json] [--kb KB.json]\n"
     "  myoref plan log PLAN.json SESSION.json [--format text|json] [--kb "
     "KB.json]";
@@ -53,7 +54,10 @@ bool open_plan(const KnowledgeBase& kb, const std::string& path, std::optional<P
 
 int plan_start(const std::vector<std::string>& words) {
   Args args;
-  if (!parse_args(words, {"--out", "--release-trials", "--append-related", "--kb"}, args)) {
+  if (!parse_args(words,
+                  {"--out", "--release-trials", "--append-related", "--max-candidates",
+                   "--max-exercises-per-step", "--no-improvement-weeks", "--kb"},
+                  args)) {
     return kExitUsage;
   }
   if (args.positional.size() != 1) {
@@ -63,12 +67,20 @@ int plan_start(const std::vector<std::string>& words) {
     return usage_error("plan start needs --out PLAN.json");
   }
   PlanOptions options;
-  if (args.has("--release-trials")) {
-    const std::string n = args.get("--release-trials");
-    if (n.empty() || n.size() > 3 || n.find_first_not_of("0123456789") != std::string::npos) {
-      return usage_error("--release-trials takes a whole number, not '" + n + "'");
+  // Whole numbers only here; the plan checks each one's range and says it.
+  const std::pair<const char*, int PlanOptions::*> numbers[] = {
+      {"--release-trials", &PlanOptions::release_trials},
+      {"--max-candidates", &PlanOptions::max_candidates},
+      {"--max-exercises-per-step", &PlanOptions::max_exercises_per_step},
+      {"--no-improvement-weeks", &PlanOptions::no_improvement_weeks}};
+  for (const auto& [flag, field] : numbers) {
+    if (args.has(flag)) {
+      const std::string n = args.get(flag);
+      if (n.empty() || n.size() > 3 || n.find_first_not_of("0123456789") != std::string::npos) {
+        return usage_error(std::string(flag) + " takes a whole number, not '" + n + "'");
+      }
+      options.*field = std::stoi(n);
     }
-    options.release_trials = std::stoi(n);
   }
   if (args.has("--append-related")) {
     const std::string v = args.get("--append-related");

@@ -57,6 +57,13 @@ def main() -> None:
         "age": 42,
         "duration_days": 21,
     }
+    # The red-flag questions come first: a question never asked is never
+    # taken as answered no. This person answers no to every one.
+    questions = kb.questions(intake)
+    print(f"\n{len(questions)} questions to ask first, most severe first:")
+    for q in questions[:3]:
+        print(f"  [{q['level']}] {textwrap.shorten(q['text'], 90)}")
+    intake["red_flags_denied"] = [q["id"] for q in questions]
     assessment = kb.assess(intake)
     print(f"\ntriage: {assessment.triage.level}")
     for c in assessment.candidates[:3]:

@@ -50,8 +50,20 @@ struct PlanOptions {
   /// maintenance (1..20).
   int maintenance_sessions = 3;
   /// Append the top candidate's related muscles (same side) from the knowledge
-  /// base to the candidate list, after the assessment's own ranking.
+  /// base to the candidate list, after the assessment's own ranking, while the
+  /// list is shorter than max_candidates.
   bool append_related = true;
+  /// The most candidates the plan will try, one after another (1..200). After
+  /// that many without relief the plan ends (exhausted) with the advice to see
+  /// a clinician rather than working down a long list.
+  int max_candidates = 3;
+  /// The most exercises next() offers for each step (1..10), in the muscle's
+  /// protocol order.
+  int max_exercises_per_step = 2;
+  /// No meaningful improvement (no relief, as relief_points and relief_percent
+  /// define it) in a session this many weeks or more after the first session
+  /// stops the plan: stopped_seek_care (1..52).
+  int no_improvement_weeks = 6;
 };
 
 /// Where a plan stands (the plan document's top-level "status").
@@ -79,6 +91,7 @@ enum class Outcome : std::uint8_t {
   maintenance = 4,        ///< relief held long enough
   stopped_worsening = 5,  ///< pain above the baseline in sessions in a row
   stopped_red_flag = 6,   ///< a session reported a red flag
+  stopped_no_improvement = 7,  ///< no meaningful improvement after no_improvement_weeks
 };
 
 /// Stable lower-case names, as in plan documents ("stopped_seek_care").
@@ -108,6 +121,24 @@ struct PlanSeed {
   /// The highest pain intensity in the intake, 1..10: what relief and
   /// worsening are measured against.
   int baseline_pain = 0;
+  /// The person's age in years, when known. Under 16 is refused: the
+  /// knowledge base is written for adults.
+  std::optional<int> age;
+  /// Red-flag questions not answered yet (an assessment's triage.pending). One
+  /// at emergency level refuses the plan: a question never asked is never
+  /// taken as answered no.
+  std::vector<RedFlagIndex> pending;
+  /// Precautions that apply to the person. The plan records them and never
+  /// offers an exercise that one of them rules out.
+  std::vector<PrecautionIndex> precautions;
+  /// How long the pain has lasted, in days, when known. Within the first week
+  /// the plan is in its acute phase: the gentlest version of each step at a
+  /// lower dose, all three steps still in order.
+  std::optional<int> duration_days;
+  /// Muscles whose two sides are tied in the ranking (a symmetric drawing):
+  /// each becomes one candidate that treats both sides together, at the place
+  /// of its first side in `ranking`.
+  std::vector<MuscleIndex> both_sides;
 };
 
 /// One session as the host reports it (the contract's session log).
@@ -139,9 +170,13 @@ struct SessionRecord {
 /// One candidate in the plan's list.
 struct PlanCandidate {
   CandidateIndex candidate = 0;  ///< an index into KnowledgeBase::candidates()
-  std::string key;               ///< "gluteus_medius:left"
-  bool related = false;          ///< appended from the top candidate's related muscles
+  /// "gluteus_medius:left"; "gluteus_medius:both" for both sides together.
+  std::string key;
+  bool related = false;  ///< appended from the top candidate's related muscles
   CandidateStatus status = CandidateStatus::untried;  ///< where it stands in the plan
+  /// Both sides of the muscle together (a tie between its sides); `candidate`
+  /// is then its left side.
+  bool both_sides = false;
 };
 
 /// What the rules decided about one logged session. Every rule that applied
@@ -196,18 +231,34 @@ struct PrescribedStep {
       exercises;  ///< in the muscle's protocol order (variant says if one was swapped)
 };
 
+/// An exercise next() did not offer because a precaution rules it out.
+struct LeftOutExercise {
+  std::string id;                        ///< the exercise's id
+  std::string name;                      ///< its name
+  Step step = Step::release;             ///< the step it belongs to
+  std::vector<std::string> precautions;  ///< the precaution ids that rule it out
+  std::string why;                       ///< in words: "not with blood-thinning medicine"
+};
+
 /// What to do in the next session.
 struct NextStep {
   PlanStatus status = PlanStatus::active;  ///< the plan's status
   std::string target;                      ///< "" when stopped or exhausted
   std::string name;                        ///< the muscle's name; "" when there is no target
-  Side side = Side::none;  ///< the target's side; none for a midline muscle or no target
-  std::string reason;      ///< why the plan is where it is
+  Side side = Side::none;   ///< the target's side; none for a midline muscle or no target
+  bool both_sides = false;  ///< the target is both sides of the muscle, done one after the other
+  std::string reason;       ///< why the plan is where it is
+  /// The acute phase (the first week of the pain): the gentlest version of each
+  /// step at a lower dose.
+  bool acute = false;
   TriageLevel level = TriageLevel::self_care;  ///< the triage level the advice is at
   /// release, stretch, strengthen in that order; empty when stopped or exhausted.
   std::vector<PrescribedStep> steps;
   std::vector<std::string> advice;  ///< what to keep in mind, triage advice first
-  std::size_t sessions_logged = 0;  ///< sessions accepted so far
+  /// Exercises of the target's protocol a precaution rules out, and why.
+  std::vector<LeftOutExercise> left_out;
+  std::vector<std::string> precautions;  ///< the plan's precaution ids
+  std::size_t sessions_logged = 0;       ///< sessions accepted so far
 
   /// The contract's `plan next` JSON; pretty-printed, ends with a newline.
   std::string to_json() const;
@@ -232,9 +283,10 @@ class Plan {
  public:
   /// The plan document format this library writes. It reads this one and every
   /// older one (upgrading them); a newer one is unsupported_version.
-  static constexpr int kFormatVersion = 2;
+  static constexpr int kFormatVersion = 3;
 
-  /// Starts a plan. Errors: safety_refusal when triage is urgent or emergency
+  /// Starts a plan. Errors: safety_refusal when triage is urgent or emergency,
+  /// the person is under 16, or an emergency-level question is pending
   /// (checked first, whatever else is wrong); invalid_argument for options out
   /// of range (paths "/options/..."), an empty or repeating ranking, an index
   /// outside kb.candidates(), or a baseline outside 1..10.
@@ -244,7 +296,8 @@ class Plan {
   /// Starts a plan from an assessment made with `kb`: its ranking (every
   /// candidate it lists), its triage and triage advice, and the highest
   /// intensity in its intake. Errors: kb_mismatch when the assessment was made
-  /// with another knowledge base; safety_refusal at urgent or emergency;
+  /// with another knowledge base; safety_refusal at urgent or emergency, under
+  /// 16, or while an emergency-level question is pending;
   /// invalid_input when it lists no candidate or the intake has no pain;
   /// invalid_argument for options out of range.
   static Expected<Plan> start(const KnowledgeBase& kb, const Assessment& assessment,
@@ -291,6 +344,10 @@ class Plan {
   const std::string& reason() const noexcept;
   /// The options the plan was started with (release_trials, thresholds, ...).
   const PlanOptions& options() const noexcept;
+  /// The person's precautions, recorded at the start.
+  const std::vector<PrecautionIndex>& precautions() const noexcept;
+  /// How long the pain had lasted at the start, in days, when known.
+  std::optional<int> duration_days() const noexcept;
   /// The pain relief is measured against: the highest intensity at the start.
   int baseline_pain() const noexcept;
   /// The triage level at the start, and its advice (repeated in every next()).

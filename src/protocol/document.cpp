@@ -69,6 +69,8 @@ struct StoredPlan {
   TriageLevel triage = TriageLevel::self_care;
   std::vector<std::string> triage_advice;
   int baseline_pain = 0;
+  std::vector<PrecautionIndex> precautions;
+  std::optional<int> duration_days;
   std::vector<PlanCandidate> candidates;
   std::optional<std::size_t> current;
   PlanStatus status = PlanStatus::active;
@@ -79,8 +81,9 @@ struct StoredPlan {
 
 void read_options(Reader& r, const json::value& v, PlanOptions& out) {
   static const std::vector<std::string_view> kFields = {
-      "release_trials",     "relief_points",        "relief_percent", "worsening_points",
-      "worsening_sessions", "maintenance_sessions", "append_related"};
+      "release_trials",         "relief_points",        "relief_percent", "worsening_points",
+      "worsening_sessions",     "maintenance_sessions", "append_related", "max_candidates",
+      "max_exercises_per_step", "no_improvement_weeks"};
   const json::object* o = r.object(v, "/options", kFields, kFields);
   if (o == nullptr)
     return;
@@ -97,6 +100,9 @@ void read_options(Reader& r, const json::value& v, PlanOptions& out) {
   number("worsening_points", out.worsening_points);
   number("worsening_sessions", out.worsening_sessions);
   number("maintenance_sessions", out.maintenance_sessions);
+  number("max_candidates", out.max_candidates);
+  number("max_exercises_per_step", out.max_exercises_per_step);
+  number("no_improvement_weeks", out.no_improvement_weeks);
   if (const auto* m = Reader::member(*o, "append_related")) {
     if (auto b = r.boolean(*m, "/options/append_related"))
       out.append_related = *b;
@@ -111,9 +117,9 @@ void read_options(Reader& r, const json::value& v, PlanOptions& out) {
 std::optional<StoredPlan> read_fields(Reader& r, const json::object& doc, const KnowledgeBase& kb,
                                       const PlanLimits& limits) {
   static const std::vector<std::string_view> kFields = {
-      "format",  "format_version", "library_version", "kb",       "options",
-      "triage",  "baseline_pain",  "candidates",      "current",  "status",
-      "outcome", "reason",         "sessions",        "integrity"};
+      "format",        "format_version", "library_version", "kb",         "options", "triage",
+      "baseline_pain", "precautions",    "duration_days",   "candidates", "current", "status",
+      "outcome",       "reason",         "sessions",        "integrity"};
   StoredPlan p;
   if (r.object(doc, "", kFields, kFields) == nullptr)
     return std::nullopt;
@@ -146,25 +152,66 @@ std::optional<StoredPlan> read_fields(Reader& r, const json::object& doc, const 
     if (auto n = r.integer(*m, "/baseline_pain", 1, 10))
       p.baseline_pain = *n;
   }
+  if (const auto* m = Reader::member(doc, "precautions")) {
+    if (auto ids = r.strings(*m, "/precautions", kb.precautions().size())) {
+      for (std::size_t i = 0; i < ids->size(); ++i) {
+        const std::string& id = (*ids)[i];
+        const auto found = kb.find_precaution(id);
+        if (!found) {
+          r.fail(pointer("/precautions", i),
+                 "unknown precaution " + quoted(id) + did_you_mean(kb.suggest_precaution(id)));
+        } else if (std::find(p.precautions.begin(), p.precautions.end(), *found) !=
+                   p.precautions.end()) {
+          r.fail(pointer("/precautions", i), "precaution " + quoted(id) + " is listed twice");
+        } else {
+          p.precautions.push_back(*found);
+        }
+      }
+    }
+  }
+  if (const auto* m = Reader::member(doc, "duration_days")) {
+    if (!m->is_null()) {
+      if (auto n = r.integer(*m, "/duration_days", 0, 36500))
+        p.duration_days = *n;
+    }
+  }
   if (const auto* m = Reader::member(doc, "candidates")) {
     if (const auto* a = r.array(*m, "/candidates", kb.candidates().size())) {
       if (a->empty())
         r.fail("/candidates", "a plan has at least one candidate");
       for (std::size_t i = 0; i < a->size(); ++i) {
         const std::string path = pointer("/candidates", i);
-        const auto* c =
-            r.object((*a)[i], path, {"key", "related", "status"}, {"key", "related", "status"});
+        static const std::vector<std::string_view> kCandidateFields = {"key", "related", "status",
+                                                                       "both_sides"};
+        const auto* c = r.object((*a)[i], path, kCandidateFields, kCandidateFields);
         if (c == nullptr)
           continue;
         PlanCandidate pc;
+        if (const auto* b = Reader::member(*c, "both_sides")) {
+          if (auto v = r.boolean(*b, pointer(path, "both_sides")))
+            pc.both_sides = *v;
+        }
         if (const auto* k = Reader::member(*c, "key")) {
           if (auto key = r.string(*k, pointer(path, "key"))) {
-            const auto found = kb.find_candidate(*key);
-            if (!found) {
-              r.fail(pointer(path, "key"), "unknown candidate \"" + *key + "\"");
-            } else if (kb.candidates()[*found].key != *key) {
+            const auto colon = key->rfind(':');
+            const bool both_key = colon != std::string::npos && key->substr(colon + 1) == "both";
+            std::optional<CandidateIndex> found;
+            if (both_key) {
+              if (const auto muscle = kb.find_muscle(key->substr(0, colon)))
+                found = kb.find_candidate(*muscle, Side::left);
+            } else {
+              found = kb.find_candidate(*key);
+            }
+            if (both_key != pc.both_sides) {
               r.fail(pointer(path, "key"),
-                     "write the candidate key as \"" + kb.candidates()[*found].key + "\"");
+                     pc.both_sides ? "a both-sides candidate's key ends in \":both\""
+                                   : "a key ending in \":both\" needs \"both_sides\": true");
+            } else if (!found) {
+              r.fail(pointer(path, "key"), "unknown candidate \"" + *key + "\"");
+            } else if (detail::plan_candidate_key(kb, *found, pc.both_sides) != *key) {
+              r.fail(pointer(path, "key"),
+                     "write the candidate key as \"" +
+                         detail::plan_candidate_key(kb, *found, pc.both_sides) + "\"");
             } else if (std::any_of(p.candidates.begin(), p.candidates.end(),
                                    [&](const PlanCandidate& x) { return x.candidate == *found; })) {
               r.fail(pointer(path, "key"), "candidate \"" + *key + "\" is listed twice");
@@ -228,6 +275,11 @@ std::optional<StoredPlan> read_fields(Reader& r, const json::object& doc, const 
       }
     }
   }
+  if (p.candidates.size() > static_cast<std::size_t>(std::max(1, p.options.max_candidates))) {
+    r.fail("/candidates", "lists " + std::to_string(p.candidates.size()) +
+                              " candidates, more than the plan's max_candidates of " +
+                              std::to_string(p.options.max_candidates));
+  }
   if (!r.ok())
     return std::nullopt;
   return p;
@@ -260,14 +312,29 @@ json::object plan_document(const PlanState& s) {
                                 {"worsening_points", o.worsening_points},
                                 {"worsening_sessions", o.worsening_sessions},
                                 {"maintenance_sessions", o.maintenance_sessions},
-                                {"append_related", o.append_related}};
+                                {"append_related", o.append_related},
+                                {"max_candidates", o.max_candidates},
+                                {"max_exercises_per_step", o.max_exercises_per_step},
+                                {"no_improvement_weeks", o.no_improvement_weeks}};
   doc["triage"] = json::object{{"level", json::string(to_string(s.triage))},
                                {"advice", string_array(s.triage_advice)}};
   doc["baseline_pain"] = s.baseline_pain;
+  json::array precautions;
+  for (const PrecautionIndex p : s.precautions) {
+    precautions.emplace_back(json::string(s.kb.precautions()[p].id));
+  }
+  doc["precautions"] = std::move(precautions);
+  if (s.duration_days) {
+    doc["duration_days"] = *s.duration_days;
+  } else {
+    doc["duration_days"] = nullptr;
+  }
   json::array candidates;
   for (const auto& c : s.candidates) {
-    candidates.emplace_back(json::object{
-        {"key", c.key}, {"related", c.related}, {"status", json::string(to_string(c.status))}});
+    candidates.emplace_back(json::object{{"key", c.key},
+                                         {"related", c.related},
+                                         {"status", json::string(to_string(c.status))},
+                                         {"both_sides", c.both_sides}});
   }
   doc["candidates"] = std::move(candidates);
   if (s.current) {
@@ -328,6 +395,47 @@ std::vector<Diagnostic> migrate_v1_to_v2(json::object& doc) {
     *list = std::move(upgraded);
   }
   doc["format_version"] = 2;
+  return {};
+}
+
+std::vector<Diagnostic> migrate_v2_to_v3(json::object& doc) {
+  for (const char* field : {"precautions", "duration_days"}) {
+    if (doc.contains(field)) {
+      return {{pointer("", field), "format 2 has no " + std::string(field) +
+                                       "; this document is not what its format_version says"}};
+    }
+  }
+  // A format-2 plan was made without precautions, with no acute phase, and
+  // tried every candidate it listed with every exercise: the upgrade keeps
+  // that, and the stop for no improvement applies from now on at its widest.
+  doc["precautions"] = json::array{};
+  doc["duration_days"] = nullptr;
+  if (json::value* options = doc.if_contains("options");
+      options != nullptr && options->is_object()) {
+    json::object& o = options->get_object();
+    if (o.contains("max_candidates") || o.contains("max_exercises_per_step") ||
+        o.contains("no_improvement_weeks")) {
+      return {{"/options",
+               "format 2 has no max_candidates, max_exercises_per_step or "
+               "no_improvement_weeks; this document is not what its format_version "
+               "says"}};
+    }
+    const json::value* list = doc.if_contains("candidates");
+    const std::int64_t n = list != nullptr && list->is_array()
+                               ? static_cast<std::int64_t>(list->get_array().size())
+                               : 1;
+    o["max_candidates"] = std::max<std::int64_t>(1, n);
+    o["max_exercises_per_step"] = 10;
+    o["no_improvement_weeks"] = 52;
+  }
+  if (json::value* list = doc.if_contains("candidates"); list != nullptr && list->is_array()) {
+    for (json::value& c : list->get_array()) {
+      if (c.is_object() && !c.get_object().contains("both_sides")) {
+        c.get_object()["both_sides"] = false;
+      }
+    }
+  }
+  doc["format_version"] = 3;
   return {};
 }
 
@@ -400,6 +508,15 @@ Expected<Plan> Plan::from_json(const KnowledgeBase& kb, std::string_view json_te
                    std::move(problems));
     }
   }
+  if (format_version <= 2) {
+    auto problems = detail::migrate_v2_to_v3(*doc);
+    if (!problems.empty()) {
+      return Error(
+          ErrorCode::invalid_input,
+          "plan document of format " + std::to_string(format_version) + " cannot be upgraded",
+          std::move(problems));
+    }
+  }
 
   // Knowledge base: a plan's keys and rules only mean something with its own.
   const auto* kbv = doc->if_contains("kb");
@@ -422,9 +539,14 @@ Expected<Plan> Plan::from_json(const KnowledgeBase& kb, std::string_view json_te
   }
 
   // Replay: start as the plan started and apply every session through the rules.
+  detail::StartFacts facts;
+  facts.triage = stored->triage;
+  facts.triage_advice = stored->triage_advice;
+  facts.baseline_pain = stored->baseline_pain;
+  facts.precautions = stored->precautions;
+  facts.duration_days = stored->duration_days;
   auto state = std::make_shared<detail::PlanState>(
-      detail::initial_state_with(kb, stored->options, stored->triage, stored->triage_advice,
-                                 stored->baseline_pain, stored->candidates));
+      detail::initial_state_with(kb, stored->options, std::move(facts), stored->candidates));
   std::vector<Diagnostic> problems;
   for (std::size_t i = 0; i < stored->sessions.size(); ++i) {
     const std::string base = pointer("/sessions", i);

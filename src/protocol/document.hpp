@@ -29,6 +29,11 @@ json::object plan_document(const PlanState& state);
 /// the problems that make it no format-1 document (a field format 1 did not
 /// have); the document is then left as it was.
 std::vector<Diagnostic> migrate_v1_to_v2(json::object& document);
+/// Upgrades a format-2 plan document to format 3 in place: no precautions, no
+/// known duration, every candidate on one side, and options that keep its
+/// behaviour (every listed candidate and exercise; the no-improvement stop at
+/// 52 weeks). Diagnostics when it already has format-3 fields.
+std::vector<Diagnostic> migrate_v2_to_v3(json::object& document);
 
 }  // namespace myoref::detail
 

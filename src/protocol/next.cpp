@@ -42,6 +42,29 @@ PrescribedExercise prescribe(const KnowledgeBase& kb, ExerciseIndex chosen, Exer
   return p;
 }
 
+// Lower doses for the acute phase: half the repetitions and sets (rounded up),
+// holds and durations as they are.
+Dose acute_dose(Dose d) {
+  const auto half = [](std::optional<int>& n) {
+    if (n)
+      n = (*n + 1) / 2;
+  };
+  half(d.repetitions);
+  half(d.sets);
+  return d;
+}
+
+// The precautions of `state` that rule `e` out, in knowledge-base order.
+std::vector<PrecautionIndex> ruling_out(const detail::PlanState& s, const Exercise& e) {
+  std::vector<PrecautionIndex> out;
+  for (const PrecautionIndex p : s.precautions) {
+    if (std::find(e.ruled_out_by.begin(), e.ruled_out_by.end(), p) != e.ruled_out_by.end()) {
+      out.push_back(p);
+    }
+  }
+  return out;
+}
+
 std::string step_list(const std::vector<Step>& steps) {
   std::string out;
   for (std::size_t i = 0; i < steps.size(); ++i) {
@@ -104,6 +127,11 @@ void add_stop_advice(const detail::PlanState& s, NextStep& n) {
       }
     }
     n.level = std::max(n.level, level);
+  } else if (s.outcome == Outcome::stopped_no_improvement) {
+    n.advice.emplace_back(
+        "See a clinician: self-care has not helped enough in " +
+        std::to_string(s.options.no_improvement_weeks) +
+        " weeks, so the pain needs to be looked at again (its cause, and other treatments).");
   } else if (s.status == PlanStatus::stopped_seek_care) {
     n.advice.emplace_back(
         "Stop the exercises and see a clinician: pain that gets worse with self-care needs to be "
@@ -136,11 +164,21 @@ NextStep Plan::next() const {
   const PlanCandidate& pc = s.candidates[*s.current];
   const Candidate& candidate = kb.candidates()[pc.candidate];
   const Muscle& muscle = kb.muscles()[candidate.muscle];
-  const std::string label = detail::candidate_label(kb, pc.candidate);
+  const std::string label = detail::candidate_label(kb, pc);
   n.target = pc.key;
   n.name = muscle.name;
-  n.side = candidate.side;
+  n.side = pc.both_sides ? Side::none : candidate.side;
+  n.both_sides = pc.both_sides;
   const bool maintenance = s.status == PlanStatus::maintenance;
+  const bool acute = detail::in_acute_phase(s);
+  n.acute = acute;
+  for (const PrecautionIndex p : s.precautions) {
+    const Precaution& precaution = kb.precautions()[p];
+    n.precautions.push_back(precaution.id);
+    for (const auto& change : precaution.changes) {
+      n.advice.push_back(precaution.name + ": " + change);
+    }
+  }
 
   const SessionRecord* last = s.sessions.empty() ? nullptr : &s.sessions.back();
   const bool last_on_target = last != nullptr && last->target == pc.candidate;
@@ -150,8 +188,14 @@ NextStep Plan::next() const {
   for (auto it = s.sessions.rbegin(); it != s.sessions.rend() && it->target == pc.candidate; ++it) {
     relief_sessions += it->relief ? 1 : 0;
   }
-  const int level =
-      pain_rose ? -1 : std::min(relief_sessions / kReliefPerProgression, kMaxProgressionLevels);
+  // The acute phase takes the gentlest version (the end of the regression
+  // chain); pain that rose takes one step easier; relief that builds, harder.
+  const int level = acute ? -kMaxProgressionLevels
+                    : pain_rose
+                        ? -1
+                        : std::min(relief_sessions / kReliefPerProgression, kMaxProgressionLevels);
+  const auto allowed = [&](ExerciseIndex e) { return ruling_out(s, kb.exercises()[e]).empty(); };
+  const auto cap = static_cast<std::size_t>(s.options.max_exercises_per_step);
 
   bool regressed = false;
   bool progressed = false;
@@ -160,32 +204,93 @@ NextStep Plan::next() const {
     ps.step = static_cast<Step>(k);
     ps.as_needed = maintenance && ps.step != Step::strengthen;
     for (const ExerciseIndex listed : muscle.protocol[k]) {
+      if (ps.exercises.size() >= cap)
+        break;
       ExerciseIndex chosen = listed;
       const char* variant = "as_listed";
-      if (level < 0) {
-        if (const auto easier = kb.exercises()[listed].regression) {
+      if (!allowed(listed)) {
+        // Ruled out as listed: an easier version the precautions allow stands
+        // in for it, or it is left out and said so.
+        std::optional<ExerciseIndex> instead;
+        ExerciseIndex at = listed;
+        for (int i = 0; i < kMaxProgressionLevels && !instead; ++i) {
+          const auto easier = kb.exercises()[at].regression;
+          if (!easier || *easier == listed)
+            break;
+          at = *easier;
+          if (allowed(at))
+            instead = at;
+        }
+        const Exercise& e = kb.exercises()[listed];
+        LeftOutExercise out;
+        out.id = e.id;
+        out.name = e.name;
+        out.step = ps.step;
+        std::string names;
+        for (const PrecautionIndex p : ruling_out(s, e)) {
+          out.precautions.push_back(kb.precautions()[p].id);
+          names += names.empty() ? "" : " or ";
+          names += kb.precautions()[p].name;
+        }
+        out.why = e.name + " is not for anyone with this precaution: " + names + ".";
+        if (instead) {
+          out.why += " " + kb.exercises()[*instead].name + ", an easier version, stands in for it.";
+          chosen = *instead;
+          variant = "precaution";
+        }
+        n.left_out.push_back(std::move(out));
+        if (!instead)
+          continue;
+      } else if (level < 0) {
+        for (int i = 0; i < -level; ++i) {
+          const auto easier = kb.exercises()[chosen].regression;
+          if (!easier || *easier == listed || !allowed(*easier))
+            break;
           chosen = *easier;
-          variant = "regression";
+          variant = acute ? "acute" : "regression";
         }
       } else {
         for (int i = 0; i < level; ++i) {
           const auto harder = kb.exercises()[chosen].progression;
-          if (!harder || *harder == listed)
+          if (!harder || *harder == listed || !allowed(*harder))
             break;
           chosen = *harder;
           variant = "progression";
         }
       }
+      if (acute && chosen == listed)
+        variant = "acute";
       const bool dup =
           std::any_of(ps.exercises.begin(), ps.exercises.end(),
                       [chosen](const PrescribedExercise& p) { return p.exercise == chosen; });
       if (dup)
         continue;
-      regressed = regressed || (chosen != listed && level < 0);
+      regressed = regressed || (chosen != listed && level < 0 && !acute);
       progressed = progressed || (chosen != listed && level > 0);
       ps.exercises.push_back(prescribe(kb, chosen, listed, variant));
+      if (acute) {
+        PrescribedExercise& p = ps.exercises.back();
+        p.dose = acute_dose(p.dose);
+        p.dose_text = p.dose.to_string();
+      }
+    }
+    if (ps.exercises.empty()) {
+      n.advice.push_back("No " + std::string(to_string(ps.step)) + " exercise for " + label +
+                         " suits your precautions. Ask a clinician or physiotherapist for one that "
+                         "does, and keep to the order: release, then stretch, then strengthen.");
     }
     n.steps.push_back(std::move(ps));
+  }
+  if (pc.both_sides) {
+    n.advice.push_back("The pain is the same on both sides, so work on " + muscle.name +
+                       " on both sides in each session: each exercise on one side, then the "
+                       "other.");
+  }
+  if (acute) {
+    n.advice.emplace_back(
+        "The pain began less than a week ago: this is the acute phase, so the gentlest version "
+        "of each step is given at a lower dose. Keep all three steps, in order, and stay within "
+        "comfort.");
   }
 
   if (last == nullptr) {
@@ -228,8 +333,11 @@ std::string NextStep::to_json() const {
   o["name"] = text_or_null(name);
   o["side"] = side == Side::none ? json::value(nullptr)
                                  : json::value(json::string(myoref::to_string(side)));
+  o["both_sides"] = both_sides;
   o["reason"] = reason;
   o["level"] = json::string(myoref::to_string(level));
+  o["acute"] = acute;
+  o["precautions"] = string_array(precautions);
   json::array steps_json;
   for (const auto& ps : steps) {
     json::array exercises;
@@ -252,6 +360,15 @@ std::string NextStep::to_json() const {
   }
   o["steps"] = std::move(steps_json);
   o["advice"] = string_array(advice);
+  json::array left;
+  for (const auto& l : left_out) {
+    left.emplace_back(json::object{{"id", l.id},
+                                   {"name", l.name},
+                                   {"step", json::string(myoref::to_string(l.step))},
+                                   {"precautions", string_array(l.precautions)},
+                                   {"why", l.why}});
+  }
+  o["left_out"] = std::move(left);
   o["sessions_logged"] = static_cast<std::int64_t>(sessions_logged);
   return detail::pretty(o);
 }
@@ -265,16 +382,26 @@ std::string NextStep::to_text() const {
   out << '\n';
   if (!target.empty()) {
     out << "Target: " << name;
-    if (side != Side::none)
+    if (both_sides)
+      out << " (both sides)";
+    else if (side != Side::none)
       out << " (" << myoref::to_string(side) << ")";
     out << "  [" << target << "]\n";
   }
+  if (acute)
+    out << "Phase: acute (the first week): the gentlest versions, at a lower dose\n";
   out << "Why: " << reason << '\n';
   out << "Sessions logged: " << sessions_logged << '\n';
   if (!advice.empty()) {
     out << "\nAdvice:\n";
     for (const auto& a : advice)
       out << "  - " << a << '\n';
+  }
+  if (!left_out.empty()) {
+    out << "\nLeft out for your precautions:\n";
+    for (const auto& l : left_out)
+      out << "  - " << l.name << " [" << l.id << "] (" << myoref::to_string(l.step)
+          << "): " << l.why << '\n';
   }
   if (steps.empty()) {
     out << "\nNo exercises: this plan has ended. Follow the advice above.\n";
@@ -284,6 +411,8 @@ std::string NextStep::to_text() const {
   for (const auto& ps : steps) {
     out << "\nStep " << ++number << " of " << steps.size() << ": " << myoref::to_string(ps.step)
         << (ps.as_needed ? " (as needed)" : "") << '\n';
+    if (ps.exercises.empty())
+      out << "  (none that suits your precautions: see the advice above)\n";
     for (const auto& e : ps.exercises) {
       out << "  * " << e.name << "  [" << e.id << "]";
       if (e.variant != "as_listed")

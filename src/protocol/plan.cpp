@@ -15,9 +15,9 @@ constexpr std::array<std::string_view, 4> kPlanStatuses{"active", "maintenance",
                                                         "stopped_seek_care", "exhausted"};
 constexpr std::array<std::string_view, 4> kCandidateStatuses{"untried", "current",
                                                              "not_likely_source", "responding"};
-constexpr std::array<std::string_view, 7> kOutcomes{
-    "started",     "continued",         "escalated",       "exhausted",
-    "maintenance", "stopped_worsening", "stopped_red_flag"};
+constexpr std::array<std::string_view, 8> kOutcomes{
+    "started",     "continued",         "escalated",        "exhausted",
+    "maintenance", "stopped_worsening", "stopped_red_flag", "stopped_no_improvement"};
 
 template <class E, std::size_t N>
 std::string_view name_of(const std::array<std::string_view, N>& names, E value) noexcept {
@@ -123,6 +123,12 @@ const std::string& Plan::reason() const noexcept {
 }
 const PlanOptions& Plan::options() const noexcept {
   return s_->options;
+}
+const std::vector<PrecautionIndex>& Plan::precautions() const noexcept {
+  return s_->precautions;
+}
+std::optional<int> Plan::duration_days() const noexcept {
+  return s_->duration_days;
 }
 int Plan::baseline_pain() const noexcept {
   return s_->baseline_pain;

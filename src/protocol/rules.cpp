@@ -39,7 +39,13 @@ constexpr Range kOptionRanges[] = {
     {"worsening_points", &PlanOptions::worsening_points, 1, 10},
     {"worsening_sessions", &PlanOptions::worsening_sessions, 1, 10},
     {"maintenance_sessions", &PlanOptions::maintenance_sessions, 1, 20},
+    {"max_candidates", &PlanOptions::max_candidates, 1, 200},
+    {"max_exercises_per_step", &PlanOptions::max_exercises_per_step, 1, 10},
+    {"no_improvement_weeks", &PlanOptions::no_improvement_weeks, 1, 52},
 };
+
+// The acute phase lasts the pain's first week (spec: screening.md, "Acute phase").
+constexpr int kAcuteDays = 7;
 
 }  // namespace
 
@@ -77,15 +83,56 @@ int worse_streak(const PlanState& s) {
   return count;
 }
 
-std::string candidate_label(const KnowledgeBase& kb, CandidateIndex candidate) {
-  const Candidate& c = kb.candidates()[candidate];
+std::string candidate_label(const KnowledgeBase& kb, const PlanCandidate& pc) {
+  const Candidate& c = kb.candidates()[pc.candidate];
   std::string label = kb.muscles()[c.muscle].name;
-  if (c.side != Side::none) {
+  if (pc.both_sides) {
+    label += " (both sides)";
+  } else if (c.side != Side::none) {
     label += " (";
     label += to_string(c.side);
     label += ')';
   }
   return label;
+}
+
+std::string plan_candidate_key(const KnowledgeBase& kb, CandidateIndex candidate, bool both_sides) {
+  const Candidate& c = kb.candidates()[candidate];
+  return both_sides ? kb.muscles()[c.muscle].id + ":both" : c.key;
+}
+
+bool names_candidate(const KnowledgeBase& kb, const PlanCandidate& pc, std::string_view target) {
+  if (target == pc.key) {
+    return true;
+  }
+  const Candidate& c = kb.candidates()[pc.candidate];
+  if (pc.both_sides) {
+    const auto colon = target.rfind(':');
+    if (colon != std::string_view::npos && target.substr(colon + 1) == "both") {
+      const auto m = kb.find_muscle(target.substr(0, colon));
+      return m && *m == c.muscle;
+    }
+    const auto named = kb.find_candidate(target);
+    return named && kb.candidates()[*named].muscle == c.muscle;
+  }
+  const auto named = kb.find_candidate(target);
+  return named && *named == pc.candidate;
+}
+
+bool no_improvement_stop(const PlanState& s) {
+  if (s.sessions.empty() || s.sessions.back().relief ||
+      is_relief(s.options, s.baseline_pain, s.sessions.back().log.pain_before)) {
+    return false;
+  }
+  return s.session_days.back() - s.session_days.front() >= 7 * s.options.no_improvement_weeks;
+}
+
+bool in_acute_phase(const PlanState& s) {
+  if (!s.duration_days) {
+    return false;
+  }
+  const int since = s.session_days.empty() ? 0 : s.session_days.back() - s.session_days.front();
+  return *s.duration_days + since < kAcuteDays;
 }
 
 std::vector<Diagnostic> check_options(const PlanOptions& options, std::string_view base) {
@@ -107,14 +154,17 @@ bool is_relief(const PlanOptions& options, int baseline, int pain) noexcept {
          (drop >= options.relief_points || drop * 100 >= options.relief_percent * baseline);
 }
 
-PlanState initial_state_with(const KnowledgeBase& kb, const PlanOptions& options,
-                             TriageLevel triage, std::vector<std::string> triage_advice,
-                             int baseline_pain, std::vector<PlanCandidate> candidates) {
+PlanState initial_state_with(const KnowledgeBase& kb, const PlanOptions& options, StartFacts facts,
+                             std::vector<PlanCandidate> candidates) {
   PlanState s(kb);
   s.options = options;
-  s.triage = triage;
-  s.triage_advice = std::move(triage_advice);
-  s.baseline_pain = baseline_pain;
+  s.triage = facts.triage;
+  s.triage_advice = std::move(facts.triage_advice);
+  s.baseline_pain = facts.baseline_pain;
+  s.precautions = std::move(facts.precautions);
+  std::sort(s.precautions.begin(), s.precautions.end());
+  s.precautions.erase(std::unique(s.precautions.begin(), s.precautions.end()), s.precautions.end());
+  s.duration_days = facts.duration_days;
   s.candidates = std::move(candidates);
   for (auto& c : s.candidates) {
     c.status = CandidateStatus::untried;
@@ -123,14 +173,18 @@ PlanState initial_state_with(const KnowledgeBase& kb, const PlanOptions& options
   s.current = 0;
   s.status = PlanStatus::active;
   s.outcome = Outcome::started;
-  s.reason = candidate_label(kb, s.candidates.front().candidate) +
-             " is first on the list of likely sources of the pain.";
+  s.reason = candidate_label(kb, s.candidates.front()) +
+             (s.candidates.front().both_sides
+                  ? " are first on the list of likely sources of the pain: the drawing is the same "
+                    "on both sides, so both are treated together."
+                  : " is first on the list of likely sources of the pain.");
   return s;
 }
 
 Expected<PlanState> initial_state(const KnowledgeBase& kb, const PlanSeed& seed,
                                   const PlanOptions& options) {
-  // Safety first: at urgent or emergency triage the refusal is the answer,
+  // Safety first: at urgent or emergency triage, for a child, or while an
+  // emergency-level question is unanswered, the refusal is the answer,
   // whatever else is wrong with the seed.
   if (seed.triage >= TriageLevel::urgent && seed.triage <= TriageLevel::emergency) {
     std::vector<Diagnostic> why;
@@ -141,6 +195,26 @@ Expected<PlanState> initial_state(const KnowledgeBase& kb, const PlanSeed& seed,
                  "no self-care plan at " + std::string(to_string(seed.triage)) +
                      " triage: seek care first, as the triage advice says",
                  std::move(why));
+  }
+  if (seed.age && *seed.age < 16) {
+    return Error(ErrorCode::safety_refusal,
+                 "no self-care plan under 16: the knowledge base is written for adults, and pain "
+                 "in a child or a young teenager should be seen by a clinician",
+                 {{"/age", "age " + std::to_string(*seed.age) + " is under 16"}});
+  }
+  {
+    std::vector<Diagnostic> why;
+    for (const RedFlagIndex f : seed.pending) {
+      if (f < kb.red_flags().size() && kb.red_flags()[f].level == TriageLevel::emergency) {
+        why.push_back({"/pending", kb.red_flags()[f].id + ": " + kb.red_flags()[f].question});
+      }
+    }
+    if (!why.empty()) {
+      return Error(ErrorCode::safety_refusal,
+                   "no self-care plan while an emergency question is unanswered: ask it first "
+                   "(a question never asked is never taken as answered no)",
+                   std::move(why));
+    }
   }
 
   std::vector<Diagnostic> problems = check_options(options, "/options");
@@ -170,23 +244,56 @@ Expected<PlanState> initial_state(const KnowledgeBase& kb, const PlanSeed& seed,
   if (seed.triage > TriageLevel::emergency) {
     problems.push_back({"/triage", "not a triage level"});
   }
+  for (std::size_t i = 0; i < seed.precautions.size(); ++i) {
+    if (seed.precautions[i] >= kb.precautions().size()) {
+      problems.push_back({pointer("/precautions", i), "not a precaution of the knowledge base"});
+    }
+  }
+  for (std::size_t i = 0; i < seed.both_sides.size(); ++i) {
+    if (seed.both_sides[i] >= kb.muscles().size() || kb.muscles()[seed.both_sides[i]].midline) {
+      problems.push_back({pointer("/both_sides", i), "not a muscle with two sides"});
+    }
+  }
+  if (seed.duration_days && (*seed.duration_days < 0 || *seed.duration_days > 36500)) {
+    problems.push_back({"/duration_days", "expected 0 to 36500 days"});
+  }
   if (!problems.empty()) {
     return Error(ErrorCode::invalid_argument, "cannot start a plan from this seed",
                  std::move(problems));
   }
+
+  const auto limit = static_cast<std::size_t>(options.max_candidates);
   std::vector<PlanCandidate> list;
-  list.reserve(seed.ranking.size());
-  const auto listed = [&list](CandidateIndex c) {
-    return std::any_of(list.begin(), list.end(),
-                       [c](const PlanCandidate& p) { return p.candidate == c; });
+  list.reserve(std::min(limit, seed.ranking.size()));
+  const auto both = [&seed](MuscleIndex m) {
+    return std::find(seed.both_sides.begin(), seed.both_sides.end(), m) != seed.both_sides.end();
+  };
+  // A both-sides candidate stands for its left side, whichever side came first.
+  const auto add = [&](CandidateIndex c, bool related) {
+    const Candidate& cand = kb.candidates()[c];
+    const bool pair = cand.side != Side::none && both(cand.muscle);
+    if (pair) {
+      const auto left = kb.find_candidate(cand.muscle, Side::left);
+      if (!left)
+        return;
+      c = *left;
+    }
+    const bool listed = std::any_of(list.begin(), list.end(), [&](const PlanCandidate& p) {
+      return p.candidate == c ||
+             (pair && kb.candidates()[p.candidate].muscle == cand.muscle && p.both_sides);
+    });
+    if (!listed && list.size() < limit) {
+      list.push_back({c, plan_candidate_key(kb, c, pair), related, CandidateStatus::untried, pair});
+    }
   };
   for (const CandidateIndex c : seed.ranking) {
-    list.push_back({c, kb.candidates()[c].key, false, CandidateStatus::untried});
+    add(c, false);
   }
   if (options.append_related) {
     // The related muscles are where the knowledge base says to look next; on
     // the top candidate's side (both sides, left first, when it has none).
-    const Candidate& top = kb.candidates()[seed.ranking.front()];
+    const PlanCandidate& first = list.front();
+    const Candidate& top = kb.candidates()[first.candidate];
     for (const MuscleIndex m : kb.muscles()[top.muscle].related) {
       const bool midline = kb.muscles()[m].midline;
       std::vector<Side> sides;
@@ -198,15 +305,30 @@ Expected<PlanState> initial_state(const KnowledgeBase& kb, const PlanSeed& seed,
         sides = {top.side};
       }
       for (const Side side : sides) {
-        const auto c = kb.find_candidate(m, side);
-        if (c && !listed(*c)) {
-          list.push_back({*c, kb.candidates()[*c].key, true, CandidateStatus::untried});
+        if (const auto c = kb.find_candidate(m, side)) {
+          // A related muscle of a both-sides target is taken on both sides too.
+          if (first.both_sides && !midline) {
+            if (list.size() < limit &&
+                std::none_of(list.begin(), list.end(), [&](const PlanCandidate& p) {
+                  return kb.candidates()[p.candidate].muscle == m;
+                })) {
+              list.push_back(
+                  {*c, plan_candidate_key(kb, *c, true), true, CandidateStatus::untried, true});
+            }
+          } else {
+            add(*c, true);
+          }
         }
       }
     }
   }
-  return initial_state_with(kb, options, seed.triage, seed.triage_advice, seed.baseline_pain,
-                            std::move(list));
+  StartFacts facts;
+  facts.triage = seed.triage;
+  facts.triage_advice = seed.triage_advice;
+  facts.baseline_pain = seed.baseline_pain;
+  facts.precautions = seed.precautions;
+  facts.duration_days = seed.duration_days;
+  return initial_state_with(kb, options, std::move(facts), std::move(list));
 }
 
 Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::string_view base) {
@@ -237,14 +359,14 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
                             s.sessions.back().log.date + "); sessions are logged in date order"});
   }
 
-  // Target: the plan's current target, by key (an alias may stand for the id).
-  const auto named = kb.find_candidate(session.target);
-  if (!named) {
-    problems.push_back({pointer(base, "target"), "unknown candidate \"" + session.target + "\""});
-  } else if (*named != target) {
+  // Target: the plan's current target, by key (an alias may stand for the id;
+  // either side's key for a both-sides target).
+  if (!names_candidate(kb, s.candidates[current], session.target)) {
+    const auto named = kb.find_candidate(session.target);
     problems.push_back({pointer(base, "target"),
                         "the plan's current target is " + s.candidates[current].key + ", not " +
-                            kb.candidates()[*named].key + " (see `plan next`)"});
+                            (named ? kb.candidates()[*named].key : quoted(session.target)) +
+                            " (see `plan next`)"});
   }
 
   // Order: release -> stretch -> strengthen, each at most once.
@@ -316,7 +438,7 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
   d.level = s.triage;
   d.session = s.sessions.size();
   d.target = s.candidates[current].key;
-  const std::string label = candidate_label(kb, target);
+  const std::string label = candidate_label(kb, s.candidates[current]);
   const int baseline = s.baseline_pain;
 
   // Relief can show at the start of the next session: credit it to the last one.
@@ -410,6 +532,22 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
     d.advice.push_back(
         "Stop the exercises and see a clinician: pain that gets worse with self-care needs to be "
         "examined.");
+  } else if (no_improvement_stop(s)) {
+    const int days = s.session_days.back() - s.session_days.front();
+    d.level = TriageLevel::see_clinician;
+    d.outcome = Outcome::stopped_no_improvement;
+    s.status = PlanStatus::stopped_seek_care;
+    s.outcome = d.outcome;
+    s.reason = "No meaningful improvement after " + std::to_string(days / 7) + " weeks (" +
+               std::to_string(days) + " days) of self-care: pain in the session of " +
+               session.date + " was not " + points(s.options.relief_points) + " or " +
+               std::to_string(s.options.relief_percent) + "% below the baseline of " +
+               std::to_string(baseline) + ".";
+    d.reasons.push_back("Stopped: " + s.reason);
+    d.advice.emplace_back(
+        "See a clinician: self-care has not helped enough in " +
+        std::to_string(s.options.no_improvement_weeks) +
+        " weeks, so the pain needs to be looked at again (its cause, and other treatments).");
   } else if (s.status == PlanStatus::active) {
     const int streak = relief_streak(s, target);
     const int trials = release_trials_without_relief(s, target);
@@ -432,10 +570,10 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
         s.current = next;
         s.candidates[next].status = CandidateStatus::current;
         d.outcome = Outcome::escalated;
-        s.reason = not_source + ". The next candidate is " +
-                   candidate_label(kb, s.candidates[next].candidate) + ".";
+        s.reason =
+            not_source + ". The next candidate is " + candidate_label(kb, s.candidates[next]) + ".";
         d.advice.push_back("Start again with release on " +
-                           candidate_label(kb, s.candidates[next].candidate) + ".");
+                           candidate_label(kb, s.candidates[next]) + ".");
       } else {
         s.current.reset();
         s.status = PlanStatus::exhausted;

@@ -28,9 +28,28 @@ Expected<Plan> Plan::start(const KnowledgeBase& kb, const Assessment& assessment
                    {{"/intake/pain", "every intensity is 0; there is nothing to relieve"}});
     }
   }
+  const Intake& intake = assessment.intake();
+  seed.age = intake.age;
+  seed.pending = assessment.triage().pending;
+  seed.precautions = intake.precautions;
+  seed.duration_days = intake.duration_days;
   seed.ranking.reserve(assessment.candidate_count());
   for (std::size_t rank = 0; rank < assessment.candidate_count(); ++rank) {
-    seed.ranking.push_back(assessment.candidate(rank).candidate);
+    const RankedCandidate& rc = assessment.candidate(rank);
+    seed.ranking.push_back(rc.candidate);
+    // A muscle whose two sides have exactly the same score (a symmetric
+    // drawing) is treated on both sides together, not on the side that sorts
+    // first.
+    const Candidate& c = kb.candidates()[rc.candidate];
+    if (c.side == Side::right) {
+      for (std::size_t other = 0; other < assessment.candidate_count(); ++other) {
+        const RankedCandidate& oc = assessment.candidate(other);
+        const Candidate& o = kb.candidates()[oc.candidate];
+        if (o.muscle == c.muscle && o.side == Side::left && oc.score == rc.score) {
+          seed.both_sides.push_back(c.muscle);
+        }
+      }
+    }
   }
   return start(kb, seed, options);
 }

@@ -23,6 +23,8 @@ struct PlanState {
   TriageLevel triage = TriageLevel::self_care;
   std::vector<std::string> triage_advice;
   int baseline_pain = 0;
+  std::vector<PrecautionIndex> precautions;  // the person's, in knowledge-base order
+  std::optional<int> duration_days;          // at the start, when known
   std::vector<PlanCandidate> candidates;
   std::optional<std::size_t> current;  // into candidates; nullopt once exhausted
   PlanStatus status = PlanStatus::active;
@@ -34,8 +36,24 @@ struct PlanState {
   explicit PlanState(KnowledgeBase k) : kb(std::move(k)) {}
 };
 
-/// "Gluteus medius (left)", or the bare name for a midline candidate.
-std::string candidate_label(const KnowledgeBase& kb, CandidateIndex candidate);
+/// "Gluteus medius (left)", "Gluteus medius (both sides)", or the bare name
+/// for a midline candidate.
+std::string candidate_label(const KnowledgeBase& kb, const PlanCandidate& candidate);
+
+/// The plan key of a candidate: the knowledge base's key, or "muscle:both".
+std::string plan_candidate_key(const KnowledgeBase& kb, CandidateIndex candidate, bool both_sides);
+
+/// Whether a session's target names the plan candidate `pc`: its key, or for a
+/// both-sides candidate either side's key (an alias may stand for the id).
+bool names_candidate(const KnowledgeBase& kb, const PlanCandidate& pc, std::string_view target);
+
+/// Sessions reported no meaningful improvement (no relief) for this long: the
+/// days from the first session to the last, when the last showed no relief.
+bool no_improvement_stop(const PlanState& state);
+
+/// The acute phase: the pain's first week, counted from duration_days at the
+/// start plus the days since the first session.
+bool in_acute_phase(const PlanState& state);
 
 /// Options within their documented ranges; diagnostics under `base`.
 std::vector<Diagnostic> check_options(const PlanOptions& options, std::string_view base);
@@ -58,9 +76,15 @@ Expected<PlanState> initial_state(const KnowledgeBase& kb, const PlanSeed& seed,
 
 /// A state whose candidate list is given as is (a stored plan's), the first
 /// one current, no session yet.
-PlanState initial_state_with(const KnowledgeBase& kb, const PlanOptions& options,
-                             TriageLevel triage, std::vector<std::string> triage_advice,
-                             int baseline_pain, std::vector<PlanCandidate> candidates);
+struct StartFacts {
+  TriageLevel triage = TriageLevel::self_care;
+  std::vector<std::string> triage_advice;
+  int baseline_pain = 0;
+  std::vector<PrecautionIndex> precautions;
+  std::optional<int> duration_days;
+};
+PlanState initial_state_with(const KnowledgeBase& kb, const PlanOptions& options, StartFacts facts,
+                             std::vector<PlanCandidate> candidates);
 
 /// Applies one session to `state` in place. On error `state` may be partly
 /// changed: callers apply to a copy and keep it only on success. Diagnostic

@@ -218,7 +218,7 @@ static const struct doc_case doc_cases[] = {
     {"a plan edited by hand", PLAN_DOC, "tests/data/plan", "plan-edited.json", MYOREF_EINTEGRITY,
      "does not match the document's content", "/integrity/sha256"},
     {"a plan of a newer format", PLAN_DOC, "tests/data/plan", "plan-future-version.json",
-     MYOREF_EVERSION, "unsupported format version 3", "/format_version"},
+     MYOREF_EVERSION, "unsupported format version 4", "/format_version"},
     {"a truncated plan", PLAN_DOC, "tests/data/plan", "plan-truncated.json", MYOREF_EPARSE,
      "the document ends too early", ""},
     {"a plan made with another knowledge base", PLAN_DOC, "tests/data/plan", "plan-other-kb.json",

@@ -27,7 +27,11 @@ void check(bool ok, const char* what, int line) {
 const char kIntake[] =
     R"({"pain": [{"region": "iliac_crest", "side": "left", "intensity": 6},
                  {"region": "buttock_upper", "side": "left", "intensity": 5}],
-        "findings": ["walking"]})";
+        "findings": ["walking"],
+        "red_flags_denied": ["saddle_numbness", "bladder_bowel_change",
+            "progressive_leg_weakness", "tearing_pain", "fever_or_unwell", "history_of_cancer",
+            "unexplained_weight_loss", "major_trauma", "immunosuppressed",
+            "urinary_blood_or_fever", "night_pain_unrelenting", "osteoporosis"]})";
 
 // Handles are move-only and exactly one pointer wide.
 static_assert(!std::is_copy_constructible<myoref::c::KbPtr>::value, "handles are not copied");

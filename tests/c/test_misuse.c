@@ -43,8 +43,13 @@ static int valid_utf8(const char* s) {
   return 1;
 }
 
+/* The red-flag questions the drawing opens, answered no: a plan waits for them. */
 static const char* const kIntake =
-    "{\"pain\": [{\"region\": \"buttock_upper\", \"side\": \"left\", \"intensity\": 6}]}";
+    "{\"pain\": [{\"region\": \"buttock_upper\", \"side\": \"left\", \"intensity\": 6}],"
+    " \"red_flags_denied\": [\"saddle_numbness\", \"bladder_bowel_change\","
+    " \"progressive_leg_weakness\", \"fever_or_unwell\", \"history_of_cancer\","
+    " \"unexplained_weight_loss\", \"major_trauma\", \"immunosuppressed\","
+    " \"night_pain_unrelenting\", \"osteoporosis\"]}";
 
 static void test_wrong_handle_types(const myoref_kb* kb, const myoref_intake* intake,
                                     const myoref_assessment* assessment, const myoref_plan* plan) {

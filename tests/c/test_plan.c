@@ -9,6 +9,12 @@ static const char kClassic[] =
     "{\"region\": \"sacrum\", \"intensity\": 3}],"
     "\"findings\": [\"walking\", \"standing_long\", \"stairs\"],"
     "\"denied\": [\"sitting_long\"], \"red_flags\": [],"
+    /* Every red-flag question this drawing opens, answered no: a plan waits
+     * for the emergency ones, and self-care needs them all. */
+    "\"red_flags_denied\": [\"saddle_numbness\", \"bladder_bowel_change\","
+    " \"progressive_leg_weakness\", \"fever_or_unwell\", \"history_of_cancer\","
+    " \"unexplained_weight_loss\", \"major_trauma\", \"immunosuppressed\","
+    " \"urinary_blood_or_fever\", \"night_pain_unrelenting\", \"osteoporosis\"],"
     "\"age\": 42, \"duration_days\": 21, \"onset\": \"gradual\"}";
 
 static const char kUrgent[] =
@@ -48,7 +54,17 @@ static void test_options(void) {
   CHECK(init.worsening_sessions == o.worsening_sessions);
   CHECK(init.maintenance_sessions == o.maintenance_sessions);
   CHECK(init.append_related == o.append_related);
+  CHECK(init.max_candidates == o.max_candidates);
+  CHECK(init.max_exercises_per_step == o.max_exercises_per_step);
+  CHECK(init.no_improvement_weeks == o.no_improvement_weeks);
   CHECK(o.release_trials == 3 && o.append_related == 1);
+  CHECK(o.max_candidates == 3 && o.max_exercises_per_step == 2 && o.no_improvement_weeks == 6);
+
+  /* A caller built against layout 1 passes the smaller struct: the library
+   * fills only its members and leaves the rest of the memory alone. */
+  memset(&o, 0xff, sizeof o);
+  CHECK_OK(myoref_plan_options_init(&o, 1));
+  CHECK(o.version == 1 && o.append_related == 1 && o.max_candidates == -1);
 
   CHECK_STATUS(myoref_plan_options_init(&o, 0), MYOREF_EINVAL);
   CHECK_ERROR(MYOREF_EINVAL, "options version 0");
@@ -191,9 +207,14 @@ static void test_start_errors(const myoref_kb* kb) {
   myoref_string_free(assessment_json);
   assessment_json = NULL;
 
-  o.version = 2;
+  o.version = 3;
   CHECK_STATUS(myoref_plan_start(&plan, a, &o), MYOREF_EINVAL);
-  CHECK_ERROR(MYOREF_EINVAL, "options version 2");
+  CHECK_ERROR(MYOREF_EINVAL, "options version 3");
+  o.version = MYOREF_PLAN_OPTIONS_VERSION;
+  o.max_candidates = 0;
+  CHECK_STATUS(myoref_plan_start(&plan, a, &o), MYOREF_EINVAL);
+  CHECK_ERROR(MYOREF_EINVAL, "cannot start a plan");
+  o.max_candidates = 3;
   o.version = MYOREF_PLAN_OPTIONS_VERSION;
   o.release_trials = 0;
   CHECK_STATUS(myoref_plan_start(&plan, a, &o), MYOREF_EINVAL);
@@ -255,7 +276,7 @@ static void test_documents(const myoref_kb* kb) {
   CHECK_STR(doc2, handle_doc);
 
   /* Refusals of a document: another format version, an edit, another kb. */
-  edited = check_replace(doc, "\"format_version\": 2", "\"format_version\": 99");
+  edited = check_replace(doc, "\"format_version\": 3", "\"format_version\": 99");
   CHECK(edited != NULL);
   if (edited != NULL) {
     CHECK_STATUS(myoref_plan_from_json(&loaded, kb, edited, MYOREF_NTS), MYOREF_EVERSION);

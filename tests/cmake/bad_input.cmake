@@ -222,7 +222,7 @@ bad_input("a truncated plan is refused, and not rewritten" EXIT 3
 bad_input("a plan of a newer format is refused, and not rewritten" EXIT 3
   COPY ${BI_PLAN}/plan-future-version.json
   COMMAND plan log {copy} ${BI_DATA}/session-good.json ${BI_KB}
-  STDERR "/format_version: unsupported format version 3")
+  STDERR "/format_version: unsupported format version 4")
 bad_input("a plan made with another knowledge base is refused, and not rewritten" EXIT 3
   COPY ${BI_PLAN}/plan-other-kb.json
   COMMAND plan log {copy} ${BI_DATA}/session-good.json ${BI_KB}

@@ -43,7 +43,7 @@ if(TARGET c_host_example)
   myoref_cli_test("c_api: c_host_example assesses and plans"
     COMMAND $<TARGET_FILE:c_host_example> examples/intakes/gluteus_medius_classic.json
     WORKDIR ${PROJECT_SOURCE_DIR}
-    STDOUT_CONTAINS "Triage: see_clinician" "1. Gluteus medius, left side (gluteus_medius:left)"
+    STDOUT_CONTAINS "Triage: self_care" "1. Gluteus medius, left side (gluteus_medius:left)"
       "Next session (target gluteus_medius:left)"
     LABELS c)
   myoref_cli_test("c_api: c_host_example refuses a plan at urgent triage"

@@ -48,6 +48,16 @@ SEE_CLINICIAN = {
 }
 
 
+def answered_no(kb: myoref.KnowledgeBase, intake: dict) -> dict:
+    """``intake`` with every red-flag question its drawing opens answered no
+    (a plan waits for the emergency ones; self-care needs them all)."""
+    out = copy.deepcopy(intake)
+    asked = [q["id"] for q in kb.questions(intake)]
+    denied = out.get("red_flags_denied", [])
+    out["red_flags_denied"] = denied + [i for i in asked if i not in denied]
+    return out
+
+
 @pytest.fixture(scope="session")
 def kb() -> myoref.KnowledgeBase:
     return myoref.KnowledgeBase.default()

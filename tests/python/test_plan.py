@@ -9,7 +9,7 @@ import pickle
 import pytest
 
 import myoref
-from conftest import EMERGENCY, SEE_CLINICIAN
+from conftest import EMERGENCY, SEE_CLINICIAN, answered_no
 
 STEPS = ["release", "stretch", "strengthen"]
 
@@ -32,14 +32,17 @@ def test_start_follows_the_assessment(kb, assessment, plan):
     assert plan.baseline_pain == 6
     assert plan.triage == "self_care" and plan.triage_advice == []
     keys = [c.key for c in plan.candidates]
-    assert keys[: len(assessment.candidates)] == [c.key for c in assessment.candidates]
+    # The first max_candidates (3) of the ranking, in its order.
+    assert keys == [c.key for c in assessment.candidates][:3]
     assert plan.candidates[0].status == "current"
     assert all(c.status == "untried" for c in plan.candidates[1:])
     assert isinstance(plan.candidates[-1].related, bool)
     assert plan.sessions == []
     assert plan.options == {"release_trials": 3, "relief_points": 2, "relief_percent": 30,
                             "worsening_points": 2, "worsening_sessions": 2,
-                            "maintenance_sessions": 3, "append_related": True}
+                            "maintenance_sessions": 3, "append_related": True,
+                            "max_candidates": 3, "max_exercises_per_step": 2,
+                            "no_improvement_weeks": 6}
     assert plan.kb is kb
     assert repr(plan) == (f"<Plan active target={plan.target}, 0 sessions, "
                           f"{len(plan.candidates)} candidates>")
@@ -76,7 +79,7 @@ def test_start_is_refused_at_urgent_or_emergency_triage(kb):
 
 
 def test_see_clinician_plan_carries_the_advice(kb):
-    plan = myoref.Plan.start(kb, kb.assess(SEE_CLINICIAN))
+    plan = myoref.Plan.start(kb, kb.assess(answered_no(kb, SEE_CLINICIAN)))
     assert plan.triage == "see_clinician" and plan.triage_advice
     nxt = plan.next_step()
     assert nxt.level == "see_clinician"
@@ -212,7 +215,7 @@ def test_relief_leads_to_maintenance(plan):
 
 
 def test_exhausted_plan(kb):
-    a = kb.assess({"pain": [{"region": "heel", "side": "left", "intensity": 5}]})
+    a = kb.assess(answered_no(kb, {"pain": [{"region": "heel", "side": "left", "intensity": 5}]}))
     plan = myoref.Plan.start(kb, a, release_trials=1, append_related=False)
     day = 1
     while plan.status == "active":
@@ -283,3 +286,39 @@ def test_plan_pickles(kb, other_kb, intake, plan):
 def test_plans_are_not_hashable(plan):
     with pytest.raises(TypeError):
         hash(plan)
+
+
+def test_no_plan_for_a_child_or_with_an_emergency_question_unanswered(kb, intake):
+    child = answered_no(kb, dict(intake, age=13))
+    with pytest.raises(myoref.SafetyRefusal, match="under 16"):
+        myoref.Plan.start(kb, kb.assess(child))
+    unanswered = dict(intake)
+    del unanswered["red_flags_denied"]
+    with pytest.raises(myoref.SafetyRefusal, match="emergency question"):
+        myoref.Plan.start(kb, kb.assess(unanswered))
+
+
+def test_new_options_are_checked_and_recorded(kb, assessment):
+    plan = myoref.Plan.start(kb, assessment, max_candidates=1, max_exercises_per_step=1,
+                             no_improvement_weeks=4)
+    assert len(plan.candidates) == 1
+    assert plan.options["no_improvement_weeks"] == 4
+    assert all(len(s.exercises) <= 1 for s in plan.next_step().steps)
+    with pytest.raises(myoref.InvalidArgument):
+        myoref.Plan.start(kb, assessment, max_candidates=0)
+
+
+def test_precautions_acute_phase_and_both_sides_reach_python(kb, intake):
+    fresh = answered_no(kb, dict(intake, duration_days=2, precautions=["blood_thinners"]))
+    nxt = myoref.Plan.start(kb, kb.assess(fresh)).next_step()
+    assert nxt.acute and nxt.precautions == ["blood_thinners"]
+    assert nxt.to_dict()["acute"] is True
+    for left in nxt.left_out:
+        assert left["precautions"] == ["blood_thinners"] and left["why"]
+    symmetric = answered_no(kb, {"pain": [
+        {"region": "iliac_crest", "side": "left", "intensity": 5},
+        {"region": "iliac_crest", "side": "right", "intensity": 5}], "age": 40,
+        "duration_days": 30})
+    plan = myoref.Plan.start(kb, kb.assess(symmetric))
+    assert plan.candidates[0].both_sides and plan.target.endswith(":both")
+    assert plan.next_step().both_sides

@@ -5,6 +5,7 @@
 // document (the property that makes a host's stored files trustworthy).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <functional>
 #include <iterator>
@@ -29,8 +30,19 @@ const KnowledgeBase& builtin() {
 const char* const kIntake =
     R"({"pain": [{"region": "buttock_upper", "side": "left", "intensity": 6}, {"region": "sacrum", "intensity": 3}], "findings": ["walking"], "age": 42})";
 
+// kIntake with every red-flag question its drawing opens answered no (a plan
+// waits for them).
+std::string answered_intake() {
+  auto intake = *myoref::parse_intake(builtin(), kIntake);
+  const auto asked = myoref::questions(builtin(), intake);
+  for (const auto& q : *asked)
+    intake.red_flags_denied.push_back(q.red_flag);
+  std::sort(intake.red_flags_denied.begin(), intake.red_flags_denied.end());
+  return myoref::intake_to_json(builtin(), intake);
+}
+
 std::string assessment_text() {
-  return *myoref::assess_json(builtin(), kIntake, true);
+  return *myoref::assess_json(builtin(), answered_intake(), true);
 }
 
 std::string plan_text() {

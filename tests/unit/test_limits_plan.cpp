@@ -1,6 +1,7 @@
 // Plan limits: a plan holds at most PlanLimits{}.max_sessions sessions, so
 // that every document the library writes can be read back; more in a
 // document is limit_exceeded with the path of the first extra session.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -40,9 +41,15 @@ SessionLog relief_session(const Plan& plan) {
 // field as it is, so the sessions are repeated and the integrity check made
 // to match.
 std::string maintenance_document(std::size_t n) {
-  const auto intake = myoref::parse_intake(
+  auto intake = myoref::parse_intake(
       builtin(), R"({"pain": [{"region": "buttock_upper", "side": "left", "intensity": 6}]})");
   REQUIRE(intake);
+  // Every red-flag question the drawing opens answered no: a plan waits for them.
+  const auto asked = myoref::questions(builtin(), *intake);
+  REQUIRE(asked);
+  for (const auto& q : *asked)
+    intake->red_flags_denied.push_back(q.red_flag);
+  std::sort(intake->red_flags_denied.begin(), intake->red_flags_denied.end());
   auto plan = Plan::start(builtin(), *myoref::assess(builtin(), *intake));
   REQUIRE(plan);
   for (int i = 0; i < 4; ++i)

@@ -144,7 +144,7 @@ TEST_CASE("documents that cannot be trusted are refused with the right code", "[
   }
   SECTION("a format version from the future") {
     auto r = Plan::from_json(test_kb(),
-                             resealed(text, [](json::object& d) { d["format_version"] = 3; }));
+                             resealed(text, [](json::object& d) { d["format_version"] = 4; }));
     REQUIRE_FALSE(r);
     CHECK(r.error().code() == ErrorCode::unsupported_version);
     CHECK(r.error().path() == "/format_version");
@@ -229,8 +229,15 @@ TEST_CASE("format 1 documents are upgraded", "[plan][document][migration]") {
   CHECK(plan->sessions().size() == 3);
 
   const std::string upgraded = plan->to_json();
-  CHECK(upgraded.find("\"format_version\": 2") != std::string::npos);
+  CHECK(upgraded.find("\"format_version\": 3") != std::string::npos);
   CHECK(upgraded.find("\"append_related\": false") != std::string::npos);
+  // Format 3's options keep the old plan's behaviour: every candidate it
+  // listed, every exercise, and the no-improvement stop at its widest.
+  CHECK(plan->options().max_candidates == 2);
+  CHECK(plan->options().max_exercises_per_step == 10);
+  CHECK(plan->options().no_improvement_weeks == 52);
+  CHECK(plan->precautions().empty());
+  CHECK_FALSE(plan->duration_days());
   auto again = Plan::from_json(test_kb(), upgraded);
   REQUIRE(again);
   CHECK(again->to_json() == upgraded);

@@ -30,6 +30,9 @@ py::dict options_dict(const PlanOptions& o) {
   d["worsening_sessions"] = o.worsening_sessions;
   d["maintenance_sessions"] = o.maintenance_sessions;
   d["append_related"] = o.append_related;
+  d["max_candidates"] = o.max_candidates;
+  d["max_exercises_per_step"] = o.max_exercises_per_step;
+  d["no_improvement_weeks"] = o.no_improvement_weeks;
   return d;
 }
 
@@ -50,7 +53,8 @@ py::dict session_dict(const SessionRecord& r) {
 
 PyPlan start_plan(const py::object& kb_obj, py::handle assessment, int release_trials,
                   int relief_points, int relief_percent, int worsening_points,
-                  int worsening_sessions, int maintenance_sessions, bool append_related) {
+                  int worsening_sessions, int maintenance_sessions, bool append_related,
+                  int max_candidates, int max_exercises_per_step, int no_improvement_weeks) {
   const auto& kb = kb_obj.cast<const KnowledgeBase&>();
   PlanOptions o;
   o.release_trials = release_trials;
@@ -60,6 +64,9 @@ PyPlan start_plan(const py::object& kb_obj, py::handle assessment, int release_t
   o.worsening_sessions = worsening_sessions;
   o.maintenance_sessions = maintenance_sessions;
   o.append_related = append_related;
+  o.max_candidates = max_candidates;
+  o.max_exercises_per_step = max_exercises_per_step;
+  o.no_improvement_weeks = no_improvement_weeks;
   if (py::isinstance<PyAssessment>(assessment)) {
     return PyPlan{unwrap(Plan::start(kb, assessment.cast<const PyAssessment&>().assessment, o)),
                   kb_obj};
@@ -148,6 +155,29 @@ plan that stopped or is exhausted there are no steps; ``reason`` and
           "The triage level the advice is at.")
       .def_readonly("steps", &NextStep::steps, "PrescribedSteps: release, stretch, strengthen.")
       .def_readonly("advice", &NextStep::advice, "What to keep in mind, in plain words.")
+      .def_readonly("both_sides", &NextStep::both_sides,
+                    "True when the target is both sides of the muscle, done one after the other.")
+      .def_readonly("acute", &NextStep::acute,
+                    "True in the acute phase (the pain's first week): the gentlest versions at a "
+                    "lower dose.")
+      .def_readonly("precautions", &NextStep::precautions, "The plan's precaution ids.")
+      .def_property_readonly(
+          "left_out",
+          [](const NextStep& n) {
+            py::list out;
+            for (const auto& l : n.left_out) {
+              py::dict d;
+              d["id"] = l.id;
+              d["name"] = l.name;
+              d["step"] = std::string(to_string(l.step));
+              d["precautions"] = l.precautions;
+              d["why"] = l.why;
+              out.append(std::move(d));
+            }
+            return out;
+          },
+          "Exercises a precaution rules out, each a dict with id, name, step, precautions and "
+          "why.")
       .def_readonly("sessions_logged", &NextStep::sessions_logged, "Sessions logged so far.")
       .def(
           "to_dict", [](const NextStep& n) { return json_to_python(n.to_json()); },
@@ -164,7 +194,7 @@ plan that stopped or is exhausted there are no steps; ``reason`` and
   py::class_<Decision>(m, "Decision", R"doc(
 What the plan's rules made of one logged session: the outcome ("continued",
 "escalated", "exhausted", "maintenance", "stopped_worsening",
-"stopped_red_flag"), the plan's status after it, whether it showed relief, and
+"stopped_red_flag", "stopped_no_improvement"), the plan's status after it, whether it showed relief, and
 the reasons and advice in words.)doc")
       .def_property_readonly(
           "outcome", [](const Decision& d) { return str_of(to_string(d.outcome)); },
@@ -235,6 +265,8 @@ the reasons and advice in words.)doc")
   py::class_<PlanCandidate>(m, "PlanCandidate",
                             "One candidate in a plan's list and where it stands.")
       .def_readonly("key", &PlanCandidate::key, "The candidate key.")
+      .def_readonly("both_sides", &PlanCandidate::both_sides,
+                    "True when both sides of the muscle are treated together.")
       .def_readonly("related", &PlanCandidate::related,
                     "Appended from the top candidate's related muscles.")
       .def_property_readonly(
@@ -261,12 +293,20 @@ knowledge base and the plan document.)doc")
                   py::arg("worsening_points") = defaults.worsening_points,
                   py::arg("worsening_sessions") = defaults.worsening_sessions,
                   py::arg("maintenance_sessions") = defaults.maintenance_sessions,
-                  py::arg("append_related") = defaults.append_related, R"doc(
+                  py::arg("append_related") = defaults.append_related,
+                  py::arg("max_candidates") = defaults.max_candidates,
+                  py::arg("max_exercises_per_step") = defaults.max_exercises_per_step,
+                  py::arg("no_improvement_weeks") = defaults.no_improvement_weeks, R"doc(
 Starts a plan from an Assessment (or an assessment document, as a dict or
 JSON text) made with ``kb``. The options change the rules' numbers
 (docs/protocol.md); the plan records them.
 
-Raises SafetyRefusal when triage is urgent or emergency, InvalidArgument for an
+The plan keeps the intake's precautions and never offers an exercise they rule
+out; a pain under a week old starts in the acute phase; a muscle whose two
+sides tie is treated on both sides together.
+
+Raises SafetyRefusal when triage is urgent or emergency, the person is under
+16, or an emergency-level question is unanswered; InvalidArgument for an
 option out of range, KnowledgeBaseMismatch for an assessment made with another
 knowledge base.)doc")
       .def_static(

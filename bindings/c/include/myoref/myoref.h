@@ -619,13 +619,17 @@ typedef struct myoref_plan_options {
   int worsening_sessions;   /* ... in this many sessions in a row stops the plan, 1..10 */
   int maintenance_sessions; /* relief in this many sessions in a row: maintenance, 1..20 */
   int append_related;       /* nonzero: append the top muscle's related muscles */
+  /* Layout version 2: */
+  int max_candidates;         /* the most candidates the plan tries, 1..200 */
+  int max_exercises_per_step; /* the most exercises offered for each step, 1..10 */
+  int no_improvement_weeks;   /* no relief this many weeks after the first session stops it, 1..52 */
 } myoref_plan_options;
 
 /* The layout version of myoref_plan_options this header declares. */
-#define MYOREF_PLAN_OPTIONS_VERSION 1
+#define MYOREF_PLAN_OPTIONS_VERSION 2
 /* An initializer with the defaults: myoref_plan_options o = MYOREF_PLAN_OPTIONS_INIT; */
 #define MYOREF_PLAN_OPTIONS_INIT \
-  { MYOREF_PLAN_OPTIONS_VERSION, 3, 2, 30, 2, 2, 3, 1 }
+  { MYOREF_PLAN_OPTIONS_VERSION, 3, 2, 30, 2, 2, 3, 1, 3, 2, 6 }
 
 /* Fills `options` with the defaults for layout `version` (pass
  * MYOREF_PLAN_OPTIONS_VERSION). Errors: MYOREF_EINVAL (NULL, unknown
@@ -634,9 +638,13 @@ MYOREF_API int myoref_plan_options_init(myoref_plan_options* options, unsigned v
 
 /* Starts a plan from an assessment: its ranking, its triage and the highest
  * pain in its intake. `options` may be NULL (the defaults).
+ * The plan keeps the intake's precautions (and never offers an exercise they
+ * rule out), starts in the acute phase when the pain is under a week old, and
+ * treats both sides of a muscle together when the drawing ties them.
  * Errors: MYOREF_EINVAL (NULL, an options version or value out of range, no
  * candidate to work on, no pain above 0), MYOREF_EREFUSED (triage is urgent
- * or emergency: see a clinician first). */
+ * or emergency, the person is under 16, or an emergency-level red-flag
+ * question is unanswered: see a clinician, or ask the question, first). */
 MYOREF_API int myoref_plan_start(myoref_plan** out, const myoref_assessment* assessment,
                                  const myoref_plan_options* options);
 
