@@ -622,7 +622,7 @@ typedef struct myoref_plan_options {
   /* Layout version 2: */
   int max_candidates;         /* the most candidates the plan tries, 1..200 */
   int max_exercises_per_step; /* the most exercises offered for each step, 1..10 */
-  int no_improvement_weeks;   /* no relief this many weeks after the first session stops it, 1..52 */
+  int no_improvement_weeks;   /* no relief so many weeks after the first session: stop, 1..52 */
 } myoref_plan_options;
 
 /* The layout version of myoref_plan_options this header declares. */
