@@ -653,6 +653,17 @@ double myoref_assessment_candidate_score(const myoref_assessment* assessment, si
   });
 }
 
+int myoref_assessment_candidate_tied(const myoref_assessment* assessment, size_t rank) {
+  MYOREF_CHECK_ARG(assessment);
+  const char* const fn = __func__;
+  return guard(fn, [&] {
+    if (!rank_ok(fn, assessment, rank)) {
+      return MYOREF_ENOTFOUND;
+    }
+    return assessment->assessment.candidate(rank).tied ? 1 : 0;
+  });
+}
+
 size_t myoref_assessment_candidate_explained_count(const myoref_assessment* assessment,
                                                    size_t rank) {
   MYOREF_CHECK_ARG_OR(assessment, std::size_t{0});

@@ -268,8 +268,13 @@ struct ScoreParts {
 /// One ranked candidate. The spans view its Assessment's storage (and the
 /// KnowledgeBase's) and live as long as any copy of that Assessment.
 struct RankedCandidate {
-  CandidateIndex candidate = 0;                 ///< index into KnowledgeBase::candidates()
-  float score = 0.0F;                           ///< in (0, 1]
+  CandidateIndex candidate = 0;  ///< index into KnowledgeBase::candidates()
+  float score = 0.0F;            ///< in (0, 1]
+  /// True when another listed candidate has exactly the same score (the same
+  /// float, bit for bit). The two sides of a muscle tie when the drawing is
+  /// symmetric for it (only midline regions, or the same regions on both
+  /// sides): the reports then present them as one "both sides" entry.
+  bool tied = false;
   ScoreParts parts;                             ///< what the score is made of
   gsl::span<const RegionKeyIndex> explained;    ///< painful region keys its zones cover
   gsl::span<const RegionKeyIndex> unexplained;  ///< painful region keys they do not
@@ -296,7 +301,13 @@ class Assessment {
   /// The triage, done before and independently of the ranking.
   const Triage& triage() const noexcept;
 
-  /// Candidates with score > 0, by score descending, ties by key ascending.
+  /// Candidates with score > 0, by score descending; equal scores (ties) by
+  /// muscle id ascending, then side (left before right). That order does not
+  /// depend on which side was drawn, so the list is mirror-symmetric:
+  /// assessing the mirrored intake (every side swapped) gives the same
+  /// sequence of muscles, scores and `tied` flags, each candidate's side
+  /// swapped, except that a muscle whose two sides tie is still listed left
+  /// first (the pair is one "both sides" entry, not a choice of side).
   std::size_t candidate_count() const noexcept;
   /// The candidate at `rank` (0 = most likely); rank < candidate_count().
   RankedCandidate candidate(std::size_t rank) const;
@@ -307,7 +318,11 @@ class Assessment {
   /// Painful region keys (intensity > 0), in knowledge-base order.
   gsl::span<const RegionKeyIndex> painful() const noexcept;
   /// A small ordered set of candidates that together explain the painful
-  /// regions (greedy set cover: each adds the most unexplained pain).
+  /// regions (greedy set cover: each adds the most unexplained pain; equal
+  /// gains go to the candidate with more of its gain on its own side, then to
+  /// the higher-ranked one). Mirror-symmetric like the list: where the two
+  /// sides of a tied muscle would serve equally, the left one is taken
+  /// whichever way the drawing is mirrored.
   gsl::span<const CandidateIndex> cover() const noexcept;
   /// Painful region keys that no muscle in the knowledge base refers pain to.
   gsl::span<const RegionKeyIndex> unexplained() const noexcept;

@@ -162,8 +162,9 @@ void sort_keys(std::uint64_t* a, std::size_t n) {
 }
 
 /// A listed candidate's place in the ranking as one integer: score
-/// descending, then key ascending (its rank in key order), then the candidate
-/// itself. Scores here are positive floats, whose bits order as they do.
+/// descending, then muscle id and side (ScoringTables::candidate_key_rank),
+/// then the candidate itself. Equal scores have equal upper 32 bits. Scores here are positive
+/// floats, whose bits order as they do.
 std::uint64_t rank_key(float score, std::uint16_t key_rank, CandidateIndex c) {
   std::uint32_t bits = 0;
   static_assert(sizeof bits == sizeof score, "a float is 32 bits");
@@ -462,7 +463,10 @@ void explain_all(const ScoringTables& t, const ExplanationTables& x,
 // the most still-unexplained pain (intensity x zone weight). Equal gains go to
 // the candidate more of whose gain lies on its own side (a muscle referring
 // to both sides should be named on the side that hurts), then to the
-// higher-ranked one. Stops when nothing more can be explained.
+// higher-ranked one; when the other side of the same muscle gains exactly as
+// much, both are taken (left first), so that a symmetric drawing gets "both
+// sides" rather than a side chosen by name. Stops when nothing more can be
+// explained.
 //
 // The still-unexplained painful keys are a bit set (`open`); a candidate's
 // gain is summed over its keys in it lowest bit first, which is the order of
@@ -475,15 +479,17 @@ class Cover {
  public:
   Cover(const ExplanationTables& x, const KnowledgeBase& kb, detail::AssessmentData& d,
         std::size_t words, const PainfulWord* ranked_sets, const float* intensity,
-        PainfulWord* open, PainfulWord* own_side_sets, float* gain, float* own_gain,
-        std::uint32_t* alive)
+        PainfulWord* open, PainfulWord* own_side_sets, PainfulWord* covered, float* gain,
+        float* own_gain, std::uint32_t* alive)
       : words_(words),
+        kb_(kb),
         candidates_(kb.candidates().data()),
         d_(d),
         ranked_sets_(ranked_sets),
         intensity_(intensity),
         open_(open),
         own_side_sets_(own_side_sets),
+        covered_(covered),
         gain_(gain),
         own_gain_(own_gain),
         alive_(alive) {
@@ -532,10 +538,29 @@ class Cover {
       }
       if (best == d_.ranked.size)
         return;
-      d_.cover.push_back(d_.ranked[best].candidate);
-      const PainfulWord* covered = refers(best);
+      // The other side of the same muscle, when it would serve exactly as
+      // well: both are taken, left first. Taking one would pick a side by
+      // the order of names, and the mirrored drawing would get the other.
+      std::uint32_t other = d_.ranked.size;
+      const CandidateIndex mirror = kb_.mirror_candidate(d_.ranked[best].candidate);
+      for (std::uint32_t a = 0; a < count && mirror != d_.ranked[best].candidate; ++a) {
+        const std::uint32_t k = alive_[a];
+        if (d_.ranked[k].candidate == mirror && gain_[k] == best_gain &&
+            own_gain_[k] == best_own_side)
+          other = k;
+      }
+      std::uint32_t first = best;
+      if (other != d_.ranked.size && candidates_[d_.ranked[other].candidate].side == Side::left)
+        std::swap(first, other);
+      d_.cover.push_back(d_.ranked[first].candidate);
+      if (other != d_.ranked.size)
+        d_.cover.push_back(d_.ranked[other].candidate);
+      PainfulWord* covered = covered_;
+      const PainfulWord* keys_first = refers(first);
+      const PainfulWord* keys_other = other != d_.ranked.size ? refers(other) : nullptr;
       PainfulWord any_open = 0;
       for (std::size_t w = 0; w < n; ++w) {
+        covered[w] = keys_first[w] | (keys_other != nullptr ? keys_other[w] : PainfulWord{0});
         open_[w] &= ~covered[w];
         any_open |= open_[w];
       }
@@ -588,12 +613,14 @@ class Cover {
   }
 
   std::size_t words_;
+  const KnowledgeBase& kb_;
   const Candidate* candidates_;
   detail::AssessmentData& d_;
   const PainfulWord* ranked_sets_;
   const float* intensity_;
   PainfulWord* open_;
   PainfulWord* own_side_sets_;
+  PainfulWord* covered_;  // what the last pick covers
   float* gain_;
   float* own_gain_;
   std::uint32_t* alive_;
@@ -613,15 +640,16 @@ void explain_and_cover(const KnowledgeBase& kb, const ScoringTables& t, const Ex
   PainfulWord* own_side_sets = open + words;
   const ZoneSets<kWords> zones(x, d.painful.data, d.painful.size, words, zone_sets);
   explain_all(t, x, zones, d, dense, work, finding_state, muscle_findings, ranked_sets);
-  Cover<kWords> cover(x, kb, d, words, ranked_sets, painful_intensity, open, own_side_sets, gains,
-                      gains + t.candidate_count, alive);
+  PainfulWord* covered = own_side_sets + 3 * words;
+  Cover<kWords> cover(x, kb, d, words, ranked_sets, painful_intensity, open, own_side_sets, covered,
+                      gains, gains + t.candidate_count, alive);
   cover.build();
 }
 
 /// Words of bit sets explain_and_cover() needs for `np` painful keys.
 std::size_t painful_set_words(const ExplanationTables& x, const ScoringTables& t, std::size_t np) {
   const std::size_t words = np <= 64 ? 1 : (np + 63) / 64;
-  return (x.zone_count * 2 + t.candidate_count * 2 + 4) * words;
+  return (x.zone_count * 2 + t.candidate_count * 2 + 5) * words;
 }
 
 }  // namespace
@@ -739,7 +767,8 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
     const std::size_t at_ranked = layout.reserve(d.ranked, listed);
     const std::size_t at_scores = layout.reserve(d.scores, nc);
     const std::size_t at_painful = layout.reserve(d.painful, np);
-    const std::size_t at_cover = layout.reserve(d.cover, np);
+    // Each pick explains a painful key, and may bring the muscle's other side.
+    const std::size_t at_cover = layout.reserve(d.cover, 2 * np);
     const std::size_t at_unexplained = layout.reserve(d.unexplained, np);
     const std::size_t at_regions = layout.reserve(d.region_pool, region_bound);
     const std::size_t at_findings = layout.reserve(d.finding_pool, finding_bound);
@@ -774,6 +803,13 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
       e.parts = ScoreParts{p[0], p[1], p[2], p[3]};
     }
     d.ranked.size = u32(listed);
+    // Equal scores sit next to each other in the ranking.
+    for (std::size_t k = 1; k < listed; ++k) {
+      if ((ranking[k] >> 32U) == (ranking[k - 1] >> 32U)) {
+        d.ranked.data[k].tied = true;
+        d.ranked.data[k - 1].tied = true;
+      }
+    }
 
     if (np <= 64) {
       explain_and_cover<1>(kb, t, x, d, 1, dense, painful_intensity, work, finding_state,
@@ -823,6 +859,7 @@ RankedCandidate Assessment::candidate(std::size_t rank) const {
   RankedCandidate out;
   out.candidate = e.candidate;
   out.score = e.score;
+  out.tied = e.tied;
   out.parts = e.parts;
   out.explained = d_->region_pool.view(e.explained_begin, e.explained_count);
   out.unexplained = d_->region_pool.view(e.unexplained_begin, e.unexplained_count);

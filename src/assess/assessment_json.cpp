@@ -314,6 +314,8 @@ std::string Assessment::to_json(bool pretty) const {
     w.raw_value(f[f.muscle_name[cand.muscle]]);
     w.key("score");
     floats.write(w, c.score);
+    w.key("tied");
+    w.value(c.tied);
     write_region_keys(w, "explained", f, c.explained);
     write_region_keys(w, "unexplained", f, c.unexplained);
     write_finding_ids(w, "findings_for", f, c.findings_for);

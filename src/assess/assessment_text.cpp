@@ -1,11 +1,13 @@
 // The Assessment as a report a person reads: triage first, always.
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "assess/internal.hpp"
+#include "assess/ties.hpp"
 
 namespace myoref {
 namespace {
@@ -74,6 +76,35 @@ std::string candidate_title(const KnowledgeBase& kb, CandidateIndex c) {
     out += ", ";  // names may hold parentheses of their own: "Multifidus (lumbar), left"
     out += to_string(cand.side);
   }
+  return out;
+}
+
+/// "Quadratus lumborum — both sides": one entry for a muscle whose two sides
+/// tie, or that the cover takes together.
+std::string both_sides_title(const KnowledgeBase& kb, CandidateIndex c) {
+  return kb.muscles()[kb.candidates()[c].muscle].name + " \u2014 both sides";
+}
+
+std::string entry_title(const Assessment& a, const detail::TieEntry& e) {
+  const CandidateIndex c = a.candidate(e.rank).candidate;
+  return e.both_sides ? both_sides_title(a.kb(), c) : candidate_title(a.kb(), c);
+}
+
+/// The painful keys either of two candidates explains, in knowledge-base order.
+std::vector<RegionKeyIndex> union_of(gsl::span<const RegionKeyIndex> a,
+                                     gsl::span<const RegionKeyIndex> b) {
+  std::vector<RegionKeyIndex> out(a.begin(), a.end());
+  out.insert(out.end(), b.begin(), b.end());
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+/// The painful keys neither of two candidates explains.
+std::vector<RegionKeyIndex> intersection_of(gsl::span<const RegionKeyIndex> a,
+                                            gsl::span<const RegionKeyIndex> b) {
+  std::vector<RegionKeyIndex> out;
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
   return out;
 }
 
@@ -177,34 +208,64 @@ std::string Assessment::to_text() const {
              ? "Muscles that could explain the pain, most likely first (for your clinician: do "
                "not start self-care until you have been seen):"
              : "Muscles that could explain the pain, most likely first:");
-    const std::size_t shown = std::min(candidate_count(), kShownCandidates);
-    for (std::size_t rank = 0; rank < shown; ++rank) {
-      const RankedCandidate c = candidate(rank);
-      std::string head = std::to_string(rank + 1) + ". " + candidate_title(k, c.candidate);
+    // The two sides of a muscle that tie are one entry ("both sides"), so
+    // that a symmetric drawing does not read as if a side had been picked.
+    const std::vector<detail::TieEntry> entries = detail::tie_entries(*this);
+    const std::size_t shown = std::min(entries.size(), kShownCandidates);
+    std::size_t ranks_shown = 0;
+    for (std::size_t i = 0; i < shown; ++i) {
+      const detail::TieEntry& e = entries[i];
+      const RankedCandidate c = candidate(e.rank);
+      std::string head = std::to_string(i + 1) + ". " + entry_title(*this, e);
       head += "  score " + score_text(c.score);
       out += "  " + head + '\n';
-      wrap(out, "       explains: ", "         ", region_phrases(k, c.explained));
-      if (!c.unexplained.empty()) {
-        wrap(out, "       does not explain: ", "         ", region_phrases(k, c.unexplained));
+      const std::vector<detail::TieEntry> ties = detail::tied_with(*this, entries, i);
+      if (!ties.empty()) {
+        std::string names;
+        for (std::size_t j = 0; j < ties.size(); ++j)
+          names += (j == 0 ? "" : "; ") + entry_title(*this, ties[j]);
+        wrap(out, "       tied with: ", "         ", names);
+      }
+      if (e.both_sides) {
+        const RankedCandidate right = candidate(e.rank + 1);
+        wrap(out, "       explains: ", "         ",
+             region_phrases(k, union_of(c.explained, right.explained)));
+        const auto neither = intersection_of(c.unexplained, right.unexplained);
+        if (!neither.empty())
+          wrap(out, "       does not explain: ", "         ", region_phrases(k, neither));
+        wrap(out, "       ", "         ",
+             "Both sides score the same. The reasons below are for the left side; the right "
+             "side's mirror them.");
+      } else {
+        wrap(out, "       explains: ", "         ", region_phrases(k, c.explained));
+        if (!c.unexplained.empty()) {
+          wrap(out, "       does not explain: ", "         ", region_phrases(k, c.unexplained));
+        }
       }
       for (const Reason& reason : c.basis) {
         wrap(out, "       - ", "         ", describe(c.candidate, reason));
       }
+      ranks_shown += e.both_sides ? 2 : 1;
     }
-    if (candidate_count() > shown) {
-      out += "  ... and " + std::to_string(candidate_count() - shown) +
-             " more with lower scores (--format json lists them all).\n";
+    if (candidate_count() > ranks_shown) {
+      const bool next_tied =
+          detail::same_score(candidate(ranks_shown).score, candidate(ranks_shown - 1).score);
+      out += "  ... and " + std::to_string(candidate_count() - ranks_shown) +
+             (next_tied ? " more with the same or lower scores" : " more with lower scores") +
+             " (--format json lists them all).\n";
     }
     out += '\n';
     std::string cover_text;
-    for (std::size_t i = 0; i < cover().size(); ++i) {
+    const std::vector<detail::CoverEntry> cover_list = detail::cover_entries(*this);
+    for (std::size_t i = 0; i < cover_list.size(); ++i) {
       if (i != 0)
         cover_text += "; ";
-      cover_text += candidate_title(k, cover()[i]);
+      cover_text += cover_list[i].both_sides ? both_sides_title(k, cover_list[i].candidate)
+                                             : candidate_title(k, cover_list[i].candidate);
     }
     wrap(out, "", "  ",
-         (cover().size() == 1 ? "One muscle could explain all of it: "
-                              : "Together these could explain the drawing: ") +
+         (cover_list.size() == 1 ? "One muscle could explain all of it: "
+                                 : "Together these could explain the drawing: ") +
              cover_text);
   }
   if (!unexplained().empty()) {

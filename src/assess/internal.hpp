@@ -30,6 +30,7 @@ inline constexpr int kMaxDurationDays = 36500;  // a hundred years: anything lon
 struct RankedEntry {
   CandidateIndex candidate = 0;
   float score = 0.0F;
+  bool tied = false;  // another listed candidate has the same score
   ScoreParts parts;
   std::uint32_t explained_begin = 0, explained_count = 0;      // region_pool
   std::uint32_t unexplained_begin = 0, unexplained_count = 0;  // region_pool

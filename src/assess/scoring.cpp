@@ -219,8 +219,15 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
 
   std::vector<std::uint16_t> order(nc);
   std::iota(order.begin(), order.end(), std::uint16_t{0});
+  // The order of equal scores: muscle id, then side (none, left, right). It
+  // does not depend on which side was drawn, so that a mirrored drawing lists
+  // the mirrored candidates in the same places (docs/contract.md, "Ties").
   std::sort(order.begin(), order.end(), [&](std::uint16_t a, std::uint16_t b) {
-    return std::string_view(candidates[a].key) < std::string_view(candidates[b].key);
+    const std::string_view ida(muscles[candidates[a].muscle].id);
+    const std::string_view idb(muscles[candidates[b].muscle].id);
+    if (ida != idb)
+      return ida < idb;
+    return static_cast<int>(candidates[a].side) < static_cast<int>(candidates[b].side);
   });
   t.candidate_key_rank.assign(nc, 0);
   for (std::size_t i = 0; i < nc; ++i) {

@@ -142,8 +142,9 @@ struct ScoringTables {
   /// zone (for sizing an assessment's storage before filling it).
   std::vector<std::uint16_t> candidate_finding_count;
   std::vector<std::uint16_t> candidate_largest_zone;
-  /// Position of each candidate in key order: ties in score are broken by key
-  /// without comparing strings.
+  /// Position of each candidate in the order of muscle id, then side (left
+  /// before right): ties in score are broken by it without comparing strings,
+  /// in an order that a mirrored drawing keeps.
   std::vector<std::uint16_t> candidate_key_rank;
   std::size_t muscle_count = 0;
 

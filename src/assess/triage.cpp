@@ -117,9 +117,16 @@ struct Facts {
   }
 };
 
-std::string region_phrase(const KnowledgeBase& kb, RegionKeyIndex key) {
-  std::string out = detail::region_key_phrases(kb, gsl::span<const RegionKeyIndex>(&key, 1));
-  return out;
+/// "top of the pelvis (left)", or "top of the pelvis (both sides)" when the
+/// region is drawn on both sides: a reason never picks one side of a
+/// symmetric drawing (so that the mirrored intake gives the same words).
+std::string region_phrase(const Facts& f, RegionKeyIndex key) {
+  const RegionKeyIndex other = f.kb.mirror(key);
+  if (other != key && std::binary_search(f.drawn_keys.begin(), f.drawn_keys.end(), other)) {
+    return detail::lower_first(f.kb.regions()[f.kb.region_keys()[key].region].name) +
+           " (both sides)";
+  }
+  return detail::region_key_phrases(f.kb, gsl::span<const RegionKeyIndex>(&key, 1));
 }
 
 /// Adds a question unless it is already there (the first reason to ask is kept).
@@ -143,7 +150,7 @@ void open_screens(const Facts& f, Triage& t) {
       continue;
     std::string why;
     if (const auto key = f.drawn_in(s.regions)) {
-      why = "pain in the " + region_phrase(f.kb, *key) + f.at_age();
+      why = "pain in the " + region_phrase(f, *key) + f.at_age();
     } else {
       for (const FindingIndex fi : s.findings) {
         if (f.confirmed(fi)) {
@@ -168,7 +175,7 @@ std::vector<std::string> match_lookalike(const Facts& f, const Lookalike& l) {
     const auto key = f.drawn_in(x.regions);
     if (!key)
       return {};
-    why.push_back("pain in the " + region_phrase(f.kb, *key));
+    why.push_back("pain in the " + region_phrase(f, *key));
   }
   const auto& in = f.intake;
   if (x.age_min && in.age && *in.age < *x.age_min)

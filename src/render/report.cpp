@@ -2,10 +2,12 @@
 // that leads with triage and shows the basis of everything it suggests.
 #include <algorithm>
 #include <cstddef>
+#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "assess/ties.hpp"
 #include "myoref/assess.hpp"
 #include "myoref/myoref.hpp"
 #include "myoref/render.hpp"
@@ -164,11 +166,37 @@ void write_triage(std::string& out, const Assessment& a) {
   }
 }
 
+/// "Quadratus lumborum — both sides": one entry for a muscle whose two sides
+/// tie, or that the cover takes together.
+std::string both_sides_label(const KnowledgeBase& kb, CandidateIndex c) {
+  return kb.muscles()[kb.candidates()[c].muscle].name + " \u2014 both sides";
+}
+
+std::string entry_label(const Assessment& a, const detail::TieEntry& e) {
+  const CandidateIndex c = a.candidate(e.rank).candidate;
+  return e.both_sides ? both_sides_label(a.kb(), c) : candidate_label(a.kb(), c);
+}
+
+/// The keys in either list (both_sides: explained) or in both (unexplained),
+/// in knowledge-base order.
+std::vector<RegionKeyIndex> merged(gsl::span<const RegionKeyIndex> a,
+                                   gsl::span<const RegionKeyIndex> b, bool either) {
+  std::vector<RegionKeyIndex> out;
+  if (either) {
+    std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  } else {
+    std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  }
+  return out;
+}
+
 void write_ranking(std::string& out, const Assessment& a, std::size_t ranked,
                    std::vector<CitationIndex>& used) {
   const KnowledgeBase& kb = a.kb();
   out += "<h2>Muscles that may be behind the pain</h2>\n";
-  const std::size_t shown = std::min(ranked, a.candidate_count());
+  // The two sides of a muscle that tie are one entry ("both sides").
+  const std::vector<detail::TieEntry> entries = detail::tie_entries(a);
+  const std::size_t shown = std::min(ranked, entries.size());
   if (shown == 0) {
     out +=
         "<p>No muscle in the knowledge base refers pain to the regions you marked. A "
@@ -179,13 +207,33 @@ void write_ranking(std::string& out, const Assessment& a, std::size_t ranked,
       "<p class=\"lede\">Ranked by how well each muscle's referral pattern and typical "
       "findings explain your drawing and answers. Each reason names its source.</p>\n"
       "<ol class=\"ranking\">\n";
-  for (std::size_t rank = 0; rank < shown; ++rank) {
-    const RankedCandidate c = a.candidate(rank);
-    out += "<li><h3>" + html(candidate_label(kb, c.candidate)) + " <span class=\"score\">score " +
+  for (std::size_t i = 0; i < shown; ++i) {
+    const detail::TieEntry& e = entries[i];
+    const RankedCandidate c = a.candidate(e.rank);
+    out += "<li><h3>" + html(entry_label(a, e)) + " <span class=\"score\">score " +
            detail::render::score_text(c.score) + "</span></h3>\n<ul>";
-    out += "<li>Explains: " + html(region_list(kb, c.explained)) + "</li>";
-    if (!c.unexplained.empty()) {
-      out += "<li>Does not explain: " + html(region_list(kb, c.unexplained)) + "</li>";
+    const std::vector<detail::TieEntry> ties = detail::tied_with(a, entries, i);
+    if (!ties.empty()) {
+      out += "<li>Tied with ";
+      for (std::size_t j = 0; j < ties.size(); ++j)
+        out += (j == 0 ? "" : ", ") + html(entry_label(a, ties[j]));
+      out += ": the same score, so the order between them says nothing.</li>";
+    }
+    if (e.both_sides) {
+      const RankedCandidate right = a.candidate(e.rank + 1);
+      const auto explained = merged(c.explained, right.explained, true);
+      const auto neither = merged(c.unexplained, right.unexplained, false);
+      out +=
+          "<li>Both sides score the same: treat them together. The reasons below are the "
+          "left side's; the right side's mirror them.</li>";
+      out += "<li>Explains: " + html(region_list(kb, explained)) + "</li>";
+      if (!neither.empty())
+        out += "<li>Does not explain: " + html(region_list(kb, neither)) + "</li>";
+    } else {
+      out += "<li>Explains: " + html(region_list(kb, c.explained)) + "</li>";
+      if (!c.unexplained.empty()) {
+        out += "<li>Does not explain: " + html(region_list(kb, c.unexplained)) + "</li>";
+      }
     }
     if (!c.findings_for.empty()) {
       out += "<li>Answers that fit: " + html(finding_list(kb, c.findings_for)) + "</li>";
@@ -200,12 +248,14 @@ void write_ranking(std::string& out, const Assessment& a, std::size_t ranked,
     out += "</ul></li>\n";
   }
   out += "</ol>\n";
-  if (a.cover().size() > 1) {
+  const std::vector<detail::CoverEntry> cover = detail::cover_entries(a);
+  if (cover.size() > 1) {
     out += "<p>Together, these could explain the whole drawing: ";
-    for (std::size_t i = 0; i < a.cover().size(); ++i) {
+    for (std::size_t i = 0; i < cover.size(); ++i) {
       if (i != 0)
         out += ", ";
-      out += html(candidate_label(kb, a.cover()[i]));
+      out += html(cover[i].both_sides ? both_sides_label(kb, cover[i].candidate)
+                                      : candidate_label(kb, cover[i].candidate));
     }
     out += ".</p>\n";
   }
@@ -249,8 +299,11 @@ void write_first_step(std::string& out, const Assessment& a, std::vector<Citatio
     return;
   const Candidate& top = kb.candidates()[a.candidate(0).candidate];
   const Muscle& muscle = kb.muscles()[top.muscle];
-  out +=
-      "<h2>First step: release " + html(candidate_label(kb, a.candidate(0).candidate)) + "</h2>\n";
+  // A muscle whose two sides tie is released on both sides, not on one picked by name.
+  const std::string target = detail::both_sides_at(a, 0)
+                                 ? both_sides_label(kb, a.candidate(0).candidate)
+                                 : candidate_label(kb, a.candidate(0).candidate);
+  out += "<h2>First step: release " + html(target) + "</h2>\n";
   if (a.triage().level >= TriageLevel::urgent) {
     out +=
         "<p><strong>Self-care exercises are not shown.</strong> Your answers call for a "

@@ -120,6 +120,10 @@ static void test_assessment_accessors(const myoref_kb* kb) {
     CHECK_OK(myoref_kb_find_candidate(&c, kb, key, MYOREF_NTS));
     CHECK_STR(myoref_kb_candidate_muscle(kb, c), myoref_assessment_candidate_muscle(a, rank));
     CHECK(myoref_kb_candidate_side(kb, c) == myoref_assessment_candidate_side(a, rank));
+    /* Tied exactly when a neighbour in the ranking has the same score. */
+    CHECK(myoref_assessment_candidate_tied(a, rank) ==
+          ((rank > 0 && myoref_assessment_candidate_score(a, rank - 1) == score) ||
+           (rank + 1 < n && myoref_assessment_candidate_score(a, rank + 1) == score)));
     CHECK(json != NULL && strstr(json, key) != NULL);
 
     /* Explained and unexplained split the painful regions. */
@@ -179,6 +183,8 @@ static void test_assessment_accessors(const myoref_kb* kb) {
   CHECK(myoref_assessment_candidate_name(a, n) == NULL);
   CHECK_ERROR(MYOREF_ENOTFOUND, "rank");
   CHECK_STATUS(myoref_assessment_candidate_side(a, n), MYOREF_ENOTFOUND);
+  CHECK_STATUS(myoref_assessment_candidate_tied(a, n), MYOREF_ENOTFOUND);
+  CHECK_ERROR(MYOREF_ENOTFOUND, "rank");
   CHECK(myoref_assessment_candidate_score(a, n) == -1.0);
   CHECK_ERROR(MYOREF_ENOTFOUND, "rank");
   CHECK(myoref_assessment_candidate_explained_count(a, n) == 0);
@@ -519,6 +525,7 @@ static void test_null_arguments(const myoref_kb* kb) {
   CHECK_NULL_ARG_VALUE(myoref_assessment_candidate_key(NULL, 0), NULL, "assessment");
   CHECK_NULL_ARG_VALUE(myoref_assessment_candidate_muscle(NULL, 0), NULL, "assessment");
   CHECK_NULL_ARG(myoref_assessment_candidate_side(NULL, 0), "assessment");
+  CHECK_NULL_ARG(myoref_assessment_candidate_tied(NULL, 0), "assessment");
   CHECK_NULL_ARG_VALUE(myoref_assessment_candidate_name(NULL, 0), NULL, "assessment");
   CHECK_NULL_ARG_VALUE(myoref_assessment_candidate_score(NULL, 0), -1.0, "assessment");
   CHECK_NULL_ARG_VALUE(myoref_assessment_candidate_explained_count(NULL, 0), 0, "assessment");

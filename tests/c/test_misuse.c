@@ -357,6 +357,11 @@ static void test_wrong_handle_types(const myoref_kb* kb, const myoref_intake* in
   CHECK_ERROR(MYOREF_EMISUSE,
               "myoref_assessment_candidate_side: argument 'assessment' is a knowledge base "
               "(myoref_kb), not an assessment (myoref_assessment)");
+  CHECK_STATUS(myoref_assessment_candidate_tied((const myoref_assessment*)(void*)kb, 0),
+               MYOREF_EMISUSE);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_assessment_candidate_tied: argument 'assessment' is a knowledge base "
+              "(myoref_kb), not an assessment (myoref_assessment)");
   CHECK(myoref_assessment_candidate_name((const myoref_assessment*)(void*)kb, 0) == NULL);
   CHECK_ERROR(MYOREF_EMISUSE,
               "myoref_assessment_candidate_name: argument 'assessment' is a knowledge base "

@@ -14,8 +14,9 @@ foreach(intake IN LISTS MYOREF_INTAKE_FILES)
     GOLDEN ${MYOREF_ASSESS_GOLDEN}/${name}.json UNCHANGED ${intake} LABELS assess)
 endforeach()
 
-# The report a person reads, for the demo case and an emergency.
-foreach(name gluteus_medius_classic red_flag_emergency_cauda_equina)
+# The report a person reads, for the demo case, an emergency, and symmetric
+# drawings (ties shown as one "both sides" entry).
+foreach(name gluteus_medius_classic red_flag_emergency_cauda_equina bilateral_low_back sacrum_only)
   myoref_cli_test("assess: ${name} (text)"
     COMMAND ${MYOREF_ASSESS} ${MYOREF_INTAKES}/${name}.json
     GOLDEN ${MYOREF_ASSESS_GOLDEN}/${name}.txt LABELS assess)

@@ -284,6 +284,9 @@ void assessment_reads(Input& in, const myoref_assessment* a) {
   (void)myoref_assessment_candidate_muscle(a, rank);
   (void)myoref_assessment_candidate_side(a, rank);
   (void)myoref_assessment_candidate_name(a, rank);
+  const int tied = myoref_assessment_candidate_tied(a, rank);
+  if (a != nullptr && rank < n)
+    FUZZ_CHECK(tied == 0 || tied == 1, std::to_string(tied));
   const double score = myoref_assessment_candidate_score(a, rank);
   if (a != nullptr && rank < n)
     FUZZ_CHECK(score > 0.0 && score <= 1.0, std::to_string(score));

@@ -14,7 +14,7 @@ import pytest
 import myoref
 from conftest import EMERGENCY, GLUTEUS_MEDIUS, SEE_CLINICIAN
 
-CANDIDATE_FIELDS = {"key", "muscle", "side", "name", "score", "explained", "unexplained",
+CANDIDATE_FIELDS = {"key", "muscle", "side", "name", "score", "tied", "explained", "unexplained",
                     "findings_for", "findings_against", "basis"}
 
 
@@ -30,6 +30,7 @@ def check_contract_shape(doc: dict, kb: myoref.KnowledgeBase) -> None:
     for c in doc["candidates"]:
         assert CANDIDATE_FIELDS <= set(c)
         assert type(c["score"]) is float and 0.0 <= c["score"] <= 1.0
+        assert c["tied"] is (sum(o["score"] == c["score"] for o in doc["candidates"]) > 1)
         assert c["side"] in ("left", "right", None)
         assert c["key"] in kb.candidate_keys()
         for name in ("explained", "unexplained", "findings_for", "findings_against", "basis"):
@@ -79,6 +80,7 @@ def test_typed_access_agrees_with_the_dict(kb, assessment):
         assert c.key == d["key"] and c.side == d["side"] and c.name == d["name"]
         assert c.muscle.id == d["muscle"] and isinstance(c.muscle, myoref.Muscle)
         assert c.score == pytest.approx(d["score"], abs=1e-6)
+        assert c.tied is d["tied"]
         assert c.explained == d["explained"] and c.unexplained == d["unexplained"]
         assert c.findings_for == d["findings_for"]
         assert c.findings_against == d["findings_against"]

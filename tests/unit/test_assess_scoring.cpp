@@ -334,7 +334,8 @@ TEST_CASE("scores, ranking, explanations and cover keep their promises", "[asses
       }
     }
     CHECK(covered == explainable);
-    CHECK(a.cover().size() <= painful.size());
+    // A pick may bring the other side of its muscle along.
+    CHECK(a.cover().size() <= 2 * painful.size());
     std::set<RegionKeyIndex> unexplained(a.unexplained().begin(), a.unexplained().end());
     for (const RegionKeyIndex k : painful)
       CHECK((covered.count(k) + unexplained.count(k)) == 1);

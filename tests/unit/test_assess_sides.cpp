@@ -86,7 +86,13 @@ TEST_CASE("side relation both: the zone is on both sides", "[assess][sides]") {
   // The whole zone is drawn: both sides fit perfectly, equally.
   CHECK(a.candidate(0).parts.drawing_fit == 1.0F);
   CHECK(a.candidate(0).score == a.candidate(1).score);
-  CHECK(a.cover().size() == 1);
+  CHECK(a.candidate(0).tied);
+  CHECK(a.candidate(1).tied);
+  // Either side explains everything, equally: the cover takes both sides
+  // together, left first, rather than one chosen by name.
+  REQUIRE(a.cover().size() == 2);
+  CHECK(kb.candidates()[a.cover()[0]].key == "gluteus_medius:left");
+  CHECK(kb.candidates()[a.cover()[1]].key == "gluteus_medius:right");
 }
 
 TEST_CASE("a midline muscle is one candidate that refers to both sides", "[assess][sides]") {

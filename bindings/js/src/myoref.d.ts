@@ -64,6 +64,8 @@ export interface Candidate {
   side: Side | null;
   name: string;
   score: number;
+  /** True when another candidate has exactly the same score (both sides of a muscle for a symmetric drawing). */
+  tied: boolean;
   explained: string[];
   unexplained: string[];
   findings_for: string[];

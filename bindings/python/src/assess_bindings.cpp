@@ -304,6 +304,10 @@ In Jupyter it shows as the pain drawing with its referral pattern over it.)doc")
           "score", [](const PyCandidate& c) { return c.get().score; },
           "In (0, 1]: how well it explains the drawing and the answers.")
       .def_property_readonly(
+          "tied", [](const PyCandidate& c) { return c.get().tied; },
+          "True when another candidate has exactly the same score (for a symmetric\n"
+          "drawing, the two sides of a muscle: present them as \"both sides\").")
+      .def_property_readonly(
           "explained",
           [](const PyCandidate& c) { return region_keys(c.assessment.kb(), c.get().explained); },
           "Painful region keys its referral zones cover.")
@@ -402,7 +406,8 @@ was made with another knowledge base, InputError when its intake is not valid.)d
             }
             return out;
           },
-          "RankedCandidates, most likely first (score descending, ties by key).")
+          "RankedCandidates, most likely first (score descending; ties by muscle id, then side, "
+          "left first).")
       .def_property_readonly(
           "top",
           [](const PyAssessment& a) -> py::object {

@@ -517,8 +517,12 @@ MYOREF_API size_t myoref_assessment_advice_count(const myoref_assessment* assess
 MYOREF_API const char* myoref_assessment_advice(const myoref_assessment* assessment, size_t index);
 
 /*
- * Ranked candidates: rank 0 is the most likely. Sorted by score descending,
- * ties by key ascending. A rank out of range is MYOREF_ENOTFOUND.
+ * Ranked candidates: rank 0 is the most likely. Sorted by score descending;
+ * equal scores (ties) by muscle id, then side (left before right), an order
+ * that does not depend on which side was drawn: assessing the mirrored
+ * intake gives the same muscles, scores and tie flags at every rank, with
+ * the sides swapped, except that both sides of a tied muscle stay listed left
+ * first. A rank out of range is MYOREF_ENOTFOUND.
  */
 MYOREF_API size_t myoref_assessment_candidate_count(const myoref_assessment* assessment);
 /* "gluteus_medius:left" */
@@ -535,6 +539,11 @@ MYOREF_API const char* myoref_assessment_candidate_name(const myoref_assessment*
 /* In (0, 1]; -1.0 on error. */
 MYOREF_API double myoref_assessment_candidate_score(const myoref_assessment* assessment,
                                                     size_t rank);
+/* 1 when another candidate has exactly the same score (the two sides of a
+ * muscle tie for a symmetric drawing: present them as "both sides"), 0 when
+ * not, negative on error (MYOREF_EINVAL for NULL, MYOREF_ENOTFOUND for a rank
+ * out of range). */
+MYOREF_API int myoref_assessment_candidate_tied(const myoref_assessment* assessment, size_t rank);
 /* Painful region keys the candidate's referral zones cover / do not cover. */
 MYOREF_API size_t myoref_assessment_candidate_explained_count(const myoref_assessment* assessment,
                                                               size_t rank);
