@@ -186,18 +186,19 @@ struct Dose {
 
 /// One exercise of the protocol, for one step, with its dose and how to do it.
 struct Exercise {
-  std::string id;                            ///< "gluteus_medius_clamshell"
-  std::string name;                          ///< "Clamshell"
-  Step step = Step::release;                 ///< the protocol step it belongs to
-  std::vector<MuscleIndex> targets;          ///< the muscles it works on
-  std::vector<std::string> equipment;        ///< hands, massage_ball, foam_roller, ...
-  std::vector<std::string> instructions;     ///< numbered in this order
-  Dose dose;                                 ///< how much and how often
-  std::vector<std::string> cues;             ///< short tips for doing it well
-  std::vector<std::string> cautions;         ///< when to stop or take care
-  std::optional<ExerciseIndex> regression;   ///< an easier exercise
-  std::optional<ExerciseIndex> progression;  ///< a harder one
-  std::vector<CitationIndex> cite;           ///< the sources behind it
+  std::string id;                             ///< "gluteus_medius_clamshell"
+  std::string name;                           ///< "Clamshell"
+  Step step = Step::release;                  ///< the protocol step it belongs to
+  std::vector<MuscleIndex> targets;           ///< the muscles it works on
+  std::vector<std::string> equipment;         ///< hands, massage_ball, foam_roller, ...
+  std::vector<std::string> instructions;      ///< numbered in this order
+  Dose dose;                                  ///< how much and how often
+  std::vector<std::string> cues;              ///< short tips for doing it well
+  std::vector<std::string> cautions;          ///< when to stop or take care
+  std::vector<PrecautionIndex> ruled_out_by;  ///< precautions under which it is never offered
+  std::optional<ExerciseIndex> regression;    ///< an easier exercise
+  std::optional<ExerciseIndex> progression;   ///< a harder one
+  std::vector<CitationIndex> cite;            ///< the sources behind it
 };
 
 /// What lies over and under a muscle.
