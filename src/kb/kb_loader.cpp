@@ -1264,7 +1264,7 @@ void Loader::read_exercise(const json::value& v, const Path& path, ExerciseIndex
   const json::object* o =
       object_at(v, path,
                 {"id", "name", "step", "targets", "equipment", "instructions", "dose", "cues",
-                 "cautions", "regression", "progression", "cite"});
+                 "cautions", "ruled_out_by", "regression", "progression", "cite"});
   if (o == nullptr)
     return;
   Exercise& e = kb_.exercises[index];
@@ -1334,6 +1334,12 @@ void Loader::read_exercise(const json::value& v, const Path& path, ExerciseIndex
   }
   e.cues = texts(*o, path, "cues", Need::required, Empty::refused);
   e.cautions = texts(*o, path, "cautions", Need::optional, Empty::allowed);
+  // Required wherever the knowledge base defines precautions, so that "nothing
+  // rules it out" is always said on purpose ([]); without precautions there is
+  // nothing to name, and the field may be left out.
+  e.ruled_out_by = references<PrecautionIndex>(
+      *o, path, "ruled_out_by", precautions_,
+      kb_.precautions.empty() ? Need::optional : Need::required, Empty::allowed);
   for (const bool progression : {false, true}) {
     const std::string_view key = progression ? "progression" : "regression";
     const json::value* link = member(*o, path, key, Need::optional);

@@ -210,6 +210,14 @@ json::object exercise_to_json_value(const KbData& kb, const Exercise& e) {
   o["dose"] = std::move(dose);
   o["cues"] = strings(e.cues);
   o["cautions"] = strings(e.cautions);
+  // Written when the knowledge base has precautions, like "precautions" itself,
+  // so that one without them keeps the canonical text (and hash) it had before.
+  if (!kb.precautions.empty()) {
+    json::array ruled_out_by;
+    for (const auto p : e.ruled_out_by)
+      ruled_out_by.emplace_back(sv(kb.precautions[p].id));
+    o["ruled_out_by"] = std::move(ruled_out_by);
+  }
   o["regression"] =
       e.regression ? json::value(sv(kb.exercises[*e.regression].id)) : json::value(nullptr);
   o["progression"] =

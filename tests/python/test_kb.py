@@ -241,6 +241,21 @@ def test_muscle_protocol_and_exercises(kb):
                and isinstance(e.cautions, list) and isinstance(e.cite, list) for e in kb.exercises)
 
 
+
+def test_exercise_ruled_out_by(kb):
+    precautions = {"blood_thinners", "pregnant", "fragile_bones", "hip_replacement",
+                   "recent_surgery", "hypermobility"}
+    for e in kb.exercises:
+        assert isinstance(e.ruled_out_by, list)
+        assert set(e.ruled_out_by) <= precautions
+        assert len(set(e.ruled_out_by)) == len(e.ruled_out_by)
+    ball = kb.exercises["gluteus_medius_ball_wall_release"]
+    assert "blood_thinners" in ball.ruled_out_by
+    assert kb.exercises["gluteus_medius_hand_release"].ruled_out_by == []
+    doc = kb.muscles["gluteus_medius"].to_dict()
+    by_id = {e["id"]: e for e in doc["exercises"]}
+    assert by_id[ball.id]["ruled_out_by"] == ball.ruled_out_by
+
 def test_muscle_to_dict_matches_the_record(kb):
     m = kb.muscles["gluteus_medius"]
     doc = m.to_dict()

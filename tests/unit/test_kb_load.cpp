@@ -234,6 +234,41 @@ TEST_CASE("the hash follows content, not formatting", "[kb][canonical]") {
   CHECK(changed->hash() != kb.hash());
 }
 
+TEST_CASE("ruled_out_by resolves to precautions, is written back and counts in the hash",
+          "[kb][canonical]") {
+  const KnowledgeBase kb = minimal();
+  for (const auto& e : kb.exercises())
+    CHECK(e.ruled_out_by.empty());  // minimal.json defines no precautions
+  // ... so its canonical text (and hash) has no ruled_out_by, as before the field existed,
+  // and the field may be left out.
+  CHECK(kb.to_json().find("ruled_out_by") == std::string::npos);
+  auto doc = myoref::detail::parse_json(minimal_kb_text(), {}, "kb").value();
+  doc.as_object()["precautions"] = boost::json::parse(
+      R"([{"id": "blood_thinners", "name": "Blood thinners", "what": "You take one.",
+           "changes": ["Hand pressure only."], "cite": ["donnelly2019"]},
+          {"id": "pregnant", "name": "Pregnancy", "what": "You are pregnant.",
+           "changes": ["No pressure through the belly."], "cite": ["donnelly2019"]}])");
+  auto with_precautions = KnowledgeBase::from_json(boost::json::serialize(doc));
+  REQUIRE(with_precautions);
+  auto& ball = doc.at("exercises").at(0).as_object();
+  REQUIRE(ball.at("id") == "hip_ball_release");
+  ball["ruled_out_by"] = boost::json::array{"pregnant", "blood_thinners"};
+  auto ruled = KnowledgeBase::from_json(boost::json::serialize(doc));
+  REQUIRE(ruled);
+  const auto& e = ruled->exercises()[0];
+  REQUIRE(e.ruled_out_by.size() == 2);
+  CHECK(ruled->precautions()[e.ruled_out_by[0]].id == "pregnant");
+  CHECK(ruled->precautions()[e.ruled_out_by[1]].id == "blood_thinners");
+  CHECK(ruled->hash() != with_precautions->hash());
+  const auto written = myoref::detail::parse_json(ruled->to_json(), {}, "kb").value();
+  CHECK(written.at("exercises").at(0).at("ruled_out_by") ==
+        boost::json::array{"pregnant", "blood_thinners"});
+  CHECK(written.at("exercises").at(1).at("ruled_out_by") == boost::json::array{});
+  auto again = KnowledgeBase::from_json(ruled->to_json());
+  REQUIRE(again);
+  CHECK(again->hash() == ruled->hash());
+}
+
 TEST_CASE("the canonical form writes defaults and absent fields explicitly", "[kb][canonical]") {
   const KnowledgeBase kb = minimal();
   const auto doc = myoref::detail::parse_json(kb.to_json(), {}, "kb").value();

@@ -57,6 +57,15 @@ json::value parse(const char* text) {
   return json::parse(text);
 }
 
+// Two precautions for the ruled_out_by cases (minimal.json defines none).
+json::value precautions() {
+  return parse(R"([{"id": "blood_thinners", "name": "Blood-thinning medicine",
+                    "what": "You take a blood thinner.", "changes": ["Hand pressure only."],
+                    "cite": ["donnelly2019"]},
+                   {"id": "pregnant", "name": "Pregnancy", "what": "You are pregnant.",
+                    "changes": ["No pressure through the belly."], "cite": ["donnelly2019"]}])");
+}
+
 struct Expect {
   std::string path;
   std::string message;  // the diagnostic's message contains this
@@ -375,6 +384,26 @@ TEST_CASE("malformed knowledge bases are refused with every error and its path",
        },
        {{"/chart/outline/back", "required field \"back\" is missing"},
         {"/chart/colour", "unknown field \"colour\""}}},
+      {"ruled_out_by missing: nothing rules it out is said on purpose",
+       [](json::value& d) {
+         set(d, "/precautions", precautions());
+         erase(d, "/exercises/3/ruled_out_by");
+       },
+       {{"/exercises/3/ruled_out_by", "required field \"ruled_out_by\" is missing"}}},
+      {"ruled_out_by: unknown precaution, listed twice, not a list",
+       [](json::value& d) {
+         set(d, "/precautions", precautions());
+         set(d, "/exercises/0/ruled_out_by", json::array{"blood_thiners", "pregnant"});
+         set(d, "/exercises/1/ruled_out_by", json::array{"pregnant", "pregnant"});
+         set(d, "/exercises/2/ruled_out_by", "pregnant");
+       },
+       {{"/exercises/0/ruled_out_by/0",
+         "unknown precaution \"blood_thiners\" (did you mean \"blood_thinners\"?)"},
+        {"/exercises/1/ruled_out_by/1", "precaution \"pregnant\" is listed twice"},
+        {"/exercises/2/ruled_out_by", "expected an array, found a string"}}},
+      {"ruled_out_by names a precaution the knowledge base does not define",
+       [](json::value& d) { set(d, "/exercises/5/ruled_out_by", json::array{"pregnant"}); },
+       {{"/exercises/5/ruled_out_by/0", "unknown precaution \"pregnant\""}}},
       {"a muscle that is not an object, an exercise that is null",
        [](json::value& d) {
          set(d, "/muscles/2", "pelvic_floor");

@@ -421,6 +421,15 @@ dose, instructions, cues, cautions, and easier (``regression``) and harder
           "cautions", [](const ExerciseRef& r) { return get(r).cautions; },
           "When to stop or take care.")
       .def_property_readonly(
+          "ruled_out_by",
+          [](const ExerciseRef& r) {
+            std::vector<std::string> out;
+            for (const PrecautionIndex p : get(r).ruled_out_by)
+              out.push_back(r.kb.precautions()[p].id);
+            return out;
+          },
+          "The ids of the precautions under which it is never offered (\"pregnant\", ...).")
+      .def_property_readonly(
           "regression",
           [](const ExerciseRef& r) -> py::object {
             if (!get(r).regression)
