@@ -25,9 +25,16 @@ namespace {
 
 constexpr int kThreads = 8;
 
+// The first answers every red-flag question its drawing opens no: the plan
+// tests start plans from it, and a plan waits for those answers.
 const char* const kIntakes[] = {
     R"({"pain": [{"region": "buttock_upper", "side": "left", "intensity": 6},
-                 {"region": "sacrum", "intensity": 3}], "findings": ["walking"]})",
+                 {"region": "sacrum", "intensity": 3}], "findings": ["walking"],
+        "red_flags_denied": [
+        "saddle_numbness", "bladder_bowel_change", "progressive_leg_weakness",
+        "tearing_pain", "fever_or_unwell", "history_of_cancer",
+        "unexplained_weight_loss", "major_trauma", "immunosuppressed",
+        "urinary_blood_or_fever", "night_pain_unrelenting", "osteoporosis"]})",
     R"({"pain": [{"region": "calf", "side": "right", "intensity": 5}], "age": 40})",
     R"({"pain": [{"region": "thigh_lateral", "side": "left", "intensity": 4}],
         "denied": ["sitting_long"], "duration_days": 30, "onset": "gradual"})",

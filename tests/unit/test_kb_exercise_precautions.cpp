@@ -133,3 +133,29 @@ TEST_CASE("the easiest release of every muscle is done with the hands, without a
     }
   }
 }
+
+TEST_CASE("release doses follow their sources: short holds, once a day, no hard pressure",
+          "[kb][builtin][dose]") {
+  // Trigger-point pressure release is gentle sustained pressure until the
+  // tension yields, typically well under a minute (donnelly2019); rolling is
+  // 30 to 120 seconds a region (cheatham2015). Nothing twice a day.
+  const KnowledgeBase kb = builtin();
+  std::size_t releases = 0;
+  for (const auto& e : kb.exercises()) {
+    if (e.step != Step::release)
+      continue;
+    ++releases;
+    INFO(e.id);
+    if (e.dose.hold_seconds)
+      CHECK(*e.dose.hold_seconds <= 30);
+    if (e.dose.duration_seconds && e.dose.frequency == "daily")
+      CHECK(*e.dose.duration_seconds <= 120);
+    CHECK(e.dose.frequency.find("twice") == std::string::npos);
+    CHECK(e.dose.frequency.find("times a day") == std::string::npos);
+    for (const auto& line : e.instructions) {
+      CHECK(line.find("hard") == std::string::npos);
+      CHECK(line.find("firm pressure") == std::string::npos);
+    }
+  }
+  CHECK(releases > 24);
+}
