@@ -382,10 +382,11 @@ std::string NextStep::to_text() const {
   out << '\n';
   if (!target.empty()) {
     out << "Target: " << name;
-    if (both_sides)
+    if (both_sides) {
       out << " (both sides)";
-    else if (side != Side::none)
+    } else if (side != Side::none) {
       out << " (" << myoref::to_string(side) << ")";
+    }
     out << "  [" << target << "]\n";
   }
   if (acute)
@@ -399,9 +400,10 @@ std::string NextStep::to_text() const {
   }
   if (!left_out.empty()) {
     out << "\nLeft out for your precautions:\n";
-    for (const auto& l : left_out)
+    for (const auto& l : left_out) {
       out << "  - " << l.name << " [" << l.id << "] (" << myoref::to_string(l.step)
           << "): " << l.why << '\n';
+    }
   }
   if (steps.empty()) {
     out << "\nNo exercises: this plan has ended. Follow the advice above.\n";

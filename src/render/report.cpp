@@ -266,10 +266,12 @@ void write_ranking(std::string& out, const Assessment& a, std::size_t ranked,
   }
 }
 
-void write_exercise(std::string& out, const KnowledgeBase& kb, const Exercise& e,
+// One exercise as the plan prescribes it: its dose may be the acute phase's.
+void write_exercise(std::string& out, const KnowledgeBase& kb, const PrescribedExercise& p,
                     std::vector<CitationIndex>& used) {
+  const Exercise& e = kb.exercises()[p.exercise];
   out += "<div class=\"exercise\"><h3>" + html(e.name) + "</h3>\n";
-  out += "<p class=\"dose\">" + html(e.dose.to_string()) + "</p>\n<ol>";
+  out += "<p class=\"dose\">" + html(p.dose_text) + "</p>\n<ol>";
   for (const std::string& step : e.instructions)
     out += "<li>" + html(step) + "</li>";
   out += "</ol>\n";
@@ -297,26 +299,64 @@ void write_first_step(std::string& out, const Assessment& a, std::vector<Citatio
   const KnowledgeBase& kb = a.kb();
   if (a.candidate_count() == 0)
     return;
-  const Candidate& top = kb.candidates()[a.candidate(0).candidate];
-  const Muscle& muscle = kb.muscles()[top.muscle];
   // A muscle whose two sides tie is released on both sides, not on one picked by name.
   const std::string target = detail::both_sides_at(a, 0)
                                  ? both_sides_label(kb, a.candidate(0).candidate)
                                  : candidate_label(kb, a.candidate(0).candidate);
   out += "<h2>First step: release " + html(target) + "</h2>\n";
-  if (a.triage().level >= TriageLevel::urgent) {
-    out +=
-        "<p><strong>Self-care exercises are not shown.</strong> Your answers call for a "
-        "doctor first; come back to self-care only when a clinician says it is safe.</p>\n";
+  // The first step is the plan's own: it is refused where a plan would be
+  // (urgent or emergency triage, under 16, an emergency question unanswered),
+  // and keeps the person's precautions and the acute phase.
+  auto plan = Plan::start(kb, a);
+  if (!plan) {
+    if (plan.error().code() == ErrorCode::safety_refusal) {
+      out += "<p><strong>Self-care exercises are not shown.</strong> ";
+      out += a.triage().level >= TriageLevel::urgent
+                 ? "Your answers call for a doctor first; come back to self-care only when a "
+                   "clinician says it is safe."
+                 : html(plan.error().message()) + ".";
+      out += "</p>\n";
+    }
     return;
   }
+  const NextStep next = plan->next();
   out +=
       "<p class=\"lede\">The protocol goes release, then stretch, then strengthen, never "
       "skipping a step. Start by releasing the most likely muscle. If several release "
       "sessions bring no relief, it is probably not the source: move on to the next muscle "
       "in the list. Stop and see a clinician if the pain gets clearly worse.</p>\n";
-  for (const ExerciseIndex e : muscle.protocol[static_cast<int>(Step::release)]) {
-    write_exercise(out, kb, kb.exercises()[e], used);
+  if (next.acute) {
+    out +=
+        "<p>The pain began less than a week ago: the gentlest version is shown, at a lower "
+        "dose.</p>\n";
+  }
+  for (const PrecautionIndex p : plan->precautions()) {
+    const Precaution& precaution = kb.precautions()[p];
+    out += "<p>" + html(precaution.name) + ":</p><ul>";
+    for (const std::string& change : precaution.changes)
+      out += "<li>" + html(change) + "</li>";
+    out += "</ul>\n";
+    cite(used, precaution.cite);
+  }
+  const PrescribedStep& release = next.steps.front();
+  for (const PrescribedExercise& e : release.exercises) {
+    write_exercise(out, kb, e, used);
+  }
+  std::vector<const LeftOutExercise*> left;
+  for (const LeftOutExercise& l : next.left_out) {
+    if (l.step == Step::release)
+      left.push_back(&l);
+  }
+  if (!left.empty()) {
+    out += "<p>Left out for your precautions:</p><ul>";
+    for (const LeftOutExercise* l : left)
+      out += "<li>" + html(l->why) + "</li>";
+    out += "</ul>\n";
+  }
+  if (release.exercises.empty()) {
+    out +=
+        "<p>No release exercise suits your precautions: ask a clinician or physiotherapist "
+        "for one that does.</p>\n";
   }
 }
 

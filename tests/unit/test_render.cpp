@@ -322,7 +322,14 @@ TEST_CASE("small multiples show the top candidates of an assessment", "[render]"
 }
 
 TEST_CASE("the report leads with triage and withholds self-care when it is urgent", "[render]") {
-  auto calm = myoref::assess(kb(), intake_from("intake_gluteus_medius.json"));
+  // Every question the drawing opens answered no, as a host asks them first.
+  auto answered = intake_from("intake_gluteus_medius.json");
+  const auto asked = myoref::questions(kb(), answered);
+  REQUIRE(asked);
+  for (const auto& q : *asked)
+    answered.red_flags_denied.push_back(q.red_flag);
+  std::sort(answered.red_flags_denied.begin(), answered.red_flags_denied.end());
+  auto calm = myoref::assess(kb(), answered);
   REQUIRE(calm);
   auto page = myoref::render_report_html(*calm);
   REQUIRE(page);
@@ -356,6 +363,49 @@ TEST_CASE("the report leads with triage and withholds self-care when it is urgen
   CHECK(warning->find("Self-care exercises are not shown.") != std::string::npos);
   CHECK(warning->find(myoref::detail::render::escaped(kb().exercises()[first].name)) ==
         std::string::npos);
+
+  // The first step is the plan's: with an emergency question unanswered it is
+  // withheld, and it says why.
+  auto pending = myoref::assess(kb(), intake_from("intake_gluteus_medius.json"));
+  REQUIRE(pending);
+  REQUIRE_FALSE(pending->triage().pending.empty());
+  auto waiting = myoref::render_report_html(*pending);
+  REQUIRE(waiting);
+  CHECK(waiting->find("Self-care exercises are not shown.") != std::string::npos);
+  CHECK(waiting->find("emergency question is unanswered") != std::string::npos);
+  CHECK(waiting->find(myoref::detail::render::escaped(kb().exercises()[first].name)) ==
+        std::string::npos);
+}
+
+TEST_CASE("the report's first step keeps the person's precautions", "[render][precautions]") {
+  auto answered = intake_from("intake_gluteus_medius.json");
+  const auto asked = myoref::questions(kb(), answered);
+  REQUIRE(asked);
+  for (const auto& q : *asked)
+    answered.red_flags_denied.push_back(q.red_flag);
+  std::sort(answered.red_flags_denied.begin(), answered.red_flags_denied.end());
+  const auto thinners = kb().find_precaution("blood_thinners");
+  REQUIRE(thinners);
+  answered.precautions = {*thinners};
+  auto a = myoref::assess(kb(), answered);
+  REQUIRE(a);
+  auto page = myoref::render_report_html(*a);
+  REQUIRE(page);
+  // No release exercise that blood thinners rule out is shown; what was left out is said.
+  const auto& top = kb().muscles()[kb().candidates()[a->candidate(0).candidate].muscle];
+  bool any_ruled_out = false;
+  for (const auto e : top.protocol[static_cast<int>(myoref::Step::release)]) {
+    const auto& ex = kb().exercises()[e];
+    const bool ruled_out = std::find(ex.ruled_out_by.begin(), ex.ruled_out_by.end(), *thinners) !=
+                           ex.ruled_out_by.end();
+    any_ruled_out = any_ruled_out || ruled_out;
+    if (ruled_out) {
+      CHECK(page->find("<h3>" + myoref::detail::render::escaped(ex.name) + "</h3>") ==
+            std::string::npos);
+    }
+  }
+  CHECK(any_ruled_out);
+  CHECK(page->find("Left out for your precautions") != std::string::npos);
 }
 
 // Not run by default (hidden tag): writes every chart for the XML and
