@@ -11,7 +11,6 @@ using myoref::ErrorCode;
 using myoref::Plan;
 using myoref::PlanOptions;
 using myoref::PlanSeed;
-using myoref::Step;
 using namespace plan_test;
 
 namespace {
