@@ -1,9 +1,13 @@
 // The C API: pictures (SVG body charts) and the HTML report.
 #include <cstddef>
 #include <iterator>
+#include <string>
+#include <string_view>
 
 #include "c_api.hpp"
 #include "c_api_options.hpp"
+#include "myoref/assess.hpp"
+#include "myoref/plan.hpp"
 #include "myoref/render.hpp"
 
 using myoref::capi::guard;
@@ -243,6 +247,52 @@ int myoref_render_report_html(char** out, const myoref_assessment* assessment,
   });
 }
 
+int myoref_render_chart_svg(char** out, const myoref_kb* kb, const char* pain, size_t len,
+                            const myoref_render_options* options) {
+  MYOREF_CHECK_OUT(out);
+  MYOREF_CHECK_ARG(kb);
+  MYOREF_CHECK_TEXT(pain, len);
+  const char* const fn = __func__;
+  return guard(fn, [&] {
+    myoref::RenderOptions o;
+    if (const int status = read_options(fn, options, o); status != MYOREF_OK) {
+      return status;
+    }
+    const std::string_view text = text_view(pain, len);
+    const auto first = text.find_first_not_of(" \t\r\n");
+    const auto last = text.find_last_not_of(" \t\r\n");
+    const bool blank = first == std::string_view::npos ||
+                       (text[first] == '[' && last > first &&
+                        text.find_first_not_of(" \t\r\n", first + 1) == last && text[last] == ']');
+    if (blank) {
+      return store(out, myoref::render_chart_svg(kb->kb, o));
+    }
+    // The marks are read as an intake's "pain" list, by the intake's reader,
+    // so that they are checked alike and their errors have the same paths.
+    std::string intake = "{\"pain\":";
+    intake += text;
+    intake += '}';
+    auto parsed = myoref::parse_intake(kb->kb, intake);
+    if (!parsed) {
+      return myoref::capi::fail(parsed.error());
+    }
+    return store(out, myoref::render_chart_svg(kb->kb, parsed->pain, o));
+  });
+}
+
+int myoref_render_pain_over_time_svg(char** out, const myoref_plan* plan,
+                                     const myoref_render_options* options) {
+  MYOREF_CHECK_OUT(out);
+  MYOREF_CHECK_ARG(plan);
+  const char* const fn = __func__;
+  return guard(fn, [&] {
+    myoref::RenderOptions o;
+    const int status = read_options(fn, options, o);
+    return status != MYOREF_OK ? status
+                               : store(out, myoref::render_pain_over_time_svg(plan->plan, o));
+  });
+}
+
 // --- on JSON documents -----------------------------------------------------
 
 int myoref_render_intake_svg_json(char** out, const myoref_kb* kb, const char* intake, size_t len,
@@ -326,6 +376,25 @@ int myoref_render_report_html_json(char** out, const myoref_kb* kb, const char* 
       return myoref::capi::fail(a.error());
     }
     return store(out, myoref::render_report_html(*a, o));
+  });
+}
+
+int myoref_render_pain_over_time_svg_json(char** out, const myoref_kb* kb, const char* plan,
+                                          size_t len, const myoref_render_options* options) {
+  MYOREF_CHECK_OUT(out);
+  MYOREF_CHECK_ARG(kb);
+  MYOREF_CHECK_TEXT(plan, len);
+  const char* const fn = __func__;
+  return guard(fn, [&] {
+    myoref::RenderOptions o;
+    if (const int status = read_options(fn, options, o); status != MYOREF_OK) {
+      return status;
+    }
+    auto p = myoref::Plan::from_json(kb->kb, text_view(plan, len));
+    if (!p) {
+      return myoref::capi::fail(p.error());
+    }
+    return store(out, myoref::render_pain_over_time_svg(*p, o));
   });
 }
 

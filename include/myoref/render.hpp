@@ -21,6 +21,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "myoref/error.hpp"
 #include "myoref/kb.hpp"
@@ -29,6 +30,8 @@
 namespace myoref {
 
 struct Intake;     // myoref/assess.hpp
+struct PainMark;   // myoref/assess.hpp
+class Plan;        // myoref/plan.hpp
 class Assessment;  // myoref/assess.hpp
 
 /// How a picture looks. The defaults suit print and screen; every field is
@@ -86,6 +89,41 @@ Expected<std::string> render_overlay_svg(const KnowledgeBase& kb, const Intake& 
 /// gives a picture of the pain drawing alone that says so.
 Expected<std::string> render_candidates_svg(const Assessment& assessment, std::size_t top_n,
                                             const RenderOptions& options = {});
+
+/// A body chart to draw a pain drawing on (docs/rendering.md, "The chart to
+/// draw on"): the front and back views with orientation labels, and every
+/// region key the view shows as one `<path>` with `data-region-key` (the key:
+/// "buttock_upper:left", "sacrum"), `data-view` ("front" or "back"),
+/// `role="button"`, `aria-pressed`, and an `aria-label` that names the person's
+/// side ("left upper buttock, the person's left"; the region's name alone for a
+/// midline one). A region drawn on both views has one element in each. The
+/// first element has `tabindex="0"`, every other `tabindex="-1"` (a roving tab
+/// stop: a host moves it with the arrow keys). The root `<svg>` is a
+/// `role="group"`, each view a group named "Front view" / "Back view".
+///
+/// `pain` pre-fills the chart: each marked key gets `data-intensity`,
+/// `aria-pressed="true"` and the drawing's fill for its intensity. The same
+/// geometry as every other picture: the knowledge base's chart. Errors:
+/// invalid_input (a mark outside the knowledge base, an intensity outside
+/// 0..10, a key marked twice; paths "/pain/N/..."), plus those of the options.
+///@{
+Expected<std::string> render_chart_svg(const KnowledgeBase& kb, const RenderOptions& options = {});
+Expected<std::string> render_chart_svg(const KnowledgeBase& kb, const std::vector<PainMark>& pain,
+                                       const RenderOptions& options = {});
+///@}
+
+/// Pain over the sessions of a plan (docs/rendering.md, "Pain over time"): x,
+/// the sessions in date order, one equal slot each, numbered and dated; y, pain
+/// 0..10. Each session's pain before (hollow) and after (filled) joined by a
+/// stroke, the pain after joined across sessions; the baseline as a dashed
+/// line; the relief zone (pain the plan's rule counts as relief) shaded; the
+/// worsening threshold when it is 10 or less; a line where the target changed,
+/// named, and one where the plan stopped; a legend; a title, and a `<desc>` that
+/// lists every session in words. A plan with no session draws the empty plot.
+/// Only width_px, legend, heading and id_prefix apply, and overlay_colour
+/// (the pain markers). Errors: invalid_argument for options that do not parse.
+Expected<std::string> render_pain_over_time_svg(const Plan& plan,
+                                                const RenderOptions& options = {});
 
 /// What the HTML report shows.
 struct ReportOptions {

@@ -111,6 +111,14 @@ export class KnowledgeBase {
   validateIntake(intake: Intake | string): Intake;
   renderMuscle(candidate: string, options?: RenderOptions): string;
   renderIntake(intake: Intake | string, options?: RenderOptions): string;
+  /** The body chart to draw on: every region key a view shows is one `<path>`
+   * with `data-region-key`, `data-view` ("front" | "back"), `role="button"`,
+   * `aria-pressed`, an `aria-label` naming the person's side ("left upper
+   * buttock, the person's left") and a roving tabindex (the first element 0,
+   * the others -1). `pain` (an intake's pain list; null or [] for a blank
+   * chart) pre-fills it: marked keys get `data-intensity` and their fill.
+   * Throws MyorefError "invalid_input" (paths "/pain/N/...") for bad marks. */
+  renderChart(pain?: PainMark[] | string | null, options?: RenderOptions): string;
   renderOverlay(intake: Intake | string, candidate: string, options?: RenderOptions): string;
   renderCandidates(assessment: Assessment | string, topN?: number, options?: RenderOptions): string;
   reportHTML(assessment: Assessment | string): string;
@@ -152,5 +160,10 @@ export class Plan {
   readonly target: string | null;
   next(): Record<string, unknown>;
   log(session: Session | string): Record<string, unknown>;
+  /** Pain over the sessions as SVG text: pain before (hollow) and after
+   * (filled) each session in date order, the baseline, the relief zone by the
+   * plan's own rule, the worsening threshold, where the target changed and
+   * where the plan stopped; a legend, a title and a desc listing every session. */
+  renderPainOverTime(options?: RenderOptions): string;
   toJSON(): string;
 }

@@ -97,11 +97,19 @@ test("a plan journey: start, next, log, store, read back", () => {
   assert.deepEqual(first.steps.map((s) => s.step), ["release", "stretch", "strengthen"]);
   assert.ok(first.steps[0].exercises.length > 0);
 
+  const empty = plan.renderPainOverTime();
+  assert.match(empty, /^<svg[^>]* role="img"/);
+  assert.match(empty, /No session logged yet/);
   const decision = plan.log({ date: "2026-11-24", target: first.target,
                               steps: ["release", "stretch", "strengthen"],
                               pain_before: 6, pain_after: 5, red_flags: [] });
   assert.equal(typeof decision.outcome, "string");
   assert.equal(plan.document.sessions.length, 1);
+  const picture = plan.renderPainOverTime({ width: 500, idPrefix: "pot" });
+  assert.notEqual(picture, empty);
+  assert.match(picture, /Session 1 on 2026-11-24/);
+  assert.match(picture, / width="500"/);
+  rejects(() => plan.renderPainOverTime({ overlayColour: "blue" }), "invalid_argument");
 
   // Stored and read back (the app keeps it in localStorage).
   const again = Plan.fromJSON(kb, plan.toJSON());
@@ -153,6 +161,21 @@ test("pictures are SVG text from the core", () => {
   assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   assert.match(kb.renderIntake(intake), /<svg/);
   assert.match(kb.reportHTML(kb.assess(intake)), /<!DOCTYPE html>/i);
+});
+
+test("the chart to draw on: every region key an element, named by the person's side", () => {
+  const blank = kb.renderChart();
+  assert.equal(kb.renderChart([]), blank);
+  assert.match(blank, /^<svg[^>]* role="group"/);
+  const keys = new Set([...blank.matchAll(/data-region-key="([^"]+)"/g)].map((m) => m[1]));
+  assert.deepEqual([...keys].sort(), kb.regionKeys().sort());
+  assert.equal([...blank.matchAll(/tabindex="0"/g)].length, 1);
+  assert.match(blank, /data-region-key="buttock_upper:left"[^>]* role="button"[^>]* aria-pressed="false"[^>]* aria-label="left upper buttock, the person&#39;s left"/);
+  const filled = kb.renderChart([{ region: "buttock_upper", side: "left", intensity: 6 }], { width: 400 });
+  assert.match(filled, /data-region-key="buttock_upper:left"[^>]* data-intensity="6"[^>]* aria-pressed="true"/);
+  const e = rejects(() => kb.renderChart([{ region: "calf", side: "left", intensity: 11 }]), "invalid_input");
+  assert.equal(e.path, "/pain/0/intensity");
+  rejects(() => kb.renderChart("[{"), "parse");
 });
 
 test("100,000 calls leave the module's heap as it was", () => {
