@@ -32,7 +32,10 @@ here = pathlib.Path(myoref.__file__).resolve().parent
 assert str(here).startswith(sys.prefix), (here, sys.prefix)
 assert (here / "_core.pyi").is_file() and (here / "py.typed").is_file()
 kb = myoref.KnowledgeBase.default()
-a = kb.assess({"pain": [{"region": "buttock_upper", "side": "left", "intensity": 6}]})
+intake = {"pain": [{"region": "buttock_upper", "side": "left", "intensity": 6}]}
+# The red-flag questions first: a plan waits for the answers (here, all no).
+intake["red_flags_denied"] = [q["id"] for q in kb.questions(intake)]
+a = kb.assess(intake)
 assert a.to_dict()["kb"]["id"] == "myoref-default"
 x = np.zeros((2, len(kb.region_keys())), dtype=np.uint8)
 x[0, kb.region_keys().index("buttock_upper:left")] = 6
