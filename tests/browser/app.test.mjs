@@ -160,7 +160,7 @@ async function screenshot(locator, name) {
 
 // --- helpers -------------------------------------------------------------
 
-const region = (page, key) => page.locator(`[data-region-key="${key}"]`);
+const region = (page, key) => page.locator(`[data-region-key="${key}"]`).first();
 
 /** A real mouse click on a point inside the region's shape (its box's centre
  * may fall on a neighbour), found with elementFromPoint. */
@@ -256,10 +256,12 @@ test("the blank chart: every region has a key, a role and a label; nothing marke
   const app = await openApp();
   const {page} = app;
   const regions = await page.locator("myoref-body-chart [data-region-key]").evaluateAll((els) =>
-    els.map((e) => ({key: e.getAttribute("data-region-key"), role: e.getAttribute("role"),
-                     label: e.getAttribute("aria-label"), tab: e.getAttribute("tabindex")})));
+    els.map((e) => ({key: e.getAttribute("data-region-key"), view: e.getAttribute("data-view"),
+                     role: e.getAttribute("role"), label: e.getAttribute("aria-label"),
+                     tab: e.getAttribute("tabindex")})));
   assert.ok(regions.length > 40, `${regions.length} regions`);
-  assert.equal(new Set(regions.map((r) => r.key)).size, regions.length, "each key once");
+  assert.equal(new Set(regions.map((r) => `${r.key} ${r.view}`)).size, regions.length,
+               "each key once a view");
   for (const r of regions) {
     assert.ok(r.role, `${r.key} has a role`);
     assert.ok(r.label, `${r.key} has a label`);

@@ -114,10 +114,10 @@ export class MyorefBodyChart extends Base {
     this._kb = null;
     this._svgText = null;
     this._regions = [];  // the region elements, in the chart's order
-    this._byKey = new Map();
+    this._byKey = new Map();  // key -> its elements (one a view that shows it)
     this._marks = new Map();  // key -> intensity
     this._selected = null;
-    this._focusKey = null;
+    this._focusEl = null;  // the region element in the tab order
     this._defaultIntensity = 5;
     this._uid = `mbc${++instances}`;
   }
@@ -149,7 +149,7 @@ export class MyorefBodyChart extends Base {
   get value() {
     // The chart's order; marks of keys the chart does not show (a coarse
     // region given in `value`) after them, by key.
-    const keys = this._regions.map((el) => el.getAttribute("data-region-key"));
+    const keys = [...this._byKey.keys()];
     keys.push(...[...this._marks.keys()].filter((k) => !this._byKey.has(k)).sort());
     const out = [];
     for (const key of keys) {
@@ -174,11 +174,11 @@ export class MyorefBodyChart extends Base {
   get defaultIntensity() { return this._defaultIntensity; }
   set defaultIntensity(n) { this._defaultIntensity = Math.min(10, Math.max(0, Math.round(n))); }
 
-  /** Focuses a region by key (or the chart's current region). */
+  /** Focuses a region by key (its first view), or the chart's current region. */
   focusRegion(key) {
-    const el = this._byKey.get(key || this._focusKey);
+    const el = key ? (this._byKey.get(key) || [])[0] : this._focusEl;
     if (el) {
-      this._setFocusKey(el.getAttribute("data-region-key"));
+      this._setFocus(el);
       el.focus();
     }
   }
@@ -249,7 +249,7 @@ export class MyorefBodyChart extends Base {
     chart.addEventListener("focusin", (e) => {
       const el = this._regionOf(e.target);
       if (el)
-        this._setFocusKey(el.getAttribute("data-region-key"));
+        this._setFocus(el);
     });
     this._renderChart();
   }
@@ -258,7 +258,7 @@ export class MyorefBodyChart extends Base {
     let svg = this._svgText;
     if (svg === null && this._kb) {
       // The core's blank interactive chart; heading off: the page has its own.
-      svg = this._kb.renderChart({heading: false, idPrefix: this._uid});
+      svg = this._kb.renderChart(null, {heading: false, idPrefix: this._uid});
     }
     this._chart.innerHTML = svg || "";
     const root = this._chart.querySelector("svg");
@@ -270,15 +270,18 @@ export class MyorefBodyChart extends Base {
       root.setAttribute("aria-describedby", `${this._uid}-help`);
     }
     this._regions = [...this._chart.querySelectorAll("[data-region-key]")];
-    this._byKey = new Map(this._regions.map((el) => [el.getAttribute("data-region-key"), el]));
+    this._byKey = new Map();
     for (const el of this._regions) {
-      el.dataset.label = el.getAttribute("aria-label") || el.getAttribute("data-region-key");
+      const key = el.getAttribute("data-region-key");
+      if (!this._byKey.has(key))
+        this._byKey.set(key, []);
+      this._byKey.get(key).push(el);
+      el.dataset.label = el.getAttribute("aria-label") || key;
       el.setAttribute("tabindex", "-1");
     }
-    if (!this._byKey.has(this._focusKey))
-      this._focusKey = this._regions.length ? this._regions[0].getAttribute("data-region-key") : null;
-    if (this._focusKey)
-      this._byKey.get(this._focusKey).setAttribute("tabindex", "0");
+    this._focusEl = this._regions[0] || null;
+    if (this._focusEl)
+      this._focusEl.setAttribute("tabindex", "0");
     if (this._selected && !this._byKey.has(this._selected))
       this._selected = null;
     this._paintAll();
@@ -291,29 +294,24 @@ export class MyorefBodyChart extends Base {
   }
 
   _label(key) {
-    const el = this._byKey.get(key);
-    return el ? el.dataset.label : key;
+    const els = this._byKey.get(key);
+    return els ? els[0].dataset.label : key;
   }
 
-  _setFocusKey(key) {
-    if (key === this._focusKey)
+  _setFocus(el) {
+    if (el === this._focusEl)
       return;
-    const old = this._byKey.get(this._focusKey);
-    if (old)
-      old.setAttribute("tabindex", "-1");
-    this._focusKey = key;
-    const el = this._byKey.get(key);
-    if (el)
-      el.setAttribute("tabindex", "0");
+    if (this._focusEl)
+      this._focusEl.setAttribute("tabindex", "-1");
+    this._focusEl = el;
+    el.setAttribute("tabindex", "0");
   }
 
   _select(key) {
-    const old = this._byKey.get(this._selected);
-    if (old)
-      old.classList.remove("mbc-selected");
+    for (const el of this._byKey.get(this._selected) || [])
+      el.classList.remove("mbc-selected");
     this._selected = key && this._byKey.has(key) ? key : null;
-    const el = this._byKey.get(this._selected);
-    if (el)
+    for (const el of this._byKey.get(this._selected) || [])
       el.classList.add("mbc-selected");
     this._input.disabled = this._selected === null;
     if (this._selected === null) {
@@ -353,9 +351,8 @@ export class MyorefBodyChart extends Base {
     const el = this._regionOf(e.target);
     if (!el)
       return;
-    const key = el.getAttribute("data-region-key");
-    this._setFocusKey(key);
-    this._toggle(key);
+    this._setFocus(el);
+    this._toggle(el.getAttribute("data-region-key"));
   }
 
   _onIntensityInput() {
@@ -395,7 +392,7 @@ export class MyorefBodyChart extends Base {
     }
     e.preventDefault();
     if (next && next !== el) {
-      this._setFocusKey(next.getAttribute("data-region-key"));
+      this._setFocus(next);
       next.focus();
     }
   }
@@ -429,30 +426,29 @@ export class MyorefBodyChart extends Base {
   }
 
   _paint(key) {
-    const el = this._byKey.get(key);
-    if (!el)
-      return;
-    const label = el.dataset.label;
-    const pressed = el.getAttribute("role") === "checkbox" ? "aria-checked" : "aria-pressed";
-    if (this._marks.has(key)) {
-      const n = this._marks.get(key);
-      el.setAttribute("data-intensity", String(n));
-      el.style.setProperty("--mbc-fill", painColour(n));
-      el.setAttribute(pressed, "true");
-      el.setAttribute("aria-label", `${label}, pain ${n} of 10`);
-    } else {
-      el.removeAttribute("data-intensity");
-      el.style.removeProperty("--mbc-fill");
-      el.setAttribute(pressed, "false");
-      el.setAttribute("aria-label", label);
+    for (const el of this._byKey.get(key) || []) {
+      const label = el.dataset.label;
+      const pressed = el.getAttribute("role") === "checkbox" ? "aria-checked" : "aria-pressed";
+      if (this._marks.has(key)) {
+        const n = this._marks.get(key);
+        el.setAttribute("data-intensity", String(n));
+        el.style.setProperty("--mbc-fill", painColour(n));
+        el.setAttribute(pressed, "true");
+        el.setAttribute("aria-label", `${label}, pain ${n} of 10`);
+      } else {
+        el.removeAttribute("data-intensity");
+        el.style.removeProperty("--mbc-fill");
+        el.setAttribute(pressed, "false");
+        el.setAttribute("aria-label", label);
+      }
     }
   }
 
   _paintAll() {
     if (!this._built)
       return;
-    for (const el of this._regions)
-      this._paint(el.getAttribute("data-region-key"));
+    for (const key of this._byKey.keys())
+      this._paint(key);
     this._renderList();
     if (this._selected !== null)
       this._select(this._selected);
