@@ -1,9 +1,12 @@
 // The C API: pictures (SVG body charts) and the HTML report.
 #include <cstddef>
 #include <iterator>
+#include <string>
+#include <string_view>
 
 #include "c_api.hpp"
 #include "c_api_options.hpp"
+#include "myoref/assess.hpp"
 #include "myoref/render.hpp"
 
 using myoref::capi::guard;
@@ -240,6 +243,39 @@ int myoref_render_report_html(char** out, const myoref_assessment* assessment,
     const int status = read_options(fn, options, o);
     return status != MYOREF_OK ? status
                                : store(out, myoref::render_report_html(assessment->assessment, o));
+  });
+}
+
+int myoref_render_chart_svg(char** out, const myoref_kb* kb, const char* pain, size_t len,
+                            const myoref_render_options* options) {
+  MYOREF_CHECK_OUT(out);
+  MYOREF_CHECK_ARG(kb);
+  MYOREF_CHECK_TEXT(pain, len);
+  const char* const fn = __func__;
+  return guard(fn, [&] {
+    myoref::RenderOptions o;
+    if (const int status = read_options(fn, options, o); status != MYOREF_OK) {
+      return status;
+    }
+    const std::string_view text = text_view(pain, len);
+    const auto first = text.find_first_not_of(" \t\r\n");
+    const auto last = text.find_last_not_of(" \t\r\n");
+    const bool blank = first == std::string_view::npos ||
+                       (text[first] == '[' && last > first &&
+                        text.find_first_not_of(" \t\r\n", first + 1) == last && text[last] == ']');
+    if (blank) {
+      return store(out, myoref::render_chart_svg(kb->kb, o));
+    }
+    // The marks are read as an intake's "pain" list, by the intake's reader,
+    // so that they are checked alike and their errors have the same paths.
+    std::string intake = "{\"pain\":";
+    intake += text;
+    intake += '}';
+    auto parsed = myoref::parse_intake(kb->kb, intake);
+    if (!parsed) {
+      return myoref::capi::fail(parsed.error());
+    }
+    return store(out, myoref::render_chart_svg(kb->kb, parsed->pain, o));
   });
 }
 

@@ -21,6 +21,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "myoref/error.hpp"
 #include "myoref/kb.hpp"
@@ -29,6 +30,7 @@
 namespace myoref {
 
 struct Intake;     // myoref/assess.hpp
+struct PainMark;   // myoref/assess.hpp
 class Assessment;  // myoref/assess.hpp
 
 /// How a picture looks. The defaults suit print and screen; every field is
@@ -86,6 +88,28 @@ Expected<std::string> render_overlay_svg(const KnowledgeBase& kb, const Intake& 
 /// gives a picture of the pain drawing alone that says so.
 Expected<std::string> render_candidates_svg(const Assessment& assessment, std::size_t top_n,
                                             const RenderOptions& options = {});
+
+/// A body chart to draw a pain drawing on (docs/rendering.md, "The chart to
+/// draw on"): the front and back views with orientation labels, and every
+/// region key the view shows as one `<path>` with `data-region-key` (the key:
+/// "buttock_upper:left", "sacrum"), `data-view` ("front" or "back"),
+/// `role="button"`, `aria-pressed`, and an `aria-label` that names the person's
+/// side ("left upper buttock, the person's left"; the region's name alone for a
+/// midline one). A region drawn on both views has one element in each. The
+/// first element has `tabindex="0"`, every other `tabindex="-1"` (a roving tab
+/// stop: a host moves it with the arrow keys). The root `<svg>` is a
+/// `role="group"`, each view a group named "Front view" / "Back view".
+///
+/// `pain` pre-fills the chart: each marked key gets `data-intensity`,
+/// `aria-pressed="true"` and the drawing's fill for its intensity. The same
+/// geometry as every other picture: the knowledge base's chart. Errors:
+/// invalid_input (a mark outside the knowledge base, an intensity outside
+/// 0..10, a key marked twice; paths "/pain/N/..."), plus those of the options.
+///@{
+Expected<std::string> render_chart_svg(const KnowledgeBase& kb, const RenderOptions& options = {});
+Expected<std::string> render_chart_svg(const KnowledgeBase& kb, const std::vector<PainMark>& pain,
+                                       const RenderOptions& options = {});
+///@}
 
 /// What the HTML report shows.
 struct ReportOptions {

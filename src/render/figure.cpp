@@ -29,6 +29,10 @@ constexpr float kSwatchHeight = 12.0F;
 constexpr float kCrossHalf = 2.3F;
 
 constexpr const char* kRegionStroke = "#b4b4b4";
+// The borders of a chart to draw on: 5.7:1 against white, so that the map of
+// regions stays visible to low vision (WCAG 1.4.11 asks 3:1 of the parts of a
+// control).
+constexpr const char* kInteractiveStroke = "#5c5c5c";
 constexpr const char* kOutlineStroke = "#474747";
 constexpr const char* kTextColour = "#1a1a1a";
 constexpr const char* kMutedText = "#555555";
@@ -40,38 +44,6 @@ constexpr Rgb kPainMid{0xf2, 0x8c, 0x28};
 constexpr Rgb kPainHigh{0x7f, 0x00, 0x00};
 constexpr Rgb kNoPain{0xe4, 0xe4, 0xe4};
 constexpr Rgb kWhite{0xff, 0xff, 0xff};
-
-void attr(std::string& out, const char* name, std::string_view value) {
-  out += ' ';
-  out += name;
-  out += "=\"";
-  append_escaped(out, value);
-  out += '"';
-}
-
-void attr(std::string& out, const char* name, float value) {
-  out += ' ';
-  out += name;
-  out += "=\"";
-  out += num(value);
-  out += '"';
-}
-
-void text_element(std::string& out, float x, float y, std::string_view text, float size,
-                  const char* anchor, const char* fill, bool bold = false) {
-  out += "<text";
-  attr(out, "x", x);
-  attr(out, "y", y);
-  attr(out, "font-size", size);
-  if (bold)
-    attr(out, "font-weight", "bold");
-  if (std::string_view(anchor) != "start")
-    attr(out, "text-anchor", anchor);
-  attr(out, "fill", fill);
-  out += '>';
-  append_escaped(out, text);
-  out += "</text>\n";
-}
 
 void points_attr(std::string& out, const std::vector<Point>& points) {
   out += " points=\"";
@@ -167,8 +139,63 @@ struct View {
 constexpr std::array<View, 2> kViews{
     {{myoref::View::front, "Front", "R", "L"}, {myoref::View::back, "Back", "L", "R"}}};
 
+// A chart to draw on: each region key of the view is one <path> (all its
+// shapes), the element the component toggles. The first in the document
+// takes the tab stop (tabindex 0), the others -1: the component moves it with
+// the arrow keys (a roving tabindex), so Tab enters and leaves the chart in
+// one step.
+void write_interactive_regions(std::string& out, const KnowledgeBase& kb, const Panel& panel,
+                               const View& view, bool& tab_stop_taken) {
+  const Chart& chart = kb.chart();
+  std::vector<std::vector<const ChartShape*>> shapes_of(kb.region_keys().size());
+  std::vector<RegionKeyIndex> order;  // keys in the order their first shape comes
+  for (const ChartShape& shape : chart.shapes) {
+    if (shape.view != view.view)
+      continue;
+    if (shapes_of[shape.key].empty())
+      order.push_back(shape.key);
+    shapes_of[shape.key].push_back(&shape);
+  }
+  for (const RegionKeyIndex key : order) {
+    std::string d;
+    for (const ChartShape* shape : shapes_of[key]) {
+      for (std::size_t i = 0; i < shape->points.size(); ++i) {
+        d += i == 0 ? 'M' : 'L';
+        d += num(shape->points[i].x);
+        d += ' ';
+        d += num(shape->points[i].y);
+      }
+      d += 'Z';
+    }
+    const int intensity = key < panel.intensity.size() ? panel.intensity[key] : -1;
+    const std::string& fill =
+        key < panel.fill.size() && !panel.fill[key].empty() ? panel.fill[key] : std::string();
+    out += "<path";
+    attr(out, "d", d);
+    attr(out, "fill", fill.empty() ? std::string("#ffffff") : fill);
+    attr(out, "stroke", kInteractiveStroke);
+    out += " stroke-width=\"0.8\" stroke-linejoin=\"round\"";
+    attr(out, "data-region-key", kb.region_keys()[key].key);
+    attr(out, "data-view", to_string(view.view));
+    if (intensity >= 0)
+      attr(out, "data-intensity", std::to_string(intensity));
+    out += " role=\"button\"";
+    attr(out, "tabindex", tab_stop_taken ? "-1" : "0");
+    tab_stop_taken = true;
+    attr(out, "aria-pressed", intensity >= 0 ? "true" : "false");
+    attr(out, "aria-label", region_aria_label(kb, key));
+    out += "><title>";
+    append_escaped(out, region_label(kb, key));
+    if (key < panel.note.size() && !panel.note[key].empty()) {
+      out += ": ";
+      append_escaped(out, panel.note[key]);
+    }
+    out += "</title></path>\n";
+  }
+}
+
 void write_view(std::string& out, const KnowledgeBase& kb, const Panel& panel, const Look& look,
-                const View& view, float x, float y) {
+                const View& view, float x, float y, bool& tab_stop_taken) {
   const Chart& chart = kb.chart();
   const int v = static_cast<int>(view.view);
   text_element(out, x + chart.width / 2.0F, y + 12.0F, view.caption, 12.0F, "middle", kTextColour,
@@ -177,12 +204,20 @@ void write_view(std::string& out, const KnowledgeBase& kb, const Panel& panel, c
   text_element(out, x + chart.width - 2.0F, y + 12.0F, view.viewer_right, 11.0F, "end", kMutedText);
   out += "<g";
   attr(out, "transform", "translate(" + num(x) + ' ' + num(y + kCaptionHeight) + ')');
+  if (panel.interactive) {
+    // A named group per view: a screen reader says "front view" when focus
+    // enters it, which tells apart a region drawn on both views.
+    out += " role=\"group\"";
+    attr(out, "aria-label", std::string(view.caption) + " view");
+  }
   out += ">\n";
 
+  if (panel.interactive)
+    write_interactive_regions(out, kb, panel, view, tab_stop_taken);
   // Regions: every one is drawn (white when not painted) so that each has a
   // hover title, and the faint borders show the chart's map.
   for (const ChartShape& shape : chart.shapes) {
-    if (shape.view != view.view)
+    if (panel.interactive || shape.view != view.view)
       continue;
     const std::size_t key = shape.key;
     const std::string& fill =
@@ -339,7 +374,7 @@ std::vector<Zone> referral_zones(const KnowledgeBase& kb, CandidateIndex candida
   return zones;
 }
 
-Expected<Look> check_look(const KnowledgeBase& kb, const RenderOptions& options) {
+Expected<Look> check_options(const RenderOptions& options) {
   std::vector<Diagnostic> problems;
   Look look;
   look.width_px = options.width_px;
@@ -371,6 +406,13 @@ Expected<Look> check_look(const KnowledgeBase& kb, const RenderOptions& options)
   if (!problems.empty()) {
     return Error(ErrorCode::invalid_argument, "render options are not valid", std::move(problems));
   }
+  return look;
+}
+
+Expected<Look> check_look(const KnowledgeBase& kb, const RenderOptions& options) {
+  auto look = check_options(options);
+  if (!look)
+    return look;
   const Chart& chart = kb.chart();
   if (chart.shapes.empty() || !(chart.width > 0.0F) || !(chart.height > 0.0F)) {
     return Error(ErrorCode::not_found,
@@ -388,6 +430,22 @@ std::string region_label(const KnowledgeBase& kb, RegionKeyIndex key) {
     label += ')';
   }
   return label;
+}
+
+std::string region_aria_label(const KnowledgeBase& kb, RegionKeyIndex key) {
+  const RegionKey& k = kb.region_keys()[key];
+  const std::string& name = kb.regions()[k.region].name;
+  if (k.side == Side::none)
+    return name;
+  // "Upper buttock" reads "left upper buttock"; a name that starts with an
+  // abbreviation ("ITB") keeps its capitals.
+  std::string lowered = name;
+  if (lowered.size() >= 2 && lowered[0] >= 'A' && lowered[0] <= 'Z' &&
+      !(lowered[1] >= 'A' && lowered[1] <= 'Z')) {
+    lowered[0] = static_cast<char>(lowered[0] - 'A' + 'a');
+  }
+  const std::string side(to_string(k.side));
+  return side + ' ' + lowered + ", the person's " + side;
 }
 
 std::string candidate_label(const KnowledgeBase& kb, CandidateIndex candidate) {
@@ -472,7 +530,8 @@ std::string write_svg(const KnowledgeBase& kb, const Figure& figure, const Look&
     attr(out, "width", w);
     attr(out, "height", w * height / width);
   }
-  out += " role=\"img\"";
+  // An image's children are presentational, so a chart to draw on is a group.
+  out += figure.interactive ? " role=\"group\"" : " role=\"img\"";
   attr(out, "aria-labelledby", title_id + ' ' + desc_id);
   out += " font-family=\"sans-serif\">\n<title";
   attr(out, "id", title_id);
@@ -494,6 +553,7 @@ std::string write_svg(const KnowledgeBase& kb, const Figure& figure, const Look&
                    fitted_size(figure.subtitle, 12.0F, text_width, false), "start", kMutedText);
     }
   }
+  bool tab_stop_taken = false;
   for (std::size_t i = 0; i < figure.panels.size(); ++i) {
     const Panel& panel = figure.panels[i];
     const float x = kMargin + static_cast<float>(i % columns) * (panel_width + kPanelGap);
@@ -507,7 +567,7 @@ std::string write_svg(const KnowledgeBase& kb, const Figure& figure, const Look&
     }
     for (std::size_t v = 0; v < kViews.size(); ++v) {
       write_view(out, kb, panel, look, kViews[v],
-                 x + static_cast<float>(v) * (chart.width + kViewGap), views_top);
+                 x + static_cast<float>(v) * (chart.width + kViewGap), views_top, tab_stop_taken);
     }
   }
   if (look.legend && !figure.legend.empty()) {

@@ -37,6 +37,9 @@ struct Look {
   Rgb trigger_point;
 };
 
+/// Checks the options. Errors: invalid_argument (paths name the option).
+Expected<Look> check_options(const RenderOptions& options);
+
 /// Checks the options and that `kb` has a chart. Errors: invalid_argument
 /// (paths name the option: "/essential_colour"), not_found (no chart).
 Expected<Look> check_look(const KnowledgeBase& kb, const RenderOptions& options);
@@ -64,6 +67,11 @@ struct Panel {
   std::vector<std::string> note;           ///< added to the region's hover title; "" = nothing
   std::vector<Zone> overlay;               ///< a candidate's pattern drawn over the fills
   std::optional<CandidateIndex> marks_of;  ///< whose trigger points to mark
+  /// By region key: the pain intensity written as data-intensity (and shown
+  /// as pressed) on an interactive figure; -1 = not marked. Empty: none.
+  std::vector<int> intensity;
+  /// Its regions are the elements to toggle (see Figure::interactive).
+  bool interactive = false;
 };
 
 struct LegendItem {
@@ -79,7 +87,16 @@ struct Figure {
   std::string desc;      ///< the <desc>: what the picture shows, in words
   std::vector<Panel> panels;
   std::vector<LegendItem> legend;
+  /// A chart to draw on: every region key of a view is one focusable element
+  /// (data-region-key, role="button", aria-pressed, aria-label, roving
+  /// tabindex), the regions' borders are dark enough to see, and the root is a
+  /// group rather than an image (an image's children are not reachable).
+  bool interactive = false;
 };
+
+/// The accessible name of a region key on an interactive chart: "left upper
+/// buttock, the person's left", or the region's name for a midline one.
+std::string region_aria_label(const KnowledgeBase& kb, RegionKeyIndex key);
 
 /// Ids of the patterns a figure may use, made from the look's prefix.
 std::string spillover_pattern_id(const Look& look);

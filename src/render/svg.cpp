@@ -63,6 +63,38 @@ std::string escaped(std::string_view text) {
   return out;
 }
 
+void attr(std::string& out, const char* name, std::string_view value) {
+  out += ' ';
+  out += name;
+  out += "=\"";
+  append_escaped(out, value);
+  out += '"';
+}
+
+void attr(std::string& out, const char* name, float value) {
+  out += ' ';
+  out += name;
+  out += "=\"";
+  out += num(value);
+  out += '"';
+}
+
+void text_element(std::string& out, float x, float y, std::string_view text, float size,
+                  const char* anchor, const char* fill, bool bold) {
+  out += "<text";
+  attr(out, "x", x);
+  attr(out, "y", y);
+  attr(out, "font-size", size);
+  if (bold)
+    attr(out, "font-weight", "bold");
+  if (std::string_view(anchor) != "start")
+    attr(out, "text-anchor", anchor);
+  attr(out, "fill", fill);
+  out += '>';
+  append_escaped(out, text);
+  out += "</text>\n";
+}
+
 namespace {
 int hex_digit(char c) noexcept {
   if (c >= '0' && c <= '9')

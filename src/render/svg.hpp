@@ -33,6 +33,15 @@ std::string to_hex(Rgb colour);
 /// `a` moved `part` of the way (0..1) toward `b`, each channel rounded.
 Rgb mix(Rgb a, Rgb b, float part) noexcept;
 
+/// Appends ` name="value"`, the value escaped (or written with num()).
+void attr(std::string& out, const char* name, std::string_view value);
+void attr(std::string& out, const char* name, float value);
+
+/// Appends a <text> element at (x, y): `anchor` is "start", "middle" or
+/// "end", `fill` a colour.
+void text_element(std::string& out, float x, float y, std::string_view text, float size,
+                  const char* anchor, const char* fill, bool bold = false);
+
 /// Whether `prefix` is usable as the start of XML ids: a letter, then
 /// letters, digits, '-' or '_', 1..64 characters.
 bool valid_id_prefix(std::string_view prefix) noexcept;

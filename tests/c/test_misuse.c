@@ -527,6 +527,11 @@ static void test_wrong_handle_types(const myoref_kb* kb, const myoref_intake* in
   CHECK_ERROR(MYOREF_EMISUSE,
               "myoref_render_report_html: argument 'assessment' is a knowledge base (myoref_kb), "
               "not an assessment (myoref_assessment)");
+  CHECK_STATUS(myoref_render_chart_svg(&text, (const myoref_kb*)(void*)assessment, NULL, 0, NULL),
+               MYOREF_EMISUSE);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_render_chart_svg: argument 'kb' is an assessment (myoref_assessment), "
+              "not a knowledge base (myoref_kb)");
   CHECK_STATUS(myoref_render_intake_svg_json(&text, (const myoref_kb*)(void*)assessment, "x",
                                              MYOREF_NTS, NULL),
                MYOREF_EMISUSE);

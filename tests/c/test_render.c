@@ -126,6 +126,32 @@ static void test_drawings(const myoref_kb* kb) {
   myoref_string_free(j);
   h = j = NULL;
 
+  /* The chart to draw on: blank (NULL, "" or "[]"), or pre-filled from a pain list. */
+  CHECK_OK(myoref_render_chart_svg(&h, kb, NULL, 0, NULL));
+  CHECK_OK(myoref_render_chart_svg(&j, kb, " [ ] ", MYOREF_NTS, NULL));
+  CHECK(is_svg(h));
+  CHECK_STR(h, j);
+  CHECK(strstr(h, "data-region-key=\"buttock_upper:left\"") != NULL);
+  CHECK(strstr(h, "aria-label=\"left upper buttock, the person&#39;s left\"") != NULL);
+  CHECK(strstr(h, "data-intensity") == NULL);
+  myoref_string_free(h);
+  myoref_string_free(j);
+  h = j = NULL;
+  CHECK_OK(myoref_render_chart_svg(
+      &h, kb, "[{\"region\": \"buttock_upper\", \"side\": \"left\", \"intensity\": 6}]", MYOREF_NTS,
+      NULL));
+  CHECK(strstr(h, "data-intensity=\"6\"") != NULL);
+  CHECK(strstr(h, "aria-pressed=\"true\"") != NULL);
+  myoref_string_free(h);
+  h = NULL;
+  CHECK_STATUS(myoref_render_chart_svg(&none, kb,
+                                       "[{\"region\": \"calf\", \"side\": \"left\", "
+                                       "\"intensity\": 12}]",
+                                       MYOREF_NTS, NULL),
+               MYOREF_EINPUT);
+  CHECK_STR(myoref_last_error()->path, "/pain/0/intensity");
+  CHECK_STATUS(myoref_render_chart_svg(&none, kb, "[", 1, NULL), MYOREF_EPARSE);
+
   /* An intake that breaks a rule is refused with its path. */
   CHECK_OK(myoref_intake_new(&bad, kb));
   CHECK_OK(myoref_intake_add_pain(bad, "calf", MYOREF_NTS, MYOREF_SIDE_LEFT, 12));
@@ -237,6 +263,9 @@ static void test_report(const myoref_kb* kb) {
   CHECK_NULL_ARG(myoref_render_report_html_json(NULL, kb, assessment, MYOREF_NTS, NULL), "out");
   CHECK_NULL_ARG(myoref_render_report_html_json(&none, NULL, assessment, MYOREF_NTS, NULL), "kb");
   CHECK_NULL_ARG(myoref_render_report_html_json(&none, kb, NULL, 2, NULL), "assessment");
+  CHECK_NULL_ARG(myoref_render_chart_svg(NULL, kb, NULL, 0, NULL), "out");
+  CHECK_NULL_ARG(myoref_render_chart_svg(&none, NULL, NULL, 0, NULL), "kb");
+  CHECK_NULL_ARG(myoref_render_chart_svg(&none, kb, NULL, 2, NULL), "pain");
   CHECK(none == NULL);
 
   myoref_string_free(h);

@@ -107,3 +107,31 @@ def test_report(assessment, tmp_path):
         assessment.report(ranked=0)
     page.save(tmp_path / "report.html")
     assert (tmp_path / "report.html").read_text(encoding="utf-8") == page
+
+
+def test_render_chart(kb, intake):
+    blank = myoref.render_chart(kb)
+    root = parse_svg(blank)
+    assert root.get("role") == "group"
+    ns = "{http://www.w3.org/2000/svg}"
+    regions = [e for e in root.iter(f"{ns}path") if e.get("data-region-key")]
+    keys = {e.get("data-region-key") for e in regions}
+    assert keys == set(kb.region_keys())
+    assert all(e.get("role") == "button" and e.get("aria-pressed") == "false" for e in regions)
+    assert [e.get("tabindex") for e in regions].count("0") == 1
+    by_key = {e.get("data-region-key"): e for e in regions}
+    assert by_key["buttock_upper:left"].get("aria-label") == "left upper buttock, the person's left"
+    assert myoref.render_chart(kb, []) == blank
+    assert myoref.render_chart(kb, "[]") == blank
+
+    pain = [{"region": "buttock_upper", "side": "left", "intensity": 6}]
+    filled = myoref.render_chart(kb, pain, width=400)
+    assert myoref.render_chart(kb, '[{"region": "buttock_upper", "side": "left", '
+                               '"intensity": 6}]', width=400) == filled
+    marked = [e for e in parse_svg(filled).iter(f"{ns}path") if e.get("data-intensity")]
+    assert [(e.get("data-region-key"), e.get("data-intensity")) for e in marked] == [
+        ("buttock_upper:left", "6")
+    ]
+    with pytest.raises(myoref.InputError) as caught:
+        myoref.render_chart(kb, [{"region": "calf", "side": "left", "intensity": 11}])
+    assert caught.value.path == "/pain/0/intensity"

@@ -408,6 +408,164 @@ TEST_CASE("the report's first step keeps the person's precautions", "[render][pr
   CHECK(page->find("Left out for your precautions") != std::string::npos);
 }
 
+namespace {
+
+// The value of attribute `name` in the element that starts at `at`.
+std::string attribute(const std::string& svg, std::size_t at, const std::string& name) {
+  const std::size_t end = svg.find('>', at);
+  const std::string key = ' ' + name + "=\"";
+  const std::size_t found = svg.find(key, at);
+  if (found == std::string::npos || found > end)
+    return "";
+  const std::size_t from = found + key.size();
+  std::string value = svg.substr(from, svg.find('"', from) - from);
+  // The one entity the labels use ("the person&#39;s left").
+  for (auto apos = value.find("&#39;"); apos != std::string::npos; apos = value.find("&#39;"))
+    value.replace(apos, 5, "'");
+  return value;
+}
+
+// Start offsets of the elements that carry data-region-key="key".
+std::vector<std::size_t> region_elements(const std::string& svg, const std::string& key) {
+  std::vector<std::size_t> at;
+  const std::string needle = "data-region-key=\"" + key + "\"";
+  for (auto found = svg.find(needle); found != std::string::npos;
+       found = svg.find(needle, found + 1)) {
+    at.push_back(svg.rfind('<', found));
+  }
+  return at;
+}
+
+}  // namespace
+
+TEST_CASE("the chart to draw on: every region key is one element per view, named by side",
+          "[render][chart]") {
+  auto svg = myoref::render_chart_svg(kb());
+  REQUIRE(svg);
+  CHECK(svg->find("role=\"group\"") < svg->find('>'));  // the root is not an image
+  CHECK(count(*svg, "tabindex=\"0\"") == 1);            // one tab stop: a roving tabindex
+  CHECK(count(*svg, "aria-pressed=\"true\"") == 0);
+  CHECK(count(*svg, "data-intensity") == 0);
+  CHECK(svg->find("aria-label=\"Front view\"") != std::string::npos);
+  CHECK(svg->find("aria-label=\"Back view\"") != std::string::npos);
+  std::size_t elements = 0;
+  for (std::size_t k = 0; k < kb().region_keys().size(); ++k) {
+    const myoref::RegionKey& key = kb().region_keys()[k];
+    INFO(key.key);
+    std::vector<std::string> views;
+    for (const auto& shape : kb().chart().shapes) {
+      const std::string view(myoref::to_string(shape.view));
+      if (shape.key == k && std::find(views.begin(), views.end(), view) == views.end())
+        views.push_back(view);
+    }
+    const auto at = region_elements(*svg, key.key);
+    REQUIRE(at.size() == views.size());  // once in each view that draws it
+    REQUIRE_FALSE(at.empty());
+    elements += at.size();
+    for (const std::size_t element : at) {
+      CHECK(svg->compare(element, 5, "<path") == 0);
+      CHECK(attribute(*svg, element, "role") == "button");
+      CHECK(attribute(*svg, element, "aria-pressed") == "false");
+      const std::string tab = attribute(*svg, element, "tabindex");
+      CHECK((tab == "0" || tab == "-1"));
+      const std::string view = attribute(*svg, element, "data-view");
+      CHECK(std::find(views.begin(), views.end(), view) != views.end());
+      const std::string label = attribute(*svg, element, "aria-label");
+      const std::string& name = kb().regions()[key.region].name;
+      if (key.side == Side::none) {
+        CHECK(label == name);
+      } else {
+        const std::string side(myoref::to_string(key.side));
+        const std::string other = key.side == Side::left ? "right" : "left";
+        CHECK(label.rfind(side + ' ', 0) == 0);
+        CHECK(label.size() > side.size() + 17);
+        CHECK(label.substr(label.size() - 15 - side.size()) == ", the person's " + side);
+        CHECK(label.find(other) == std::string::npos);
+      }
+    }
+  }
+  CHECK(count(*svg, "data-region-key=") == elements);
+  CHECK(count(*svg, "role=\"button\"") == elements);
+}
+
+TEST_CASE("the chart to draw on names the side as the person has it", "[render][chart]") {
+  auto svg = myoref::render_chart_svg(kb());
+  REQUIRE(svg);
+  const auto left = region_elements(*svg, "buttock_upper:left");
+  REQUIRE(left.size() == 1);
+  CHECK(attribute(*svg, left[0], "aria-label") == "left upper buttock, the person's left");
+  const auto sacrum = region_elements(*svg, "sacrum");
+  REQUIRE(sacrum.size() == 1);
+  CHECK(attribute(*svg, sacrum[0], "aria-label") == "Sacrum");
+  // The back view: the person's left on the viewer's left; the right-side
+  // shape is the left one mirrored, so its points lie further right.
+  const auto right = region_elements(*svg, "buttock_upper:right");
+  REQUIRE(right.size() == 1);
+  const auto first_x = [&](std::size_t at) {
+    const std::string d = attribute(*svg, at, "d");
+    return std::stof(d.substr(1, d.find(' ') - 1));
+  };
+  CHECK(first_x(left[0]) < first_x(right[0]));
+  // Orientation letters on both views.
+  CHECK(count(*svg, ">R</text>") == 2);
+  CHECK(count(*svg, ">L</text>") == 2);
+}
+
+TEST_CASE("the chart to draw on uses the drawing's geometry", "[render][chart]") {
+  // The same points as the pain drawing: every polygon of the drawing, as
+  // "x,y x,y", is a run of the chart's path data "Mx yLx y...".
+  const auto intake = intake_from("intake_gluteus_medius.json");
+  auto drawing = myoref::render_intake_svg(kb(), intake);
+  auto chart = myoref::render_chart_svg(kb(), intake.pain);
+  REQUIRE(drawing);
+  REQUIRE(chart);
+  std::size_t polygons = 0;
+  for (auto at = drawing->find("<polygon points=\""); at != std::string::npos;
+       at = drawing->find("<polygon points=\"", at + 1)) {
+    if (attribute(*drawing, at, "fill") == "none")
+      continue;  // the outline
+    std::string points = attribute(*drawing, at, "points");
+    std::string d = "M";
+    for (std::size_t i = 0; i < points.size(); ++i) {
+      if (points[i] == ',')
+        d += ' ';
+      else if (points[i] == ' ')
+        d += 'L';
+      else
+        d += points[i];
+    }
+    CHECK(chart->find(d + 'Z') != std::string::npos);
+    // And the same fill where the drawing marks pain.
+    ++polygons;
+  }
+  CHECK(polygons == kb().chart().shapes.size());
+  for (const auto& mark : intake.pain) {
+    const std::string& key = kb().region_keys()[mark.region_key].key;
+    INFO(key);
+    for (const std::size_t at : region_elements(*chart, key)) {
+      CHECK(attribute(*chart, at, "data-intensity") == std::to_string(mark.intensity));
+      CHECK(attribute(*chart, at, "aria-pressed") == "true");
+      CHECK(attribute(*chart, at, "fill") ==
+            myoref::detail::render::to_hex(myoref::detail::render::pain_colour(mark.intensity)));
+    }
+  }
+}
+
+TEST_CASE("the chart to draw on refuses pain marks it cannot show", "[render][chart]") {
+  const auto key = static_cast<myoref::RegionKeyIndex>(kb().region_keys().size());
+  std::vector<myoref::PainMark> pain{{0, 3}, {key, 2}, {1, 11}, {0, 4}};
+  auto svg = myoref::render_chart_svg(kb(), pain);
+  REQUIRE_FALSE(svg);
+  CHECK(svg.error().code() == ErrorCode::invalid_input);
+  REQUIRE(svg.error().diagnostics().size() == 3);
+  CHECK(svg.error().diagnostics()[0].path == "/pain/1/region");
+  CHECK(svg.error().diagnostics()[1].path == "/pain/2/intensity");
+  CHECK(svg.error().diagnostics()[2].path == "/pain/3");
+  RenderOptions bad;
+  bad.id_prefix = "1x";
+  CHECK(myoref::render_chart_svg(kb(), bad).error().code() == ErrorCode::invalid_argument);
+}
+
 // Not run by default (hidden tag): writes every chart for the XML and
 // rasteriser checks in tests/cmake/render.cmake.
 TEST_CASE("export every muscle chart", "[.][render-export]") {
@@ -423,4 +581,10 @@ TEST_CASE("export every muscle chart", "[.][render-export]") {
   auto drawing = myoref::render_intake_svg(kb(), intake_from("intake_gluteus_medius.json"));
   REQUIRE(drawing);
   std::ofstream(std::string(dir) + "/intake.svg", std::ios::binary) << *drawing;
+  auto blank = myoref::render_chart_svg(kb());
+  REQUIRE(blank);
+  std::ofstream(std::string(dir) + "/chart.svg", std::ios::binary) << *blank;
+  auto filled = myoref::render_chart_svg(kb(), intake_from("intake_gluteus_medius.json").pain);
+  REQUIRE(filled);
+  std::ofstream(std::string(dir) + "/chart_filled.svg", std::ios::binary) << *filled;
 }

@@ -124,6 +124,14 @@ export class KnowledgeBase {
   questions(intake: Intake | string): Question[];
   renderMuscle(candidate: string, options?: RenderOptions): string;
   renderIntake(intake: Intake | string, options?: RenderOptions): string;
+  /** The body chart to draw on: every region key a view shows is one `<path>`
+   * with `data-region-key`, `data-view` ("front" | "back"), `role="button"`,
+   * `aria-pressed`, an `aria-label` naming the person's side ("left upper
+   * buttock, the person's left") and a roving tabindex (the first element 0,
+   * the others -1). `pain` (an intake's pain list; null or [] for a blank
+   * chart) pre-fills it: marked keys get `data-intensity` and their fill.
+   * Throws MyorefError "invalid_input" (paths "/pain/N/...") for bad marks. */
+  renderChart(pain?: PainMark[] | string | null, options?: RenderOptions): string;
   renderOverlay(intake: Intake | string, candidate: string, options?: RenderOptions): string;
   renderCandidates(assessment: Assessment | string, topN?: number, options?: RenderOptions): string;
   reportHTML(assessment: Assessment | string): string;

@@ -306,6 +306,22 @@ export class KnowledgeBase {
     });
   }
 
+  /** The body chart to draw on, as SVG text: every region key a view shows is
+   * one element with data-region-key, data-view, role="button", aria-pressed,
+   * a roving tabindex and an aria-label naming the person's side. `pain` (an
+   * intake's "pain" list, or null for a blank chart) pre-fills it. */
+  renderChart(pain = null, options) {
+    return call((f) => {
+      const out = f.out();
+      let p = 0;
+      let n = 0;
+      if (pain !== null && pain !== undefined && !(Array.isArray(pain) && pain.length === 0))
+        [p, n] = f.string(typeof pain === "string" ? pain : JSON.stringify(pain));
+      f.check(f.m._myoref_render_chart_svg(out, this.handle, p, n, renderOptions(f, options)));
+      return f.take(out);
+    });
+  }
+
   /** The pain drawing, each region filled by its intensity, as SVG text. */
   renderIntake(intake, options) {
     return call((f) => {

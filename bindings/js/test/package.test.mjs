@@ -141,6 +141,21 @@ test("pictures are SVG text from the core", () => {
   assert.match(kb.reportHTML(kb.assess(intake)), /<!DOCTYPE html>/i);
 });
 
+test("the chart to draw on: every region key an element, named by the person's side", () => {
+  const blank = kb.renderChart();
+  assert.equal(kb.renderChart([]), blank);
+  assert.match(blank, /^<svg[^>]* role="group"/);
+  const keys = new Set([...blank.matchAll(/data-region-key="([^"]+)"/g)].map((m) => m[1]));
+  assert.deepEqual([...keys].sort(), kb.regionKeys().sort());
+  assert.equal([...blank.matchAll(/tabindex="0"/g)].length, 1);
+  assert.match(blank, /data-region-key="buttock_upper:left"[^>]* role="button"[^>]* aria-pressed="false"[^>]* aria-label="left upper buttock, the person&#39;s left"/);
+  const filled = kb.renderChart([{ region: "buttock_upper", side: "left", intensity: 6 }], { width: 400 });
+  assert.match(filled, /data-region-key="buttock_upper:left"[^>]* data-intensity="6"[^>]* aria-pressed="true"/);
+  const e = rejects(() => kb.renderChart([{ region: "calf", side: "left", intensity: 11 }]), "invalid_input");
+  assert.equal(e.path, "/pain/0/intensity");
+  rejects(() => kb.renderChart("[{"), "parse");
+});
+
 test("100,000 calls leave the module's heap as it was", () => {
   // Cheap calls 100,000 times (reading and checking an intake, failing on a
   // bad one), the costly ones a hundred times each: every path through the

@@ -59,6 +59,7 @@ from ._core import (
     TriggerPoint,
     library_version,
     render_candidates,
+    render_chart,
     render_intake,
     render_muscle,
     render_overlay,
@@ -118,6 +119,7 @@ __all__ = [
     "render_overlay",
     "render_candidates",
     "render_report",
+    "render_chart",
     "SVG",
     "HTML",
     # tables and records

@@ -1,5 +1,5 @@
 // Pictures: myoref.render_muscle / render_intake / render_overlay /
-// render_candidates / render_report.
+// render_candidates / render_report / render_chart.
 #include <string>
 
 #include "common.hpp"
@@ -62,6 +62,34 @@ candidate key ("gluteus_medius:left"). Keyword options as for
       py::arg("assessment"), py::arg("top_n") = 3, R"doc(
 The overlays of an assessment's first ``top_n`` candidates side by side, as an
 SVG. Keyword options as for :func:`render_muscle`.)doc");
+
+  m.def(
+      "render_chart",
+      [](const KnowledgeBase& kb, const py::object& pain, const py::kwargs& options) {
+        if (pain.is_none() || (py::isinstance<py::list>(pain) && py::len(pain) == 0)) {
+          return svg_object(unwrap(render_chart_svg(kb, render_options(options))));
+        }
+        // Read by the intake's reader, so the marks are checked alike and
+        // problems have the intake's paths ("/pain/0/region").
+        py::object intake;
+        if (py::isinstance<py::str>(pain)) {
+          intake = py::str("{\"pain\":" + pain.cast<std::string>() + "}");
+        } else {
+          py::dict d;
+          d["pain"] = pain;
+          intake = d;
+        }
+        const Intake in = intake_from_python(kb, intake);
+        return svg_object(unwrap(render_chart_svg(kb, in.pain, render_options(options))));
+      },
+      py::arg("kb"), py::arg("pain") = py::none(), R"doc(
+The body chart to draw a pain drawing on, as an SVG: front and back views,
+every region key a view shows one element with ``data-region-key``,
+``role="button"``, ``aria-pressed`` and an ``aria-label`` naming the person's
+side ("left upper buttock, the person's left"). ``pain`` (an intake's "pain"
+list, or its JSON text; None for a blank chart) pre-fills it: marked keys get
+``data-intensity`` and the drawing's fill. Raises InputError for marks the
+intake reader refuses. Keyword options as for :func:`render_muscle`.)doc");
 
   m.def(
       "render_report",

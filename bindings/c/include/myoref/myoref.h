@@ -809,6 +809,19 @@ MYOREF_API int myoref_render_candidates_svg(char** out, const myoref_assessment*
 MYOREF_API int myoref_render_report_html(char** out, const myoref_assessment* assessment,
                                          const myoref_report_options* options);
 
+/* A body chart to draw a pain drawing on (docs/rendering.md, "The chart to
+ * draw on"): front and back views, every region key a view shows one <path>
+ * with data-region-key (the key), data-view, role="button", aria-pressed, an
+ * aria-label naming the person's side ("left upper buttock, the person's
+ * left") and a roving tabindex (the first element 0, the others -1). `pain`
+ * pre-fills it: an intake's "pain" list as JSON text
+ * ([{"region": "buttock_upper", "side": "left", "intensity": 6}, ...]);
+ * NULL or "" (len 0) or "[]" for a blank chart. Marked keys get
+ * data-intensity, aria-pressed="true" and the drawing's fill. Errors in the
+ * marks have the intake's paths ("/pain/0/region"). SVG. */
+MYOREF_API int myoref_render_chart_svg(char** out, const myoref_kb* kb, const char* pain,
+                                       size_t len, const myoref_render_options* options);
+
 /* The same from JSON documents: an intake (docs/contract.md "Intake") or an
  * assessment (myoref_assess_json's output). */
 MYOREF_API int myoref_render_intake_svg_json(char** out, const myoref_kb* kb, const char* intake,
