@@ -94,9 +94,10 @@ function yesNo(current, onAnswer) {
 function renderQuestions() {
   const pain = $("chart").value;
   const box = $("questions");
-  box.replaceChildren();
+  const before = state.questions.map((q) => q.id).join(" ");
   if (pain.length === 0) {
     state.questions = [];
+    box.replaceChildren();
     $("screening-intro").textContent = "Mark where it hurts first: the questions depend on it.";
     return;
   }
@@ -104,9 +105,14 @@ function renderQuestions() {
     state.questions = state.kb.questions({pain, ...history()});
   } catch (e) {
     state.questions = [];
+    box.replaceChildren();
     $("screening-intro").textContent = problemsText(e);
     return;
   }
+  // The same questions: keep their buttons (a click may be under way).
+  if (box.childElementCount && state.questions.map((q) => q.id).join(" ") === before)
+    return;
+  box.replaceChildren();
   $("screening-intro").textContent = state.questions.length
       ? "Pain in these places can, rarely, come from something that needs a clinician. " +
         "Please answer each question."
@@ -125,17 +131,18 @@ function renderQuestions() {
 // short list of questions that can move the ranking.
 function renderFindings() {
   const box = $("findings");
-  box.replaceChildren();
   const pain = $("chart").value;
+  const before = state.shownFindings.join(" ");
   state.shownFindings = [];
   if (pain.length === 0) {
-    box.append(h("p", {}, "Mark where it hurts first."));
+    box.replaceChildren(h("p", {}, "Mark where it hurts first."));
     return;
   }
   let ranked;
   try {
     ranked = state.kb.assess({pain}).candidates.slice(0, 3);
   } catch {
+    box.replaceChildren();
     return;
   }
   const muscles = new Map(state.kbDoc.muscles.map((m) => [m.id, m]));
@@ -148,6 +155,9 @@ function renderFindings() {
   state.shownFindings = [...weights].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
                             .map(([id]) => id).filter((id) => questions.has(id))
                             .slice(0, FINDINGS_SHOWN);
+  if (box.querySelector("[data-finding-id]") && state.shownFindings.join(" ") === before)
+    return;
+  box.replaceChildren();
   for (const id of state.shownFindings) {
     const labelId = `f-${id}`;
     const answers = yesNo(state.findings.get(id), (a) => state.findings.set(id, a));
@@ -198,14 +208,15 @@ function renderResult(a) {
     lines.push(r.reason);
   if (t.age_rule && t.age_rule.raises)
     lines.push(t.age_rule.advice ?? t.age_rule.reason);
-  banner.replaceChildren(
+  banner.replaceChildren(...[
       h("p", {class: "level"}, h("strong", {}, LEVEL_TEXT[t.level] ?? t.level)),
       t.provisional
           ? h("p", {}, `Provisional: ${t.pending.length} safety question${
                             t.pending.length === 1 ? " is" : "s are"} not answered yet. ` +
                            "Answer them above and show the result again.")
           : null,
-      lines.length ? h("ul", {}, ...lines.filter(Boolean).map((l) => h("li", {}, l))) : null);
+      lines.length ? h("ul", {}, ...lines.filter(Boolean).map((l) => h("li", {}, l))) : null,
+  ].filter(Boolean));
 
   const also = $("also-consider");
   also.replaceChildren();
@@ -263,11 +274,12 @@ function renderNext() {
   const next = state.plan.next();
   const box = $("next");
   box.replaceChildren();
-  $("plan-status").replaceChildren(
+  $("plan-status").replaceChildren(...[
       h("p", {}, h("strong", {}, `Plan: ${next.status.replace(/_/g, " ")}`),
         next.target ? ` · now: ${next.name} (${next.side ?? "midline"})` : "",
         ` · sessions logged: ${next.sessions_logged}`),
-      next.reason ? h("p", {}, next.reason) : null);
+      next.reason ? h("p", {}, next.reason) : null,
+  ].filter(Boolean));
   if ((next.steps ?? []).length) {
     box.append(h("h3", {}, "Next session"));
     for (const step of next.steps) {

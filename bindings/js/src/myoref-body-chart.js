@@ -77,6 +77,14 @@ myoref-body-chart .mbc-help { margin: 0.25rem 0; font-size: 0.95rem; }
 myoref-body-chart .mbc-list { margin: 0.25rem 0; padding-left: 1.25rem; }
 myoref-body-chart .mbc-swatch { display: inline-block; width: 0.9em; height: 0.9em;
   border: 1px solid #1a1a1a; vertical-align: -0.1em; margin-right: 0.35em; }
+myoref-body-chart .mbc-swipe { display: none; }
+/* A phone: the chart keeps a size a finger can hit (about 1.5 times the
+   screen's width) and scrolls sideways inside its own box; the page does not. */
+@media (max-width: 40rem) {
+  myoref-body-chart .mbc-chart { overflow-x: auto; overscroll-behavior-x: contain; }
+  myoref-body-chart .mbc-chart svg { width: 36rem; max-width: none; max-height: none; }
+  myoref-body-chart .mbc-swipe { display: block; }
+}
 @media (forced-colors: active) {
   myoref-body-chart [data-region-key][data-intensity],
   myoref-body-chart [data-region-key][data-intensity] * { fill: Highlight; stroke: CanvasText; }
@@ -229,6 +237,9 @@ export class MyorefBodyChart extends Base {
         "Click or tap where it hurts; click again to unmark. Keyboard: Tab into the chart, " +
         "arrow keys to move between regions, Enter or Space to mark, a digit 0 to 9 for how " +
         "much it hurts.";
+    const swipe = doc.createElement("p");
+    swipe.className = "mbc-help mbc-swipe";
+    swipe.textContent = "Swipe the chart sideways for the back view.";
     const list = doc.createElement("ul");
     list.className = "mbc-list";
     list.setAttribute("aria-label", "Regions marked");
@@ -237,7 +248,7 @@ export class MyorefBodyChart extends Base {
     status.setAttribute("role", "status");
     status.setAttribute("aria-live", "polite");
 
-    this.append(instructions, chart, controls, status, list);
+    this.append(instructions, swipe, chart, controls, status, list);
     this._input = input;
     this._selectedName = selectedName;
     this._chart = chart;
