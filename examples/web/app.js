@@ -208,6 +208,8 @@ function renderResult(a) {
     lines.push(r.reason);
   if (t.age_rule && t.age_rule.raises)
     lines.push(t.age_rule.advice ?? t.age_rule.reason);
+  if (lines.length === 0 && !t.provisional)
+    lines.push("No warning sign was reported, and every safety question for this drawing was answered no.");
   banner.replaceChildren(...[
       h("p", {class: "level"}, h("strong", {}, LEVEL_TEXT[t.level] ?? t.level)),
       t.provisional

@@ -60,7 +60,8 @@ myoref-body-chart [data-region-key][data-intensity] * {
 myoref-body-chart [data-region-key][data-intensity="0"],
 myoref-body-chart [data-region-key][data-intensity="0"] * { stroke-dasharray: 2 1.5; }
 myoref-body-chart [data-region-key].mbc-selected,
-myoref-body-chart [data-region-key].mbc-selected * { stroke: #0b3d91; stroke-width: 2; }
+myoref-body-chart [data-region-key].mbc-selected * { stroke: #000000; stroke-width: 2;
+  stroke-dasharray: 4 2; }
 myoref-body-chart [data-region-key]:focus-visible,
 myoref-body-chart [data-region-key]:focus-visible * {
   stroke: #0b57d0; stroke-width: 2.5; stroke-dasharray: none; }
