@@ -7,6 +7,7 @@
 #include "c_api.hpp"
 #include "c_api_options.hpp"
 #include "myoref/assess.hpp"
+#include "myoref/plan.hpp"
 #include "myoref/render.hpp"
 
 using myoref::capi::guard;
@@ -279,6 +280,19 @@ int myoref_render_chart_svg(char** out, const myoref_kb* kb, const char* pain, s
   });
 }
 
+int myoref_render_pain_over_time_svg(char** out, const myoref_plan* plan,
+                                     const myoref_render_options* options) {
+  MYOREF_CHECK_OUT(out);
+  MYOREF_CHECK_ARG(plan);
+  const char* const fn = __func__;
+  return guard(fn, [&] {
+    myoref::RenderOptions o;
+    const int status = read_options(fn, options, o);
+    return status != MYOREF_OK ? status
+                               : store(out, myoref::render_pain_over_time_svg(plan->plan, o));
+  });
+}
+
 // --- on JSON documents -----------------------------------------------------
 
 int myoref_render_intake_svg_json(char** out, const myoref_kb* kb, const char* intake, size_t len,
@@ -362,6 +376,25 @@ int myoref_render_report_html_json(char** out, const myoref_kb* kb, const char* 
       return myoref::capi::fail(a.error());
     }
     return store(out, myoref::render_report_html(*a, o));
+  });
+}
+
+int myoref_render_pain_over_time_svg_json(char** out, const myoref_kb* kb, const char* plan,
+                                          size_t len, const myoref_render_options* options) {
+  MYOREF_CHECK_OUT(out);
+  MYOREF_CHECK_ARG(kb);
+  MYOREF_CHECK_TEXT(plan, len);
+  const char* const fn = __func__;
+  return guard(fn, [&] {
+    myoref::RenderOptions o;
+    if (const int status = read_options(fn, options, o); status != MYOREF_OK) {
+      return status;
+    }
+    auto p = myoref::Plan::from_json(kb->kb, text_view(plan, len));
+    if (!p) {
+      return myoref::capi::fail(p.error());
+    }
+    return store(out, myoref::render_pain_over_time_svg(*p, o));
   });
 }
 

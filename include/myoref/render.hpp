@@ -31,6 +31,7 @@ namespace myoref {
 
 struct Intake;     // myoref/assess.hpp
 struct PainMark;   // myoref/assess.hpp
+class Plan;        // myoref/plan.hpp
 class Assessment;  // myoref/assess.hpp
 
 /// How a picture looks. The defaults suit print and screen; every field is
@@ -110,6 +111,19 @@ Expected<std::string> render_chart_svg(const KnowledgeBase& kb, const RenderOpti
 Expected<std::string> render_chart_svg(const KnowledgeBase& kb, const std::vector<PainMark>& pain,
                                        const RenderOptions& options = {});
 ///@}
+
+/// Pain over the sessions of a plan (docs/rendering.md, "Pain over time"): x,
+/// the sessions in date order, one equal slot each, numbered and dated; y, pain
+/// 0..10. Each session's pain before (hollow) and after (filled) joined by a
+/// stroke, the pain after joined across sessions; the baseline as a dashed
+/// line; the relief zone (pain the plan's rule counts as relief) shaded; the
+/// worsening threshold when it is 10 or less; a line where the target changed,
+/// named, and one where the plan stopped; a legend; a title, and a `<desc>` that
+/// lists every session in words. A plan with no session draws the empty plot.
+/// Only width_px, legend, heading and id_prefix apply, and overlay_colour
+/// (the pain markers). Errors: invalid_argument for options that do not parse.
+Expected<std::string> render_pain_over_time_svg(const Plan& plan,
+                                                const RenderOptions& options = {});
 
 /// What the HTML report shows.
 struct ReportOptions {

@@ -532,6 +532,17 @@ static void test_wrong_handle_types(const myoref_kb* kb, const myoref_intake* in
   CHECK_ERROR(MYOREF_EMISUSE,
               "myoref_render_chart_svg: argument 'kb' is an assessment (myoref_assessment), "
               "not a knowledge base (myoref_kb)");
+  CHECK_STATUS(myoref_render_pain_over_time_svg(&text, (const myoref_plan*)(void*)kb, NULL),
+               MYOREF_EMISUSE);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_render_pain_over_time_svg: argument 'plan' is a knowledge base (myoref_kb), "
+              "not a plan (myoref_plan)");
+  CHECK_STATUS(myoref_render_pain_over_time_svg_json(&text, (const myoref_kb*)(void*)assessment,
+                                                     "x", MYOREF_NTS, NULL),
+               MYOREF_EMISUSE);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_render_pain_over_time_svg_json: argument 'kb' is an assessment "
+              "(myoref_assessment), not a knowledge base (myoref_kb)");
   CHECK_STATUS(myoref_render_intake_svg_json(&text, (const myoref_kb*)(void*)assessment, "x",
                                              MYOREF_NTS, NULL),
                MYOREF_EMISUSE);

@@ -151,6 +151,33 @@ static void test_journey(const myoref_kb* kb) {
   CHECK_STATUS(myoref_plan_log(&decision, plan, log, MYOREF_NTS), MYOREF_EREFUSED);
   CHECK(myoref_plan_session_count(plan) == 2);
 
+  /* Pain over the sessions: the handle and the document give the same picture. */
+  {
+    char* svg = NULL;
+    char* svg_json = NULL;
+    char* none = (char*)&none;
+    myoref_render_options o = MYOREF_RENDER_OPTIONS_INIT;
+    myoref_string_free(doc);
+    doc = NULL;
+    CHECK_OK(myoref_plan_to_json(&doc, plan));
+    CHECK_OK(myoref_render_pain_over_time_svg(&svg, plan, NULL));
+    CHECK_OK(myoref_render_pain_over_time_svg_json(&svg_json, kb, doc, MYOREF_NTS, NULL));
+    CHECK(svg != NULL && strncmp(svg, "<svg", 4) == 0);
+    CHECK_STR(svg, svg_json);
+    CHECK(svg != NULL && strstr(svg, ">Stopped</text>") != NULL);
+    CHECK(svg != NULL && strstr(svg, "Session 2 on ") != NULL);
+    o.id_prefix = "9";
+    CHECK_STATUS(myoref_render_pain_over_time_svg(&none, plan, &o), MYOREF_EINVAL);
+    CHECK(none == NULL);
+    CHECK_STATUS(myoref_render_pain_over_time_svg_json(&none, kb, "{", 1, NULL), MYOREF_EPARSE);
+    CHECK_NULL_ARG(myoref_render_pain_over_time_svg(NULL, plan, NULL), "out");
+    CHECK_NULL_ARG(myoref_render_pain_over_time_svg(&none, NULL, NULL), "plan");
+    CHECK_NULL_ARG(myoref_render_pain_over_time_svg_json(&none, NULL, doc, MYOREF_NTS, NULL), "kb");
+    CHECK_NULL_ARG(myoref_render_pain_over_time_svg_json(&none, kb, NULL, 2, NULL), "plan");
+    myoref_string_free(svg);
+    myoref_string_free(svg_json);
+  }
+
   myoref_string_free(doc);
   myoref_string_free(doc_again);
   myoref_string_free(next);

@@ -322,3 +322,20 @@ def test_precautions_acute_phase_and_both_sides_reach_python(kb, intake):
     plan = myoref.Plan.start(kb, kb.assess(symmetric))
     assert plan.candidates[0].both_sides and plan.target.endswith(":both")
     assert plan.next_step().both_sides
+
+
+def test_pain_over_time_picture(kb, assessment):
+    plan = myoref.Plan.start(kb, assessment, release_trials=2)
+    empty = plan.render_pain_over_time()
+    assert isinstance(empty, myoref.SVG)
+    assert "No session logged yet" in empty
+    plan.log(session(plan, "2026-11-01", 6, 6))
+    plan.log(session(plan, "2026-11-03", 6, 6))  # escalated: the target changes
+    plan.log(session(plan, "2026-11-05", 6, 3))
+    picture = plan.render_pain_over_time(width=500, id_prefix="p")
+    assert picture != empty
+    assert 'width="500"' in picture and 'id="p-title"' in picture
+    assert "Session 3 on 2026-11-05" in picture and "relief" in picture
+    assert plan._repr_svg_() == str(plan.render_pain_over_time(width=640))
+    with pytest.raises(myoref.InvalidArgument):
+        plan.render_pain_over_time(overlay_colour="blue")

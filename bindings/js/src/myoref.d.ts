@@ -167,5 +167,10 @@ export class Plan {
   readonly target: string | null;
   next(): Record<string, unknown>;
   log(session: Session | string): Record<string, unknown>;
+  /** Pain over the sessions as SVG text: pain before (hollow) and after
+   * (filled) each session in date order, the baseline, the relief zone by the
+   * plan's own rule, the worsening threshold, where the target changed and
+   * where the plan stopped; a legend, a title and a desc listing every session. */
+  renderPainOverTime(options?: RenderOptions): string;
   toJSON(): string;
 }

@@ -436,6 +436,19 @@ export class Plan {
     });
   }
 
+  /** Pain over the sessions as SVG text: pain before (hollow) and after
+   * (filled) each session in date order, the baseline, the relief zone by the
+   * plan's own rule, where the target changed and where the plan stopped. */
+  renderPainOverTime(options) {
+    return call((f) => {
+      const [p, n] = f.string(this._text);
+      const out = f.out();
+      f.check(f.m._myoref_render_pain_over_time_svg_json(out, this.kb.handle, p, n,
+                                                          renderOptions(f, options)));
+      return f.take(out);
+    });
+  }
+
   /** The plan document to store (text). */
   toJSON() { return this._text; }
   /** The plan document as an object. */

@@ -86,11 +86,19 @@ test("a plan journey: start, next, log, store, read back", () => {
   assert.deepEqual(first.steps.map((s) => s.step), ["release", "stretch", "strengthen"]);
   assert.ok(first.steps[0].exercises.length > 0);
 
+  const empty = plan.renderPainOverTime();
+  assert.match(empty, /^<svg[^>]* role="img"/);
+  assert.match(empty, /No session logged yet/);
   const decision = plan.log({ date: "2026-11-24", target: first.target,
                               steps: ["release", "stretch", "strengthen"],
                               pain_before: 6, pain_after: 5, red_flags: [] });
   assert.equal(typeof decision.outcome, "string");
   assert.equal(plan.document.sessions.length, 1);
+  const picture = plan.renderPainOverTime({ width: 500, idPrefix: "pot" });
+  assert.notEqual(picture, empty);
+  assert.match(picture, /Session 1 on 2026-11-24/);
+  assert.match(picture, / width="500"/);
+  rejects(() => plan.renderPainOverTime({ overlayColour: "blue" }), "invalid_argument");
 
   // Stored and read back (the app keeps it in localStorage).
   const again = Plan.fromJSON(kb, plan.toJSON());

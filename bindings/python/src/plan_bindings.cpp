@@ -13,6 +13,13 @@
 namespace myoref::python {
 namespace {
 
+// How Jupyter shows a plan: its pain over the sessions at the picture's own width.
+RenderOptions display_options() {
+  RenderOptions o;
+  o.width_px = 640;
+  return o;
+}
+
 std::vector<std::string> step_names(const std::vector<Step>& steps) {
   std::vector<std::string> out;
   out.reserve(steps.size());
@@ -376,6 +383,24 @@ unchanged: InputError (steps out of order, an earlier date, another target,
       .def_property_readonly(
           "sessions", [](const PyPlan& p) { return p.plan.sessions(); },
           "SessionRecords, in order.")
+      .def(
+          "render_pain_over_time",
+          [](const PyPlan& p, const py::kwargs& options) {
+            return svg_object(unwrap(render_pain_over_time_svg(p.plan, render_options(options))));
+          },
+          R"doc(
+Pain over the sessions as an SVG: pain before (hollow) and after (filled) each
+session in date order, the baseline, the relief zone by the plan's own rule,
+the worsening threshold, where the target changed and where the plan stopped.
+Keyword options as for :func:`myoref.render_muscle` (``width``, ``legend``,
+``heading``, ``id_prefix``, ``overlay_colour`` apply).)doc")
+      .def("_repr_svg_",
+           [](const PyPlan& p) -> py::object {
+             auto svg = render_pain_over_time_svg(p.plan, display_options());
+             if (!svg)
+               return py::none();
+             return py::str(*svg);
+           })
       .def(
           "__eq__",
           [](const PyPlan& a, const py::object& other) -> py::object {

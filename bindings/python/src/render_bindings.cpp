@@ -66,7 +66,18 @@ SVG. Keyword options as for :func:`render_muscle`.)doc");
   m.def(
       "render_chart",
       [](const KnowledgeBase& kb, const py::object& pain, const py::kwargs& options) {
-        if (pain.is_none() || (py::isinstance<py::list>(pain) && py::len(pain) == 0)) {
+        // None, [] and the text "[]" are a blank chart (the intake's reader
+        // wants at least one mark).
+        bool blank = pain.is_none() || (py::isinstance<py::list>(pain) && py::len(pain) == 0);
+        if (py::isinstance<py::str>(pain)) {
+          std::string compact;
+          for (const char c : pain.cast<std::string>()) {
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
+              compact += c;
+          }
+          blank = compact.empty() || compact == "[]";
+        }
+        if (blank) {
           return svg_object(unwrap(render_chart_svg(kb, render_options(options))));
         }
         // Read by the intake's reader, so the marks are checked alike and

@@ -822,6 +822,15 @@ MYOREF_API int myoref_render_report_html(char** out, const myoref_assessment* as
 MYOREF_API int myoref_render_chart_svg(char** out, const myoref_kb* kb, const char* pain,
                                        size_t len, const myoref_render_options* options);
 
+/* Pain over the sessions of a plan (docs/rendering.md, "Pain over time"):
+ * pain before and after each session (0..10) in date order, the baseline, the
+ * relief zone by the plan's own rule, the worsening threshold, where the
+ * target changed and where the plan stopped, a legend, and a <desc> listing
+ * every session in words. A plan with no session gives the empty plot. Only
+ * width_px, legend, heading, id_prefix and overlay_colour apply. SVG. */
+MYOREF_API int myoref_render_pain_over_time_svg(char** out, const myoref_plan* plan,
+                                                const myoref_render_options* options);
+
 /* The same from JSON documents: an intake (docs/contract.md "Intake") or an
  * assessment (myoref_assess_json's output). */
 MYOREF_API int myoref_render_intake_svg_json(char** out, const myoref_kb* kb, const char* intake,
@@ -836,6 +845,11 @@ MYOREF_API int myoref_render_candidates_svg_json(char** out, const myoref_kb* kb
 MYOREF_API int myoref_render_report_html_json(char** out, const myoref_kb* kb,
                                               const char* assessment, size_t len,
                                               const myoref_report_options* options);
+/* From a plan document (myoref_plan_to_json's output), read and checked as
+ * myoref_plan_from_json reads it. */
+MYOREF_API int myoref_render_pain_over_time_svg_json(char** out, const myoref_kb* kb,
+                                                     const char* plan, size_t len,
+                                                     const myoref_render_options* options);
 
 /* ------------------------------------------------------------------------ */
 /* Interoperability: FHIR R4 (docs/interop.md)                              */
