@@ -168,12 +168,10 @@ function renderFindings() {
 }
 
 function onDrawingChanged() {
-  const marked = $("chart").value.length > 0;
   renderQuestions();
   renderFindings();
   for (const id of ["screening", "findings-section"])
     $(id).hidden = false;
-  $("assess").disabled = !marked;
 }
 
 function regionNames(keys) {
@@ -260,6 +258,12 @@ function renderResult(a) {
 
 function onAssess() {
   $("assess-error").textContent = "";
+  if ($("chart").value.length === 0) {
+    $("assess-error").textContent = "Mark where it hurts on the chart first.";
+    return;
+  }
+  if ($("screening").hidden)  // a drawing set by a script (value) rather than by hand
+    onDrawingChanged();
   try {
     state.assessment = state.kb.assess(intake());
   } catch (e) {
@@ -430,7 +434,6 @@ async function main() {
   $("log-date").value = today();
   for (const id of ["log-before", "log-after"])
     buildScale(id);
-  $("assess").disabled = true;
   $("loading").remove();
   $("draw").hidden = false;
   restorePlan();

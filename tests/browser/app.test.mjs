@@ -403,6 +403,8 @@ test("the contract's hooks: [data-testid=intensity], value and change", async ()
     window.changes = [];
     document.querySelector("myoref-body-chart").addEventListener("change", (e) => { if (e.detail) window.changes.push(e.detail.value); });
   });
+  await page.locator("[data-testid=assess]").click();
+  assert.match(await page.locator("#assess-error").innerText(), /Mark where it hurts/);
   const intensity = page.locator("[data-testid=intensity]");
   assert.equal(await intensity.isDisabled(), true, "no region selected yet");
   await region(page, "buttock_upper:left").click({force: true});
@@ -420,6 +422,10 @@ test("the contract's hooks: [data-testid=intensity], value and change", async ()
   assert.equal(await region(page, "sacrum").getAttribute("data-intensity"), "2");
   assert.equal(await region(page, "buttock_upper:left").getAttribute("data-intensity"), null);
   assert.equal((await page.evaluate(() => window.changes)).length, changes.length);
+  // a drawing set by a script assesses too (provisional: its questions are unanswered)
+  await page.locator("[data-testid=assess]").click();
+  assert.equal(await page.locator("[data-testid=triage-level]").getAttribute("data-level"), "see_clinician");
+  assert.ok(await page.locator("[data-question-id]").count() > 0, "its questions are shown");
   // a chest drawing at 58 calls for emergency questions; answered yes: emergency
   await page.evaluate(() => {
     const chart = document.querySelector("myoref-body-chart");
