@@ -131,7 +131,9 @@ test("every error kind a caller can cause is a MyorefError with its code", () =>
   rejects(() => Plan.fromJSON(kb, read("plan-future-version.json")), "unsupported_version");
   rejects(() => kb.renderMuscle("gluteus_maximum:left"), "not_found");
   rejects(() => kb.renderMuscle("gluteus_medius:left", { essentialColour: "red" }), "invalid_argument");
-  rejects(() => Plan.start(kb, kb.assess(read("intake-glute.json")), { releaseTrials: 0 }),
+  // (an intake that answers its red-flag questions: a plan is refused while one is pending)
+  const answered = fs.readFileSync(path.join(root, "examples/intakes/gluteus_medius_classic.json"), "utf8");
+  rejects(() => Plan.start(kb, kb.assess(answered), { releaseTrials: 0 }),
           "invalid_argument");
   rejects(() => KnowledgeBase.fromJSON("{\"format\": 1}"), "invalid_input");
   // A deleted knowledge base is refused rather than used.
