@@ -63,8 +63,8 @@ after(async () => {
 });
 
 /** A fresh page on the app, watched: console errors, page errors, foreign requests. */
-async function openApp({viewport = {width: 1000, height: 900}, storage = null} = {}) {
-  const context = await browser.newContext({viewport, deviceScaleFactor: 1, colorScheme: "light",
+async function openApp({viewport = {width: 1000, height: 900}, storage = null, hasTouch = false} = {}) {
+  const context = await browser.newContext({viewport, deviceScaleFactor: 1, colorScheme: "light", hasTouch,
                                             reducedMotion: "reduce", locale: "en-GB",
                                             timezoneId: "UTC"});
   const page = await context.newPage();
@@ -165,7 +165,7 @@ const region = (page, key) => page.locator(`[data-region-key="${key}"]`).first()
 
 /** A real mouse click on a point inside the region's shape (its box's centre
  * may fall on a neighbour), found with elementFromPoint. */
-async function clickRegion(page, key) {
+async function clickRegion(page, key, {tap = false} = {}) {
   const el = region(page, key);
   await el.scrollIntoViewIfNeeded();
   const point = await el.evaluate((node) => {
@@ -184,7 +184,10 @@ async function clickRegion(page, key) {
     return null;
   });
   assert.ok(point, `no clickable point inside ${key}`);
-  await page.mouse.click(point.x, point.y);
+  if (tap)
+    await page.touchscreen.tap(point.x, point.y);
+  else
+    await page.mouse.click(point.x, point.y);
 }
 
 async function answerAllQuestions(page, answer) {
@@ -274,6 +277,13 @@ test("the blank chart: every region has a key, a role and a label; nothing marke
   assert.deepEqual(await page.locator("myoref-body-chart").evaluate((e) => e.value), []);
   await checkAxe(page, "blank page");
   await screenshot(page.locator("myoref-body-chart .mbc-chart"), "chart-blank");
+  // high contrast (forced colours): a marked region still differs from an unmarked one
+  await page.emulateMedia({forcedColors: "active"});
+  await clickRegion(page, "sacrum");
+  const fills = await page.evaluate(() => ["sacrum", "coccyx"].map((k) =>
+    getComputedStyle(document.querySelector(`[data-region-key="${k}"]`)).fill));
+  assert.notEqual(fills[0], fills[1], `forced colours: ${fills}`);
+  await page.emulateMedia({forcedColors: "none"});
   await close(app);
 });
 
@@ -443,7 +453,7 @@ test("the contract's hooks: [data-testid=intensity], value and change", async ()
 });
 
 test("a phone-sized screen: no sideways scrolling, the chart fits", async () => {
-  const app = await openApp({viewport: {width: 360, height: 740}});
+  const app = await openApp({viewport: {width: 360, height: 740}, hasTouch: true});
   const {page} = app;
   const widths = await page.evaluate(() => ({doc: document.documentElement.scrollWidth, view: innerWidth,
     box: document.querySelector("myoref-body-chart .mbc-chart").getBoundingClientRect().width,
@@ -452,8 +462,10 @@ test("a phone-sized screen: no sideways scrolling, the chart fits", async () => 
   // the chart keeps a size a finger can hit, scrolling sideways in its own box
   assert.ok(widths.box <= widths.view, `chart box ${widths.box}px`);
   assert.ok(widths.chart >= 1.4 * widths.view, `chart ${widths.chart}px`);
-  await clickRegion(page, "buttock_upper:left");
-  await clickRegion(page, "thigh_anterior:right");
+  await clickRegion(page, "buttock_upper:left", {tap: true});
+  await clickRegion(page, "thigh_anterior:right", {tap: true});
+  assert.deepEqual((await page.locator("myoref-body-chart").evaluate((e) => e.value)).map((m) => m.region).sort(),
+                   ["buttock_upper", "thigh_anterior"]);
   await page.locator("[data-question-id]").first().waitFor();
   await page.locator("myoref-body-chart .mbc-chart").evaluate((e) => { e.scrollLeft = 0; });
   await checkAxe(page, "phone");
