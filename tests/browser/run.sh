@@ -19,10 +19,13 @@ fi
 command -v npm >/dev/null || { echo "npm is missing (apt-get install nodejs)"; exit 1; }
 
 mkdir -p "$work"
-if ! cmp -s "$here/package-lock.json" "$work/package-lock.json" || [[ ! -d $work/node_modules ]]; then
+# installed.lock: the lock file of the last install that finished.
+if ! cmp -s "$here/package-lock.json" "$work/installed.lock"; then
+  rm -f "$work/installed.lock"
   cp "$here/package.json" "$here/package-lock.json" "$work/"
   # Never a browser download: the tests drive Debian's chromium.
   (cd "$work" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts --loglevel=error)
+  cp "$here/package-lock.json" "$work/installed.lock"
 fi
 cp "$here"/*.mjs "$work/"
 MYOREF_SITE=$(cd "$site" && pwd) MYOREF_GOLDEN_DIR=$here/golden MYOREF_CHROMIUM=$chromium \
