@@ -196,10 +196,10 @@ Expected<std::string> render_pain_over_time_svg(const Plan& plan, const RenderOp
   const float plot_bottom = plot_top + kPlotHeight;
   const float plot_width = plot_right - plot_left;
   const float legend_top = plot_bottom + kAxisBelow;
-  const float height =
-      legend_top +
-      (look.legend ? 8.0F + kLegendRow * static_cast<float>((legend.size() + 1) / 2) : 0.0F) +
-      kMargin;
+  const std::size_t legend_rows = (legend.size() + 1) / 2;  // two columns
+  const float height = legend_top +
+                       (look.legend ? 8.0F + kLegendRow * static_cast<float>(legend_rows) : 0.0F) +
+                       kMargin;
   const float slot = plot_width / static_cast<float>(std::max<std::size_t>(n, 1));
   const auto x_of = [&](std::size_t i) {
     return plot_left + (static_cast<float>(i) + 0.5F) * slot;
@@ -346,7 +346,8 @@ Expected<std::string> render_pain_over_time_svg(const Plan& plan, const RenderOp
     const float column = (kWidth - 2.0F * kMargin) / 2.0F;
     for (std::size_t i = 0; i < legend.size(); ++i) {
       const float x = kMargin + static_cast<float>(i % 2) * column;
-      const float y = legend_top + 8.0F + static_cast<float>(i / 2) * kLegendRow;
+      const std::size_t row = i / 2;
+      const float y = legend_top + 8.0F + static_cast<float>(row) * kLegendRow;
       const float mid = y + 6.0F;
       switch (legend[i].kind) {
         case LegendEntry::Kind::before:
