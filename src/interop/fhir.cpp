@@ -295,6 +295,17 @@ json::object questionnaire(const KnowledgeBase& kb) {
   rg["type"] = "group";
   rg["item"] = std::move(flags);
   items.emplace_back(std::move(rg));
+  json::array precautions;
+  for (const Precaution& p : kb.precautions())
+    precautions.emplace_back(boolean_item("precaution." + p.id, p.what));
+  if (!precautions.empty()) {
+    json::object pg;
+    pg["linkId"] = "precautions";
+    pg["text"] = "Precautions for the exercises";
+    pg["type"] = "group";
+    pg["item"] = std::move(precautions);
+    items.emplace_back(std::move(pg));
+  }
   const auto integer_item = [](const char* link, const char* text) {
     json::object i;
     i["linkId"] = link;
@@ -400,6 +411,20 @@ json::object questionnaire_response(BundleWriter& w, const json::object& intake)
     json::object g;
     g["linkId"] = "red_flags";
     g["item"] = std::move(flags);
+    items.emplace_back(std::move(g));
+  }
+  // Precautions are listed when they apply; one not listed is not known to apply.
+  yes.clear();
+  ids("precautions", yes);
+  json::array precautions;
+  for (const Precaution& p : kb.precautions()) {
+    if (std::find(yes.begin(), yes.end(), p.id) != yes.end())
+      precautions.emplace_back(answer_item("precaution." + p.id, p.what, bool_answer(true)));
+  }
+  if (!precautions.empty()) {
+    json::object g;
+    g["linkId"] = "precautions";
+    g["item"] = std::move(precautions);
     items.emplace_back(std::move(g));
   }
   for (const char* field : {"age", "duration_days"}) {
@@ -737,6 +762,7 @@ class Importer {
     put("denied", denied_);
     put("red_flags", red_flags_);
     put("red_flags_denied", red_flags_denied_);
+    put("precautions", precautions_);
     for (auto& [k, v] : scalars_)
       intake[k] = std::move(v);
     const std::string text = json::serialize(intake);
@@ -840,6 +866,21 @@ class Importer {
         } else {
           (b->get_bool() ? red_flags_ : red_flags_denied_).emplace_back(id);
         }
+      } else if (link.rfind("precaution.", 0) == 0) {
+        const json::value* b = a->if_contains("valueBoolean");
+        if (b == nullptr || !b->is_bool()) {
+          problems_.push_back({pointer(apath, "valueBoolean"), "expected true or false"});
+          continue;
+        }
+        const std::string_view id = link.substr(11);
+        if (!kb_.find_precaution(id)) {
+          problems_.push_back(
+              {pointer(ipath, "linkId"),
+               "no such question in the myoref Questionnaire: " + detail::quoted(link)});
+          continue;
+        }
+        if (b->get_bool())
+          precautions_.emplace_back(id);
       } else if (link == "age" || link == "duration_days") {
         const json::value* v = a->if_contains("valueInteger");
         if (v == nullptr || !v->is_int64()) {
@@ -854,7 +895,7 @@ class Importer {
           continue;
         }
         scalars_.emplace_back(std::string(link), json::string(str(v->as_object(), "code")));
-      } else if (link != "findings" && link != "red_flags") {
+      } else if (link != "findings" && link != "red_flags" && link != "precautions") {
         problems_.push_back(
             {pointer(ipath, "linkId"),
              "no such question in the myoref Questionnaire: " + detail::quoted(link)});
@@ -877,6 +918,7 @@ class Importer {
   json::array denied_;
   json::array red_flags_;
   json::array red_flags_denied_;
+  json::array precautions_;
   std::vector<std::pair<std::string, json::value>> scalars_;
 };
 

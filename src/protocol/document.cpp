@@ -153,7 +153,7 @@ std::optional<StoredPlan> read_fields(Reader& r, const json::object& doc, const 
       p.baseline_pain = *n;
   }
   if (const auto* m = Reader::member(doc, "precautions")) {
-    if (auto ids = r.strings(*m, "/precautions", kb.precautions().size())) {
+    if (auto ids = r.strings(*m, "/precautions", 256)) {
       for (std::size_t i = 0; i < ids->size(); ++i) {
         const std::string& id = (*ids)[i];
         const auto found = kb.find_precaution(id);

@@ -181,11 +181,9 @@ PlanState initial_state_with(const KnowledgeBase& kb, const PlanOptions& options
   return s;
 }
 
-Expected<PlanState> initial_state(const KnowledgeBase& kb, const PlanSeed& seed,
-                                  const PlanOptions& options) {
-  // Safety first: at urgent or emergency triage, for a child, or while an
-  // emergency-level question is unanswered, the refusal is the answer,
-  // whatever else is wrong with the seed.
+std::optional<Error> safety_refusal(const KnowledgeBase& kb, const PlanSeed& seed) {
+  // At urgent or emergency triage, for a child, or while an emergency-level
+  // question is unanswered, the refusal is the answer, whatever else is wrong.
   if (seed.triage >= TriageLevel::urgent && seed.triage <= TriageLevel::emergency) {
     std::vector<Diagnostic> why;
     for (const auto& a : seed.triage_advice) {
@@ -202,19 +200,25 @@ Expected<PlanState> initial_state(const KnowledgeBase& kb, const PlanSeed& seed,
                  "in a child or a young teenager should be seen by a clinician",
                  {{"/age", "age " + std::to_string(*seed.age) + " is under 16"}});
   }
-  {
-    std::vector<Diagnostic> why;
-    for (const RedFlagIndex f : seed.pending) {
-      if (f < kb.red_flags().size() && kb.red_flags()[f].level == TriageLevel::emergency) {
-        why.push_back({"/pending", kb.red_flags()[f].id + ": " + kb.red_flags()[f].question});
-      }
+  std::vector<Diagnostic> why;
+  for (const RedFlagIndex f : seed.pending) {
+    if (f < kb.red_flags().size() && kb.red_flags()[f].level == TriageLevel::emergency) {
+      why.push_back({"/pending", kb.red_flags()[f].id + ": " + kb.red_flags()[f].question});
     }
-    if (!why.empty()) {
-      return Error(ErrorCode::safety_refusal,
-                   "no self-care plan while an emergency question is unanswered: ask it first "
-                   "(a question never asked is never taken as answered no)",
-                   std::move(why));
-    }
+  }
+  if (!why.empty()) {
+    return Error(ErrorCode::safety_refusal,
+                 "no self-care plan while an emergency question is unanswered: ask it first "
+                 "(a question never asked is never taken as answered no)",
+                 std::move(why));
+  }
+  return std::nullopt;
+}
+
+Expected<PlanState> initial_state(const KnowledgeBase& kb, const PlanSeed& seed,
+                                  const PlanOptions& options) {
+  if (auto refused = safety_refusal(kb, seed)) {
+    return std::move(*refused);
   }
 
   std::vector<Diagnostic> problems = check_options(options, "/options");

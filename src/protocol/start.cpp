@@ -3,6 +3,7 @@
 #include "kb/kb_mismatch.hpp"
 #include "myoref/assess.hpp"
 #include "myoref/plan.hpp"
+#include "protocol/state.hpp"
 
 namespace myoref {
 
@@ -15,24 +16,23 @@ Expected<Plan> Plan::start(const KnowledgeBase& kb, const Assessment& assessment
   seed.triage = assessment.triage().level;
   seed.triage_advice = myoref::triage_advice(kb, assessment.triage());
   seed.baseline_pain = max_intensity(assessment.intake());
-  // Safety first: at urgent or emergency the refusal is the answer, whatever
-  // else the assessment holds.
-  if (seed.triage < TriageLevel::urgent) {
-    if (assessment.candidate_count() == 0) {
-      return Error(
-          ErrorCode::invalid_input, "no plan: the assessment names no candidate muscle",
-          {{"/candidates", "empty: no muscle in the knowledge base explains the drawing"}});
-    }
-    if (seed.baseline_pain < 1) {
-      return Error(ErrorCode::invalid_input, "no plan: the intake reports no pain",
-                   {{"/intake/pain", "every intensity is 0; there is nothing to relieve"}});
-    }
-  }
   const Intake& intake = assessment.intake();
   seed.age = intake.age;
   seed.pending = assessment.triage().pending;
   seed.precautions = intake.precautions;
   seed.duration_days = intake.duration_days;
+  // Safety first: a refusal is the answer, whatever else the assessment holds.
+  if (auto refused = detail::safety_refusal(kb, seed)) {
+    return std::move(*refused);
+  }
+  if (assessment.candidate_count() == 0) {
+    return Error(ErrorCode::invalid_input, "no plan: the assessment names no candidate muscle",
+                 {{"/candidates", "empty: no muscle in the knowledge base explains the drawing"}});
+  }
+  if (seed.baseline_pain < 1) {
+    return Error(ErrorCode::invalid_input, "no plan: the intake reports no pain",
+                 {{"/intake/pain", "every intensity is 0; there is nothing to relieve"}});
+  }
   seed.ranking.reserve(assessment.candidate_count());
   for (std::size_t rank = 0; rank < assessment.candidate_count(); ++rank) {
     const RankedCandidate& rc = assessment.candidate(rank);

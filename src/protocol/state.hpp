@@ -69,6 +69,11 @@ int worse_streak(const PlanState& state);
 /// Whether `pain` is relief against `baseline` under `options`.
 bool is_relief(const PlanOptions& options, int baseline, int pain) noexcept;
 
+/// Why no plan may start from `seed` (urgent or emergency triage, under 16,
+/// an emergency-level question pending), or nullopt. Checked before anything
+/// else about the seed.
+std::optional<Error> safety_refusal(const KnowledgeBase& kb, const PlanSeed& seed);
+
 /// The state of a new plan: candidate list from `ranking` (plus related
 /// muscles when the options say so), the first one current. Checks the seed.
 Expected<PlanState> initial_state(const KnowledgeBase& kb, const PlanSeed& seed,

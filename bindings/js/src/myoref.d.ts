@@ -145,6 +145,12 @@ export interface PlanOptions {
   worseningSessions?: number;
   maintenanceSessions?: number;
   appendRelated?: boolean;
+  /** The most candidates the plan tries (1..200, default 3). */
+  maxCandidates?: number;
+  /** The most exercises offered for each step (1..10, default 2). */
+  maxExercisesPerStep?: number;
+  /** No meaningful relief this many weeks after the first session stops the plan (1..52, default 6). */
+  noImprovementWeeks?: number;
 }
 
 /** A session to log (contracts.md "session"). */

@@ -367,7 +367,8 @@ export class KnowledgeBase {
 }
 
 const planDefaults = {releaseTrials: 3, reliefPoints: 2, reliefPercent: 30, worseningPoints: 2,
-                      worseningSessions: 2, maintenanceSessions: 3, appendRelated: true};
+                      worseningSessions: 2, maintenanceSessions: 3, appendRelated: true,
+                      maxCandidates: 3, maxExercisesPerStep: 2, noImprovementWeeks: 6};
 
 /** A self-care plan: release, stretch, strengthen, one candidate at a time.
  * It is its plan document (text with an integrity check): store toJSON(),
@@ -380,15 +381,18 @@ export class Plan {
   }
 
   /** Starts a plan from an assessment (object or document text). Refused
-   * (code "safety_refusal") at urgent or emergency triage. */
+   * (code "safety_refusal") at urgent or emergency triage, under 16, and
+   * while an emergency-level question is unanswered. */
   static start(kb, assessment, options = {}) {
     const o = {...planDefaults, ...options};
     return call((f) => {
       const m = f.m;
-      const opts = f.alloc(32);
-      f.check(m._myoref_plan_options_init(opts, 1));
+      // myoref_plan_options, layout 2: the version, then ten ints.
+      const opts = f.alloc(44);
+      f.check(m._myoref_plan_options_init(opts, 2));
       [o.releaseTrials, o.reliefPoints, o.reliefPercent, o.worseningPoints, o.worseningSessions,
-       o.maintenanceSessions, o.appendRelated ? 1 : 0].forEach((v, i) => {
+       o.maintenanceSessions, o.appendRelated ? 1 : 0, o.maxCandidates, o.maxExercisesPerStep,
+       o.noImprovementWeeks].forEach((v, i) => {
         m.setValue(opts + 4 + 4 * i, v | 0, "i32");
       });
       const [p, n] = f.string(typeof assessment === "string" ? assessment : stringify(assessment));

@@ -69,6 +69,17 @@ test("stringify writes numbers as std::to_chars does", () => {
                "[0.6, 12.5, 200, 1e-05, 1e-04, 0.001, 1e+21, 123456789, -0.25]\n");
 });
 
+test("plan options of layout 2 reach the plan", () => {
+  const file = path.join(intakeDir, "gluteus_medius_classic.json");
+  const plan = Plan.start(kb, kb.assess(fs.readFileSync(file, "utf8")),
+                          { maxCandidates: 1, maxExercisesPerStep: 1, noImprovementWeeks: 4 });
+  const doc = JSON.parse(plan.toJSON());
+  assert.equal(doc.format_version, 3);
+  assert.equal(doc.candidates.length, 1);
+  assert.equal(doc.options.max_exercises_per_step, 1);
+  assert.equal(doc.options.no_improvement_weeks, 4);
+});
+
 test("a plan journey: start, next, log, store, read back", () => {
   const file = path.join(intakeDir, "gluteus_medius_classic.json");
   const a = kb.assess(fs.readFileSync(file, "utf8"));
@@ -131,10 +142,11 @@ test("every error kind a caller can cause is a MyorefError with its code", () =>
   rejects(() => Plan.fromJSON(kb, read("plan-future-version.json")), "unsupported_version");
   rejects(() => kb.renderMuscle("gluteus_maximum:left"), "not_found");
   rejects(() => kb.renderMuscle("gluteus_medius:left", { essentialColour: "red" }), "invalid_argument");
-  // (an intake that answers its red-flag questions: a plan is refused while one is pending)
-  const answered = fs.readFileSync(path.join(root, "examples/intakes/gluteus_medius_classic.json"), "utf8");
-  rejects(() => Plan.start(kb, kb.assess(answered), { releaseTrials: 0 }),
-          "invalid_argument");
+  // intake-glute.json leaves its emergency questions unanswered: no plan, whatever the options.
+  rejects(() => Plan.start(kb, kb.assess(read("intake-glute.json"))), "safety_refusal");
+  const answered = fs.readFileSync(path.join(intakeDir, "gluteus_medius_classic.json"), "utf8");
+  rejects(() => Plan.start(kb, kb.assess(answered), { releaseTrials: 0 }), "invalid_argument");
+  rejects(() => Plan.start(kb, kb.assess(answered), { maxCandidates: 0 }), "invalid_argument");
   rejects(() => KnowledgeBase.fromJSON("{\"format\": 1}"), "invalid_input");
   // A deleted knowledge base is refused rather than used.
   const other = KnowledgeBase.builtin();
