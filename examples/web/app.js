@@ -70,6 +70,7 @@ function intake() {
     denied: chosen("no"),
     red_flags: answered("yes"),
     red_flags_denied: answered("no"),
+    precautions: [...document.querySelectorAll("#precautions input:checked")].map((b) => b.value),
     ...history(),
   };
 }
@@ -300,10 +301,11 @@ function renderNext() {
                        : null));
     }
   }
-  for (const key of ["left_out", "omitted"]) {
-    if (Array.isArray(next[key]) && next[key].length)
-      box.append(h("p", {}, "Left out: " +
-                            next[key].map((x) => (typeof x === "string" ? x : x.reason ?? x.id)).join("; ")));
+  // What the plan's precautions ruled out, and why.
+  if ((next.left_out ?? []).length) {
+    box.append(h("h4", {}, "Left out"),
+               h("ul", {class: "left-out"},
+                 ...next.left_out.map((x) => h("li", {"data-exercise-id": x.id}, x.why))));
   }
   if ((next.advice ?? []).length)
     box.append(h("ul", {class: "advice"}, ...next.advice.map((x) => h("li", {}, x))));
@@ -434,6 +436,11 @@ async function main() {
   $("log-date").value = today();
   for (const id of ["log-before", "log-after"])
     buildScale(id);
+  for (const p of state.kbDoc.precautions ?? []) {
+    $("precautions").append(h("label", {class: "precaution"},
+                              h("input", {type: "checkbox", value: p.id}),
+                              h("span", {}, h("strong", {}, p.name), ` — ${p.what}`)));
+  }
   $("loading").remove();
   $("draw").hidden = false;
   restorePlan();
