@@ -10,7 +10,7 @@ CTEST   := ctest --output-on-failure -j $(JOBS)
 MYOREF  := build/examples/myoref
 DEMO_INTAKE := examples/intakes/gluteus_medius_classic.json
 
-.PHONY: all demo test web sanitize tsan fuzz bench docs abi-check abi-baseline coverage format tidy clean deps build cross-arm64
+.PHONY: all demo test web browser sanitize tsan fuzz bench docs abi-check abi-baseline coverage format tidy clean deps build cross-arm64
 
 all: build
 
@@ -30,7 +30,7 @@ demo: build
 # The JavaScript tests need `make web`; when it fails here they are skipped
 # (ctest says so) rather than stopping the native suite.
 test: build
-	@$(MAKE) --no-print-directory web || echo "== make web FAILED: the JavaScript tests (js_node) will be skipped"
+	@$(MAKE) --no-print-directory web || echo "== make web FAILED: the JavaScript tests (js_node, browser) will be skipped"
 	cd build && $(CTEST)
 
 # The WebAssembly build and the JavaScript package (bindings/js) into
@@ -46,6 +46,15 @@ web: build/CMakeCache.txt
 	@$(EMENV) cmake --build build-wasm -j $(JOBS)
 	@echo "== the JavaScript package is in build-wasm/package/ (npm install ./build-wasm/package);"
 	@echo "   try it: node -e \"import('./build-wasm/package/myoref.js').then(async m => { await m.init(); console.log(m.KnowledgeBase.builtin().assess({pain: [{region: 'buttock_upper', side: 'left', intensity: 6}]}).candidates[0].key) })\""
+	@echo "== the example app is in build-wasm/site/; open it with a static server:"
+	@echo "   python3 -m http.server -d build-wasm/site 8000   # then http://localhost:8000/"
+
+# The example app's browser tests (tests/browser): playwright-core and axe-core
+# from npm (tests/browser/package-lock.json) drive Debian's chromium over
+# build-wasm/site. `make test` runs them too (ctest -L browser).
+browser: web
+	@scripts/deps.sh test
+	tests/browser/run.sh build-wasm/site build-wasm/browser-tests
 
 # One clang build with ASan + UBSan (build-asan/) serves `make sanitize` (the
 # whole suite) and `make fuzz` (libFuzzer): the library is compiled with the

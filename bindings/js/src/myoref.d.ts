@@ -58,6 +58,16 @@ export interface Intake {
   [field: string]: unknown;
 }
 
+/** A red-flag question to ask (kb.questions). */
+export interface Question {
+  id: string;
+  level: TriageLevel;
+  text: string;
+  /** Why it is asked ("pain in the upper buttock (left)"). */
+  why: string;
+  answer: "pending" | "yes" | "no";
+}
+
 export interface Candidate {
   key: string;
   muscle: string;
@@ -109,6 +119,9 @@ export class KnowledgeBase {
   assess(intake: Intake | string): Assessment;
   assessJSON(intake: Intake | string, options?: { pretty?: boolean }): string;
   validateIntake(intake: Intake | string): Intake;
+  /** The red-flag questions the intake's drawing, age, sex and onset call for
+   * and that it has not answered, most serious first. */
+  questions(intake: Intake | string): Question[];
   renderMuscle(candidate: string, options?: RenderOptions): string;
   renderIntake(intake: Intake | string, options?: RenderOptions): string;
   /** The body chart to draw on: every region key a view shows is one `<path>`

@@ -266,6 +266,18 @@ export class KnowledgeBase {
     return JSON.parse(this.assessJSON(intake, {pretty: false}));
   }
 
+  /** The red-flag questions to ask for an intake, most serious first: those
+   * its drawing, age, sex and onset call for and that it has not answered
+   * ([{id, level, text, why, answer}], as Python's kb.questions). */
+  questions(intake) {
+    return call((f) => {
+      const [p, n] = f.string(text(intake, "an intake"));
+      const out = f.out();
+      f.check(f.m._myoref_questions_json(out, this.handle, p, n));
+      return JSON.parse(f.take(out)).questions;
+    });
+  }
+
   /** The intake as validated, in canonical form (an object). */
   validateIntake(intake) {
     return call((f) => {

@@ -214,3 +214,17 @@ test("100,000 calls leave the module's heap as it was", () => {
     costly(i);
   assert.equal(heapInUse(), heap, "bytes in use after 100,400 calls");
 });
+
+test("kb.questions gives the native command's questions for every example intake", () => {
+  const dir = path.join(root, "examples/intakes");
+  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+    const file = path.join(dir, name);
+    const r = native("questions", file, "--format", "json");
+    assert.equal(r.status, 0, `${name}: ${r.stderr}`);
+    assert.deepEqual(kb.questions(fs.readFileSync(file, "utf8")), JSON.parse(r.stdout).questions, name);
+  }
+  const asked = kb.questions({ pain: [{ region: "buttock_upper", side: "left", intensity: 6 }] });
+  assert.ok(asked.length > 0);
+  assert.ok(asked.every((q) => q.answer === "pending" && q.text && q.why && q.level));
+  rejects(() => kb.questions({ pain: [] }), "invalid_input");
+});
