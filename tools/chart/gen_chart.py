@@ -680,6 +680,23 @@ MARKS = [
     ('rectus_abdominis', 'lower_lateral', 'front', 12, 190),
     ('rectus_abdominis', 'upper', 'front', 6, 148),
     ('tensor_fasciae_latae', 'belly', 'front', 29, 206),
+    # Neck, head and shoulder girdle (upper-body muscles, issue #17).
+    ('upper_trapezius', 'anterior_fibres', 'back', 28, 76),
+    ('upper_trapezius', 'posterior_fibres', 'back', 20, 78),
+    ('levator_scapulae', 'angle_of_neck', 'back', 11, 76),
+    ('levator_scapulae', 'upper', 'back', 11, 62),
+    ('splenius', 'capitis', 'back', 9, 55),
+    ('splenius', 'cervicis_upper', 'back', 4.5, 66),
+    ('splenius', 'cervicis_lower', 'back', 5, 74),
+    ('suboccipitals', 'suboccipital', 'back', 4.5, 52),
+    ('sternocleidomastoid', 'sternal', 'front', 5.5, 70),
+    ('sternocleidomastoid', 'clavicular', 'front', 7.5, 58),
+    ('scalenes', 'front_middle', 'front', 11, 71),
+    ('scalenes', 'shoulder_blade', 'front', 11, 63),
+    ('infraspinatus', 'main', 'back', 19, 100),
+    ('infraspinatus', 'medial', 'back', 12, 105),
+    ('supraspinatus', 'belly', 'back', 15, 86),
+    ('supraspinatus', 'tendon', 'back', 33, 88),
 ]
 
 
