@@ -697,6 +697,13 @@ MARKS = [
     ('infraspinatus', 'medial', 'back', 12, 105),
     ('supraspinatus', 'belly', 'back', 15, 86),
     ('supraspinatus', 'tendon', 'back', 33, 88),
+    ('posterior_cervical', 'lower', 'back', 3, 71),
+    ('posterior_cervical', 'middle', 'back', 3.5, 63),
+    ('posterior_cervical', 'upper', 'back', 2, 57),
+    ('middle_trapezius', 'medial', 'back', 7, 90),
+    ('middle_trapezius', 'lateral', 'back', 36, 82),
+    ('lower_trapezius', 'main', 'back', 11, 128),
+    ('lower_trapezius', 'attachment', 'back', 11, 94),
 ]
 
 
