@@ -704,6 +704,13 @@ MARKS = [
     ('middle_trapezius', 'lateral', 'back', 36, 82),
     ('lower_trapezius', 'main', 'back', 11, 128),
     ('lower_trapezius', 'attachment', 'back', 11, 94),
+    ('rhomboids', 'border', 'back', 6, 110),
+    ('masseter', 'superficial_upper', 'front', 10, 42),
+    ('masseter', 'superficial_lower', 'front', 12, 53),
+    ('masseter', 'deep', 'front', 15.5, 36),
+    ('temporalis', 'anterior', 'front', 13, 21),
+    ('temporalis', 'middle', 'front', 15, 28),
+    ('temporalis', 'posterior', 'back', 15, 22),
 ]
 
 
