@@ -711,6 +711,15 @@ MARKS = [
     ('temporalis', 'anterior', 'front', 13, 21),
     ('temporalis', 'middle', 'front', 15, 28),
     ('temporalis', 'posterior', 'back', 15, 22),
+    ('teres_minor', 'belly', 'back', 28, 108),
+    ('subscapularis', 'lateral', 'front', 28, 106),
+    ('deltoid', 'anterior', 'front', 34, 97),
+    ('deltoid', 'middle', 'front', 46, 102),
+    ('deltoid', 'posterior', 'back', 36, 101),
+    ('pectoralis_major', 'clavicular', 'front', 22, 80),
+    ('pectoralis_major', 'sternal', 'front', 12, 90),
+    ('pectoralis_major', 'costal', 'front', 21, 108),
+    ('pectoralis_minor', 'belly', 'front', 20, 90),
 ]
 
 
