@@ -720,6 +720,8 @@ MARKS = [
     ('pectoralis_major', 'sternal', 'front', 12, 90),
     ('pectoralis_major', 'costal', 'front', 21, 108),
     ('pectoralis_minor', 'belly', 'front', 20, 90),
+    ('latissimus_dorsi', 'axillary', 'back', 29, 120),
+    ('latissimus_dorsi', 'lower', 'back', 29, 150),
 ]
 
 
