@@ -28,10 +28,23 @@ std::string key_of(const KnowledgeBase& kb, CandidateIndex c) {
 }
 
 // Muscles that a drawing of one's essential zone cannot tell apart (see the
-// test below for the exact condition). The default knowledge base has none
-// today; a pair added to it must be named here, and the test then shows that
-// a characteristic finding separates the two.
-const std::set<std::pair<std::string, std::string>> kSharedEssentialZones = {};
+// test below for the exact condition). A pair added to the knowledge base must
+// be named here, and the test then shows that a characteristic finding
+// separates the two. The inner border of the shoulder blade is the rhomboids'
+// whole essential zone, and Travell & Simons send pain there from three other
+// muscles too (donnelly2019): the scalenes, the middle trapezius and the
+// infraspinatus. The deltoid refers over itself (front, side and back of the
+// shoulder cap), where the supraspinatus and teres minor send their pain, and
+// pectoralis minor's zone (front of the shoulder, upper chest) lies within
+// pectoralis major's.
+const std::set<std::pair<std::string, std::string>> kSharedEssentialZones = {
+    {"deltoid", "supraspinatus"},
+    {"deltoid", "teres_minor"},
+    {"infraspinatus", "rhomboids"},
+    {"middle_trapezius", "rhomboids"},
+    {"pectoralis_major", "pectoralis_minor"},
+    {"rhomboids", "scalenes"},
+};
 
 }  // namespace
 
