@@ -119,6 +119,7 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
   std::vector<std::vector<RegionKeyIndex>> spillover_lists;
   std::vector<RegionKeyIndex> essential;
   std::vector<RegionKeyIndex> spillover;
+  std::vector<RegionKeyIndex> listed_keys;
   for (std::size_t c = 0; c < nc; ++c) {
     t.candidate_muscle.push_back(candidates[c].muscle);
     t.candidate_zone_begin.push_back(gsl::narrow<std::uint32_t>(essential_lists.size()));
@@ -131,6 +132,7 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
       map_zone(kb, tp.essential, tp.side, candidates[c].side, essential);
       map_zone(kb, tp.spillover, tp.side, candidates[c].side, spillover);
       const std::size_t listed = essential.size();
+      listed_keys.assign(essential.begin(), essential.end());
       widen_zone(kb.data(), essential);
       widen_zone(kb.data(), spillover);
       // A region can be essential on one side of a "both" zone and spillover
@@ -161,6 +163,10 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
       largest_zone = std::max(largest_zone, essential.size());
       essential_lists.push_back(essential);
       spillover_lists.push_back(spillover);
+      for (const RegionKeyIndex r : essential) {
+        t.zone_essential_listed.push_back(
+            std::binary_search(listed_keys.begin(), listed_keys.end(), r) ? 1U : 0U);
+      }
     }
     t.candidate_largest_zone.push_back(gsl::narrow<std::uint16_t>(largest_zone));
   }
@@ -168,6 +174,14 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
   flatten(essential_lists, t.zone_essential_begin, t.zone_essential_keys);
   flatten(spillover_lists, t.zone_spillover_begin, t.zone_spillover_keys);
   flatten(members, t.essential_member_begin, t.essential_member_slot);
+  std::vector<std::vector<RegionKeyIndex>> relatives(nr);
+  for (std::size_t r = 0; r < nr; ++r) {
+    const auto& parts = kb.data().region_key_parts[r];
+    const auto& coarse = kb.data().region_key_coarse[r];
+    relatives[r].assign(parts.begin(), parts.end());
+    relatives[r].insert(relatives[r].end(), coarse.begin(), coarse.end());
+  }
+  flatten(relatives, t.relative_begin, t.relative_key);
   t.essential_member_candidate.reserve(t.essential_member_slot.size());
   // Every slot is below slot_count * stride, so a slot means stride > 0.
   for (const std::uint32_t slot : t.essential_member_slot) {

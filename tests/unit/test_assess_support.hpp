@@ -131,6 +131,40 @@ inline bool clashes(const KnowledgeBase& kb, RegionKeyIndex a, RegionKeyIndex b)
   return a == b || covers(kb, a, b) || covers(kb, b, a);
 }
 
+/// essential_keys widened as the scoring tables widen zones: with the parts of
+/// the coarse keys listed and the coarse keys of the parts listed. The keys a
+/// candidate's zones answer (explain), from the model.
+inline std::vector<RegionKeyIndex> answered_keys(const KnowledgeBase& kb, CandidateIndex c,
+                                                 bool spillover = false) {
+  const std::vector<RegionKeyIndex> listed = essential_keys(kb, c, spillover);
+  std::vector<RegionKeyIndex> out = listed;
+  for (RegionKeyIndex k = 0; k < kb.region_keys().size(); ++k) {
+    for (const RegionKeyIndex l : listed) {
+      if (covers(kb, k, l) || covers(kb, l, k))
+        out.push_back(k);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+/// Makes a dense row one an intake can hold: where a coarse key and one of
+/// its own parts are both painful, the part is left out (set to 0).
+template <class T>
+void drop_clashes(const KnowledgeBase& kb, T* row) {
+  const std::size_t nr = kb.region_keys().size();
+  for (std::size_t a = 0; a < nr; ++a) {
+    if (!(row[a] > T(0)))
+      continue;
+    for (std::size_t b = 0; b < nr; ++b) {
+      if (row[b] > T(0) &&
+          covers(kb, static_cast<RegionKeyIndex>(a), static_cast<RegionKeyIndex>(b)))
+        row[b] = T(0);
+    }
+  }
+}
+
 /// A random drawing of 1..max_marks painful region keys, and random answers.
 inline Intake random_intake(const KnowledgeBase& kb, std::mt19937& rng, int max_marks = 8,
                             bool with_findings = true) {

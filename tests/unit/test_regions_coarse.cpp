@@ -3,6 +3,7 @@
 // a zone that lists a coarse region answers marks on its parts, and one that
 // lists a part answers a mark on its coarse region.
 #include <algorithm>
+#include <cmath>
 #include <random>
 #include <string>
 #include <vector>
@@ -23,24 +24,25 @@ json::value vocabulary() {
       .value();
 }
 
-RegionKeyIndex key(const KnowledgeBase& kb, const std::string& text) {
+RegionKeyIndex key_of(const KnowledgeBase& kb, const std::string& text) {
   const auto k = kb.find_region_key(text);
   if (!k)
     FAIL("no region key " << text);
   return *k;
 }
 
-CandidateIndex candidate(const KnowledgeBase& kb, const std::string& text) {
+CandidateIndex candidate_of(const KnowledgeBase& kb, const std::string& text) {
   const auto c = kb.find_candidate(text);
   if (!c)
     FAIL("no candidate " << text);
   return *c;
 }
 
-Intake drawing(const KnowledgeBase& kb, std::initializer_list<std::pair<const char*, int>> marks) {
+Intake drawing_of(const KnowledgeBase& kb,
+                  std::initializer_list<std::pair<const char*, int>> marks) {
   Intake intake;
   for (const auto& [k, x] : marks)
-    intake.pain.push_back({key(kb, k), x});
+    intake.pain.push_back({key_of(kb, k), x});
   return intake;
 }
 
@@ -53,8 +55,8 @@ bool explains(const Assessment& a, CandidateIndex c, RegionKeyIndex k) {
   return false;
 }
 
-/// The built-in base with one trigger point's essential zone edited:
-/// `muscle`'s trigger points whose essential zone lists `from` list `to`.
+/// The built-in base with one muscle's zones edited: where its trigger
+/// points list `from` (essential or spillover), they list `to`.
 KnowledgeBase edited_kb(const std::string& muscle, const std::string& from, const std::string& to) {
   json::value doc = detail::parse_json(test::read_text(MYOREF_DEFAULT_KB_JSON), {}, "kb").value();
   bool edited = false;
@@ -62,10 +64,12 @@ KnowledgeBase edited_kb(const std::string& muscle, const std::string& from, cons
     if (m.at("id").as_string() != muscle.c_str())
       continue;
     for (auto& tp : m.at("trigger_points").as_array()) {
-      for (auto& r : tp.at("essential").as_array()) {
-        if (r.as_string() == from.c_str()) {
-          r = json::string(to);
-          edited = true;
+      for (const char* zone : {"essential", "spillover"}) {
+        for (auto& r : tp.at(zone).as_array()) {
+          if (r.as_string() == from.c_str()) {
+            r = json::string(to);
+            edited = true;
+          }
         }
       }
     }
@@ -145,9 +149,18 @@ TEST_CASE("chart shapes: paired ones mirror exactly, midline ones are symmetric"
     INFO(kb.region_keys()[s.key].key << " " << to_string(s.view));
     const RegionKeyIndex other = kb.mirror(s.key);
     if (other == s.key) {
-      CHECK(same(sorted(s.points), sorted(mirrored(s.points))));
+      // Symmetric about the middle, to the precision of the file (0.1).
+      const auto a = sorted(s.points);
+      const auto b = sorted(mirrored(s.points));
+      REQUIRE(a.size() == b.size());
+      for (std::size_t i = 0; i < a.size(); ++i) {
+        CHECK(std::fabs(a[i].x - b[i].x) < 1e-3F);
+        CHECK(std::fabs(a[i].y - b[i].y) < 1e-3F);
+      }
       continue;
     }
+    if (kb.region_keys()[s.key].side != Side::left)
+      continue;  // checked from its left twin: x -> width - x, bit for bit
     const auto twin = std::find_if(chart.shapes.begin(), chart.shapes.end(), [&](const auto& t) {
       return t.key == other && t.view == s.view;
     });
@@ -155,7 +168,7 @@ TEST_CASE("chart shapes: paired ones mirror exactly, midline ones are symmetric"
     CHECK(same(twin->points, mirrored(s.points)));
     ++paired;
   }
-  CHECK(paired > 100);
+  CHECK(paired > 50);
 }
 
 TEST_CASE("intake: a coarse region is valid; with one of its own parts it is refused",
@@ -184,7 +197,7 @@ TEST_CASE("intake: a coarse region is valid; with one of its own parts it is ref
   REQUIRE_FALSE(e);
 
   // The same rule for an intake built in code (the C and Python builder).
-  Intake built = drawing(kb, {{"calf:left", 4}, {"calf_lower:left", 6}});
+  Intake built = drawing_of(kb, {{"calf:left", 4}, {"calf_lower:left", 6}});
   const Status s = validate_intake(kb, built);
   REQUIRE_FALSE(s);
   CHECK(s.error().to_string().find("/pain/1: \"calf_lower:left\" is a part of \"calf:left\"") !=
@@ -195,28 +208,28 @@ TEST_CASE("scoring: a zone listing a coarse region answers its parts, and a part
           "[assess][regions]") {
   // The built-in gastrocnemius lists the coarse calf.
   const KnowledgeBase& kb = default_kb();
-  const CandidateIndex gastroc = candidate(kb, "gastrocnemius:left");
+  const CandidateIndex gastroc = candidate_of(kb, "gastrocnemius:left");
   for (const char* part : {"calf_upper:left", "calf_lower:left"}) {
     INFO(part);
-    const Assessment a = assessed(kb, drawing(kb, {{part, 6}}));
-    CHECK(explains(a, gastroc, key(kb, part)));
+    const Assessment a = assessed(kb, drawing_of(kb, {{part, 6}}));
+    CHECK(explains(a, gastroc, key_of(kb, part)));
     CHECK(a.scores()[gastroc] > 0.0F);
-    CHECK(a.scores()[candidate(kb, "gastrocnemius:right")] == 0.0F);
+    CHECK(a.scores()[candidate_of(kb, "gastrocnemius:right")] == 0.0F);
   }
   // A mark on the coarse calf scores as it did when calf had no parts.
-  const Assessment whole = assessed(kb, drawing(kb, {{"calf:left", 6}}));
-  CHECK(explains(whole, gastroc, key(kb, "calf:left")));
+  const Assessment whole = assessed(kb, drawing_of(kb, {{"calf:left", 6}}));
+  CHECK(explains(whole, gastroc, key_of(kb, "calf:left")));
 
   // Listing a part instead: a mark on the coarse region, or on that part, is
   // explained; a mark on a sibling part is not.
   const KnowledgeBase edited = edited_kb("gastrocnemius", "calf", "calf_upper");
-  const CandidateIndex g = candidate(edited, "gastrocnemius:left");
-  CHECK(
-      explains(assessed(edited, drawing(edited, {{"calf:left", 6}})), g, key(edited, "calf:left")));
-  CHECK(explains(assessed(edited, drawing(edited, {{"calf_upper:left", 6}})), g,
-                 key(edited, "calf_upper:left")));
-  const Assessment sibling = assessed(edited, drawing(edited, {{"calf_lower:left", 6}}));
-  CHECK_FALSE(explains(sibling, g, key(edited, "calf_lower:left")));
+  const CandidateIndex g = candidate_of(edited, "gastrocnemius:left");
+  CHECK(explains(assessed(edited, drawing_of(edited, {{"calf:left", 6}})), g,
+                 key_of(edited, "calf:left")));
+  CHECK(explains(assessed(edited, drawing_of(edited, {{"calf_upper:left", 6}})), g,
+                 key_of(edited, "calf_upper:left")));
+  const Assessment sibling = assessed(edited, drawing_of(edited, {{"calf_lower:left", 6}}));
+  CHECK_FALSE(explains(sibling, g, key_of(edited, "calf_lower:left")));
 }
 
 TEST_CASE("score_batch equals assess to the bit for drawings of parts and coarse regions",
@@ -257,4 +270,35 @@ TEST_CASE("score_batch equals assess to the bit for drawings of parts and coarse
       CHECK(out[c] == a.scores()[c]);
     }
   }
+}
+
+TEST_CASE("the loader checks parts: existing, once, not nested, in one coarse region",
+          "[kb][regions]") {
+  const json::value original =
+      detail::parse_json(test::read_text(MYOREF_DEFAULT_KB_JSON), {}, "kb").value();
+  const auto load_with = [&](const std::string& region, json::array parts) {
+    json::value doc = original;
+    for (auto& r : doc.at("regions").as_array()) {
+      if (r.at("id").as_string() == region.c_str())
+        r.as_object()["parts"] = std::move(parts);
+    }
+    auto kb = KnowledgeBase::from_json(json::serialize(doc));
+    return kb ? std::string() : kb.error().to_string();
+  };
+  // regions/1 is the neck, regions/0 the head.
+  CHECK(load_with("neck", {"neck_posterior", "neck_lateral", "throat"}).empty());
+  CHECK(load_with("neck", {"neck_posterior", "neck_posterior"})
+            .find("/regions/1/parts/1: region \"neck_posterior\" is listed twice") !=
+        std::string::npos);
+  CHECK(load_with("neck", {"neck_posterior", "nek"}).find("/regions/1/parts/1") !=
+        std::string::npos);
+  CHECK(load_with("neck", {"neck"}).find("/regions/1/parts/0: a region is not a part of itself") !=
+        std::string::npos);
+  CHECK(load_with("neck", {"head"})
+            .find("/regions/1/parts/0: region \"head\" has parts of its "
+                  "own; parts do not nest") != std::string::npos);
+  CHECK(load_with("neck", {"neck_posterior", "temple"})
+            .find("/regions/1/parts/1: region \"temple\" is already a part of \"head\"") !=
+        std::string::npos);
+  CHECK(load_with("neck", {}).find("/regions/1/parts") != std::string::npos);
 }
