@@ -768,6 +768,9 @@ void Loader::check_region_parts(const json::array& a) {
   for (std::size_t i = 0; i < kb_.regions.size(); ++i) {
     const auto coarse = gsl::narrow_cast<RegionIndex>(i);
     const std::vector<RegionIndex>& parts = kb_.regions[i].parts;
+    // A Path refers to its parent: each level is a named object.
+    const Path region_path(kRegions, i);
+    const Path parts_path(region_path, "parts");
     for (std::size_t j = 0; j < parts.size(); ++j) {
       const RegionIndex part = parts[j];
       const std::string& id = kb_.regions[part].id;
@@ -780,7 +783,7 @@ void Loader::check_region_parts(const json::array& a) {
           break;
         }
       }
-      const Path item(Path(Path(kRegions, i), "parts"), at);
+      const Path item(parts_path, at);
       if (part == coarse) {
         error(item, "a region is not a part of itself");
       } else if (!kb_.regions[part].parts.empty()) {

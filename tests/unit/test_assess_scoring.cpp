@@ -318,8 +318,8 @@ TEST_CASE("scores, ranking, explanations and cover keep their promises", "[asses
       // is exactly what the candidate's zones cover.
       CHECK(c.explained.size() + c.unexplained.size() == painful.size());
       CHECK_FALSE(c.explained.empty());
-      const auto ess = essential_keys(kb, c.candidate);
-      const auto spill = essential_keys(kb, c.candidate, true);
+      const auto ess = answered_keys(kb, c.candidate);
+      const auto spill = answered_keys(kb, c.candidate, true);
       for (const RegionKeyIndex k : c.explained) {
         CHECK((std::binary_search(ess.begin(), ess.end(), k) ||
                std::binary_search(spill.begin(), spill.end(), k)));
@@ -340,8 +340,8 @@ TEST_CASE("scores, ranking, explanations and cover keep their promises", "[asses
     // unexplained is the rest.
     std::set<RegionKeyIndex> covered;
     for (const CandidateIndex c : a.cover()) {
-      const auto ess = essential_keys(kb, c);
-      const auto spill = essential_keys(kb, c, true);
+      const auto ess = answered_keys(kb, c);
+      const auto spill = answered_keys(kb, c, true);
       for (const RegionKeyIndex k : painful) {
         if (std::binary_search(ess.begin(), ess.end(), k) ||
             std::binary_search(spill.begin(), spill.end(), k)) {

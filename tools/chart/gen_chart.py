@@ -463,12 +463,12 @@ def cut_parts():
     back['chest_lateral'] = box(ub, d0=27.0, y0=116.0)
 
     # The flank: the outer strip of the trunk between the ribs and the pelvis.
-    front['flank'] = box(cycle('costal', side(155, 197), 'inguinal', rev('peri_front'), mid(233.5, 139)), d0=27.0)
-    front['abdomen_upper'] = box(front['abdomen_upper'], d1=27.0)
-    front['abdomen_lower'] = box(front['abdomen_lower'], d1=27.0)
-    back['flank'] = box(cycle('rib10', side(157.5, 189), rev('crest_top'), rev('ls_side'), rev('ls_top'), mid(182.5, 160)), d0=26.0)
-    back['thoracolumbar'] = box(back['thoracolumbar'], d1=26.0)
-    back['lumbar_paraspinal'] = box(back['lumbar_paraspinal'], d1=26.0)
+    front['flank'] = box(cycle('costal', side(155, 197), 'inguinal', rev('peri_front'), mid(233.5, 139)), d0=FLANK_D)
+    front['abdomen_upper'] = box(front['abdomen_upper'], d1=FLANK_D)
+    front['abdomen_lower'] = box(front['abdomen_lower'], d1=FLANK_D)
+    back['flank'] = box(cycle('rib10', side(157.5, 189), rev('crest_top'), rev('ls_side'), rev('ls_top'), mid(182.5, 160)), d0=FLANK_D)
+    back['thoracolumbar'] = box(back['thoracolumbar'], d1=FLANK_D)
+    back['lumbar_paraspinal'] = box(back['lumbar_paraspinal'], d1=FLANK_D)
 
     ua = both.pop('upper_arm')
     inner_third, outer_third = across(0.3, 117, 147), across(0.7, 117, 147)
@@ -515,6 +515,7 @@ def cut_parts():
     front['toes'] = box(fd, d0=14.0, y0=TOES_Y)
 
 
+FLANK_D = 22.0
 WRIST_Y, THUMB_D, KNUCKLE_Y, FINGER_SPLIT_D, TOES_Y = 208.0, 59.5, 254.0, 56.5, 424.0
 cut_parts()
 
