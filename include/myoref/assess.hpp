@@ -87,11 +87,11 @@ int max_intensity(const Intake& intake) noexcept;
 /// Reads an intake from JSON text (docs/contract.md "Intake"). Strict: unknown
 /// fields, wrong types, out-of-range numbers, unknown ids (with the closest
 /// known id suggested), a side on a midline region or none on a paired one,
-/// the same region and side twice, repeated ids, a finding both confirmed and
-/// denied, a red flag both answered yes and no, a sex other than "female" or
-/// "male", and lists beyond `limits` are errors. Every problem is reported
-/// together, each with its JSON pointer ("/pain/2/intensity").
-/// Errors: parse (not JSON), limit_exceeded, invalid_input.
+/// the same region and side twice, a coarse region with one of its own parts, repeated ids, a
+/// finding both confirmed and denied, a red flag both answered yes and no, a sex other than
+/// "female" or "male", and lists beyond `limits` are errors. Every problem is reported together,
+/// each with its JSON pointer ("/pain/2/intensity"). Errors: parse (not JSON), limit_exceeded,
+/// invalid_input.
 Expected<Intake> parse_intake(const KnowledgeBase& kb, std::string_view json,
                               const IntakeLimits& limits = {});
 

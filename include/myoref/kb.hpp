@@ -45,6 +45,9 @@ struct Region {
   std::string what;                            ///< a plain description a person can recognise
   Laterality laterality = Laterality::paired;  ///< once on each side, or once on the midline
   View view = View::both;                      ///< the chart view(s) that show it
+  /// A coarse region's finer regions (empty for any other): the coarse id means
+  /// pain somewhere in their union. A part is never coarse itself.
+  std::vector<RegionIndex> parts;
 };
 
 /// A region on one side: what a pain mark and a referral zone point at.

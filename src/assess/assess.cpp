@@ -252,6 +252,9 @@ void explain_all(const ScoringTables& t, const ExplanationTables& x,
   const MuscleIndex* const candidate_muscle = t.candidate_muscle.data();
   const std::uint32_t* const candidate_zone_begin = t.candidate_zone_begin.data();
   const RegionKeyIndex* const essential_keys = t.zone_essential_keys.data();
+  const std::uint8_t* const listed = t.zone_essential_listed.data();
+  const std::uint32_t* const relative_begin = t.relative_begin.data();
+  const RegionKeyIndex* const relative_key = t.relative_key.data();
   const ExplanationTables::Zone* const zone_info = x.zones.data();
   const ExplanationTables::Weight* const weights = x.weights.data();
   const std::uint32_t* const muscle_weight_begin = x.muscle_weight_begin.data();
@@ -359,13 +362,18 @@ void explain_all(const ScoringTables& t, const ExplanationTables& x,
         zone_reason(ReasonKind::spillover_zone, j, first);
     }
     // The best-matching trigger point's essential keys that are not painful:
-    // worth checking, and why essential coverage is below 1.
+    // worth checking, and why essential coverage is below 1. Only the keys it
+    // lists, and not one whose coarse region or part is painful: that mark
+    // already says the pain may be there.
     if (best < zones) {
       RegionKeyIndex* first = keys;
       for (std::uint32_t k = zone[best].essential_begin; k < zone[best].essential_end; ++k) {
         const RegionKeyIndex r = essential_keys[k];
+        bool drawn = dense[r] > 0.0F || listed[k] == 0U;
+        for (std::uint32_t q = relative_begin[r]; q < relative_begin[r + 1U] && !drawn; ++q)
+          drawn = dense[relative_key[q]] > 0.0F;
         *keys = r;
-        keys += dense[r] > 0.0F ? 0 : 1;
+        keys += drawn ? 0 : 1;
       }
       if (keys != first)
         zone_reason(ReasonKind::zone_not_painful, best, first);

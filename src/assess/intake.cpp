@@ -15,6 +15,7 @@
 
 #include "assess/internal.hpp"
 #include "assess/json_fragments.hpp"
+#include "kb/kb_data.hpp"
 #include "util/charconv.hpp"
 #include "util/json.hpp"
 
@@ -167,6 +168,26 @@ void check_consistency(const KnowledgeBase& kb, const Intake& intake, const Posi
                                           " is marked twice (also at " + pointer("/pain", q) +
                                           "); give each region and side once");
   });
+  // A coarse region and one of its own parts: the part says where in the
+  // coarse region, so the two marks say the same pain twice.
+  const auto& coarse_of = kb.data().region_key_coarse;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    const std::vector<RegionKeyIndex>& covering = coarse_of[keys[i]];
+    if (covering.empty())
+      continue;
+    for (std::size_t j = 0; j < keys.size(); ++j) {
+      if (std::find(covering.begin(), covering.end(), keys[j]) == covering.end())
+        continue;
+      const std::size_t part_at = position(at ? &at->pain : nullptr, i);
+      const std::size_t coarse_at = position(at ? &at->pain : nullptr, j);
+      const auto& names = kb.region_keys();
+      problems.add(pointer("/pain", std::max(part_at, coarse_at)),
+                   detail::quoted(names[keys[i]].key) + " is a part of " +
+                       detail::quoted(names[keys[j]].key) + " (the other mark is at " +
+                       pointer("/pain", std::min(part_at, coarse_at)) +
+                       "); mark the part or the whole region, not both");
+    }
+  }
   const auto finding_id = [&](FindingIndex f) { return kb.findings()[f].id; };
   const auto flag_id = [&](RedFlagIndex f) { return kb.red_flags()[f].id; };
   check_repeats(intake.findings, at ? &at->findings : nullptr, "findings", finding_id, problems);

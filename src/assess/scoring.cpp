@@ -53,6 +53,24 @@ void map_zone(const KnowledgeBase& kb, const std::vector<RegionIndex>& regions,
   out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
+// Coarse regions and their parts (docs/assessment.md, "Coarse regions"): a
+// zone that lists a coarse key covers all of its parts, and a zone that lists
+// a part also answers a mark on its coarse key ("somewhere in the neck" is
+// explained by pain referred to the side of the neck). Widening the zone's
+// keys here, once, makes assess, score_batch and everything read from these
+// tables agree. The zone's size stays the number of keys it lists, so a
+// drawing that names only regions without parts scores as it did before.
+void widen_zone(const KbData& kb, std::vector<RegionKeyIndex>& keys) {
+  const std::size_t listed = keys.size();
+  for (std::size_t i = 0; i < listed; ++i) {
+    const RegionKeyIndex k = keys[i];
+    keys.insert(keys.end(), kb.region_key_parts[k].begin(), kb.region_key_parts[k].end());
+    keys.insert(keys.end(), kb.region_key_coarse[k].begin(), kb.region_key_coarse[k].end());
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+}
+
 template <class T>
 void flatten(const std::vector<std::vector<T>>& lists, std::vector<std::uint32_t>& begin,
              std::vector<T>& flat) {
@@ -101,6 +119,7 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
   std::vector<std::vector<RegionKeyIndex>> spillover_lists;
   std::vector<RegionKeyIndex> essential;
   std::vector<RegionKeyIndex> spillover;
+  std::vector<RegionKeyIndex> listed_keys;
   for (std::size_t c = 0; c < nc; ++c) {
     t.candidate_muscle.push_back(candidates[c].muscle);
     t.candidate_zone_begin.push_back(gsl::narrow<std::uint32_t>(essential_lists.size()));
@@ -112,6 +131,10 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
       const auto slot = gsl::narrow<std::uint32_t>(j * stride + c);
       map_zone(kb, tp.essential, tp.side, candidates[c].side, essential);
       map_zone(kb, tp.spillover, tp.side, candidates[c].side, spillover);
+      const std::size_t listed = essential.size();
+      listed_keys.assign(essential.begin(), essential.end());
+      widen_zone(kb.data(), essential);
+      widen_zone(kb.data(), spillover);
       // A region can be essential on one side of a "both" zone and spillover
       // on the other only through different regions; within one zone the
       // essential relation wins.
@@ -121,9 +144,9 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
                                                                  r);
                                      }),
                       spillover.end());
-      if (!essential.empty()) {
-        t.slot_size[slot] = static_cast<float>(essential.size());
-        t.slot_inverse_size[slot] = 1.0F / static_cast<float>(essential.size());
+      if (listed != 0) {
+        t.slot_size[slot] = static_cast<float>(listed);
+        t.slot_inverse_size[slot] = 1.0F / static_cast<float>(listed);
       }
       for (const RegionKeyIndex r : essential) {
         members[r].push_back(slot);
@@ -135,11 +158,15 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
           rel = ZoneRelation::spillover;
         }
       }
-      t.zone_essential_size.push_back(gsl::narrow<std::uint16_t>(essential.size()));
+      t.zone_essential_size.push_back(gsl::narrow<std::uint16_t>(listed));
       t.zone_name.push_back(lower_first(tp.name));
       largest_zone = std::max(largest_zone, essential.size());
       essential_lists.push_back(essential);
       spillover_lists.push_back(spillover);
+      for (const RegionKeyIndex r : essential) {
+        t.zone_essential_listed.push_back(
+            std::binary_search(listed_keys.begin(), listed_keys.end(), r) ? 1U : 0U);
+      }
     }
     t.candidate_largest_zone.push_back(gsl::narrow<std::uint16_t>(largest_zone));
   }
@@ -147,6 +174,14 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
   flatten(essential_lists, t.zone_essential_begin, t.zone_essential_keys);
   flatten(spillover_lists, t.zone_spillover_begin, t.zone_spillover_keys);
   flatten(members, t.essential_member_begin, t.essential_member_slot);
+  std::vector<std::vector<RegionKeyIndex>> relatives(nr);
+  for (std::size_t r = 0; r < nr; ++r) {
+    const auto& parts = kb.data().region_key_parts[r];
+    const auto& coarse = kb.data().region_key_coarse[r];
+    relatives[r].assign(parts.begin(), parts.end());
+    relatives[r].insert(relatives[r].end(), coarse.begin(), coarse.end());
+  }
+  flatten(relatives, t.relative_begin, t.relative_key);
   t.essential_member_candidate.reserve(t.essential_member_slot.size());
   // Every slot is below slot_count * stride, so a slot means stride > 0.
   for (const std::uint32_t slot : t.essential_member_slot) {

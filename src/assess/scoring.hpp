@@ -106,6 +106,14 @@ struct ScoringTables {
   std::vector<std::uint32_t> zone_spillover_begin;  // CSR into zone_spillover_keys
   std::vector<RegionKeyIndex>
       zone_spillover_keys;  // sorted, essential ones of the same zone removed
+  // Parallel to zone_essential_keys: 1 where the trigger point lists the key
+  // itself, 0 where it is there by widening (a coarse region's part, or a
+  // part's coarse region).
+  std::vector<std::uint8_t> zone_essential_listed;
+  // Region key -> the keys it overlaps: its parts when coarse, its coarse
+  // regions when a part. CSR.
+  std::vector<std::uint32_t> relative_begin;
+  std::vector<RegionKeyIndex> relative_key;
 
   // For scoring, zones also sit in "slots": slot j of candidate c is its
   // trigger point j, at j * candidate_stride + c, for j < slot_count (the

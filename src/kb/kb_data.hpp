@@ -68,6 +68,13 @@ struct KbData {
   std::vector<RegionKeyIndex> region_first_key;
   /// By region key: the same region's key on the other side (itself for midline).
   std::vector<RegionKeyIndex> region_key_mirror;
+  /// By region key: the keys of the parts it covers when its region is coarse
+  /// (empty otherwise). A paired coarse region on one side covers its paired
+  /// parts on that side and its midline parts; a midline one covers its
+  /// midline parts and its paired parts on both sides.
+  std::vector<std::vector<RegionKeyIndex>> region_key_parts;
+  /// By region key: the coarse keys that cover it (the inverse of region_key_parts).
+  std::vector<std::vector<RegionKeyIndex>> region_key_coarse;
   /// Muscles in document order; a paired muscle gives `id:left` then
   /// `id:right`, a midline muscle gives `id`.
   std::vector<Candidate> candidates;

@@ -257,6 +257,7 @@ class Loader {
   void read_header(const json::object& top);
   void read_citations(const json::object& top);
   void read_regions(const json::object& top);
+  void check_region_parts(const json::array& regions);
   void read_findings(const json::object& top);
   void read_red_flags(const json::object& top);
   void read_age_rule(const json::object& top);
@@ -737,7 +738,8 @@ void Loader::read_regions(const json::object& top) {
   region_known_.assign(a->size(), false);
   for (std::size_t i = 0; i < a->size(); ++i) {
     const Path path(kRegions, i);
-    const json::object* o = object_at((*a)[i], path, {"id", "name", "laterality", "view", "what"});
+    const json::object* o =
+        object_at((*a)[i], path, {"id", "name", "laterality", "view", "parts", "what"});
     if (o == nullptr)
       continue;
     Region& r = kb_.regions[i];
@@ -752,6 +754,47 @@ void Loader::read_regions(const json::object& top) {
     if (view)
       r.view = *view;
     region_known_[i] = laterality.has_value() && view.has_value();
+    r.parts = references<RegionIndex>(*o, path, "parts", regions_, Need::optional, Empty::refused);
+  }
+  check_region_parts(*a);
+}
+
+// A part belongs to one coarse region and is not coarse itself: one level, so
+// that a mark has one coarse parent at most. Laterality may differ (the head
+// is midline and its temples paired; the throat is a midline part of the
+// paired neck): region_key_parts says how sides meet.
+void Loader::check_region_parts(const json::array& a) {
+  std::vector<std::optional<RegionIndex>> parent(kb_.regions.size());
+  for (std::size_t i = 0; i < kb_.regions.size(); ++i) {
+    const auto coarse = gsl::narrow_cast<RegionIndex>(i);
+    const std::vector<RegionIndex>& parts = kb_.regions[i].parts;
+    // A Path refers to its parent: each level is a named object.
+    const Path region_path(kRegions, i);
+    const Path parts_path(region_path, "parts");
+    for (std::size_t j = 0; j < parts.size(); ++j) {
+      const RegionIndex part = parts[j];
+      const std::string& id = kb_.regions[part].id;
+      // parts holds the ids that resolved; find this one's place in the document.
+      const json::array& listed = a[i].get_object().at("parts").get_array();
+      std::size_t at = j;
+      for (std::size_t n = 0; n < listed.size(); ++n) {
+        if (listed[n].is_string() && listed[n].get_string() == id) {
+          at = n;
+          break;
+        }
+      }
+      const Path item(parts_path, at);
+      if (part == coarse) {
+        error(item, "a region is not a part of itself");
+      } else if (!kb_.regions[part].parts.empty()) {
+        error(item, "region " + quoted(id) + " has parts of its own; parts do not nest");
+      } else if (parent[part] && *parent[part] != coarse) {
+        error(item, "region " + quoted(id) + " is already a part of " +
+                        quoted(kb_.regions[*parent[part]].id));
+      } else {
+        parent[part] = coarse;
+      }
+    }
   }
 }
 
@@ -1447,6 +1490,9 @@ void Loader::read_chart(const json::value& v) {
       const auto it = kb_.region_by_id.find(kb_.regions[r].id);
       if (!region_known_[r] || it == kb_.region_by_id.end() || it->second != r)
         continue;
+      // A coarse region is drawn as its parts; a shape of its own is optional.
+      if (!kb_.regions[r].parts.empty())
+        continue;
       const View allowed = kb_.regions[r].view;
       for (const View view : {View::front, View::back}) {
         if ((allowed == View::both || allowed == view) &&
@@ -1639,6 +1685,26 @@ void Loader::build_region_keys() {
       kb_.region_keys.push_back(RegionKey{index, Side::none, region.id});
       kb_.region_key_mirror.push_back(first);
     }
+  }
+  kb_.region_key_parts.assign(kb_.region_keys.size(), {});
+  kb_.region_key_coarse.assign(kb_.region_keys.size(), {});
+  for (std::size_t k = 0; k < kb_.region_keys.size(); ++k) {
+    const RegionKey& key = kb_.region_keys[k];
+    for (const RegionIndex part : kb_.regions[key.region].parts) {
+      const RegionKeyIndex first = kb_.region_first_key[part];
+      std::vector<RegionKeyIndex>& covered = kb_.region_key_parts[k];
+      if (kb_.regions[part].laterality == Laterality::midline) {
+        covered.push_back(first);
+      } else if (key.side == Side::none) {
+        covered.push_back(first);
+        covered.push_back(gsl::narrow_cast<RegionKeyIndex>(first + 1));
+      } else {
+        covered.push_back(
+            gsl::narrow_cast<RegionKeyIndex>(key.side == Side::left ? first : first + 1));
+      }
+    }
+    for (const RegionKeyIndex p : kb_.region_key_parts[k])
+      kb_.region_key_coarse[p].push_back(gsl::narrow_cast<RegionKeyIndex>(k));
   }
 }
 

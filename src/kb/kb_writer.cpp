@@ -248,6 +248,10 @@ json::value kb_to_json_value(const KbData& kb) {
     x["name"] = sv(r.name);
     x["laterality"] = sv(to_string(r.laterality));
     x["view"] = sv(to_string(r.view));
+    // Only a coarse region has the member, so that a base without parts keeps
+    // the canonical text (and hash) it had before they existed.
+    if (!r.parts.empty())
+      x["parts"] = region_ids(kb, r.parts);
     x["what"] = sv(r.what);
     regions.emplace_back(std::move(x));
   }

@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <utility>
 
+#include "kb/kb_data.hpp"
+
 namespace myoref::detail::render {
 
 namespace {
@@ -216,10 +218,24 @@ void write_view(std::string& out, const KnowledgeBase& kb, const Panel& panel, c
     write_interactive_regions(out, kb, panel, view, tab_stop_taken);
   // Regions: every one is drawn (white when not painted) so that each has a
   // hover title, and the faint borders show the chart's map.
+  // A coarse region has no shape of its own: it is drawn as its parts, so a
+  // part takes the fill (and note, and overlay) of its coarse key when it has
+  // none of its own.
+  const auto& coarse_of = kb.data().region_key_coarse;
+  const auto own_or_coarse = [&](const auto& by_key, std::size_t key, auto empty) {
+    if (key < by_key.size() && !empty(by_key[key]))
+      return key;
+    for (const RegionKeyIndex c : coarse_of[key]) {
+      if (c < by_key.size() && !empty(by_key[c]))
+        return std::size_t{c};
+    }
+    return key;
+  };
+  const auto no_text = [](const std::string& s) { return s.empty(); };
   for (const ChartShape& shape : chart.shapes) {
     if (panel.interactive || shape.view != view.view)
       continue;
-    const std::size_t key = shape.key;
+    const std::size_t key = own_or_coarse(panel.fill, shape.key, no_text);
     const std::string& fill =
         key < panel.fill.size() && !panel.fill[key].empty() ? panel.fill[key] : std::string();
     out += "<polygon";
@@ -228,9 +244,10 @@ void write_view(std::string& out, const KnowledgeBase& kb, const Panel& panel, c
     attr(out, "stroke", kRegionStroke);
     out += " stroke-width=\"0.5\" stroke-linejoin=\"round\"><title>";
     append_escaped(out, region_label(kb, shape.key));
-    if (key < panel.note.size() && !panel.note[key].empty()) {
+    const std::size_t noted = own_or_coarse(panel.note, shape.key, no_text);
+    if (noted < panel.note.size() && !panel.note[noted].empty()) {
       out += ": ";
-      append_escaped(out, panel.note[key]);
+      append_escaped(out, panel.note[noted]);
     }
     out += "</title></polygon>\n";
   }
@@ -241,8 +258,9 @@ void write_view(std::string& out, const KnowledgeBase& kb, const Panel& panel, c
     out += "<g pointer-events=\"none\">\n";
     for (const Zone zone : {Zone::spillover, Zone::essential}) {
       for (const ChartShape& shape : chart.shapes) {
-        if (shape.view != view.view || shape.key >= panel.overlay.size() ||
-            panel.overlay[shape.key] != zone) {
+        const std::size_t key =
+            own_or_coarse(panel.overlay, shape.key, [](Zone z) { return z == Zone::none; });
+        if (shape.view != view.view || key >= panel.overlay.size() || panel.overlay[key] != zone) {
           continue;
         }
         out += "<polygon";

@@ -128,6 +128,9 @@ bad_input("intensity \"6\" is a string, not a number" EXIT 3
 bad_input("the same region and side twice is refused with both places" EXIT 3
   COMMAND assess ${BI_DATA}/intake-region-twice.json ${BI_KB}
   STDERR "/pain/1: \"buttock_upper:left\" is marked twice (also at /pain/0)")
+bad_input("a coarse region and one of its own parts are refused with both places" EXIT 3
+  COMMAND assess ${BI_DATA}/intake-coarse-and-part.json
+  STDERR "/pain/1: \"throat\" is a part of \"neck:left\" (the other mark is at /pain/0)")
 bad_input("a finding both confirmed and denied is refused" EXIT 3
   COMMAND assess ${BI_DATA}/intake-confirmed-and-denied.json ${BI_KB}
   STDERR "/denied/0: \"walking\" is both confirmed (at /findings/0) and denied")

@@ -20,10 +20,20 @@ std::vector<T> random_rows(const KnowledgeBase& kb, std::size_t n, std::mt19937&
   std::uniform_int_distribution<int> marks(0, 12);
   std::uniform_int_distribution<std::size_t> region(0, nr - 1);
   std::uniform_int_distribution<int> intensity(0, 10);
+  // Keys of every kind, coarse regions and their parts among them; never a
+  // coarse key with one of its own parts, which an intake refuses.
   for (std::size_t i = 0; i < n; ++i) {
     const int count = marks(rng);
-    for (int m = 0; m < count; ++m)
-      rows[i * nr + region(rng)] = static_cast<T>(intensity(rng));
+    for (int m = 0; m < count; ++m) {
+      const std::size_t r = region(rng);
+      bool clash = false;
+      for (std::size_t q = 0; q < nr && !clash; ++q) {
+        clash = q != r && rows[i * nr + q] != T(0) &&
+                clashes(kb, static_cast<RegionKeyIndex>(q), static_cast<RegionKeyIndex>(r));
+      }
+      if (!clash)
+        rows[i * nr + r] = static_cast<T>(intensity(rng));
+    }
   }
   return rows;
 }

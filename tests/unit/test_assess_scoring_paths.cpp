@@ -411,7 +411,9 @@ TEST_CASE("score_batch rows are assess()'s scores to the bit, on every path",
   const std::size_t nc = kb.candidates().size();
   std::mt19937 rng(10);
   const std::size_t n = 500;
-  const auto rows = random_rows<std::uint8_t>(n, nr, rng);
+  auto rows = random_rows<std::uint8_t>(n, nr, rng);
+  for (std::size_t i = 0; i < n; ++i)
+    drop_clashes(kb, rows.data() + i * nr);  // rows an intake can hold
   for (const ScoringPath path : supported_paths()) {
     const ForcedPath forced(path);
     std::vector<float> out(n * nc);

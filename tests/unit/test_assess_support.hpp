@@ -112,6 +112,59 @@ inline std::vector<RegionKeyIndex> essential_keys(const KnowledgeBase& kb, Candi
   return out;
 }
 
+/// Whether region key `a` is a coarse region's key that covers part key `b`,
+/// worked out from the model (Region::parts and the sides): a paired coarse
+/// region covers its paired parts on its own side and its midline parts; a
+/// midline one covers its parts on both sides.
+inline bool covers(const KnowledgeBase& kb, RegionKeyIndex a, RegionKeyIndex b) {
+  const RegionKey& ka = kb.region_keys()[a];
+  const RegionKey& kp = kb.region_keys()[b];
+  const auto& parts = kb.regions()[ka.region].parts;
+  if (std::find(parts.begin(), parts.end(), kp.region) == parts.end())
+    return false;
+  return ka.side == Side::none || kp.side == Side::none || ka.side == kp.side;
+}
+
+/// Whether two marks may not be drawn together: the same key, or a coarse
+/// key and one of its own parts (the intake refuses both).
+inline bool clashes(const KnowledgeBase& kb, RegionKeyIndex a, RegionKeyIndex b) {
+  return a == b || covers(kb, a, b) || covers(kb, b, a);
+}
+
+/// essential_keys widened as the scoring tables widen zones: with the parts of
+/// the coarse keys listed and the coarse keys of the parts listed. The keys a
+/// candidate's zones answer (explain), from the model.
+inline std::vector<RegionKeyIndex> answered_keys(const KnowledgeBase& kb, CandidateIndex c,
+                                                 bool spillover = false) {
+  const std::vector<RegionKeyIndex> listed = essential_keys(kb, c, spillover);
+  std::vector<RegionKeyIndex> out = listed;
+  for (RegionKeyIndex k = 0; k < kb.region_keys().size(); ++k) {
+    for (const RegionKeyIndex l : listed) {
+      if (covers(kb, k, l) || covers(kb, l, k))
+        out.push_back(k);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+/// Makes a dense row one an intake can hold: where a coarse key and one of
+/// its own parts are both painful, the part is left out (set to 0).
+template <class T>
+void drop_clashes(const KnowledgeBase& kb, T* row) {
+  const std::size_t nr = kb.region_keys().size();
+  for (std::size_t a = 0; a < nr; ++a) {
+    if (!(row[a] > T(0)))
+      continue;
+    for (std::size_t b = 0; b < nr; ++b) {
+      if (row[b] > T(0) &&
+          covers(kb, static_cast<RegionKeyIndex>(a), static_cast<RegionKeyIndex>(b)))
+        row[b] = T(0);
+    }
+  }
+}
+
 /// A random drawing of 1..max_marks painful region keys, and random answers.
 inline Intake random_intake(const KnowledgeBase& kb, std::mt19937& rng, int max_marks = 8,
                             bool with_findings = true) {
@@ -124,7 +177,10 @@ inline Intake random_intake(const KnowledgeBase& kb, std::mt19937& rng, int max_
   std::vector<int> used;
   while (static_cast<int>(intake.pain.size()) < n) {
     const int r = region(rng);
-    if (std::find(used.begin(), used.end(), r) != used.end())
+    const bool clash = std::any_of(used.begin(), used.end(), [&](int u) {
+      return clashes(kb, static_cast<RegionKeyIndex>(u), static_cast<RegionKeyIndex>(r));
+    });
+    if (clash)
       continue;
     used.push_back(r);
     intake.pain.push_back({static_cast<RegionKeyIndex>(r), intensity(rng)});

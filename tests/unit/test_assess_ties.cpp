@@ -55,9 +55,10 @@ Intake random_case(const KnowledgeBase& kb, std::mt19937& rng, int kind) {
   std::uniform_int_distribution<std::size_t> any(0, keys.size() - 1);
   std::uniform_int_distribution<int> intensity(1, 10);
   std::uniform_int_distribution<int> count(1, 5);
+  // A key already drawn, or a coarse region and one of its parts.
   const auto has = [&](RegionKeyIndex k) {
     return std::any_of(intake.pain.begin(), intake.pain.end(),
-                       [&](const PainMark& m) { return m.region_key == k; });
+                       [&](const PainMark& m) { return clashes(kb, m.region_key, k); });
   };
   if (kind == 0) {
     intake = random_intake(kb, rng, 8);

@@ -331,6 +331,195 @@ B['heel'] = cycle('ankle_top_a', 'ankle_lat_col', 'ankle_bot_l', 'heel_lat', 'he
 B['foot_sole'] = cycle(rev('heel_sole'), 'sole')
 
 
+# ---------------------------------------------------------------- parts
+# A coarse region (one with `parts` in the vocabulary) is drawn as its parts;
+# each part is cut out of the coarse region's old shape by straight lines, so
+# the parts tile it and neighbours share their edges exactly (both sides of a
+# cut compute the same intersection points).
+
+
+def clip(poly, f):
+    """The part of a polygon where f(d, y) >= 0, for an affine f
+    (Sutherland-Hodgman against one half-plane)."""
+    out = []
+    n = len(poly)
+    for i in range(n):
+        a, b = poly[i], poly[(i + 1) % n]
+        fa, fb = f(*a), f(*b)
+        if fa >= 0:
+            out.append(a)
+        if (fa >= 0) != (fb >= 0):
+            t = fa / (fa - fb)
+            out.append((a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t))
+    return out
+
+
+def box(poly, d0=None, d1=None, y0=None, y1=None):
+    if d0 is not None:
+        poly = clip(poly, lambda d, y: d - d0)
+    if d1 is not None:
+        poly = clip(poly, lambda d, y: d1 - d)
+    if y0 is not None:
+        poly = clip(poly, lambda d, y: y - y0)
+    if y1 is not None:
+        poly = clip(poly, lambda d, y: y1 - y)
+    return poly
+
+
+def across(f, ya, yb):
+    """The line a fraction f of the way from the arm's medial edge to its
+    lateral edge, through the heights ya and yb: g(d, y) > 0 lateral of it."""
+    (m0, _), (l0, _) = ARM_M.at(ya), ARM_L.at(ya)
+    (m1, _), (l1, _) = ARM_M.at(yb), ARM_L.at(yb)
+    d0, d1 = m0 + f * (l0 - m0), m1 + f * (l1 - m1)
+    return lambda d, y: d - (d0 + (d1 - d0) * (y - ya) / (yb - ya))
+
+
+def lateral_of(poly, g):
+    return clip(poly, g)
+
+
+def medial_of(poly, g):
+    return clip(poly, lambda d, y: -g(d, y))
+
+
+def symmetric(half):
+    """A midline shape from its left half, a polygon with an edge on d = 0."""
+    n = len(half)
+    for i in range(n):
+        a, b = half[i], half[(i + 1) % n]
+        if abs(a[0]) < 1e-9 and abs(b[0]) < 1e-9:
+            path = half[i + 1:] + half[:i + 1]
+            return midline(path)
+    raise ValueError('no edge on the midline')
+
+
+def full_ellipse(n=48):
+    return [(HEAD_A * math.sin(2 * math.pi * k / n), HEAD_C[1] - HEAD_B * math.cos(2 * math.pi * k / n))
+            for k in range(n)]
+
+
+def jaw(head):
+    """The lower face below the cheek, around the teeth (a U open upward)."""
+    low = box(head, d0=0, y0=TEETH_TOP)
+    i = next(k for k, p in enumerate(low) if abs(p[0]) < 1e-9 and abs(p[1] - TEETH_TOP) < 1e-9)
+    notch = [(0, TEETH_BOT), (TEETH_D, TEETH_BOT), (TEETH_D, TEETH_TOP)]
+    prev = low[i - 1]
+    if abs(prev[0]) < 1e-9:  # coming up the midline from the chin
+        return low[:i] + notch + low[i + 1:]
+    return low[:i] + notch[::-1] + low[i + 1:]
+
+
+VERTEX_Y, BROW_Y, EYE_Y, CHEEK_Y = 16.0, 27.0, 33.0, 45.0
+TEETH_TOP, TEETH_MID, TEETH_BOT, TEETH_D = 45.0, 49.5, 54.0, 6.0
+HEAD = full_ellipse()
+
+
+def cut_parts():
+    both, front, back = R['both'], R['front'], R['back']
+    head = HEAD
+    half = box(head, d0=0)
+    both['vertex'] = box(head, y1=VERTEX_Y)
+    front['forehead'] = box(half, d1=10.5, y0=VERTEX_Y, y1=BROW_Y)
+    front['temple'] = box(half, d0=10.5, y0=VERTEX_Y, y1=EYE_Y)
+    front['eye'] = box(half, d1=10.5, y0=BROW_Y, y1=EYE_Y)
+    front['cheek'] = box(half, d1=13.5, y0=EYE_Y, y1=CHEEK_Y)
+    front['ear'] = box(half, d0=13.5, y0=EYE_Y, y1=CHEEK_Y)
+    front['teeth_upper'] = box(half, d1=TEETH_D, y0=TEETH_TOP, y1=TEETH_MID)
+    front['teeth_lower'] = box(half, d1=TEETH_D, y0=TEETH_MID, y1=TEETH_BOT)
+    front['jaw'] = jaw(head)
+    back['temple'] = box(half, d0=13.5, y0=VERTEX_Y, y1=31.0)
+    back['ear'] = box(half, d0=13.5, y0=31.0)
+    back['occiput'] = box(half, d1=13.5, y0=VERTEX_Y)
+    del both['head']
+
+    neck = both.pop('neck')
+    front['throat'] = symmetric(box(neck, d1=5.0))
+    front['neck_lateral'] = box(neck, d0=5.0)
+    back['neck_posterior'] = box(neck, d1=7.0)
+    back['neck_lateral'] = box(neck, d0=7.0)
+
+    sh = both.pop('shoulder')
+    both['shoulder_top'] = box(sh, y1=90.0)
+    both['shoulder_lateral'] = box(sh, d0=41.0, y0=90.0)
+    front['shoulder_front'] = box(sh, d1=41.0, y0=90.0)
+    back['shoulder_back'] = box(sh, d1=41.0, y0=90.0)
+
+    chest = front.pop('chest')
+    front['sternum'] = symmetric(box(chest, d1=4.5))
+    rest = box(chest, d0=4.5)
+    front['chest_upper'] = box(rest, y1=98.0)
+    front['breast'] = box(rest, d1=24.0, y0=98.0)
+    front['armpit'] = box(rest, d0=24.0, y0=98.0, y1=116.0)
+    front['chest_lateral'] = box(rest, d0=24.0, y0=116.0)
+
+    ub = back.pop('upper_back')
+    back['thoracic_spine'] = symmetric(box(ub, d1=2.5))
+    back['scapula_medial'] = box(ub, d0=2.5, d1=9.0, y1=145.0)
+    back['scapula'] = box(ub, d0=9.0, d1=27.0, y1=125.0)
+    back['scapula_lower'] = box(ub, d0=9.0, d1=27.0, y0=125.0, y1=145.0)
+    back['thoracic_paraspinal'] = box(ub, d0=2.5, d1=27.0, y0=145.0)
+    back['armpit'] = box(ub, d0=27.0, y1=116.0)
+    back['chest_lateral'] = box(ub, d0=27.0, y0=116.0)
+
+    # The flank: the outer strip of the trunk between the ribs and the pelvis.
+    front['flank'] = box(cycle('costal', side(155, 197), 'inguinal', rev('peri_front'), mid(233.5, 139)), d0=FLANK_D)
+    front['abdomen_upper'] = box(front['abdomen_upper'], d1=FLANK_D)
+    front['abdomen_lower'] = box(front['abdomen_lower'], d1=FLANK_D)
+    back['flank'] = box(cycle('rib10', side(157.5, 189), rev('crest_top'), rev('ls_side'), rev('ls_top'), mid(182.5, 160)), d0=FLANK_D)
+    back['thoracolumbar'] = box(back['thoracolumbar'], d1=FLANK_D)
+    back['lumbar_paraspinal'] = box(back['lumbar_paraspinal'], d1=FLANK_D)
+
+    ua = both.pop('upper_arm')
+    inner_third, outer_third = across(0.3, 117, 147), across(0.7, 117, 147)
+    front['upper_arm_medial'] = medial_of(ua, inner_third)
+    front['upper_arm_front'] = lateral_of(medial_of(ua, outer_third), inner_third)
+    back['upper_arm_back'] = medial_of(ua, outer_third)
+    both['upper_arm_lateral'] = lateral_of(ua, outer_third)
+
+    el = both.pop('elbow')
+    half_way = across(0.5, 149, 169)
+    front['elbow_medial'] = medial_of(el, half_way)
+    front['elbow_lateral'] = lateral_of(el, half_way)
+    inner_third, outer_third = across(0.33, 149, 169), across(0.67, 149, 169)
+    back['elbow_medial'] = medial_of(el, inner_third)
+    back['elbow_back'] = lateral_of(medial_of(el, outer_third), inner_third)
+    back['elbow_lateral'] = lateral_of(el, outer_third)
+
+    fa = both.pop('forearm')
+    front['forearm_front'] = box(fa, y1=WRIST_Y)
+    front['wrist_front'] = box(fa, y0=WRIST_Y)
+    back['forearm_back'] = box(fa, y1=WRIST_Y)
+    back['wrist_back'] = box(fa, y0=WRIST_Y)
+
+    hand = both.pop('hand')
+    front['palm'] = box(hand, d1=THUMB_D, y1=KNUCKLE_Y)
+    back['hand_back'] = box(hand, d1=THUMB_D, y1=KNUCKLE_Y)
+    both['thumb'] = box(hand, d0=THUMB_D, y1=KNUCKLE_Y)
+    both['fingers_radial'] = box(hand, d0=FINGER_SPLIT_D, y0=KNUCKLE_Y)
+    both['fingers_ulnar'] = box(hand, d1=FINGER_SPLIT_D, y0=KNUCKLE_Y)
+
+    bl = back['buttock_lower']
+    back['ischial'] = box(bl, d1=15.0)
+    back['buttock_lower'] = box(bl, d0=15.0)
+
+    calf = back.pop('calf')
+    back['calf_upper'] = box(calf, y1=360.0)
+    back['calf_lower'] = box(calf, y0=360.0, y1=383.0)
+    back['achilles'] = box(calf, y0=383.0)
+
+    fd = front['foot_dorsum']
+    front['ankle_front'] = box(fd, y1=406.0)
+    front['foot_dorsum'] = box(fd, y0=406.0, y1=TOES_Y)
+    front['big_toe'] = box(fd, d1=14.0, y0=TOES_Y)
+    front['toes'] = box(fd, d0=14.0, y0=TOES_Y)
+
+
+FLANK_D = 22.0
+WRIST_Y, THUMB_D, KNUCKLE_Y, FINGER_SPLIT_D, TOES_Y = 208.0, 59.5, 254.0, 56.5, 424.0
+cut_parts()
+
+
 def outline(foot):
     half = []
 
@@ -388,7 +577,7 @@ def to_view(pts, view):
 def build(vocab_regions, marks):
     shapes = []
     views = {r['id']: r['view'] for r in vocab_regions}
-    for rid in [r['id'] for r in vocab_regions]:
+    for rid in [r['id'] for r in vocab_regions if not r.get('parts')]:
         v = views[rid]
         for view in (['front', 'back'] if v == 'both' else [v]):
             if rid in R['both']:
@@ -492,6 +681,48 @@ MARKS = [
     ('rectus_abdominis', 'lower_lateral', 'front', 12, 190),
     ('rectus_abdominis', 'upper', 'front', 6, 148),
     ('tensor_fasciae_latae', 'belly', 'front', 29, 206),
+    # Neck, head and shoulder girdle (upper-body muscles, issue #17).
+    ('upper_trapezius', 'anterior_fibres', 'back', 28, 76),
+    ('upper_trapezius', 'posterior_fibres', 'back', 20, 78),
+    ('levator_scapulae', 'angle_of_neck', 'back', 11, 76),
+    ('levator_scapulae', 'upper', 'back', 11, 62),
+    ('splenius', 'capitis', 'back', 9, 55),
+    ('splenius', 'cervicis_upper', 'back', 4.5, 66),
+    ('splenius', 'cervicis_lower', 'back', 5, 74),
+    ('suboccipitals', 'suboccipital', 'back', 4.5, 52),
+    ('sternocleidomastoid', 'sternal', 'front', 5.5, 70),
+    ('sternocleidomastoid', 'clavicular', 'front', 7.5, 58),
+    ('scalenes', 'front_middle', 'front', 11, 71),
+    ('scalenes', 'shoulder_blade', 'front', 11, 63),
+    ('infraspinatus', 'main', 'back', 19, 100),
+    ('infraspinatus', 'medial', 'back', 12, 105),
+    ('supraspinatus', 'belly', 'back', 15, 86),
+    ('supraspinatus', 'tendon', 'back', 33, 88),
+    ('posterior_cervical', 'lower', 'back', 2.5, 72),
+    ('posterior_cervical', 'middle', 'back', 5, 64),
+    ('posterior_cervical', 'upper', 'back', 2, 56),
+    ('middle_trapezius', 'medial', 'back', 7, 90),
+    ('middle_trapezius', 'lateral', 'back', 36, 82),
+    ('lower_trapezius', 'main', 'back', 11, 128),
+    ('lower_trapezius', 'attachment', 'back', 11, 94),
+    ('rhomboids', 'border', 'back', 6, 110),
+    ('masseter', 'superficial_upper', 'front', 9, 40),
+    ('masseter', 'superficial_lower', 'front', 11, 52),
+    ('masseter', 'deep', 'front', 15, 33),
+    ('temporalis', 'anterior', 'front', 13, 21),
+    ('temporalis', 'middle', 'front', 15, 28),
+    ('temporalis', 'posterior', 'back', 15, 22),
+    ('teres_minor', 'belly', 'back', 28, 108),
+    ('subscapularis', 'lateral', 'front', 28, 106),
+    ('deltoid', 'anterior', 'front', 34, 97),
+    ('deltoid', 'middle', 'front', 46, 102),
+    ('deltoid', 'posterior', 'back', 36, 101),
+    ('pectoralis_major', 'clavicular', 'front', 22, 80),
+    ('pectoralis_major', 'sternal', 'front', 12, 90),
+    ('pectoralis_major', 'costal', 'front', 21, 108),
+    ('pectoralis_minor', 'belly', 'front', 20, 90),
+    ('latissimus_dorsi', 'axillary', 'back', 29, 120),
+    ('latissimus_dorsi', 'lower', 'back', 29, 150),
 ]
 
 

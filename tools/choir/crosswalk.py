@@ -69,7 +69,8 @@ HEAD_REGIONS = {"head", "neck", "vertex", "forehead", "temple", "eye", "cheek", 
                 "throat"}
 ARM_PREFIXES = ("upper_arm", "elbow", "forearm", "wrist")
 HAND_PREFIXES = ("hand", "finger", "thumb", "palm")
-LEG_PREFIXES = ("thigh", "knee", "shin", "leg_", "calf", "ankle", "heel", "foot", "toe")
+LEG_PREFIXES = ("thigh", "knee", "shin", "leg_", "calf", "achilles", "ankle", "heel", "foot", "toe",
+                "big_toe")
 
 
 def part_of_region(region: str) -> str:
