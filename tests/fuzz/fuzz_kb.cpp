@@ -69,8 +69,14 @@ void check_use(const KnowledgeBase& kb) {
   if (kb.region_keys().empty())
     return;
   myoref::Intake intake;
-  for (std::size_t i = 0; i < kb.region_keys().size() && i < 256; ++i)
+  // Every key but a coarse region's (marked with its own parts it is refused).
+  for (std::size_t i = 0; i < kb.region_keys().size() && intake.pain.size() < 256; ++i) {
+    if (!kb.regions()[kb.region_keys()[i].region].parts.empty())
+      continue;
     intake.pain.push_back({static_cast<myoref::RegionKeyIndex>(i), static_cast<int>(i * 7 % 11)});
+  }
+  if (intake.pain.empty())
+    return;
   for (std::size_t i = 0; i < kb.findings().size() && i < 256; i += 2)
     intake.findings.push_back(static_cast<myoref::FindingIndex>(i));
   intake.age = 40;

@@ -13,6 +13,27 @@ import pytest
 
 import myoref
 
+def coarse_part_columns(kb):
+    """(coarse column, part column) pairs of kb.region_keys() that an intake
+    may not mark together: a coarse region (one with "parts" in
+    data/kb/regions.json) and one of its own parts, same side, or any side for
+    a midline coarse region or a midline part."""
+    import pathlib
+
+    root = pathlib.Path(__file__).resolve().parents[2]
+    regions = json.loads((root / "data" / "kb" / "regions.json").read_text())["regions"]
+    parts = {r["id"]: set(r.get("parts", [])) for r in regions}
+    keys = kb.region_keys()
+    pairs = []
+    for i, a in enumerate(keys):
+        region_a, _, side_a = a.partition(":")
+        for j, b in enumerate(keys):
+            region_b, _, side_b = b.partition(":")
+            if region_b in parts.get(region_a, ()) and (not side_a or not side_b or side_a == side_b):
+                pairs.append((i, j))
+    return pairs
+
+
 #: A classic gluteus medius drawing (left side), with findings and history.
 GLUTEUS_MEDIUS = {
     "pain": [

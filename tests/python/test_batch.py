@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 import myoref
+from conftest import coarse_part_columns
 
 
 def random_drawings(kb, n, seed=7, density=0.12):
@@ -16,7 +17,11 @@ def random_drawings(kb, n, seed=7, density=0.12):
     regions = len(kb.region_keys())
     painful = rng.random((n, regions)) < density
     values = rng.integers(0, 11, size=(n, regions))
-    return (painful * values).astype(np.uint8)
+    x = (painful * values).astype(np.uint8)
+    # Rows an intake can hold: a part is left out where its coarse region hurts.
+    for coarse, part in coarse_part_columns(kb):
+        x[x[:, coarse] > 0, part] = 0
+    return x
 
 
 def intake_of(kb, row):

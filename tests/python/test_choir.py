@@ -53,7 +53,8 @@ BACK = {
     227: "hand:left", 230: "hand:right",
     228: "thigh_posterior_upper:left", 229: "thigh_posterior_upper:right",
     231: "knee_posterior:left", 232: "knee_posterior:right",
-    233: "calf:left", 234: "calf:right", 235: "calf:left", 236: "calf:right",
+    # 235/236: the lowest band of the leg's back, just above the heel.
+    233: "calf:left", 234: "calf:right", 235: "achilles:left", 236: "achilles:right",
     237: "foot_sole:left", 238: "foot_sole:right",
 }
 EXPECTED = {

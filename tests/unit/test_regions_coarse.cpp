@@ -276,11 +276,11 @@ TEST_CASE("the loader checks parts: existing, once, not nested, in one coarse re
           "[kb][regions]") {
   const json::value original =
       detail::parse_json(test::read_text(MYOREF_DEFAULT_KB_JSON), {}, "kb").value();
-  const auto load_with = [&](const std::string& region, json::array parts) {
+  const auto load_with = [&](const std::string& region, const json::array& parts) {
     json::value doc = original;
     for (auto& r : doc.at("regions").as_array()) {
       if (r.at("id").as_string() == region.c_str())
-        r.as_object()["parts"] = std::move(parts);
+        r.as_object()["parts"] = parts;
     }
     auto kb = KnowledgeBase::from_json(json::serialize(doc));
     return kb ? std::string() : kb.error().to_string();
