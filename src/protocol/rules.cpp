@@ -296,8 +296,9 @@ Expected<PlanState> initial_state(const KnowledgeBase& kb, const PlanSeed& seed,
   if (options.append_related) {
     // The related muscles are where the knowledge base says to look next; on
     // the top candidate's side (both sides, left first, when it has none).
-    const PlanCandidate& first = list.front();
-    const Candidate& top = kb.candidates()[first.candidate];
+    // Copies, not references into `list`: appending below may move its elements.
+    const bool first_both_sides = list.front().both_sides;
+    const Candidate& top = kb.candidates()[list.front().candidate];
     for (const MuscleIndex m : kb.muscles()[top.muscle].related) {
       const bool midline = kb.muscles()[m].midline;
       std::vector<Side> sides;
@@ -311,7 +312,7 @@ Expected<PlanState> initial_state(const KnowledgeBase& kb, const PlanSeed& seed,
       for (const Side side : sides) {
         if (const auto c = kb.find_candidate(m, side)) {
           // A related muscle of a both-sides target is taken on both sides too.
-          if (first.both_sides && !midline) {
+          if (first_both_sides && !midline) {
             if (list.size() < limit &&
                 std::none_of(list.begin(), list.end(), [&](const PlanCandidate& p) {
                   return kb.candidates()[p.candidate].muscle == m;
