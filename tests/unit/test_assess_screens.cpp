@@ -343,6 +343,59 @@ TEST_CASE("delayed-onset muscle soreness is named, and only in its first days",
   CHECK_FALSE(considers(kb, triage(kb, in), "doms"));
 }
 
+TEST_CASE("each non-muscular look-alike is named for its typical drawing and not for another",
+          "[assess][triage][lookalikes]") {
+  const KnowledgeBase& kb = default_kb();
+  struct Case {
+    const char* id;
+    const char* region;  // a typical drawing
+    std::vector<const char*> findings;
+    int age;
+    const char* elsewhere;  // a drawing the look-alike does not cover
+  };
+  const std::vector<Case> cases = {
+      {"hip_osteoarthritis", "groin:left", {"walking", "stairs"}, 62, "shin:left"},
+      {"greater_trochanteric_pain",
+       "hip_lateral:left",
+       {"lying_on_painful_side", "stairs"},
+       52,
+       "forearm_back:left"},
+      {"patellofemoral_pain", "knee_anterior:right", {"stairs", "sitting_long"}, 24, "heel:right"},
+      {"plantar_heel_pain", "heel:left", {"first_steps_heel"}, 48, "knee_anterior:left"},
+      {"achilles_tendinopathy", "achilles:right", {"running"}, 38, "elbow_lateral:right"},
+      {"lateral_elbow_pain", "elbow_lateral:right", {"gripping"}, 45, "achilles:right"},
+      {"carpal_tunnel", "palm:right", {"hand_tingling_night"}, 50, "lumbar_paraspinal:right"},
+      {"frozen_shoulder", "shoulder_lateral:left", {"shoulder_stiff"}, 55, "groin:left"},
+      {"rotator_cuff_pain",
+       "shoulder_lateral:right",
+       {"overhead_reaching", "lying_on_painful_side"},
+       48,
+       "hip_lateral:right"},
+      {"jaw_joint_disorder", "jaw:left", {"chewing", "jaw_click_lock"}, 30, "palm:left"},
+      {"tension_type_headache", "temple:left", {"headache_band"}, 35, "shin:left"},
+  };
+  for (const Case& c : cases) {
+    INFO("look-alike " << c.id);
+    Intake in = drawing(kb, {{c.region, 5}});
+    for (const char* f : c.findings)
+      in.findings.push_back(finding(kb, f));
+    in.age = c.age;
+    in.duration_days = 90;
+    const Triage t = triage(kb, in);
+    CHECK(considers(kb, t, c.id));
+    // Named beside the muscles, never instead of them: no level of its own.
+    CHECK_FALSE(has_rule(t, c.id));
+    // Another part of the body with the same answers, or the same part
+    // without them: not named.
+    Intake other = in;
+    other.pain = drawing(kb, {{c.elsewhere, 5}}).pain;
+    CHECK_FALSE(considers(kb, triage(kb, other), c.id));
+    Intake silent = in;
+    silent.findings.clear();
+    CHECK_FALSE(considers(kb, triage(kb, silent), c.id));
+  }
+}
+
 TEST_CASE(
     "property: a drawing with every question answered no stays self-care, and a yes "
     "never lowers the level",

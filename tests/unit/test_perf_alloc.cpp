@@ -180,6 +180,11 @@ TEST_CASE("an assessment allocates a fixed handful of blocks", "[perf][alloc]") 
   REQUIRE(*result);
   // The shared result, its one block of arrays, and the canonical intake's
   // lists; and triage's questions and rules, which carry their words: a few
-  // blocks for each question the drawing opens.
-  CHECK(count <= 12 + 4 * (*result)->triage().questions.size());
+  // blocks for each question the drawing opens; and for each look-alike named
+  // (hip osteoarthritis and trochanteric pain here) its list of matched
+  // features in words, each string built once and moved: two blocks a feature.
+  std::size_t lookalike_blocks = 0;
+  for (const auto& m : (*result)->triage().also_consider)
+    lookalike_blocks += 2 * (1 + m.why.size());
+  CHECK(count <= 12 + 4 * (*result)->triage().questions.size() + lookalike_blocks);
 }
