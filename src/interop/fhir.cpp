@@ -379,54 +379,36 @@ json::object questionnaire_response(BundleWriter& w, const json::object& intake)
       }
     }
   };
-  std::vector<std::string> yes;
-  std::vector<std::string> no;
-  ids("findings", yes);
-  ids("denied", no);
-  json::array findings;
-  for (const Finding& f : kb.findings()) {
-    const bool y = std::find(yes.begin(), yes.end(), f.id) != yes.end();
-    const bool n = std::find(no.begin(), no.end(), f.id) != no.end();
-    if (y || n)
-      findings.emplace_back(answer_item("finding." + f.id, f.question, bool_answer(y)));
-  }
-  if (!findings.empty()) {
-    json::object g;
-    g["linkId"] = "findings";
-    g["item"] = std::move(findings);
-    items.emplace_back(std::move(g));
-  }
-  yes.clear();
-  no.clear();
-  ids("red_flags", yes);
-  ids("red_flags_denied", no);
-  json::array flags;
-  for (const RedFlag& f : kb.red_flags()) {
-    const bool y = std::find(yes.begin(), yes.end(), f.id) != yes.end();
-    const bool n = std::find(no.begin(), no.end(), f.id) != no.end();
-    if (y || n)
-      flags.emplace_back(answer_item("red_flag." + f.id, f.question, bool_answer(y)));
-  }
-  if (!flags.empty()) {
-    json::object g;
-    g["linkId"] = "red_flags";
-    g["item"] = std::move(flags);
-    items.emplace_back(std::move(g));
-  }
-  // Precautions are listed when they apply; one not listed is not known to apply.
-  yes.clear();
-  ids("precautions", yes);
-  json::array precautions;
-  for (const Precaution& p : kb.precautions()) {
-    if (std::find(yes.begin(), yes.end(), p.id) != yes.end())
-      precautions.emplace_back(answer_item("precaution." + p.id, p.what, bool_answer(true)));
-  }
-  if (!precautions.empty()) {
-    json::object g;
-    g["linkId"] = "precautions";
-    g["item"] = std::move(precautions);
-    items.emplace_back(std::move(g));
-  }
+  // One answer group: an item for each entry whose id the intake lists in
+  // `yes_field` (true) or `no_field` (false); none when nothing is listed.
+  // Precautions have no "no" list: one not listed is not known to apply.
+  const auto group = [&](const char* link, const std::string& prefix, const auto& entries,
+                         const char* yes_field, const char* no_field, const auto& text_of) {
+    std::vector<std::string> yes;
+    std::vector<std::string> no;
+    ids(yes_field, yes);
+    if (no_field != nullptr)
+      ids(no_field, no);
+    json::array answers;
+    for (const auto& e : entries) {
+      const bool y = std::find(yes.begin(), yes.end(), e.id) != yes.end();
+      const bool n = std::find(no.begin(), no.end(), e.id) != no.end();
+      if (y || n)
+        answers.emplace_back(answer_item(prefix + e.id, text_of(e), bool_answer(y)));
+    }
+    if (!answers.empty()) {
+      json::object g;
+      g["linkId"] = link;
+      g["item"] = std::move(answers);
+      items.emplace_back(std::move(g));
+    }
+  };
+  group("findings", "finding.", kb.findings(), "findings", "denied",
+        [](const Finding& f) { return f.question; });
+  group("red_flags", "red_flag.", kb.red_flags(), "red_flags", "red_flags_denied",
+        [](const RedFlag& f) { return f.question; });
+  group("precautions", "precaution.", kb.precautions(), "precautions", nullptr,
+        [](const Precaution& p) { return p.what; });
   for (const char* field : {"age", "duration_days"}) {
     const json::value* v = intake.if_contains(field);
     if (v != nullptr && v->is_int64())
