@@ -36,15 +36,20 @@ std::string key_of(const KnowledgeBase& kb, CandidateIndex c) {
 // infraspinatus. The deltoid refers over itself (front, side and back of the
 // shoulder cap), where the supraspinatus and teres minor send their pain, and
 // pectoralis minor's zone (front of the shoulder, upper chest) lies within
-// pectoralis major's.
+// pectoralis major's. In the thigh, the front of the thigh is vastus
+// intermedius' whole essential zone, and sartorius' upper trigger point
+// refers there too; the inner thigh is gracilis' whole essential zone, and
+// vastus medialis' upper trigger point refers there too (donnelly2019).
 const std::set<std::pair<std::string, std::string>>& shared_essential_zones() {
   static const std::set<std::pair<std::string, std::string>> pairs = {
       {"deltoid", "supraspinatus"},
       {"deltoid", "teres_minor"},
+      {"gracilis", "vastus_medialis"},  // the inner thigh
       {"infraspinatus", "rhomboids"},
       {"middle_trapezius", "rhomboids"},
       {"pectoralis_major", "pectoralis_minor"},
       {"rhomboids", "scalenes"},
+      {"sartorius", "vastus_intermedius"},  // the front of the thigh
   };
   return pairs;
 }
