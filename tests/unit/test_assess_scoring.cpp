@@ -36,11 +36,18 @@ std::string key_of(const KnowledgeBase& kb, CandidateIndex c) {
 // infraspinatus. The deltoid refers over itself (front, side and back of the
 // shoulder cap), where the supraspinatus and teres minor send their pain, and
 // pectoralis minor's zone (front of the shoulder, upper chest) lies within
-// pectoralis major's.
+// pectoralis major's. The forearm flexors (Travell & Simons' hand and finger
+// flexors) send pain to the front of the wrist, along the fingers and along the
+// thumb: the long finger flexors to the fingers the interossei refer along, and
+// the long thumb flexor to the thumb, where the adductor and opponens pollicis
+// refer too. Gripping separates the flexors; pinching with the thumb separates
+// the thumb muscles and the interossei.
 const std::set<std::pair<std::string, std::string>>& shared_essential_zones() {
   static const std::set<std::pair<std::string, std::string>> pairs = {
       {"deltoid", "supraspinatus"},
       {"deltoid", "teres_minor"},
+      {"forearm_flexors", "hand_interossei"},
+      {"forearm_flexors", "thumb_muscles"},
       {"infraspinatus", "rhomboids"},
       {"middle_trapezius", "rhomboids"},
       {"pectoralis_major", "pectoralis_minor"},
