@@ -40,10 +40,18 @@ std::string key_of(const KnowledgeBase& kb, CandidateIndex c) {
 // intermedius' whole essential zone, and sartorius' upper trigger point
 // refers there too; the inner thigh is gracilis' whole essential zone, and
 // vastus medialis' upper trigger point refers there too (donnelly2019).
+// The forearm flexors (Travell & Simons' hand and finger
+// flexors) send pain to the front of the wrist, along the fingers and along the
+// thumb: the long finger flexors to the fingers the interossei refer along, and
+// the long thumb flexor to the thumb, where the adductor and opponens pollicis
+// refer too. Gripping separates the flexors; pinching with the thumb separates
+// the thumb muscles and the interossei.
 const std::set<std::pair<std::string, std::string>>& shared_essential_zones() {
   static const std::set<std::pair<std::string, std::string>> pairs = {
       {"deltoid", "supraspinatus"},
       {"deltoid", "teres_minor"},
+      {"forearm_flexors", "hand_interossei"},
+      {"forearm_flexors", "thumb_muscles"},
       {"gracilis", "vastus_medialis"},  // the inner thigh
       {"infraspinatus", "rhomboids"},
       {"middle_trapezius", "rhomboids"},
