@@ -36,7 +36,10 @@ std::string key_of(const KnowledgeBase& kb, CandidateIndex c) {
 // infraspinatus. The deltoid refers over itself (front, side and back of the
 // shoulder cap), where the supraspinatus and teres minor send their pain, and
 // pectoralis minor's zone (front of the shoulder, upper chest) lies within
-// pectoralis major's.
+// pectoralis major's. Teres major refers to the back of the shoulder and the
+// back of the upper arm, and so does the long head of the triceps (the
+// triceps' other points add the elbow): reaching overhead speaks for the
+// teres major, a new activity (push-ups, tennis, crutches) for the triceps.
 const std::set<std::pair<std::string, std::string>>& shared_essential_zones() {
   static const std::set<std::pair<std::string, std::string>> pairs = {
       {"deltoid", "supraspinatus"},
@@ -45,6 +48,7 @@ const std::set<std::pair<std::string, std::string>>& shared_essential_zones() {
       {"middle_trapezius", "rhomboids"},
       {"pectoralis_major", "pectoralis_minor"},
       {"rhomboids", "scalenes"},
+      {"teres_major", "triceps_brachii"},
   };
   return pairs;
 }
