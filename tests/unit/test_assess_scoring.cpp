@@ -46,6 +46,10 @@ std::string key_of(const KnowledgeBase& kb, CandidateIndex c) {
 // the long thumb flexor to the thumb, where the adductor and opponens pollicis
 // refer too. Gripping separates the flexors; pinching with the thumb separates
 // the thumb muscles and the interossei.
+// Teres major refers to the back of the shoulder and the
+// back of the upper arm, and so does the long head of the triceps (the
+// triceps' other points add the elbow): reaching overhead speaks for the
+// teres major, a new activity (push-ups, tennis, crutches) for the triceps.
 const std::set<std::pair<std::string, std::string>>& shared_essential_zones() {
   static const std::set<std::pair<std::string, std::string>> pairs = {
       {"deltoid", "supraspinatus"},
@@ -58,6 +62,7 @@ const std::set<std::pair<std::string, std::string>>& shared_essential_zones() {
       {"pectoralis_major", "pectoralis_minor"},
       {"rhomboids", "scalenes"},
       {"sartorius", "vastus_intermedius"},  // the front of the thigh
+      {"teres_major", "triceps_brachii"},
   };
   return pairs;
 }
