@@ -677,3 +677,23 @@ TEST_CASE("export every muscle chart", "[.][render-export]") {
   REQUIRE(filled);
   std::ofstream(std::string(dir) + "/chart_filled.svg", std::ios::binary) << *filled;
 }
+
+TEST_CASE("the trigger-point marks of one muscle do not overlap", "[render]") {
+  // An X is 4.6 chart units across, with a white halo 1.5 units wide around
+  // its strokes: two marks closer than 7.6 units touch.
+  constexpr float kApart = 7.6F;
+  const auto& marks = kb().chart().marks;
+  for (std::size_t i = 0; i < marks.size(); ++i) {
+    for (std::size_t j = i + 1; j < marks.size(); ++j) {
+      const auto& a = marks[i];
+      const auto& b = marks[j];
+      if (a.muscle != b.muscle || a.side != b.side || a.view != b.view)
+        continue;
+      const auto& m = kb().muscles()[a.muscle];
+      INFO(m.id << ": " << m.trigger_points[a.trigger_point].id << " and "
+                << m.trigger_points[b.trigger_point].id << " on the " << myoref::to_string(a.view)
+                << " view");
+      CHECK(std::hypot(a.at.x - b.at.x, a.at.y - b.at.y) >= kApart);
+    }
+  }
+}
