@@ -153,61 +153,6 @@ struct View {
 constexpr std::array<View, 2> kViews{
     {{myoref::View::front, "Front", "R", "L"}, {myoref::View::back, "Back", "L", "R"}}};
 
-// A chart to draw on: each region key of the view is one <path> (all its
-// shapes), the element the component toggles. The first in the document
-// takes the tab stop (tabindex 0), the others -1: the component moves it with
-// the arrow keys (a roving tabindex), so Tab enters and leaves the chart in
-// one step.
-void write_interactive_regions(std::string& out, const KnowledgeBase& kb, const Panel& panel,
-                               const View& view, bool& tab_stop_taken) {
-  const Chart& chart = kb.chart();
-  std::vector<std::vector<const ChartShape*>> shapes_of(kb.region_keys().size());
-  std::vector<RegionKeyIndex> order;  // keys in the order their first shape comes
-  for (const ChartShape& shape : chart.shapes) {
-    if (shape.view != view.view)
-      continue;
-    if (shapes_of[shape.key].empty())
-      order.push_back(shape.key);
-    shapes_of[shape.key].push_back(&shape);
-  }
-  for (const RegionKeyIndex key : order) {
-    std::string d;
-    for (const ChartShape* shape : shapes_of[key]) {
-      for (std::size_t i = 0; i < shape->points.size(); ++i) {
-        d += i == 0 ? 'M' : 'L';
-        d += num(shape->points[i].x);
-        d += ' ';
-        d += num(shape->points[i].y);
-      }
-      d += 'Z';
-    }
-    const int intensity = key < panel.intensity.size() ? panel.intensity[key] : -1;
-    const std::string& fill =
-        key < panel.fill.size() && !panel.fill[key].empty() ? panel.fill[key] : std::string();
-    out += "<path";
-    attr(out, "d", d);
-    attr(out, "fill", fill.empty() ? std::string("#ffffff") : fill);
-    attr(out, "stroke", kInteractiveStroke);
-    out += " stroke-width=\"0.8\" stroke-linejoin=\"round\"";
-    attr(out, "data-region-key", kb.region_keys()[key].key);
-    attr(out, "data-view", to_string(view.view));
-    if (intensity >= 0)
-      attr(out, "data-intensity", std::to_string(intensity));
-    out += " role=\"button\"";
-    attr(out, "tabindex", tab_stop_taken ? "-1" : "0");
-    tab_stop_taken = true;
-    attr(out, "aria-pressed", intensity >= 0 ? "true" : "false");
-    attr(out, "aria-label", region_aria_label(kb, key));
-    out += "><title>";
-    append_escaped(out, region_label(kb, key));
-    if (key < panel.note.size() && !panel.note[key].empty()) {
-      out += ": ";
-      append_escaped(out, panel.note[key]);
-    }
-    out += "</title></path>\n";
-  }
-}
-
 // The head and the hands are small on a whole-body chart: under each view a
 // strip shows them enlarged (the head, then each hand, in the viewer's
 // left-to-right order), each clipped to its box and framed.
@@ -235,6 +180,67 @@ bool meets(const Inset& box, const std::vector<Point>& points) {
   return x0 <= box.x1 && x1 >= box.x0 && y0 <= box.y1 && y1 >= box.y0;
 }
 
+// A chart to draw on: each region key of the view is one <path> (all its
+// shapes), the element the component toggles. The first in the document
+// takes the tab stop (tabindex 0), the others -1: the component moves it with
+// the arrow keys (a roving tabindex), so Tab enters and leaves the chart in
+// one step.
+//
+// In an inset (`box`), the same regions are drawn enlarged as a second place to
+// click: each carries data-inset-key instead (the hooks and the accessibility
+// tree keep one element per region) and is neither focusable nor named.
+void write_interactive_regions(std::string& out, const KnowledgeBase& kb, const Panel& panel,
+                               const View& view, const Inset* box, bool& tab_stop_taken) {
+  const Chart& chart = kb.chart();
+  std::vector<std::vector<const ChartShape*>> shapes_of(kb.region_keys().size());
+  std::vector<RegionKeyIndex> order;  // keys in the order their first shape comes
+  for (const ChartShape& shape : chart.shapes) {
+    if (shape.view != view.view || (box != nullptr && !meets(*box, shape.points)))
+      continue;
+    if (shapes_of[shape.key].empty())
+      order.push_back(shape.key);
+    shapes_of[shape.key].push_back(&shape);
+  }
+  for (const RegionKeyIndex key : order) {
+    std::string d;
+    for (const ChartShape* shape : shapes_of[key]) {
+      for (std::size_t i = 0; i < shape->points.size(); ++i) {
+        d += i == 0 ? 'M' : 'L';
+        d += num(shape->points[i].x);
+        d += ' ';
+        d += num(shape->points[i].y);
+      }
+      d += 'Z';
+    }
+    const int intensity = key < panel.intensity.size() ? panel.intensity[key] : -1;
+    const std::string& fill =
+        key < panel.fill.size() && !panel.fill[key].empty() ? panel.fill[key] : std::string();
+    out += "<path";
+    attr(out, "d", d);
+    attr(out, "fill", fill.empty() ? std::string("#ffffff") : fill);
+    attr(out, "stroke", kInteractiveStroke);
+    out += " stroke-width=\"0.8\" stroke-linejoin=\"round\"";
+    attr(out, box == nullptr ? "data-region-key" : "data-inset-key", kb.region_keys()[key].key);
+    attr(out, "data-view", to_string(view.view));
+    if (intensity >= 0)
+      attr(out, "data-intensity", std::to_string(intensity));
+    if (box == nullptr) {
+      out += " role=\"button\"";
+      attr(out, "tabindex", tab_stop_taken ? "-1" : "0");
+      tab_stop_taken = true;
+      attr(out, "aria-pressed", intensity >= 0 ? "true" : "false");
+      attr(out, "aria-label", region_aria_label(kb, key));
+    }
+    out += "><title>";
+    append_escaped(out, region_label(kb, key));
+    if (key < panel.note.size() && !panel.note[key].empty()) {
+      out += ": ";
+      append_escaped(out, panel.note[key]);
+    }
+    out += "</title></path>\n";
+  }
+}
+
 // What a view draws in chart units: the regions, a pattern over them, the
 // outline and the trigger points. An inset (an enlarged copy of part of the
 // view) is never interactive: it repeats what the view shows.
@@ -243,9 +249,9 @@ void write_view_body(std::string& out, const KnowledgeBase& kb, const Panel& pan
   const bool inset = box != nullptr;  // only what meets its box is drawn
   const Chart& chart = kb.chart();
   const int v = static_cast<int>(view.view);
-  const bool interactive = panel.interactive && !inset;
+  const bool interactive = panel.interactive;
   if (interactive)
-    write_interactive_regions(out, kb, panel, view, tab_stop_taken);
+    write_interactive_regions(out, kb, panel, view, box, tab_stop_taken);
   // Regions: every one is drawn (white when not painted) so that each has a
   // hover title, and the faint borders show the chart's map.
   // A coarse region has no shape of its own: it is drawn as its parts, so a
@@ -431,7 +437,10 @@ void write_view(std::string& out, const KnowledgeBase& kb, const Panel& panel, c
   if (insets.empty())
     return;
   const float strip_top = y + kCaptionHeight + chart.height + kInsetTop;
-  out += "<g aria-hidden=\"true\" pointer-events=\"none\">\n";
+  // Hidden from screen readers (the view's regions are the ones to reach);
+  // on a chart to draw on, a second place to click.
+  out += panel.interactive ? "<g aria-hidden=\"true\" class=\"myoref-inset\">\n"
+                           : "<g aria-hidden=\"true\" pointer-events=\"none\">\n";
   for (std::size_t i = 0; i < insets.size(); ++i) {
     const Inset& box = insets[i];
     const float w = (box.x1 - box.x0) * box.scale;
@@ -739,14 +748,12 @@ std::string write_svg(const KnowledgeBase& kb, const Figure& figure, const Look&
   const auto cols = static_cast<float>(columns);
   const float width = 2.0F * kMargin + cols * panel_width + (cols - 1.0F) * kPanelGap;
   const float heading = look.heading ? kHeadingHeight : 0.0F;
-  // A chart to draw on has no insets yet: its regions are the elements to
-  // mark, once each.
-  std::array<std::vector<Inset>, 2> insets;
-  if (!figure.interactive) {
-    insets = {insets_of(kb, kViews[0].view), insets_of(kb, kViews[1].view)};
-    if (!shows_anything(kb, figure, insets))
-      insets = {};
-  }
+  // A chart to draw on always has the insets (the face and hands are small
+  // to mark); a picture only when it shows something there.
+  std::array<std::vector<Inset>, 2> insets{insets_of(kb, kViews[0].view),
+                                           insets_of(kb, kViews[1].view)};
+  if (!figure.interactive && !shows_anything(kb, figure, insets))
+    insets = {};
   const bool any_inset = !insets[0].empty() || !insets[1].empty();
   const float row_height = (panel_headings ? kPanelHeadingHeight : 0.0F) + kCaptionHeight +
                            chart.height + (any_inset ? kInsetTop + kInsetHeight : 0.0F);

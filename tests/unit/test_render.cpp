@@ -307,28 +307,6 @@ TEST_CASE("a trigger point's own panel paints its zones alone", "[render]") {
   CHECK(referral_zones(kb(), c, 0) != referral_zones(kb(), c, 1));
 }
 
-TEST_CASE("the head and hands are drawn enlarged under each view, not on a chart to draw on",
-          "[render]") {
-  // The masseter refers within the face: its marks are repeated, enlarged, in
-  // the front view's head inset, clipped to the head.
-  auto svg = myoref::render_muscle_svg(kb(), candidate("masseter:left"));
-  REQUIRE(svg);
-  const auto m = *kb().find_muscle("masseter");
-  const std::size_t tps = kb().muscles()[m].trigger_points.size();
-  REQUIRE(tps >= 2);
-  CHECK(count(*svg, "<g><title>Masseter, ") > 2 * tps);
-  for (const char* id : {"myoref-inset-front-0", "myoref-inset-front-1", "myoref-inset-front-2",
-                         "myoref-inset-back-0", "myoref-inset-back-1", "myoref-inset-back-2"}) {
-    INFO(id);
-    CHECK(count(*svg, std::string("<clipPath id=\"") + id + "\">") == 1);
-    CHECK(count(*svg, std::string("clip-path=\"url(#") + id + ")\"") == 1 + tps);
-  }
-  CHECK(svg->find("<g aria-hidden=\"true\" pointer-events=\"none\">") != std::string::npos);
-  auto chart = myoref::render_chart_svg(kb());
-  REQUIRE(chart);
-  CHECK(chart->find("clip-path=") == std::string::npos);
-}
-
 TEST_CASE("pictures are the same every time and honour their options", "[render]") {
   const auto c = candidate("piriformis:right");
   auto a = myoref::render_muscle_svg(kb(), c);
@@ -695,5 +673,57 @@ TEST_CASE("the trigger-point marks of one muscle do not overlap", "[render]") {
                 << " view");
       CHECK(std::hypot(a.at.x - b.at.x, a.at.y - b.at.y) >= kApart);
     }
+  }
+}
+
+TEST_CASE("the head and hands are drawn enlarged under each view, and can be marked there",
+          "[render]") {
+  // The masseter refers within the face: its marks are repeated, enlarged, in
+  // the front view's head inset, clipped to the head.
+  auto svg = myoref::render_muscle_svg(kb(), candidate("masseter:left"));
+  REQUIRE(svg);
+  const auto m = *kb().find_muscle("masseter");
+  const std::size_t tps = kb().muscles()[m].trigger_points.size();
+  REQUIRE(tps >= 2);
+  CHECK(count(*svg, "<g><title>Masseter, ") > 2 * tps);
+  for (const char* id : {"myoref-inset-front-0", "myoref-inset-front-1", "myoref-inset-front-2",
+                         "myoref-inset-back-0", "myoref-inset-back-1", "myoref-inset-back-2"}) {
+    INFO(id);
+    CHECK(count(*svg, std::string("<clipPath id=\"") + id + "\">") == 1);
+    CHECK(count(*svg, std::string("clip-path=\"url(#") + id + ")\"") == 1 + tps);
+  }
+  CHECK(svg->find("<g aria-hidden=\"true\" pointer-events=\"none\">") != std::string::npos);
+  // A pain drawing of the low back alone has nothing there: no strip.
+  myoref::Intake back;
+  back.pain.push_back({*kb().find_region_key("sacrum"), 5});
+  auto drawing = myoref::render_intake_svg(kb(), back);
+  REQUIRE(drawing);
+  CHECK(drawing->find("clip-path=") == std::string::npos);
+  // The chart to draw on always has them, as a second place to click: each
+  // enlarged region carries data-inset-key (not data-region-key: the hooks and
+  // the accessibility tree keep one element per region), and is neither
+  // focusable nor named.
+  auto chart = myoref::render_chart_svg(kb());
+  REQUIRE(chart);
+  CHECK(chart->find("clip-path=") != std::string::npos);
+  std::size_t inset_elements = 0;
+  for (auto at = chart->find("data-inset-key=\""); at != std::string::npos;
+       at = chart->find("data-inset-key=\"", at + 1)) {
+    ++inset_elements;
+    const std::size_t start = chart->rfind('<', at);
+    const std::string element = chart->substr(start, chart->find('>', at) - start);
+    INFO(element);
+    CHECK(element.find("role=") == std::string::npos);
+    CHECK(element.find("tabindex=") == std::string::npos);
+    CHECK(element.find("aria-label=") == std::string::npos);
+    const std::string key = attribute(*chart, start, "data-inset-key");
+    CHECK_FALSE(region_elements(*chart, key).empty());
+  }
+  CHECK(inset_elements > 0);
+  // Every face and hand part is among them, on both views.
+  for (const char* key : {"jaw:left", "eye:right", "teeth_upper:left", "palm:left", "thumb:right",
+                          "hand_back:left", "fingers_ulnar:right"}) {
+    INFO(key);
+    CHECK(count(*chart, std::string("data-inset-key=\"") + key + "\"") >= 1);
   }
 }

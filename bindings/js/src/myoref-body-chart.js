@@ -52,13 +52,17 @@ const CSS = `
 myoref-body-chart { display: block; max-width: 100%; color: #1a1a1a; }
 myoref-body-chart .mbc-chart svg { display: block; width: 100%; height: auto; max-height: 80vh;
   touch-action: manipulation; }
-myoref-body-chart [data-region-key] { cursor: pointer; }
+myoref-body-chart [data-region-key], myoref-body-chart [data-inset-key] { cursor: pointer; }
 myoref-body-chart [data-region-key]:focus { outline: none; }
 myoref-body-chart [data-region-key][data-intensity],
-myoref-body-chart [data-region-key][data-intensity] * {
+myoref-body-chart [data-region-key][data-intensity] *,
+myoref-body-chart [data-inset-key][data-intensity] {
   fill: var(--mbc-fill); stroke: #1a1a1a; stroke-width: 1; }
+myoref-body-chart [data-inset-key][data-intensity] { stroke-width: 0.4; }
 myoref-body-chart [data-region-key][data-intensity="0"],
-myoref-body-chart [data-region-key][data-intensity="0"] * { stroke-dasharray: 2 1.5; }
+myoref-body-chart [data-region-key][data-intensity="0"] *,
+myoref-body-chart [data-inset-key][data-intensity="0"] { stroke-dasharray: 2 1.5; }
+myoref-body-chart [data-inset-key].mbc-selected { stroke: #000000; stroke-width: 0.8; }
 myoref-body-chart [data-region-key].mbc-selected,
 myoref-body-chart [data-region-key].mbc-selected * { stroke: #000000; stroke-width: 2;
   stroke-dasharray: 4 2; }
@@ -88,7 +92,8 @@ myoref-body-chart .mbc-swipe { display: none; }
 }
 @media (forced-colors: active) {
   myoref-body-chart [data-region-key][data-intensity],
-  myoref-body-chart [data-region-key][data-intensity] * { fill: Highlight; stroke: CanvasText; }
+  myoref-body-chart [data-region-key][data-intensity] *,
+  myoref-body-chart [data-inset-key][data-intensity] { fill: Highlight; stroke: CanvasText; }
   myoref-body-chart [data-region-key]:focus-visible,
   myoref-body-chart [data-region-key]:focus-visible * { stroke: Highlight; stroke-width: 3; }
 }
@@ -124,6 +129,7 @@ export class MyorefBodyChart extends Base {
     this._svgText = null;
     this._regions = [];  // the region elements, in the chart's order
     this._byKey = new Map();  // key -> its elements (one a view that shows it)
+    this._insetsByKey = new Map();  // key -> its enlarged copies (head and hands)
     this._marks = new Map();  // key -> intensity
     this._selected = null;
     this._focusEl = null;  // the region element in the tab order
@@ -291,6 +297,15 @@ export class MyorefBodyChart extends Base {
       el.dataset.label = el.getAttribute("aria-label") || key;
       el.setAttribute("tabindex", "-1");
     }
+    // The enlarged head and hands under each view: a second place to click a
+    // region, painted with it; not focusable (the keyboard uses the views).
+    this._insetsByKey = new Map();
+    for (const el of this._chart.querySelectorAll("[data-inset-key]")) {
+      const key = el.getAttribute("data-inset-key");
+      if (!this._insetsByKey.has(key))
+        this._insetsByKey.set(key, []);
+      this._insetsByKey.get(key).push(el);
+    }
     this._focusEl = this._regions[0] || null;
     if (this._focusEl)
       this._focusEl.setAttribute("tabindex", "0");
@@ -320,10 +335,11 @@ export class MyorefBodyChart extends Base {
   }
 
   _select(key) {
-    for (const el of this._byKey.get(this._selected) || [])
+    const both = (k) => [...(this._byKey.get(k) || []), ...(this._insetsByKey.get(k) || [])];
+    for (const el of both(this._selected))
       el.classList.remove("mbc-selected");
     this._selected = key && this._byKey.has(key) ? key : null;
-    for (const el of this._byKey.get(this._selected) || [])
+    for (const el of both(this._selected))
       el.classList.add("mbc-selected");
     this._input.disabled = this._selected === null;
     if (this._selected === null) {
@@ -360,6 +376,18 @@ export class MyorefBodyChart extends Base {
   }
 
   _onClick(e) {
+    const inset = e.target && e.target.closest ? e.target.closest("[data-inset-key]") : null;
+    if (inset && this._chart.contains(inset)) {
+      // A click on the enlarged copy marks the region itself, and moves the
+      // keyboard focus to it.
+      const key = inset.getAttribute("data-inset-key");
+      const own = (this._byKey.get(key) || [])[0];
+      if (!own)
+        return;
+      this._setFocus(own);
+      this._toggle(key);
+      return;
+    }
     const el = this._regionOf(e.target);
     if (!el)
       return;
@@ -438,6 +466,16 @@ export class MyorefBodyChart extends Base {
   }
 
   _paint(key) {
+    for (const el of this._insetsByKey.get(key) || []) {
+      if (this._marks.has(key)) {
+        const n = this._marks.get(key);
+        el.setAttribute("data-intensity", String(n));
+        el.style.setProperty("--mbc-fill", painColour(n));
+      } else {
+        el.removeAttribute("data-intensity");
+        el.style.removeProperty("--mbc-fill");
+      }
+    }
     for (const el of this._byKey.get(key) || []) {
       const label = el.dataset.label;
       const pressed = el.getAttribute("role") === "checkbox" ? "aria-checked" : "aria-pressed";
