@@ -248,7 +248,7 @@ struct Muscle {
 struct Candidate {
   MuscleIndex muscle = 0;  ///< an index into KnowledgeBase::muscles()
   Side side = Side::none;  ///< none exactly for a midline muscle
-  std::string key;         ///< "gluteus_medius:left", or "pelvic_floor"
+  std::string key;         ///< "gluteus_medius:left", or a midline muscle's bare id
 };
 
 /// A point in chart coordinates (origin top left, y downwards).

@@ -25,9 +25,15 @@ myoref_cli_test("render: unknown muscle is bad input with a suggestion"
 myoref_cli_test("render: a side that is not left or right is a usage error"
   COMMAND ${myoref} render muscle soleus --side middle --out -
   EXPECT_EXIT 2 STDERR_CONTAINS "--side is left or right" LABELS render)
+# The default knowledge base has no midline muscle; the small one in
+# tests/data/kb/ keeps a midline pelvic floor for this path.
 myoref_cli_test("render: a midline muscle takes no side"
-  COMMAND ${myoref} render muscle pelvic_floor --side left --out -
+  COMMAND ${myoref} render muscle pelvic_floor --side left
+    --kb ${PROJECT_SOURCE_DIR}/tests/data/kb/minimal.json --out -
   EXPECT_EXIT 2 STDERR_CONTAINS "is a midline muscle" LABELS render)
+myoref_cli_test("render: the pelvic floor muscles have sides"
+  COMMAND ${myoref} render muscle pelvic_floor --side right --out -
+  STDOUT_CONTAINS "Pelvic floor (right): referral pattern" "Sitting bone (right)" LABELS render)
 myoref_cli_test("render: no picture named is a usage error"
   COMMAND ${myoref} render EXPECT_EXIT 2 LABELS render)
 myoref_cli_test("render: --out is required"

@@ -136,3 +136,53 @@ TEST_CASE("an integrity member with anything beside sha256 is no integrity check
   CHECK(plan.error().code() == ErrorCode::integrity);
   CHECK(plan.error().path() == "/integrity");
 }
+
+TEST_CASE("a plan that names the pelvic floor without a side, as before it had sides, is refused",
+          "[plan][bad_input][builtin]") {
+  // Until issue 17 the built-in pelvic floor was one midline candidate,
+  // "pelvic_floor"; now it is "pelvic_floor:left" and "pelvic_floor:right"
+  // (docs/knowledge-base.md, "Changing a muscle's sides"). Nothing maps the old
+  // key to a side.
+  const auto builtin = myoref::KnowledgeBase::builtin();
+  REQUIRE(builtin);
+  const myoref::KnowledgeBase& kb = *builtin;
+  CHECK_FALSE(kb.find_candidate("pelvic_floor"));
+  myoref::PlanSeed seed;
+  seed.ranking = {*kb.find_candidate("pelvic_floor:left")};
+  seed.baseline_pain = 5;
+  myoref::PlanOptions options;
+  options.append_related = false;
+  auto plan = Plan::start(kb, seed, options);
+  REQUIRE(plan);
+  const json::object sound = json::parse(plan->to_json()).as_object();
+
+  // A plan made before records the older base's hash: refused as another base's
+  // before any key is read.
+  json::object made_before = sound;
+  candidate(made_before, 0)["key"] = "pelvic_floor";
+  at(made_before, "kb")["hash"] = std::string(64, '0');
+  const auto older = Plan::from_json(kb, resealed(made_before));
+  REQUIRE_FALSE(older);
+  CHECK(older.error().code() == ErrorCode::kb_mismatch);
+
+  // With this base's hash (edited and resealed), the key itself is unknown.
+  json::object edited = sound;
+  candidate(edited, 0)["key"] = "pelvic_floor";
+  const auto unknown = Plan::from_json(kb, resealed(edited));
+  REQUIRE_FALSE(unknown);
+  CHECK(unknown.error().code() == ErrorCode::invalid_input);
+  bool found = false;
+  for (const auto& d : unknown.error().diagnostics()) {
+    if (d.path == "/candidates/0/key" && d.message == "unknown candidate \"pelvic_floor\"")
+      found = true;
+  }
+  CHECK(found);
+
+  // A session logged for the old key is refused at its target, the plan unchanged.
+  const std::string before = plan->to_json();
+  auto logged = plan->log(plan_test::session("2026-12-01", "pelvic_floor", 5, 4));
+  REQUIRE_FALSE(logged);
+  CHECK(logged.error().path() == "/target");
+  CHECK(plan->to_json() == before);
+  CHECK(plan->log(plan_test::session("2026-12-01", "pelvic_floor:left", 5, 4)));
+}

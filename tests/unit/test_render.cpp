@@ -44,6 +44,16 @@ std::string read_file(const std::string& path) {
   return ss.str();
 }
 
+// The small knowledge base of tests/data/kb/minimal.json, whose pelvic floor is
+// a midline muscle (the default one has none since the pelvic floor got sides).
+const KnowledgeBase& minimal_kb() {
+  static const KnowledgeBase instance =
+      KnowledgeBase::from_json(
+          read_file(std::string(MYOREF_SOURCE_DIR) + "/tests/data/kb/minimal.json"))
+          .value();
+  return instance;
+}
+
 std::string golden_path(const std::string& name) {
   return std::string(MYOREF_SOURCE_DIR) + "/tests/golden/render/" + name;
 }
@@ -229,15 +239,28 @@ TEST_CASE("a muscle's pattern follows its trigger points' side relation", "[rend
   CHECK(zones[region_key("sacrum")] == Zone::essential);
   CHECK(zones[region_key("iliac_crest:right")] == Zone::none);
   CHECK(zones[region_key("thigh_posterior_upper:left")] == Zone::spillover);
-  // A midline muscle refers to paired regions on both sides.
-  const auto pelvic_floor = candidate("pelvic_floor");
-  const auto pf = referral_zones(kb(), pelvic_floor);
+  // The pelvic floor has sides: the left one refers to the left sitting bone
+  // and the midline regions, not to the right sitting bone.
+  const auto pf = referral_zones(kb(), candidate("pelvic_floor:left"));
   CHECK(pf[region_key("coccyx")] == Zone::essential);
+  CHECK(pf[region_key("ischial:left")] == Zone::essential);
+  CHECK(pf[region_key("ischial:right")] == Zone::none);
+  CHECK(pf[region_key("thigh_posterior_upper:left")] == Zone::spillover);
+  CHECK(pf[region_key("thigh_posterior_upper:right")] == Zone::none);
+  // A midline muscle (a small knowledge base's pelvic floor) is one candidate
+  // with no side, and its zones are drawn all the same.
+  const KnowledgeBase& small = minimal_kb();
+  const auto midline = small.find_candidate("pelvic_floor");
+  REQUIRE(midline);
+  CHECK(small.candidates()[*midline].side == Side::none);
+  const auto mz = referral_zones(small, *midline);
+  CHECK(mz[*small.find_region_key("perineum")] == Zone::essential);
+  CHECK(mz[*small.find_region_key("sacrum")] == Zone::essential);
 }
 
 TEST_CASE("muscle charts match their golden files", "[render][render-golden]") {
   for (const char* key : {"gluteus_medius:left", "gluteus_medius:right", "gastrocnemius:left",
-                          "pelvic_floor", "iliopsoas:left"}) {
+                          "pelvic_floor:left", "iliopsoas:left"}) {
     INFO(key);
     auto svg = myoref::render_muscle_svg(kb(), candidate(key));
     REQUIRE(svg);
@@ -245,6 +268,13 @@ TEST_CASE("muscle charts match their golden files", "[render][render-golden]") {
     std::replace(name.begin(), name.end(), ':', '_');
     check_golden(name, *svg);
   }
+  // A midline muscle's chart: one candidate, no side in its title.
+  const auto midline = minimal_kb().find_candidate("pelvic_floor");
+  REQUIRE(midline);
+  auto svg = myoref::render_muscle_svg(minimal_kb(), *midline);
+  REQUIRE(svg);
+  CHECK(svg->find("Pelvic floor: referral pattern") != std::string::npos);
+  check_golden("muscle_minimal_pelvic_floor.svg", *svg);
 }
 
 TEST_CASE("pain drawing and overlay match their golden files", "[render][render-golden]") {

@@ -667,10 +667,12 @@ MARKS = [
     ('longissimus_thoracis', 'upper_lumbar', 'back', 7.5, 178),
     ('multifidus', 'lumbar', 'back', 6.5, 190),
     ('multifidus', 'sacral', 'back', 3, 204),
-    # The pelvic floor is one midline candidate: its marks are not mirrored.
-    ('pelvic_floor', 'levator_ani', 'back', 2.5, 235),
-    ('pelvic_floor', 'coccygeus', 'back', 3.5, 227),
-    ('pelvic_floor', 'obturator_internus', 'back', 8, 238),
+    # The pelvic floor muscles have sides (issue 17): the left ones, mirrored
+    # like every paired muscle's, just off the midline so the two sides' marks
+    # do not meet.
+    ('pelvic_floor', 'levator_ani', 'back', 3, 234),
+    ('pelvic_floor', 'coccygeus', 'back', 4.5, 226),
+    ('pelvic_floor', 'obturator_internus', 'back', 10, 239),
     ('piriformis', 'lateral', 'back', 26.5, 214),
     ('piriformis', 'medial', 'back', 12, 215),
     ('quadratus_lumborum', 'superficial_upper', 'back', 20, 172),
