@@ -20,6 +20,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <mutex>
 #include <new>
 #include <optional>
 #include <string>
@@ -76,7 +77,16 @@ struct myoref_assessment {
   // accessors can lend it out for the life of the handle (and the handle
   // stays immutable, hence shareable between threads).
   std::vector<std::string> advice;
-  std::vector<std::vector<std::string>> basis;  // by rank
+  /// Every candidate's reasons in words, by rank: made on the first call of a
+  /// basis accessor (std::call_once, so still safe from any number of
+  /// threads), not with the handle: a host that wants only the JSON (which
+  /// writes the reasons itself) does not pay for them, a third of an
+  /// assessment's time in the WebAssembly build. Throws std::bad_alloc.
+  const std::vector<std::vector<std::string>>& basis() const;
+
+ private:
+  mutable std::once_flag basis_once_;
+  mutable std::vector<std::vector<std::string>> basis_;
 };
 
 struct myoref_plan {
