@@ -23,7 +23,8 @@ std::unique_ptr<myoref_assessment> wrap(myoref::Assessment assessment) {
 }  // namespace
 
 const std::vector<std::vector<std::string>>& myoref_assessment::basis() const {
-  std::call_once(basis_once_, [this] {
+  const std::lock_guard<std::mutex> lock(basis_mutex_);
+  if (!basis_made_) {
     const myoref::Assessment& a = assessment;
     const std::size_t count = a.candidate_count();
     std::vector<std::vector<std::string>> made(count);
@@ -35,7 +36,8 @@ const std::vector<std::vector<std::string>>& myoref_assessment::basis() const {
       }
     }
     basis_ = std::move(made);
-  });
+    basis_made_ = true;
+  }
   return basis_;
 }
 

@@ -238,45 +238,35 @@ constexpr int pow5bits(int e) {
 constexpr std::uint32_t log10_pow2(int e) { return (static_cast<std::uint32_t>(e) * 78913U) >> 18U; }
 constexpr std::uint32_t log10_pow5(int e) { return (static_cast<std::uint32_t>(e) * 732923U) >> 20U; }
 
-struct Tables {
-  std::uint64_t inv[kInvTable];  // floor(2^(pow5bits(q) - 1 + 59) / 5^q) + 1
-  std::uint64_t pow[kTable];     // 5^i scaled to 61 bits (its top 61 bits)
+// The two tables of Ryu's f2s, the numbers Ryu ships as literals (written
+// here by Python's exact integers from the definition above each; a wrong
+// entry would show in the unit tests' comparison with std::to_chars):
+// floor(2^(pow5bits(q) - 1 + 59) / 5^q) + 1 ...
+constexpr std::uint64_t kPow5InvSplit[kInvTable] = {
+    576460752303423489ULL, 461168601842738791ULL, 368934881474191033ULL, 295147905179352826ULL,
+    472236648286964522ULL, 377789318629571618ULL, 302231454903657294ULL, 483570327845851670ULL,
+    386856262276681336ULL, 309485009821345069ULL, 495176015714152110ULL, 396140812571321688ULL,
+    316912650057057351ULL, 507060240091291761ULL, 405648192073033409ULL, 324518553658426727ULL,
+    519229685853482763ULL, 415383748682786211ULL, 332306998946228969ULL, 531691198313966350ULL,
+    425352958651173080ULL, 340282366920938464ULL, 544451787073501542ULL, 435561429658801234ULL,
+    348449143727040987ULL, 557518629963265579ULL, 446014903970612463ULL, 356811923176489971ULL,
+    570899077082383953ULL, 456719261665907162ULL, 365375409332725730ULL,
 };
-
-/// Computed once, exactly, with 128-bit integers (Ryu ships them as
-/// literals: these are the same numbers).
-Tables make_tables() {
-  using u128 = unsigned __int128;
-  Tables t{};
-  u128 p5 = 1;
-  for (int i = 0; i < kTable; ++i) {
-    const int bits = pow5bits(i);
-    t.pow[i] = static_cast<std::uint64_t>(bits > kPow5Bits ? p5 >> static_cast<unsigned>(bits - kPow5Bits)
-                                                           : p5 << static_cast<unsigned>(kPow5Bits - bits));
-    if (i < kInvTable) {
-      // floor(2^n / 5^i) by long division, one bit at a time (2^n needs up to 129 bits).
-      const int n = bits - 1 + kPow5InvBits;
-      u128 quotient = 0;
-      u128 rem = 0;
-      for (int b = n; b >= 0; --b) {
-        rem = (rem << 1U) | (b == n ? 1U : 0U);
-        quotient <<= 1U;
-        if (rem >= p5) {
-          rem -= p5;
-          quotient |= 1U;
-        }
-      }
-      t.inv[i] = static_cast<std::uint64_t>(quotient) + 1;
-    }
-    p5 *= 5U;
-  }
-  return t;
-}
-
-const Tables& tables() {
-  static const Tables t = make_tables();
-  return t;
-}
+// ... and 5^i scaled to 61 bits (its top 61 bits, or shifted up to 61).
+constexpr std::uint64_t kPow5Split[kTable] = {
+    1152921504606846976ULL, 1441151880758558720ULL, 1801439850948198400ULL, 2251799813685248000ULL,
+    1407374883553280000ULL, 1759218604441600000ULL, 2199023255552000000ULL, 1374389534720000000ULL,
+    1717986918400000000ULL, 2147483648000000000ULL, 1342177280000000000ULL, 1677721600000000000ULL,
+    2097152000000000000ULL, 1310720000000000000ULL, 1638400000000000000ULL, 2048000000000000000ULL,
+    1280000000000000000ULL, 1600000000000000000ULL, 2000000000000000000ULL, 1250000000000000000ULL,
+    1562500000000000000ULL, 1953125000000000000ULL, 1220703125000000000ULL, 1525878906250000000ULL,
+    1907348632812500000ULL, 1192092895507812500ULL, 1490116119384765625ULL, 1862645149230957031ULL,
+    1164153218269348144ULL, 1455191522836685180ULL, 1818989403545856475ULL, 2273736754432320594ULL,
+    1421085471520200371ULL, 1776356839400250464ULL, 2220446049250313080ULL, 1387778780781445675ULL,
+    1734723475976807094ULL, 2168404344971008868ULL, 1355252715606880542ULL, 1694065894508600678ULL,
+    2117582368135750847ULL, 1323488980084844279ULL, 1654361225106055349ULL, 2067951531382569187ULL,
+    1292469707114105741ULL, 1615587133892632177ULL, 2019483917365790221ULL, 1262177448353618888ULL,
+};
 
 std::uint32_t pow5_factor(std::uint32_t value) {
   std::uint32_t count = 0;
@@ -302,7 +292,6 @@ std::uint32_t mul_shift(std::uint32_t m, std::uint64_t factor, int shift) {
 /// The shortest digits (as an integer) and the power of ten of `bits`, a
 /// finite float > 0's representation.
 void shortest(std::uint32_t bits, std::uint32_t& digits, int& exp10) {
-  const Tables& tab = tables();
   const std::uint32_t mantissa = bits & ((1U << kMantissaBits) - 1U);
   const std::uint32_t exponent = bits >> kMantissaBits;
   int e2 = 0;
@@ -332,12 +321,12 @@ void shortest(std::uint32_t bits, std::uint32_t& digits, int& exp10) {
     e10 = static_cast<int>(q);
     const int k = kPow5InvBits + pow5bits(static_cast<int>(q)) - 1;
     const int i = -e2 + static_cast<int>(q) + k;
-    vr = mul_shift(mv, tab.inv[q], i);
-    vp = mul_shift(mp, tab.inv[q], i);
-    vm = mul_shift(mm, tab.inv[q], i);
+    vr = mul_shift(mv, kPow5InvSplit[q], i);
+    vp = mul_shift(mp, kPow5InvSplit[q], i);
+    vm = mul_shift(mm, kPow5InvSplit[q], i);
     if (q != 0 && (vp - 1) / 10 <= vm / 10) {
       const int l = kPow5InvBits + pow5bits(static_cast<int>(q) - 1) - 1;
-      last_removed = mul_shift(mv, tab.inv[q - 1], -e2 + static_cast<int>(q) - 1 + l) % 10;
+      last_removed = mul_shift(mv, kPow5InvSplit[q - 1], -e2 + static_cast<int>(q) - 1 + l) % 10;
     }
     if (q <= 9) {
       // At most one of mp, mv and mm is a multiple of 5.
@@ -354,12 +343,12 @@ void shortest(std::uint32_t bits, std::uint32_t& digits, int& exp10) {
     const int i = -e2 - static_cast<int>(q);
     const int k = pow5bits(i) - kPow5Bits;
     int j = static_cast<int>(q) - k;
-    vr = mul_shift(mv, tab.pow[i], j);
-    vp = mul_shift(mp, tab.pow[i], j);
-    vm = mul_shift(mm, tab.pow[i], j);
+    vr = mul_shift(mv, kPow5Split[i], j);
+    vp = mul_shift(mp, kPow5Split[i], j);
+    vm = mul_shift(mm, kPow5Split[i], j);
     if (q != 0 && (vp - 1) / 10 <= vm / 10) {
       j = static_cast<int>(q) - 1 - (pow5bits(i + 1) - kPow5Bits);
-      last_removed = mul_shift(mv, tab.pow[i + 1], j) % 10;
+      last_removed = mul_shift(mv, kPow5Split[i + 1], j) % 10;
     }
     if (q <= 1) {
       // mv = 4 m2 has at least two trailing zero bits.

@@ -140,7 +140,7 @@ test("FHIR errors: each kind with its code and path", () => {
   const i = b.entry.findIndex((x) => x.resource.resourceType === "QuestionnaireResponse");
   b.entry[i].resource.item[0].item[0].linkId = "finding.no_such_thing";
   e = rejects(() => kb.importFhir(b), "invalid_input");
-  assert.match(e.message, /no_such_thing/);
+  assert.match(e.problems[0].message, /no_such_thing/);
   assert.ok(e.path.startsWith(`/entry/${i}/resource/item/`), e.path);
 });
 
