@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/json/detail/ryu/ryu.hpp>
+
 namespace myoref::detail {
 
 namespace {
@@ -487,11 +489,41 @@ char* portable_double(char* first, char* last, double value) noexcept {
         return out + 1;
       });
     }
-    Exact exact_value;
-    const Decimal d = shortest(magnitude, exact_value);
-    return write(first, last, negative, d.digits, d.n, d.exp10,
-                 [&](char* out) { return exact_whole(out, exact_value, d.exp10 + 1); });
-  } catch (...) {  // std::bad_alloc from the short strings: write nothing
+    // The shortest digits by Ryu's d2s, as Boost.JSON ships it (its
+    // serializer's; compiled from its headers in the WebAssembly build): text
+    // "d.dddE-n", the digits and the power of ten of the first.
+    char ryu[32];
+    const int len = boost::json::detail::ryu::d2s_buffered_n(magnitude, ryu);
+    char digits[24];
+    int n = 0;
+    int i = 0;
+    for (; i < len && ryu[i] != 'E'; ++i) {
+      if (ryu[i] != '.')
+        digits[n++] = ryu[i];
+    }
+    int exp10 = 0;
+    const bool exp_negative = i + 1 < len && ryu[i + 1] == '-';
+    for (i += exp_negative ? 2 : 1; i < len; ++i)
+      exp10 = exp10 * 10 + (ryu[i] - '0');
+    if (exp_negative)
+      exp10 = -exp10;
+    return write(first, last, negative, digits, n, exp10, [&](char* out) {
+      // A whole number in fixed notation: below 2^53 it is its shortest
+      // digits followed by zeros (no other double lies within half a unit of
+      // an integer there); above, its exact digits, worked out (rare).
+      const int whole = exp10 + 1;
+      if (magnitude < 9007199254740992.0) {
+        std::memcpy(out, digits, static_cast<std::size_t>(n));
+        out += n;
+        for (int k = n; k < whole; ++k)
+          *out++ = '0';
+        return out;
+      }
+      Exact exact_value;
+      (void)shortest(magnitude, exact_value);
+      return exact_whole(out, exact_value, whole);
+    });
+  } catch (...) {  // std::bad_alloc from the exact digits' strings: write nothing
     return first;
   }
 }
@@ -548,7 +580,79 @@ char* portable_to_chars(char* first, char* last, float value) noexcept {
   return portable_float(first, last, value);
 }
 
+namespace {
+
+/// Clinger's fast path: a JSON number whose digits, as an integer w, are
+/// below 2^53 and whose power of ten e is within 22 of zero is exactly
+/// w * 10^e or w / 10^-e, both operands exact doubles, so one correctly
+/// rounded operation gives the correctly rounded value, strtod's. Almost
+/// every number of a knowledge base or an intake ("0.6", "12.5", "42") is
+/// one. False when the text is not such a number (strtod decides then): in
+/// the WebAssembly build strtod works in software 128-bit long doubles, and
+/// took a third of writing the knowledge base's JSON.
+bool clinger(const char* p, const char* last, double& out) {
+  static constexpr double kPow10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                        1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  constexpr std::uint64_t kExact = std::uint64_t{1} << 53U;
+  const bool negative = p < last && *p == '-';
+  if (negative)
+    ++p;
+  const auto digit = [&] { return p < last && *p >= '0' && *p <= '9'; };
+  if (!digit())
+    return false;
+  std::uint64_t w = 0;
+  int e = 0;
+  const auto take = [&] {
+    w = w * 10 + static_cast<std::uint64_t>(*p++ - '0');
+    return w < kExact;
+  };
+  if (*p == '0') {
+    ++p;  // JSON: a leading zero stands alone
+  } else {
+    while (digit()) {
+      if (!take())
+        return false;
+    }
+  }
+  if (p < last && *p == '.') {
+    ++p;
+    if (!digit())
+      return false;
+    while (digit()) {
+      if (!take())
+        return false;
+      --e;
+    }
+  }
+  if (p < last && (*p == 'e' || *p == 'E')) {
+    ++p;
+    const bool minus = p < last && *p == '-';
+    if (p < last && (*p == '-' || *p == '+'))
+      ++p;
+    if (!digit())
+      return false;
+    int x = 0;
+    while (digit()) {
+      if (x > 1000)
+        return false;
+      x = x * 10 + (*p++ - '0');
+    }
+    e += minus ? -x : x;
+  }
+  if (p != last || e < -22 || e > 22)
+    return false;
+  auto v = static_cast<double>(w);  // exact: w < 2^53
+  v = e < 0 ? v / kPow10[-e] : v * kPow10[e];
+  out = negative ? -v : v;
+  return true;
+}
+
+}  // namespace
+
 std::errc portable_from_chars(const char* first, const char* last, double& out) noexcept {
+  if (clinger(first, last, out))
+    return std::errc();
   // A JSON number: -?digits(.digits)?([eE][+-]?digits)?, never long enough to
   // matter; strtod needs it NUL-terminated.
   char small[64];
