@@ -142,9 +142,9 @@ export class KnowledgeBase {
    * the sessions' pain before and after. docs/interop.md.
    * Throws MyorefError "parse", "invalid_input", "kb_mismatch", "integrity"
    * (an edited plan), "invalid_argument" (a bad date). */
-  fhirBundle(document: Assessment | Plan | string, options?: FhirOptions): FhirBundle;
+  fhirBundle(document: Assessment | Plan | Record<string, unknown> | string, options?: FhirOptions): FhirBundle;
   /** The same Bundle as text: the bytes `myoref fhir` writes. */
-  fhirBundleJSON(document: Assessment | Plan | string, options?: FhirOptions): string;
+  fhirBundleJSON(document: Assessment | Plan | Record<string, unknown> | string, options?: FhirOptions): string;
   /** The intake (canonical) recorded in a Bundle that fhirBundle or `myoref
    * fhir` wrote for an assessment. Throws MyorefError "parse",
    * "invalid_input" (with the Bundle's JSON path), "limit_exceeded". */

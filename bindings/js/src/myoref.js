@@ -412,7 +412,7 @@ export class KnowledgeBase {
 
   /** The FHIR R4 Bundle (text, two-space indented: the bytes of `myoref fhir`)
    * of an assessment or a plan: `document` is an assessment (object or
-   * document text), a Plan, or a plan document's text. `patient` is a FHIR
+   * document text), a Plan, or a plan document (text or object). `patient` is a FHIR
    * reference every subject points at ("Patient/123"; none: an anonymous
    * Patient in the Bundle), `date` ("YYYY-MM-DD") dates an assessment's
    * observations and answers. */
