@@ -237,8 +237,12 @@ constexpr int pow5bits(int e) {
   return static_cast<int>((static_cast<std::uint32_t>(e) * 1217359U) >> 19U) + 1;
 }
 /// floor(log10(2^e)), floor(log10(5^e)).
-constexpr std::uint32_t log10_pow2(int e) { return (static_cast<std::uint32_t>(e) * 78913U) >> 18U; }
-constexpr std::uint32_t log10_pow5(int e) { return (static_cast<std::uint32_t>(e) * 732923U) >> 20U; }
+constexpr std::uint32_t log10_pow2(int e) {
+  return (static_cast<std::uint32_t>(e) * 78913U) >> 18U;
+}
+constexpr std::uint32_t log10_pow5(int e) {
+  return (static_cast<std::uint32_t>(e) * 732923U) >> 20U;
+}
 
 // The two tables of Ryu's f2s, the numbers Ryu ships as literals (written
 // here by Python's exact integers from the definition above each; a wrong
@@ -278,7 +282,9 @@ std::uint32_t pow5_factor(std::uint32_t value) {
   }
   return count;
 }
-bool multiple_of_pow5(std::uint32_t value, std::uint32_t p) { return pow5_factor(value) >= p; }
+bool multiple_of_pow5(std::uint32_t value, std::uint32_t p) {
+  return pow5_factor(value) >= p;
+}
 bool multiple_of_pow2(std::uint32_t value, std::uint32_t p) {
   return (value & ((1U << p) - 1U)) == 0;
 }
@@ -286,7 +292,8 @@ bool multiple_of_pow2(std::uint32_t value, std::uint32_t p) {
 /// (m * factor) >> shift, shift > 32.
 std::uint32_t mul_shift(std::uint32_t m, std::uint64_t factor, int shift) {
   const std::uint64_t lo = static_cast<std::uint64_t>(m) * static_cast<std::uint32_t>(factor);
-  const std::uint64_t hi = static_cast<std::uint64_t>(m) * static_cast<std::uint32_t>(factor >> 32U);
+  const std::uint64_t hi =
+      static_cast<std::uint64_t>(m) * static_cast<std::uint32_t>(factor >> 32U);
   const std::uint64_t sum = (lo >> 32U) + hi;
   return static_cast<std::uint32_t>(sum >> static_cast<unsigned>(shift - 32));
 }
