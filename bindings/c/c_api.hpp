@@ -20,6 +20,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <mutex>
 #include <new>
 #include <optional>
 #include <string>
@@ -76,7 +77,20 @@ struct myoref_assessment {
   // accessors can lend it out for the life of the handle (and the handle
   // stays immutable, hence shareable between threads).
   std::vector<std::string> advice;
-  std::vector<std::vector<std::string>> basis;  // by rank
+  /// Every candidate's reasons in words, by rank: made on the first call of a
+  /// basis accessor (under a mutex, so still safe from any number of
+  /// threads; never changed once made), not with the handle: a host that
+  /// wants only the JSON (which writes the reasons itself) does not pay for
+  /// them, a third of an assessment's time in the WebAssembly build. Throws
+  /// std::bad_alloc, and then tries again on the next call. (Not
+  /// std::call_once: an exception out of it is not reliably handled by every
+  /// libstdc++, GCC bug 66146.)
+  const std::vector<std::vector<std::string>>& basis() const;
+
+ private:
+  mutable std::mutex basis_mutex_;
+  mutable bool basis_made_ = false;
+  mutable std::vector<std::vector<std::string>> basis_;
 };
 
 struct myoref_plan {

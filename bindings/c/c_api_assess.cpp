@@ -11,22 +11,37 @@ using myoref::capi::text_view;
 
 namespace {
 
-// Precomputes the text the accessors lend out (see myoref_assessment).
+// Precomputes the advice the accessors lend out (see myoref_assessment; the
+// basis is made when first asked for).
 std::unique_ptr<myoref_assessment> wrap(myoref::Assessment assessment) {
   auto h = std::make_unique<myoref_assessment>(std::move(assessment));
   const myoref::Assessment& a = h->assessment;
   h->advice = myoref::triage_advice(a.kb(), a.triage());
-  const std::size_t count = a.candidate_count();
-  h->basis.resize(count);
-  for (std::size_t rank = 0; rank < count; ++rank) {
-    const myoref::RankedCandidate c = a.candidate(rank);
-    h->basis[rank].reserve(c.basis.size());
-    for (const myoref::Reason& reason : c.basis) {
-      h->basis[rank].push_back(a.describe(c.candidate, reason));
-    }
-  }
   return h;
 }
+
+}  // namespace
+
+const std::vector<std::vector<std::string>>& myoref_assessment::basis() const {
+  const std::lock_guard<std::mutex> lock(basis_mutex_);
+  if (!basis_made_) {
+    const myoref::Assessment& a = assessment;
+    const std::size_t count = a.candidate_count();
+    std::vector<std::vector<std::string>> made(count);
+    for (std::size_t rank = 0; rank < count; ++rank) {
+      const myoref::RankedCandidate c = a.candidate(rank);
+      made[rank].reserve(c.basis.size());
+      for (const myoref::Reason& reason : c.basis) {
+        made[rank].push_back(a.describe(c.candidate, reason));
+      }
+    }
+    basis_ = std::move(made);
+    basis_made_ = true;
+  }
+  return basis_;
+}
+
+namespace {
 
 int store(myoref_assessment** out, myoref::Expected<myoref::Assessment> made) {
   if (!made) {
@@ -736,7 +751,7 @@ size_t myoref_assessment_candidate_basis_count(const myoref_assessment* assessme
   MYOREF_CHECK_ARG_OR(assessment, std::size_t{0});
   const char* const fn = __func__;
   return guard_value(fn, std::size_t{0}, [&] {
-    return rank_ok(fn, assessment, rank) ? assessment->basis[rank].size() : std::size_t{0};
+    return rank_ok(fn, assessment, rank) ? assessment->basis()[rank].size() : std::size_t{0};
   });
 }
 
@@ -748,7 +763,7 @@ const char* myoref_assessment_candidate_basis(const myoref_assessment* assessmen
     if (!rank_ok(fn, assessment, rank)) {
       return nullptr;
     }
-    return myoref::capi::string_at(fn, "basis line", assessment->basis[rank], index,
+    return myoref::capi::string_at(fn, "basis line", assessment->basis()[rank], index,
                                    [](const std::string& s) -> const std::string& { return s; });
   });
 }

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/json/detail/ryu/ryu.hpp>
+
 namespace myoref::detail {
 
 namespace {
@@ -211,74 +213,453 @@ Decimal shortest(T magnitude, Exact& value_out) {
   return d;
 }
 
-/// Writes `d` as std::to_chars's plain form: the shorter of fixed and
-/// scientific notation, fixed on a tie.
-/// A whole number in fixed notation shows its exact digits, as printf("%.0f")
-/// does ("46277552" for the float whose shortest digits are 4627755 x 10).
-char* write(char* first, char* last, bool negative, const Decimal& d, const Exact& value) {
-  std::string fixed;
-  const auto n = static_cast<std::size_t>(d.n);
-  const std::string digits(d.digits, n);
-  if (d.exp10 >= 0) {
-    const auto whole = static_cast<std::size_t>(d.exp10) + 1;
-    if (n <= whole) {
-      // The value is a whole number too: its exact digits, then zeros.
-      fixed = value.digits + std::string(whole - value.digits.size(), '0');
-    } else {
-      fixed = digits.substr(0, whole) + "." + digits.substr(whole);
-    }
-  } else {
-    fixed = "0." + std::string(static_cast<std::size_t>(-d.exp10 - 1), '0') + digits;
-  }
-  std::string sci = digits.substr(0, 1);
-  if (n > 1)
-    sci += "." + digits.substr(1);
-  char exponent[16];
-  std::snprintf(exponent, sizeof exponent, "e%c%02d", d.exp10 < 0 ? '-' : '+',
-                d.exp10 < 0 ? -d.exp10 : d.exp10);
-  sci += exponent;
-  const std::string& text = sci.size() < fixed.size() ? sci : fixed;
-  char* out = first;
-  if (negative && out < last)
-    *out++ = '-';
-  const auto room = static_cast<std::size_t>(last - out);
-  const std::size_t count = text.size() < room ? text.size() : room;
-  // A bounded copy into a char range, not a C string: no terminator wanted.
-  std::copy_n(text.begin(), count, out);
-  return out + count;
+/// The shortest decimal of a finite float > 0 that reads back as it and, of
+/// those, the nearest (ties to an even digit): Ryu's algorithm for 32-bit
+/// floats (Ulf Adams, "Ryu: fast float-to-string conversion", PLDI 2018, the
+/// f2s of github.com/ulfjack/ryu), the one std::to_chars implementations use,
+/// with 64-bit integer arithmetic only. The exact-arithmetic shortest() above
+/// gives the same digits (the unit tests compare both with std::to_chars) but
+/// builds big integers in strings for every number: in the WebAssembly build,
+/// where every float of an assessment is written this way, it took about half
+/// of an assessment's time.
+namespace ryu32 {
+
+constexpr int kMantissaBits = 23;
+constexpr int kBias = 127;
+constexpr int kPow5InvBits = 59;
+constexpr int kPow5Bits = 61;
+// q <= log10Pow2(254 - 127 - 23 - 2) = 30; i + 1 <= 47 (subnormals).
+constexpr int kInvTable = 31;
+constexpr int kTable = 48;
+
+/// ceil(log2(5^e)) for e >= 1; 1 for e = 0.
+constexpr int pow5bits(int e) {
+  return static_cast<int>((static_cast<std::uint32_t>(e) * 1217359U) >> 19U) + 1;
+}
+/// floor(log10(2^e)), floor(log10(5^e)).
+constexpr std::uint32_t log10_pow2(int e) {
+  return (static_cast<std::uint32_t>(e) * 78913U) >> 18U;
+}
+constexpr std::uint32_t log10_pow5(int e) {
+  return (static_cast<std::uint32_t>(e) * 732923U) >> 20U;
 }
 
-template <typename T>
-char* portable(char* first, char* last, T value) noexcept {
+// The two tables of Ryu's f2s, the numbers Ryu ships as literals (written
+// here by Python's exact integers from the definition above each; a wrong
+// entry would show in the unit tests' comparison with std::to_chars):
+// floor(2^(pow5bits(q) - 1 + 59) / 5^q) + 1 ...
+constexpr std::uint64_t kPow5InvSplit[kInvTable] = {
+    576460752303423489ULL, 461168601842738791ULL, 368934881474191033ULL, 295147905179352826ULL,
+    472236648286964522ULL, 377789318629571618ULL, 302231454903657294ULL, 483570327845851670ULL,
+    386856262276681336ULL, 309485009821345069ULL, 495176015714152110ULL, 396140812571321688ULL,
+    316912650057057351ULL, 507060240091291761ULL, 405648192073033409ULL, 324518553658426727ULL,
+    519229685853482763ULL, 415383748682786211ULL, 332306998946228969ULL, 531691198313966350ULL,
+    425352958651173080ULL, 340282366920938464ULL, 544451787073501542ULL, 435561429658801234ULL,
+    348449143727040987ULL, 557518629963265579ULL, 446014903970612463ULL, 356811923176489971ULL,
+    570899077082383953ULL, 456719261665907162ULL, 365375409332725730ULL,
+};
+// ... and 5^i scaled to 61 bits (its top 61 bits, or shifted up to 61).
+constexpr std::uint64_t kPow5Split[kTable] = {
+    1152921504606846976ULL, 1441151880758558720ULL, 1801439850948198400ULL, 2251799813685248000ULL,
+    1407374883553280000ULL, 1759218604441600000ULL, 2199023255552000000ULL, 1374389534720000000ULL,
+    1717986918400000000ULL, 2147483648000000000ULL, 1342177280000000000ULL, 1677721600000000000ULL,
+    2097152000000000000ULL, 1310720000000000000ULL, 1638400000000000000ULL, 2048000000000000000ULL,
+    1280000000000000000ULL, 1600000000000000000ULL, 2000000000000000000ULL, 1250000000000000000ULL,
+    1562500000000000000ULL, 1953125000000000000ULL, 1220703125000000000ULL, 1525878906250000000ULL,
+    1907348632812500000ULL, 1192092895507812500ULL, 1490116119384765625ULL, 1862645149230957031ULL,
+    1164153218269348144ULL, 1455191522836685180ULL, 1818989403545856475ULL, 2273736754432320594ULL,
+    1421085471520200371ULL, 1776356839400250464ULL, 2220446049250313080ULL, 1387778780781445675ULL,
+    1734723475976807094ULL, 2168404344971008868ULL, 1355252715606880542ULL, 1694065894508600678ULL,
+    2117582368135750847ULL, 1323488980084844279ULL, 1654361225106055349ULL, 2067951531382569187ULL,
+    1292469707114105741ULL, 1615587133892632177ULL, 2019483917365790221ULL, 1262177448353618888ULL,
+};
+
+std::uint32_t pow5_factor(std::uint32_t value) {
+  std::uint32_t count = 0;
+  while (value % 5 == 0) {
+    value /= 5;
+    ++count;
+  }
+  return count;
+}
+bool multiple_of_pow5(std::uint32_t value, std::uint32_t p) {
+  return pow5_factor(value) >= p;
+}
+bool multiple_of_pow2(std::uint32_t value, std::uint32_t p) {
+  return (value & ((1U << p) - 1U)) == 0;
+}
+
+/// (m * factor) >> shift, shift > 32.
+std::uint32_t mul_shift(std::uint32_t m, std::uint64_t factor, int shift) {
+  const std::uint64_t lo = static_cast<std::uint64_t>(m) * static_cast<std::uint32_t>(factor);
+  const std::uint64_t hi =
+      static_cast<std::uint64_t>(m) * static_cast<std::uint32_t>(factor >> 32U);
+  const std::uint64_t sum = (lo >> 32U) + hi;
+  return static_cast<std::uint32_t>(sum >> static_cast<unsigned>(shift - 32));
+}
+
+/// The shortest digits (as an integer) and the power of ten of `bits`, a
+/// finite float > 0's representation.
+void shortest(std::uint32_t bits, std::uint32_t& digits, int& exp10) {
+  const std::uint32_t mantissa = bits & ((1U << kMantissaBits) - 1U);
+  const std::uint32_t exponent = bits >> kMantissaBits;
+  int e2 = 0;
+  std::uint32_t m2 = 0;
+  if (exponent == 0) {
+    e2 = 1 - kBias - kMantissaBits - 2;
+    m2 = mantissa;
+  } else {
+    e2 = static_cast<int>(exponent) - kBias - kMantissaBits - 2;
+    m2 = (1U << kMantissaBits) | mantissa;
+  }
+  const bool accept_bounds = (m2 & 1U) == 0;
+  const std::uint32_t mv = 4 * m2;
+  const std::uint32_t mp = 4 * m2 + 2;
+  const std::uint32_t mm_shift = (mantissa != 0 || exponent <= 1) ? 1U : 0U;
+  const std::uint32_t mm = 4 * m2 - 1 - mm_shift;
+
+  std::uint32_t vr = 0;
+  std::uint32_t vp = 0;
+  std::uint32_t vm = 0;
+  int e10 = 0;
+  bool vm_trailing_zeros = false;
+  bool vr_trailing_zeros = false;
+  std::uint32_t last_removed = 0;
+  if (e2 >= 0) {
+    const std::uint32_t q = log10_pow2(e2);
+    e10 = static_cast<int>(q);
+    const int k = kPow5InvBits + pow5bits(static_cast<int>(q)) - 1;
+    const int i = -e2 + static_cast<int>(q) + k;
+    vr = mul_shift(mv, kPow5InvSplit[q], i);
+    vp = mul_shift(mp, kPow5InvSplit[q], i);
+    vm = mul_shift(mm, kPow5InvSplit[q], i);
+    if (q != 0 && (vp - 1) / 10 <= vm / 10) {
+      const int l = kPow5InvBits + pow5bits(static_cast<int>(q) - 1) - 1;
+      last_removed = mul_shift(mv, kPow5InvSplit[q - 1], -e2 + static_cast<int>(q) - 1 + l) % 10;
+    }
+    if (q <= 9) {
+      // At most one of mp, mv and mm is a multiple of 5.
+      if (mv % 5 == 0)
+        vr_trailing_zeros = multiple_of_pow5(mv, q);
+      else if (accept_bounds)
+        vm_trailing_zeros = multiple_of_pow5(mm, q);
+      else
+        vp -= multiple_of_pow5(mp, q) ? 1U : 0U;
+    }
+  } else {
+    const std::uint32_t q = log10_pow5(-e2);
+    e10 = static_cast<int>(q) + e2;
+    const int i = -e2 - static_cast<int>(q);
+    const int k = pow5bits(i) - kPow5Bits;
+    int j = static_cast<int>(q) - k;
+    vr = mul_shift(mv, kPow5Split[i], j);
+    vp = mul_shift(mp, kPow5Split[i], j);
+    vm = mul_shift(mm, kPow5Split[i], j);
+    if (q != 0 && (vp - 1) / 10 <= vm / 10) {
+      j = static_cast<int>(q) - 1 - (pow5bits(i + 1) - kPow5Bits);
+      last_removed = mul_shift(mv, kPow5Split[i + 1], j) % 10;
+    }
+    if (q <= 1) {
+      // mv = 4 m2 has at least two trailing zero bits.
+      vr_trailing_zeros = true;
+      if (accept_bounds)
+        vm_trailing_zeros = mm_shift == 1;  // mm = mv - 1 - mm_shift
+      else
+        --vp;  // mp = mv + 2 has one trailing zero bit
+    } else if (q < 31) {
+      vr_trailing_zeros = multiple_of_pow2(mv, q - 1);
+    }
+  }
+
+  int removed = 0;
+  std::uint32_t output = 0;
+  if (vm_trailing_zeros || vr_trailing_zeros) {
+    while (vp / 10 > vm / 10) {
+      vm_trailing_zeros = vm_trailing_zeros && vm % 10 == 0;
+      vr_trailing_zeros = vr_trailing_zeros && last_removed == 0;
+      last_removed = vr % 10;
+      vr /= 10;
+      vp /= 10;
+      vm /= 10;
+      ++removed;
+    }
+    if (vm_trailing_zeros) {
+      while (vm % 10 == 0) {
+        vr_trailing_zeros = vr_trailing_zeros && last_removed == 0;
+        last_removed = vr % 10;
+        vr /= 10;
+        vp /= 10;
+        vm /= 10;
+        ++removed;
+      }
+    }
+    if (vr_trailing_zeros && last_removed == 5 && vr % 2 == 0)
+      last_removed = 4;  // exactly ...50..0: round to even
+    const bool up = (vr == vm && (!accept_bounds || !vm_trailing_zeros)) || last_removed >= 5;
+    output = vr + (up ? 1U : 0U);
+  } else {
+    while (vp / 10 > vm / 10) {
+      last_removed = vr % 10;
+      vr /= 10;
+      vp /= 10;
+      vm /= 10;
+      ++removed;
+    }
+    output = vr + ((vr == vm || last_removed >= 5) ? 1U : 0U);
+  }
+  digits = output;
+  exp10 = e10 + removed;
+}
+
+}  // namespace ryu32
+
+/// Writes digits[0..n) x 10^(exp10 - n + 1) (digits[0] != 0 unless the value
+/// is 0) as std::to_chars's plain form: the shorter of fixed and scientific
+/// notation, fixed on a tie, with no string built on the way. A whole number
+/// in fixed notation shows its exact digits, as printf("%.0f") does
+/// ("46277552" for the float whose shortest digits are 4627755 x 10):
+/// `whole` gives them (only asked for when the shortest digits end before the
+/// decimal point).
+template <typename WholeDigits>
+char* write(char* first, char* last, bool negative, const char* digits, int n, int exp10,
+            WholeDigits whole_digits) {
+  // The two forms' lengths, without writing either.
+  const int exp_abs = exp10 < 0 ? -exp10 : exp10;
+  const int exp_len = exp_abs >= 100 ? 3 : 2;
+  const int sci_len = n + (n > 1 ? 1 : 0) + 2 + exp_len;
+  int fixed_len = 0;
+  if (exp10 >= 0)
+    fixed_len = n <= exp10 + 1 ? exp10 + 1 : n + 1;
+  else
+    fixed_len = 2 + (-exp10 - 1) + n;
+  char buf[64];  // the chosen form is never longer than the scientific one (25 chars)
+  char* out = buf;
+  if (negative)
+    *out++ = '-';
+  if (sci_len < fixed_len) {
+    *out++ = digits[0];
+    if (n > 1) {
+      *out++ = '.';
+      std::memcpy(out, digits + 1, static_cast<std::size_t>(n - 1));
+      out += n - 1;
+    }
+    *out++ = 'e';
+    *out++ = exp10 < 0 ? '-' : '+';
+    if (exp_len == 3)
+      *out++ = static_cast<char>('0' + exp_abs / 100);
+    *out++ = static_cast<char>('0' + exp_abs / 10 % 10);
+    *out++ = static_cast<char>('0' + exp_abs % 10);
+  } else if (exp10 >= 0) {
+    const int whole = exp10 + 1;
+    if (n <= whole) {
+      out = whole_digits(out);  // exactly `whole` digits
+    } else {
+      std::memcpy(out, digits, static_cast<std::size_t>(whole));
+      out += whole;
+      *out++ = '.';
+      std::memcpy(out, digits + whole, static_cast<std::size_t>(n - whole));
+      out += n - whole;
+    }
+  } else {
+    *out++ = '0';
+    *out++ = '.';
+    for (int i = 0; i < -exp10 - 1; ++i)
+      *out++ = '0';
+    std::memcpy(out, digits, static_cast<std::size_t>(n));
+    out += n;
+  }
+  const auto count = static_cast<std::size_t>(out - buf);
+  const auto room = static_cast<std::size_t>(last - first);
+  const std::size_t k = count < room ? count : room;
+  // A bounded copy into a char range, not a C string: no terminator wanted.
+  std::memcpy(first, buf, k);
+  return first + k;
+}
+
+/// Writes the exact decimal digits of `value` (a whole number) at `out`.
+char* exact_whole(char* out, const Exact& value, int whole) {
+  std::memcpy(out, value.digits.data(), value.digits.size());
+  out += value.digits.size();
+  for (int i = static_cast<int>(value.digits.size()); i < whole; ++i)
+    *out++ = '0';
+  return out;
+}
+
+char* portable_double(char* first, char* last, double value) noexcept {
   try {
     const bool negative = std::signbit(value);
-    const T magnitude = std::fabs(value);
-    Decimal d;
-    Exact exact_value;
-    if (magnitude == T(0)) {
-      d.digits[0] = '0';
-      d.n = 1;
-      exact_value.digits = "0";
-    } else {
-      d = shortest(magnitude, exact_value);
+    const double magnitude = std::fabs(value);
+    if (magnitude == 0.0) {
+      const char zero = '0';
+      return write(first, last, negative, &zero, 1, 0, [](char* out) {
+        *out = '0';
+        return out + 1;
+      });
     }
-    return write(first, last, negative, d, exact_value);
-  } catch (...) {  // std::bad_alloc from the short strings: write nothing
+    // The shortest digits by Ryu's d2s, as Boost.JSON ships it (its
+    // serializer's; compiled from its headers in the WebAssembly build): text
+    // "d.dddE-n", the digits and the power of ten of the first.
+    char ryu[32];
+    const int len = boost::json::detail::ryu::d2s_buffered_n(magnitude, ryu);
+    char digits[24];
+    int n = 0;
+    int i = 0;
+    for (; i < len && ryu[i] != 'E'; ++i) {
+      if (ryu[i] != '.')
+        digits[n++] = ryu[i];
+    }
+    int exp10 = 0;
+    const bool exp_negative = i + 1 < len && ryu[i + 1] == '-';
+    for (i += exp_negative ? 2 : 1; i < len; ++i)
+      exp10 = exp10 * 10 + (ryu[i] - '0');
+    if (exp_negative)
+      exp10 = -exp10;
+    return write(first, last, negative, digits, n, exp10, [&](char* out) {
+      // A whole number in fixed notation: below 2^53 it is its shortest
+      // digits followed by zeros (no other double lies within half a unit of
+      // an integer there); above, its exact digits, worked out (rare).
+      const int whole = exp10 + 1;
+      if (magnitude < 9007199254740992.0) {
+        std::memcpy(out, digits, static_cast<std::size_t>(n));
+        out += n;
+        for (int k = n; k < whole; ++k)
+          *out++ = '0';
+        return out;
+      }
+      Exact exact_value;
+      (void)shortest(magnitude, exact_value);
+      return exact_whole(out, exact_value, whole);
+    });
+  } catch (...) {  // std::bad_alloc from the exact digits' strings: write nothing
     return first;
   }
+}
+
+char* portable_float(char* first, char* last, float value) noexcept {
+  std::uint32_t bits = 0;
+  std::memcpy(&bits, &value, sizeof bits);
+  const bool negative = (bits >> 31U) != 0;
+  bits &= 0x7FFFFFFFU;
+  if (bits == 0) {
+    const char zero = '0';
+    return write(first, last, negative, &zero, 1, 0, [](char* out) {
+      *out = '0';
+      return out + 1;
+    });
+  }
+  std::uint32_t output = 0;
+  int e = 0;
+  ryu32::shortest(bits, output, e);
+  char digits[10];
+  int n = 0;
+  for (std::uint32_t v = output; v != 0; v /= 10)
+    ++n;
+  for (int i = n - 1; i >= 0; --i, output /= 10)
+    digits[i] = static_cast<char>('0' + output % 10);
+  const int exp10 = e + n - 1;
+  return write(first, last, negative, digits, n, exp10, [&](char* out) {
+    // A whole number written in fixed notation is below 10^14 (longer ones
+    // are shorter in scientific notation), so the float is a whole number
+    // (no other float is nearer an integer below 2^24 than itself) of at
+    // most 64 bits: its exact digits.
+    float magnitude = 0.0F;
+    std::memcpy(&magnitude, &bits, sizeof magnitude);
+    auto whole = static_cast<std::uint64_t>(magnitude);
+    char rev[24];
+    int k = 0;
+    do {
+      rev[k++] = static_cast<char>('0' + whole % 10);
+      whole /= 10;
+    } while (whole != 0);
+    while (k > 0)
+      *out++ = rev[--k];
+    return out;
+  });
 }
 
 }  // namespace
 
 char* portable_to_chars(char* first, char* last, double value) noexcept {
-  return portable(first, last, value);
+  return portable_double(first, last, value);
 }
 
 char* portable_to_chars(char* first, char* last, float value) noexcept {
-  return portable(first, last, value);
+  return portable_float(first, last, value);
 }
 
+namespace {
+
+/// Clinger's fast path: a JSON number whose digits, as an integer w, are
+/// below 2^53 and whose power of ten e is within 22 of zero is exactly
+/// w * 10^e or w / 10^-e, both operands exact doubles, so one correctly
+/// rounded operation gives the correctly rounded value, strtod's. Almost
+/// every number of a knowledge base or an intake ("0.6", "12.5", "42") is
+/// one. False when the text is not such a number (strtod decides then): in
+/// the WebAssembly build strtod works in software 128-bit long doubles, and
+/// took a third of writing the knowledge base's JSON.
+bool clinger(const char* p, const char* last, double& out) {
+  static constexpr double kPow10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                        1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  constexpr std::uint64_t kExact = std::uint64_t{1} << 53U;
+  const bool negative = p < last && *p == '-';
+  if (negative)
+    ++p;
+  const auto digit = [&] { return p < last && *p >= '0' && *p <= '9'; };
+  if (!digit())
+    return false;
+  std::uint64_t w = 0;
+  int e = 0;
+  const auto take = [&] {
+    w = w * 10 + static_cast<std::uint64_t>(*p++ - '0');
+    return w < kExact;
+  };
+  if (*p == '0') {
+    ++p;  // JSON: a leading zero stands alone
+  } else {
+    while (digit()) {
+      if (!take())
+        return false;
+    }
+  }
+  if (p < last && *p == '.') {
+    ++p;
+    if (!digit())
+      return false;
+    while (digit()) {
+      if (!take())
+        return false;
+      --e;
+    }
+  }
+  if (p < last && (*p == 'e' || *p == 'E')) {
+    ++p;
+    const bool minus = p < last && *p == '-';
+    if (p < last && (*p == '-' || *p == '+'))
+      ++p;
+    if (!digit())
+      return false;
+    int x = 0;
+    while (digit()) {
+      if (x > 1000)
+        return false;
+      x = x * 10 + (*p++ - '0');
+    }
+    e += minus ? -x : x;
+  }
+  if (p != last || e < -22 || e > 22)
+    return false;
+  auto v = static_cast<double>(w);  // exact: w < 2^53
+  v = e < 0 ? v / kPow10[-e] : v * kPow10[e];
+  out = negative ? -v : v;
+  return true;
+}
+
+}  // namespace
+
 std::errc portable_from_chars(const char* first, const char* last, double& out) noexcept {
+  if (clinger(first, last, out))
+    return std::errc();
   // A JSON number: -?digits(.digits)?([eE][+-]?digits)?, never long enough to
   // matter; strtod needs it NUL-terminated.
   char small[64];

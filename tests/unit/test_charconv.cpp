@@ -146,6 +146,37 @@ TEST_CASE("portable_from_chars reads as std::from_chars does", "[charconv]") {
     if (e == std::errc())
       CHECK(std::memcmp(&ours, &theirs, sizeof ours) == 0);
   }
+  // Where Clinger's fast path (digits below 2^53, a power of ten within 22)
+  // ends and strtod takes over, both sides of each edge.
+  for (const char* text :
+       {"9007199254740991", "9007199254740992", "9007199254740991e1", "900719925474099.15", "1e22",
+        "1e23", "1e-22", "1e-23", "4.35e-20", "123456789012345.6e-22", "-0.0",
+        "0.000000000000000000001", "1.7976931348623157e308", "4.9e-324", "5e-324"}) {
+    INFO(text);
+    const std::size_t n = std::strlen(text);
+    double ours = 1.5;
+    double theirs = 1.5;
+    const auto r = std::from_chars(text, text + n, theirs);
+    CHECK(static_cast<int>(portable_from_chars(text, text + n, ours)) == static_cast<int>(r.ec));
+    CHECK(std::memcmp(&ours, &theirs, sizeof ours) == 0);
+  }
+  // Short decimals with every power of ten the fast path takes, and beyond.
+  std::mt19937_64 random(20261208);
+  int bad = 0;
+  for (int i = 0; i < 100000 && bad < 10; ++i) {
+    const std::string text = std::to_string(random() % 100000000) + "e" +
+                             std::to_string(static_cast<int>(random() % 61) - 30);
+    double ours = 1.5;
+    double theirs = 1.5;
+    std::from_chars(text.data(), text.data() + text.size(), theirs);
+    portable_from_chars(text.data(), text.data() + text.size(), ours);
+    if (std::memcmp(&ours, &theirs, sizeof ours) != 0) {
+      INFO(text);
+      CHECK(false);
+      ++bad;
+    }
+  }
+  CHECK(bad == 0);
   double out = 0.0;
   const std::string trailing = "1.5x";
   CHECK(portable_from_chars(trailing.data(), trailing.data() + trailing.size(), out) ==

@@ -135,6 +135,59 @@ export class KnowledgeBase {
   renderOverlay(intake: Intake | string, candidate: string, options?: RenderOptions): string;
   renderCandidates(assessment: Assessment | string, topN?: number, options?: RenderOptions): string;
   reportHTML(assessment: Assessment | string): string;
+  /** The FHIR R4 Bundle (type "collection") of an assessment or a plan, as
+   * an object: an Observation per marked region (LOINC 72514-3, the body site
+   * coded), the knowledge base's Questionnaire and the answers given, a
+   * ClinicalImpression with the triage and the ranked candidates; for a plan,
+   * the sessions' pain before and after. docs/interop.md.
+   * Throws MyorefError "parse", "invalid_input", "kb_mismatch", "integrity"
+   * (an edited plan), "invalid_argument" (a bad date). */
+  fhirBundle(document: Assessment | Plan | Record<string, unknown> | string, options?: FhirOptions): FhirBundle;
+  /** The same Bundle as text: the bytes `myoref fhir` writes. */
+  fhirBundleJSON(document: Assessment | Plan | Record<string, unknown> | string, options?: FhirOptions): string;
+  /** The intake (canonical) recorded in a Bundle that fhirBundle or `myoref
+   * fhir` wrote for an assessment. Throws MyorefError "parse",
+   * "invalid_input" (with the Bundle's JSON path), "limit_exceeded". */
+  importFhir(bundle: FhirBundle | string): Intake;
+  /** The same intake as canonical JSON text (`myoref import fhir` adds a newline). */
+  importFhirJSON(bundle: FhirBundle | string): string;
+  /** An intake (canonical) from a CHOIR body map's marked segments
+   * ("128,117,107" or [128, 117, 107]). Throws MyorefError "invalid_input"
+   * (a number that is not a segment, or repeated: the path is its position,
+   * "/2"), "invalid_argument" (a bad sex or intensity); TypeError for an
+   * intensity that is not a whole number. */
+  importChoir(segments: string | number[], options: ChoirImportOptions): Intake;
+  /** The same intake as canonical JSON text (`myoref import choir` adds a newline). */
+  importChoirJSON(segments: string | number[], options: ChoirImportOptions): string;
+  /** The CHOIR segments (ascending) that a drawing's painful regions fall in
+   * (`myoref export choir`): the reverse of importChoir. */
+  choirSegments(drawing: Intake | Assessment | string, options: { sex: ChoirSex }): number[];
+}
+
+export interface FhirOptions {
+  /** A FHIR reference every resource's subject points at ("Patient/123");
+   * none: an anonymous Patient inside the Bundle. */
+  patient?: string | null;
+  /** "YYYY-MM-DD": the assessment's observations' and answers' date. */
+  date?: string | null;
+}
+
+/** A FHIR R4 Bundle (docs/interop.md). */
+export interface FhirBundle {
+  resourceType: "Bundle";
+  type: string;
+  entry: { fullUrl?: string; resource: { resourceType: string; [field: string]: unknown } }[];
+  [field: string]: unknown;
+}
+
+/** The CHOIR body map's numbering: "female" or "male" ("F", "m", "Female" also do). */
+export type ChoirSex = "female" | "male" | string;
+
+export interface ChoirImportOptions {
+  sex: ChoirSex;
+  /** 1..10 (default 5): the pain of a region mostly inside a marked segment;
+   * a region that only catches a segment's edge gets part of it, at least 1. */
+  intensity?: number;
 }
 
 export interface PlanOptions {

@@ -99,11 +99,22 @@ class Frame {
     return p;
   }
   /** A NUL-terminated UTF-8 copy of `text`: [pointer, byte length]. The
-   * platform's TextEncoder, not a loop in JavaScript: documents are long. */
+   * platform's TextEncoder, not a loop in JavaScript: documents are long.
+   * Written straight into the module's memory (encodeInto) when the room for
+   * the longest encoding is small; a long text is encoded first, to allocate
+   * only what it needs. */
   string(text) {
+    if (text.length <= 65536) {
+      const room = 3 * text.length + 1;  // UTF-8 takes at most 3 bytes per UTF-16 unit
+      const p = this.alloc(room);
+      const heap = this.m.HEAPU8;  // read after alloc: memory may have grown
+      const {written} = utf8Encoder.encodeInto(text, heap.subarray(p, p + room - 1));
+      heap[p + written] = 0;
+      return [p, written];
+    }
     const bytes = utf8Encoder.encode(text);
     const p = this.alloc(bytes.length + 1);
-    const heap = this.m.HEAPU8;  // read after alloc: memory may have grown
+    const heap = this.m.HEAPU8;
     heap.set(bytes, p);
     heap[p + bytes.length] = 0;
     return [p, bytes.length];
@@ -118,8 +129,10 @@ class Frame {
     const s = this.m.getValue(out, "i32");
     if (!s)
       return null;
-    const heap = this.m.HEAPU8;
-    const text = utf8Decoder.decode(heap.subarray(s, heap.indexOf(0, s)));
+    // Its length from the module (a word-at-a-time scan): Uint8Array.indexOf
+    // or a loop in JavaScript took a quarter of an assessment's time.
+    const n = this.m._myoref_wasm_strlen(s) >>> 0;
+    const text = utf8Decoder.decode(this.m.HEAPU8.subarray(s, s + n));
     this.m._myoref_string_free(s);
     return text;
   }
@@ -149,6 +162,34 @@ function text(value, what) {
   if (value !== null && typeof value === "object")
     return JSON.stringify(value);
   throw new TypeError(`myoref: ${what} must be an object or JSON text`);
+}
+
+// An assessment (object or text), a Plan or a plan document (object or
+// text): the document's text, as the library wrote it.
+function documentText(document) {
+  if (document instanceof Plan)
+    return document.toJSON();
+  if (typeof document === "string")
+    return document;
+  if (document !== null && typeof document === "object")
+    return stringify(document);
+  throw new TypeError("myoref: the document must be an assessment, a plan or their JSON text");
+}
+
+// "128,117" or [128, 117]: the segments' text for the C API.
+function segmentsText(segments) {
+  if (typeof segments === "string")
+    return segments;
+  if (Array.isArray(segments))
+    return segments.map((s) => String(s)).join(",");
+  throw new TypeError("myoref: the CHOIR segments are a string (\"128,117\") or an array of numbers");
+}
+
+// "female" / "male" ("Female", "F" and "m" too, as in Python); anything else
+// is left for the library to refuse (invalid_argument).
+function choirSex(sex) {
+  const s = String(sex ?? "").trim().toLowerCase();
+  return {f: "female", m: "male"}[s] ?? s;
 }
 
 const renderDefaults = {width: 0, legend: true, heading: true, idPrefix: null,
@@ -249,6 +290,11 @@ export class KnowledgeBase {
     return call((f) => {
       const [p, n] = f.string(text(intake, "an intake"));
       const m = f.m;
+      if (!pretty) {  // JSON in, JSON out in one call: no handles
+        const out = f.out();
+        f.check(m._myoref_assess_json(out, this.handle, p, n));
+        return f.take(out);
+      }
       const intakeOut = f.out();
       f.check(m._myoref_intake_from_json(intakeOut, this.handle, p, n));
       const handle = m.getValue(intakeOut, "i32");
@@ -364,6 +410,83 @@ export class KnowledgeBase {
     });
   }
 
+  /** The FHIR R4 Bundle (text, two-space indented: the bytes of `myoref fhir`)
+   * of an assessment or a plan: `document` is an assessment (object or
+   * document text), a Plan, or a plan document (text or object). `patient` is a FHIR
+   * reference every subject points at ("Patient/123"; none: an anonymous
+   * Patient in the Bundle), `date` ("YYYY-MM-DD") dates an assessment's
+   * observations and answers. */
+  fhirBundleJSON(document, {patient = null, date = null} = {}) {
+    return call((f) => {
+      const [p, n] = f.string(documentText(document));
+      const pat = patient === null || patient === undefined ? 0 : f.string(String(patient))[0];
+      const day = date === null || date === undefined ? 0 : f.string(String(date))[0];
+      const out = f.out();
+      f.check(f.m._myoref_fhir_json(out, this.handle, p, n, pat, day));
+      return f.take(out);
+    });
+  }
+
+  /** The FHIR R4 Bundle of an assessment or a plan, as an object (see fhirBundleJSON). */
+  fhirBundle(document, options) {
+    return JSON.parse(this.fhirBundleJSON(document, options));
+  }
+
+  /** The intake's canonical JSON text recorded in a FHIR Bundle that
+   * fhirBundle (or `myoref fhir`) wrote for an assessment (`myoref import
+   * fhir` writes it with a final newline). */
+  importFhirJSON(bundle) {
+    return call((f) => {
+      const [p, n] = f.string(text(bundle, "a FHIR Bundle"));
+      const out = f.out();
+      f.check(f.m._myoref_import_fhir_json(out, this.handle, p, n));
+      return f.take(out);
+    });
+  }
+
+  /** The intake (an object, canonical) recorded in a FHIR Bundle:
+   * kb.assess(kb.importFhir(kb.fhirBundle(a))) is the assessment `a` again. */
+  importFhir(bundle) {
+    return JSON.parse(this.importFhirJSON(bundle));
+  }
+
+  /** The intake's canonical JSON text from a CHOIR body map's marked segments
+   * ("128,117,107" or [128, 117, 107]) for `sex` "female" or "male" (the map
+   * numbers segments 112-117 differently), each region a segment overlaps
+   * marked with `intensity` (1..10, default 5) scaled by the overlap. */
+  importChoirJSON(segments, {sex, intensity = 5} = {}) {
+    if (!Number.isInteger(intensity))
+      throw new TypeError("myoref: the intensity must be a whole number");
+    return call((f) => {
+      const [p] = f.string(segmentsText(segments));
+      const [s] = f.string(choirSex(sex));
+      const out = f.out();
+      f.check(f.m._myoref_import_choir_json(out, this.handle, p, s, intensity));
+      return f.take(out);
+    });
+  }
+
+  /** The intake (an object, canonical) from a CHOIR body map's marked segments
+   * (see importChoirJSON). */
+  importChoir(segments, options) {
+    return JSON.parse(this.importChoirJSON(segments, options));
+  }
+
+  /** The CHOIR body map segments (ascending numbers) that a drawing's painful
+   * regions fall in, for `sex` "female" or "male": the reverse of importChoir,
+   * for a CHOIR registry. `drawing` is an intake or an assessment (object or
+   * JSON text). */
+  choirSegments(drawing, {sex} = {}) {
+    return call((f) => {
+      const [p, n] = f.string(typeof drawing === "string" ? drawing : text(drawing, "an intake"));
+      const [s] = f.string(choirSex(sex));
+      const out = f.out();
+      f.check(f.m._myoref_export_choir_json(out, this.handle, p, n, s));
+      const list = f.take(out);
+      return list ? list.split(",").map(Number) : [];
+    });
+  }
+
   /** One self-contained HTML page for an assessment (no script). */
   reportHTML(assessment) {
     return call((f) => {
@@ -418,6 +541,7 @@ export class Plan {
       const [p, n] = f.string(t);
       const out = f.out();
       f.check(f.m._myoref_plan_next_json(out, kb.handle, p, n));  // reads and checks it
+      f.take(out);  // frees the answer (not wanted here): it was kept, 8.8 KB a call
       return new Plan(kb, t);
     });
   }

@@ -183,39 +183,61 @@ test("the chart to draw on: every region key an element, named by the person's s
 
 test("100,000 calls leave the module's heap as it was", () => {
   // Cheap calls 100,000 times (reading and checking an intake, failing on a
-  // bad one), the costly ones a hundred times each: every path through the
-  // C API that allocates, on success and on error. Not yet Plan.fromJSON or
-  // plan.next(): see docs/javascript.md "Known problems".
+  // bad one, a CHOIR map in and out), the costly ones 400 times each: every
+  // path through the C API that allocates, on success and on error: the
+  // assessment, pictures, the plan (start, read back, next, log, pain over
+  // time), FHIR out and back, knowledge base open and delete.
   const text = fs.readFileSync(path.join(intakeDir, "gluteus_medius_classic.json"), "utf8");
   const bad = "{\"pain\": [{\"region\": \"nowhere\", \"intensity\": 3}]}";
-  const cheap = (i) => {
-    if (i % 2 === 0)
-      return kb.validateIntake(text);
+  const planText = Plan.start(kb, kb.assess(text)).toJSON();
+  const bundle = kb.fhirBundleJSON(kb.assessJSON(text));
+  const session = { date: "2026-11-24", target: kb.assess(text).candidates[0].key,
+                    steps: ["release", "stretch", "strengthen"], pain_before: 6, pain_after: 5,
+                    red_flags: [] };
+  const fails = (fn) => {
     try {
-      kb.assess(bad);
+      fn();
     } catch (e) {
+      assert.ok(e instanceof MyorefError, String(e));
       return e;
     }
-    return null;
+    assert.fail("expected a MyorefError");
   };
-  const costly = (i) => {
-    switch (i % 4) {
-      case 0: return kb.assessJSON(text);
-      case 1: return kb.renderIntake(text);
-      case 2: return Plan.start(kb, text.length ? kb.assess(text) : null).toJSON();
-      default: { const k = KnowledgeBase.builtin(); const id = k.id; k.delete(); return id; }
+  const cheap = (i) => {
+    switch (i % 5) {
+      case 0: return kb.validateIntake(text);
+      case 1: return fails(() => kb.assess(bad));
+      case 2: return kb.importChoir("128,117,107", { sex: "female" });
+      case 3: return fails(() => kb.importChoir("128,999", { sex: "male" }));
+      default: return kb.choirSegments(text, { sex: "male" });
     }
   };
-  for (let i = 0; i < 100; ++i) {
+  const costly = (i) => {
+    switch (i % 12) {
+      case 0: return kb.assessJSON(text);
+      case 1: return kb.renderIntake(text);
+      case 2: return Plan.start(kb, kb.assess(text)).toJSON();
+      case 3: { const k = KnowledgeBase.builtin(); const id = k.id; k.delete(); return id; }
+      case 4: return Plan.fromJSON(kb, planText).next();
+      case 5: { const p = Plan.fromJSON(kb, planText); p.log(session); return p.renderPainOverTime(); }
+      case 6: return fails(() => Plan.fromJSON(kb, planText).log({ ...session, pain_after: 11 }));
+      case 7: return fails(() => Plan.fromJSON(kb, planText.replace('"sessions": []', '"sessions": [1]')));
+      case 8: return kb.fhirBundle(kb.assessJSON(text), { patient: "Patient/1", date: "2026-12-01" });
+      case 9: { const p = Plan.fromJSON(kb, planText); p.log(session); return kb.fhirBundleJSON(p); }
+      case 10: return kb.importFhir(bundle);
+      default: return fails(() => kb.importFhir({ resourceType: "Patient" }));
+    }
+  };
+  for (let i = 0; i < 120; ++i) {
     cheap(i);
     costly(i);
   }
   const heap = heapInUse();
   for (let i = 0; i < 100000; ++i)
     cheap(i);
-  for (let i = 0; i < 400; ++i)
+  for (let i = 0; i < 12 * 400; ++i)
     costly(i);
-  assert.equal(heapInUse(), heap, "bytes in use after 100,400 calls");
+  assert.equal(heapInUse(), heap, "bytes in use after 104,800 calls");
 });
 
 test("kb.questions gives the native command's questions for every example intake", () => {
