@@ -103,3 +103,13 @@ def other_kb(kb) -> myoref.KnowledgeBase:
     doc["version"] = "9.9.9"
     return myoref.KnowledgeBase.from_json(json.dumps(doc))
 
+
+
+@pytest.fixture(scope="session")
+def minimal_kb() -> myoref.KnowledgeBase:
+    """tests/data/kb/minimal.json: a small base with a midline muscle (the
+    default base has none since the pelvic floor muscles got their sides)."""
+    import pathlib
+
+    path = pathlib.Path(__file__).resolve().parents[1] / "data" / "kb" / "minimal.json"
+    return myoref.KnowledgeBase.from_json(path.read_text())

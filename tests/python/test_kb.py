@@ -267,8 +267,9 @@ def test_muscle_to_dict_matches_the_record(kb):
         assert all(e.id in ids for e in exercises)
 
 
-def test_midline_muscle(kb):
-    midline = [m for m in kb.muscles if m.midline]
+def test_midline_muscle(kb, minimal_kb):
+    assert not [m for m in kb.muscles if m.midline]  # every default muscle has sides
+    midline = [m for m in minimal_kb.muscles if m.midline]
     assert midline
     m = midline[0]
     assert m.candidates == [m.id]
