@@ -23,8 +23,8 @@
 #include <thread>
 #include <vector>
 
-#include "assess/scoring.hpp"
 #include "bench_support.hpp"
+#include "engine/scoring.hpp"
 #include "myoref/assess.hpp"
 
 namespace {

@@ -21,6 +21,7 @@
 #include <boost/json.hpp>
 
 #include "alloc_counter.hpp"
+#include "kb/kb_access.hpp"
 #include "kb/kb_data.hpp"
 #include "kb/kb_writer.hpp"
 #include "myoref/kb.hpp"
@@ -140,7 +141,7 @@ void BM_KbCanonicalText(benchmark::State& state) {
   }
   std::size_t size = 0;
   for (auto _ : state) {
-    const std::string text = myoref::detail::canonical_text(kb->data());
+    const std::string text = myoref::detail::canonical_text(myoref::detail::model_of(*kb));
     size = text.size();
     benchmark::DoNotOptimize(text);
   }

@@ -21,8 +21,8 @@
 #include <optional>
 #include <vector>
 
-#include "assess/scoring.hpp"
 #include "bench_support.hpp"
+#include "engine/scoring.hpp"
 #include "myoref/assess.hpp"
 #include "myoref/kb.hpp"
 

@@ -294,7 +294,9 @@ struct KbLimits {
 
 namespace detail {
 struct KbData;
-}
+struct Engine;
+struct KbAccess;
+}  // namespace detail
 
 /// A loaded, validated knowledge base (see the file comment above).
 class KnowledgeBase {
@@ -400,14 +402,16 @@ class KnowledgeBase {
   std::string suggest_muscle(std::string_view unknown) const;
   ///@}
 
-  /// Internal compiled tables (scoring, lookups); not part of the stable API.
-  const detail::KbData& data() const noexcept { return *d_; }
-
-  /// Wraps compiled tables; used by the loader, not by hosts.
-  explicit KnowledgeBase(std::shared_ptr<const detail::KbData> d) noexcept : d_(std::move(d)) {}
-
  private:
-  std::shared_ptr<const detail::KbData> d_;
+  // The library's own layers reach the model and the compiled engine through
+  // detail::KbAccess (src/kb/kb_access.hpp); a host has the accessors above.
+  friend struct detail::KbAccess;
+  KnowledgeBase(std::shared_ptr<const detail::KbData> model,
+                std::shared_ptr<const detail::Engine> engine) noexcept
+      : d_(std::move(model)), e_(std::move(engine)) {}
+
+  std::shared_ptr<const detail::KbData> d_;  ///< the model: what the document says
+  std::shared_ptr<const detail::Engine> e_;  ///< the tables compiled from it (src/engine)
 };
 
 }  // namespace myoref

@@ -19,9 +19,9 @@
 #include <gsl/assert>
 #include <gsl/narrow>
 
-#include "assess/explanation_tables.hpp"
 #include "assess/internal.hpp"
-#include "assess/scoring.hpp"
+#include "engine/explanation_tables.hpp"
+#include "engine/scoring.hpp"
 
 namespace myoref {
 namespace {
@@ -874,6 +874,12 @@ RankedCandidate Assessment::candidate(std::size_t rank) const {
   out.findings_for = d_->finding_pool.view(e.for_begin, e.for_count);
   out.findings_against = d_->finding_pool.view(e.against_begin, e.against_count);
   out.basis = d_->reasons.view(e.basis_begin, e.basis_count);
+  return out;
+}
+
+std::string Assessment::describe(CandidateIndex candidate, const Reason& reason) const {
+  std::string out;
+  detail::append_reason(out, kb(), candidate, reason);
   return out;
 }
 

@@ -10,10 +10,10 @@
 #include <utility>
 #include <vector>
 
-#include "assess/explanation_tables.hpp"
 #include "assess/internal.hpp"
-#include "assess/json_fragments.hpp"
-#include "assess/scoring.hpp"
+#include "engine/explanation_tables.hpp"
+#include "engine/json_fragments.hpp"
+#include "engine/scoring.hpp"
 #include "kb/kb_mismatch.hpp"
 #include "myoref/myoref.hpp"
 #include "util/json.hpp"

@@ -16,7 +16,7 @@
 #include <thread>
 #include <vector>
 
-#include "assess/scoring.hpp"
+#include "engine/scoring.hpp"
 #include "myoref/assess.hpp"
 
 namespace myoref {

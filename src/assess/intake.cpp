@@ -14,7 +14,8 @@
 #include <vector>
 
 #include "assess/internal.hpp"
-#include "assess/json_fragments.hpp"
+#include "engine/json_fragments.hpp"
+#include "kb/kb_access.hpp"
 #include "kb/kb_data.hpp"
 #include "util/charconv.hpp"
 #include "util/json.hpp"
@@ -170,7 +171,7 @@ void check_consistency(const KnowledgeBase& kb, const Intake& intake, const Posi
   });
   // A coarse region and one of its own parts: the part says where in the
   // coarse region, so the two marks say the same pain twice.
-  const auto& coarse_of = kb.data().region_key_coarse;
+  const auto& coarse_of = detail::model_of(kb).region_key_coarse;
   for (std::size_t i = 0; i < keys.size(); ++i) {
     const std::vector<RegionKeyIndex>& covering = coarse_of[keys[i]];
     if (covering.empty())

@@ -13,8 +13,9 @@
 
 #include <gsl/assert>
 
-#include "assess/json_writer.hpp"
+#include "engine/phrases.hpp"
 #include "myoref/assess.hpp"
+#include "util/json_writer.hpp"
 
 namespace boost::json {
 class value;
@@ -82,19 +83,6 @@ struct AssessmentData {
   Pool<Reason> reasons;
 };
 
-/// Appends one reason in words, with its citation keys (Assessment::describe):
-/// its head, its regions (append_region_phrases), its tail.
-void append_reason(std::string& out, const KnowledgeBase& kb, CandidateIndex candidate,
-                   const Reason& reason);
-/// The words of a reason before its list of regions ("Refers pain to "), and
-/// after it (": essential zone of the back trigger point [donnelly2019]").
-/// A reason about findings has no regions: its head is the sentence and its
-/// tail the citations.
-void append_reason_head(std::string& out, const KnowledgeBase& kb, CandidateIndex candidate,
-                        const Reason& reason);
-void append_reason_tail(std::string& out, const KnowledgeBase& kb, CandidateIndex candidate,
-                        const Reason& reason);
-
 /// parse_intake()'s fast path (intake_plain.cpp): the intake of a text
 /// written plainly (known fields, ids without escapes, small whole numbers)
 /// that is valid, read in one pass; nullopt for any other text, which the
@@ -114,19 +102,6 @@ Intake canonical(const Intake& intake);
 
 /// Writes a canonical intake as the contract's Intake object.
 void write_intake(JsonWriter& w, const KnowledgeBase& kb, const Intake& intake);
-
-/// "upper buttock": a name in running prose (first letter lowered unless the
-/// word looks like an acronym).
-std::string lower_first(std::string_view text);
-
-/// "top of the pelvis (left); sacrum".
-void append_region_phrases(std::string& out, const KnowledgeBase& kb,
-                           gsl::span<const RegionKeyIndex> keys);
-std::string region_key_phrases(const KnowledgeBase& kb, gsl::span<const RegionKeyIndex> keys);
-
-/// " [donnelly2019, davies2013]", or nothing for no citations.
-void append_citations(std::string& out, const KnowledgeBase& kb,
-                      gsl::span<const CitationIndex> cite);
 
 /// The age rule's outcome for an intake in one plain sentence.
 std::string age_rule_reason(const KnowledgeBase& kb, const Triage& triage, const Intake& intake);

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "assess/explanation_tables.hpp"
 #include "assess/internal.hpp"
+#include "engine/explanation_tables.hpp"
 #include "myoref/assess.hpp"
 
 namespace myoref {

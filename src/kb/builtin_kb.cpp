@@ -11,8 +11,10 @@
 #include <cstddef>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string_view>
 
+#include "kb/kb_access.hpp"
 #include "kb/kb_data.hpp"
 #include "myoref/kb.hpp"
 
@@ -31,7 +33,7 @@ Expected<KnowledgeBase> KnowledgeBase::builtin() {
   // that a moment without memory does not take the knowledge base away for
   // the rest of the process.
   static std::mutex mutex;
-  static std::shared_ptr<const detail::KbData> loaded;
+  static std::optional<KnowledgeBase> loaded;
   const std::lock_guard<std::mutex> lock(mutex);
   if (!loaded) {
     auto kb = from_json(std::string_view(detail::kDefaultKbJson, detail::kDefaultKbJson_size),
@@ -40,16 +42,16 @@ Expected<KnowledgeBase> KnowledgeBase::builtin() {
       return kb;
     // The hash known from the build, set before anyone else can see this
     // base, so that hash() finds it done and computes nothing.
-    const detail::KbData& data = kb->data();
+    const detail::KbData& data = detail::model_of(*kb);
     try {
       std::call_once(data.hash_once, [&data] { data.hash = detail::kDefaultKbHash; });
     } catch (...) {
       // Out of memory copying 64 characters: the flag stays unset, and hash()
       // computes the same value on first use, as for any other base.
     }
-    loaded = kb->d_;
+    loaded = std::move(*kb);
   }
-  return KnowledgeBase(loaded);
+  return *loaded;
 }
 
 }  // namespace myoref

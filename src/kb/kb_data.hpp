@@ -1,5 +1,7 @@
-// The loaded knowledge base: the validated model, every id resolved to a dense
-// index, and the lookup and derived tables built once at load.
+// The loaded knowledge base's model: what the document says, validated, every
+// id resolved to a dense index, and the lookup tables built once at load.
+// What is compiled from it for the hot paths (scoring, explanations, JSON
+// pieces) is the engine's (src/engine/), never this layer's.
 //
 // A KbData is built by the loader (kb_loader.cpp) and then only read, shared
 // by every copy of the KnowledgeBase that owns it. Nothing here is iterated
@@ -11,14 +13,13 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "assess/explanation_tables.hpp"
-#include "assess/json_fragments.hpp"
-#include "assess/scoring.hpp"
 #include "myoref/error.hpp"
 #include "myoref/kb.hpp"
 
@@ -91,19 +92,12 @@ struct KbData {
   IdTable precaution_by_id;
   IdTable muscle_by_name;  ///< ids and aliases
   IdTable exercise_by_id;
-
-  // --- Derived tables, built by finalize() ---------------------------------
-  // Tables compiled from the model for the hot paths (scoring) go here, and
-  // are filled in finalize() (kb_finalize.cpp).
-  ScoringTables scoring;  ///< referral zones and finding weights as flat tables (src/assess)
-  ExplanationTables explanation;  ///< region key -> zones, and what reasons need (src/assess)
-  JsonFragments assessment_json;  ///< assessment JSON pieces: ids, reasons' words (src/assess)
 };
 
-/// Builds the derived tables of a fully validated model: the last step of
-/// loading, run once per knowledge base after the model, the side tables and
-/// the lookups are in place. An Error here fails the load.
-Status finalize(KbData& kb);
+/// Reads and validates a knowledge-base document into its model: every id
+/// resolved, the side tables and the lookups in place (kb_loader.cpp). The
+/// engine is compiled from it by the layer above (src/engine/engine.hpp).
+Expected<std::shared_ptr<KbData>> load_model(std::string_view text, const KbLimits& limits);
 
 }  // namespace myoref::detail
 

@@ -1815,7 +1815,7 @@ std::vector<std::size_t> document_position(const json::value& root, std::string_
   return out;
 }
 
-Expected<KnowledgeBase> load(std::string_view text, const KbLimits& limits) {
+Expected<std::shared_ptr<KbData>> load(std::string_view text, const KbLimits& limits) {
   JsonLimits json_limits;
   json_limits.max_bytes = limits.max_bytes;
   json_limits.max_depth = limits.max_depth;
@@ -1852,25 +1852,15 @@ Expected<KnowledgeBase> load(std::string_view text, const KbLimits& limits) {
                  std::move(sorted));
   }
   kb->loaded = true;
-  if (Status s = finalize(*kb); !s)
-    return s.error();
-  return KnowledgeBase(std::move(kb));
+  return kb;
 }
 
 }  // namespace
-}  // namespace detail
 
-Expected<KnowledgeBase> KnowledgeBase::from_json(std::string_view text, const KbLimits& limits) {
-  try {
-    return detail::load(text, limits);
-  } catch (const std::bad_alloc&) {
-    return Error(ErrorCode::out_of_memory, "out of memory while loading the knowledge base");
-  } catch (const std::exception& e) {
-    return Error(ErrorCode::internal,
-                 std::string("internal error while loading the knowledge base: ") + e.what());
-  } catch (...) {
-    return Error(ErrorCode::internal, "internal error while loading the knowledge base");
-  }
+Expected<std::shared_ptr<KbData>> load_model(std::string_view text, const KbLimits& limits) {
+  return load(text, limits);
 }
+
+}  // namespace detail
 
 }  // namespace myoref

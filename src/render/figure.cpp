@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <utility>
 
+#include "kb/kb_access.hpp"
 #include "kb/kb_data.hpp"
 
 namespace myoref::detail::render {
@@ -257,7 +258,7 @@ void write_view_body(std::string& out, const KnowledgeBase& kb, const Panel& pan
   // A coarse region has no shape of its own: it is drawn as its parts, so a
   // part takes the fill (and note, and overlay) of its coarse key when it has
   // none of its own.
-  const auto& coarse_of = kb.data().region_key_coarse;
+  const auto& coarse_of = detail::model_of(kb).region_key_coarse;
   const auto own_or_coarse = [&](const auto& by_key, std::size_t key, auto empty) {
     if (key < by_key.size() && !empty(by_key[key]))
       return key;
@@ -349,7 +350,7 @@ void write_view_body(std::string& out, const KnowledgeBase& kb, const Panel& pan
 
 std::vector<Inset> insets_of(const KnowledgeBase& kb, myoref::View view) {
   const Chart& chart = kb.chart();
-  const auto& coarse_of = kb.data().region_key_coarse;
+  const auto& coarse_of = detail::model_of(kb).region_key_coarse;
   // By part: 0 the head, 1 and 2 a hand on the viewer's left and right.
   std::array<std::optional<Inset>, 3> parts;
   for (const ChartShape& shape : chart.shapes) {
@@ -470,7 +471,7 @@ void write_view(std::string& out, const KnowledgeBase& kb, const Panel& panel, c
 bool shows_anything(const KnowledgeBase& kb, const Figure& figure,
                     const std::array<std::vector<Inset>, 2>& insets) {
   const Chart& chart = kb.chart();
-  const auto& coarse_of = kb.data().region_key_coarse;
+  const auto& coarse_of = detail::model_of(kb).region_key_coarse;
   const auto painted = [&](const Panel& panel, RegionKeyIndex key) {
     const auto own = [&](RegionKeyIndex k) {
       return (k < panel.fill.size() && !panel.fill[k].empty()) ||

@@ -4,8 +4,6 @@
 #include <cstddef>
 #include <utility>
 
-#include "myoref/myoref.hpp"
-
 namespace myoref {
 namespace {
 
@@ -91,10 +89,6 @@ std::optional<Onset> parse_onset(std::string_view text) noexcept {
 }
 std::optional<Sex> parse_sex(std::string_view text) noexcept {
   return parse_name<Sex>(kSexes, text);
-}
-
-const char* library_version() noexcept {
-  return MYOREF_LIBRARY_VERSION;
 }
 
 }  // namespace myoref

@@ -10,3 +10,17 @@ if(MYOREF_CLANG_FORMAT)
 else()
   message(STATUS "clang-format not found: the format check is not a test here")
 endif()
+
+# The layers of src/ run one way (docs/architecture.md): util -> kb (the
+# model) -> engine -> assess -> protocol -> render -> interop. A file that
+# includes from a layer above its own fails this test ...
+add_test(NAME "lint: the layers of src/ run one way"
+  COMMAND ${MYOREF_HOST_PYTHON} ${PROJECT_SOURCE_DIR}/tests/tools/check_layers.py
+          ${PROJECT_SOURCE_DIR}/src)
+set_tests_properties("lint: the layers of src/ run one way" PROPERTIES LABELS lint)
+# ... and the check itself fails on a model file that includes the engine.
+add_test(NAME "lint: the layer check refuses an include from a layer above"
+  COMMAND ${MYOREF_HOST_PYTHON} ${PROJECT_SOURCE_DIR}/tests/tools/check_layers.py
+          ${PROJECT_SOURCE_DIR}/tests/data/layers/upward)
+set_tests_properties("lint: the layer check refuses an include from a layer above" PROPERTIES
+  LABELS lint WILL_FAIL TRUE)

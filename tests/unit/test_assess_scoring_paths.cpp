@@ -1,5 +1,5 @@
 // The scoring kernel's instruction-set paths (scalar, SSE2, AVX2, AVX-512;
-// src/assess/scoring.hpp): the widest one the CPU runs is the one used, and
+// src/engine/scoring.hpp): the widest one the CPU runs is the one used, and
 // every path gives the same bits as the scalar one, for batch rows (uint8 and
 // float, painful keys from none to all) and for one drawing with its parts and
 // salience sums, on knowledge bases of each shape the AVX-512 kernel takes
@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "assess/scoring.hpp"
+#include "engine/scoring.hpp"
 #include "test_assess_support.hpp"
 
 using namespace myoref;

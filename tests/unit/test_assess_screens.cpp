@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "assess/explanation_tables.hpp"
+#include "engine/explanation_tables.hpp"
 #include "test_assess_support.hpp"
 
 using namespace myoref;

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "kb/kb_access.hpp"
 #include "kb/kb_data.hpp"
 #include "kb/kb_writer.hpp"
 #include "myoref/kb.hpp"
@@ -60,19 +61,20 @@ TEST_CASE("the hash embedded at build time is the one computed from the embedded
   const KnowledgeBase kb = builtin();
   // Before anything asks for it: builtin() set it from the build (ctest runs
   // each test case in a process of its own, so nothing has asked yet).
-  CHECK(kb.data().hash == embedded_hash);
+  CHECK(myoref::detail::model_of(kb).hash == embedded_hash);
   CHECK(kb.hash() == embedded_hash);
 
   // The same text loaded again hashes lazily, by the run-time code...
   auto loaded = KnowledgeBase::from_json(
       std::string_view(myoref::detail::kDefaultKbJson, myoref::detail::kDefaultKbJson_size));
   REQUIRE(loaded);
-  CHECK(loaded->data().hash.empty());
+  CHECK(myoref::detail::model_of(*loaded).hash.empty());
   CHECK(loaded->hash() == embedded_hash);
   // ... and explicitly, canonical text then SHA-256, from either model.
-  CHECK(myoref::detail::sha256_hex(myoref::detail::canonical_text(loaded->data())) ==
+  CHECK(myoref::detail::sha256_hex(
+            myoref::detail::canonical_text(myoref::detail::model_of(*loaded))) == embedded_hash);
+  CHECK(myoref::detail::sha256_hex(myoref::detail::canonical_text(myoref::detail::model_of(kb))) ==
         embedded_hash);
-  CHECK(myoref::detail::sha256_hex(myoref::detail::canonical_text(kb.data())) == embedded_hash);
   CHECK(embedded_hash.size() == 64);
   CHECK(embedded_hash.find_first_not_of("0123456789abcdef") == std::string_view::npos);
 }

@@ -3,7 +3,7 @@
 // its own inside an anonymous namespace, and every function in it carries the
 // target attribute, so nothing built for a wider instruction set leaks into
 // code that runs on any x86-64.
-#include "assess/scoring_x86.hpp"
+#include "engine/scoring_x86.hpp"
 
 #if MYOREF_SCORING_X86
 
@@ -33,7 +33,7 @@ namespace {
 namespace avx2 {
 
 #define MYOREF_KERNEL_TARGET __attribute__((target("avx2")))
-#include "assess/scoring_kernel.inl"
+#include "engine/scoring_kernel.inl"
 
 struct Lanes {
   using reg = __m256;
@@ -142,7 +142,7 @@ MYOREF_KERNEL_TARGET bool all_intensities(const float* v, std::size_t count) noe
 namespace avx512 {
 
 #define MYOREF_KERNEL_TARGET __attribute__((target("avx512f,avx512bw,avx512vl,popcnt")))
-#include "assess/scoring_kernel.inl"
+#include "engine/scoring_kernel.inl"
 
 struct Lanes {
   using reg = __m512;

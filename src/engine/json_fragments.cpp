@@ -1,13 +1,15 @@
-#include "assess/json_fragments.hpp"
+#include "engine/json_fragments.hpp"
 
 #include <gsl/narrow>
 
-#include "assess/explanation_tables.hpp"
-#include "assess/internal.hpp"
-#include "assess/json_writer.hpp"
-#include "assess/scoring.hpp"
+#include "engine/engine.hpp"
+#include "engine/explanation_tables.hpp"
+#include "engine/phrases.hpp"
+#include "engine/scoring.hpp"
+#include "kb/kb_access.hpp"
 #include "kb/kb_data.hpp"
 #include "myoref/kb.hpp"
+#include "util/json_writer.hpp"
 
 namespace myoref::detail {
 namespace {
@@ -44,8 +46,18 @@ class Pieces {
 
 }  // namespace
 
-const JsonFragments& json_fragments(const KnowledgeBase& kb) noexcept {
-  return kb.data().assessment_json;
+const JsonFragments& json_fragments(const KnowledgeBase& kb) {
+  const Engine& engine = engine_of(kb);
+  if (const JsonFragments* built = engine.json.load(std::memory_order_acquire))
+    return *built;
+  const std::lock_guard<std::mutex> lock(engine.json_mutex);
+  if (const JsonFragments* built = engine.json.load(std::memory_order_relaxed))
+    return *built;
+  // A failure (out of memory) leaves nothing built: the next call tries again.
+  engine.json_owned = std::make_unique<const JsonFragments>(
+      compile_json_fragments(kb, engine.scoring, engine.explanation));
+  engine.json.store(engine.json_owned.get(), std::memory_order_release);
+  return *engine.json_owned;
 }
 
 JsonFragments compile_json_fragments(const KnowledgeBase& kb, const ScoringTables& t,

@@ -1,4 +1,4 @@
-#include "assess/scoring.hpp"
+#include "engine/scoring.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -15,8 +15,10 @@
 #include <emmintrin.h>
 #endif
 
-#include "assess/internal.hpp"
-#include "assess/scoring_x86.hpp"
+#include "engine/engine.hpp"
+#include "engine/phrases.hpp"
+#include "engine/scoring_x86.hpp"
+#include "kb/kb_access.hpp"
 #include "kb/kb_data.hpp"
 #include "myoref/kb.hpp"
 
@@ -87,7 +89,7 @@ void flatten(const std::vector<std::vector<T>>& lists, std::vector<std::uint32_t
 }  // namespace
 
 const ScoringTables& scoring_tables(const KnowledgeBase& kb) noexcept {
-  return kb.data().scoring;
+  return engine_of(kb).scoring;
 }
 
 ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
@@ -133,8 +135,8 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
       map_zone(kb, tp.spillover, tp.side, candidates[c].side, spillover);
       const std::size_t listed = essential.size();
       listed_keys.assign(essential.begin(), essential.end());
-      widen_zone(kb.data(), essential);
-      widen_zone(kb.data(), spillover);
+      widen_zone(model_of(kb), essential);
+      widen_zone(model_of(kb), spillover);
       // A region can be essential on one side of a "both" zone and spillover
       // on the other only through different regions; within one zone the
       // essential relation wins.
@@ -176,8 +178,8 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
   flatten(members, t.essential_member_begin, t.essential_member_slot);
   std::vector<std::vector<RegionKeyIndex>> relatives(nr);
   for (std::size_t r = 0; r < nr; ++r) {
-    const auto& parts = kb.data().region_key_parts[r];
-    const auto& coarse = kb.data().region_key_coarse[r];
+    const auto& parts = model_of(kb).region_key_parts[r];
+    const auto& coarse = model_of(kb).region_key_coarse[r];
     relatives[r].assign(parts.begin(), parts.end());
     relatives[r].insert(relatives[r].end(), coarse.begin(), coarse.end());
   }
@@ -278,7 +280,7 @@ namespace {
 namespace portable {
 
 #define MYOREF_KERNEL_TARGET
-#include "assess/scoring_kernel.inl"
+#include "engine/scoring_kernel.inl"
 #undef MYOREF_KERNEL_TARGET
 
 struct ScalarLanes {

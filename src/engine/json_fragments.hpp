@@ -71,7 +71,9 @@ JsonFragments compile_json_fragments(const KnowledgeBase& kb, const ScoringTable
                                      const ExplanationTables& explanation);
 
 /// The pieces of a knowledge base (made when it was loaded).
-const JsonFragments& json_fragments(const KnowledgeBase& kb) noexcept;
+/// Built on first use and kept with the engine; throws std::bad_alloc when it
+/// cannot be built (nothing is kept, and the next call tries again).
+const JsonFragments& json_fragments(const KnowledgeBase& kb);
 
 }  // namespace myoref::detail
 

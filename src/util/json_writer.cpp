@@ -1,4 +1,4 @@
-#include "assess/json_writer.hpp"
+#include "util/json_writer.hpp"
 
 #include <algorithm>
 #include <charconv>

@@ -2,11 +2,12 @@
 // citations read in a sentence. Everything appends to one string, from words
 // prepared when the knowledge base was loaded (ScoringTables), so that
 // writing an assessment allocates little.
+#include "engine/phrases.hpp"
+
 #include <cctype>
 #include <string>
 
-#include "assess/internal.hpp"
-#include "assess/scoring.hpp"
+#include "engine/scoring.hpp"
 
 namespace myoref {
 namespace detail {
@@ -141,11 +142,4 @@ void append_reason(std::string& out, const KnowledgeBase& kb, CandidateIndex can
 }
 
 }  // namespace detail
-
-std::string Assessment::describe(CandidateIndex candidate, const Reason& reason) const {
-  std::string out;
-  detail::append_reason(out, kb(), candidate, reason);
-  return out;
-}
-
 }  // namespace myoref

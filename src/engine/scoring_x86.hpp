@@ -8,7 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "assess/scoring.hpp"
+#include "engine/scoring.hpp"
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define MYOREF_SCORING_X86 1

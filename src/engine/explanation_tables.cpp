@@ -1,15 +1,17 @@
-#include "assess/explanation_tables.hpp"
+#include "engine/explanation_tables.hpp"
 
 #include <gsl/narrow>
 
-#include "assess/scoring.hpp"
+#include "engine/engine.hpp"
+#include "engine/scoring.hpp"
+#include "kb/kb_access.hpp"
 #include "kb/kb_data.hpp"
 #include "myoref/kb.hpp"
 
 namespace myoref::detail {
 
 const ExplanationTables& explanation_tables(const KnowledgeBase& kb) noexcept {
-  return kb.data().explanation;
+  return engine_of(kb).explanation;
 }
 
 ExplanationTables compile_explanation_tables(const KnowledgeBase& kb, const ScoringTables& t) {
