@@ -30,6 +30,7 @@ constexpr float kInsetHeight = 120.0F;  // the strip's height
 constexpr float kInsetGap = 8.0F;       // between two insets
 constexpr float kInsetPad = 2.0F;       // around a part's box
 constexpr float kInsetMaxScale = 3.0F;
+constexpr float kInsetCaption = 12.0F;  // under the strip: what each inset shows
 constexpr float kLegendTop = 14.0F;
 constexpr float kLegendRow = 18.0F;
 constexpr float kScaleRow = 32.0F;
@@ -161,6 +162,7 @@ struct Inset {
   float x0 = 0.0F, y0 = 0.0F, x1 = 0.0F, y1 = 0.0F;  // the part's box, in chart units
   float at_x = 0.0F, at_y = 0.0F;                    // where it is drawn in the strip
   float scale = 1.0F;
+  const char* label = "";  // its caption: "Head", "Right hand", "Left hand"
 };
 
 bool inside(const Inset& box, const Point& p) {
@@ -385,6 +387,9 @@ std::vector<Inset> insets_of(const KnowledgeBase& kb, myoref::View view) {
     if (!parts[part])
       continue;
     Inset box = *parts[part];
+    box.label = part == 0                                      ? "Head"
+                : (part == 1) == (view == myoref::View::front) ? "Right hand"
+                                                               : "Left hand";
     box.x0 -= kInsetPad;
     box.y0 -= kInsetPad;
     box.x1 += kInsetPad;
@@ -462,6 +467,8 @@ void write_view(std::string& out, const KnowledgeBase& kb, const Panel& panel, c
     out += " fill=\"none\"";
     attr(out, "stroke", kInsetFrame);
     out += " stroke-width=\"0.8\" rx=\"3\"/>\n";
+    text_element(out, x + box.at_x + w / 2.0F, strip_top + kInsetHeight + kInsetCaption - 2.0F,
+                 box.label, 9.0F, "middle", kMutedText);
   }
   out += "</g>\n";
 }
@@ -757,7 +764,8 @@ std::string write_svg(const KnowledgeBase& kb, const Figure& figure, const Look&
     insets = {};
   const bool any_inset = !insets[0].empty() || !insets[1].empty();
   const float row_height = (panel_headings ? kPanelHeadingHeight : 0.0F) + kCaptionHeight +
-                           chart.height + (any_inset ? kInsetTop + kInsetHeight : 0.0F);
+                           chart.height +
+                           (any_inset ? kInsetTop + kInsetHeight + kInsetCaption : 0.0F);
   const float rows_top = kMargin + heading;
   const float views_bottom =
       rows_top + static_cast<float>(rows) * row_height + static_cast<float>(rows - 1) * kRowGap;

@@ -478,6 +478,27 @@ test("the contract's hooks: [data-testid=intensity], value and change", async ()
   await close(app);
 });
 
+test("the enlarged head and hands: a tap there marks the region, painted in both places", async () => {
+  const app = await openApp();
+  const {page} = app;
+  const inset = page.locator('myoref-body-chart [data-inset-key="jaw:left"]').first();
+  assert.equal(await inset.getAttribute("role"), null, "not a second control for screen readers");
+  assert.equal(await inset.getAttribute("tabindex"), null, "not in the tab order");
+  const big = await inset.boundingBox();
+  const small = await region(page, "jaw:left").boundingBox();
+  assert.ok(big.width > 2 * small.width, `enlarged: ${big.width} against ${small.width}`);
+  await inset.click({force: true});
+  assert.ok(await region(page, "jaw:left").getAttribute("data-intensity"), "the region is marked");
+  assert.equal(await inset.getAttribute("data-intensity"),
+               await region(page, "jaw:left").getAttribute("data-intensity"), "and its enlarged copy");
+  assert.deepEqual((await page.evaluate(() => document.querySelector("myoref-body-chart").value))
+                       .map((m) => `${m.region}:${m.side}`), ["jaw:left"]);
+  await inset.click({force: true});
+  assert.equal(await region(page, "jaw:left").getAttribute("data-intensity"), null, "a second tap clears it");
+  assert.equal(await inset.getAttribute("data-intensity"), null);
+  await close(app);
+});
+
 test("a phone-sized screen: no sideways scrolling, the chart fits", async () => {
   const app = await openApp({viewport: {width: 360, height: 740}, hasTouch: true});
   const {page} = app;

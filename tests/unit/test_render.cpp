@@ -259,8 +259,9 @@ TEST_CASE("a muscle's pattern follows its trigger points' side relation", "[rend
 }
 
 TEST_CASE("muscle charts match their golden files", "[render][render-golden]") {
-  for (const char* key : {"gluteus_medius:left", "gluteus_medius:right", "gastrocnemius:left",
-                          "pelvic_floor:left", "iliopsoas:left"}) {
+  for (const char* key :
+       {"gluteus_medius:left", "gluteus_medius:right", "gastrocnemius:left", "pelvic_floor:left",
+        "iliopsoas:left", "masseter:left", "wrist_extensors:right"}) {
     INFO(key);
     auto svg = myoref::render_muscle_svg(kb(), candidate(key));
     REQUIRE(svg);
