@@ -8,18 +8,12 @@
 #include <utility>
 #include <vector>
 
-#include "test_assess_support.hpp"
+#include "test_kb_typical.hpp"
 
 using namespace myoref;
 using namespace myoref::assess_test;
 
 namespace {
-
-struct TypicalCase {
-  std::string_view muscle;
-  std::vector<std::pair<std::string_view, int>> pain;  // "region:side", intensity
-  std::vector<std::string_view> findings;
-};
 
 const std::vector<TypicalCase>& typical_cases() {
   static const std::vector<TypicalCase> cases = {
@@ -177,49 +171,10 @@ const std::vector<TypicalCase>& typical_cases() {
 
 TEST_CASE("a typical drawing of each upper-body muscle ranks it among the first three",
           "[kb][builtin][upper_body]") {
-  const KnowledgeBase& kb = default_kb();
-  for (const TypicalCase& tc : typical_cases()) {
-    INFO("muscle " << tc.muscle);
-    const auto muscle = kb.find_muscle(tc.muscle);
-    REQUIRE(muscle);
-    const auto expected = kb.find_candidate(*muscle, Side::right);
-    REQUIRE(expected);
-    Intake intake;
-    for (const auto& [text, intensity] : tc.pain)
-      intake.pain.push_back({key(kb, text), intensity});
-    for (const auto id : tc.findings)
-      intake.findings.push_back(finding(kb, id));
-    const Assessment a = assessed(kb, intake);
-    std::size_t rank = a.candidate_count();
-    for (std::size_t r = 0; r < a.candidate_count(); ++r) {
-      if (a.candidate(r).candidate == *expected)
-        rank = r;
-    }
-    INFO("first is " << kb.candidates()[a.candidate(0).candidate].key);
-    CHECK(rank < 3);
-  }
+  check_ranks_among_first_three(typical_cases());
 }
 
 TEST_CASE("every upper-body muscle has the three steps, a chart and a hands-only release first",
           "[kb][builtin][upper_body]") {
-  const KnowledgeBase& kb = default_kb();
-  for (const TypicalCase& tc : typical_cases()) {
-    INFO("muscle " << tc.muscle);
-    const auto m = kb.find_muscle(tc.muscle);
-    REQUIRE(m);
-    const Muscle& muscle = kb.muscles()[*m];
-    for (int s = 0; s < kStepCount; ++s)
-      CHECK_FALSE(muscle.protocol[s].empty());
-    const auto& release = muscle.protocol[static_cast<int>(Step::release)];
-    REQUIRE_FALSE(release.empty());
-    const auto& first = kb.exercises()[release.front()].equipment;
-    CHECK(std::find(first.begin(), first.end(), "hands") != first.end());
-    for (const Side side : {Side::left, Side::right}) {
-      const auto c = kb.find_candidate(*m, side);
-      REQUIRE(c);
-      const auto svg = render_muscle_svg(kb, *c);
-      REQUIRE(svg);
-      CHECK(svg->find("<svg") != std::string::npos);
-    }
-  }
+  check_complete(typical_cases());
 }
