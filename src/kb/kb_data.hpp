@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -19,6 +20,7 @@
 #include "assess/explanation_tables.hpp"
 #include "assess/json_fragments.hpp"
 #include "assess/scoring.hpp"
+#include "i18n/messages.hpp"
 #include "myoref/error.hpp"
 #include "myoref/kb.hpp"
 
@@ -41,6 +43,16 @@ struct KbData {
   mutable std::string hash;
   mutable std::once_flag hash_once;
   bool loaded = false;  ///< false for the empty model of a default KnowledgeBase
+
+  // --- Language (docs/languages.md) -----------------------------------------
+  /// The locale its words and messages are in ("en", "es", "es-MX").
+  std::string locale = "en";
+  /// Its message catalogue; null means the English one (english_catalogue()).
+  std::shared_ptr<const Catalogue> messages;
+  /// Localized copies made from this one by KnowledgeBase::localized()
+  /// without a host pack, by locale, made once and kept.
+  mutable std::mutex localized_mutex;
+  mutable std::map<std::string, std::shared_ptr<const KbData>, std::less<>> localized;
 
   // --- The model, in document order ----------------------------------------
   std::vector<Citation> citations;
@@ -104,6 +116,12 @@ struct KbData {
 /// loading, run once per knowledge base after the model, the side tables and
 /// the lookups are in place. An Error here fails the load.
 Status finalize(KbData& kb);
+
+/// Loads a knowledge base whose words are in `locale`, composing its
+/// sentences from `messages` (null: English). KnowledgeBase::from_json is
+/// load(text, limits, nullptr, "en").
+Expected<KnowledgeBase> load(std::string_view text, const KbLimits& limits,
+                             std::shared_ptr<const Catalogue> messages, std::string_view locale);
 
 }  // namespace myoref::detail
 

@@ -1815,7 +1815,10 @@ std::vector<std::size_t> document_position(const json::value& root, std::string_
   return out;
 }
 
-Expected<KnowledgeBase> load(std::string_view text, const KbLimits& limits) {
+}  // namespace
+
+Expected<KnowledgeBase> load(std::string_view text, const KbLimits& limits,
+                             std::shared_ptr<const Catalogue> messages, std::string_view locale) {
   JsonLimits json_limits;
   json_limits.max_bytes = limits.max_bytes;
   json_limits.max_depth = limits.max_depth;
@@ -1852,17 +1855,18 @@ Expected<KnowledgeBase> load(std::string_view text, const KbLimits& limits) {
                  std::move(sorted));
   }
   kb->loaded = true;
+  kb->messages = std::move(messages);
+  kb->locale = std::string(locale);
   if (Status s = finalize(*kb); !s)
     return s.error();
   return KnowledgeBase(std::move(kb));
 }
 
-}  // namespace
 }  // namespace detail
 
 Expected<KnowledgeBase> KnowledgeBase::from_json(std::string_view text, const KbLimits& limits) {
   try {
-    return detail::load(text, limits);
+    return detail::load(text, limits, nullptr, "en");
   } catch (const std::bad_alloc&) {
     return Error(ErrorCode::out_of_memory, "out of memory while loading the knowledge base");
   } catch (const std::exception& e) {

@@ -76,7 +76,7 @@ const std::string& KnowledgeBase::hash() const noexcept {
     // the flag done: the next call tries again. kb.hash is only assigned a
     // finished value.
     std::call_once(kb.hash_once,
-                   [&kb] { kb.hash = detail::sha256_hex(detail::canonical_text(kb)); });
+                   [&kb] { kb.hash = detail::sha256_hex(detail::clinical_text(kb)); });
   } catch (...) {
     // Out of memory, or std::call_once itself failed: no hash this time,
     // which a caller can see; aborting the host would be worse.

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <utility>
 
+#include "i18n/messages.hpp"
 #include "kb/kb_data.hpp"
 
 namespace myoref::detail::render {
@@ -441,13 +442,12 @@ Expected<Look> check_look(const KnowledgeBase& kb, const RenderOptions& options)
 
 std::string region_label(const KnowledgeBase& kb, RegionKeyIndex key) {
   const RegionKey& k = kb.region_keys()[key];
-  std::string label = kb.regions()[k.region].name;
-  if (k.side != Side::none) {
-    label += " (";
-    label += to_string(k.side);
-    label += ')';
-  }
-  return label;
+  const std::string& name = kb.regions()[k.region].name;
+  if (k.side == Side::none)
+    return name;
+  const Catalogue& m = catalogue(kb);
+  return m.get("region.on_side",
+               {{"region", name}, {"side", m.get(k.side == Side::left ? "side.left" : "side.right")}});
 }
 
 std::string region_aria_label(const KnowledgeBase& kb, RegionKeyIndex key) {
@@ -462,19 +462,19 @@ std::string region_aria_label(const KnowledgeBase& kb, RegionKeyIndex key) {
       !(lowered[1] >= 'A' && lowered[1] <= 'Z')) {
     lowered[0] = static_cast<char>(lowered[0] - 'A' + 'a');
   }
-  const std::string side(to_string(k.side));
-  return side + ' ' + lowered + ", the person's " + side;
+  const Catalogue& m = catalogue(kb);
+  return m.get("region.aria_on_side",
+               {{"region", lowered}, {"side", m.get(k.side == Side::left ? "side.left" : "side.right")}});
 }
 
 std::string candidate_label(const KnowledgeBase& kb, CandidateIndex candidate) {
   const Candidate& c = kb.candidates()[candidate];
-  std::string label = kb.muscles()[c.muscle].name;
-  if (c.side != Side::none) {
-    label += " (";
-    label += to_string(c.side);
-    label += ')';
-  }
-  return label;
+  const std::string& name = kb.muscles()[c.muscle].name;
+  if (c.side == Side::none)
+    return name;
+  const Catalogue& m = catalogue(kb);
+  return m.get("region.on_side",
+               {{"region", name}, {"side", m.get(c.side == Side::left ? "side.left" : "side.right")}});
 }
 
 std::string zone_list(const KnowledgeBase& kb, const std::vector<Zone>& zones, Zone which) {
