@@ -172,12 +172,72 @@ void print_muscle(std::ostream& out, const KnowledgeBase& kb, const Muscle& m) {
   }
 }
 
+/// `kb check [KB.json] --lang LANG [--locale-pack FILE]`: what a language
+/// lacks. Exit 0 when every key is translated with its placeholders, 1 when
+/// not (each problem listed), 2/3 for usage and input errors.
+int check_language(const Args& args) {
+  KnowledgeBase kb;
+  if (args.positional.size() == 2) {
+    std::string text;
+    if (!read_input(args.positional[1], text))
+      return kExitBadInput;
+    auto loaded = KnowledgeBase::from_json(text);
+    if (!loaded) {
+      print_error(args.positional[1], loaded.error());
+      return exit_code_for(loaded.error());
+    }
+    kb = std::move(loaded).value();
+  } else {
+    auto builtin = KnowledgeBase::builtin();
+    if (!builtin) {
+      print_error("built-in knowledge base", builtin.error());
+      return exit_code_for(builtin.error());
+    }
+    kb = std::move(builtin).value();
+  }
+  std::string pack;
+  if (args.has("--locale-pack") && !read_input(args.get("--locale-pack"), pack))
+    return kExitBadInput;
+  const auto check = kb.check_locale(args.get("--lang"), pack);
+  if (!check) {
+    print_error(args.get("--locale-pack", "--lang"), check.error());
+    return exit_code_for(check.error());
+  }
+  // It must also load and render: a translated word the loader refuses fails here.
+  if (const auto localized = kb.localized(args.get("--lang"), pack); !localized) {
+    print_error(args.get("--locale-pack", "--lang"), localized.error());
+    return exit_code_for(localized.error());
+  }
+  std::string chain;
+  for (const auto& c : check->chain)
+    chain += (chain.empty() ? "" : " -> ") + c;
+  const std::size_t total = check->kb_keys + check->message_keys;
+  std::cout << "language " << check->locale << " (fallback " << chain << ")\n"
+            << "  keys:         " << total << " (" << check->kb_keys << " knowledge base, "
+            << check->message_keys << " messages)\n"
+            << "  translated:   " << (total - check->missing.size()) << '\n'
+            << "  missing:      " << check->missing.size() << " (shown in English)\n"
+            << "  unknown:      " << check->unknown.size() << '\n'
+            << "  placeholders: " << check->placeholders.size() << " problems\n";
+  for (const auto& key : check->missing)
+    std::cout << "missing: " << key << '\n';
+  for (const auto& key : check->unknown)
+    std::cout << "unknown: " << key << '\n';
+  for (const auto& problem : check->placeholders)
+    std::cout << "placeholder: " << problem << '\n';
+  return check->complete() ? kExitOk : 1;
+}
+
 int run_kb(const std::vector<std::string>& words) {
   Args args;
-  if (!parse_args(words, {}, args))
+  if (!parse_args(words, {"--lang", "--locale-pack"}, args))
     return kExitUsage;
+  if (args.has("--lang") && !args.positional.empty() && args.positional[0] == "check" &&
+      args.positional.size() <= 2) {
+    return check_language(args);
+  }
   if (args.positional.size() != 2 || args.positional[0] != "check") {
-    return usage_error("kb check KB.json");
+    return usage_error("kb check KB.json, or kb check [KB.json] --lang LANG [--locale-pack FILE]");
   }
   const std::string& path = args.positional[1];
   std::string text;
@@ -211,10 +271,10 @@ int run_kb(const std::vector<std::string>& words) {
 
 int run_muscle(const std::vector<std::string>& words) {
   Args args;
-  if (!parse_args(words, {"--format", "--kb"}, args))
+  if (!parse_args(words, {"--format", "--kb", "--lang", "--locale-pack"}, args))
     return kExitUsage;
   if (args.positional.size() != 1)
-    return usage_error("muscle ID [--format text|json|svg] [--kb KB.json]");
+    return usage_error("muscle ID [--format text|json|svg] [--kb KB.json] [--lang LANG]");
   const std::string format = args.get("--format", "text");
   if (format != "text" && format != "json" && format != "svg") {
     return usage_error("--format is text or json or svg, not '" + format + "'");
@@ -253,10 +313,11 @@ int run_muscle(const std::vector<std::string>& words) {
 }  // namespace
 }  // namespace myoref::cli
 
-MYOREF_COMMAND("kb", "kb check KB.json",
-               "validate a knowledge base and list every error with its JSON path",
+MYOREF_COMMAND("kb", "kb check KB.json | kb check [KB.json] --lang LANG [--locale-pack FILE]",
+               "validate a knowledge base and list every error with its JSON path; with --lang, "
+               "list what a language leaves untranslated",
                &myoref::cli::run_kb)
 MYOREF_COMMAND(
-    "muscle", "muscle ID [--format text|json|svg] [--kb KB.json]",
+    "muscle", "muscle ID [--format text|json|svg] [--kb KB.json] [--lang LANG]",
     "one muscle: anatomy, actions, symptoms, referral zones, protocol (ID may be an alias)",
     &myoref::cli::run_muscle)

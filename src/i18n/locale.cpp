@@ -6,6 +6,7 @@
 // and keeps the hash: the clinical content is the same by construction.
 #include <algorithm>
 #include <cctype>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -217,6 +218,33 @@ Expected<KnowledgeBase> build(const KnowledgeBase& kb, const Translations& tr) {
   return out;
 }
 
+/// Messages whose sentence may be built another way in another language: the
+/// library passes these placeholders too, and a translation may use them in
+/// place of the English one. A red flag has no short name but its id, which
+/// reads as English ("saddle numbness"): a translation names it by its
+/// question; a rule's reason already names it.
+struct Flexible {
+  const char* key;
+  std::initializer_list<const char*> may_drop;
+  std::initializer_list<const char*> may_add;
+};
+const Flexible kFlexible[] = {
+    {"text.red_flag_line", {"name"}, {"question"}},
+    {"text.rule_line", {"name"}, {}},
+};
+
+bool flexible(std::string_view key, std::string_view placeholder, bool dropped) {
+  for (const Flexible& f : kFlexible) {
+    if (key != f.key)
+      continue;
+    for (const char* p : dropped ? f.may_drop : f.may_add) {
+      if (placeholder == p)
+        return true;
+    }
+  }
+  return false;
+}
+
 std::vector<std::string> word_keys(const KnowledgeBase& kb, std::map<std::string, std::string>* english) {
   json::value v = kb_to_json_value(kb.data());
   std::vector<std::string> keys;
@@ -298,11 +326,11 @@ Expected<LocaleCheck> KnowledgeBase::check_locale(std::string_view locale,
       const auto a = detail::placeholders(source);
       const auto b = detail::placeholders(translation);
       for (const auto& p : a) {
-        if (std::find(b.begin(), b.end(), p) == b.end())
+        if (std::find(b.begin(), b.end(), p) == b.end() && !detail::flexible(key, p, true))
           out.placeholders.push_back(key + ": lost {" + p + "}");
       }
       for (const auto& p : b) {
-        if (std::find(a.begin(), a.end(), p) == a.end())
+        if (std::find(a.begin(), a.end(), p) == a.end() && !detail::flexible(key, p, false))
           out.placeholders.push_back(key + ": added {" + p + "}");
       }
     };
