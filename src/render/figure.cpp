@@ -24,6 +24,12 @@ constexpr float kViewGap = 24.0F;
 constexpr float kPanelGap = 36.0F;
 constexpr float kRowGap = 20.0F;
 constexpr std::size_t kPanelColumns = 2;
+// The enlarged head and hands under each view (chart units).
+constexpr float kInsetTop = 8.0F;       // between the view and its strip
+constexpr float kInsetHeight = 120.0F;  // the strip's height
+constexpr float kInsetGap = 8.0F;       // between two insets
+constexpr float kInsetPad = 2.0F;       // around a part's box
+constexpr float kInsetMaxScale = 3.0F;
 constexpr float kLegendTop = 14.0F;
 constexpr float kLegendRow = 18.0F;
 constexpr float kScaleRow = 32.0F;
@@ -37,6 +43,7 @@ constexpr const char* kRegionStroke = "#b4b4b4";
 // control).
 constexpr const char* kInteractiveStroke = "#5c5c5c";
 constexpr const char* kOutlineStroke = "#474747";
+constexpr const char* kInsetFrame = "#8a8a8a";
 constexpr const char* kTextColour = "#1a1a1a";
 constexpr const char* kMutedText = "#555555";
 
@@ -83,16 +90,21 @@ std::string url(const std::string& id) {
 }
 
 // An X: a white halo under the coloured strokes keeps it visible on red.
-void cross(std::string& out, float x, float y, const std::string& colour) {
-  std::string d = "M" + num(x - kCrossHalf) + ' ' + num(y - kCrossHalf) + "L" +
-                  num(x + kCrossHalf) + ' ' + num(y + kCrossHalf) + "M" + num(x - kCrossHalf) +
-                  ' ' + num(y + kCrossHalf) + "L" + num(x + kCrossHalf) + ' ' + num(y - kCrossHalf);
+// `size` scales it (an inset draws it at the view's size, not enlarged).
+void cross(std::string& out, float x, float y, const std::string& colour, float size = 1.0F) {
+  const float half = kCrossHalf * size;
+  std::string d = "M" + num(x - half) + ' ' + num(y - half) + "L" + num(x + half) + ' ' +
+                  num(y + half) + "M" + num(x - half) + ' ' + num(y + half) + "L" + num(x + half) +
+                  ' ' + num(y - half);
   out += "<path";
   attr(out, "d", d);
-  out += " stroke=\"#ffffff\" stroke-width=\"3\" stroke-linecap=\"round\"/>\n<path";
+  attr(out, "stroke", "#ffffff");
+  attr(out, "stroke-width", 3.0F * size);
+  out += " stroke-linecap=\"round\"/>\n<path";
   attr(out, "d", d);
   attr(out, "stroke", colour);
-  out += " stroke-width=\"1.4\" stroke-linecap=\"round\"/>\n";
+  attr(out, "stroke-width", 1.4F * size);
+  out += " stroke-linecap=\"round\"/>\n";
 }
 
 void write_defs(std::string& out, const Look& look) {
@@ -197,25 +209,43 @@ void write_interactive_regions(std::string& out, const KnowledgeBase& kb, const 
   }
 }
 
-void write_view(std::string& out, const KnowledgeBase& kb, const Panel& panel, const Look& look,
-                const View& view, float x, float y, bool& tab_stop_taken) {
+// The head and the hands are small on a whole-body chart: under each view a
+// strip shows them enlarged (the head, then each hand, in the viewer's
+// left-to-right order), each clipped to its box and framed.
+struct Inset {
+  float x0 = 0.0F, y0 = 0.0F, x1 = 0.0F, y1 = 0.0F;  // the part's box, in chart units
+  float at_x = 0.0F, at_y = 0.0F;                    // where it is drawn in the strip
+  float scale = 1.0F;
+};
+
+bool inside(const Inset& box, const Point& p) {
+  return p.x >= box.x0 && p.x <= box.x1 && p.y >= box.y0 && p.y <= box.y1;
+}
+
+// Whether a shape's bounding box meets the inset's box.
+bool meets(const Inset& box, const std::vector<Point>& points) {
+  if (points.empty())
+    return false;
+  float x0 = points[0].x, x1 = points[0].x, y0 = points[0].y, y1 = points[0].y;
+  for (const Point& p : points) {
+    x0 = std::min(x0, p.x);
+    x1 = std::max(x1, p.x);
+    y0 = std::min(y0, p.y);
+    y1 = std::max(y1, p.y);
+  }
+  return x0 <= box.x1 && x1 >= box.x0 && y0 <= box.y1 && y1 >= box.y0;
+}
+
+// What a view draws in chart units: the regions, a pattern over them, the
+// outline and the trigger points. An inset (an enlarged copy of part of the
+// view) is never interactive: it repeats what the view shows.
+void write_view_body(std::string& out, const KnowledgeBase& kb, const Panel& panel,
+                     const Look& look, const View& view, const Inset* box, bool& tab_stop_taken) {
+  const bool inset = box != nullptr;  // only what meets its box is drawn
   const Chart& chart = kb.chart();
   const int v = static_cast<int>(view.view);
-  text_element(out, x + chart.width / 2.0F, y + 12.0F, view.caption, 12.0F, "middle", kTextColour,
-               true);
-  text_element(out, x + 2.0F, y + 12.0F, view.viewer_left, 11.0F, "start", kMutedText);
-  text_element(out, x + chart.width - 2.0F, y + 12.0F, view.viewer_right, 11.0F, "end", kMutedText);
-  out += "<g";
-  attr(out, "transform", "translate(" + num(x) + ' ' + num(y + kCaptionHeight) + ')');
-  if (panel.interactive) {
-    // A named group per view: a screen reader says "front view" when focus
-    // enters it, which tells apart a region drawn on both views.
-    out += " role=\"group\"";
-    attr(out, "aria-label", std::string(view.caption) + " view");
-  }
-  out += ">\n";
-
-  if (panel.interactive)
+  const bool interactive = panel.interactive && !inset;
+  if (interactive)
     write_interactive_regions(out, kb, panel, view, tab_stop_taken);
   // Regions: every one is drawn (white when not painted) so that each has a
   // hover title, and the faint borders show the chart's map.
@@ -234,7 +264,7 @@ void write_view(std::string& out, const KnowledgeBase& kb, const Panel& panel, c
   };
   const auto no_text = [](const std::string& s) { return s.empty(); };
   for (const ChartShape& shape : chart.shapes) {
-    if (panel.interactive || shape.view != view.view)
+    if (interactive || shape.view != view.view || (inset && !meets(*box, shape.points)))
       continue;
     const std::size_t key = own_or_coarse(panel.fill, shape.key, no_text);
     const std::string& fill =
@@ -261,7 +291,8 @@ void write_view(std::string& out, const KnowledgeBase& kb, const Panel& panel, c
       for (const ChartShape& shape : chart.shapes) {
         const std::size_t key =
             own_or_coarse(panel.overlay, shape.key, [](Zone z) { return z == Zone::none; });
-        if (shape.view != view.view || key >= panel.overlay.size() || panel.overlay[key] != zone) {
+        if (shape.view != view.view || key >= panel.overlay.size() || panel.overlay[key] != zone ||
+            (inset && !meets(*box, shape.points))) {
           continue;
         }
         out += "<polygon";
@@ -281,6 +312,8 @@ void write_view(std::string& out, const KnowledgeBase& kb, const Panel& panel, c
   }
 
   for (const auto& line : chart.outline[v]) {
+    if (inset && !meets(*box, line))
+      continue;
     out += "<polygon";
     points_attr(out, line);
     out += " fill=\"none\"";
@@ -294,18 +327,191 @@ void write_view(std::string& out, const KnowledgeBase& kb, const Panel& panel, c
     const std::string colour = to_hex(look.trigger_point);
     for (const ChartMark& mark : chart.marks) {
       if (mark.view != view.view || mark.muscle != candidate.muscle ||
-          mark.side != candidate.side || mark.trigger_point >= muscle.trigger_points.size()) {
+          mark.side != candidate.side || mark.trigger_point >= muscle.trigger_points.size() ||
+          (panel.only_trigger_point && mark.trigger_point != *panel.only_trigger_point) ||
+          (inset && !inside(*box, mark.at))) {
         continue;
       }
       const TriggerPoint& tp = muscle.trigger_points[mark.trigger_point];
       out += "<g><title>";
       append_escaped(out, muscle.name + ", " + tp.name + ": " + tp.location);
       out += "</title>\n";
-      cross(out, mark.at.x, mark.at.y, colour);
+      cross(out, mark.at.x, mark.at.y, colour, inset ? 1.6F / box->scale : 1.0F);
       out += "</g>\n";
     }
   }
+}
+
+std::vector<Inset> insets_of(const KnowledgeBase& kb, myoref::View view) {
+  const Chart& chart = kb.chart();
+  const auto& coarse_of = kb.data().region_key_coarse;
+  // By part: 0 the head, 1 and 2 a hand on the viewer's left and right.
+  std::array<std::optional<Inset>, 3> parts;
+  for (const ChartShape& shape : chart.shapes) {
+    if (shape.view != view)
+      continue;
+    for (const RegionKeyIndex c : coarse_of[shape.key]) {
+      const RegionKey& coarse = kb.region_keys()[c];
+      const std::string& id = kb.regions()[coarse.region].id;
+      std::size_t part = 0;
+      if (id == "hand") {
+        // The front view shows the person's right on the viewer's left.
+        const bool viewer_left = (coarse.side == Side::right) == (view == myoref::View::front);
+        part = viewer_left ? 1 : 2;
+      } else if (id != "head") {
+        continue;
+      }
+      for (const Point& pt : shape.points) {
+        if (!parts[part]) {
+          parts[part] = Inset{pt.x, pt.y, pt.x, pt.y};
+          continue;
+        }
+        Inset& box = *parts[part];
+        box.x0 = std::min(box.x0, pt.x);
+        box.y0 = std::min(box.y0, pt.y);
+        box.x1 = std::max(box.x1, pt.x);
+        box.y1 = std::max(box.y1, pt.y);
+      }
+    }
+  }
+  std::vector<Inset> out;
+  for (const std::size_t part : {std::size_t{1}, std::size_t{0}, std::size_t{2}}) {
+    if (!parts[part])
+      continue;
+    Inset box = *parts[part];
+    box.x0 -= kInsetPad;
+    box.y0 -= kInsetPad;
+    box.x1 += kInsetPad;
+    box.y1 += kInsetPad;
+    out.push_back(box);
+  }
+  if (out.empty())
+    return out;
+  float widths = 0.0F;
+  float tallest = 0.0F;
+  for (const Inset& box : out) {
+    widths += box.x1 - box.x0;
+    tallest = std::max(tallest, box.y1 - box.y0);
+  }
+  const float room = chart.width - static_cast<float>(out.size() - 1) * kInsetGap;
+  const float scale = std::min({kInsetMaxScale, room / widths, kInsetHeight / tallest});
+  float x =
+      (chart.width - (widths * scale + static_cast<float>(out.size() - 1) * kInsetGap)) / 2.0F;
+  for (Inset& box : out) {
+    box.scale = scale;
+    box.at_x = x;
+    box.at_y = (kInsetHeight - (box.y1 - box.y0) * scale) / 2.0F;
+    x += (box.x1 - box.x0) * scale + kInsetGap;
+  }
+  return out;
+}
+
+std::string inset_clip_id(const Look& look, const View& view, std::size_t i) {
+  return look.prefix + "-inset-" + std::string(to_string(view.view)) + '-' + std::to_string(i);
+}
+
+void write_view(std::string& out, const KnowledgeBase& kb, const Panel& panel, const Look& look,
+                const View& view, const std::vector<Inset>& insets, float x, float y,
+                bool& tab_stop_taken) {
+  const Chart& chart = kb.chart();
+  text_element(out, x + chart.width / 2.0F, y + 12.0F, view.caption, 12.0F, "middle", kTextColour,
+               true);
+  text_element(out, x + 2.0F, y + 12.0F, view.viewer_left, 11.0F, "start", kMutedText);
+  text_element(out, x + chart.width - 2.0F, y + 12.0F, view.viewer_right, 11.0F, "end", kMutedText);
+  out += "<g";
+  attr(out, "transform", "translate(" + num(x) + ' ' + num(y + kCaptionHeight) + ')');
+  if (panel.interactive) {
+    // A named group per view: a screen reader says "front view" when focus
+    // enters it, which tells apart a region drawn on both views.
+    out += " role=\"group\"";
+    attr(out, "aria-label", std::string(view.caption) + " view");
+  }
+  out += ">\n";
+  write_view_body(out, kb, panel, look, view, nullptr, tab_stop_taken);
   out += "</g>\n";
+  if (insets.empty())
+    return;
+  const float strip_top = y + kCaptionHeight + chart.height + kInsetTop;
+  out += "<g aria-hidden=\"true\" pointer-events=\"none\">\n";
+  for (std::size_t i = 0; i < insets.size(); ++i) {
+    const Inset& box = insets[i];
+    const float w = (box.x1 - box.x0) * box.scale;
+    const float h = (box.y1 - box.y0) * box.scale;
+    out += "<g";
+    attr(out, "transform",
+         "translate(" + num(x + box.at_x) + ' ' + num(strip_top + box.at_y) + ") scale(" +
+             num(box.scale) + ") translate(" + num(-box.x0) + ' ' + num(-box.y0) + ')');
+    attr(out, "clip-path", url(inset_clip_id(look, view, i)));
+    out += ">\n";
+    bool no_tab_stop = true;
+    write_view_body(out, kb, panel, look, view, &box, no_tab_stop);
+    out += "</g>\n<rect";
+    attr(out, "x", x + box.at_x);
+    attr(out, "y", strip_top + box.at_y);
+    attr(out, "width", w);
+    attr(out, "height", h);
+    out += " fill=\"none\"";
+    attr(out, "stroke", kInsetFrame);
+    out += " stroke-width=\"0.8\" rx=\"3\"/>\n";
+  }
+  out += "</g>\n";
+}
+
+// Whether any panel paints, overlays or marks something inside an inset: a
+// picture with nothing in the head or hands is drawn without the strips.
+bool shows_anything(const KnowledgeBase& kb, const Figure& figure,
+                    const std::array<std::vector<Inset>, 2>& insets) {
+  const Chart& chart = kb.chart();
+  const auto& coarse_of = kb.data().region_key_coarse;
+  const auto painted = [&](const Panel& panel, RegionKeyIndex key) {
+    const auto own = [&](RegionKeyIndex k) {
+      return (k < panel.fill.size() && !panel.fill[k].empty()) ||
+             (k < panel.overlay.size() && panel.overlay[k] != Zone::none);
+    };
+    return own(key) || std::any_of(coarse_of[key].begin(), coarse_of[key].end(), own);
+  };
+  for (std::size_t v = 0; v < kViews.size(); ++v) {
+    for (const Inset& box : insets[v]) {
+      for (const Panel& panel : figure.panels) {
+        for (const ChartShape& shape : chart.shapes) {
+          if (shape.view == kViews[v].view && painted(panel, shape.key) &&
+              meets(box, shape.points)) {
+            return true;
+          }
+        }
+        if (!panel.marks_of)
+          continue;
+        const Candidate& candidate = kb.candidates()[*panel.marks_of];
+        for (const ChartMark& mark : chart.marks) {
+          if (mark.view == kViews[v].view && mark.muscle == candidate.muscle &&
+              mark.side == candidate.side && inside(box, mark.at)) {
+            return true;
+          }
+        }
+      }
+    }
+  }
+  return false;
+}
+
+// The clip paths of the insets, in chart units, once per picture.
+void write_inset_clips(std::string& out, const Look& look,
+                       const std::array<std::vector<Inset>, 2>& insets) {
+  out += "<defs>\n";
+  for (std::size_t v = 0; v < kViews.size(); ++v) {
+    for (std::size_t i = 0; i < insets[v].size(); ++i) {
+      const Inset& box = insets[v][i];
+      out += "<clipPath";
+      attr(out, "id", inset_clip_id(look, kViews[v], i));
+      out += "><rect";
+      attr(out, "x", box.x0);
+      attr(out, "y", box.y0);
+      attr(out, "width", box.x1 - box.x0);
+      attr(out, "height", box.y1 - box.y0);
+      out += "/></clipPath>\n";
+    }
+  }
+  out += "</defs>\n";
 }
 
 float legend_height(const Figure& figure) {
@@ -364,7 +570,8 @@ void write_legend(std::string& out, const Figure& figure, const Look& look, floa
 
 }  // namespace
 
-std::vector<Zone> referral_zones(const KnowledgeBase& kb, CandidateIndex candidate) {
+std::vector<Zone> referral_zones(const KnowledgeBase& kb, CandidateIndex candidate,
+                                 std::optional<std::size_t> trigger_point) {
   std::vector<Zone> zones(kb.region_keys().size(), Zone::none);
   const Candidate& c = kb.candidates()[candidate];
   const auto regions = kb.regions();
@@ -384,7 +591,11 @@ std::vector<Zone> referral_zones(const KnowledgeBase& kb, CandidateIndex candida
       put(relation == SideRelation::opposite ? mirror(c.side) : c.side);
     }
   };
-  for (const TriggerPoint& tp : kb.muscles()[c.muscle].trigger_points) {
+  const auto& points = kb.muscles()[c.muscle].trigger_points;
+  for (std::size_t t = 0; t < points.size(); ++t) {
+    if (trigger_point && t != *trigger_point)
+      continue;
+    const TriggerPoint& tp = points[t];
     for (const RegionIndex r : tp.essential)
       mark(r, tp.side, Zone::essential);
     for (const RegionIndex r : tp.spillover)
@@ -528,8 +739,17 @@ std::string write_svg(const KnowledgeBase& kb, const Figure& figure, const Look&
   const auto cols = static_cast<float>(columns);
   const float width = 2.0F * kMargin + cols * panel_width + (cols - 1.0F) * kPanelGap;
   const float heading = look.heading ? kHeadingHeight : 0.0F;
-  const float row_height =
-      (panel_headings ? kPanelHeadingHeight : 0.0F) + kCaptionHeight + chart.height;
+  // A chart to draw on has no insets yet: its regions are the elements to
+  // mark, once each.
+  std::array<std::vector<Inset>, 2> insets;
+  if (!figure.interactive) {
+    insets = {insets_of(kb, kViews[0].view), insets_of(kb, kViews[1].view)};
+    if (!shows_anything(kb, figure, insets))
+      insets = {};
+  }
+  const bool any_inset = !insets[0].empty() || !insets[1].empty();
+  const float row_height = (panel_headings ? kPanelHeadingHeight : 0.0F) + kCaptionHeight +
+                           chart.height + (any_inset ? kInsetTop + kInsetHeight : 0.0F);
   const float rows_top = kMargin + heading;
   const float views_bottom =
       rows_top + static_cast<float>(rows) * row_height + static_cast<float>(rows - 1) * kRowGap;
@@ -561,6 +781,8 @@ std::string write_svg(const KnowledgeBase& kb, const Figure& figure, const Look&
   append_escaped(out, figure.desc);
   out += "</desc>\n";
   write_defs(out, look);
+  if (any_inset)
+    write_inset_clips(out, look, insets);
   out += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
   const float text_width = width - 2.0F * kMargin;
   if (look.heading) {
@@ -584,7 +806,7 @@ std::string write_svg(const KnowledgeBase& kb, const Figure& figure, const Look&
                    true);
     }
     for (std::size_t v = 0; v < kViews.size(); ++v) {
-      write_view(out, kb, panel, look, kViews[v],
+      write_view(out, kb, panel, look, kViews[v], insets[v],
                  x + static_cast<float>(v) * (chart.width + kViewGap), views_top, tab_stop_taken);
     }
   }

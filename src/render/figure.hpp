@@ -23,8 +23,10 @@ enum class Zone : std::uint8_t { none = 0, spillover = 1, essential = 2 };
 /// By region key: the zone of `candidate`'s pattern it lies in (essential wins
 /// over spillover). Sides follow each trigger point's side relation, exactly
 /// as scoring reads them: midline regions ignore it, a midline muscle refers
-/// to paired regions on both sides.
-std::vector<Zone> referral_zones(const KnowledgeBase& kb, CandidateIndex candidate);
+/// to paired regions on both sides. With `trigger_point`, that trigger point's
+/// zones alone (an index into the muscle's trigger_points).
+std::vector<Zone> referral_zones(const KnowledgeBase& kb, CandidateIndex candidate,
+                                 std::optional<std::size_t> trigger_point = std::nullopt);
 
 /// RenderOptions, checked and parsed.
 struct Look {
@@ -67,6 +69,9 @@ struct Panel {
   std::vector<std::string> note;           ///< added to the region's hover title; "" = nothing
   std::vector<Zone> overlay;               ///< a candidate's pattern drawn over the fills
   std::optional<CandidateIndex> marks_of;  ///< whose trigger points to mark
+  /// With marks_of: mark this one of its trigger points only (an index into
+  /// the muscle's trigger_points); none: mark them all.
+  std::optional<std::size_t> only_trigger_point;
   /// By region key: the pain intensity written as data-intensity (and shown
   /// as pressed) on an interactive figure; -1 = not marked. Empty: none.
   std::vector<int> intensity;

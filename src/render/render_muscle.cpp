@@ -27,22 +27,24 @@ Expected<std::string> render_muscle_svg(const KnowledgeBase& kb, CandidateIndex 
   const Candidate& c = kb.candidates()[candidate];
   const Muscle& muscle = kb.muscles()[c.muscle];
   const std::vector<Zone> zones = detail::render::referral_zones(kb, candidate);
-
-  Panel panel;
-  panel.fill.resize(zones.size());
-  panel.note.resize(zones.size());
   const std::string solid = detail::render::to_hex(look->essential);
   const std::string stipple = "url(#" + detail::render::spillover_pattern_id(*look) + ")";
-  for (std::size_t key = 0; key < zones.size(); ++key) {
-    if (zones[key] == Zone::essential) {
-      panel.fill[key] = solid;
-      panel.note[key] = "essential zone";
-    } else if (zones[key] == Zone::spillover) {
-      panel.fill[key] = stipple;
-      panel.note[key] = "spillover zone";
+  const auto panel_of = [&](const std::vector<Zone>& painted) {
+    Panel panel;
+    panel.fill.resize(painted.size());
+    panel.note.resize(painted.size());
+    for (std::size_t key = 0; key < painted.size(); ++key) {
+      if (painted[key] == Zone::essential) {
+        panel.fill[key] = solid;
+        panel.note[key] = "essential zone";
+      } else if (painted[key] == Zone::spillover) {
+        panel.fill[key] = stipple;
+        panel.note[key] = "spillover zone";
+      }
     }
-  }
-  panel.marks_of = candidate;
+    panel.marks_of = candidate;
+    return panel;
+  };
 
   Figure figure;
   const std::string label = candidate_label(kb, candidate);
@@ -61,7 +63,19 @@ Expected<std::string> render_muscle_svg(const KnowledgeBase& kb, CandidateIndex 
     figure.desc += muscle.trigger_points[t].name + " (" + muscle.trigger_points[t].location + ")";
   }
   figure.desc += '.';
-  figure.panels.push_back(std::move(panel));
+  // The combined pattern, then, for a muscle with more than one trigger
+  // point, one panel per trigger point with its own zones and mark, as the
+  // manual draws them.
+  figure.panels.push_back(panel_of(zones));
+  if (muscle.trigger_points.size() > 1) {
+    figure.panels.front().heading = "All trigger points";
+    for (std::size_t t = 0; t < muscle.trigger_points.size(); ++t) {
+      Panel one = panel_of(detail::render::referral_zones(kb, candidate, t));
+      one.heading = muscle.trigger_points[t].name;
+      one.only_trigger_point = t;
+      figure.panels.push_back(std::move(one));
+    }
+  }
   figure.legend = {
       {LegendItem::Kind::swatch, solid, "Essential zone: pain nearly always appears here"},
       {LegendItem::Kind::swatch, stipple, "Spillover zone: pain appears here in some people"},

@@ -36,15 +36,39 @@ std::string key_of(const KnowledgeBase& kb, CandidateIndex c) {
 // infraspinatus. The deltoid refers over itself (front, side and back of the
 // shoulder cap), where the supraspinatus and teres minor send their pain, and
 // pectoralis minor's zone (front of the shoulder, upper chest) lies within
-// pectoralis major's.
+// pectoralis major's. In the thigh, the front of the thigh is vastus
+// intermedius' whole essential zone, and sartorius' upper trigger point
+// refers there too; the inner thigh is gracilis' whole essential zone, and
+// vastus medialis' upper trigger point refers there too (donnelly2019).
+// The forearm flexors (Travell & Simons' hand and finger
+// flexors) send pain to the front of the wrist, along the fingers and along the
+// thumb: the long finger flexors to the fingers the interossei refer along, and
+// the long thumb flexor to the thumb, where the adductor and opponens pollicis
+// refer too. Gripping separates the flexors; pinching with the thumb separates
+// the thumb muscles and the interossei. The brachialis' whole essential zone
+// is the thumb too (donnelly2019): carrying with the elbow bent speaks for it.
+// The finger extensors refer along the fingers, where the interossei do:
+// pinching speaks for the interossei.
+// Teres major refers to the back of the shoulder and the
+// back of the upper arm, and so does the long head of the triceps (the
+// triceps' other points add the elbow): reaching overhead speaks for the
+// teres major, a new activity (push-ups, tennis, crutches) for the triceps.
 const std::set<std::pair<std::string, std::string>>& shared_essential_zones() {
   static const std::set<std::pair<std::string, std::string>> pairs = {
+      {"brachialis", "forearm_flexors"},  // the thumb
+      {"brachialis", "thumb_muscles"},    // the thumb
       {"deltoid", "supraspinatus"},
       {"deltoid", "teres_minor"},
+      {"forearm_flexors", "hand_interossei"},
+      {"finger_extensors", "hand_interossei"},  // the fingers
+      {"forearm_flexors", "thumb_muscles"},
+      {"gracilis", "vastus_medialis"},  // the inner thigh
       {"infraspinatus", "rhomboids"},
       {"middle_trapezius", "rhomboids"},
       {"pectoralis_major", "pectoralis_minor"},
       {"rhomboids", "scalenes"},
+      {"sartorius", "vastus_intermedius"},  // the front of the thigh
+      {"teres_major", "triceps_brachii"},
   };
   return pairs;
 }

@@ -42,6 +42,7 @@ const std::set<Combination>& empty_on_purpose() {
       {"iliopsoas", "release", "blood_thinners"},
       {"iliopsoas", "release", "pregnant"},
       // The belly wall: no pressure on it, no deep abdominal work, no lying on it.
+      {"abdominal_obliques", "release", "pregnant"},
       {"rectus_abdominis", "release", "pregnant"},
       {"rectus_abdominis", "stretch", "pregnant"},
       {"rectus_abdominis", "strengthen", "pregnant"},

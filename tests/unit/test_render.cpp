@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -76,6 +77,32 @@ myoref::Intake intake_from(const std::string& file) {
   auto intake = myoref::parse_intake(kb(), read_file(golden_path(file)));
   REQUIRE(intake);
   return std::move(intake).value();
+}
+
+// The picture without its inset strips (each a group, groups nested inside).
+std::string without_insets(const std::string& svg) {
+  const std::string start = "<g aria-hidden=\"true\" pointer-events=\"none\">";
+  std::string out;
+  std::size_t from = 0;
+  for (auto at = svg.find(start); at != std::string::npos; at = svg.find(start, from)) {
+    out.append(svg, from, at - from);
+    std::size_t depth = 0;
+    std::size_t i = at;
+    do {
+      if (svg.compare(i, 4, "</g>") == 0) {
+        --depth;
+        i += 4;
+      } else if (svg.compare(i, 3, "<g ") == 0 || svg.compare(i, 3, "<g>") == 0) {
+        ++depth;
+        i += 3;
+      } else {
+        ++i;
+      }
+    } while (depth > 0 && i < svg.size());
+    from = i;
+  }
+  out.append(svg, from, std::string::npos);
+  return out;
 }
 
 std::size_t count(const std::string& text, const std::string& what) {
@@ -246,8 +273,60 @@ TEST_CASE("a muscle chart names its zones and trigger points for every reader", 
   const std::string crest =
       myoref::detail::render::region_label(kb(), *kb().find_region_key("iliac_crest:left"));
   CHECK(svg->find("<title>" + crest + ": essential zone</title>") != std::string::npos);
-  // Three trigger points, each an X with its own title.
-  CHECK(count(*svg, "<g><title>Gluteus medius, ") == 3);
+  // Three trigger points, each an X with its own title: all three on the
+  // combined panel, then one panel per trigger point with its name as the
+  // heading and its own mark alone (none lies in the head or hand insets).
+  CHECK(count(*svg, "<g><title>Gluteus medius, ") == 6);
+  CHECK(svg->find(">All trigger points</text>") != std::string::npos);
+  const auto m = *kb().find_muscle("gluteus_medius");
+  for (const auto& tp : kb().muscles()[m].trigger_points) {
+    INFO(tp.name);
+    CHECK(svg->find(">" + tp.name + "</text>") != std::string::npos);
+  }
+}
+
+TEST_CASE("a trigger point's own panel paints its zones alone", "[render]") {
+  // Infraspinatus: the main point refers to the front of the shoulder, the
+  // inner point to the inner border of the shoulder blade alone.
+  const auto c = candidate("infraspinatus:left");
+  const auto m = kb().candidates()[c].muscle;
+  const auto& points = kb().muscles()[m].trigger_points;
+  REQUIRE(points.size() >= 2);
+  using myoref::detail::render::referral_zones;
+  using myoref::detail::render::Zone;
+  const auto all = referral_zones(kb(), c);
+  std::vector<Zone> joined(all.size(), Zone::none);
+  for (std::size_t t = 0; t < points.size(); ++t) {
+    const auto one = referral_zones(kb(), c, t);
+    for (std::size_t k = 0; k < one.size(); ++k) {
+      CHECK((one[k] == Zone::none || all[k] != Zone::none));  // a part of the whole
+      joined[k] = std::max(joined[k], one[k]);
+    }
+  }
+  CHECK(joined == all);  // and the parts make the whole
+  CHECK(referral_zones(kb(), c, 0) != referral_zones(kb(), c, 1));
+}
+
+TEST_CASE("the head and hands are drawn enlarged under each view, not on a chart to draw on",
+          "[render]") {
+  // The masseter refers within the face: its marks are repeated, enlarged, in
+  // the front view's head inset, clipped to the head.
+  auto svg = myoref::render_muscle_svg(kb(), candidate("masseter:left"));
+  REQUIRE(svg);
+  const auto m = *kb().find_muscle("masseter");
+  const std::size_t tps = kb().muscles()[m].trigger_points.size();
+  REQUIRE(tps >= 2);
+  CHECK(count(*svg, "<g><title>Masseter, ") > 2 * tps);
+  for (const char* id : {"myoref-inset-front-0", "myoref-inset-front-1", "myoref-inset-front-2",
+                         "myoref-inset-back-0", "myoref-inset-back-1", "myoref-inset-back-2"}) {
+    INFO(id);
+    CHECK(count(*svg, std::string("<clipPath id=\"") + id + "\">") == 1);
+    CHECK(count(*svg, std::string("clip-path=\"url(#") + id + ")\"") == 1 + tps);
+  }
+  CHECK(svg->find("<g aria-hidden=\"true\" pointer-events=\"none\">") != std::string::npos);
+  auto chart = myoref::render_chart_svg(kb());
+  REQUIRE(chart);
+  CHECK(chart->find("clip-path=") == std::string::npos);
 }
 
 TEST_CASE("pictures are the same every time and honour their options", "[render]") {
@@ -527,12 +606,14 @@ TEST_CASE("the chart to draw on uses the drawing's geometry", "[render][chart]")
   auto chart = myoref::render_chart_svg(kb(), intake.pain);
   REQUIRE(drawing);
   REQUIRE(chart);
+  // The enlarged head and hands repeat some shapes: set them aside.
+  const std::string views = without_insets(*drawing);
   std::size_t polygons = 0;
-  for (auto at = drawing->find("<polygon points=\""); at != std::string::npos;
-       at = drawing->find("<polygon points=\"", at + 1)) {
-    if (attribute(*drawing, at, "fill") == "none")
+  for (auto at = views.find("<polygon points=\""); at != std::string::npos;
+       at = views.find("<polygon points=\"", at + 1)) {
+    if (attribute(views, at, "fill") == "none")
       continue;  // the outline
-    std::string points = attribute(*drawing, at, "points");
+    std::string points = attribute(views, at, "points");
     std::string d = "M";
     for (std::size_t i = 0; i < points.size(); ++i) {
       if (points[i] == ',')

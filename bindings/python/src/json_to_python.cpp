@@ -14,10 +14,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 #include "common.hpp"
 
@@ -27,26 +28,40 @@ namespace {
 /// One str per distinct short text, kept for the life of the process (ids,
 /// keys and names come from a knowledge base: a bounded set). Long texts and
 /// texts past the cap are made anew each time.
+///
+/// A flat table with linear probing: a lookup is one hash of a few words and
+/// usually one comparison, where std::unordered_map cost a third of to_dict()
+/// in node chasing and byte hashing.
 class StrCache {
  public:
-  static constexpr std::size_t kMaxLength = 512;
-  static constexpr std::size_t kMaxEntries = std::size_t{1} << 16U;
+  static constexpr std::size_t kMaxLength = 48;
+  static constexpr std::size_t kSlots = std::size_t{1} << 12U;
+  static constexpr std::size_t kMaxEntries = kSlots / 2;  // keeps probe runs short
 
   /// A new reference, or nullptr with a Python error set.
   PyObject* get(std::string_view text) {
     if (text.size() > kMaxLength)
       return make(text);
-    const auto it = map_.find(text);
-    if (it != map_.end()) {
-      Py_INCREF(it->second);
-      return it->second;
+    const std::uint64_t h = hash(text);
+    std::size_t i = h & (kSlots - 1);
+    for (;; i = (i + 1) & (kSlots - 1)) {
+      Slot& slot = slots_[i];
+      if (slot.str == nullptr)
+        break;
+      if (slot.hash == h && slot.text == text) {
+        Py_INCREF(slot.str);
+        return slot.str;
+      }
     }
     PyObject* s = make(text);
-    if (s == nullptr || map_.size() >= kMaxEntries)
+    if (s == nullptr || entries_ >= kMaxEntries)
       return s;
-    const std::string& owned = texts_.emplace_back(text);
+    Slot& slot = slots_[i];
+    slot.hash = h;
+    slot.text = texts_.emplace_back(text);
     Py_INCREF(s);  // the cache's own reference, never released
-    map_.emplace(std::string_view(owned), s);
+    slot.str = s;
+    ++entries_;
     return s;
   }
 
@@ -55,8 +70,34 @@ class StrCache {
   }
 
  private:
-  std::deque<std::string> texts_;  // stable addresses for the views in map_
-  std::unordered_map<std::string_view, PyObject*> map_;
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::string_view text;  // into texts_
+    PyObject* str = nullptr;
+  };
+
+  /// The length and the first and last eight bytes, mixed by a multiply:
+  /// enough to tell ids apart (they differ at the start or at the side
+  /// suffix), and comparisons settle the rest.
+  static std::uint64_t hash(std::string_view text) {
+    constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ULL;
+    std::uint64_t first = 0;
+    std::uint64_t last = 0;
+    if (text.size() >= 8) {
+      std::memcpy(&first, text.data(), 8);
+      std::memcpy(&last, text.data() + text.size() - 8, 8);
+    } else {
+      for (const char c : text)
+        first = (first << 8U) | static_cast<unsigned char>(c);
+    }
+    std::uint64_t h = (first ^ (text.size() * kMul)) * kMul;
+    h = (h ^ (h >> 29U) ^ last) * kMul;
+    return h ^ (h >> 32U);
+  }
+
+  std::deque<std::string> texts_;  // stable addresses for the views in slots_
+  std::vector<Slot> slots_ = std::vector<Slot>(kSlots);
+  std::size_t entries_ = 0;
 };
 
 StrCache& str_cache() {
@@ -156,10 +197,15 @@ class Reader {
   PyObject* string() {
     ++pos_;
     const std::size_t start = pos_;
-    while (pos_ < text_.size() && text_[pos_] != '"' && text_[pos_] != '\\')
-      ++pos_;
-    if (pos_ >= text_.size())
+    // memchr is vectorised: find the closing quote, then any escape before it.
+    const char* base = text_.data();
+    const void* quote = std::memchr(base + pos_, '"', text_.size() - pos_);
+    if (quote == nullptr)
       return nullptr;
+    const auto end = static_cast<std::size_t>(static_cast<const char*>(quote) - base);
+    const void* escape = std::memchr(base + pos_, '\\', end - pos_);
+    pos_ =
+        escape == nullptr ? end : static_cast<std::size_t>(static_cast<const char*>(escape) - base);
     if (text_[pos_] == '"') {
       const std::string_view s = text_.substr(start, pos_ - start);
       ++pos_;
