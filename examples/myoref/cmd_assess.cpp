@@ -113,7 +113,8 @@ int run_assess(const std::vector<std::string>& words_given) {
 
 }  // namespace
 
-MYOREF_COMMAND("assess", "assess INTAKE.json [--format text|json] [--kb KB.json] [--lang LANG] [--ask]",
+MYOREF_COMMAND("assess",
+               "assess INTAKE.json [--format text|json] [--kb KB.json] [--lang LANG] [--ask]",
                "triage a pain drawing (red flags first), then rank the muscles likely behind it, "
                "with reasons",
                run_assess)

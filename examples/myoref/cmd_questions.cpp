@@ -81,7 +81,8 @@ int run_questions(const std::vector<std::string>& words) {
 
 }  // namespace
 
-MYOREF_COMMAND("questions", "questions INTAKE.json [--format text|json] [--kb KB.json] [--lang LANG]",
+MYOREF_COMMAND("questions",
+               "questions INTAKE.json [--format text|json] [--kb KB.json] [--lang LANG]",
                "the red-flag questions a pain drawing calls for and that were not answered, most "
                "serious first",
                run_questions)

@@ -298,7 +298,9 @@ struct LocaleCheck {
   /// "KEY: lost {x}" / "KEY: added {y}" / "KEY: plural forms missing".
   std::vector<std::string> placeholders;
   /// True when nothing is missing, unknown or wrong.
-  bool complete() const noexcept { return missing.empty() && unknown.empty() && placeholders.empty(); }
+  bool complete() const noexcept {
+    return missing.empty() && unknown.empty() && placeholders.empty();
+  }
 };
 
 /// Limits that keep a hostile document from costing much (docs/knowledge-base.md,
@@ -367,8 +369,7 @@ class KnowledgeBase {
   /// Without a pack the result is made once per locale and kept. Errors:
   /// not_found for a language with no built-in words and no pack;
   /// parse/invalid_input for a malformed pack.
-  Expected<KnowledgeBase> localized(std::string_view locale,
-                                    std::string_view pack_json = {}) const;
+  Expected<KnowledgeBase> localized(std::string_view locale, std::string_view pack_json = {}) const;
 
   /// Reports what `locale` (and a host's pack) leaves untranslated, which
   /// keys it gives that nothing uses, and which messages lose or add a

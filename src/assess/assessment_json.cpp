@@ -159,10 +159,9 @@ std::string age_rule_reason(const KnowledgeBase& kb, const Triage& triage, const
   const int days = rule.max_duration_days;
   switch (triage.age_rule) {
     case AgeRuleOutcome::applies:
-      return m.get("age_rule.applies", {{"n", *intake.duration_days},
-                                        {"max_days", days},
-                                        {"age", *intake.age},
-                                        {"band", band}});
+      return m.get(
+          "age_rule.applies",
+          {{"n", *intake.duration_days}, {"max_days", days}, {"age", *intake.age}, {"band", band}});
     case AgeRuleOutcome::applies_duration_unknown:
       return m.get("age_rule.applies_duration_unknown", {{"age", *intake.age}, {"band", band}});
     case AgeRuleOutcome::age_unknown:

@@ -72,8 +72,9 @@ std::string candidate_title(const KnowledgeBase& kb, CandidateIndex c) {
     return name;
   // Names may hold parentheses of their own: "Multifidus (lumbar), left".
   const detail::Catalogue& m = detail::catalogue(kb);
-  return m.get("muscle.on_side",
-               {{"muscle", name}, {"side", m.get(cand.side == Side::left ? "side.left" : "side.right")}});
+  return m.get(
+      "muscle.on_side",
+      {{"muscle", name}, {"side", m.get(cand.side == Side::left ? "side.left" : "side.right")}});
 }
 
 /// "Quadratus lumborum — both sides": one entry for a muscle whose two sides

@@ -345,10 +345,10 @@ Triage triage(const KnowledgeBase& kb, const Intake& intake) {
         t.set_aside.push_back(fi);
     }
     if (l.level) {
-      RuleHit hit{l.id, *l.level,
-                  detail::catalogue(kb).get("triage.lookalike_reason",
-                                            {{"name", l.name}, {"why", l.why}}),
-                  l.advice, l.cite};
+      RuleHit hit{
+          l.id, *l.level,
+          detail::catalogue(kb).get("triage.lookalike_reason", {{"name", l.name}, {"why", l.why}}),
+          l.advice, l.cite};
       t.level = std::max(t.level, hit.level);
       t.rules.push_back(std::move(hit));
     }
@@ -375,8 +375,8 @@ Triage triage(const KnowledgeBase& kb, const Intake& intake) {
     add_rule(kb, t, "unanswered", TriageLevel::see_clinician,
              m.get("triage.unanswered",
                    {{"n", n},
-                    {"level", m.get("level." +
-                                    std::string(to_string(flags[t.pending.front()].level)))}}));
+                    {"level",
+                     m.get("level." + std::string(to_string(flags[t.pending.front()].level)))}}));
   }
   if (t.age_rule_raises()) {
     RuleHit hit{"new_pain_age", kb.age_rule().level, detail::age_rule_reason(kb, t, intake),

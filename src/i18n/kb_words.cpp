@@ -41,8 +41,8 @@ const Kind kKinds[] = {
      true,
      {"name", "summary.text", "location.text", "layer.over[]", "layer.under[]",
       "attachments.origin", "attachments.insertion", "actions[].text", "loaded_by[].text",
-      "perpetuating_factors[].text", "symptoms[].text", "self_test.text",
-      "trigger_points[id].name", "trigger_points[id].location", "differentials[].text"},
+      "perpetuating_factors[].text", "symptoms[].text", "self_test.text", "trigger_points[id].name",
+      "trigger_points[id].location", "differentials[].text"},
      {"name", "summary", "location", "layer", "attachments", "actions", "loaded_by",
       "perpetuating_factors", "symptoms", "self_test", "differentials", "trigger_points[].name",
       "trigger_points[].location"}},
@@ -63,7 +63,8 @@ void walk(json::value& v, std::string_view spec, std::string key, const Visit& v
   }
   const std::size_t dot = spec.find('.');
   std::string_view seg = spec.substr(0, dot);
-  const std::string_view rest = dot == std::string_view::npos ? std::string_view() : spec.substr(dot + 1);
+  const std::string_view rest =
+      dot == std::string_view::npos ? std::string_view() : spec.substr(dot + 1);
   if (seg == "text" && rest.empty()) {
     // A statement's text: its key is the statement's.
     if (auto* o = v.if_object()) {

@@ -22,7 +22,8 @@ namespace myoref::detail {
 
 /// Calls `visit(key, text)` for every word of a canonical knowledge-base
 /// value, in document order; `text` may be replaced in place.
-void for_each_word(json::value& kb, const std::function<void(const std::string& key, json::string& text)>& visit);
+void for_each_word(json::value& kb,
+                   const std::function<void(const std::string& key, json::string& text)>& visit);
 
 /// The canonical value without its words: what KnowledgeBase::hash() covers.
 void strip_words(json::value& kb);

@@ -27,8 +27,8 @@ namespace detail {
 namespace {
 
 const json::object& embedded() {
-  static const json::value v = json::parse(json::string_view(embedded_locales().data(),
-                                                             embedded_locales().size()));
+  static const json::value v =
+      json::parse(json::string_view(embedded_locales().data(), embedded_locales().size()));
   return v.as_object();
 }
 
@@ -113,8 +113,8 @@ void add_object(const json::object& o, Texts& kb, Texts& messages, bool split,
       const auto* one = p.if_contains("one");
       t.one = one && one->is_string() ? std::string(one->get_string()) : t.other;
     } else {
-      problems.push_back({pointer("", key),
-                          "expected a text, or {\"one\": ..., \"other\": ...} for a plural"});
+      problems.push_back(
+          {pointer("", key), "expected a text, or {\"one\": ..., \"other\": ...} for a plural"});
       continue;
     }
     // An empty translation is no translation: the English text stays.
@@ -210,6 +210,11 @@ Expected<KnowledgeBase> build(const KnowledgeBase& kb, const Translations& tr) {
     return Error(out.error().code(), "the knowledge base in " + quoted(tr.tag) + " does not load",
                  out.error().diagnostics());
   }
+  // The source's names, for the words a plan document records (in English).
+  auto& built = const_cast<KbData&>(out->data());  // NOLINT: not shared yet
+  built.source_muscle_names.reserve(kb.muscles().size());
+  for (const Muscle& m : kb.muscles())
+    built.source_muscle_names.push_back(m.name);
   // The clinical content is the same, so is the hash: no need to compute it.
   const KbData& data = out->data();
   const std::string& hash = kb.hash();
@@ -245,7 +250,8 @@ bool flexible(std::string_view key, std::string_view placeholder, bool dropped) 
   return false;
 }
 
-std::vector<std::string> word_keys(const KnowledgeBase& kb, std::map<std::string, std::string>* english) {
+std::vector<std::string> word_keys(const KnowledgeBase& kb,
+                                   std::map<std::string, std::string>* english) {
   json::value v = kb_to_json_value(kb.data());
   std::vector<std::string> keys;
   for_each_word(v, [&](const std::string& key, json::string& text) {

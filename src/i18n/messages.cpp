@@ -1,5 +1,6 @@
 #include "i18n/messages.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "kb/kb_data.hpp"
@@ -22,10 +23,10 @@ MsgArg::MsgArg(std::string_view name, long long number) noexcept
 
 namespace {
 
-const MsgArg* find_arg(std::initializer_list<MsgArg> args, std::string_view name) noexcept {
-  for (const MsgArg& a : args) {
-    if (a.name() == name)
-      return &a;
+const MsgArg* find_arg(const MsgArg* args, std::size_t count, std::string_view name) noexcept {
+  for (std::size_t i = 0; i < count; ++i) {
+    if (args[i].name() == name)
+      return &args[i];
   }
   return nullptr;
 }
@@ -76,8 +77,8 @@ std::vector<std::string> placeholders(std::string_view text) {
   return out;
 }
 
-void Catalogue::append(std::string& out, std::string_view key,
-                       std::initializer_list<MsgArg> args) const {
+void Catalogue::append(std::string& out, std::string_view key, const MsgArg* args,
+                       std::size_t count) const {
   const auto it = messages.find(key);
   if (it == messages.end()) {
     out += key;
@@ -86,7 +87,7 @@ void Catalogue::append(std::string& out, std::string_view key,
   const Message& m = it->second;
   std::string_view text = m.other;
   if (m.plural) {
-    const MsgArg* n = find_arg(args, "n");
+    const MsgArg* n = find_arg(args, count, "n");
     if (n != nullptr && n->is_number() && n->number() == 1)
       text = m.one;
   }
@@ -97,7 +98,7 @@ void Catalogue::append(std::string& out, std::string_view key,
       while (j < text.size() && name_char(text[j]))
         ++j;
       if (j < text.size() && text[j] == '}' && j > i + 1) {
-        if (const MsgArg* a = find_arg(args, text.substr(i + 1, j - i - 1))) {
+        if (const MsgArg* a = find_arg(args, count, text.substr(i + 1, j - i - 1))) {
           if (a->is_decimal() && decimal != '.') {
             for (const char d : a->text())
               out += d == '.' ? decimal : d;
@@ -113,9 +114,16 @@ void Catalogue::append(std::string& out, std::string_view key,
   }
 }
 
-std::string Catalogue::get(std::string_view key, std::initializer_list<MsgArg> args) const {
+std::string Catalogue::get(std::string_view key, const MsgArg* args, std::size_t count) const {
+  // One block for the whole sentence: the template and every value fit.
+  std::size_t size = key.size();
+  if (const auto it = messages.find(key); it != messages.end())
+    size = std::max(it->second.one.size(), it->second.other.size());
+  for (std::size_t i = 0; i < count; ++i)
+    size += args[i].text().size();
   std::string out;
-  append(out, key, args);
+  out.reserve(size);
+  append(out, key, args, count);
   return out;
 }
 

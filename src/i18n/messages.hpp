@@ -31,7 +31,8 @@ class MsgArg {
   MsgArg(std::string_view name, const std::string& text) noexcept : name_(name), text_(text) {}
   MsgArg(std::string_view name, const char* text) noexcept : name_(name), text_(text) {}
   MsgArg(std::string_view name, long long number) noexcept;
-  MsgArg(std::string_view name, int number) noexcept : MsgArg(name, static_cast<long long>(number)) {}
+  MsgArg(std::string_view name, int number) noexcept
+      : MsgArg(name, static_cast<long long>(number)) {}
   MsgArg(std::string_view name, std::size_t number) noexcept
       : MsgArg(name, static_cast<long long>(number)) {}
   /// A decimal number already written with '.' as its separator.
@@ -42,9 +43,7 @@ class MsgArg {
   }
 
   std::string_view name() const noexcept { return name_; }
-  std::string_view text() const noexcept {
-    return number_ ? std::string_view(buf_, size_) : text_;
-  }
+  std::string_view text() const noexcept { return number_ ? std::string_view(buf_, size_) : text_; }
   bool is_number() const noexcept { return number_; }
   bool is_decimal() const noexcept { return decimal_; }
   long long number() const noexcept { return value_; }
@@ -74,8 +73,17 @@ class Catalogue {
   /// Appends message `key` with its placeholders filled. A key the catalogue
   /// does not have appends the key itself (a bug: the English catalogue has
   /// every key the library uses, and a test checks it).
-  void append(std::string& out, std::string_view key, std::initializer_list<MsgArg> args) const;
-  std::string get(std::string_view key, std::initializer_list<MsgArg> args = {}) const;
+  void append(std::string& out, std::string_view key, std::initializer_list<MsgArg> args) const {
+    append(out, key, args.begin(), args.size());
+  }
+  void append(std::string& out, std::string_view key, const MsgArg* args, std::size_t count) const;
+  std::string get(std::string_view key, std::initializer_list<MsgArg> args = {}) const {
+    return get(key, args.begin(), args.size());
+  }
+  std::string get(std::string_view key, const std::vector<MsgArg>& args) const {
+    return get(key, args.data(), args.size());
+  }
+  std::string get(std::string_view key, const MsgArg* args, std::size_t count) const;
   /// Whether the English template of `key` holds placeholder `name`.
   bool has(std::string_view key) const noexcept { return messages.find(key) != messages.end(); }
 };

@@ -53,6 +53,11 @@ struct KbData {
   /// without a host pack, by locale, made once and kept.
   mutable std::mutex localized_mutex;
   mutable std::map<std::string, std::shared_ptr<const KbData>, std::less<>> localized;
+  /// The muscles' names in the source language (English) when this is a
+  /// localized copy; empty for a knowledge base as loaded. Plan documents
+  /// record their reason in the source language, so that a plan's document
+  /// is the same in every language (docs/protocol.md).
+  std::vector<std::string> source_muscle_names;
 
   // --- The model, in document order ----------------------------------------
   std::vector<Citation> citations;

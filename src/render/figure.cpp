@@ -657,8 +657,9 @@ std::string region_label(const KnowledgeBase& kb, RegionKeyIndex key) {
   if (k.side == Side::none)
     return name;
   const Catalogue& m = catalogue(kb);
-  return m.get("region.on_side",
-               {{"region", name}, {"side", m.get(k.side == Side::left ? "side.left" : "side.right")}});
+  return m.get(
+      "region.on_side",
+      {{"region", name}, {"side", m.get(k.side == Side::left ? "side.left" : "side.right")}});
 }
 
 std::string region_aria_label(const KnowledgeBase& kb, RegionKeyIndex key) {
@@ -674,8 +675,9 @@ std::string region_aria_label(const KnowledgeBase& kb, RegionKeyIndex key) {
     lowered[0] = static_cast<char>(lowered[0] - 'A' + 'a');
   }
   const Catalogue& m = catalogue(kb);
-  return m.get("region.aria_on_side",
-               {{"region", lowered}, {"side", m.get(k.side == Side::left ? "side.left" : "side.right")}});
+  return m.get(
+      "region.aria_on_side",
+      {{"region", lowered}, {"side", m.get(k.side == Side::left ? "side.left" : "side.right")}});
 }
 
 std::string candidate_label(const KnowledgeBase& kb, CandidateIndex candidate) {
@@ -684,8 +686,9 @@ std::string candidate_label(const KnowledgeBase& kb, CandidateIndex candidate) {
   if (c.side == Side::none)
     return name;
   const Catalogue& m = catalogue(kb);
-  return m.get("region.on_side",
-               {{"region", name}, {"side", m.get(c.side == Side::left ? "side.left" : "side.right")}});
+  return m.get(
+      "region.on_side",
+      {{"region", name}, {"side", m.get(c.side == Side::left ? "side.left" : "side.right")}});
 }
 
 std::string zone_list(const KnowledgeBase& kb, const std::vector<Zone>& zones, Zone which) {

@@ -193,14 +193,14 @@ void write_ranking(std::string& out, const Assessment& a, std::size_t ranked,
     out += "<p>" + html(m.get("report.no_muscle")) + "</p>\n";
     return;
   }
-  out += "<p class=\"lede\">" + html(m.get("report.ranking_lede")) +
-         "</p>\n<ol class=\"ranking\">\n";
+  out +=
+      "<p class=\"lede\">" + html(m.get("report.ranking_lede")) + "</p>\n<ol class=\"ranking\">\n";
   for (std::size_t i = 0; i < shown; ++i) {
     const detail::TieEntry& e = entries[i];
     const RankedCandidate c = a.candidate(e.rank);
     out += "<li><h3>" + html(entry_label(a, e)) + " <span class=\"score\">" +
-           html(m.get("report.score", {detail::MsgArg::decimal(
-                                          "score", detail::render::score_text(c.score))})) +
+           html(m.get("report.score",
+                      {detail::MsgArg::decimal("score", detail::render::score_text(c.score))})) +
            "</span></h3>\n<ul>";
     const std::vector<detail::TieEntry> ties = detail::tied_with(a, entries, i);
     if (!ties.empty()) {
@@ -221,13 +221,13 @@ void write_ranking(std::string& out, const Assessment& a, std::size_t ranked,
                html(m.get("report.does_not_explain", {{"regions", region_list(kb, neither)}})) +
                "</li>";
     } else {
-      out += "<li>" +
-             html(m.get("report.explains", {{"regions", region_list(kb, c.explained)}})) + "</li>";
+      out += "<li>" + html(m.get("report.explains", {{"regions", region_list(kb, c.explained)}})) +
+             "</li>";
       if (!c.unexplained.empty()) {
-        out += "<li>" +
-               html(m.get("report.does_not_explain",
-                          {{"regions", region_list(kb, c.unexplained)}})) +
-               "</li>";
+        out +=
+            "<li>" +
+            html(m.get("report.does_not_explain", {{"regions", region_list(kb, c.unexplained)}})) +
+            "</li>";
       }
     }
     if (!c.findings_for.empty()) {

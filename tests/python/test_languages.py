@@ -74,6 +74,8 @@ def test_a_plan_made_in_english_is_continued_and_logged_in_spanish(en, es):
     plan_es = myoref.Plan.from_json(es, document)  # no kb_mismatch
     assert plan_es.target == plan_en.target
     assert plan_es.to_json() == document  # the plan document has no language
+    assert plan_es.reason.startswith("Glúteo medio (lado izquierdo) es el primero")  # said in Spanish
+    assert plan_en.reason.startswith("Gluteus medius (left) is first")
     step = plan_es.next_step()
     session = {"date": "2026-12-08", "target": plan_es.target,
                "steps": ["release", "stretch", "strengthen"],
