@@ -265,6 +265,26 @@ std::vector<std::string> word_keys(const KnowledgeBase& kb,
 }  // namespace
 }  // namespace detail
 
+namespace detail {
+const Catalogue& catalogue_for(std::string_view locale) {
+  if (locale.empty() || locale == "en")
+    return english_catalogue();
+  // Made once per language and kept for the life of the program.
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<const Catalogue>, std::less<>> made;
+  const std::lock_guard<std::mutex> lock(mutex);
+  const auto it = made.find(locale);
+  if (it != made.end())
+    return *it->second;
+  auto tr = gather(locale, {});
+  if (!tr)
+    return english_catalogue();
+  std::shared_ptr<const Catalogue> c = make_catalogue(*tr);
+  made.emplace(std::string(locale), c);
+  return *c;
+}
+}  // namespace detail
+
 const std::string& KnowledgeBase::locale() const noexcept {
   return d_->locale;
 }

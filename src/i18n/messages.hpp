@@ -19,7 +19,8 @@
 
 namespace myoref {
 class KnowledgeBase;
-}
+struct Dose;
+}  // namespace myoref
 
 namespace myoref::detail {
 
@@ -88,8 +89,15 @@ class Catalogue {
   bool has(std::string_view key) const noexcept { return messages.find(key) != messages.end(); }
 };
 
+/// A dose in a catalogue's words ("hold 30 s, 3 repetitions, each side, daily").
+std::string dose_text(const Catalogue& messages, const Dose& dose);
+
 /// The English catalogue, embedded in the library (data/locales/en/messages.json).
 const Catalogue& english_catalogue();
+
+/// The catalogue of a built-in language ("es", "es-MX"); English for "en" or
+/// a language the library has not.
+const Catalogue& catalogue_for(std::string_view locale);
 
 /// The catalogue a knowledge base's words are in: its locale's, English by default.
 const Catalogue& catalogue(const KnowledgeBase& kb) noexcept;

@@ -11,20 +11,21 @@
 #include "util/json.hpp"
 
 namespace myoref::detail {
-namespace {
 
-std::string points(int n) {
-  return std::to_string(n) + (n == 1 ? " point" : " points");
-}
-
-std::string step_list(const std::vector<Step>& steps) {
+std::string step_list(const Catalogue& m, const std::vector<Step>& steps) {
   std::string out;
   for (std::size_t i = 0; i < steps.size(); ++i) {
     if (i != 0)
-      out += i + 1 == steps.size() ? " and " : ", ";
-    out += to_string(steps[i]);
+      out += m.get(i + 1 == steps.size() ? "list.last_separator" : "list.separator");
+    out += m.get("step." + std::string(to_string(steps[i])));
   }
   return out;
+}
+
+namespace {
+
+std::string points(const Catalogue& m, int n) {
+  return m.get("plan.points", {{"n", n}});
 }
 
 struct Range {
@@ -415,13 +416,12 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
   const KnowledgeBase& kb = s.kb;
   if (s.status == PlanStatus::stopped_seek_care) {
     return Error(ErrorCode::safety_refusal,
-                 "the plan has stopped; no more sessions are taken. " + s.reason +
-                     " See a clinician before going on with self-care.",
+                 catalogue(kb).get("plan.error.stopped", {{"reason", s.reason}}),
                  {{std::string(base), "the plan's status is stopped_seek_care"}});
   }
   if (s.status == PlanStatus::exhausted || !s.current) {
     return Error(ErrorCode::invalid_input,
-                 "the plan is exhausted; there is no target to log a session against. " + s.reason,
+                 catalogue(kb).get("plan.error.exhausted", {{"reason", s.reason}}),
                  {{std::string(base), "the plan's status is exhausted"}});
   }
   const std::size_t current = *s.current;
@@ -514,7 +514,9 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
   }
 
   // Accepted: every rule below records its reason.
+  const Catalogue& m = catalogue(kb);
   Decision d;
+  d.locale = kb.locale();
   d.level = s.triage;
   d.session = s.sessions.size();
   d.target = s.candidates[current].key;
@@ -526,9 +528,10 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
       is_relief(s.options, baseline, session.pain_before)) {
     s.sessions.back().relief = true;
     d.previous_relief = true;
-    d.reasons.push_back("Pain before this session (" + std::to_string(session.pain_before) +
-                        ") is relief against the baseline of " + std::to_string(baseline) +
-                        ", so the session of " + s.sessions.back().log.date + " counts as relief.");
+    d.reasons.push_back(
+        m.get("plan.decision.previous_relief", {{"pain", session.pain_before},
+                                                {"baseline", baseline},
+                                                {"date", s.sessions.back().log.date}}));
   }
 
   SessionRecord rec;
@@ -545,33 +548,34 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
   }
   rec.complete = rec.missing.empty();
   if (rec.complete) {
-    d.reasons.push_back(maintenance ? "Strengthening was done, as maintenance asks."
-                                    : "All three steps were done, in order.");
+    d.reasons.push_back(
+        m.get(maintenance ? "plan.decision.complete_maintenance" : "plan.decision.complete"));
   } else {
-    d.reasons.push_back("Incomplete: " + step_list(rec.missing) +
-                        (rec.missing.size() == 1 ? " was" : " were") +
-                        " left out. The next session should do all three steps, in order.");
+    d.reasons.push_back(m.get("plan.decision.incomplete",
+                              {{"steps", step_list(m, rec.missing)}, {"n", rec.missing.size()}}));
   }
 
   rec.relief = is_relief(s.options, baseline, session.pain_after);
   const int drop = baseline - session.pain_after;
-  const std::string rule = " (relief needs " + points(s.options.relief_points) + " or " +
-                           std::to_string(s.options.relief_percent) + "% below the baseline of " +
-                           std::to_string(baseline) + ")";
+  const std::string rule =
+      m.get("plan.decision.relief_rule", {{"points", points(m, s.options.relief_points)},
+                                          {"percent", s.options.relief_percent},
+                                          {"baseline", baseline}});
   if (rec.relief) {
-    d.reasons.push_back("Relief: pain after the session (" + std::to_string(session.pain_after) +
-                        ") is " + points(drop) + " below the baseline" + rule + ".");
+    d.reasons.push_back(
+        m.get("plan.decision.relief",
+              {{"pain", session.pain_after}, {"drop", points(m, drop)}, {"rule", rule}}));
   } else {
-    d.reasons.push_back("No relief yet: pain after the session is " +
-                        std::to_string(session.pain_after) + rule + ".");
+    d.reasons.push_back(
+        m.get("plan.decision.no_relief", {{"pain", session.pain_after}, {"rule", rule}}));
   }
   rec.worse =
       std::max(session.pain_before, session.pain_after) >= baseline + s.options.worsening_points;
   if (rec.worse) {
-    d.reasons.push_back("Pain of " +
-                        std::to_string(std::max(session.pain_before, session.pain_after)) +
-                        " is at least " + points(s.options.worsening_points) +
-                        " above the baseline of " + std::to_string(baseline) + ".");
+    d.reasons.push_back(
+        m.get("plan.decision.worse", {{"pain", std::max(session.pain_before, session.pain_after)},
+                                      {"points", points(m, s.options.worsening_points)},
+                                      {"baseline", baseline}}));
   }
   d.complete = rec.complete;
   d.missing = rec.missing;
@@ -600,7 +604,7 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
         s, {"plan.reason.red_flag",
             {text_arg("date", session.date), number_arg("n", static_cast<long long>(flags.size())),
              PlanArg{"flags", PlanArg::Kind::red_flags, flag_ids, 0}}});
-    d.reasons.push_back("Stopped: " + s.reason);
+    d.reasons.push_back(m.get("plan.decision.stopped", {{"reason", s.reason}}));
   } else if (worse_streak(s) >= s.options.worsening_sessions) {
     d.level = TriageLevel::see_clinician;
     d.outcome = Outcome::stopped_worsening;
@@ -610,10 +614,8 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
                {"plan.reason.worsening",
                 {number_arg("points", s.options.worsening_points, PlanArg::Kind::points),
                  number_arg("baseline", baseline), number_arg("n", s.options.worsening_sessions)}});
-    d.reasons.push_back("Stopped: " + s.reason);
-    d.advice.push_back(
-        "Stop the exercises and see a clinician: pain that gets worse with self-care needs to be "
-        "examined.");
+    d.reasons.push_back(m.get("plan.decision.stopped", {{"reason", s.reason}}));
+    d.advice.push_back(m.get("plan.advice.worsening"));
   } else if (no_improvement_stop(s)) {
     const int days = s.session_days.back() - s.session_days.front();
     d.level = TriageLevel::see_clinician;
@@ -626,11 +628,9 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
          {number_arg("weeks", days / 7), number_arg("days", days), text_arg("date", session.date),
           number_arg("points", s.options.relief_points, PlanArg::Kind::points),
           number_arg("percent", s.options.relief_percent), number_arg("baseline", baseline)}});
-    d.reasons.push_back("Stopped: " + s.reason);
-    d.advice.emplace_back(
-        "See a clinician: self-care has not helped enough in " +
-        std::to_string(s.options.no_improvement_weeks) +
-        " weeks, so the pain needs to be looked at again (its cause, and other treatments).");
+    d.reasons.push_back(m.get("plan.decision.stopped", {{"reason", s.reason}}));
+    d.advice.push_back(
+        m.get("plan.advice.no_improvement", {{"weeks", s.options.no_improvement_weeks}}));
   } else if (s.status == PlanStatus::active) {
     const int streak = relief_streak(s, target);
     const int trials = release_trials_without_relief(s, target);
@@ -641,9 +641,8 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
       s.candidates[current].status = CandidateStatus::responding;
       set_reason(s, {"plan.reason.maintenance",
                      {number_arg("n", streak), candidate_arg("candidate", current)}});
-      d.reasons.push_back("Maintenance: " + s.reason);
-      d.advice.push_back("Keep strengthening " + label +
-                         "; do release and stretch when tightness or pain comes back.");
+      d.reasons.push_back(m.get("plan.decision.maintenance", {{"reason", s.reason}}));
+      d.advice.push_back(m.get("plan.advice.maintenance", {{"candidate", label}}));
     } else if (trials >= s.options.release_trials) {
       s.candidates[current].status = CandidateStatus::not_likely_source;
       if (current + 1 < s.candidates.size()) {
@@ -654,8 +653,8 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
         set_reason(s, {"plan.reason.escalated",
                        {candidate_arg("candidate", current), number_arg("n", trials),
                         candidate_arg("next", next)}});
-        d.advice.push_back("Start again with release on " +
-                           candidate_label(kb, s.candidates[next]) + ".");
+        d.advice.push_back(m.get("plan.advice.start_next",
+                                 {{"candidate", candidate_label(kb, s.candidates[next])}}));
       } else {
         s.current.reset();
         s.status = PlanStatus::exhausted;
@@ -663,16 +662,14 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
         d.level = TriageLevel::see_clinician;
         set_reason(s, {"plan.reason.exhausted",
                        {candidate_arg("candidate", current), number_arg("n", trials)}});
-        d.advice.push_back(
-            "See a clinician: none of the likely muscles responded to self-care, so the pain "
-            "needs another look.");
+        d.advice.push_back(m.get("plan.advice.exhausted"));
       }
       s.outcome = d.outcome;
       d.reasons.push_back(s.reason);
     } else if (trials > 0) {
-      d.reasons.push_back("Release session " + std::to_string(trials) + " of " +
-                          std::to_string(s.options.release_trials) + " without relief on " + label +
-                          ".");
+      d.reasons.push_back(
+          m.get("plan.decision.trial",
+                {{"n", trials}, {"trials", s.options.release_trials}, {"candidate", label}}));
     }
   }
   d.status = s.status;

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "i18n/messages.hpp"
 #include "myoref/error.hpp"
 #include "myoref/kb.hpp"
 #include "myoref/plan.hpp"
@@ -64,6 +65,9 @@ std::string candidate_label(const KnowledgeBase& kb, const PlanCandidate& candid
 /// The reason said in the knowledge base's language, or (`source`) in
 /// English, as the plan document records it whatever the language.
 std::string say_reason(const PlanState& state, const PlanReason& why, bool source = false);
+
+/// "release, stretch and strengthen" in a catalogue's words.
+std::string step_list(const Catalogue& messages, const std::vector<Step>& steps);
 
 /// Sets the state's reason (`why` and its words).
 void set_reason(PlanState& state, PlanReason why);
