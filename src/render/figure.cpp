@@ -414,17 +414,23 @@ void write_view(std::string& out, const KnowledgeBase& kb, const Panel& panel, c
                 const View& view, const std::vector<Inset>& insets, float x, float y,
                 bool& tab_stop_taken) {
   const Chart& chart = kb.chart();
-  text_element(out, x + chart.width / 2.0F, y + 12.0F, view.caption, 12.0F, "middle", kTextColour,
-               true);
-  text_element(out, x + 2.0F, y + 12.0F, view.viewer_left, 11.0F, "start", kMutedText);
-  text_element(out, x + chart.width - 2.0F, y + 12.0F, view.viewer_right, 11.0F, "end", kMutedText);
+  const Catalogue& words = catalogue(kb);
+  const bool front = view.view == myoref::View::front;
+  const std::string caption = words.get(front ? "render.front" : "render.back");
+  text_element(out, x + chart.width / 2.0F, y + 12.0F, caption, 12.0F, "middle", kTextColour, true);
+  text_element(out, x + 2.0F, y + 12.0F,
+               words.get(front ? "render.right_letter" : "render.left_letter"), 11.0F, "start",
+               kMutedText);
+  text_element(out, x + chart.width - 2.0F, y + 12.0F,
+               words.get(front ? "render.left_letter" : "render.right_letter"), 11.0F, "end",
+               kMutedText);
   out += "<g";
   attr(out, "transform", "translate(" + num(x) + ' ' + num(y + kCaptionHeight) + ')');
   if (panel.interactive) {
     // A named group per view: a screen reader says "front view" when focus
     // enters it, which tells apart a region drawn on both views.
     out += " role=\"group\"";
-    attr(out, "aria-label", std::string(view.caption) + " view");
+    attr(out, "aria-label", words.get("render.view_label", {{"view", caption}}));
   }
   out += ">\n";
   write_view_body(out, kb, panel, look, view, nullptr, tab_stop_taken);
@@ -522,7 +528,8 @@ float legend_height(const Figure& figure) {
   return h;
 }
 
-void write_legend(std::string& out, const Figure& figure, const Look& look, float x, float y) {
+void write_legend(std::string& out, const KnowledgeBase& kb, const Figure& figure, const Look& look,
+                  float x, float y) {
   y += kLegendTop;
   for (const LegendItem& item : figure.legend) {
     if (item.kind == LegendItem::Kind::pain_scale) {
@@ -541,8 +548,8 @@ void write_legend(std::string& out, const Figure& figure, const Look& look, floa
         text_element(out, sx + kSwatchWidth / 2.0F, y + kSwatchHeight + 10.0F, std::to_string(i),
                      9.0F, "middle", kMutedText);
       }
-      text_element(out, x0 + 11.0F * kSwatchWidth + 8.0F, y + 10.0F, "0: drawn, no pain now", 10.0F,
-                   "start", kMutedText);
+      text_element(out, x0 + 11.0F * kSwatchWidth + 8.0F, y + 10.0F,
+                   catalogue(kb).get("render.zero_drawn"), 10.0F, "start", kMutedText);
       y += kScaleRow;
       continue;
     }
@@ -814,7 +821,7 @@ std::string write_svg(const KnowledgeBase& kb, const Figure& figure, const Look&
     }
   }
   if (look.legend && !figure.legend.empty()) {
-    write_legend(out, figure, look, kMargin, views_bottom);
+    write_legend(out, kb, figure, look, kMargin, views_bottom);
   }
   out += "</svg>\n";
   return out;
