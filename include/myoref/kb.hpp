@@ -377,6 +377,11 @@ class KnowledgeBase {
   Expected<LocaleCheck> check_locale(std::string_view locale,
                                      std::string_view pack_json = {}) const;
 
+  /// Sentence `key` of the message catalogue in this knowledge base's
+  /// language (data/locales/LANG/messages.json), for a host's own headings
+  /// ("muscle_text.where_it_is"); the key itself when no catalogue has it.
+  std::string message(std::string_view key) const;
+
   /// The languages built into the library ("en", "es").
   static std::vector<std::string> builtin_locales();
 

@@ -285,6 +285,10 @@ const Catalogue& catalogue_for(std::string_view locale) {
 }
 }  // namespace detail
 
+std::string KnowledgeBase::message(std::string_view key) const {
+  return detail::catalogue(*this).get(key);
+}
+
 const std::string& KnowledgeBase::locale() const noexcept {
   return d_->locale;
 }

@@ -30,3 +30,14 @@ myoref_cli_test("languages: kb check reports a lost and an added placeholder"
   EXPECT_EXIT 1
   STDOUT_CONTAINS "placeholder: reason.essential_zone: lost {regions}"
     "placeholder: reason.essential_zone: added {zona}" LABELS languages)
+# `myoref muscle` in Spanish: the command's headings and the muscle's words.
+myoref_cli_test("languages: myoref muscle --lang es"
+  COMMAND $<TARGET_FILE:myoref_cli> muscle gluteus_medius --lang es
+  STDOUT_CONTAINS "Dónde está" "Cubierto por: piel, grasa" "Puntos gatillo y adónde envían el dolor"
+    "Protocolo de autocuidado (en este orden)" "Liberación con pelota contra la pared"
+  LABELS languages)
+# A plan's next step and a logged session in Spanish.
+myoref_cli_test("languages: plan next --lang es"
+  COMMAND $<TARGET_FILE:myoref_cli> plan next ${CMAKE_CURRENT_SOURCE_DIR}/data/plan/plan-fresh.json
+          --kb ${CMAKE_CURRENT_SOURCE_DIR}/data/plan/kb.json --lang es
+  STDOUT_CONTAINS "Por qué: " "Paso 1 de 3: liberación" "Dosis: mantener" LABELS languages)
