@@ -40,6 +40,26 @@ int myoref_kb_open_json(myoref_kb** out, const char* text, size_t len) {
   });
 }
 
+int myoref_kb_localized(myoref_kb** out, const myoref_kb* kb, const char* locale, const char* pack,
+                        size_t pack_len) {
+  MYOREF_CHECK_OUT(out);
+  MYOREF_CHECK_ARG(kb);
+  MYOREF_CHECK_ARG(locale);
+  if (pack != nullptr) {
+    MYOREF_CHECK_TEXT(pack, pack_len);
+  }
+  return guard(__func__, [&] {
+    const std::string_view pack_json =
+        pack != nullptr ? myoref::capi::text_view(pack, pack_len) : std::string_view();
+    return store(out, kb->kb.localized(locale, pack_json));
+  });
+}
+
+const char* myoref_kb_locale(const myoref_kb* kb) {
+  MYOREF_CHECK_ARG_OR(kb, nullptr);
+  return guard_value<const char*>(__func__, nullptr, [&] { return kb->kb.locale().c_str(); });
+}
+
 void myoref_kb_free(myoref_kb* kb) {
   myoref::capi::free_handle(kb);
 }

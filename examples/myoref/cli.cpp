@@ -172,7 +172,43 @@ void print_error(const std::string& source, const Error& error) {
   }
 }
 
+namespace {
+
+/// `--lang LANG` and `--locale-pack FILE`: the same knowledge base in another
+/// language (docs/languages.md). Its hash is the same, so plans and
+/// assessments made in any language stay valid.
+bool localize(const Args& args, KnowledgeBase& kb, int& exit_code) {
+  if (!args.has("--lang") && !args.has("--locale-pack"))
+    return true;
+  std::string pack;
+  if (args.has("--locale-pack") && !read_input(args.get("--locale-pack"), pack)) {
+    exit_code = kExitBadInput;
+    return false;
+  }
+  auto localized = kb.localized(args.get("--lang", "en"), pack);
+  if (!localized) {
+    print_error(args.get("--locale-pack", "--lang " + args.get("--lang")), localized.error());
+    exit_code = localized.error().code() == ErrorCode::not_found ||
+                        localized.error().code() == ErrorCode::invalid_argument
+                    ? kExitUsage
+                    : exit_code_for(localized.error());
+    return false;
+  }
+  kb = std::move(localized).value();
+  return true;
+}
+
+bool load_kb_source(const Args& args, KnowledgeBase& out, int& exit_code);
+
+}  // namespace
+
 bool load_kb(const Args& args, KnowledgeBase& out, int& exit_code) {
+  return load_kb_source(args, out, exit_code) && localize(args, out, exit_code);
+}
+
+namespace {
+
+bool load_kb_source(const Args& args, KnowledgeBase& out, int& exit_code) {
   if (args.has("--kb")) {
     const std::string path = args.get("--kb");
     std::string text;
@@ -198,6 +234,8 @@ bool load_kb(const Args& args, KnowledgeBase& out, int& exit_code) {
   out = std::move(kb).value();
   return true;
 }
+
+}  // namespace
 
 int usage_error(std::string_view message) {
   std::cerr << "myoref: usage: " << message << "\n(run 'myoref help' for the commands)\n";

@@ -57,7 +57,7 @@ int run_assess(const std::vector<std::string>& words_given) {
   if (asking)
     words.erase(ask_at);
   Args args;
-  if (!parse_args(words, {"--format", "--kb"}, args)) {
+  if (!parse_args(words, {"--format", "--kb", "--lang", "--locale-pack"}, args)) {
     return kExitUsage;
   }
   if (asking && (args.positional.size() == 1 && args.positional.front() == "-")) {
@@ -113,7 +113,8 @@ int run_assess(const std::vector<std::string>& words_given) {
 
 }  // namespace
 
-MYOREF_COMMAND("assess", "assess INTAKE.json [--format text|json] [--kb KB.json] [--ask]",
+MYOREF_COMMAND("assess",
+               "assess INTAKE.json [--format text|json] [--kb KB.json] [--lang LANG] [--ask]",
                "triage a pain drawing (red flags first), then rank the muscles likely behind it, "
                "with reasons",
                run_assess)

@@ -114,7 +114,7 @@ int run_export(const std::vector<std::string>& words) {
     return usage_error("export choir INTAKE_OR_ASSESSMENT.json --sex female|male");
   const std::vector<std::string> rest(words.begin() + 1, words.end());
   Args args;
-  if (!parse_args(rest, {"--sex", "--kb"}, args))
+  if (!parse_args(rest, {"--sex", "--kb", "--lang", "--locale-pack"}, args))
     return kExitUsage;
   if (args.positional.size() != 1)
     return usage_error("export choir INTAKE_OR_ASSESSMENT.json --sex female|male takes one file");

@@ -43,16 +43,16 @@ std::string region_names(const KnowledgeBase& kb, const std::vector<RegionIndex>
   return names.empty() ? std::string("none") : joined(names);
 }
 
-const char* where_pain_appears(SideRelation side) {
+std::string where_pain_appears(const KnowledgeBase& kb, SideRelation side) {
   switch (side) {
     case SideRelation::same:
-      return "on the same side as the muscle";
+      return kb.message("muscle_text.side_same");
     case SideRelation::opposite:
-      return "on the side opposite the muscle";
+      return kb.message("muscle_text.side_opposite");
     case SideRelation::both:
-      return "on both sides";
+      return kb.message("muscle_text.side_both");
     case SideRelation::midline:
-      return "in the middle of the body";
+      return kb.message("muscle_text.side_midline");
   }
   return "";
 }
@@ -68,7 +68,7 @@ std::string spoken(std::string id) {
 
 void statement_list(std::ostream& out, const KnowledgeBase& kb, const char* heading,
                     const std::vector<Statement>& items) {
-  out << '\n' << heading << '\n';
+  out << '\n' << kb.message(heading) << '\n';
   for (const auto& s : items)
     out << "  - " << cited(kb, s) << '\n';
 }
@@ -79,25 +79,27 @@ void print_exercise(std::ostream& out, const KnowledgeBase& kb, const Exercise& 
   std::vector<std::string> equipment;
   for (const auto& item : e.equipment)
     equipment.push_back(spoken(item));
-  out << "       Equipment: " << joined(equipment) << '\n';
+  out << "       " << kb.message("muscle_text.equipment") << ' ' << joined(equipment) << '\n';
   for (std::size_t i = 0; i < e.instructions.size(); ++i) {
     out << "       " << (i + 1) << ". " << e.instructions[i] << '\n';
   }
   for (const auto& cue : e.cues)
-    out << "       Cue: " << cue << '\n';
+    out << "       " << kb.message("muscle_text.cue") << ' ' << cue << '\n';
   for (const auto& caution : e.cautions)
-    out << "       Caution: " << caution << '\n';
+    out << "       " << kb.message("muscle_text.caution") << ' ' << caution << '\n';
   if (e.regression)
-    out << "       Easier: " << kb.exercises()[*e.regression].name << '\n';
+    out << "       " << kb.message("muscle_text.easier") << ' '
+        << kb.exercises()[*e.regression].name << '\n';
   if (e.progression)
-    out << "       Harder: " << kb.exercises()[*e.progression].name << '\n';
+    out << "       " << kb.message("muscle_text.harder") << ' '
+        << kb.exercises()[*e.progression].name << '\n';
 }
 
 void print_muscle(std::ostream& out, const KnowledgeBase& kb, const Muscle& m) {
   out << m.name << " (" << m.id << ")\n";
   if (!m.aliases.empty())
-    out << "Also called: " << joined(m.aliases) << '\n';
-  out << (m.midline ? "One muscle on the midline (no side)\n" : "One on each side\n");
+    out << kb.message("muscle_text.also_called") << ' ' << joined(m.aliases) << '\n';
+  out << kb.message(m.midline ? "muscle_text.midline" : "muscle_text.paired") << '\n';
   if (!m.fma.empty() || !m.uberon.empty()) {
     out << "Codes:";
     if (!m.fma.empty())
@@ -108,24 +110,26 @@ void print_muscle(std::ostream& out, const KnowledgeBase& kb, const Muscle& m) {
   }
   out << '\n' << cited(kb, m.summary) << '\n';
 
-  out << "\nWhere it is\n  " << cited(kb, m.location) << '\n';
+  out << '\n' << kb.message("muscle_text.where_it_is") << "\n  " << cited(kb, m.location) << '\n';
   const std::string over =
-      m.layer.over.empty() ? std::string("nothing named") : joined(m.layer.over);
+      m.layer.over.empty() ? kb.message("muscle_text.nothing_named") : joined(m.layer.over);
   const std::string under =
-      m.layer.under.empty() ? std::string("nothing named") : joined(m.layer.under);
-  out << "  Covered by: " << over << ". Lies on: " << under << "." << cited(kb, m.layer.cite)
+      m.layer.under.empty() ? kb.message("muscle_text.nothing_named") : joined(m.layer.under);
+  out << "  " << kb.message("muscle_text.covered_by") << ' ' << over << ". "
+      << kb.message("muscle_text.lies_on") << ' ' << under << "." << cited(kb, m.layer.cite)
       << '\n';
-  out << "  Origin: " << m.attachments.origin << '\n'
-      << "  Insertion: " << m.attachments.insertion << cited(kb, m.attachments.cite) << '\n';
+  out << "  " << kb.message("muscle_text.origin") << ' ' << m.attachments.origin << '\n'
+      << "  " << kb.message("muscle_text.insertion") << ' ' << m.attachments.insertion
+      << cited(kb, m.attachments.cite) << '\n';
 
-  statement_list(out, kb, "What it does", m.actions);
-  statement_list(out, kb, "What loads it", m.loaded_by);
-  statement_list(out, kb, "What keeps it going", m.perpetuating_factors);
-  statement_list(out, kb, "Symptoms", m.symptoms);
+  statement_list(out, kb, "muscle_text.what_it_does", m.actions);
+  statement_list(out, kb, "muscle_text.what_loads_it", m.loaded_by);
+  statement_list(out, kb, "muscle_text.what_keeps_it_going", m.perpetuating_factors);
+  statement_list(out, kb, "muscle_text.symptoms", m.symptoms);
 
   for (const bool for_it : {true, false}) {
     out << '\n'
-        << (for_it ? "Findings that count for it" : "Findings that count against it") << '\n';
+        << kb.message(for_it ? "muscle_text.findings_for" : "muscle_text.findings_against") << '\n';
     bool any = false;
     for (const auto& f : m.findings) {
       if ((f.weight > 0.0F) != for_it)
@@ -133,51 +137,114 @@ void print_muscle(std::ostream& out, const KnowledgeBase& kb, const Muscle& m) {
       any = true;
       std::ostringstream weight;
       weight << f.weight;
-      out << "  - " << kb.findings()[f.finding].what << " (weight " << weight.str() << ")"
-          << cited(kb, f.cite) << '\n';
+      out << "  - " << kb.findings()[f.finding].what << " (" << kb.message("muscle_text.weight")
+          << ' ' << weight.str() << ")" << cited(kb, f.cite) << '\n';
     }
     if (!any)
-      out << "  (none)\n";
+      out << "  (" << kb.message("muscle_text.none") << ")\n";
   }
 
-  out << "\nSelf-test\n  " << cited(kb, m.self_test) << '\n';
+  out << '\n' << kb.message("muscle_text.self_test") << "\n  " << cited(kb, m.self_test) << '\n';
 
-  out << "\nTrigger points and where they send pain\n";
+  out << '\n' << kb.message("muscle_text.trigger_points") << '\n';
   for (std::size_t i = 0; i < m.trigger_points.size(); ++i) {
     const TriggerPoint& tp = m.trigger_points[i];
     out << "  " << (i + 1) << ". " << tp.name << ": " << tp.location << cited(kb, tp.cite) << '\n'
-        << "     Essential zone: " << region_names(kb, tp.essential) << '\n'
-        << "     Spillover zone: " << region_names(kb, tp.spillover) << '\n'
-        << "     Pain appears " << where_pain_appears(tp.side) << '\n';
+        << "     " << kb.message("muscle_text.essential_zone") << ' '
+        << region_names(kb, tp.essential) << '\n'
+        << "     " << kb.message("muscle_text.spillover_zone") << ' '
+        << region_names(kb, tp.spillover) << '\n'
+        << "     " << kb.message("muscle_text.pain_appears") << ' '
+        << where_pain_appears(kb, tp.side) << '\n';
   }
 
-  out << "\nRelated muscles to check next\n";
+  out << '\n' << kb.message("muscle_text.related") << '\n';
   if (m.related.empty())
-    out << "  (none)\n";
+    out << "  (" << kb.message("muscle_text.none") << ")\n";
   for (std::size_t i = 0; i < m.related.size(); ++i) {
     const Muscle& r = kb.muscles()[m.related[i]];
     out << "  " << (i + 1) << ". " << r.name << " (" << r.id << ")\n";
   }
 
   if (!m.differentials.empty())
-    statement_list(out, kb, "Conditions that can look alike", m.differentials);
+    statement_list(out, kb, "muscle_text.look_alike", m.differentials);
 
-  out << "\nSelf-care protocol (in this order)\n";
+  out << '\n' << kb.message("muscle_text.protocol") << '\n';
   for (int s = 0; s < kStepCount; ++s) {
-    std::string step(to_string(static_cast<Step>(s)));
-    step[0] = static_cast<char>(step[0] - 'a' + 'A');
+    std::string step =
+        kb.message("muscle_text.step." + std::string(to_string(static_cast<Step>(s))));
     out << "  " << (s + 1) << ". " << step << '\n';
     for (const auto e : m.protocol[s])
       print_exercise(out, kb, kb.exercises()[e]);
   }
 }
 
+/// `kb check [KB.json] --lang LANG [--locale-pack FILE]`: what a language
+/// lacks. Exit 0 when every key is translated with its placeholders, 1 when
+/// not (each problem listed), 2/3 for usage and input errors.
+int check_language(const Args& args) {
+  KnowledgeBase kb;
+  if (args.positional.size() == 2) {
+    std::string text;
+    if (!read_input(args.positional[1], text))
+      return kExitBadInput;
+    auto loaded = KnowledgeBase::from_json(text);
+    if (!loaded) {
+      print_error(args.positional[1], loaded.error());
+      return exit_code_for(loaded.error());
+    }
+    kb = std::move(loaded).value();
+  } else {
+    auto builtin = KnowledgeBase::builtin();
+    if (!builtin) {
+      print_error("built-in knowledge base", builtin.error());
+      return exit_code_for(builtin.error());
+    }
+    kb = std::move(builtin).value();
+  }
+  std::string pack;
+  if (args.has("--locale-pack") && !read_input(args.get("--locale-pack"), pack))
+    return kExitBadInput;
+  const auto check = kb.check_locale(args.get("--lang"), pack);
+  if (!check) {
+    print_error(args.get("--locale-pack", "--lang"), check.error());
+    return exit_code_for(check.error());
+  }
+  // It must also load and render: a translated word the loader refuses fails here.
+  if (const auto localized = kb.localized(args.get("--lang"), pack); !localized) {
+    print_error(args.get("--locale-pack", "--lang"), localized.error());
+    return exit_code_for(localized.error());
+  }
+  std::string chain;
+  for (const auto& c : check->chain)
+    chain += (chain.empty() ? "" : " -> ") + c;
+  const std::size_t total = check->kb_keys + check->message_keys;
+  std::cout << "language " << check->locale << " (fallback " << chain << ")\n"
+            << "  keys:         " << total << " (" << check->kb_keys << " knowledge base, "
+            << check->message_keys << " messages)\n"
+            << "  translated:   " << (total - check->missing.size()) << '\n'
+            << "  missing:      " << check->missing.size() << " (shown in English)\n"
+            << "  unknown:      " << check->unknown.size() << '\n'
+            << "  placeholders: " << check->placeholders.size() << " problems\n";
+  for (const auto& key : check->missing)
+    std::cout << "missing: " << key << '\n';
+  for (const auto& key : check->unknown)
+    std::cout << "unknown: " << key << '\n';
+  for (const auto& problem : check->placeholders)
+    std::cout << "placeholder: " << problem << '\n';
+  return check->complete() ? kExitOk : 1;
+}
+
 int run_kb(const std::vector<std::string>& words) {
   Args args;
-  if (!parse_args(words, {}, args))
+  if (!parse_args(words, {"--lang", "--locale-pack"}, args))
     return kExitUsage;
+  if (args.has("--lang") && !args.positional.empty() && args.positional[0] == "check" &&
+      args.positional.size() <= 2) {
+    return check_language(args);
+  }
   if (args.positional.size() != 2 || args.positional[0] != "check") {
-    return usage_error("kb check KB.json");
+    return usage_error("kb check KB.json, or kb check [KB.json] --lang LANG [--locale-pack FILE]");
   }
   const std::string& path = args.positional[1];
   std::string text;
@@ -211,10 +278,10 @@ int run_kb(const std::vector<std::string>& words) {
 
 int run_muscle(const std::vector<std::string>& words) {
   Args args;
-  if (!parse_args(words, {"--format", "--kb"}, args))
+  if (!parse_args(words, {"--format", "--kb", "--lang", "--locale-pack"}, args))
     return kExitUsage;
   if (args.positional.size() != 1)
-    return usage_error("muscle ID [--format text|json|svg] [--kb KB.json]");
+    return usage_error("muscle ID [--format text|json|svg] [--kb KB.json] [--lang LANG]");
   const std::string format = args.get("--format", "text");
   if (format != "text" && format != "json" && format != "svg") {
     return usage_error("--format is text or json or svg, not '" + format + "'");
@@ -253,10 +320,11 @@ int run_muscle(const std::vector<std::string>& words) {
 }  // namespace
 }  // namespace myoref::cli
 
-MYOREF_COMMAND("kb", "kb check KB.json",
-               "validate a knowledge base and list every error with its JSON path",
+MYOREF_COMMAND("kb", "kb check KB.json | kb check [KB.json] --lang LANG [--locale-pack FILE]",
+               "validate a knowledge base and list every error with its JSON path; with --lang, "
+               "list what a language leaves untranslated",
                &myoref::cli::run_kb)
 MYOREF_COMMAND(
-    "muscle", "muscle ID [--format text|json|svg] [--kb KB.json]",
+    "muscle", "muscle ID [--format text|json|svg] [--kb KB.json] [--lang LANG]",
     "one muscle: anatomy, actions, symptoms, referral zones, protocol (ID may be an alias)",
     &myoref::cli::run_muscle)

@@ -54,10 +54,11 @@ bool open_plan(const KnowledgeBase& kb, const std::string& path, std::optional<P
 
 int plan_start(const std::vector<std::string>& words) {
   Args args;
-  if (!parse_args(words,
-                  {"--out", "--release-trials", "--append-related", "--max-candidates",
-                   "--max-exercises-per-step", "--no-improvement-weeks", "--kb"},
-                  args)) {
+  if (!parse_args(
+          words,
+          {"--out", "--release-trials", "--append-related", "--max-candidates",
+           "--max-exercises-per-step", "--no-improvement-weeks", "--kb", "--lang", "--locale-pack"},
+          args)) {
     return kExitUsage;
   }
   if (args.positional.size() != 1) {
@@ -130,7 +131,8 @@ int plan_start(const std::vector<std::string>& words) {
 int plan_next(const std::vector<std::string>& words) {
   Args args;
   bool json = false;
-  if (!parse_args(words, {"--format", "--kb"}, args) || !parse_format(args, json)) {
+  if (!parse_args(words, {"--format", "--kb", "--lang", "--locale-pack"}, args) ||
+      !parse_format(args, json)) {
     return kExitUsage;
   }
   if (args.positional.size() != 1) {
@@ -150,7 +152,8 @@ int plan_next(const std::vector<std::string>& words) {
 int plan_log(const std::vector<std::string>& words) {
   Args args;
   bool json = false;
-  if (!parse_args(words, {"--format", "--kb"}, args) || !parse_format(args, json)) {
+  if (!parse_args(words, {"--format", "--kb", "--lang", "--locale-pack"}, args) ||
+      !parse_format(args, json)) {
     return kExitUsage;
   }
   if (args.positional.size() != 2) {

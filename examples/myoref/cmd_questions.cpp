@@ -18,7 +18,7 @@ std::string level_upper(TriageLevel level) {
 
 int run_questions(const std::vector<std::string>& words) {
   Args args;
-  if (!parse_args(words, {"--format", "--kb"}, args)) {
+  if (!parse_args(words, {"--format", "--kb", "--lang", "--locale-pack"}, args)) {
     return kExitUsage;
   }
   if (args.positional.size() != 1) {
@@ -81,7 +81,8 @@ int run_questions(const std::vector<std::string>& words) {
 
 }  // namespace
 
-MYOREF_COMMAND("questions", "questions INTAKE.json [--format text|json] [--kb KB.json]",
+MYOREF_COMMAND("questions",
+               "questions INTAKE.json [--format text|json] [--kb KB.json] [--lang LANG]",
                "the red-flag questions a pain drawing calls for and that were not answered, most "
                "serious first",
                run_questions)

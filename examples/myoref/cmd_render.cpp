@@ -67,7 +67,7 @@ bool find_candidate(const KnowledgeBase& kb, const std::string& id, const std::s
 
 int render_muscle(const std::vector<std::string>& words) {
   Args args;
-  if (!parse_args(words, {"--out", "--side", "--kb"}, args))
+  if (!parse_args(words, {"--out", "--side", "--kb", "--lang", "--locale-pack"}, args))
     return kExitUsage;
   if (args.positional.size() != 1 || !args.has("--out"))
     return usage_error(kRenderSynopsis);
@@ -102,7 +102,7 @@ bool read_intake(const KnowledgeBase& kb, const std::string& path, Intake& out, 
 
 int render_intake(const std::vector<std::string>& words) {
   Args args;
-  if (!parse_args(words, {"--out", "--kb"}, args))
+  if (!parse_args(words, {"--out", "--kb", "--lang", "--locale-pack"}, args))
     return kExitUsage;
   if (args.positional.size() != 1 || !args.has("--out")) {
     return usage_error("render intake INTAKE.json --out F.svg [--kb KB.json]");
@@ -119,7 +119,7 @@ int render_intake(const std::vector<std::string>& words) {
 
 int render_overlay(const std::vector<std::string>& words) {
   Args args;
-  if (!parse_args(words, {"--out", "--candidate", "--kb"}, args))
+  if (!parse_args(words, {"--out", "--candidate", "--kb", "--lang", "--locale-pack"}, args))
     return kExitUsage;
   if (args.positional.size() != 1 || !args.has("--out") || !args.has("--candidate")) {
     return usage_error("render overlay INTAKE.json --candidate KEY --out F.svg [--kb KB.json]");
@@ -158,7 +158,7 @@ int run_render(const std::vector<std::string>& words) {
 
 int run_report(const std::vector<std::string>& words) {
   Args args;
-  if (!parse_args(words, {"--out", "--kb"}, args))
+  if (!parse_args(words, {"--out", "--kb", "--lang", "--locale-pack"}, args))
     return kExitUsage;
   if (args.positional.size() != 1 || !args.has("--out"))
     return usage_error(kReportSynopsis);

@@ -284,6 +284,25 @@ struct Chart {
   std::vector<ChartMark> marks;                ///< trigger points, both sides
 };
 
+/// What a language lacks or gets wrong (KnowledgeBase::check_locale,
+/// `myoref kb check --lang`): every key the knowledge base's words and the
+/// message catalogue need, against the locale's translations (and a host's
+/// pack). A missing key shows the English text; it is never empty.
+struct LocaleCheck {
+  std::string locale;                ///< as resolved: "es-MX"
+  std::vector<std::string> chain;    ///< the fallback chain: "es-MX", "es", "en"
+  std::size_t kb_keys = 0;           ///< knowledge-base word keys
+  std::size_t message_keys = 0;      ///< message catalogue keys
+  std::vector<std::string> missing;  ///< keys with no translation, in key order
+  std::vector<std::string> unknown;  ///< translated keys nothing uses (typos, removed content)
+  /// "KEY: lost {x}" / "KEY: added {y}" / "KEY: plural forms missing".
+  std::vector<std::string> placeholders;
+  /// True when nothing is missing, unknown or wrong.
+  bool complete() const noexcept {
+    return missing.empty() && unknown.empty() && placeholders.empty();
+  }
+};
+
 /// Limits that keep a hostile document from costing much (docs/knowledge-base.md,
 /// "Loading"). Going past one is an Error with code limit_exceeded.
 struct KbLimits {
@@ -337,6 +356,36 @@ class KnowledgeBase {
   /// by the regressions and progressions they lead to. `muscle` must be an
   /// index into muscles().
   std::string muscle_to_json(MuscleIndex muscle) const;
+
+  /// The language of its words and of the sentences the library composes
+  /// with it: "en" for a knowledge base as loaded (docs/languages.md).
+  const std::string& locale() const noexcept;
+
+  /// The same knowledge base with its words and messages in `locale`
+  /// ("es", "es-MX", "en"), falling back along the chain es-MX -> es -> en
+  /// key by key: a string no pack gives is the English one, never empty.
+  /// `pack_json`, when given, is a host's locale pack (a JSON object of
+  /// key -> text, docs/languages.md) applied over the built-in one. The
+  /// clinical content, and so hash(), ids and every index, are the same:
+  /// assessments and plans made with either are valid with the other.
+  /// Without a pack the result is made once per locale and kept. Errors:
+  /// not_found for a language with no built-in words and no pack;
+  /// parse/invalid_input for a malformed pack.
+  Expected<KnowledgeBase> localized(std::string_view locale, std::string_view pack_json = {}) const;
+
+  /// Reports what `locale` (and a host's pack) leaves untranslated, which
+  /// keys it gives that nothing uses, and which messages lose or add a
+  /// placeholder. Errors as localized().
+  Expected<LocaleCheck> check_locale(std::string_view locale,
+                                     std::string_view pack_json = {}) const;
+
+  /// Sentence `key` of the message catalogue in this knowledge base's
+  /// language (data/locales/LANG/messages.json), for a host's own headings
+  /// ("muscle_text.where_it_is"); the key itself when no catalogue has it.
+  std::string message(std::string_view key) const;
+
+  /// The languages built into the library ("en", "es").
+  static std::vector<std::string> builtin_locales();
 
   /// The contents, in the order the loader fixed (document order for what the
   /// document lists). The index types (RegionIndex, MuscleIndex,

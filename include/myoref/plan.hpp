@@ -196,6 +196,9 @@ struct Decision {
   TriageLevel level = TriageLevel::self_care;
   std::vector<std::string> reasons;  ///< one sentence per rule that applied, in order
   std::vector<std::string> advice;   ///< what to do now (a stop's advice, the new target)
+  /// The language its words are in (the knowledge base's locale); to_text()
+  /// writes its headings in it (a built-in language; English otherwise).
+  std::string locale = "en";
 
   /// {"outcome", "status", "session", "target", "next_target", "complete",
   ///  "missing", "relief", "previous_relief", "level", "reasons", "advice"};
@@ -259,6 +262,9 @@ struct NextStep {
   std::vector<LeftOutExercise> left_out;
   std::vector<std::string> precautions;  ///< the plan's precaution ids
   std::size_t sessions_logged = 0;       ///< sessions accepted so far
+  /// The language its words are in (the knowledge base's locale); to_text()
+  /// writes its headings in it (a built-in language; English otherwise).
+  std::string locale = "en";
 
   /// The contract's `plan next` JSON; pretty-printed, ends with a newline.
   std::string to_json() const;

@@ -14,6 +14,7 @@
 #include "engine/explanation_tables.hpp"
 #include "engine/json_fragments.hpp"
 #include "engine/scoring.hpp"
+#include "i18n/messages.hpp"
 #include "kb/kb_mismatch.hpp"
 #include "myoref/myoref.hpp"
 #include "util/json.hpp"
@@ -152,32 +153,29 @@ namespace detail {
 /// The age rule's outcome in one plain sentence, with the rule's own numbers.
 std::string age_rule_reason(const KnowledgeBase& kb, const Triage& triage, const Intake& intake) {
   const AgeRule& rule = kb.age_rule();
+  const Catalogue& m = catalogue(kb);
   const std::string band =
-      "under " + std::to_string(rule.younger_than) + " or over " + std::to_string(rule.older_than);
-  const std::string days = std::to_string(rule.max_duration_days);
+      m.get("age_rule.band", {{"younger", rule.younger_than}, {"older", rule.older_than}});
+  const int days = rule.max_duration_days;
   switch (triage.age_rule) {
     case AgeRuleOutcome::applies:
-      return "New pain (" + std::to_string(*intake.duration_days) + " days, at most " + days +
-             ") at age " + std::to_string(*intake.age) + ": new pain " + band +
-             " is a reason to be checked.";
+      return m.get(
+          "age_rule.applies",
+          {{"n", *intake.duration_days}, {"max_days", days}, {"age", *intake.age}, {"band", band}});
     case AgeRuleOutcome::applies_duration_unknown:
-      return "Age " + std::to_string(*intake.age) +
-             " and how long the pain has lasted was not given, so it is treated as new: new "
-             "pain " +
-             band + " is a reason to be checked.";
+      return m.get("age_rule.applies_duration_unknown", {{"age", *intake.age}, {"band", band}});
     case AgeRuleOutcome::age_unknown:
-      return "Age was not given, so the check for new pain (at most " + days + " days) " + band +
-             " could not be made; if it applies to you, follow this advice.";
+      return m.get("age_rule.age_unknown", {{"max_days", days}, {"band", band}});
     case AgeRuleOutcome::not_applicable:
       break;
   }
   if (intake.age && *intake.age >= rule.younger_than && *intake.age <= rule.older_than) {
-    return "Age " + std::to_string(*intake.age) + " is from " + std::to_string(rule.younger_than) +
-           " to " + std::to_string(rule.older_than) + ": the rule for new pain " + band +
-           " does not apply.";
+    return m.get("age_rule.age_outside", {{"age", *intake.age},
+                                          {"younger", rule.younger_than},
+                                          {"older", rule.older_than},
+                                          {"band", band}});
   }
-  return "The pain has lasted " + std::to_string(intake.duration_days.value_or(0)) +
-         " days, more than " + days + ": it is not new pain, so the rule does not apply.";
+  return m.get("age_rule.not_new", {{"n", intake.duration_days.value_or(0)}, {"max_days", days}});
 }
 
 }  // namespace detail
@@ -275,16 +273,19 @@ std::string Assessment::to_json(bool pretty) const {
   for (const FindingIndex fi : d.triage.set_aside) {
     w.begin_object();
     w.member("id", std::string_view(k.findings()[fi].id));
-    std::string why = "a nerve-type symptom: counted for no muscle, because the pattern of ";
+    const detail::Catalogue& cat = detail::catalogue(k);
+    std::string names;
     bool first = true;
     for (const LookalikeMatch& m : d.triage.also_consider) {
       const Lookalike& l = k.lookalikes()[m.lookalike];
       if (std::find(l.set_aside.begin(), l.set_aside.end(), fi) == l.set_aside.end())
         continue;
-      why += (first ? "" : " and ") + detail::lower_first(l.name);
+      if (!first)
+        names += cat.get("list.and");
+      names += detail::lower_first(l.name);
       first = false;
     }
-    w.member("why", std::string_view(why + " matched"));
+    w.member("why", std::string_view(cat.get("set_aside.why", {{"patterns", names}})));
     w.end_object();
   }
   w.end_array();

@@ -8,9 +8,12 @@
 
 #include "assess/internal.hpp"
 #include "assess/ties.hpp"
+#include "i18n/messages.hpp"
 
 namespace myoref {
 namespace {
+
+using detail::MsgArg;
 
 constexpr std::size_t kWidth = 88;
 constexpr std::size_t kShownCandidates = 5;
@@ -44,20 +47,13 @@ void wrap(std::string& out, std::string_view first, std::string_view rest, std::
   out += '\n';
 }
 
-std::string_view banner(TriageLevel level) {
-  switch (level) {
-    case TriageLevel::emergency:
-      return "EMERGENCY: call the emergency number or go to an emergency department now. Do not "
-             "start self-care.";
-    case TriageLevel::urgent:
-      return "URGENT: be seen by a clinician today (within 24 hours), before any self-care.";
-    case TriageLevel::see_clinician:
-      return "SEE A CLINICIAN: book a visit within one to two weeks. Gentle self-care meanwhile "
-             "only as the advice below allows.";
-    case TriageLevel::self_care:
-      break;
-  }
-  return "SELF-CARE: no red flag was reported, so self-care is a reasonable first step.";
+std::string banner(const detail::Catalogue& c, TriageLevel level) {
+  return c.get("text.banner." + std::string(to_string(level)));
+}
+
+/// A level in a sentence: "see_clinician" in English, as its id.
+std::string level_words(const detail::Catalogue& c, TriageLevel level) {
+  return c.get("level." + std::string(to_string(level)));
 }
 
 std::string words(std::string_view id) {
@@ -71,18 +67,21 @@ std::string words(std::string_view id) {
 
 std::string candidate_title(const KnowledgeBase& kb, CandidateIndex c) {
   const Candidate& cand = kb.candidates()[c];
-  std::string out = kb.muscles()[cand.muscle].name;
-  if (cand.side != Side::none) {
-    out += ", ";  // names may hold parentheses of their own: "Multifidus (lumbar), left"
-    out += to_string(cand.side);
-  }
-  return out;
+  const std::string& name = kb.muscles()[cand.muscle].name;
+  if (cand.side == Side::none)
+    return name;
+  // Names may hold parentheses of their own: "Multifidus (lumbar), left".
+  const detail::Catalogue& m = detail::catalogue(kb);
+  return m.get(
+      "muscle.on_side",
+      {{"muscle", name}, {"side", m.get(cand.side == Side::left ? "side.left" : "side.right")}});
 }
 
 /// "Quadratus lumborum — both sides": one entry for a muscle whose two sides
 /// tie, or that the cover takes together.
 std::string both_sides_title(const KnowledgeBase& kb, CandidateIndex c) {
-  return kb.muscles()[kb.candidates()[c].muscle].name + " \u2014 both sides";
+  return detail::catalogue(kb).get("muscle.both_sides",
+                                   {{"muscle", kb.muscles()[kb.candidates()[c].muscle].name}});
 }
 
 std::string entry_title(const Assessment& a, const detail::TieEntry& e) {
@@ -123,91 +122,88 @@ std::string score_text(float score) {
 std::string Assessment::to_text() const {
   const KnowledgeBase& k = kb();
   const Triage& t = triage();
+  const detail::Catalogue& m = detail::catalogue(k);
   std::string out;
 
   // Questions first: until each is answered, the result is provisional. An
   // urgent or emergency result already says where to go, so it leads then.
   const bool banner_first = t.level >= TriageLevel::urgent;
   if (banner_first)
-    wrap(out, "", "  ", banner(t.level));
+    wrap(out, "", "  ", banner(m, t.level));
   if (!t.pending.empty()) {
-    wrap(out, "", "  ",
-         "QUESTIONS TO ANSWER FIRST: this drawing calls for " + std::to_string(t.pending.size()) +
-             (t.pending.size() == 1 ? " question" : " questions") +
-             " that were not answered. Until each is answered no, the result below is "
-             "provisional and self-care is not advised. A yes to any of them changes what to do "
-             "(most serious first):");
+    wrap(out, "", "  ", m.get("text.questions_first", {{"n", t.pending.size()}}));
     for (const Question& q : t.questions) {
       if (answer_of(intake(), q.red_flag) != Answer::pending)
         continue;
       const RedFlag& flag = k.red_flags()[q.red_flag];
-      std::string level(to_string(flag.level));
-      for (char& ch : level)
-        ch = ch == '_' ? ' ' : static_cast<char>(ch - ('a' <= ch && ch <= 'z' ? 32 : 0));
       wrap(out, "  ? ", "    ",
-           "[" + level + "] " + flag.question + " (asked because: " + q.why + ")");
+           m.get("text.question_line",
+                 {{"level", m.get("level_tag." + std::string(to_string(flag.level)))},
+                  {"question", flag.question},
+                  {"why", q.why}}));
     }
     out += '\n';
   }
 
   if (!banner_first)
-    wrap(out, "", "  ", banner(t.level));
+    wrap(out, "", "  ", banner(m, t.level));
   for (const RedFlagIndex f : t.red_flags) {
     const RedFlag& flag = k.red_flags()[f];
     wrap(out, "  * ", "    ",
-         words(flag.id) + " (" + std::string(to_string(flag.level)) + "): " + flag.advice);
+         m.get("text.red_flag_line", {{"name", words(flag.id)},
+                                      {"question", flag.question},
+                                      {"level", level_words(m, flag.level)},
+                                      {"advice", flag.advice}}));
   }
   if (t.age_rule != AgeRuleOutcome::not_applicable) {
     const std::string reason = detail::age_rule_reason(k, t, intake());
     wrap(out, "  * ", "    ",
-         std::string(t.age_rule_raises() ? "new pain at this age (" : "age not given (") +
-             std::string(to_string(k.age_rule().level)) + "): " + reason + " " +
-             k.age_rule().advice);
+         m.get(t.age_rule_raises() ? "text.age_rule_line" : "text.age_unknown_line",
+               {{"level", level_words(m, k.age_rule().level)},
+                {"reason", reason},
+                {"advice", k.age_rule().advice}}));
   }
   for (const RuleHit& r : t.rules) {
     const bool named_below = std::any_of(
         t.also_consider.begin(), t.also_consider.end(),
-        [&](const LookalikeMatch& m) { return k.lookalikes()[m.lookalike].id == r.id; });
+        [&](const LookalikeMatch& match) { return k.lookalikes()[match.lookalike].id == r.id; });
     if (r.id == "new_pain_age" || r.id == "unanswered" || named_below)
       continue;  // said above, or below with what it matched
     wrap(out, "  * ", "    ",
-         words(r.id) + " (" + std::string(to_string(r.level)) + "): " + r.reason + " " + r.advice);
+         m.get("text.rule_line", {{"name", words(r.id)},
+                                  {"level", level_words(m, r.level)},
+                                  {"reason", r.reason},
+                                  {"advice", r.advice}}));
   }
   out += '\n';
 
   // Non-muscular explanations come before the muscles.
-  for (const LookalikeMatch& m : t.also_consider) {
-    const Lookalike& l = k.lookalikes()[m.lookalike];
+  for (const LookalikeMatch& match : t.also_consider) {
+    const Lookalike& l = k.lookalikes()[match.lookalike];
     std::string matched;
-    for (std::size_t i = 0; i < m.why.size(); ++i)
-      matched += (i == 0 ? "" : "; ") + m.why[i];
-    wrap(out, "", "  ", "ALSO CONSIDER (not a muscle): " + l.name + ". " + l.why);
-    wrap(out, "  matched: ", "    ", matched);
-    wrap(out, "  what to do: ", "    ", l.advice);
+    for (std::size_t i = 0; i < match.why.size(); ++i)
+      matched += (i == 0 ? "" : "; ") + match.why[i];
+    wrap(out, "", "  ", m.get("text.also_consider", {{"name", l.name}, {"why", l.why}}));
+    wrap(out, "  " + m.get("text.matched"), "    ", matched);
+    wrap(out, "  " + m.get("text.what_to_do"), "    ", l.advice);
     out += '\n';
   }
   if (!t.set_aside.empty()) {
     std::string names;
     for (std::size_t i = 0; i < t.set_aside.size(); ++i)
       names += (i == 0 ? "" : "; ") + k.findings()[t.set_aside[i]].what;
-    wrap(out, "", "  ",
-         "Not counted for any muscle, as nerve-type symptoms that point to a nerve root: " + names +
-             ".");
+    wrap(out, "", "  ", m.get("text.set_aside", {{"findings", names}}));
     out += '\n';
   }
 
   if (painful().empty()) {
-    wrap(out, "", "",
-         "No region is marked as painful now (every intensity is 0), so no muscle "
-         "is suggested.");
+    wrap(out, "", "", m.get("text.nothing_painful"));
   } else if (candidate_count() == 0) {
-    wrap(out, "", "", "No muscle in the knowledge base refers pain to the regions drawn.");
+    wrap(out, "", "", m.get("text.no_muscle"));
   } else {
     wrap(out, "", "  ",
-         t.level >= TriageLevel::urgent
-             ? "Muscles that could explain the pain, most likely first (for your clinician: do "
-               "not start self-care until you have been seen):"
-             : "Muscles that could explain the pain, most likely first:");
+         m.get(t.level >= TriageLevel::urgent ? "text.muscles_heading_urgent"
+                                              : "text.muscles_heading"));
     // The two sides of a muscle that tie are one entry ("both sides"), so
     // that a symmetric drawing does not read as if a side had been picked.
     const std::vector<detail::TieEntry> entries = detail::tie_entries(*this);
@@ -217,29 +213,29 @@ std::string Assessment::to_text() const {
       const detail::TieEntry& e = entries[i];
       const RankedCandidate c = candidate(e.rank);
       std::string head = std::to_string(i + 1) + ". " + entry_title(*this, e);
-      head += "  score " + score_text(c.score);
+      head += m.get("text.score", {MsgArg::decimal("score", score_text(c.score))});
       out += "  " + head + '\n';
       const std::vector<detail::TieEntry> ties = detail::tied_with(*this, entries, i);
       if (!ties.empty()) {
         std::string names;
         for (std::size_t j = 0; j < ties.size(); ++j)
           names += (j == 0 ? "" : "; ") + entry_title(*this, ties[j]);
-        wrap(out, "       tied with: ", "         ", names);
+        wrap(out, "       " + m.get("text.tied_with"), "         ", names);
       }
       if (e.both_sides) {
         const RankedCandidate right = candidate(e.rank + 1);
-        wrap(out, "       explains: ", "         ",
+        wrap(out, "       " + m.get("text.explains"), "         ",
              region_phrases(k, union_of(c.explained, right.explained)));
         const auto neither = intersection_of(c.unexplained, right.unexplained);
         if (!neither.empty())
-          wrap(out, "       does not explain: ", "         ", region_phrases(k, neither));
-        wrap(out, "       ", "         ",
-             "Both sides score the same. The reasons below are for the left side; the right "
-             "side's mirror them.");
+          wrap(out, "       " + m.get("text.does_not_explain"), "         ",
+               region_phrases(k, neither));
+        wrap(out, "       ", "         ", m.get("text.both_sides_same"));
       } else {
-        wrap(out, "       explains: ", "         ", region_phrases(k, c.explained));
+        wrap(out, "       " + m.get("text.explains"), "         ", region_phrases(k, c.explained));
         if (!c.unexplained.empty()) {
-          wrap(out, "       does not explain: ", "         ", region_phrases(k, c.unexplained));
+          wrap(out, "       " + m.get("text.does_not_explain"), "         ",
+               region_phrases(k, c.unexplained));
         }
       }
       for (const Reason& reason : c.basis) {
@@ -250,9 +246,10 @@ std::string Assessment::to_text() const {
     if (candidate_count() > ranks_shown) {
       const bool next_tied =
           detail::same_score(candidate(ranks_shown).score, candidate(ranks_shown - 1).score);
-      out += "  ... and " + std::to_string(candidate_count() - ranks_shown) +
-             (next_tied ? " more with the same or lower scores" : " more with lower scores") +
-             " (--format json lists them all).\n";
+      out += "  ";
+      m.append(out, next_tied ? "text.more_same_or_lower" : "text.more_lower",
+               {{"n", candidate_count() - ranks_shown}});
+      out += '\n';
     }
     out += '\n';
     std::string cover_text;
@@ -264,20 +261,14 @@ std::string Assessment::to_text() const {
                                              : candidate_title(k, cover_list[i].candidate);
     }
     wrap(out, "", "  ",
-         (cover_list.size() == 1 ? "One muscle could explain all of it: "
-                                 : "Together these could explain the drawing: ") +
-             cover_text);
+         m.get(cover_list.size() == 1 ? "text.cover_one" : "text.cover_many",
+               {{"muscles", cover_text}}));
   }
   if (!unexplained().empty()) {
-    wrap(out, "", "  ",
-         "No muscle in the knowledge base refers pain to: " + region_phrases(k, unexplained()) +
-             ". Pain there needs another explanation; ask a clinician about it.");
+    wrap(out, "", "  ", m.get("text.unexplained", {{"regions", region_phrases(k, unexplained())}}));
   }
   out += '\n';
-  wrap(out, "", "",
-       "This is not a diagnosis: it ranks likely muscular sources of pain for self-care and "
-       "education. See a clinician if the pain is severe, keeps getting worse, or a red flag "
-       "appears.");
+  wrap(out, "", "", m.get("text.not_a_diagnosis"));
   return out;
 }
 

@@ -7,6 +7,7 @@
 
 #include "assess/internal.hpp"
 #include "engine/explanation_tables.hpp"
+#include "i18n/messages.hpp"
 #include "myoref/assess.hpp"
 
 namespace myoref {
@@ -111,9 +112,15 @@ struct Facts {
     }
     return false;
   }
-  /// " at 58", or nothing when age was not given.
-  std::string at_age() const {
-    return intake.age ? " at " + std::to_string(*intake.age) : std::string();
+  /// "pain in the upper buttock (left) at 58": `what` at the person's age,
+  /// or `what` alone when age was not given.
+  std::string at_age(const std::string& what) const {
+    if (!intake.age)
+      return what;
+    return detail::catalogue(kb).get("triage.at_age", {{"what", what}, {"age", *intake.age}});
+  }
+  std::string pain_in(const std::string& region) const {
+    return detail::catalogue(kb).get("triage.pain_in", {{"region", region}});
   }
 };
 
@@ -123,8 +130,9 @@ struct Facts {
 std::string region_phrase(const Facts& f, RegionKeyIndex key) {
   const RegionKeyIndex other = f.kb.mirror(key);
   if (other != key && std::binary_search(f.drawn_keys.begin(), f.drawn_keys.end(), other)) {
-    return detail::lower_first(f.kb.regions()[f.kb.region_keys()[key].region].name) +
-           " (both sides)";
+    return detail::catalogue(f.kb).get(
+        "region.both_sides",
+        {{"region", detail::lower_first(f.kb.regions()[f.kb.region_keys()[key].region].name)}});
   }
   return detail::region_key_phrases(f.kb, gsl::span<const RegionKeyIndex>(&key, 1));
 }
@@ -150,11 +158,11 @@ void open_screens(const Facts& f, Triage& t) {
       continue;
     std::string why;
     if (const auto key = f.drawn_in(s.regions)) {
-      why = "pain in the " + region_phrase(f, *key) + f.at_age();
+      why = f.at_age(f.pain_in(region_phrase(f, *key)));
     } else {
       for (const FindingIndex fi : s.findings) {
         if (f.confirmed(fi)) {
-          why = f.kb.findings()[fi].what + f.at_age();
+          why = f.at_age(f.kb.findings()[fi].what);
           break;
         }
       }
@@ -175,7 +183,7 @@ std::vector<std::string> match_lookalike(const Facts& f, const Lookalike& l) {
     const auto key = f.drawn_in(x.regions);
     if (!key)
       return {};
-    why.push_back("pain in the " + region_phrase(f, *key));
+    why.push_back(f.pain_in(region_phrase(f, *key)));
   }
   const auto& in = f.intake;
   if (x.age_min && in.age && *in.age < *x.age_min)
@@ -210,7 +218,7 @@ std::vector<std::string> match_lookalike(const Facts& f, const Lookalike& l) {
     why.insert(why.end(), found.begin(), found.end());
   }
   if (x.duration_max_days && in.duration_days)
-    why.push_back("pain for " + std::to_string(*in.duration_days) + " days");
+    why.push_back(detail::catalogue(f.kb).get("triage.pain_for_days", {{"n", *in.duration_days}}));
   return why;
 }
 
@@ -226,7 +234,7 @@ void add_rule(const KnowledgeBase& kb, Triage& t, std::string_view id, TriageLev
   } else {
     // A knowledge base without the rule's words: the rule still applies.
     hit.level = fallback;
-    hit.reason = "Rule " + std::string(id) + " applies.";
+    hit.reason = detail::catalogue(kb).get("triage.rule_applies", {{"id", id}});
   }
   if (!reason_extra.empty())
     hit.reason += " " + reason_extra;
@@ -250,30 +258,35 @@ bool only_unexplained(const KnowledgeBase& kb, const Intake& intake) {
 
 void apply_rules(const Facts& f, Triage& t) {
   const KnowledgeBase& kb = f.kb;
+  const detail::Catalogue& m = detail::catalogue(kb);
   const Intake& in = f.intake;
   if (in.age && *in.age < 16) {
     add_rule(kb, t, "under_16", TriageLevel::see_clinician,
-             "Age given: " + std::to_string(*in.age) + ".");
+             m.get("triage.age_given", {{"age", *in.age}}));
   }
   // A fall at 65 or over (or age not given), or with fragile bones or steroids.
   if (f.finding_yes("onset_fall")) {
     std::vector<std::string> because;
     if (!in.age) {
-      because.emplace_back("age not given, so 65 or over cannot be ruled out");
+      because.push_back(m.get("triage.fall_age_unknown"));
     } else if (*in.age >= 65) {
-      because.push_back("age " + std::to_string(*in.age));
+      because.push_back(m.get("triage.fall_age", {{"age", *in.age}}));
     }
     if (f.has_precaution("fragile_bones"))
-      because.emplace_back("fragile bones");
+      because.push_back(m.get("triage.fall_fragile_bones"));
     if (f.flag_yes("osteoporosis"))
-      because.emplace_back("thin bones (osteoporosis)");
+      because.push_back(m.get("triage.fall_osteoporosis"));
     if (f.flag_yes("immunosuppressed"))
-      because.emplace_back("long-term steroids or a weakened immune system");
+      because.push_back(m.get("triage.fall_steroids"));
     if (!because.empty()) {
-      std::string extra = "Here: a fall, with ";
-      for (std::size_t i = 0; i < because.size(); ++i)
-        extra += (i == 0 ? "" : i + 1 == because.size() ? " and " : ", ") + because[i];
-      add_rule(kb, t, "fall_fragile", TriageLevel::urgent, extra + ".");
+      std::string list;
+      for (std::size_t i = 0; i < because.size(); ++i) {
+        if (i != 0)
+          list += m.get(i + 1 == because.size() ? "list.last_separator" : "list.separator");
+        list += because[i];
+      }
+      add_rule(kb, t, "fall_fragile", TriageLevel::urgent,
+               m.get("triage.fall_with", {{"causes", list}}));
       const bool older = !in.age || *in.age >= 65 || f.has_precaution("fragile_bones") ||
                          f.flag_yes("osteoporosis");
       if (older && f.drawn_in_ids({"groin", "hip_lateral", "thigh_anterior", "thigh_medial",
@@ -332,7 +345,10 @@ Triage triage(const KnowledgeBase& kb, const Intake& intake) {
         t.set_aside.push_back(fi);
     }
     if (l.level) {
-      RuleHit hit{l.id, *l.level, l.name + ": " + l.why, l.advice, l.cite};
+      RuleHit hit{
+          l.id, *l.level,
+          detail::catalogue(kb).get("triage.lookalike_reason", {{"name", l.name}, {"why", l.why}}),
+          l.advice, l.cite};
       t.level = std::max(t.level, hit.level);
       t.rules.push_back(std::move(hit));
     }
@@ -355,10 +371,12 @@ Triage triage(const KnowledgeBase& kb, const Intake& intake) {
   t.provisional = !t.pending.empty();
   if (t.provisional) {
     const std::size_t n = t.pending.size();
+    const detail::Catalogue& m = detail::catalogue(kb);
     add_rule(kb, t, "unanswered", TriageLevel::see_clinician,
-             std::to_string(n) + (n == 1 ? " question is" : " questions are") +
-                 " still unanswered, the most serious at the " +
-                 std::string(to_string(flags[t.pending.front()].level)) + " level.");
+             m.get("triage.unanswered",
+                   {{"n", n},
+                    {"level",
+                     m.get("level." + std::string(to_string(flags[t.pending.front()].level)))}}));
   }
   if (t.age_rule_raises()) {
     RuleHit hit{"new_pain_age", kb.age_rule().level, detail::age_rule_reason(kb, t, intake),

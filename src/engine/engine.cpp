@@ -26,19 +26,25 @@ const Engine& engine_of(const KnowledgeBase& kb) noexcept {
   return engine != nullptr ? *engine : empty;
 }
 
+Expected<KnowledgeBase> load_knowledge_base(std::string_view text, const KbLimits& limits,
+                                            std::shared_ptr<const Catalogue> messages,
+                                            std::string_view locale) {
+  auto model = load_model(text, limits, std::move(messages), locale);
+  if (!model)
+    return std::move(model).error();
+  std::shared_ptr<const KbData> shared = std::move(*model);
+  // The compilers read the model through the public accessors.
+  auto engine = compile_engine(KbAccess::make(shared, nullptr));
+  if (!engine)
+    return std::move(engine).error();
+  return KbAccess::make(std::move(shared), std::move(*engine));
+}
+
 }  // namespace detail
 
 Expected<KnowledgeBase> KnowledgeBase::from_json(std::string_view text, const KbLimits& limits) {
   try {
-    auto model = detail::load_model(text, limits);
-    if (!model)
-      return std::move(model).error();
-    std::shared_ptr<const detail::KbData> shared = std::move(*model);
-    // The compilers read the model through the public accessors.
-    auto engine = detail::compile_engine(detail::KbAccess::make(shared, nullptr));
-    if (!engine)
-      return std::move(engine).error();
-    return detail::KbAccess::make(std::move(shared), std::move(*engine));
+    return detail::load_knowledge_base(text, limits, nullptr, "en");
   } catch (const std::bad_alloc&) {
     return Error(ErrorCode::out_of_memory, "out of memory while loading the knowledge base");
   } catch (const std::exception& e) {

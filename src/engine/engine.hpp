@@ -8,10 +8,12 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <string_view>
 
 #include "engine/explanation_tables.hpp"
 #include "engine/json_fragments.hpp"
 #include "engine/scoring.hpp"
+#include "i18n/messages.hpp"
 #include "myoref/error.hpp"
 #include "myoref/kb.hpp"
 
@@ -31,6 +33,13 @@ struct Engine {
 /// Compiles the engine of a fully validated model, read through `model` (a
 /// knowledge base with no engine yet). An Error fails the load.
 Expected<std::shared_ptr<const Engine>> compile_engine(const KnowledgeBase& model);
+
+/// Loads a knowledge base: its model (words in `locale`, sentences from
+/// `messages`, null for English), then its engine. KnowledgeBase::from_json
+/// is load_knowledge_base(text, limits, nullptr, "en").
+Expected<KnowledgeBase> load_knowledge_base(std::string_view text, const KbLimits& limits,
+                                            std::shared_ptr<const Catalogue> messages,
+                                            std::string_view locale);
 
 /// The engine of `kb`; an empty one for the empty knowledge base.
 const Engine& engine_of(const KnowledgeBase& kb) noexcept;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "engine/scoring.hpp"
+#include "i18n/messages.hpp"
 
 namespace myoref {
 namespace detail {
@@ -72,65 +73,61 @@ void append_weight(std::string& out, float weight) {
 
 }  // namespace
 
-void append_reason_head(std::string& out, const KnowledgeBase& kb, CandidateIndex candidate,
-                        const Reason& reason) {
+namespace {
+
+/// Where a reason's regions go: the catalogue's sentence is written with this
+/// in place of {regions} and cut there, so that the words before and after
+/// can be kept apart (JsonFragments puts the regions between them).
+constexpr char kRegionsMark = '\x01';
+
+/// The whole sentence of a reason, with kRegionsMark where its regions go.
+std::string reason_sentence(const KnowledgeBase& kb, CandidateIndex candidate,
+                            const Reason& reason) {
   const ScoringTables& t = scoring_tables(kb);
+  const Catalogue& c = catalogue(kb);
   const Muscle& muscle = kb.muscles()[t.candidate_muscle[candidate]];
+  const std::string_view mark(&kRegionsMark, 1);
   const auto zone_name = [&]() -> const std::string& {
     return t.zone_name[t.candidate_zone_begin[candidate] + reason.trigger_point];
   };
-  const auto finding = [&](const char* lead, const char* tail) {
-    out += lead;
-    out += kb.findings()[reason.finding].what;
-    out += tail;
-    append_weight(out, muscle.findings[reason.finding_weight].weight);
-    out += ')';
+  const auto finding = [&](std::string_view key) {
+    std::string weight;
+    append_weight(weight, muscle.findings[reason.finding_weight].weight);
+    return c.get(key, {{"finding", kb.findings()[reason.finding].what},
+                       MsgArg::decimal("weight", weight),
+                       {"regions", mark}});
   };
   switch (reason.kind) {
     case ReasonKind::essential_zone:
-      out += "Refers pain to ";
-      break;
+      return c.get("reason.essential_zone", {{"regions", mark}, {"zone", zone_name()}});
     case ReasonKind::spillover_zone:
-      out += "Can also refer pain to ";
-      break;
+      return c.get("reason.spillover_zone", {{"regions", mark}, {"zone", zone_name()}});
     case ReasonKind::zone_not_painful:
-      out += "Not drawn as painful, though in the essential zone of the ";
-      out += zone_name();
-      out += ": ";
-      break;
+      return c.get("reason.zone_not_painful", {{"regions", mark}, {"zone", zone_name()}});
     case ReasonKind::finding_for:
-      finding("Confirmed: ", ", which counts for this muscle (weight ");
-      break;
+      return finding("reason.finding_for");
     case ReasonKind::finding_against:
-      finding("Confirmed: ", ", which counts against this muscle (weight ");
-      break;
+      return finding("reason.finding_against");
     case ReasonKind::denied_for:
-      finding("Denied: ", ", which is usual with this muscle (weight ");
-      break;
+      return finding("reason.denied_for");
   }
+  return {};
+}
+
+}  // namespace
+
+void append_reason_head(std::string& out, const KnowledgeBase& kb, CandidateIndex candidate,
+                        const Reason& reason) {
+  const std::string s = reason_sentence(kb, candidate, reason);
+  out.append(s, 0, s.find(kRegionsMark));
 }
 
 void append_reason_tail(std::string& out, const KnowledgeBase& kb, CandidateIndex candidate,
                         const Reason& reason) {
-  const ScoringTables& t = scoring_tables(kb);
-  const auto zone_name = [&]() -> const std::string& {
-    return t.zone_name[t.candidate_zone_begin[candidate] + reason.trigger_point];
-  };
-  switch (reason.kind) {
-    case ReasonKind::essential_zone:
-      out += ": essential zone of the ";
-      out += zone_name();
-      break;
-    case ReasonKind::spillover_zone:
-      out += ": spillover zone of the ";
-      out += zone_name();
-      break;
-    case ReasonKind::zone_not_painful:
-    case ReasonKind::finding_for:
-    case ReasonKind::finding_against:
-    case ReasonKind::denied_for:
-      break;
-  }
+  const std::string s = reason_sentence(kb, candidate, reason);
+  const std::size_t mark = s.find(kRegionsMark);
+  if (mark != std::string::npos)
+    out.append(s, mark + 1, std::string::npos);
   append_citations(out, kb, reason.cite);
 }
 

@@ -18,6 +18,7 @@
 #include "engine/engine.hpp"
 #include "engine/phrases.hpp"
 #include "engine/scoring_x86.hpp"
+#include "i18n/messages.hpp"
 #include "kb/kb_access.hpp"
 #include "kb/kb_data.hpp"
 #include "myoref/kb.hpp"
@@ -195,9 +196,10 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
   for (std::size_t r = 0; r < nr; ++r) {
     std::string phrase = lower_first(kb.regions()[keys[r].region].name);
     if (keys[r].side != Side::none) {
-      phrase += " (";
-      phrase += to_string(keys[r].side);
-      phrase += ')';
+      const Catalogue& c = catalogue(kb);
+      phrase = c.get("region.on_side",
+                     {{"region", phrase},
+                      {"side", c.get(keys[r].side == Side::left ? "side.left" : "side.right")}});
     }
     t.region_key_phrase.push_back(std::move(phrase));
   }

@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "i18n/messages.hpp"
 #include "myoref/error.hpp"
 #include "myoref/kb.hpp"
 
@@ -42,6 +43,21 @@ struct KbData {
   mutable std::string hash;
   mutable std::once_flag hash_once;
   bool loaded = false;  ///< false for the empty model of a default KnowledgeBase
+
+  // --- Language (docs/languages.md) -----------------------------------------
+  /// The locale its words and messages are in ("en", "es", "es-MX").
+  std::string locale = "en";
+  /// Its message catalogue; null means the English one (english_catalogue()).
+  std::shared_ptr<const Catalogue> messages;
+  /// Localized copies made from this one by KnowledgeBase::localized()
+  /// without a host pack, by locale, made once and kept.
+  mutable std::mutex localized_mutex;
+  mutable std::map<std::string, KnowledgeBase, std::less<>> localized;
+  /// The muscles' names in the source language (English) when this is a
+  /// localized copy; empty for a knowledge base as loaded. Plan documents
+  /// record their reason in the source language, so that a plan's document
+  /// is the same in every language (docs/protocol.md).
+  std::vector<std::string> source_muscle_names;
 
   // --- The model, in document order ----------------------------------------
   std::vector<Citation> citations;
@@ -97,7 +113,11 @@ struct KbData {
 /// Reads and validates a knowledge-base document into its model: every id
 /// resolved, the side tables and the lookups in place (kb_loader.cpp). The
 /// engine is compiled from it by the layer above (src/engine/engine.hpp).
-Expected<std::shared_ptr<KbData>> load_model(std::string_view text, const KbLimits& limits);
+/// Its words are in `locale`, its sentences composed from `messages` (null:
+/// English).
+Expected<std::shared_ptr<KbData>> load_model(std::string_view text, const KbLimits& limits,
+                                             std::shared_ptr<const Catalogue> messages = nullptr,
+                                             std::string_view locale = "en");
 
 }  // namespace myoref::detail
 

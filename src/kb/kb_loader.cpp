@@ -1815,7 +1815,9 @@ std::vector<std::size_t> document_position(const json::value& root, std::string_
   return out;
 }
 
-Expected<std::shared_ptr<KbData>> load(std::string_view text, const KbLimits& limits) {
+Expected<std::shared_ptr<KbData>> load(std::string_view text, const KbLimits& limits,
+                                       std::shared_ptr<const Catalogue> messages,
+                                       std::string_view locale) {
   JsonLimits json_limits;
   json_limits.max_bytes = limits.max_bytes;
   json_limits.max_depth = limits.max_depth;
@@ -1852,13 +1854,17 @@ Expected<std::shared_ptr<KbData>> load(std::string_view text, const KbLimits& li
                  std::move(sorted));
   }
   kb->loaded = true;
+  kb->messages = std::move(messages);
+  kb->locale = std::string(locale);
   return kb;
 }
 
 }  // namespace
 
-Expected<std::shared_ptr<KbData>> load_model(std::string_view text, const KbLimits& limits) {
-  return load(text, limits);
+Expected<std::shared_ptr<KbData>> load_model(std::string_view text, const KbLimits& limits,
+                                             std::shared_ptr<const Catalogue> messages,
+                                             std::string_view locale) {
+  return load(text, limits, std::move(messages), locale);
 }
 
 }  // namespace detail

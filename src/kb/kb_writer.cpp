@@ -5,6 +5,7 @@
 #include <optional>
 #include <string_view>
 
+#include "i18n/kb_words.hpp"
 #include "util/charconv.hpp"
 
 namespace myoref::detail {
@@ -407,6 +408,12 @@ json::value kb_to_json_value(const KbData& kb) {
 
 std::string canonical_text(const KbData& kb) {
   return pretty(kb_to_json_value(kb));
+}
+
+std::string clinical_text(const KbData& kb) {
+  json::value v = kb_to_json_value(kb);
+  strip_words(v);
+  return pretty(v);
 }
 
 }  // namespace myoref::detail

@@ -9,6 +9,8 @@
 #include <gsl/assert>
 #include <gsl/narrow>
 
+#include "i18n/messages.hpp"
+#include "kb/kb_access.hpp"
 #include "kb/kb_data.hpp"
 #include "kb/kb_writer.hpp"
 #include "myoref/kb.hpp"
@@ -76,7 +78,7 @@ const std::string& KnowledgeBase::hash() const noexcept {
     // the flag done: the next call tries again. kb.hash is only assigned a
     // finished value.
     std::call_once(kb.hash_once,
-                   [&kb] { kb.hash = detail::sha256_hex(detail::canonical_text(kb)); });
+                   [&kb] { kb.hash = detail::sha256_hex(detail::clinical_text(kb)); });
   } catch (...) {
     // Out of memory, or std::call_once itself failed: no hash this time,
     // which a caller can see; aborting the host would be worse.
@@ -278,36 +280,47 @@ std::string KnowledgeBase::suggest_muscle(std::string_view unknown) const {
 }
 
 std::string Dose::to_string() const {
+  return detail::dose_text(detail::english_catalogue(), *this);
+}
+
+namespace detail {
+
+std::string dose_text(const Catalogue& m, const Dose& d) {
   std::vector<std::string> parts;
-  const auto plural = [](int n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-  };
-  if (hold_seconds)
-    parts.push_back("hold " + std::to_string(*hold_seconds) + " s");
-  if (repetitions && sets && *sets > 1) {
-    parts.push_back(plural(*sets, "set", "sets") + " of " +
-                    plural(*repetitions, "repetition", "repetitions"));
-  } else if (repetitions) {
-    parts.push_back(plural(*repetitions, "repetition", "repetitions"));
-  } else if (sets) {
-    parts.push_back(plural(*sets, "set", "sets"));
+  const auto count = [&m](const char* key, int n) { return m.get(key, {{"n", n}}); };
+  if (d.hold_seconds)
+    parts.push_back(m.get("dose.hold", {{"n", *d.hold_seconds}}));
+  if (d.repetitions && d.sets && *d.sets > 1) {
+    parts.push_back(
+        m.get("dose.sets_of", {{"sets", count("dose.sets", *d.sets)},
+                               {"repetitions", count("dose.repetitions", *d.repetitions)}}));
+  } else if (d.repetitions) {
+    parts.push_back(count("dose.repetitions", *d.repetitions));
+  } else if (d.sets) {
+    parts.push_back(count("dose.sets", *d.sets));
   }
-  if (duration_seconds) {
-    const int d = *duration_seconds;
-    parts.push_back("for " +
-                    (d % 60 == 0 ? plural(d / 60, "minute", "minutes") : std::to_string(d) + " s"));
+  if (d.duration_seconds) {
+    const int s = *d.duration_seconds;
+    parts.push_back(s % 60 == 0 ? count("dose.for_minutes", s / 60) : count("dose.for_seconds", s));
   }
-  if (per_side)
-    parts.emplace_back("each side");
-  if (!frequency.empty())
-    parts.push_back(frequency);
+  if (d.per_side)
+    parts.push_back(m.get("dose.each_side"));
+  if (!d.frequency.empty())
+    parts.push_back(d.frequency);
   std::string out;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (i != 0)
-      out += ", ";
+      out += m.get("dose.separator");
     out += parts[i];
   }
   return out;
+}
+
+}  // namespace detail
+
+const detail::Catalogue& detail::catalogue(const KnowledgeBase& kb) noexcept {
+  const auto& m = KbAccess::model(kb).messages;
+  return m ? *m : english_catalogue();
 }
 
 }  // namespace myoref

@@ -344,7 +344,7 @@ json::object plan_document(const PlanState& s) {
   }
   doc["status"] = json::string(to_string(s.status));
   doc["outcome"] = json::string(to_string(s.outcome));
-  doc["reason"] = s.reason;
+  doc["reason"] = say_reason(s, s.why, /*source=*/true);  // no language: the source words
   json::array sessions;
   for (const auto& rec : s.sessions) {
     sessions.emplace_back(session_to_json(rec.log));
@@ -589,7 +589,9 @@ Expected<Plan> Plan::from_json(const KnowledgeBase& kb, std::string_view json_te
             std::string(to_string(state->status)));
     differs("/outcome", std::string(to_string(stored->outcome)),
             std::string(to_string(state->outcome)));
-    differs("/reason", stored->reason, state->reason);
+    // The reason is compared in the source language (English), as documents
+    // record it: a plan made in one language is read in any other.
+    differs("/reason", stored->reason, detail::say_reason(*state, state->why, /*source=*/true));
   }
   if (!problems.empty()) {
     return detail::impossible(std::move(problems));

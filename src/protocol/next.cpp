@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "i18n/messages.hpp"
 #include "myoref/plan.hpp"
 #include "protocol/state.hpp"
 #include "util/json.hpp"
@@ -27,7 +28,7 @@ PrescribedExercise prescribe(const KnowledgeBase& kb, ExerciseIndex chosen, Exer
   p.id = e.id;
   p.name = e.name;
   p.dose = e.dose;
-  p.dose_text = e.dose.to_string();
+  p.dose_text = detail::dose_text(detail::catalogue(kb), e.dose);
   p.how = e.instructions;
   p.cues = e.cues;
   p.cautions = e.cautions;
@@ -61,16 +62,6 @@ std::vector<PrecautionIndex> ruling_out(const detail::PlanState& s, const Exerci
     if (std::find(e.ruled_out_by.begin(), e.ruled_out_by.end(), p) != e.ruled_out_by.end()) {
       out.push_back(p);
     }
-  }
-  return out;
-}
-
-std::string step_list(const std::vector<Step>& steps) {
-  std::string out;
-  for (std::size_t i = 0; i < steps.size(); ++i) {
-    if (i != 0)
-      out += i + 1 == steps.size() ? " and " : ", ";
-    out += to_string(steps[i]);
   }
   return out;
 }
@@ -115,6 +106,7 @@ json::object dose_json(const Dose& d) {
 }
 
 void add_stop_advice(const detail::PlanState& s, NextStep& n) {
+  const detail::Catalogue& m = detail::catalogue(s.kb);
   n.level = TriageLevel::see_clinician;
   if (s.outcome == Outcome::stopped_red_flag && !s.sessions.empty()) {
     // The stop is always the last session's doing: its flags say how soon.
@@ -128,18 +120,12 @@ void add_stop_advice(const detail::PlanState& s, NextStep& n) {
     }
     n.level = std::max(n.level, level);
   } else if (s.outcome == Outcome::stopped_no_improvement) {
-    n.advice.emplace_back(
-        "See a clinician: self-care has not helped enough in " +
-        std::to_string(s.options.no_improvement_weeks) +
-        " weeks, so the pain needs to be looked at again (its cause, and other treatments).");
+    n.advice.push_back(
+        m.get("plan.advice.no_improvement", {{"weeks", s.options.no_improvement_weeks}}));
   } else if (s.status == PlanStatus::stopped_seek_care) {
-    n.advice.emplace_back(
-        "Stop the exercises and see a clinician: pain that gets worse with self-care needs to be "
-        "examined.");
+    n.advice.push_back(m.get("plan.advice.worsening"));
   } else {
-    n.advice.emplace_back(
-        "See a clinician: none of the likely muscles responded to self-care, so the pain needs "
-        "another look.");
+    n.advice.push_back(m.get("plan.advice.exhausted"));
   }
 }
 
@@ -148,7 +134,9 @@ void add_stop_advice(const detail::PlanState& s, NextStep& n) {
 NextStep Plan::next() const {
   const detail::PlanState& s = *s_;
   const KnowledgeBase& kb = s.kb;
+  const detail::Catalogue& m = detail::catalogue(kb);
   NextStep n;
+  n.locale = kb.locale();
   n.status = s.status;
   n.reason = s.reason;
   n.level = s.triage;
@@ -176,7 +164,8 @@ NextStep Plan::next() const {
     const Precaution& precaution = kb.precautions()[p];
     n.precautions.push_back(precaution.id);
     for (const auto& change : precaution.changes) {
-      n.advice.push_back(precaution.name + ": " + change);
+      n.advice.push_back(
+          m.get("plan.advice.precaution", {{"precaution", precaution.name}, {"change", change}}));
     }
   }
 
@@ -229,12 +218,13 @@ NextStep Plan::next() const {
         std::string names;
         for (const PrecautionIndex p : ruling_out(s, e)) {
           out.precautions.push_back(kb.precautions()[p].id);
-          names += names.empty() ? "" : " or ";
+          names += names.empty() ? "" : m.get("list.or");
           names += kb.precautions()[p].name;
         }
-        out.why = e.name + " is not for anyone with this precaution: " + names + ".";
+        out.why = m.get("plan.left_out", {{"exercise", e.name}, {"precautions", names}});
         if (instead) {
-          out.why += " " + kb.exercises()[*instead].name + ", an easier version, stands in for it.";
+          out.why += " ";
+          out.why += m.get("plan.left_out_easier", {{"exercise", kb.exercises()[*instead].name}});
           chosen = *instead;
           variant = "precaution";
         }
@@ -271,57 +261,46 @@ NextStep Plan::next() const {
       if (acute) {
         PrescribedExercise& p = ps.exercises.back();
         p.dose = acute_dose(p.dose);
-        p.dose_text = p.dose.to_string();
+        p.dose_text = detail::dose_text(m, p.dose);
       }
     }
     if (ps.exercises.empty()) {
-      n.advice.push_back("No " + std::string(to_string(ps.step)) + " exercise for " + label +
-                         " suits your precautions. Ask a clinician or physiotherapist for one that "
-                         "does, and keep to the order: release, then stretch, then strengthen.");
+      n.advice.push_back(m.get("plan.advice.no_exercise." + std::string(to_string(ps.step)),
+                               {{"candidate", label}}));
     }
     n.steps.push_back(std::move(ps));
   }
   if (pc.both_sides) {
-    n.advice.push_back("The pain is the same on both sides, so work on " + muscle.name +
-                       " on both sides in each session: each exercise on one side, then the "
-                       "other.");
+    n.advice.push_back(m.get("plan.advice.both_sides", {{"muscle", muscle.name}}));
   }
   if (acute) {
-    n.advice.emplace_back(
-        "The pain began less than a week ago: this is the acute phase, so the gentlest version "
-        "of each step is given at a lower dose. Keep all three steps, in order, and stay within "
-        "comfort.");
+    n.advice.push_back(m.get("plan.advice.acute"));
   }
 
   if (last == nullptr) {
-    n.advice.emplace_back(
-        "Do the three steps in this order every session: release, then stretch, then strengthen.");
+    n.advice.push_back(m.get("plan.advice.first"));
   } else if (!last_on_target) {
-    n.advice.push_back("The target has changed. " + s.reason + " Start again with release.");
+    n.advice.push_back(m.get("plan.advice.target_changed", {{"reason", s.reason}}));
   } else if (!last->complete) {
-    n.advice.push_back("The last session (" + last->log.date + ") left out " +
-                       step_list(last->missing) +
-                       ". Do all three steps, in order: release, then stretch, then strengthen.");
+    n.advice.push_back(
+        m.get("plan.advice.left_out_steps",
+              {{"date", last->log.date}, {"steps", detail::step_list(m, last->missing)}}));
   }
   if (maintenance) {
-    n.advice.push_back("Relief has held. Keep strengthening " + label +
-                       "; do release and stretch as needed, when tightness or pain comes back.");
+    n.advice.push_back(m.get("plan.advice.relief_held", {{"candidate", label}}));
   } else {
     const int trials = detail::release_trials_without_relief(s, pc.candidate);
     if (trials > 0) {
       const bool more = *s.current + 1 < s.candidates.size();
-      n.advice.push_back(std::to_string(trials) + " of " +
-                         std::to_string(s.options.release_trials) + " release sessions on " +
-                         label + " have brought no relief so far; after " +
-                         std::to_string(s.options.release_trials) +
-                         (more ? " the plan moves on to the next candidate."
-                               : " the plan ends with the advice to see a clinician."));
+      n.advice.push_back(
+          m.get(more ? "plan.advice.trials_more" : "plan.advice.trials_last",
+                {{"n", trials}, {"trials", s.options.release_trials}, {"candidate", label}}));
     }
   }
   if (regressed) {
-    n.advice.emplace_back("Pain rose last time, so easier versions are given where there is one.");
+    n.advice.push_back(m.get("plan.advice.regressed"));
   } else if (progressed) {
-    n.advice.emplace_back("Relief is building, so harder versions are given where there is one.");
+    n.advice.push_back(m.get("plan.advice.progressed"));
   }
   return n;
 }
@@ -374,63 +353,74 @@ std::string NextStep::to_json() const {
 }
 
 std::string NextStep::to_text() const {
+  const detail::Catalogue& m = detail::catalogue_for(locale);
+  const auto word = [&m](const char* kind, std::string_view id) {
+    return m.get(std::string(kind) + std::string(id));
+  };
   std::ostringstream out;
-  out << "Plan: " << myoref::to_string(status);
+  out << m.get("plan.text.plan", {{"status", word("plan.status.", myoref::to_string(status))}});
   if (level != TriageLevel::self_care) {
-    out << " (" << myoref::to_string(level) << ")";
+    out << " (" << word("level.", myoref::to_string(level)) << ")";
   }
   out << '\n';
   if (!target.empty()) {
-    out << "Target: " << name;
+    std::string label = name;
     if (both_sides) {
-      out << " (both sides)";
+      label = m.get("plan.candidate_both_sides", {{"muscle", name}});
     } else if (side != Side::none) {
-      out << " (" << myoref::to_string(side) << ")";
+      label = m.get("plan.candidate",
+                    {{"muscle", name}, {"side", word("side.", myoref::to_string(side))}});
     }
-    out << "  [" << target << "]\n";
+    out << m.get("plan.text.target", {{"target", label}}) << "  [" << target << "]\n";
   }
   if (acute)
-    out << "Phase: acute (the first week): the gentlest versions, at a lower dose\n";
-  out << "Why: " << reason << '\n';
-  out << "Sessions logged: " << sessions_logged << '\n';
+    out << m.get("plan.text.acute") << '\n';
+  out << m.get("plan.text.why", {{"reason", reason}}) << '\n';
+  out << m.get("plan.text.sessions", {{"n", sessions_logged}}) << '\n';
   if (!advice.empty()) {
-    out << "\nAdvice:\n";
+    out << '\n' << m.get("plan.text.advice") << '\n';
     for (const auto& a : advice)
       out << "  - " << a << '\n';
   }
   if (!left_out.empty()) {
-    out << "\nLeft out for your precautions:\n";
+    out << '\n' << m.get("plan.text.left_out") << '\n';
     for (const auto& l : left_out) {
-      out << "  - " << l.name << " [" << l.id << "] (" << myoref::to_string(l.step)
+      out << "  - " << l.name << " [" << l.id << "] (" << word("step.", myoref::to_string(l.step))
           << "): " << l.why << '\n';
     }
   }
   if (steps.empty()) {
-    out << "\nNo exercises: this plan has ended. Follow the advice above.\n";
+    out << '\n' << m.get("plan.text.ended") << '\n';
     return out.str();
   }
   int number = 0;
   for (const auto& ps : steps) {
-    out << "\nStep " << ++number << " of " << steps.size() << ": " << myoref::to_string(ps.step)
-        << (ps.as_needed ? " (as needed)" : "") << '\n';
+    out << '\n'
+        << m.get(ps.as_needed ? "plan.text.step_as_needed" : "plan.text.step",
+                 {{"n", ++number},
+                  {"count", steps.size()},
+                  {"step", word("step.", myoref::to_string(ps.step))}})
+        << '\n';
     if (ps.exercises.empty())
-      out << "  (none that suits your precautions: see the advice above)\n";
+      out << "  " << m.get("plan.text.none_suits") << '\n';
     for (const auto& e : ps.exercises) {
       out << "  * " << e.name << "  [" << e.id << "]";
       if (e.variant != "as_listed")
-        out << " - " << e.variant << " of " << e.instead_of;
-      out << "\n    Dose: " << e.dose_text << '\n';
+        out << " - "
+            << m.get("plan.text.variant",
+                     {{"variant", word("plan.variant.", e.variant)}, {"instead_of", e.instead_of}});
+      out << "\n    " << m.get("plan.text.dose", {{"dose", e.dose_text}}) << '\n';
       int line = 0;
       for (const auto& h : e.how)
         out << "    " << ++line << ". " << h << '\n';
       for (const auto& c : e.cues)
-        out << "    Cue: " << c << '\n';
+        out << "    " << m.get("plan.text.cue", {{"text", c}}) << '\n';
       for (const auto& c : e.cautions)
-        out << "    Caution: " << c << '\n';
+        out << "    " << m.get("plan.text.caution", {{"text", c}}) << '\n';
       if (e.regression)
-        out << "    Easier: " << *e.regression << '\n';
+        out << "    " << m.get("plan.text.easier", {{"id", *e.regression}}) << '\n';
       if (e.progression)
-        out << "    Harder: " << *e.progression << '\n';
+        out << "    " << m.get("plan.text.harder", {{"id", *e.progression}}) << '\n';
     }
   }
   return out.str();
@@ -454,17 +444,22 @@ std::string Decision::to_json() const {
 }
 
 std::string Decision::to_text() const {
+  const detail::Catalogue& m = detail::catalogue_for(locale);
   std::ostringstream out;
-  out << "Session " << session + 1 << " on " << target << ": " << myoref::to_string(outcome)
+  out << m.get("plan.text.session",
+               {{"n", session + 1},
+                {"target", target},
+                {"outcome", m.get("plan.outcome." + std::string(myoref::to_string(outcome)))}})
       << '\n';
-  out << "Plan: " << myoref::to_string(status);
+  out << m.get("plan.text.plan",
+               {{"status", m.get("plan.status." + std::string(myoref::to_string(status)))}});
   if (!next_target.empty())
-    out << ", next target " << next_target;
+    out << m.get("plan.text.next_target", {{"target", next_target}});
   out << '\n';
   for (const auto& r : reasons)
     out << "  - " << r << '\n';
   if (!advice.empty()) {
-    out << "Advice:\n";
+    out << m.get("plan.text.advice") << '\n';
     for (const auto& a : advice)
       out << "  - " << a << '\n';
   }

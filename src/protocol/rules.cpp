@@ -4,25 +4,29 @@
 #include <algorithm>
 #include <utility>
 
+#include "i18n/messages.hpp"
+#include "kb/kb_access.hpp"
+#include "kb/kb_data.hpp"
 #include "protocol/dates.hpp"
 #include "protocol/state.hpp"
 #include "util/json.hpp"
 
 namespace myoref::detail {
-namespace {
 
-std::string points(int n) {
-  return std::to_string(n) + (n == 1 ? " point" : " points");
-}
-
-std::string step_list(const std::vector<Step>& steps) {
+std::string step_list(const Catalogue& m, const std::vector<Step>& steps) {
   std::string out;
   for (std::size_t i = 0; i < steps.size(); ++i) {
     if (i != 0)
-      out += i + 1 == steps.size() ? " and " : ", ";
-    out += to_string(steps[i]);
+      out += m.get(i + 1 == steps.size() ? "list.last_separator" : "list.separator");
+    out += m.get("step." + std::string(to_string(steps[i])));
   }
   return out;
+}
+
+namespace {
+
+std::string points(const Catalogue& m, int n) {
+  return m.get("plan.points", {{"n", n}});
 }
 
 struct Range {
@@ -83,18 +87,93 @@ int worse_streak(const PlanState& s) {
   return count;
 }
 
-std::string candidate_label(const KnowledgeBase& kb, const PlanCandidate& pc) {
+std::string candidate_label(const KnowledgeBase& kb, const PlanCandidate& pc, bool source) {
   const Candidate& c = kb.candidates()[pc.candidate];
-  std::string label = kb.muscles()[c.muscle].name;
-  if (pc.both_sides) {
-    label += " (both sides)";
-  } else if (c.side != Side::none) {
-    label += " (";
-    label += to_string(c.side);
-    label += ')';
-  }
-  return label;
+  const auto& names = detail::model_of(kb).source_muscle_names;
+  const std::string& name =
+      source && c.muscle < names.size() ? names[c.muscle] : kb.muscles()[c.muscle].name;
+  const Catalogue& m = source ? english_catalogue() : catalogue(kb);
+  if (pc.both_sides)
+    return m.get("plan.candidate_both_sides", {{"muscle", name}});
+  if (c.side == Side::none)
+    return name;
+  return m.get(
+      "plan.candidate",
+      {{"muscle", name}, {"side", m.get(c.side == Side::left ? "side.left" : "side.right")}});
 }
+
+std::string say_reason(const PlanState& s, const PlanReason& why, bool source) {
+  const Catalogue& m = source ? english_catalogue() : catalogue(s.kb);
+  // The values' words first (they must outlive the MsgArgs that view them).
+  std::vector<std::string> words(why.args.size());
+  for (std::size_t i = 0; i < why.args.size(); ++i) {
+    const PlanArg& a = why.args[i];
+    switch (a.kind) {
+      case PlanArg::Kind::points:
+        words[i] = m.get("plan.points", {{"n", a.number}});
+        break;
+      case PlanArg::Kind::candidate:
+        if (a.number >= 0 && static_cast<std::size_t>(a.number) < s.candidates.size())
+          words[i] =
+              candidate_label(s.kb, s.candidates[static_cast<std::size_t>(a.number)], source);
+        break;
+      case PlanArg::Kind::red_flags: {
+        std::size_t start = 0;
+        while (start <= a.text.size()) {
+          const std::size_t comma = std::min(a.text.find(',', start), a.text.size());
+          const std::string id = a.text.substr(start, comma - start);
+          const auto f = s.kb.find_red_flag(id);
+          const TriageLevel level = f ? s.kb.red_flags()[*f].level : TriageLevel::urgent;
+          if (!words[i].empty())
+            words[i] += m.get("list.separator");
+          words[i] +=
+              m.get("plan.red_flag",
+                    {{"id", id}, {"level", m.get("level." + std::string(to_string(level)))}});
+          start = comma + 1;
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  std::vector<MsgArg> args;
+  args.reserve(why.args.size());
+  for (std::size_t i = 0; i < why.args.size(); ++i) {
+    const PlanArg& a = why.args[i];
+    if (a.kind == PlanArg::Kind::number)
+      args.emplace_back(a.name, a.number);
+    else if (a.kind == PlanArg::Kind::text)
+      args.emplace_back(a.name, a.text);
+    else
+      args.emplace_back(a.name, words[i]);
+  }
+  return m.get(why.key, args);
+}
+
+void set_reason(PlanState& s, PlanReason why) {
+  s.why = std::move(why);
+  s.reason = say_reason(s, s.why);
+}
+
+namespace {
+PlanArg text_arg(const char* name, std::string text) {
+  PlanArg a;
+  a.name = name;
+  a.text = std::move(text);
+  return a;
+}
+PlanArg number_arg(const char* name, long long n, PlanArg::Kind kind = PlanArg::Kind::number) {
+  PlanArg a;
+  a.name = name;
+  a.kind = kind;
+  a.number = n;
+  return a;
+}
+PlanArg candidate_arg(const char* name, std::size_t index) {
+  return number_arg(name, static_cast<long long>(index), PlanArg::Kind::candidate);
+}
+}  // namespace
 
 std::string plan_candidate_key(const KnowledgeBase& kb, CandidateIndex candidate, bool both_sides) {
   const Candidate& c = kb.candidates()[candidate];
@@ -173,11 +252,9 @@ PlanState initial_state_with(const KnowledgeBase& kb, const PlanOptions& options
   s.current = 0;
   s.status = PlanStatus::active;
   s.outcome = Outcome::started;
-  s.reason = candidate_label(kb, s.candidates.front()) +
-             (s.candidates.front().both_sides
-                  ? " are first on the list of likely sources of the pain: the drawing is the same "
-                    "on both sides, so both are treated together."
-                  : " is first on the list of likely sources of the pain.");
+  set_reason(s, {s.candidates.front().both_sides ? "plan.reason.started_both_sides"
+                                                 : "plan.reason.started",
+                 {candidate_arg("candidate", 0)}});
   return s;
 }
 
@@ -340,13 +417,12 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
   const KnowledgeBase& kb = s.kb;
   if (s.status == PlanStatus::stopped_seek_care) {
     return Error(ErrorCode::safety_refusal,
-                 "the plan has stopped; no more sessions are taken. " + s.reason +
-                     " See a clinician before going on with self-care.",
+                 catalogue(kb).get("plan.error.stopped", {{"reason", s.reason}}),
                  {{std::string(base), "the plan's status is stopped_seek_care"}});
   }
   if (s.status == PlanStatus::exhausted || !s.current) {
     return Error(ErrorCode::invalid_input,
-                 "the plan is exhausted; there is no target to log a session against. " + s.reason,
+                 catalogue(kb).get("plan.error.exhausted", {{"reason", s.reason}}),
                  {{std::string(base), "the plan's status is exhausted"}});
   }
   const std::size_t current = *s.current;
@@ -439,7 +515,9 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
   }
 
   // Accepted: every rule below records its reason.
+  const Catalogue& m = catalogue(kb);
   Decision d;
+  d.locale = kb.locale();
   d.level = s.triage;
   d.session = s.sessions.size();
   d.target = s.candidates[current].key;
@@ -451,9 +529,10 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
       is_relief(s.options, baseline, session.pain_before)) {
     s.sessions.back().relief = true;
     d.previous_relief = true;
-    d.reasons.push_back("Pain before this session (" + std::to_string(session.pain_before) +
-                        ") is relief against the baseline of " + std::to_string(baseline) +
-                        ", so the session of " + s.sessions.back().log.date + " counts as relief.");
+    d.reasons.push_back(
+        m.get("plan.decision.previous_relief", {{"pain", session.pain_before},
+                                                {"baseline", baseline},
+                                                {"date", s.sessions.back().log.date}}));
   }
 
   SessionRecord rec;
@@ -470,33 +549,34 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
   }
   rec.complete = rec.missing.empty();
   if (rec.complete) {
-    d.reasons.push_back(maintenance ? "Strengthening was done, as maintenance asks."
-                                    : "All three steps were done, in order.");
+    d.reasons.push_back(
+        m.get(maintenance ? "plan.decision.complete_maintenance" : "plan.decision.complete"));
   } else {
-    d.reasons.push_back("Incomplete: " + step_list(rec.missing) +
-                        (rec.missing.size() == 1 ? " was" : " were") +
-                        " left out. The next session should do all three steps, in order.");
+    d.reasons.push_back(m.get("plan.decision.incomplete",
+                              {{"steps", step_list(m, rec.missing)}, {"n", rec.missing.size()}}));
   }
 
   rec.relief = is_relief(s.options, baseline, session.pain_after);
   const int drop = baseline - session.pain_after;
-  const std::string rule = " (relief needs " + points(s.options.relief_points) + " or " +
-                           std::to_string(s.options.relief_percent) + "% below the baseline of " +
-                           std::to_string(baseline) + ")";
+  const std::string rule =
+      m.get("plan.decision.relief_rule", {{"points", points(m, s.options.relief_points)},
+                                          {"percent", s.options.relief_percent},
+                                          {"baseline", baseline}});
   if (rec.relief) {
-    d.reasons.push_back("Relief: pain after the session (" + std::to_string(session.pain_after) +
-                        ") is " + points(drop) + " below the baseline" + rule + ".");
+    d.reasons.push_back(
+        m.get("plan.decision.relief",
+              {{"pain", session.pain_after}, {"drop", points(m, drop)}, {"rule", rule}}));
   } else {
-    d.reasons.push_back("No relief yet: pain after the session is " +
-                        std::to_string(session.pain_after) + rule + ".");
+    d.reasons.push_back(
+        m.get("plan.decision.no_relief", {{"pain", session.pain_after}, {"rule", rule}}));
   }
   rec.worse =
       std::max(session.pain_before, session.pain_after) >= baseline + s.options.worsening_points;
   if (rec.worse) {
-    d.reasons.push_back("Pain of " +
-                        std::to_string(std::max(session.pain_before, session.pain_after)) +
-                        " is at least " + points(s.options.worsening_points) +
-                        " above the baseline of " + std::to_string(baseline) + ".");
+    d.reasons.push_back(
+        m.get("plan.decision.worse", {{"pain", std::max(session.pain_before, session.pain_after)},
+                                      {"points", points(m, s.options.worsening_points)},
+                                      {"baseline", baseline}}));
   }
   d.complete = rec.complete;
   d.missing = rec.missing;
@@ -509,50 +589,49 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
   if (!flags.empty()) {
     // Red flags first, whatever else the session shows.
     TriageLevel level = TriageLevel::self_care;
-    std::string ids;
     for (const RedFlagIndex f : flags) {
       const RedFlag& flag = kb.red_flags()[f];
       level = std::max(level, flag.level);
-      ids += ids.empty() ? "" : ", ";
-      ids += flag.id + " (" + std::string(to_string(flag.level)) + ")";
       d.advice.push_back(flag.advice);
     }
     d.level = level;
     d.outcome = Outcome::stopped_red_flag;
     s.status = PlanStatus::stopped_seek_care;
     s.outcome = d.outcome;
-    s.reason = "The session of " + session.date + " reported " +
-               (flags.size() == 1 ? "a red flag: " : "red flags: ") + ids + ".";
-    d.reasons.push_back("Stopped: " + s.reason);
+    std::string flag_ids;
+    for (const RedFlagIndex f : flags)
+      flag_ids += (flag_ids.empty() ? "" : ",") + kb.red_flags()[f].id;
+    set_reason(
+        s, {"plan.reason.red_flag",
+            {text_arg("date", session.date), number_arg("n", static_cast<long long>(flags.size())),
+             PlanArg{"flags", PlanArg::Kind::red_flags, flag_ids, 0}}});
+    d.reasons.push_back(m.get("plan.decision.stopped", {{"reason", s.reason}}));
   } else if (worse_streak(s) >= s.options.worsening_sessions) {
     d.level = TriageLevel::see_clinician;
     d.outcome = Outcome::stopped_worsening;
     s.status = PlanStatus::stopped_seek_care;
     s.outcome = d.outcome;
-    s.reason = "Pain was at least " + points(s.options.worsening_points) +
-               " above the baseline of " + std::to_string(baseline) + " in " +
-               std::to_string(s.options.worsening_sessions) +
-               (s.options.worsening_sessions == 1 ? " session." : " sessions in a row.");
-    d.reasons.push_back("Stopped: " + s.reason);
-    d.advice.push_back(
-        "Stop the exercises and see a clinician: pain that gets worse with self-care needs to be "
-        "examined.");
+    set_reason(s,
+               {"plan.reason.worsening",
+                {number_arg("points", s.options.worsening_points, PlanArg::Kind::points),
+                 number_arg("baseline", baseline), number_arg("n", s.options.worsening_sessions)}});
+    d.reasons.push_back(m.get("plan.decision.stopped", {{"reason", s.reason}}));
+    d.advice.push_back(m.get("plan.advice.worsening"));
   } else if (no_improvement_stop(s)) {
     const int days = s.session_days.back() - s.session_days.front();
     d.level = TriageLevel::see_clinician;
     d.outcome = Outcome::stopped_no_improvement;
     s.status = PlanStatus::stopped_seek_care;
     s.outcome = d.outcome;
-    s.reason = "No meaningful improvement after " + std::to_string(days / 7) + " weeks (" +
-               std::to_string(days) + " days) of self-care: pain in the session of " +
-               session.date + " was not " + points(s.options.relief_points) + " or " +
-               std::to_string(s.options.relief_percent) + "% below the baseline of " +
-               std::to_string(baseline) + ".";
-    d.reasons.push_back("Stopped: " + s.reason);
-    d.advice.emplace_back(
-        "See a clinician: self-care has not helped enough in " +
-        std::to_string(s.options.no_improvement_weeks) +
-        " weeks, so the pain needs to be looked at again (its cause, and other treatments).");
+    set_reason(
+        s,
+        {"plan.reason.no_improvement",
+         {number_arg("weeks", days / 7), number_arg("days", days), text_arg("date", session.date),
+          number_arg("points", s.options.relief_points, PlanArg::Kind::points),
+          number_arg("percent", s.options.relief_percent), number_arg("baseline", baseline)}});
+    d.reasons.push_back(m.get("plan.decision.stopped", {{"reason", s.reason}}));
+    d.advice.push_back(
+        m.get("plan.advice.no_improvement", {{"weeks", s.options.no_improvement_weeks}}));
   } else if (s.status == PlanStatus::active) {
     const int streak = relief_streak(s, target);
     const int trials = release_trials_without_relief(s, target);
@@ -561,40 +640,37 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
       s.status = PlanStatus::maintenance;
       s.outcome = d.outcome;
       s.candidates[current].status = CandidateStatus::responding;
-      s.reason = "Relief in " + std::to_string(streak) + " sessions in a row on " + label + ".";
-      d.reasons.push_back("Maintenance: " + s.reason);
-      d.advice.push_back("Keep strengthening " + label +
-                         "; do release and stretch when tightness or pain comes back.");
+      set_reason(s, {"plan.reason.maintenance",
+                     {number_arg("n", streak), candidate_arg("candidate", current)}});
+      d.reasons.push_back(m.get("plan.decision.maintenance", {{"reason", s.reason}}));
+      d.advice.push_back(m.get("plan.advice.maintenance", {{"candidate", label}}));
     } else if (trials >= s.options.release_trials) {
       s.candidates[current].status = CandidateStatus::not_likely_source;
-      const std::string not_source = label +
-                                     " is not likely the source: " + std::to_string(trials) +
-                                     " release sessions brought no relief";
       if (current + 1 < s.candidates.size()) {
         const std::size_t next = current + 1;
         s.current = next;
         s.candidates[next].status = CandidateStatus::current;
         d.outcome = Outcome::escalated;
-        s.reason =
-            not_source + ". The next candidate is " + candidate_label(kb, s.candidates[next]) + ".";
-        d.advice.push_back("Start again with release on " +
-                           candidate_label(kb, s.candidates[next]) + ".");
+        set_reason(s, {"plan.reason.escalated",
+                       {candidate_arg("candidate", current), number_arg("n", trials),
+                        candidate_arg("next", next)}});
+        d.advice.push_back(m.get("plan.advice.start_next",
+                                 {{"candidate", candidate_label(kb, s.candidates[next])}}));
       } else {
         s.current.reset();
         s.status = PlanStatus::exhausted;
         d.outcome = Outcome::exhausted;
         d.level = TriageLevel::see_clinician;
-        s.reason = not_source + ", and no candidate is left.";
-        d.advice.push_back(
-            "See a clinician: none of the likely muscles responded to self-care, so the pain "
-            "needs another look.");
+        set_reason(s, {"plan.reason.exhausted",
+                       {candidate_arg("candidate", current), number_arg("n", trials)}});
+        d.advice.push_back(m.get("plan.advice.exhausted"));
       }
       s.outcome = d.outcome;
       d.reasons.push_back(s.reason);
     } else if (trials > 0) {
-      d.reasons.push_back("Release session " + std::to_string(trials) + " of " +
-                          std::to_string(s.options.release_trials) + " without relief on " + label +
-                          ".");
+      d.reasons.push_back(
+          m.get("plan.decision.trial",
+                {{"n", trials}, {"trials", s.options.release_trials}, {"candidate", label}}));
     }
   }
   d.status = s.status;

@@ -11,11 +11,30 @@
 #include <string_view>
 #include <vector>
 
+#include "i18n/messages.hpp"
 #include "myoref/error.hpp"
 #include "myoref/kb.hpp"
 #include "myoref/plan.hpp"
 
 namespace myoref::detail {
+
+/// A value in a plan's reason, kept without words so that the reason can be
+/// said in any language: text that is the same in every language (a date,
+/// ids), a number, a count of points, a candidate of the plan (by index), or
+/// red-flag ids ("a,b").
+struct PlanArg {
+  enum class Kind { text, number, points, candidate, red_flags };
+  std::string name;
+  Kind kind = Kind::text;
+  std::string text;
+  long long number = 0;
+};
+
+/// Why the plan is where it is: a message key and its values (docs/languages.md).
+struct PlanReason {
+  std::string key;
+  std::vector<PlanArg> args;
+};
 
 struct PlanState {
   KnowledgeBase kb;
@@ -29,7 +48,8 @@ struct PlanState {
   std::optional<std::size_t> current;  // into candidates; nullopt once exhausted
   PlanStatus status = PlanStatus::active;
   Outcome outcome = Outcome::started;  // what last changed the status or target
-  std::string reason;                  // why, in words
+  PlanReason why;                      // why, without words
+  std::string reason;                  // why, in words, in the knowledge base's language
   std::vector<SessionRecord> sessions;
   std::vector<std::int32_t> session_days;  // sessions' dates as day numbers
 
@@ -37,8 +57,20 @@ struct PlanState {
 };
 
 /// "Gluteus medius (left)", "Gluteus medius (both sides)", or the bare name
-/// for a midline candidate.
-std::string candidate_label(const KnowledgeBase& kb, const PlanCandidate& candidate);
+/// for a midline candidate, in the knowledge base's language; with `source`,
+/// in the source language (English), as plan documents record it.
+std::string candidate_label(const KnowledgeBase& kb, const PlanCandidate& candidate,
+                            bool source = false);
+
+/// The reason said in the knowledge base's language, or (`source`) in
+/// English, as the plan document records it whatever the language.
+std::string say_reason(const PlanState& state, const PlanReason& why, bool source = false);
+
+/// "release, stretch and strengthen" in a catalogue's words.
+std::string step_list(const Catalogue& messages, const std::vector<Step>& steps);
+
+/// Sets the state's reason (`why` and its words).
+void set_reason(PlanState& state, PlanReason why);
 
 /// The plan key of a candidate: the knowledge base's key, or "muscle:both".
 std::string plan_candidate_key(const KnowledgeBase& kb, CandidateIndex candidate, bool both_sides);

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <utility>
 
+#include "i18n/messages.hpp"
 #include "kb/kb_access.hpp"
 #include "kb/kb_data.hpp"
 
@@ -425,17 +426,23 @@ void write_view(std::string& out, const KnowledgeBase& kb, const Panel& panel, c
                 const View& view, const std::vector<Inset>& insets, float x, float y,
                 bool& tab_stop_taken) {
   const Chart& chart = kb.chart();
-  text_element(out, x + chart.width / 2.0F, y + 12.0F, view.caption, 12.0F, "middle", kTextColour,
-               true);
-  text_element(out, x + 2.0F, y + 12.0F, view.viewer_left, 11.0F, "start", kMutedText);
-  text_element(out, x + chart.width - 2.0F, y + 12.0F, view.viewer_right, 11.0F, "end", kMutedText);
+  const Catalogue& words = catalogue(kb);
+  const bool front = view.view == myoref::View::front;
+  const std::string caption = words.get(front ? "render.front" : "render.back");
+  text_element(out, x + chart.width / 2.0F, y + 12.0F, caption, 12.0F, "middle", kTextColour, true);
+  text_element(out, x + 2.0F, y + 12.0F,
+               words.get(front ? "render.right_letter" : "render.left_letter"), 11.0F, "start",
+               kMutedText);
+  text_element(out, x + chart.width - 2.0F, y + 12.0F,
+               words.get(front ? "render.left_letter" : "render.right_letter"), 11.0F, "end",
+               kMutedText);
   out += "<g";
   attr(out, "transform", "translate(" + num(x) + ' ' + num(y + kCaptionHeight) + ')');
   if (panel.interactive) {
     // A named group per view: a screen reader says "front view" when focus
     // enters it, which tells apart a region drawn on both views.
     out += " role=\"group\"";
-    attr(out, "aria-label", std::string(view.caption) + " view");
+    attr(out, "aria-label", words.get("render.view_label", {{"view", caption}}));
   }
   out += ">\n";
   write_view_body(out, kb, panel, look, view, nullptr, tab_stop_taken);
@@ -538,7 +545,8 @@ float legend_height(const Figure& figure) {
   return h;
 }
 
-void write_legend(std::string& out, const Figure& figure, const Look& look, float x, float y) {
+void write_legend(std::string& out, const KnowledgeBase& kb, const Figure& figure, const Look& look,
+                  float x, float y) {
   y += kLegendTop;
   for (const LegendItem& item : figure.legend) {
     if (item.kind == LegendItem::Kind::pain_scale) {
@@ -557,8 +565,8 @@ void write_legend(std::string& out, const Figure& figure, const Look& look, floa
         text_element(out, sx + kSwatchWidth / 2.0F, y + kSwatchHeight + 10.0F, std::to_string(i),
                      9.0F, "middle", kMutedText);
       }
-      text_element(out, x0 + 11.0F * kSwatchWidth + 8.0F, y + 10.0F, "0: drawn, no pain now", 10.0F,
-                   "start", kMutedText);
+      text_element(out, x0 + 11.0F * kSwatchWidth + 8.0F, y + 10.0F,
+                   catalogue(kb).get("render.zero_drawn"), 10.0F, "start", kMutedText);
       y += kScaleRow;
       continue;
     }
@@ -669,13 +677,13 @@ Expected<Look> check_look(const KnowledgeBase& kb, const RenderOptions& options)
 
 std::string region_label(const KnowledgeBase& kb, RegionKeyIndex key) {
   const RegionKey& k = kb.region_keys()[key];
-  std::string label = kb.regions()[k.region].name;
-  if (k.side != Side::none) {
-    label += " (";
-    label += to_string(k.side);
-    label += ')';
-  }
-  return label;
+  const std::string& name = kb.regions()[k.region].name;
+  if (k.side == Side::none)
+    return name;
+  const Catalogue& m = catalogue(kb);
+  return m.get(
+      "region.on_side",
+      {{"region", name}, {"side", m.get(k.side == Side::left ? "side.left" : "side.right")}});
 }
 
 std::string region_aria_label(const KnowledgeBase& kb, RegionKeyIndex key) {
@@ -690,19 +698,21 @@ std::string region_aria_label(const KnowledgeBase& kb, RegionKeyIndex key) {
       !(lowered[1] >= 'A' && lowered[1] <= 'Z')) {
     lowered[0] = static_cast<char>(lowered[0] - 'A' + 'a');
   }
-  const std::string side(to_string(k.side));
-  return side + ' ' + lowered + ", the person's " + side;
+  const Catalogue& m = catalogue(kb);
+  return m.get(
+      "region.aria_on_side",
+      {{"region", lowered}, {"side", m.get(k.side == Side::left ? "side.left" : "side.right")}});
 }
 
 std::string candidate_label(const KnowledgeBase& kb, CandidateIndex candidate) {
   const Candidate& c = kb.candidates()[candidate];
-  std::string label = kb.muscles()[c.muscle].name;
-  if (c.side != Side::none) {
-    label += " (";
-    label += to_string(c.side);
-    label += ')';
-  }
-  return label;
+  const std::string& name = kb.muscles()[c.muscle].name;
+  if (c.side == Side::none)
+    return name;
+  const Catalogue& m = catalogue(kb);
+  return m.get(
+      "region.on_side",
+      {{"region", name}, {"side", m.get(c.side == Side::left ? "side.left" : "side.right")}});
 }
 
 std::string zone_list(const KnowledgeBase& kb, const std::vector<Zone>& zones, Zone which) {
@@ -827,7 +837,7 @@ std::string write_svg(const KnowledgeBase& kb, const Figure& figure, const Look&
     }
   }
   if (look.legend && !figure.legend.empty()) {
-    write_legend(out, figure, look, kMargin, views_bottom);
+    write_legend(out, kb, figure, look, kMargin, views_bottom);
   }
   out += "</svg>\n";
   return out;

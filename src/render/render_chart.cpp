@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "i18n/messages.hpp"
 #include "myoref/assess.hpp"
 #include "myoref/render.hpp"
 #include "render/figure.hpp"
@@ -73,22 +74,24 @@ Expected<std::string> render_chart_svg(const KnowledgeBase& kb, const std::vecto
       continue;
     ++marked;
     panel.fill[key] = detail::render::to_hex(detail::render::pain_colour(intensity));
-    panel.note[key] = intensity == 0 ? std::string("drawn, no pain now (0/10)")
-                                     : "pain " + std::to_string(intensity) + "/10";
+    panel.note[key] = intensity == 0
+                          ? detail::catalogue(kb).get("render.drawn_no_pain")
+                          : detail::catalogue(kb).get("render.pain_of", {{"n", intensity}});
   }
 
   detail::render::Figure figure;
   figure.interactive = true;
-  figure.title = "Body chart: where is the pain?";
+  const detail::Catalogue& m = detail::catalogue(kb);
+  figure.title = m.get("render.chart_title");
   figure.subtitle =
-      marked == 0 ? std::string("Select each region where you feel pain")
-                  : std::to_string(marked) + (marked == 1 ? " region marked" : " regions marked");
+      marked == 0 ? m.get("render.chart_select") : m.get("render.marked", {{"n", marked}});
   figure.desc =
       "A body chart to mark pain on, front and back views. Each region is a button; "
       "its name says which side of the person it is on. On the front view the person's "
       "right is on the viewer's left; on the back view it is on the viewer's right.";
   figure.panels.push_back(std::move(panel));
-  figure.legend.push_back({detail::render::LegendItem::Kind::pain_scale, "", "Pain now"});
+  figure.legend.push_back({detail::render::LegendItem::Kind::pain_scale, "",
+                           detail::catalogue(kb).get("render.pain_now")});
   return detail::render::write_svg(kb, figure, *look);
 }
 

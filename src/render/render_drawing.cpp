@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "i18n/messages.hpp"
 #include "myoref/assess.hpp"
 #include "myoref/render.hpp"
 #include "render/figure.hpp"
@@ -33,7 +34,7 @@ std::vector<int> intensities(const KnowledgeBase& kb, const Intake& intake) {
   return by_key;
 }
 
-Panel drawing_panel(const std::vector<int>& by_key) {
+Panel drawing_panel(const KnowledgeBase& kb, const std::vector<int>& by_key) {
   Panel panel;
   panel.fill.resize(by_key.size());
   panel.note.resize(by_key.size());
@@ -41,8 +42,9 @@ Panel drawing_panel(const std::vector<int>& by_key) {
     if (by_key[key] < 0)
       continue;
     panel.fill[key] = detail::render::to_hex(detail::render::pain_colour(by_key[key]));
-    panel.note[key] = by_key[key] == 0 ? std::string("drawn, no pain now (0/10)")
-                                       : "pain " + std::to_string(by_key[key]) + "/10";
+    panel.note[key] = by_key[key] == 0
+                          ? detail::catalogue(kb).get("render.drawn_no_pain")
+                          : detail::catalogue(kb).get("render.pain_of", {{"n", by_key[key]}});
   }
   return panel;
 }
@@ -61,18 +63,21 @@ std::string drawing_text(const KnowledgeBase& kb, const std::vector<int>& by_key
   return out;
 }
 
-LegendItem pain_scale() {
-  return {LegendItem::Kind::pain_scale, "", "Pain now"};
+LegendItem pain_scale(const KnowledgeBase& kb) {
+  return {LegendItem::Kind::pain_scale, "", detail::catalogue(kb).get("render.pain_now")};
 }
 
-void add_pattern_legend(Figure& figure, const Look& look, const std::string& whose) {
+void add_pattern_legend(const KnowledgeBase& kb, Figure& figure, const Look& look,
+                        const std::string& whose) {
+  const detail::Catalogue& m = detail::catalogue(kb);
   figure.legend.push_back({LegendItem::Kind::outlined_swatch,
                            "url(#" + detail::render::hatch_pattern_id(look) + ")",
-                           "Essential zone of " + whose});
+                           m.get("render.legend_essential_of", {{"muscle", whose}})});
   figure.legend.push_back({LegendItem::Kind::outlined_swatch,
                            "url(#" + detail::render::dots_pattern_id(look) + ")",
-                           "Spillover zone of " + whose});
-  figure.legend.push_back({LegendItem::Kind::cross, "", "Trigger points of " + whose});
+                           m.get("render.legend_spillover_of", {{"muscle", whose}})});
+  figure.legend.push_back(
+      {LegendItem::Kind::cross, "", m.get("render.legend_trigger_points_of", {{"muscle", whose}})});
 }
 
 // Which painful regions a candidate's pattern covers, in words.
@@ -94,7 +99,7 @@ std::string coverage_text(const KnowledgeBase& kb, const std::vector<int>& by_ke
 
 Panel overlay_panel(const KnowledgeBase& kb, const std::vector<int>& by_key,
                     CandidateIndex candidate) {
-  Panel panel = drawing_panel(by_key);
+  Panel panel = drawing_panel(kb, by_key);
   panel.overlay = detail::render::referral_zones(kb, candidate);
   for (std::size_t key = 0; key < panel.overlay.size(); ++key) {
     if (panel.overlay[key] == Zone::none)
@@ -126,14 +131,14 @@ Expected<std::string> render_intake_svg(const KnowledgeBase& kb, const Intake& i
   const std::vector<int> by_key = intensities(kb, intake);
 
   Figure figure;
-  figure.title = "Pain drawing";
-  figure.subtitle = "Highest pain now: " + std::to_string(max_intensity(intake)) + "/10, " +
-                    std::to_string(intake.pain.size()) +
-                    (intake.pain.size() == 1 ? " region marked" : " regions marked");
+  const detail::Catalogue& m = detail::catalogue(kb);
+  figure.title = m.get("render.drawing_title");
+  figure.subtitle =
+      m.get("render.drawing_subtitle", {{"max", max_intensity(intake)}, {"n", intake.pain.size()}});
   figure.desc = "Pain drawing, front and back views, pain now on a 0 to 10 scale: " +
                 drawing_text(kb, by_key) + '.';
-  figure.panels.push_back(drawing_panel(by_key));
-  figure.legend.push_back(pain_scale());
+  figure.panels.push_back(drawing_panel(kb, by_key));
+  figure.legend.push_back(pain_scale(kb));
   return detail::render::write_svg(kb, figure, *look);
 }
 
@@ -152,15 +157,15 @@ Expected<std::string> render_overlay_svg(const KnowledgeBase& kb, const Intake& 
   Figure figure;
   figure.panels.push_back(overlay_panel(kb, by_key, candidate));
   const std::vector<Zone>& zones = figure.panels.back().overlay;
-  figure.title = label + " over the pain drawing";
-  figure.subtitle = "Colours: the pain drawing. Hatching and dots: where the muscle refers pain";
+  figure.title = detail::catalogue(kb).get("render.overlay_title", {{"muscle", label}});
+  figure.subtitle = detail::catalogue(kb).get("render.overlay_subtitle");
   figure.desc = "Pain drawing, front and back views: " + drawing_text(kb, by_key) +
                 ". Over it, the referral pattern of " + label +
                 ". Essential zone: " + detail::render::zone_list(kb, zones, Zone::essential) +
                 ". Spillover zone: " + detail::render::zone_list(kb, zones, Zone::spillover) +
                 ". " + coverage_text(kb, by_key, zones);
-  figure.legend.push_back(pain_scale());
-  add_pattern_legend(figure, *look, label);
+  figure.legend.push_back(pain_scale(kb));
+  add_pattern_legend(kb, figure, *look, label);
   return detail::render::write_svg(kb, figure, *look);
 }
 
@@ -181,18 +186,15 @@ Expected<std::string> render_candidates_svg(const Assessment& assessment, std::s
   Figure figure;
   figure.desc = "Pain drawing, front and back views: " + drawing_text(kb, by_key) + '.';
   if (shown == 0) {
-    figure.title = "No muscle in the knowledge base explains this drawing";
-    figure.subtitle = "The pain drawing alone";
+    figure.title = detail::catalogue(kb).get("render.none_title");
+    figure.subtitle = detail::catalogue(kb).get("render.none_subtitle");
     figure.desc += " No candidate muscle refers pain to the painful regions.";
-    figure.panels.push_back(drawing_panel(by_key));
-    figure.legend.push_back(pain_scale());
+    figure.panels.push_back(drawing_panel(kb, by_key));
+    figure.legend.push_back(pain_scale(kb));
     return detail::render::write_svg(kb, figure, *look);
   }
-  figure.title = shown == 1 ? "The most likely muscle"
-                            : "The " + std::to_string(shown) + " most likely muscles";
-  figure.subtitle =
-      "Each over the pain drawing: hatching marks its essential zone, dots its "
-      "spillover zone";
+  figure.title = detail::catalogue(kb).get("render.candidates_title", {{"n", shown}});
+  figure.subtitle = detail::catalogue(kb).get("render.candidates_subtitle");
   for (std::size_t rank = 0; rank < shown; ++rank) {
     const RankedCandidate ranked = assessment.candidate(rank);
     const std::string label = candidate_label(kb, ranked.candidate);
@@ -207,8 +209,8 @@ Expected<std::string> render_candidates_svg(const Assessment& assessment, std::s
                    coverage_text(kb, by_key, panel.overlay);
     figure.panels.push_back(std::move(panel));
   }
-  figure.legend.push_back(pain_scale());
-  add_pattern_legend(figure, *look, "each candidate");
+  figure.legend.push_back(pain_scale(kb));
+  add_pattern_legend(kb, figure, *look, "each candidate");
   return detail::render::write_svg(kb, figure, *look);
 }
 

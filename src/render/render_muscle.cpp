@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "i18n/messages.hpp"
 #include "myoref/render.hpp"
 #include "render/figure.hpp"
 
@@ -48,11 +49,12 @@ Expected<std::string> render_muscle_svg(const KnowledgeBase& kb, CandidateIndex 
 
   Figure figure;
   const std::string label = candidate_label(kb, candidate);
-  figure.title = label + ": referral pattern";
+  const detail::Catalogue& m = detail::catalogue(kb);
+  figure.title = m.get("render.muscle_title", {{"muscle", label}});
   figure.subtitle = c.side == Side::none
-                        ? "Where its trigger points refer pain"
-                        : "Where the trigger points of the " + std::string(to_string(c.side)) +
-                              " muscle refer pain";
+                        ? m.get("render.muscle_subtitle_midline")
+                        : m.get(c.side == Side::left ? "render.muscle_subtitle_left"
+                                                     : "render.muscle_subtitle_right");
   figure.desc = "Referral pattern of " + label + ", front and back views. Essential zone (pain " +
                 "nearly always here): " + detail::render::zone_list(kb, zones, Zone::essential) +
                 ". Spillover zone (pain in some people): " +
@@ -68,7 +70,7 @@ Expected<std::string> render_muscle_svg(const KnowledgeBase& kb, CandidateIndex 
   // manual draws them.
   figure.panels.push_back(panel_of(zones));
   if (muscle.trigger_points.size() > 1) {
-    figure.panels.front().heading = "All trigger points";
+    figure.panels.front().heading = m.get("render.all_trigger_points");
     for (std::size_t t = 0; t < muscle.trigger_points.size(); ++t) {
       Panel one = panel_of(detail::render::referral_zones(kb, candidate, t));
       one.heading = muscle.trigger_points[t].name;
@@ -77,9 +79,9 @@ Expected<std::string> render_muscle_svg(const KnowledgeBase& kb, CandidateIndex 
     }
   }
   figure.legend = {
-      {LegendItem::Kind::swatch, solid, "Essential zone: pain nearly always appears here"},
-      {LegendItem::Kind::swatch, stipple, "Spillover zone: pain appears here in some people"},
-      {LegendItem::Kind::cross, "", "Trigger point (hover for where to find it)"},
+      {LegendItem::Kind::swatch, solid, m.get("render.legend_essential")},
+      {LegendItem::Kind::swatch, stipple, m.get("render.legend_spillover")},
+      {LegendItem::Kind::cross, "", m.get("render.legend_trigger_point")},
   };
   return detail::render::write_svg(kb, figure, *look);
 }

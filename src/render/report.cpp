@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "assess/ties.hpp"
+#include "i18n/messages.hpp"
 #include "myoref/assess.hpp"
 #include "myoref/myoref.hpp"
 #include "myoref/render.hpp"
@@ -58,18 +59,8 @@ std::string html(std::string_view text) {
   return escaped(text);
 }
 
-const char* triage_heading(TriageLevel level) {
-  switch (level) {
-    case TriageLevel::self_care:
-      return "Self-care is a reasonable first step";
-    case TriageLevel::see_clinician:
-      return "See a clinician about this pain within one to two weeks";
-    case TriageLevel::urgent:
-      return "Urgent: be seen by a clinician today (within 24 hours)";
-    case TriageLevel::emergency:
-      return "Emergency: get medical help now";
-  }
-  return "";
+std::string triage_heading(const detail::Catalogue& m, TriageLevel level) {
+  return m.get("report.triage." + std::string(to_string(level)));
 }
 
 std::string region_list(const KnowledgeBase& kb, gsl::span<const RegionKeyIndex> keys) {
@@ -79,7 +70,7 @@ std::string region_list(const KnowledgeBase& kb, gsl::span<const RegionKeyIndex>
       out += ", ";
     out += region_label(kb, keys[i]);
   }
-  return out.empty() ? std::string("none") : out;
+  return out.empty() ? detail::catalogue(kb).get("report.none") : out;
 }
 
 std::string finding_list(const KnowledgeBase& kb, gsl::span<const FindingIndex> findings) {
@@ -115,40 +106,38 @@ std::string cite_suffix(const KnowledgeBase& kb, gsl::span<const CitationIndex> 
 void write_triage(std::string& out, const Assessment& a) {
   const KnowledgeBase& kb = a.kb();
   const Triage& t = a.triage();
+  const detail::Catalogue& m = detail::catalogue(kb);
   // Questions first: until each is answered, the result is provisional.
   if (!t.pending.empty()) {
-    out +=
-        "<section class=\"questions\" role=\"alert\"><h2>Questions to answer first</h2>\n"
-        "<p>Your drawing calls for these questions, and they were not answered. Until each "
-        "is answered no, this result is provisional and self-care is not advised. A yes to "
-        "any of them changes what to do. Most serious first:</p><ol>";
+    out += "<section class=\"questions\" role=\"alert\"><h2>" +
+           html(m.get("report.questions_heading")) + "</h2>\n<p>" +
+           html(m.get("report.questions_lede")) + "</p><ol>";
     for (const Question& q : t.questions) {
       if (answer_of(a.intake(), q.red_flag) != Answer::pending)
         continue;
       const RedFlag& flag = kb.red_flags()[q.red_flag];
       out += "<li data-question-id=\"" + html(flag.id) + "\"><strong>" +
-             html(to_string(flag.level)) + ":</strong> " + html(flag.question) +
-             " <em>(asked because: " + html(q.why) + ")</em></li>";
+             html(m.get("level." + std::string(to_string(flag.level)))) + ":</strong> " +
+             html(flag.question) + " <em>(" +
+             html(m.get("report.asked_because", {{"why", q.why}})) + ")</em></li>";
     }
     out += "</ol></section>\n";
   }
   out += "<section class=\"triage ";
   out += to_string(t.level);
   out += "\" role=\"alert\"><h2>";
-  out += html(triage_heading(t.level));
+  out += html(triage_heading(m, t.level));
   out += "</h2>\n";
   const std::vector<std::string> advice = triage_advice(kb, t);
   if (!t.red_flags.empty()) {
-    out += "<p>You said yes to:</p><ul>";
+    out += "<p>" + html(m.get("report.you_said_yes")) + "</p><ul>";
     for (const RedFlagIndex f : t.red_flags) {
       out += "<li>" + html(kb.red_flags()[f].question) + "</li>";
     }
     out += "</ul>\n";
   }
   if (advice.empty()) {
-    out +=
-        "<p>No warning sign in your answers points away from self-care. If the pain gets "
-        "worse, spreads, or new symptoms appear, see a clinician.</p>\n";
+    out += "<p>" + html(m.get("report.no_warning_sign")) + "</p>\n";
   } else {
     out += "<ul>";
     for (const std::string& line : advice)
@@ -156,12 +145,13 @@ void write_triage(std::string& out, const Assessment& a) {
     out += "</ul>\n";
   }
   out += "</section>\n";
-  for (const LookalikeMatch& m : t.also_consider) {
-    const Lookalike& l = kb.lookalikes()[m.lookalike];
-    out += "<section class=\"also-consider\"><h2>Also consider (not a muscle): " + html(l.name) +
-           "</h2>\n<p>" + html(l.why) + "</p><p>Matched: ";
-    for (std::size_t i = 0; i < m.why.size(); ++i)
-      out += (i == 0 ? "" : "; ") + html(m.why[i]);
+  for (const LookalikeMatch& match : t.also_consider) {
+    const Lookalike& l = kb.lookalikes()[match.lookalike];
+    out += "<section class=\"also-consider\"><h2>" +
+           html(m.get("report.also_consider", {{"name", l.name}})) + "</h2>\n<p>" + html(l.why) +
+           "</p><p>" + html(m.get("report.matched")) + " ";
+    for (std::size_t i = 0; i < match.why.size(); ++i)
+      out += (i == 0 ? "" : "; ") + html(match.why[i]);
     out += "</p><p>" + html(l.advice) + "</p></section>\n";
   }
 }
@@ -169,7 +159,8 @@ void write_triage(std::string& out, const Assessment& a) {
 /// "Quadratus lumborum — both sides": one entry for a muscle whose two sides
 /// tie, or that the cover takes together.
 std::string both_sides_label(const KnowledgeBase& kb, CandidateIndex c) {
-  return kb.muscles()[kb.candidates()[c].muscle].name + " \u2014 both sides";
+  return detail::catalogue(kb).get("muscle.both_sides",
+                                   {{"muscle", kb.muscles()[kb.candidates()[c].muscle].name}});
 }
 
 std::string entry_label(const Assessment& a, const detail::TieEntry& e) {
@@ -193,53 +184,62 @@ std::vector<RegionKeyIndex> merged(gsl::span<const RegionKeyIndex> a,
 void write_ranking(std::string& out, const Assessment& a, std::size_t ranked,
                    std::vector<CitationIndex>& used) {
   const KnowledgeBase& kb = a.kb();
-  out += "<h2>Muscles that may be behind the pain</h2>\n";
+  const detail::Catalogue& m = detail::catalogue(kb);
+  out += "<h2>" + html(m.get("report.ranking_heading")) + "</h2>\n";
   // The two sides of a muscle that tie are one entry ("both sides").
   const std::vector<detail::TieEntry> entries = detail::tie_entries(a);
   const std::size_t shown = std::min(ranked, entries.size());
   if (shown == 0) {
-    out +=
-        "<p>No muscle in the knowledge base refers pain to the regions you marked. A "
-        "clinician can look for other causes.</p>\n";
+    out += "<p>" + html(m.get("report.no_muscle")) + "</p>\n";
     return;
   }
   out +=
-      "<p class=\"lede\">Ranked by how well each muscle's referral pattern and typical "
-      "findings explain your drawing and answers. Each reason names its source.</p>\n"
-      "<ol class=\"ranking\">\n";
+      "<p class=\"lede\">" + html(m.get("report.ranking_lede")) + "</p>\n<ol class=\"ranking\">\n";
   for (std::size_t i = 0; i < shown; ++i) {
     const detail::TieEntry& e = entries[i];
     const RankedCandidate c = a.candidate(e.rank);
-    out += "<li><h3>" + html(entry_label(a, e)) + " <span class=\"score\">score " +
-           detail::render::score_text(c.score) + "</span></h3>\n<ul>";
+    out += "<li><h3>" + html(entry_label(a, e)) + " <span class=\"score\">" +
+           html(m.get("report.score",
+                      {detail::MsgArg::decimal("score", detail::render::score_text(c.score))})) +
+           "</span></h3>\n<ul>";
     const std::vector<detail::TieEntry> ties = detail::tied_with(a, entries, i);
     if (!ties.empty()) {
-      out += "<li>Tied with ";
+      std::string names;
       for (std::size_t j = 0; j < ties.size(); ++j)
-        out += (j == 0 ? "" : ", ") + html(entry_label(a, ties[j]));
-      out += ": the same score, so the order between them says nothing.</li>";
+        names += (j == 0 ? "" : ", ") + entry_label(a, ties[j]);
+      out += "<li>" + html(m.get("report.tied_with", {{"muscles", names}})) + "</li>";
     }
     if (e.both_sides) {
       const RankedCandidate right = a.candidate(e.rank + 1);
       const auto explained = merged(c.explained, right.explained, true);
       const auto neither = merged(c.unexplained, right.unexplained, false);
-      out +=
-          "<li>Both sides score the same: treat them together. The reasons below are the "
-          "left side's; the right side's mirror them.</li>";
-      out += "<li>Explains: " + html(region_list(kb, explained)) + "</li>";
+      out += "<li>" + html(m.get("report.both_sides_same")) + "</li>";
+      out += "<li>" + html(m.get("report.explains", {{"regions", region_list(kb, explained)}})) +
+             "</li>";
       if (!neither.empty())
-        out += "<li>Does not explain: " + html(region_list(kb, neither)) + "</li>";
+        out += "<li>" +
+               html(m.get("report.does_not_explain", {{"regions", region_list(kb, neither)}})) +
+               "</li>";
     } else {
-      out += "<li>Explains: " + html(region_list(kb, c.explained)) + "</li>";
+      out += "<li>" + html(m.get("report.explains", {{"regions", region_list(kb, c.explained)}})) +
+             "</li>";
       if (!c.unexplained.empty()) {
-        out += "<li>Does not explain: " + html(region_list(kb, c.unexplained)) + "</li>";
+        out +=
+            "<li>" +
+            html(m.get("report.does_not_explain", {{"regions", region_list(kb, c.unexplained)}})) +
+            "</li>";
       }
     }
     if (!c.findings_for.empty()) {
-      out += "<li>Answers that fit: " + html(finding_list(kb, c.findings_for)) + "</li>";
+      out += "<li>" +
+             html(m.get("report.answers_fit", {{"findings", finding_list(kb, c.findings_for)}})) +
+             "</li>";
     }
     if (!c.findings_against.empty()) {
-      out += "<li>Answers that do not fit: " + html(finding_list(kb, c.findings_against)) + "</li>";
+      out += "<li>" +
+             html(m.get("report.answers_do_not_fit",
+                        {{"findings", finding_list(kb, c.findings_against)}})) +
+             "</li>";
     }
     for (const Reason& reason : c.basis) {
       out += "<li class=\"muted\">" + html(a.describe(c.candidate, reason)) + "</li>";
@@ -250,19 +250,19 @@ void write_ranking(std::string& out, const Assessment& a, std::size_t ranked,
   out += "</ol>\n";
   const std::vector<detail::CoverEntry> cover = detail::cover_entries(a);
   if (cover.size() > 1) {
-    out += "<p>Together, these could explain the whole drawing: ";
+    std::string names;
     for (std::size_t i = 0; i < cover.size(); ++i) {
       if (i != 0)
-        out += ", ";
-      out += html(cover[i].both_sides ? both_sides_label(kb, cover[i].candidate)
-                                      : candidate_label(kb, cover[i].candidate));
+        names += ", ";
+      names += cover[i].both_sides ? both_sides_label(kb, cover[i].candidate)
+                                   : candidate_label(kb, cover[i].candidate);
     }
-    out += ".</p>\n";
+    out += "<p>" + html(m.get("report.cover", {{"muscles", names}})) + "</p>\n";
   }
   if (!a.unexplained().empty()) {
-    out +=
-        "<p>No muscle in the knowledge base explains: " + html(region_list(kb, a.unexplained())) +
-        ". Mention these to a clinician.</p>\n";
+    out += "<p>" +
+           html(m.get("report.unexplained", {{"regions", region_list(kb, a.unexplained())}})) +
+           "</p>\n";
   }
 }
 
@@ -270,65 +270,61 @@ void write_ranking(std::string& out, const Assessment& a, std::size_t ranked,
 void write_exercise(std::string& out, const KnowledgeBase& kb, const PrescribedExercise& p,
                     std::vector<CitationIndex>& used) {
   const Exercise& e = kb.exercises()[p.exercise];
+  const detail::Catalogue& m = detail::catalogue(kb);
   out += "<div class=\"exercise\"><h3>" + html(e.name) + "</h3>\n";
   out += "<p class=\"dose\">" + html(p.dose_text) + "</p>\n<ol>";
   for (const std::string& step : e.instructions)
     out += "<li>" + html(step) + "</li>";
   out += "</ol>\n";
   if (!e.cues.empty()) {
-    out += "<p>Tips:</p><ul>";
+    out += "<p>" + html(m.get("report.tips")) + "</p><ul>";
     for (const std::string& cue : e.cues)
       out += "<li>" + html(cue) + "</li>";
     out += "</ul>\n";
   }
   if (!e.cautions.empty()) {
-    out += "<p>Take care:</p><ul>";
+    out += "<p>" + html(m.get("report.take_care")) + "</p><ul>";
     for (const std::string& caution : e.cautions)
       out += "<li>" + html(caution) + "</li>";
     out += "</ul>\n";
   }
   if (e.regression) {
-    out += "<p class=\"muted\">Too hard? Try instead: " + html(kb.exercises()[*e.regression].name) +
-           ".</p>\n";
+    out += "<p class=\"muted\">" +
+           html(m.get("report.too_hard", {{"exercise", kb.exercises()[*e.regression].name}})) +
+           "</p>\n";
   }
-  out += "<p class=\"muted\">Source" + html(cite_suffix(kb, e.cite)) + "</p></div>\n";
+  out += "<p class=\"muted\">" + html(m.get("report.source")) + html(cite_suffix(kb, e.cite)) +
+         "</p></div>\n";
   cite(used, e.cite);
 }
 
 void write_first_step(std::string& out, const Assessment& a, std::vector<CitationIndex>& used) {
   const KnowledgeBase& kb = a.kb();
+  const detail::Catalogue& m = detail::catalogue(kb);
   if (a.candidate_count() == 0)
     return;
   // A muscle whose two sides tie is released on both sides, not on one picked by name.
   const std::string target = detail::both_sides_at(a, 0)
                                  ? both_sides_label(kb, a.candidate(0).candidate)
                                  : candidate_label(kb, a.candidate(0).candidate);
-  out += "<h2>First step: release " + html(target) + "</h2>\n";
+  out += "<h2>" + html(m.get("report.first_step", {{"muscle", target}})) + "</h2>\n";
   // The first step is the plan's own: it is refused where a plan would be
   // (urgent or emergency triage, under 16, an emergency question unanswered),
   // and keeps the person's precautions and the acute phase.
   auto plan = Plan::start(kb, a);
   if (!plan) {
     if (plan.error().code() == ErrorCode::safety_refusal) {
-      out += "<p><strong>Self-care exercises are not shown.</strong> ";
-      out += a.triage().level >= TriageLevel::urgent
-                 ? "Your answers call for a doctor first; come back to self-care only when a "
-                   "clinician says it is safe."
-                 : html(plan.error().message()) + ".";
+      out += "<p><strong>" + html(m.get("report.exercises_not_shown")) + "</strong> ";
+      out += a.triage().level >= TriageLevel::urgent ? html(m.get("report.doctor_first"))
+                                                     : html(plan.error().message()) + ".";
       out += "</p>\n";
     }
     return;
   }
   const NextStep next = plan->next();
-  out +=
-      "<p class=\"lede\">The protocol goes release, then stretch, then strengthen, never "
-      "skipping a step. Start by releasing the most likely muscle. If several release "
-      "sessions bring no relief, it is probably not the source: move on to the next muscle "
-      "in the list. Stop and see a clinician if the pain gets clearly worse.</p>\n";
+  out += "<p class=\"lede\">" + html(m.get("report.protocol_lede")) + "</p>\n";
   if (next.acute) {
-    out +=
-        "<p>The pain began less than a week ago: the gentlest version is shown, at a lower "
-        "dose.</p>\n";
+    out += "<p>" + html(m.get("report.acute")) + "</p>\n";
   }
   for (const PrecautionIndex p : plan->precautions()) {
     const Precaution& precaution = kb.precautions()[p];
@@ -348,15 +344,13 @@ void write_first_step(std::string& out, const Assessment& a, std::vector<Citatio
       left.push_back(&l);
   }
   if (!left.empty()) {
-    out += "<p>Left out for your precautions:</p><ul>";
+    out += "<p>" + html(m.get("report.left_out")) + "</p><ul>";
     for (const LeftOutExercise* l : left)
       out += "<li>" + html(l->why) + "</li>";
     out += "</ul>\n";
   }
   if (release.exercises.empty()) {
-    out +=
-        "<p>No release exercise suits your precautions: ask a clinician or physiotherapist "
-        "for one that does.</p>\n";
+    out += "<p>" + html(m.get("report.no_release_exercise")) + "</p>\n";
   }
 }
 
@@ -400,41 +394,45 @@ Expected<std::string> render_report_html(const Assessment& assessment,
     candidates = std::move(top).value();
   }
 
+  const detail::Catalogue& m = detail::catalogue(kb);
   std::vector<CitationIndex> used;
   std::string out;
   out.reserve(256U << 10U);
-  out +=
-      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      "<link rel=\"icon\" href=\"data:,\">\n<title>myoref report</title>\n<style>";
+  out += "<!DOCTYPE html>\n<html lang=\"" + html(kb.locale()) +
+         "\">\n<head>\n<meta charset=\"utf-8\">\n"
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+         "<link rel=\"icon\" href=\"data:,\">\n<title>" +
+         html(m.get("report.title")) + "</title>\n<style>";
   out += kStyle;
   out += "</style>\n</head>\n<body>\n<main>\n";
-  out +=
-      "<h1>Where your pain may come from</h1>\n<p class=\"lede\">This is not a diagnosis. "
-      "It suggests muscles that commonly refer pain to the places you marked, and a "
-      "self-care plan for them, and it shows the basis of each suggestion so that you or a "
-      "clinician can check it.</p>\n";
+  out += "<h1>" + html(m.get("report.heading")) + "</h1>\n<p class=\"lede\">" +
+         html(m.get("report.lede")) + "</p>\n";
   write_triage(out, assessment);
 
-  out += "<h2>Your pain drawing</h2>\n<div class=\"figure drawing\">\n" + *drawing + "</div>\n";
+  out += "<h2>" + html(m.get("report.drawing_heading")) +
+         "</h2>\n<div class=\"figure drawing\">\n" + *drawing + "</div>\n";
   write_ranking(out, assessment, options.ranked, used);
   if (!candidates.empty()) {
-    out += "<h2>Their referral patterns over your drawing</h2>\n<div class=\"figure\">\n" +
+    out += "<h2>" + html(m.get("report.patterns_heading")) + "</h2>\n<div class=\"figure\">\n" +
            candidates + "</div>\n";
   }
   write_first_step(out, assessment, used);
 
   out += "<footer>\n";
   if (!used.empty()) {
-    out += "<h2>Sources</h2>\n<ul>";
+    out += "<h2>" + html(m.get("report.sources")) + "</h2>\n<ul>";
     for (const CitationIndex c : used) {
       out += "<li><strong>" + html(kb.citations()[c].key) +
              "</strong>: " + html(kb.citations()[c].text) + "</li>";
     }
     out += "</ul>\n";
   }
-  out += "<p>Knowledge base " + html(kb.id()) + " " + html(kb.version()) + " (" +
-         html(kb.hash().substr(0, 12)) + "), myoref " + html(library_version()) + ".</p>\n";
+  out += "<p>" +
+         html(m.get("report.footer", {{"kb", kb.id()},
+                                      {"version", kb.version()},
+                                      {"hash", kb.hash().substr(0, 12)},
+                                      {"library", library_version()}})) +
+         "</p>\n";
   out += "</footer>\n</main>\n</body>\n</html>\n";
   return out;
 }

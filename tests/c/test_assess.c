@@ -682,6 +682,35 @@ static void test_questions(const myoref_kb* kb) {
   myoref_intake_free(in);
 }
 
+/* Languages (docs/languages.md): the same knowledge base in Spanish, same hash. */
+static void test_languages(const myoref_kb* kb) {
+  myoref_kb* es = NULL;
+  size_t glute = 0;
+  CHECK_STR(myoref_kb_locale(kb), "en");
+  CHECK_OK(myoref_kb_localized(&es, kb, "es-MX", NULL, 0));
+  if (es == NULL) {
+    return;
+  }
+  CHECK_STR(myoref_kb_locale(es), "es-MX");
+  CHECK_STR(myoref_kb_hash(es), myoref_kb_hash(kb));
+  CHECK_OK(myoref_kb_find_muscle(&glute, es, "gluteus_medius", 14));
+  CHECK_STR(myoref_kb_muscle_name(es, glute), "Gl\xc3\xbateo medio");
+  {
+    static const char pack[] = "{\"muscle.gluteus_medius.name\": \"Glute\"}";
+    myoref_kb* mine = NULL;
+    CHECK_OK(myoref_kb_localized(&mine, kb, "es", pack, sizeof pack - 1));
+    CHECK_STR(myoref_kb_muscle_name(mine, glute), "Glute");
+    myoref_kb_free(mine);
+  }
+  {
+    myoref_kb* none = NULL;
+    CHECK_STATUS(myoref_kb_localized(&none, kb, "xx", NULL, 0), MYOREF_ENOTFOUND);
+    CHECK(none == NULL);
+  }
+  CHECK_NULL_ARG(myoref_kb_localized(&es, kb, NULL, NULL, 0), "locale");
+  myoref_kb_free(es);
+}
+
 int main(void) {
   myoref_kb* kb = NULL;
   CHECK_OK(myoref_kb_open_default(&kb));
@@ -697,6 +726,7 @@ int main(void) {
   test_null_arguments(kb);
   test_answers_precautions_sex(kb);
   test_questions(kb);
+  test_languages(kb);
   myoref_kb_free(kb);
   return check_done("c_api assess");
 }

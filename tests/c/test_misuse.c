@@ -80,6 +80,20 @@ static void test_wrong_handle_types(const myoref_kb* kb, const myoref_intake* in
   CHECK_ERROR(MYOREF_EMISUSE,
               "myoref_kb_hash: argument 'kb' is an assessment (myoref_assessment), not a knowledge "
               "base (myoref_kb)");
+  CHECK(myoref_kb_locale((const myoref_kb*)(void*)assessment) == NULL);
+  CHECK_ERROR(MYOREF_EMISUSE,
+              "myoref_kb_locale: argument 'kb' is an assessment (myoref_assessment), not a "
+              "knowledge base (myoref_kb)");
+  {
+    myoref_kb* localized = NULL;
+    CHECK_STATUS(
+        myoref_kb_localized(&localized, (const myoref_kb*)(void*)assessment, "es", NULL, 0),
+        MYOREF_EMISUSE);
+    CHECK_ERROR(MYOREF_EMISUSE,
+                "myoref_kb_localized: argument 'kb' is an assessment (myoref_assessment), not a "
+                "knowledge base (myoref_kb)");
+    CHECK(localized == NULL);
+  }
   CHECK_STATUS(myoref_kb_to_json(&text, (const myoref_kb*)(void*)assessment), MYOREF_EMISUSE);
   CHECK_ERROR(MYOREF_EMISUSE,
               "myoref_kb_to_json: argument 'kb' is an assessment (myoref_assessment), not a "

@@ -14,7 +14,7 @@ import re
 import sys
 
 # Lowest first.
-LAYERS = ["util", "kb", "engine", "assess", "protocol", "render", "interop"]
+LAYERS = ["util", "i18n", "kb", "engine", "assess", "protocol", "render", "interop"]
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([a-z_]+)/[^"]+"', re.M)
 
 

@@ -113,6 +113,10 @@ export class KnowledgeBase {
   readonly version: string;
   readonly title: string;
   readonly hash: string;
+  /** The language of its words: "en" as loaded (docs/languages.md). */
+  readonly locale: string;
+  /** The same knowledge base in `locale` ("es", "es-MX"), a host's pack (JSON) over the built-in words; same hash. */
+  localized(locale: string, pack?: string | object): KnowledgeBase;
   delete(): void;
   regionKeys(): string[];
   toJSON(): string;

@@ -264,6 +264,27 @@ export class KnowledgeBase {
   get version() { return module().UTF8ToString(module()._myoref_kb_version(this.handle)); }
   get title() { return module().UTF8ToString(module()._myoref_kb_title(this.handle)); }
   get hash() { return module().UTF8ToString(module()._myoref_kb_hash(this.handle)); }
+  /** The language of its words: "en" as loaded (docs/languages.md). */
+  get locale() { return module().UTF8ToString(module()._myoref_kb_locale(this.handle)); }
+
+  /**
+   * The same knowledge base in `locale` ("es", "es-MX"), with a host's locale
+   * pack (a JSON object of key -> text, or its text) over the built-in words
+   * when given. Same hash: assessments and plans made with either are valid
+   * with the other. A new object: delete() it when done.
+   */
+  localized(locale, pack) {
+    return call((f) => {
+      const out = f.out();
+      const [l] = f.string(text(locale, "a language tag"));
+      let p = 0;
+      let n = 0;
+      if (pack !== undefined && pack !== null)
+        [p, n] = f.string(text(pack, "a locale pack"));
+      f.check(f.m._myoref_kb_localized(out, this.handle, l, p, n));
+      return new KnowledgeBase(f.m.getValue(out, "i32"));
+    });
+  }
 
   /** Every region key ("buttock_upper:left", "sacrum"), in knowledge-base order. */
   regionKeys() {

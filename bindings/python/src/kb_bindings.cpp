@@ -618,8 +618,57 @@ your own with :meth:`KnowledgeBase.from_json`. A KnowledgeBase is cheap to
 copy and safe to share between threads. Two are equal when their content
 hashes are equal. Pickling writes its JSON.)doc");
   kb.def_static(
-        "default", []() { return unwrap(KnowledgeBase::builtin()); },
-        "The knowledge base compiled into the library.")
+        "default",
+        [](const py::object& lang) {
+          KnowledgeBase k = unwrap(KnowledgeBase::builtin());
+          if (lang.is_none())
+            return k;
+          return unwrap(k.localized(lang.cast<std::string>()));
+        },
+        py::kw_only(), py::arg("lang") = py::none(), R"doc(
+The knowledge base compiled into the library; with ``lang="es"`` (or "es-MX",
+falling back to "es" then "en" string by string) its words and every
+sentence the library writes with it are in that language. The hash, ids and
+results are the same in every language: a plan made in one is continued in
+another.)doc")
+      .def_static(
+          "builtin_locales", []() { return KnowledgeBase::builtin_locales(); },
+          "The languages built into the library: [\"en\", \"es\"].")
+      .def_property_readonly("locale", &KnowledgeBase::locale,
+                             "The language of its words: \"en\", \"es\", \"es-MX\".")
+      .def(
+          "localized",
+          [](const KnowledgeBase& k, const std::string& lang, const py::object& pack) {
+            std::string text;
+            if (!pack.is_none())
+              text = std::string(text_of(pack, "a locale pack"));
+            return unwrap(k.localized(lang, text));
+          },
+          py::arg("lang"), py::arg("pack") = py::none(), R"doc(
+The same knowledge base in another language. ``pack`` is a host's own locale
+pack (JSON text: an object of key -> text, docs/languages.md) applied over the
+built-in words; a string neither gives stays English, never empty.)doc")
+      .def(
+          "check_locale",
+          [](const KnowledgeBase& k, const std::string& lang, const py::object& pack) {
+            std::string text;
+            if (!pack.is_none())
+              text = std::string(text_of(pack, "a locale pack"));
+            const LocaleCheck c = unwrap(k.check_locale(lang, text));
+            py::dict d;
+            d["locale"] = c.locale;
+            d["chain"] = c.chain;
+            d["kb_keys"] = c.kb_keys;
+            d["message_keys"] = c.message_keys;
+            d["missing"] = c.missing;
+            d["unknown"] = c.unknown;
+            d["placeholders"] = c.placeholders;
+            d["complete"] = c.complete();
+            return d;
+          },
+          py::arg("lang"), py::arg("pack") = py::none(), R"doc(
+What a language leaves untranslated: {"locale", "chain", "kb_keys",
+"message_keys", "missing", "unknown", "placeholders", "complete"}.)doc")
       .def_static(
           "from_json",
           [](py::handle text) {

@@ -238,6 +238,23 @@ MYOREF_API int myoref_kb_open_default(myoref_kb** out);
  * MYOREF_ENOMEM. */
 MYOREF_API int myoref_kb_open_json(myoref_kb** out, const char* text, size_t len);
 
+/* The same knowledge base with its words and the library's sentences in
+ * `locale` ("es", "es-MX", "en"; docs/languages.md), falling back key by key
+ * along es-MX -> es -> en: a string no language gives is the English one,
+ * never empty. `pack` (NULL, or JSON text of `pack_len` bytes) is a host's
+ * locale pack applied over the built-in words. Everything made with the new handle (assessments,
+ * reports, pictures, plan steps and decisions) is in its language; its hash, ids and indices are
+ * the source's, so assessments and plans made with either are valid with the other. `kb` must be in
+ * its source language (as opened). Errors: MYOREF_EINVAL (NULL, or `kb` already localized),
+ * MYOREF_ENOTFOUND (a language with no built-in words and no pack), MYOREF_EPARSE and MYOREF_EINPUT
+ * (a malformed pack), MYOREF_ENOMEM. */
+MYOREF_API int myoref_kb_localized(myoref_kb** out, const myoref_kb* kb, const char* locale,
+                                   const char* pack, size_t pack_len);
+
+/* The language of a knowledge base's words: "en" as opened. Borrowed from
+ * `kb`; valid until myoref_kb_free(kb). */
+MYOREF_API const char* myoref_kb_locale(const myoref_kb* kb);
+
 /* Frees a knowledge base handle. Accepts NULL. Handles made with it stay
  * valid. */
 MYOREF_API void myoref_kb_free(myoref_kb* kb);

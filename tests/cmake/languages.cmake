@@ -1,0 +1,43 @@
+# Languages (docs/languages.md): --lang on the command, the Spanish text and
+# HTML reports, and `myoref kb check --lang`.
+set(MYOREF_INTAKES ${PROJECT_SOURCE_DIR}/examples/intakes)
+set(MYOREF_LANG_GOLDEN ${CMAKE_CURRENT_SOURCE_DIR}/golden/languages)
+
+# The text report in Spanish (MYOREF_UPDATE_GOLDEN=1 rewrites the goldens).
+foreach(name gluteus_medius_classic red_flag_emergency_cauda_equina bilateral_low_back)
+  myoref_cli_test("languages: ${name} (text, es)"
+    COMMAND $<TARGET_FILE:myoref_cli> assess ${MYOREF_INTAKES}/${name}.json --lang es
+    GOLDEN ${MYOREF_LANG_GOLDEN}/${name}.es.txt LABELS languages)
+endforeach()
+myoref_cli_test("languages: es-MX falls back to es"
+  COMMAND $<TARGET_FILE:myoref_cli> assess ${MYOREF_INTAKES}/gluteus_medius_classic.json --lang es-MX
+  GOLDEN ${MYOREF_LANG_GOLDEN}/gluteus_medius_classic.es.txt LABELS languages)
+myoref_cli_test("languages: a language the library has not is a usage error"
+  COMMAND $<TARGET_FILE:myoref_cli> assess ${MYOREF_INTAKES}/gluteus_medius_classic.json --lang xx
+  EXPECT_EXIT 2 STDERR_CONTAINS "no language \"xx\"" LABELS languages)
+myoref_cli_test("languages: kb check --lang en is complete"
+  COMMAND $<TARGET_FILE:myoref_cli> kb check --lang en
+  STDOUT_CONTAINS "missing:      0" LABELS languages)
+# Spanish is not complete yet: the check says so, key by key (exit 1), and
+# finds no placeholder problem nor unknown key.
+myoref_cli_test("languages: kb check --lang es lists what is missing"
+  COMMAND $<TARGET_FILE:myoref_cli> kb check --lang es
+  EXPECT_EXIT 1
+  STDOUT_CONTAINS "placeholders: 0 problems" "unknown:      0" "missing: exercise." LABELS languages)
+myoref_cli_test("languages: kb check reports a lost and an added placeholder"
+  COMMAND $<TARGET_FILE:myoref_cli> kb check --lang es
+          --locale-pack ${CMAKE_CURRENT_SOURCE_DIR}/data/locale/lost_placeholder.json
+  EXPECT_EXIT 1
+  STDOUT_CONTAINS "placeholder: reason.essential_zone: lost {regions}"
+    "placeholder: reason.essential_zone: added {zona}" LABELS languages)
+# `myoref muscle` in Spanish: the command's headings and the muscle's words.
+myoref_cli_test("languages: myoref muscle --lang es"
+  COMMAND $<TARGET_FILE:myoref_cli> muscle gluteus_medius --lang es
+  STDOUT_CONTAINS "Dónde está" "Cubierto por: piel, grasa" "Puntos gatillo y adónde envían el dolor"
+    "Protocolo de autocuidado (en este orden)" "Liberación con pelota contra la pared"
+  LABELS languages)
+# A plan's next step and a logged session in Spanish.
+myoref_cli_test("languages: plan next --lang es"
+  COMMAND $<TARGET_FILE:myoref_cli> plan next ${CMAKE_CURRENT_SOURCE_DIR}/data/plan/plan-fresh.json
+          --kb ${CMAKE_CURRENT_SOURCE_DIR}/data/plan/kb.json --lang es
+  STDOUT_CONTAINS "Por qué: " "Paso 1 de 3: liberación" "Dosis: mantener" LABELS languages)

@@ -1,0 +1,115 @@
+"""Languages (docs/languages.md): the same results in every language except
+the words, and a plan made in English read, continued and logged in Spanish."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+
+import pytest
+
+import myoref
+
+INTAKES = sorted((pathlib.Path(__file__).resolve().parents[2] / "examples" / "intakes").glob("*.json"))
+
+# Members of an assessment document whose text is words a person reads. Every
+# other member (ids, keys, levels, scores, numbers, the knowledge base's hash)
+# must be identical in every language.
+WORDS = {"why", "text", "reasons", "name", "advice", "reason", "about", "what", "question",
+         "advice_text", "title", "area", "basis"}
+
+
+def same_except_words(a, b, path="", key=None):
+    if isinstance(a, dict):
+        assert isinstance(b, dict) and list(a) == list(b), path
+        for k in a:
+            same_except_words(a[k], b[k], path + "/" + k, k)
+    elif isinstance(a, list):
+        assert isinstance(b, list) and len(a) == len(b), path
+        for i, (x, y) in enumerate(zip(a, b)):
+            same_except_words(x, y, "%s/%d" % (path, i), key)
+    elif isinstance(a, str) and key in WORDS:
+        assert isinstance(b, str) and b.strip(), path  # never empty
+    else:
+        assert a == b, path
+
+
+@pytest.fixture(scope="module")
+def en():
+    return myoref.KnowledgeBase.default()
+
+
+@pytest.fixture(scope="module")
+def es():
+    return myoref.KnowledgeBase.default(lang="es")
+
+
+def test_the_language_keeps_the_hash(en, es):
+    assert es.locale == "es" and en.locale == "en"
+    assert es.hash == en.hash
+    assert myoref.KnowledgeBase.default(lang="es-MX").hash == en.hash
+    assert "es" in myoref.KnowledgeBase.builtin_locales()
+
+
+@pytest.mark.parametrize("intake", INTAKES, ids=lambda p: p.stem)
+def test_same_assessment_in_every_language_but_the_words(en, es, intake):
+    text = intake.read_text(encoding="utf-8")
+    a = json.loads(en.assess(text).to_json())
+    b = json.loads(es.assess(text).to_json())
+    same_except_words(a, b)
+
+
+def test_spanish_words_and_numbers(es):
+    intake = (INTAKES[0].parent / "gluteus_medius_classic.json").read_text(encoding="utf-8")
+    text = es.assess(intake).to_text()
+    assert "Glúteo medio, lado izquierdo" in text
+    assert "peso 0,6" in text  # the decimal comma
+    assert "Esto no es un diagnóstico" in text
+
+
+def test_a_plan_made_in_english_is_continued_and_logged_in_spanish(en, es):
+    intake = (INTAKES[0].parent / "gluteus_medius_classic.json").read_text(encoding="utf-8")
+    plan_en = myoref.Plan.start(en, en.assess(intake))
+    document = plan_en.to_json()
+    plan_es = myoref.Plan.from_json(es, document)  # no kb_mismatch
+    assert plan_es.target == plan_en.target
+    assert plan_es.to_json() == document  # the plan document has no language
+    assert plan_es.reason.startswith("Glúteo medio (lado izquierdo) es el primero")  # said in Spanish
+    assert plan_en.reason.startswith("Gluteus medius (left) is first")
+    step = plan_es.next_step()
+    session = {"date": "2026-12-08", "target": plan_es.target,
+               "steps": ["release", "stretch", "strengthen"],
+               "pain_before": 6, "pain_after": 4, "red_flags": []}
+    decision_es = plan_es.log(session)
+    decision_en = myoref.Plan.from_json(en, document).log(session)
+    assert plan_es.to_json() != document
+    # Logged in Spanish, the document is the one English logging gives.
+    plan_en2 = myoref.Plan.from_json(en, document)
+    plan_en2.log(session)
+    assert plan_es.to_json() == plan_en2.to_json()
+    assert myoref.Plan.from_json(en, plan_es.to_json()).target == plan_en.target
+    assert step is not None and decision_es is not None and decision_en is not None
+
+
+def test_missing_strings_fall_back_to_english_never_empty(en):
+    pack = json.dumps({"region.sacrum.name": "Sacro", "text.not_a_diagnosis": ""})
+    kb = en.localized("fr", pack)  # a language the library has not: the host's pack
+    assert kb.locale == "fr"
+    assert kb.regions["sacrum"].name == "Sacro"
+    assert kb.regions["buttock_upper"].name == "Upper buttock"  # English, not empty
+
+
+def test_check_reports_missing_and_placeholders(en):
+    check = en.check_locale("es")
+    assert not check["complete"]
+    assert check["missing"]  # honest: untranslated muscles and exercises are listed
+    assert not any(k.startswith(("region.", "finding.", "red_flag.", "lookalike."))
+                   for k in check["missing"])
+    assert check["placeholders"] == [] and check["unknown"] == []
+    bad = json.dumps({"reason.essential_zone": "Dolor en la zona {zona}", "no.such.key": "x"})
+    check = en.check_locale("es", bad)
+    assert "reason.essential_zone: lost {regions}" in check["placeholders"]
+    assert "reason.essential_zone: added {zona}" in check["placeholders"]
+    assert check["unknown"] == ["no.such.key"]
+    with pytest.raises(myoref.Error):
+        en.localized("xx")
