@@ -200,11 +200,27 @@ using PainfulWord = std::uint64_t;
 template <std::size_t kWords>
 class ZoneSets {
  public:
-  ZoneSets(const ExplanationTables& x, const RegionKeyIndex* painful_keys, std::size_t np,
-           std::size_t words, PainfulWord* sets)
+  /// Only the sets that are read are cleared: those of the listed
+  /// candidates' zones (`ranked`) and those a painful key is in; the rest
+  /// of `sets` is left as it was.
+  ZoneSets(const ExplanationTables& x, const ScoringTables& t,
+           gsl::span<const detail::RankedEntry> ranked, const RegionKeyIndex* painful_keys,
+           std::size_t np, std::size_t words, PainfulWord* sets)
       : words_(words), sets_(sets) {
     const std::size_t n = this->words();
-    std::fill(sets_, sets_ + x.zone_count * 2 * n, PainfulWord{0});
+    const auto clear = [&](std::size_t zone) {
+      std::fill(sets_ + zone * 2 * n, sets_ + (zone + 1) * 2 * n, PainfulWord{0});
+    };
+    for (const detail::RankedEntry& e : ranked) {
+      for (std::uint32_t z = t.candidate_zone_begin[e.candidate];
+           z < t.candidate_zone_begin[e.candidate + 1U]; ++z)
+        clear(z);
+    }
+    for (std::size_t i = 0; i < np; ++i) {
+      const RegionKeyIndex r = painful_keys[i];
+      for (std::uint32_t e = x.key_zone_begin[r]; e < x.key_zone_begin[r + 1U]; ++e)
+        clear(x.key_zone[e] / 2U);  // an entry: zone * 2, + 1 for its spillover
+    }
     for (std::size_t i = 0; i < np; ++i) {
       const RegionKeyIndex r = painful_keys[i];
       const std::size_t w = i / 64U;
@@ -646,7 +662,8 @@ void explain_and_cover(const KnowledgeBase& kb, const ScoringTables& t, const Ex
   PainfulWord* ranked_sets = zone_sets + x.zone_count * 2 * words;
   PainfulWord* open = ranked_sets + t.candidate_count * 2 * words;
   PainfulWord* own_side_sets = open + words;
-  const ZoneSets<kWords> zones(x, d.painful.data, d.painful.size, words, zone_sets);
+  const ZoneSets<kWords> zones(x, t, d.ranked.view(), d.painful.data, d.painful.size, words,
+                               zone_sets);
   explain_all(t, x, zones, d, dense, work, finding_state, muscle_findings, ranked_sets);
   PainfulWord* covered = own_side_sets + 3 * words;
   Cover<kWords> cover(x, kb, d, words, ranked_sets, painful_intensity, open, own_side_sets, covered,

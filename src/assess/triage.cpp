@@ -7,6 +7,7 @@
 
 #include "assess/internal.hpp"
 #include "engine/explanation_tables.hpp"
+#include "engine/triage_tables.hpp"
 #include "i18n/messages.hpp"
 #include "myoref/assess.hpp"
 
@@ -66,18 +67,25 @@ bool contains(const List& list, const T& value) {
 struct Facts {
   const KnowledgeBase& kb;
   const Intake& intake;
-  std::vector<RegionIndex> drawn;  // regions drawn (any intensity), knowledge-base order
+  gsl::span<const RegionKey> keys;  // kb.region_keys(), looked up once (it is out of line)
+  std::vector<RegionIndex> drawn;   // regions drawn (any intensity), knowledge-base order
   std::vector<RegionKeyIndex> drawn_keys;
+  std::vector<RegionIndex> drawn_key_region;  // the region of each of drawn_keys
 
-  Facts(const KnowledgeBase& k, const Intake& i) : kb(k), intake(i) {
+  Facts(const KnowledgeBase& k, const Intake& i) : kb(k), intake(i), keys(k.region_keys()) {
+    drawn.reserve(i.pain.size());
+    drawn_keys.reserve(i.pain.size());
     for (const PainMark& m : i.pain) {
       drawn_keys.push_back(m.region_key);
-      const RegionIndex r = k.region_keys()[m.region_key].region;
+      const RegionIndex r = keys[m.region_key].region;
       if (!contains(drawn, r))
         drawn.push_back(r);
     }
     std::sort(drawn.begin(), drawn.end());
     std::sort(drawn_keys.begin(), drawn_keys.end());
+    drawn_key_region.reserve(drawn_keys.size());
+    for (const RegionKeyIndex key : drawn_keys)
+      drawn_key_region.push_back(keys[key].region);
   }
 
   bool confirmed(FindingIndex f) const { return contains(intake.findings, f); }
@@ -95,14 +103,33 @@ struct Facts {
   }
   /// A drawn region key whose region is one of `regions`: of the first such
   /// region in the order listed (the list names the most telling first).
-  std::optional<RegionKeyIndex> drawn_in(const std::vector<RegionIndex>& regions) const {
+  /// `rank` is the list's row of the engine's TriageTables (each region's
+  /// place in `regions`), or nullptr to walk the list.
+  std::optional<RegionKeyIndex> drawn_in(const std::vector<RegionIndex>& regions,
+                                         const std::uint32_t* rank) const {
+    if (drawn.empty())
+      return std::nullopt;
+    if (rank != nullptr) {
+      std::uint32_t first = detail::TriageTables::kAbsent;
+      for (const RegionIndex r : drawn)
+        first = std::min(first, rank[r]);
+      if (first == detail::TriageTables::kAbsent)
+        return std::nullopt;
+      return first_drawn_key(regions[first]);
+    }
     for (const RegionIndex r : regions) {
-      for (const RegionKeyIndex k : drawn_keys) {
-        if (kb.region_keys()[k].region == r)
-          return k;
-      }
+      if (std::binary_search(drawn.begin(), drawn.end(), r))
+        return first_drawn_key(r);
     }
     return std::nullopt;
+  }
+  /// The first of drawn_keys in region `r` (one of drawn).
+  RegionKeyIndex first_drawn_key(RegionIndex r) const {
+    for (std::size_t i = 0; i < drawn_keys.size(); ++i) {
+      if (drawn_key_region[i] == r)
+        return drawn_keys[i];
+    }
+    return drawn_keys.front();  // not reached: r is drawn
   }
   bool drawn_in_ids(std::initializer_list<std::string_view> ids) const {
     for (const std::string_view id : ids) {
@@ -127,27 +154,55 @@ struct Facts {
 /// "top of the pelvis (left)", or "top of the pelvis (both sides)" when the
 /// region is drawn on both sides: a reason never picks one side of a
 /// symmetric drawing (so that the mirrored intake gives the same words).
-std::string region_phrase(const Facts& f, RegionKeyIndex key) {
+void append_region_phrase(std::string& out, const Facts& f, RegionKeyIndex key) {
   const RegionKeyIndex other = f.kb.mirror(key);
   if (other != key && std::binary_search(f.drawn_keys.begin(), f.drawn_keys.end(), other)) {
-    return detail::catalogue(f.kb).get(
+    out += detail::catalogue(f.kb).get(
         "region.both_sides",
-        {{"region", detail::lower_first(f.kb.regions()[f.kb.region_keys()[key].region].name)}});
+        {{"region", detail::lower_first(f.kb.regions()[f.keys[key].region].name)}});
+    return;
   }
-  return detail::region_key_phrases(f.kb, gsl::span<const RegionKeyIndex>(&key, 1));
+  detail::append_region_phrases(out, f.kb, gsl::span<const RegionKeyIndex>(&key, 1));
+}
+
+/// "pain in the top of the pelvis (left)", in the knowledge base's language.
+std::string pain_in(const Facts& f, RegionKeyIndex key) {
+  std::string region;
+  region.reserve(48);
+  append_region_phrase(region, f, key);
+  return f.pain_in(region);
+}
+
+/// Whether a question is already open.
+bool asked(const Triage& t, RedFlagIndex flag) {
+  for (const Question& q : t.questions) {
+    if (q.red_flag == flag)
+      return true;
+  }
+  return false;
 }
 
 /// Adds a question unless it is already there (the first reason to ask is kept).
-void open_question(Triage& t, RedFlagIndex flag, std::string why) {
-  for (const Question& q : t.questions) {
-    if (q.red_flag == flag)
-      return;
+void open_question(Triage& t, RedFlagIndex flag, const std::string& why) {
+  if (!asked(t, flag))
+    t.questions.push_back(Question{flag, why});
+}
+
+/// Whether any of `flags` is not asked yet: the words of a reason are made
+/// only then.
+bool opens_any(const Triage& t, const std::vector<RedFlagIndex>& flags) {
+  for (const RedFlagIndex flag : flags) {
+    if (!asked(t, flag))
+      return true;
   }
-  t.questions.push_back(Question{flag, std::move(why)});
+  return false;
 }
 
 void open_screens(const Facts& f, Triage& t) {
-  for (const Screen& s : f.kb.screens()) {
+  const detail::TriageTables& tables = detail::triage_tables(f.kb);
+  const auto screens = f.kb.screens();
+  for (std::size_t i = 0; i < screens.size(); ++i) {
+    const Screen& s = screens[i];
     if (s.age_min && f.intake.age && *f.intake.age < *s.age_min)
       continue;
     if (s.age_max && f.intake.age && *f.intake.age > *s.age_max)
@@ -156,19 +211,21 @@ void open_screens(const Facts& f, Triage& t) {
       continue;
     if (s.onset_not && f.intake.onset && *f.intake.onset == *s.onset_not)
       continue;
-    std::string why;
-    if (const auto key = f.drawn_in(s.regions)) {
-      why = f.at_age(f.pain_in(region_phrase(f, *key)));
-    } else {
+    const auto key = f.drawn_in(s.regions, tables.screen_row(i));
+    const Finding* finding = nullptr;
+    if (!key) {
       for (const FindingIndex fi : s.findings) {
         if (f.confirmed(fi)) {
-          why = f.at_age(f.kb.findings()[fi].what);
+          finding = &f.kb.findings()[fi];
           break;
         }
       }
+      if (finding == nullptr || (finding->what.empty() && !f.intake.age))
+        continue;
     }
-    if (why.empty())
+    if (!opens_any(t, s.red_flags))
       continue;
+    const std::string why = f.at_age(key ? pain_in(f, *key) : finding->what);
     for (const RedFlagIndex flag : s.red_flags)
       open_question(t, flag, why);
   }
@@ -176,14 +233,15 @@ void open_screens(const Facts& f, Triage& t) {
 
 /// The features of a look-alike that the intake matches, in words; empty
 /// when it does not match.
-std::vector<std::string> match_lookalike(const Facts& f, const Lookalike& l) {
+std::vector<std::string> match_lookalike(const Facts& f, const Lookalike& l,
+                                         const std::uint32_t* rank) {
   const LookalikeFeatures& x = l.features;
-  std::vector<std::string> why;
+  // Whether it matches first, then its words.
+  std::optional<RegionKeyIndex> key;
   if (!x.region_ids.empty()) {
-    const auto key = f.drawn_in(x.regions);
+    key = f.drawn_in(x.regions, rank);
     if (!key)
       return {};
-    why.push_back(f.pain_in(region_phrase(f, *key)));
   }
   const auto& in = f.intake;
   if (x.age_min && in.age && *in.age < *x.age_min)
@@ -196,26 +254,35 @@ std::vector<std::string> match_lookalike(const Facts& f, const Lookalike& l) {
     return {};
   if (x.onset && in.onset && *in.onset != *x.onset)
     return {};
-  if (!x.findings.empty() || !x.sufficient.empty()) {
-    int count = 0;
-    bool enough = false;
-    std::vector<std::string> found;
+  const bool by_findings = !x.findings.empty() || !x.sufficient.empty();
+  int count = 0;
+  int sufficient = 0;
+  if (by_findings) {
     for (const FindingIndex fi : x.findings) {
-      if (f.confirmed(fi)) {
+      if (f.confirmed(fi))
         ++count;
-        found.push_back(f.kb.findings()[fi].what);
-      }
     }
     for (const FindingIndex fi : x.sufficient) {
-      if (f.confirmed(fi)) {
-        enough = true;
-        if (!contains(x.findings, fi))
-          found.push_back(f.kb.findings()[fi].what);
-      }
+      if (f.confirmed(fi))
+        ++sufficient;
     }
-    if (!enough && (x.findings.empty() || count < x.min_findings))
+    if (sufficient == 0 && (x.findings.empty() || count < x.min_findings))
       return {};
-    why.insert(why.end(), found.begin(), found.end());
+  }
+  std::vector<std::string> why;
+  why.reserve(static_cast<std::size_t>((key ? 1 : 0) + count + sufficient + 1));
+  if (key)
+    why.push_back(pain_in(f, *key));
+  if (by_findings) {
+    const auto findings = f.kb.findings();
+    for (const FindingIndex fi : x.findings) {
+      if (f.confirmed(fi))
+        why.push_back(findings[fi].what);
+    }
+    for (const FindingIndex fi : x.sufficient) {
+      if (f.confirmed(fi) && !contains(x.findings, fi))
+        why.push_back(findings[fi].what);
+    }
   }
   if (x.duration_max_days && in.duration_days)
     why.push_back(detail::catalogue(f.kb).get("triage.pain_for_days", {{"n", *in.duration_days}}));
@@ -310,6 +377,58 @@ void apply_rules(const Facts& f, Triage& t) {
     add_rule(kb, t, "unexplained_only", TriageLevel::see_clinician);
 }
 
+/// Most severe first, then knowledge-base order. A question is never asked
+/// twice, so this order is total (what a stable sort gives): the questions are
+/// sorted by a key each, then moved into their places (cycle by cycle).
+void sort_questions(gsl::span<const RedFlag> flags, std::vector<Question>& questions) {
+  const std::size_t n = questions.size();
+  const auto key = [&](std::size_t i) {
+    const RedFlagIndex flag = questions[i].red_flag;
+    const auto level = static_cast<std::uint64_t>(flags[flag].level);
+    // Higher levels first: the level is inverted.
+    return ((0xFFFFU - level) << 48U) | (std::uint64_t{flag} << 24U) | i;
+  };
+  bool sorted = true;
+  for (std::size_t i = 1; i < n && sorted; ++i)
+    sorted = key(i - 1) < key(i);
+  if (sorted)
+    return;
+  constexpr std::size_t kOnStack = 64;
+  std::uint64_t keys_here[kOnStack];
+  std::uint8_t placed_here[kOnStack] = {};
+  std::vector<std::uint64_t> keys_heap;
+  std::vector<std::uint8_t> placed_heap;
+  std::uint64_t* keys = keys_here;
+  std::uint8_t* placed = placed_here;
+  if (n > kOnStack) {
+    keys_heap.resize(n);
+    keys = keys_heap.data();
+    placed_heap.assign(n, 0);
+    placed = placed_heap.data();
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    keys[i] = key(i);
+  std::sort(keys, keys + n);
+  // Place k takes the question at source(k).
+  const auto source = [&](std::size_t k) { return static_cast<std::size_t>(keys[k] & 0xFFFFFFU); };
+  for (std::size_t k = 0; k < n; ++k) {
+    if (placed[k] != 0 || source(k) == k)
+      continue;
+    Question held = std::move(questions[k]);
+    std::size_t at = k;
+    for (;;) {
+      placed[at] = 1;
+      const std::size_t from = source(at);
+      if (from == k) {
+        questions[at] = std::move(held);
+        break;
+      }
+      questions[at] = std::move(questions[from]);
+      at = from;
+    }
+  }
+}
+
 }  // namespace
 
 Triage triage(const KnowledgeBase& kb, const Intake& intake) {
@@ -319,8 +438,11 @@ Triage triage(const KnowledgeBase& kb, const Intake& intake) {
   t.red_flags = intake.red_flags;
   std::sort(t.red_flags.begin(), t.red_flags.end());
   t.red_flags.erase(std::unique(t.red_flags.begin(), t.red_flags.end()), t.red_flags.end());
-  std::stable_sort(t.red_flags.begin(), t.red_flags.end(),
-                   [&](RedFlagIndex a, RedFlagIndex b) { return flags[a].level > flags[b].level; });
+  const auto more_urgent = [&](RedFlagIndex a, RedFlagIndex b) {
+    return flags[a].level > flags[b].level;
+  };
+  if (!std::is_sorted(t.red_flags.begin(), t.red_flags.end(), more_urgent))
+    std::stable_sort(t.red_flags.begin(), t.red_flags.end(), more_urgent);
   for (const RedFlagIndex f : t.red_flags) {
     t.level = std::max(t.level, flags[f].level);
   }
@@ -329,13 +451,17 @@ Triage triage(const KnowledgeBase& kb, const Intake& intake) {
     t.level = std::max(t.level, kb.age_rule().level);
   }
 
-  // The questions the drawing, age, sex and onset call for.
+  // The questions the drawing, age, sex and onset call for (each at most
+  // once; rarely more than 16, and 16 stay a small allocation).
+  t.questions.reserve(std::min<std::size_t>(flags.size(), 16));
   open_screens(facts, t);
   // Look-alikes: named beside the muscles; some raise the level, open
   // questions of their own, and set nerve-type findings aside.
-  for (std::size_t i = 0; i < kb.lookalikes().size(); ++i) {
-    const Lookalike& l = kb.lookalikes()[i];
-    std::vector<std::string> why = match_lookalike(facts, l);
+  const detail::TriageTables& tables = detail::triage_tables(kb);
+  const auto lookalikes = kb.lookalikes();
+  for (std::size_t i = 0; i < lookalikes.size(); ++i) {
+    const Lookalike& l = lookalikes[i];
+    std::vector<std::string> why = match_lookalike(facts, l, tables.lookalike_row(i));
     if (why.empty())
       continue;
     for (const RedFlagIndex flag : l.opens)
@@ -357,13 +483,8 @@ Triage triage(const KnowledgeBase& kb, const Intake& intake) {
   std::sort(t.set_aside.begin(), t.set_aside.end());
   apply_rules(facts, t);
 
-  // Most severe first, then knowledge-base order.
-  std::stable_sort(t.questions.begin(), t.questions.end(),
-                   [&](const Question& a, const Question& b) {
-                     if (flags[a.red_flag].level != flags[b.red_flag].level)
-                       return flags[a.red_flag].level > flags[b.red_flag].level;
-                     return a.red_flag < b.red_flag;
-                   });
+  sort_questions(flags, t.questions);
+  t.pending.reserve(t.questions.size());
   for (const Question& q : t.questions) {
     if (!contains(intake.red_flags, q.red_flag) && !contains(intake.red_flags_denied, q.red_flag))
       t.pending.push_back(q.red_flag);
@@ -384,8 +505,9 @@ Triage triage(const KnowledgeBase& kb, const Intake& intake) {
     t.rules.push_back(std::move(hit));
   }
   // Most severe first; equal levels keep the order they were found in.
-  std::stable_sort(t.rules.begin(), t.rules.end(),
-                   [](const RuleHit& a, const RuleHit& b) { return a.level > b.level; });
+  const auto more_severe = [](const RuleHit& a, const RuleHit& b) { return a.level > b.level; };
+  if (!std::is_sorted(t.rules.begin(), t.rules.end(), more_severe))
+    std::stable_sort(t.rules.begin(), t.rules.end(), more_severe);
   return t;
 }
 

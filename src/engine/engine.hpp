@@ -13,6 +13,7 @@
 #include "engine/explanation_tables.hpp"
 #include "engine/json_fragments.hpp"
 #include "engine/scoring.hpp"
+#include "engine/triage_tables.hpp"
 #include "i18n/messages.hpp"
 #include "myoref/error.hpp"
 #include "myoref/kb.hpp"
@@ -22,6 +23,7 @@ namespace myoref::detail {
 struct Engine {
   ScoringTables scoring;          ///< referral zones and finding weights as flat tables
   ExplanationTables explanation;  ///< region key -> zones, and what reasons need
+  TriageTables triage;            ///< where each region stands in each screen and look-alike
 
   /// The assessment's JSON pieces, built on first use (json_fragments()): a
   /// host that never writes an assessment as JSON never pays for them.
