@@ -11,8 +11,8 @@ else()
   message(STATUS "clang-format not found: the format check is not a test here")
 endif()
 
-# The layers of src/ run one way (docs/architecture.md): util -> kb (the
-# model) -> engine -> assess -> protocol -> render -> interop. A file that
+# The layers of src/ run one way (docs/architecture.md): util -> i18n -> kb
+# (the model) -> engine -> assess -> protocol -> render -> interop. A file that
 # includes from a layer above its own fails this test ...
 add_test(NAME "lint: the layers of src/ run one way"
   COMMAND ${MYOREF_HOST_PYTHON} ${PROJECT_SOURCE_DIR}/tests/tools/check_layers.py
