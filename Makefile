@@ -40,7 +40,7 @@ EMENV := NODE_PATH=/usr/share/nodejs
 web: build/CMakeCache.txt
 	@scripts/deps.sh build web
 	@cmake --build build -j $(JOBS) --target myoref_cli myoref_default_kb myoref_default_kb_hash \
-	  myoref_interop_data myoref_choir_data
+	  myoref_interop_data myoref_choir_data myoref_locale_data
 	@[ -f build-wasm/CMakeCache.txt ] || $(EMENV) emcmake cmake -S bindings/js -B build-wasm \
 	  -DMYOREF_NATIVE_BUILD=$(CURDIR)/build
 	@$(EMENV) cmake --build build-wasm -j $(JOBS)

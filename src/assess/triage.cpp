@@ -270,7 +270,8 @@ std::vector<std::string> match_lookalike(const Facts& f, const Lookalike& l,
       return {};
   }
   std::vector<std::string> why;
-  why.reserve(static_cast<std::size_t>((key ? 1 : 0) + count + sufficient + 1));
+  why.reserve(std::size_t{key ? 1U : 0U} + static_cast<std::size_t>(count) +
+              static_cast<std::size_t>(sufficient) + 1U);
   if (key)
     why.push_back(pain_in(f, *key));
   if (by_findings) {

@@ -13,6 +13,7 @@
 #include <new>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/engine.hpp"
@@ -231,7 +232,7 @@ Expected<KnowledgeBase> build(const KnowledgeBase& kb, const Translations& tr) {
 /// reads as English ("saddle numbness"): a translation names it by its
 /// question; a rule's reason already names it.
 struct Flexible {
-  const char* key;
+  const char* key = nullptr;
   std::initializer_list<const char*> may_drop;
   std::initializer_list<const char*> may_add;
 };
@@ -358,22 +359,33 @@ Expected<LocaleCheck> KnowledgeBase::check_locale(std::string_view locale,
       const auto a = detail::placeholders(source);
       const auto b = detail::placeholders(translation);
       for (const auto& p : a) {
-        if (std::find(b.begin(), b.end(), p) == b.end() && !detail::flexible(key, p, true))
-          out.placeholders.push_back(key + ": lost {" + p + "}");
+        if (std::find(b.begin(), b.end(), p) == b.end() && !detail::flexible(key, p, true)) {
+          std::string line = key;
+          line += ": lost {";
+          line += p;
+          line += '}';
+          out.placeholders.push_back(std::move(line));
+        }
       }
       for (const auto& p : b) {
-        if (std::find(a.begin(), a.end(), p) == a.end() && !detail::flexible(key, p, false))
-          out.placeholders.push_back(key + ": added {" + p + "}");
+        if (std::find(a.begin(), a.end(), p) == a.end() && !detail::flexible(key, p, false)) {
+          std::string line = key;
+          line += ": added {";
+          line += p;
+          line += '}';
+          out.placeholders.push_back(std::move(line));
+        }
       }
     };
     std::set<std::string> expected;
     for (const auto& key : keys) {
       expected.insert(key);
       const auto it = tr->kb.find(key);
-      if (it == tr->kb.end())
+      if (it == tr->kb.end()) {
         out.missing.push_back(key);
-      else
+      } else {
         compare(key, english[key], it->second.other);
+      }
     }
     for (const auto& kv : en.messages) {
       expected.insert(kv.first);
@@ -384,10 +396,11 @@ Expected<LocaleCheck> KnowledgeBase::check_locale(std::string_view locale,
       }
       compare(kv.first, kv.second.other, it->second.other);
       if (kv.second.plural) {
-        if (!it->second.plural)
+        if (!it->second.plural) {
           out.placeholders.push_back(kv.first + ": plural forms missing (one, other)");
-        else
+        } else {
           compare(kv.first + " (one)", kv.second.one, it->second.one);
+        }
       }
     }
     for (const auto& kv : tr->kb) {

@@ -15,9 +15,9 @@ namespace {
 /// the path, with a statement's final ".text" left out:
 /// muscle.gluteus_medius.actions.2, muscle.gluteus_medius.trigger_points.posterior.name.
 struct Kind {
-  const char* array;  ///< the member of the document ("" : the document itself)
-  const char* prefix;
-  bool by_id;  ///< an array of objects with ids; false: one object
+  const char* array = "";   ///< the member of the document ("" : the document itself)
+  const char* prefix = "";  ///< the first segment of its keys
+  bool by_id = false;       ///< an array of objects with ids; false: one object
   std::initializer_list<const char*> words;
   /// What the clinical form leaves out: members (with everything under them),
   /// "a.b" for a member of a member, "x[].y" for a member of each element.
@@ -145,11 +145,12 @@ void each_thing(json::value& kb, const Kind& kind, F&& f) {
   if (v == nullptr)
     return;
   if (!kind.by_id) {
-    if (v->is_object())
+    if (v->is_object()) {
       f(*v, std::string(kind.prefix));
-    else if (auto* a = v->if_array())
+    } else if (auto* a = v->if_array()) {
       for (auto& e : *a)
         f(e, std::string(kind.prefix));
+    }
     return;
   }
   if (auto* a = v->if_array()) {

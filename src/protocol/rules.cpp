@@ -113,9 +113,10 @@ std::string say_reason(const PlanState& s, const PlanReason& why, bool source) {
         words[i] = m.get("plan.points", {{"n", a.number}});
         break;
       case PlanArg::Kind::candidate:
-        if (a.number >= 0 && static_cast<std::size_t>(a.number) < s.candidates.size())
+        if (a.number >= 0 && static_cast<std::size_t>(a.number) < s.candidates.size()) {
           words[i] =
               candidate_label(s.kb, s.candidates[static_cast<std::size_t>(a.number)], source);
+        }
         break;
       case PlanArg::Kind::red_flags: {
         std::size_t start = 0;
@@ -141,12 +142,13 @@ std::string say_reason(const PlanState& s, const PlanReason& why, bool source) {
   args.reserve(why.args.size());
   for (std::size_t i = 0; i < why.args.size(); ++i) {
     const PlanArg& a = why.args[i];
-    if (a.kind == PlanArg::Kind::number)
+    if (a.kind == PlanArg::Kind::number) {
       args.emplace_back(a.name, a.number);
-    else if (a.kind == PlanArg::Kind::text)
+    } else if (a.kind == PlanArg::Kind::text) {
       args.emplace_back(a.name, a.text);
-    else
+    } else {
       args.emplace_back(a.name, words[i]);
+    }
   }
   return m.get(why.key, args);
 }
