@@ -87,12 +87,14 @@ void print_exercise(std::ostream& out, const KnowledgeBase& kb, const Exercise& 
     out << "       " << kb.message("muscle_text.cue") << ' ' << cue << '\n';
   for (const auto& caution : e.cautions)
     out << "       " << kb.message("muscle_text.caution") << ' ' << caution << '\n';
-  if (e.regression)
+  if (e.regression) {
     out << "       " << kb.message("muscle_text.easier") << ' '
         << kb.exercises()[*e.regression].name << '\n';
-  if (e.progression)
+  }
+  if (e.progression) {
     out << "       " << kb.message("muscle_text.harder") << ' '
         << kb.exercises()[*e.progression].name << '\n';
+  }
 }
 
 void print_muscle(std::ostream& out, const KnowledgeBase& kb, const Muscle& m) {
