@@ -227,9 +227,10 @@ std::string Assessment::to_text() const {
         wrap(out, "       " + m.get("text.explains"), "         ",
              region_phrases(k, union_of(c.explained, right.explained)));
         const auto neither = intersection_of(c.unexplained, right.unexplained);
-        if (!neither.empty())
+        if (!neither.empty()) {
           wrap(out, "       " + m.get("text.does_not_explain"), "         ",
                region_phrases(k, neither));
+        }
         wrap(out, "       ", "         ", m.get("text.both_sides_same"));
       } else {
         wrap(out, "       " + m.get("text.explains"), "         ", region_phrases(k, c.explained));
