@@ -405,10 +405,11 @@ std::string NextStep::to_text() const {
       out << "  " << m.get("plan.text.none_suits") << '\n';
     for (const auto& e : ps.exercises) {
       out << "  * " << e.name << "  [" << e.id << "]";
-      if (e.variant != "as_listed")
+      if (e.variant != "as_listed") {
         out << " - "
             << m.get("plan.text.variant",
                      {{"variant", word("plan.variant.", e.variant)}, {"instead_of", e.instead_of}});
+      }
       out << "\n    " << m.get("plan.text.dose", {{"dose", e.dose_text}}) << '\n';
       int line = 0;
       for (const auto& h : e.how)

@@ -216,10 +216,11 @@ void write_ranking(std::string& out, const Assessment& a, std::size_t ranked,
       out += "<li>" + html(m.get("report.both_sides_same")) + "</li>";
       out += "<li>" + html(m.get("report.explains", {{"regions", region_list(kb, explained)}})) +
              "</li>";
-      if (!neither.empty())
+      if (!neither.empty()) {
         out += "<li>" +
                html(m.get("report.does_not_explain", {{"regions", region_list(kb, neither)}})) +
                "</li>";
+      }
     } else {
       out += "<li>" + html(m.get("report.explains", {{"regions", region_list(kb, c.explained)}})) +
              "</li>";
