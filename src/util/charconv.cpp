@@ -339,12 +339,13 @@ void shortest(std::uint32_t bits, std::uint32_t& digits, int& exp10) {
     }
     if (q <= 9) {
       // At most one of mp, mv and mm is a multiple of 5.
-      if (mv % 5 == 0)
+      if (mv % 5 == 0) {
         vr_trailing_zeros = multiple_of_pow5(mv, q);
-      else if (accept_bounds)
+      } else if (accept_bounds) {
         vm_trailing_zeros = multiple_of_pow5(mm, q);
-      else
+      } else {
         vp -= multiple_of_pow5(mp, q) ? 1U : 0U;
+      }
     }
   } else {
     const std::uint32_t q = log10_pow5(-e2);
@@ -362,10 +363,11 @@ void shortest(std::uint32_t bits, std::uint32_t& digits, int& exp10) {
     if (q <= 1) {
       // mv = 4 m2 has at least two trailing zero bits.
       vr_trailing_zeros = true;
-      if (accept_bounds)
+      if (accept_bounds) {
         vm_trailing_zeros = mm_shift == 1;  // mm = mv - 1 - mm_shift
-      else
+      } else {
         --vp;  // mp = mv + 2 has one trailing zero bit
+      }
     } else if (q < 31) {
       vr_trailing_zeros = multiple_of_pow2(mv, q - 1);
     }
@@ -428,16 +430,18 @@ char* write(char* first, char* last, bool negative, const char* digits, int n, i
   const int exp_len = exp_abs >= 100 ? 3 : 2;
   const int sci_len = n + (n > 1 ? 1 : 0) + 2 + exp_len;
   int fixed_len = 0;
-  if (exp10 >= 0)
+  if (exp10 >= 0) {
     fixed_len = n <= exp10 + 1 ? exp10 + 1 : n + 1;
-  else
+  } else {
     fixed_len = 2 + (-exp10 - 1) + n;
+  }
   char buf[64];  // the chosen form is never longer than the scientific one (25 chars)
   char* out = buf;
   if (negative)
     *out++ = '-';
   if (sci_len < fixed_len) {
-    *out++ = digits[0];
+    // The callers pass n >= 1 digits they have written.
+    *out++ = digits[0];  // NOLINT(clang-analyzer-core.uninitialized.Assign)
     if (n > 1) {
       *out++ = '.';
       std::memcpy(out, digits + 1, static_cast<std::size_t>(n - 1));
@@ -478,8 +482,7 @@ char* write(char* first, char* last, bool negative, const char* digits, int n, i
 
 /// Writes the exact decimal digits of `value` (a whole number) at `out`.
 char* exact_whole(char* out, const Exact& value, int whole) {
-  std::memcpy(out, value.digits.data(), value.digits.size());
-  out += value.digits.size();
+  out = std::copy_n(value.digits.data(), value.digits.size(), out);
   for (int i = static_cast<int>(value.digits.size()); i < whole; ++i)
     *out++ = '0';
   return out;
