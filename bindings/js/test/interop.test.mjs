@@ -6,29 +6,19 @@
 // (ctest runs it with package.test.mjs as js_node). The memory check over
 // these calls is in package.test.mjs.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { after, test } from "node:test";
-import { fileURLToPath, pathToFileURL } from "node:url";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, "../../..");
-const packageDir = path.resolve(process.env.MYOREF_JS_PACKAGE ?? path.join(root, "build-wasm/package"));
-const cli = path.resolve(process.env.MYOREF_CLI ?? path.join(root, "build/examples/myoref"));
-const lib = await import(pathToFileURL(path.join(packageDir, "myoref.js")).href);
+import { lib, rejects, root, runNative } from "./support.mjs";
 const { KnowledgeBase, Plan, MyorefError, stringify } = lib;
-
-await lib.default();
 const kb = KnowledgeBase.builtin();
 const tmp = fs.mkdtempSync(path.join(fs.realpathSync(process.env.TMPDIR ?? "/tmp"), "myoref-js-interop-"));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** The native command's standard output; it must succeed. */
 function native(...args) {
-  const r = spawnSync(cli, args, { encoding: "utf8", maxBuffer: 1 << 26 });
-  if (r.error)
-    throw r.error;
+  const r = runNative(...args);
   assert.equal(r.status, 0, `myoref ${args.join(" ")}: ${r.stderr}`);
   return r.stdout;
 }
@@ -37,18 +27,6 @@ function file(name, content) {
   const p = path.join(tmp, name);
   fs.writeFileSync(p, content);
   return p;
-}
-
-function rejects(fn, code) {
-  try {
-    fn();
-  } catch (e) {
-    assert.ok(e instanceof MyorefError, `expected a MyorefError, got ${e}`);
-    assert.equal(e.code, code, e.message);
-    assert.ok(Array.isArray(e.problems));
-    return e;
-  }
-  assert.fail(`expected a MyorefError ${code}`);
 }
 
 const intakeDir = path.join(root, "examples/intakes");

@@ -5,44 +5,13 @@
 // to the same bytes as the native command, a plan journey, every error kind a
 // caller can cause, and that 100,000 calls leave the module's heap as it was.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { fileURLToPath, pathToFileURL } from "node:url";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, "../../..");
-const packageDir = path.resolve(process.env.MYOREF_JS_PACKAGE ?? path.join(root, "build-wasm/package"));
-const cli = path.resolve(process.env.MYOREF_CLI ?? path.join(root, "build/examples/myoref"));
-const lib = await import(pathToFileURL(path.join(packageDir, "myoref.js")).href);
+import { lib, rejects, root, runNative as native } from "./support.mjs";
 const { KnowledgeBase, Plan, MyorefError, stringify, heapInUse } = lib;
-
-await lib.default();
 const kb = KnowledgeBase.builtin();
-
-function native(...args) {
-  const r = spawnSync(cli, args, { encoding: "utf8", maxBuffer: 1 << 26 });
-  if (r.error)
-    throw r.error;
-  return r;
-}
-
-function rejects(fn, code) {
-  try {
-    fn();
-  } catch (e) {
-    assert.ok(e instanceof MyorefError, `expected a MyorefError, got ${e}`);
-    assert.equal(e.code, code, e.message);
-    assert.ok(Array.isArray(e.problems));
-    for (const p of e.problems) {
-      assert.equal(typeof p.path, "string");
-      assert.equal(typeof p.message, "string");
-    }
-    return e;
-  }
-  assert.fail(`expected a MyorefError ${code}`);
-}
 
 const intakeDir = path.join(root, "examples/intakes");
 const intakes = fs.readdirSync(intakeDir).filter((f) => f.endsWith(".json")).sort();
