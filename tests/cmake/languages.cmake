@@ -41,3 +41,11 @@ myoref_cli_test("languages: plan next --lang es"
   COMMAND $<TARGET_FILE:myoref_cli> plan next ${CMAKE_CURRENT_SOURCE_DIR}/data/plan/plan-fresh.json
           --kb ${CMAKE_CURRENT_SOURCE_DIR}/data/plan/kb.json --lang es
   STDOUT_CONTAINS "Por qué: " "Paso 1 de 3: liberación" "Dosis: mantener" LABELS languages)
+# The locale bundler joins a language's kb/MUSCLE.json files into its "kb"
+# part, and refuses a key that two files give (instead of keeping either).
+add_test(NAME "languages: the locale bundler joins a part's files, refuses a key given twice"
+  COMMAND ${MYOREF_HOST_PYTHON} ${PROJECT_SOURCE_DIR}/tests/tools/locale_bundle_test.py
+          ${PROJECT_SOURCE_DIR}/tools/locale_bundle.py
+          ${CMAKE_CURRENT_SOURCE_DIR}/data/locale/bundle ${CMAKE_CURRENT_BINARY_DIR}/locale_bundle_test)
+set_tests_properties("languages: the locale bundler joins a part's files, refuses a key given twice"
+  PROPERTIES LABELS languages)
