@@ -29,6 +29,13 @@ namespace myoref {
 namespace detail {
 namespace {
 
+/// A host's locale pack may give a whole language: one flat object of every
+/// key (about 6,500 today, each up to a paragraph), far more members and bytes
+/// than any intake or session may have.
+const JsonLimits kLocalePackLimits = {
+    /*max_bytes=*/16U << 20U, /*max_depth=*/4, /*max_array=*/16, /*max_object=*/1U << 16U,
+    /*max_string=*/1U << 16U};
+
 const json::object& embedded() {
   static const json::value v =
       json::parse(json::string_view(embedded_locales().data(), embedded_locales().size()));
@@ -155,7 +162,7 @@ Expected<Translations> gather(std::string_view locale, std::string_view pack_jso
   for (const auto& c : tr.chain)
     has_data = has_data || (c != "en" && embedded().if_contains(c) != nullptr);
   if (!pack_json.empty()) {
-    auto parsed = parse_json(pack_json, JsonLimits{}, "locale pack");
+    auto parsed = parse_json(pack_json, kLocalePackLimits, "locale pack");
     if (!parsed)
       return std::move(parsed).error();
     if (!parsed->is_object()) {

@@ -99,6 +99,23 @@ def test_missing_strings_fall_back_to_english_never_empty(en):
     assert kb.regions["buttock_upper"].name == "Upper buttock"  # English, not empty
 
 
+def test_a_host_pack_may_give_a_whole_language(en):
+    # Every Spanish word the library has, given by a host as its own "fr" pack:
+    # thousands of keys in one object (the intake's limits would refuse it).
+    root = pathlib.Path(__file__).resolve().parents[2] / "data" / "locales" / "es"
+    pack = {}
+    for path in [root / "messages.json", root / "kb.json"] + sorted((root / "kb").glob("*.json")):
+        pack.update({k: v for k, v in json.loads(path.read_text("utf-8")).items()
+                     if not k.startswith("@")})
+    assert len(pack) > 2000
+    text = json.dumps(pack, ensure_ascii=False)
+    kb = en.localized("fr", text)
+    assert kb.regions["sacrum"].name == pack["region.sacrum.name"]
+    check = en.check_locale("fr", text)
+    assert check["unknown"] == [] and check["placeholders"] == []
+    assert len(check["missing"]) == len(en.check_locale("es")["missing"])
+
+
 def test_check_reports_missing_and_placeholders(en):
     check = en.check_locale("es")
     assert not check["complete"]
