@@ -40,7 +40,7 @@ std::string region_names(const KnowledgeBase& kb, const std::vector<RegionIndex>
   names.reserve(regions.size());
   for (const auto r : regions)
     names.push_back(kb.regions()[r].name);
-  return names.empty() ? std::string("none") : joined(names);
+  return names.empty() ? kb.message("muscle_text.no_zone") : joined(names);
 }
 
 std::string where_pain_appears(const KnowledgeBase& kb, SideRelation side) {
@@ -57,13 +57,15 @@ std::string where_pain_appears(const KnowledgeBase& kb, SideRelation side) {
   return "";
 }
 
-// "massage_ball" -> "massage ball"
-std::string spoken(std::string id) {
-  for (char& c : id) {
-    if (c == '_')
-      c = ' ';
-  }
-  return id;
+// A number as the knowledge base's language writes it ("0.4", "0,4").
+std::string decimal(const KnowledgeBase& kb, float value) {
+  std::ostringstream written;
+  written << value;
+  std::string text = written.str();
+  const std::string separator = kb.message("number.decimal_separator");
+  if (const auto dot = text.find('.'); dot != std::string::npos)
+    text.replace(dot, 1, separator);
+  return text;
 }
 
 void statement_list(std::ostream& out, const KnowledgeBase& kb, const char* heading,
@@ -74,11 +76,11 @@ void statement_list(std::ostream& out, const KnowledgeBase& kb, const char* head
 }
 
 void print_exercise(std::ostream& out, const KnowledgeBase& kb, const Exercise& e) {
-  out << "     " << e.name << " (" << e.id << "): " << e.dose.to_string() << cited(kb, e.cite)
+  out << "     " << e.name << " (" << e.id << "): " << kb.dose_text(e.dose) << cited(kb, e.cite)
       << '\n';
   std::vector<std::string> equipment;
   for (const auto& item : e.equipment)
-    equipment.push_back(spoken(item));
+    equipment.push_back(kb.message("equipment." + item));
   out << "       " << kb.message("muscle_text.equipment") << ' ' << joined(equipment) << '\n';
   for (std::size_t i = 0; i < e.instructions.size(); ++i) {
     out << "       " << (i + 1) << ". " << e.instructions[i] << '\n';
@@ -103,7 +105,7 @@ void print_muscle(std::ostream& out, const KnowledgeBase& kb, const Muscle& m) {
     out << kb.message("muscle_text.also_called") << ' ' << joined(m.aliases) << '\n';
   out << kb.message(m.midline ? "muscle_text.midline" : "muscle_text.paired") << '\n';
   if (!m.fma.empty() || !m.uberon.empty()) {
-    out << "Codes:";
+    out << kb.message("muscle_text.codes");
     if (!m.fma.empty())
       out << " FMA " << m.fma;
     if (!m.uberon.empty())
@@ -137,10 +139,8 @@ void print_muscle(std::ostream& out, const KnowledgeBase& kb, const Muscle& m) {
       if ((f.weight > 0.0F) != for_it)
         continue;
       any = true;
-      std::ostringstream weight;
-      weight << f.weight;
       out << "  - " << kb.findings()[f.finding].what << " (" << kb.message("muscle_text.weight")
-          << ' ' << weight.str() << ")" << cited(kb, f.cite) << '\n';
+          << ' ' << decimal(kb, f.weight) << ")" << cited(kb, f.cite) << '\n';
     }
     if (!any)
       out << "  (" << kb.message("muscle_text.none") << ")\n";

@@ -299,6 +299,10 @@ std::string KnowledgeBase::message(std::string_view key) const {
   return detail::catalogue(*this).get(key);
 }
 
+std::string KnowledgeBase::dose_text(const Dose& dose) const {
+  return detail::dose_text(detail::catalogue(*this), dose);
+}
+
 const std::string& KnowledgeBase::locale() const noexcept {
   return d_->locale;
 }

@@ -48,3 +48,14 @@ add_test(NAME "languages: the locale bundler joins a part's files, refuses a key
           ${CMAKE_CURRENT_SOURCE_DIR}/data/locale/bundle ${CMAKE_CURRENT_BINARY_DIR}/locale_bundle_test)
 set_tests_properties("languages: the locale bundler joins a part's files, refuses a key given twice"
   PROPERTIES LABELS languages)
+# No English left on any muscle's page in Spanish: headings, doses, equipment,
+# decimals, codes and every muscle's and exercise's words.
+add_test(NAME "languages: no English line on the 70 muscle pages in Spanish"
+  COMMAND ${MYOREF_HOST_PYTHON} ${PROJECT_SOURCE_DIR}/tests/tools/no_english_left.py
+          $<TARGET_FILE:myoref_cli> es ${PROJECT_SOURCE_DIR}/data/kb/muscles)
+set_tests_properties("languages: no English line on the 70 muscle pages in Spanish" PROPERTIES
+  LABELS languages)
+# One whole muscle page in Spanish, as it must read (MYOREF_UPDATE_GOLDEN=1 rewrites it).
+myoref_cli_test("languages: myoref muscle gracilis --lang es (golden)"
+  COMMAND $<TARGET_FILE:myoref_cli> muscle gracilis --lang es
+  GOLDEN ${MYOREF_LANG_GOLDEN}/muscle_gracilis.es.txt LABELS languages)
