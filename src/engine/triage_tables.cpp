@@ -25,14 +25,21 @@ void add_row(std::vector<std::uint32_t>& table, std::size_t region_count,
 }  // namespace
 
 void SentenceParts::append(std::string& out, std::initializer_list<std::string_view> values) const {
+  // Sized once, then copied piece by piece into place.
   std::size_t size = text_size;
   for (const std::uint8_t v : slot)
     size += values.begin()[v].size();
-  out.reserve(out.size() + size);
-  out += text[0];
+  std::size_t at = out.size();
+  out.resize(at + size);
+  char* const to = &out[0];
+  const auto put = [&](std::string_view piece) {
+    std::copy(piece.begin(), piece.end(), to + at);
+    at += piece.size();
+  };
+  put(text[0]);
   for (std::size_t i = 0; i < slot.size(); ++i) {
-    out += values.begin()[slot[i]];
-    out += text[i + 1];
+    put(values.begin()[slot[i]]);
+    put(text[i + 1]);
   }
 }
 
