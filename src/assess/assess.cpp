@@ -5,9 +5,9 @@
 // one pass of the shared kernel over the painful region keys, working memory
 // on the stack, and the result's arrays in one block whose size is worked
 // out before anything is written (the spans in Reason point into it).
-// Explanations and the cover work on bit sets over the drawing's painful keys
-// (explanation_tables.hpp), filled by going from each painful key to the
-// zones and candidates that hold it.
+// Explanations (explain.cpp, explain_findings.cpp) and the cover work on bit
+// sets over the drawing's painful keys (painful_sets.hpp), filled by going
+// from each painful key to the zones and candidates that hold it.
 #include <algorithm>
 #include <cstring>
 #include <memory>
@@ -19,7 +19,9 @@
 #include <gsl/assert>
 #include <gsl/narrow>
 
+#include "assess/explain.hpp"
 #include "assess/internal.hpp"
+#include "assess/painful_sets.hpp"
 #include "engine/explanation_tables.hpp"
 #include "engine/scoring.hpp"
 
@@ -27,8 +29,15 @@ namespace myoref {
 namespace {
 
 using detail::ExplanationTables;
+using detail::kConfirmed;
+using detail::kDenied;
+using detail::kUnknown;
+using detail::lowest_bit64;
+using detail::MuscleFindings;
+using detail::PainfulWord;
 using detail::Pool;
 using detail::ScoringTables;
+using detail::ZoneSets;
 
 static_assert(static_cast<int>(Side::none) == 0 && static_cast<int>(Side::left) == 1 &&
                   static_cast<int>(Side::right) == 2,
@@ -76,8 +85,6 @@ class Scratch {
   std::size_t used_ = 0;
 };
 
-enum FindingState : std::uint8_t { kUnknown = 0, kConfirmed = 1, kDenied = 2 };
-
 std::uint32_t u32(std::size_t n) {
   return gsl::narrow_cast<std::uint32_t>(n);
 }
@@ -114,36 +121,6 @@ class Layout {
   std::size_t bytes_ = 0;
 };
 
-/// The index of the lowest set bit of a non-zero mask.
-inline unsigned lowest_bit64(std::uint64_t mask) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
-  return static_cast<unsigned>(__builtin_ctzll(mask));
-#else
-  unsigned k = 0;
-  while ((mask & 1U) == 0) {
-    mask >>= 1U;
-    ++k;
-  }
-  return k;
-#endif
-}
-
-/// Insertion sort for the handful of values of one list: a call of
-/// std::sort costs more than sorting two or three values, and
-/// std::stable_sort would allocate.
-template <class T, class Less>
-void sort_small(T* first, T* last, Less less) {
-  if (first == last)
-    return;
-  for (T* i = first + 1; i < last; ++i) {
-    const T moving = *i;
-    T* j = i;
-    for (; j > first && less(moving, *(j - 1)); --j)
-      *j = *(j - 1);
-    *j = moving;
-  }
-}
-
 /// Insertion sort of a few distinct integers, ascending; the inner loop needs
 /// no bound check, since a value below the first goes to the front at once.
 void sort_keys(std::uint64_t* a, std::size_t n) {
@@ -170,317 +147,6 @@ std::uint64_t rank_key(float score, std::uint16_t key_rank, CandidateIndex c) {
   static_assert(sizeof bits == sizeof score, "a float is 32 bits");
   std::memcpy(&bits, &score, sizeof bits);
   return (std::uint64_t{~bits} << 32U) | (std::uint64_t{key_rank} << 16U) | c;
-}
-
-/// What the findings say about one muscle: the same for each of its sides,
-/// so worked out for the first side listed and reused for the other.
-struct MuscleFindings {
-  static constexpr std::uint32_t kNotYet = 0xFFFFFFFFU;
-  bool touched = false;                   // it weighs a confirmed or denied finding
-  std::uint32_t reasons_begin = kNotYet;  // in AssessmentData::reasons
-  std::uint32_t reasons_count = 0;
-  std::uint32_t for_begin = 0, for_count = 0;          // in finding_pool
-  std::uint32_t against_begin = 0, against_count = 0;  // in finding_pool
-};
-
-/// Muscles with at most this many finding weights have their finding reasons
-/// ordered in one pass (the usual case); others in one pass per kind.
-constexpr std::ptrdiff_t kFewWeights = 32;
-
-/// One word of a set of painful keys: bit i % 64 of word i / 64 stands for
-/// the drawing's i-th painful key (in knowledge-base order).
-using PainfulWord = std::uint64_t;
-
-/// The painful keys as bit sets per zone, one for its essential part and one
-/// for its spillover part, made by going from each painful key to the zones
-/// that hold it.
-///
-/// kWords is the number of words of one set when known at compile time (1:
-/// up to 64 painful keys, every drawing people make), or 0 to use `words`.
-template <std::size_t kWords>
-class ZoneSets {
- public:
-  /// Only the sets that are read are cleared: those of the listed
-  /// candidates' zones (`ranked`) and those a painful key is in; the rest
-  /// of `sets` is left as it was.
-  ZoneSets(const ExplanationTables& x, const ScoringTables& t,
-           gsl::span<const detail::RankedEntry> ranked, const RegionKeyIndex* painful_keys,
-           std::size_t np, std::size_t words, PainfulWord* sets)
-      : words_(words), sets_(sets) {
-    const std::size_t n = this->words();
-    const auto clear = [&](std::size_t zone) {
-      std::fill(sets_ + zone * 2 * n, sets_ + (zone + 1) * 2 * n, PainfulWord{0});
-    };
-    for (const detail::RankedEntry& e : ranked) {
-      for (std::uint32_t z = t.candidate_zone_begin[e.candidate];
-           z < t.candidate_zone_begin[e.candidate + 1U]; ++z)
-        clear(z);
-    }
-    for (std::size_t i = 0; i < np; ++i) {
-      const RegionKeyIndex r = painful_keys[i];
-      for (std::uint32_t e = x.key_zone_begin[r]; e < x.key_zone_begin[r + 1U]; ++e)
-        clear(x.key_zone[e] / 2U);  // an entry: zone * 2, + 1 for its spillover
-    }
-    for (std::size_t i = 0; i < np; ++i) {
-      const RegionKeyIndex r = painful_keys[i];
-      const std::size_t w = i / 64U;
-      const PainfulWord bit = PainfulWord{1} << (i % 64U);
-      for (std::uint32_t e = x.key_zone_begin[r]; e < x.key_zone_begin[r + 1U]; ++e)
-        sets_[x.key_zone[e] * n + w] |= bit;
-    }
-  }
-
-  std::size_t words() const noexcept { return kWords != 0 ? kWords : words_; }
-  const PainfulWord* essential(std::size_t zone) const noexcept {
-    return sets_ + zone * 2 * words();
-  }
-  const PainfulWord* spillover(std::size_t zone) const noexcept {
-    return sets_ + (zone * 2 + 1) * words();
-  }
-
- private:
-  std::size_t words_;
-  PainfulWord* sets_;
-};
-
-/// Appends the painful keys of one word of a set (`keys`: the painful keys
-/// that word stands for), in knowledge-base order; returns the new end.
-inline RegionKeyIndex* append_keys(RegionKeyIndex* out, PainfulWord set,
-                                   const RegionKeyIndex* keys) noexcept {
-  for (; set != 0; set &= set - 1U)
-    *out++ = keys[lowest_bit64(set)];
-  return out;
-}
-
-/// Builds the listed candidates' explanations into the pools, which were
-/// sized for them: keys, reasons and finding ids are written through cursors.
-/// Leaves, by rank, the painful keys each candidate's zones cover and those in
-/// its essential zones (`ranked_sets`: two sets per rank), for the cover.
-///
-/// The tables are read through local pointers: stores into the result could
-/// otherwise alias their members, and every table pointer would be loaded
-/// again after each store.
-template <std::size_t kWords>
-void explain_all(const ScoringTables& t, const ExplanationTables& x,
-                 const ZoneSets<kWords>& zone_sets, detail::AssessmentData& d, const float* dense,
-                 const float* work, const std::uint8_t* state, MuscleFindings* muscle_findings,
-                 PainfulWord* ranked_sets) {
-  const MuscleIndex* const candidate_muscle = t.candidate_muscle.data();
-  const std::uint32_t* const candidate_zone_begin = t.candidate_zone_begin.data();
-  const RegionKeyIndex* const essential_keys = t.zone_essential_keys.data();
-  const std::uint8_t* const listed = t.zone_essential_listed.data();
-  const std::uint32_t* const relative_begin = t.relative_begin.data();
-  const RegionKeyIndex* const relative_key = t.relative_key.data();
-  const ExplanationTables::Zone* const zone_info = x.zones.data();
-  const ExplanationTables::Weight* const weights = x.weights.data();
-  const std::uint32_t* const muscle_weight_begin = x.muscle_weight_begin.data();
-  const RegionKeyIndex* const painful = d.painful.data;
-  const std::uint32_t np = d.painful.size;
-  const std::size_t words = zone_sets.words();
-
-  RegionKeyIndex* const key_base = d.region_pool.data;
-  RegionKeyIndex* keys = key_base + d.region_pool.size;
-  Reason* const reason_base = d.reasons.data;
-  Reason* reasons = reason_base + d.reasons.size;
-  FindingIndex* const finding_base = d.finding_pool.data;
-  FindingIndex* findings = finding_base + d.finding_pool.size;
-  const auto at = [](const auto* cursor, const auto* base) {
-    return static_cast<std::uint32_t>(cursor - base);
-  };
-
-  PainfulWord named_here[kWords != 0 ? kWords : 1] = {};
-  std::vector<PainfulWord> named_heap;
-  PainfulWord* named = named_here;
-  if (kWords == 0) {
-    named_heap.assign(words, 0);
-    named = named_heap.data();
-  }
-
-  for (detail::RankedEntry& e : d.ranked) {
-    const CandidateIndex c = e.candidate;
-    const MuscleIndex m = candidate_muscle[c];
-    const std::uint32_t zone0 = candidate_zone_begin[c];
-    const std::uint32_t zones = candidate_zone_begin[c + 1U] - zone0;
-    const ExplanationTables::Zone* zone = zone_info + zone0;
-
-    // The painful keys its zones cover (the union of their parts is the keys
-    // it refers pain to), and those in an essential zone.
-    PainfulWord* refers = ranked_sets;
-    PainfulWord* essential_any = ranked_sets + words;
-    ranked_sets += 2 * words;
-    for (std::size_t w = 0; w < words; ++w) {
-      PainfulWord any = 0;
-      PainfulWord essential = 0;
-      for (std::uint32_t j = 0; j < zones; ++j) {
-        essential |= zone_sets.essential(zone0 + j)[w];
-        any |= zone_sets.spillover(zone0 + j)[w];
-      }
-      refers[w] = any | essential;
-      essential_any[w] = essential;
-    }
-
-    // Explained and unexplained: the painful keys its zones cover, and the rest.
-    e.explained_begin = at(keys, key_base);
-    for (std::size_t w = 0; w < words; ++w)
-      keys = append_keys(keys, refers[w], painful + w * 64U);
-    e.explained_count = at(keys, key_base) - e.explained_begin;
-    e.unexplained_begin = at(keys, key_base);
-    for (std::size_t w = 0; w < words; ++w) {
-      const std::size_t in_word = np - w * 64U;
-      const PainfulWord all = in_word >= 64U ? ~PainfulWord{0} : (PainfulWord{1} << in_word) - 1U;
-      keys = append_keys(keys, all & ~refers[w], painful + w * 64U);
-    }
-    e.unexplained_count = at(keys, key_base) - e.unexplained_begin;
-
-    e.basis_begin = at(reasons, reason_base);
-    const auto zone_reason = [&](ReasonKind kind, std::uint32_t tp, RegionKeyIndex* first) {
-      Reason& reason = *reasons++;
-      reason.kind = kind;
-      reason.trigger_point = static_cast<std::uint16_t>(tp);
-      reason.finding = 0;
-      reason.finding_weight = 0;
-      reason.regions =
-          gsl::span<const RegionKeyIndex>(first, static_cast<std::size_t>(keys - first));
-      reason.cite = zone[tp].cite;
-    };
-    // Essential zones: the painful keys each trigger point's essential zone
-    // covers. On the way, the best-matching trigger point: a zone with no
-    // painful essential key has salience 0, so it is never the best.
-    std::uint32_t best = zones;
-    float best_coverage = 0.0F;
-    for (std::uint32_t j = 0; j < zones; ++j) {
-      const PainfulWord* set = zone_sets.essential(zone0 + j);
-      RegionKeyIndex* first = keys;
-      for (std::size_t w = 0; w < words; ++w)
-        keys = append_keys(keys, set[w], painful + w * 64U);
-      if (keys == first)
-        continue;
-      zone_reason(ReasonKind::essential_zone, j, first);
-      const float coverage = detail::zone_salience(t, work, c, j) / zone[j].essential_size;
-      if (coverage > best_coverage) {
-        best_coverage = coverage;
-        best = j;
-      }
-    }
-    // Spillover: painful keys no essential zone of this candidate covers,
-    // each named once, under the first trigger point that spills there.
-    for (std::size_t w = 0; w < words; ++w)
-      named[w] = essential_any[w];
-    for (std::uint32_t j = 0; j < zones; ++j) {
-      const PainfulWord* set = zone_sets.spillover(zone0 + j);
-      RegionKeyIndex* first = keys;
-      for (std::size_t w = 0; w < words; ++w) {
-        const PainfulWord fresh = set[w] & ~named[w];
-        named[w] |= fresh;
-        keys = append_keys(keys, fresh, painful + w * 64U);
-      }
-      if (keys != first)
-        zone_reason(ReasonKind::spillover_zone, j, first);
-    }
-    // The best-matching trigger point's essential keys that are not painful:
-    // worth checking, and why essential coverage is below 1. Only the keys it
-    // lists, and not one whose coarse region or part is painful: that mark
-    // already says the pain may be there.
-    if (best < zones) {
-      RegionKeyIndex* first = keys;
-      for (std::uint32_t k = zone[best].essential_begin; k < zone[best].essential_end; ++k) {
-        const RegionKeyIndex r = essential_keys[k];
-        bool drawn = dense[r] > 0.0F || listed[k] == 0U;
-        for (std::uint32_t q = relative_begin[r]; q < relative_begin[r + 1U] && !drawn; ++q)
-          drawn = dense[relative_key[q]] > 0.0F;
-        *keys = r;
-        keys += drawn ? 0 : 1;
-      }
-      if (keys != first)
-        zone_reason(ReasonKind::zone_not_painful, best, first);
-    }
-
-    // Findings: for, against, denied (each kind in the muscle's order), and
-    // the for / against lists (in knowledge-base finding order). A muscle's
-    // second side copies its first side's reasons and shares its lists; a
-    // muscle that weighs none of the answered findings has none.
-    if (muscle_findings != nullptr && muscle_findings[m].touched) {
-      MuscleFindings& done = muscle_findings[m];
-      if (done.reasons_begin != MuscleFindings::kNotYet) {
-        reasons = std::copy(reason_base + done.reasons_begin,
-                            reason_base + done.reasons_begin + done.reasons_count, reasons);
-      } else {
-        Reason* const first = reasons;
-        FindingIndex* const for_first = findings;
-        FindingIndex* against = findings;
-        const auto emit = [&](ReasonKind kind, const ExplanationTables::Weight& w) {
-          Reason& reason = *reasons++;
-          reason.kind = kind;
-          reason.trigger_point = 0;
-          reason.finding = w.finding;
-          reason.finding_weight = w.index;
-          reason.regions = {};
-          reason.cite = w.cite;
-          *findings++ = w.finding;
-        };
-        const ExplanationTables::Weight* const w0 = weights + muscle_weight_begin[m];
-        const ExplanationTables::Weight* const w1 = weights + muscle_weight_begin[m + 1U];
-        if (w1 - w0 <= kFewWeights) {
-          // One pass: reasons for the muscle are written at once, the others
-          // kept aside until they are.
-          const ExplanationTables::Weight* against_w[kFewWeights];
-          const ExplanationTables::Weight* denied_w[kFewWeights];
-          std::size_t n_against = 0;
-          std::size_t n_denied = 0;
-          for (const auto* w = w0; w != w1; ++w) {
-            const std::uint8_t answer = state[w->finding];
-            if (answer == kUnknown)
-              continue;
-            if (answer == kConfirmed) {
-              if (w->positive) {
-                emit(ReasonKind::finding_for, *w);
-              } else {
-                against_w[n_against++] = w;
-              }
-            } else if (w->positive) {
-              denied_w[n_denied++] = w;
-            }  // denying what counts against a muscle says little either way
-          }
-          against = findings;
-          for (std::size_t i = 0; i < n_against; ++i)
-            emit(ReasonKind::finding_against, *against_w[i]);
-          for (std::size_t i = 0; i < n_denied; ++i)
-            emit(ReasonKind::denied_for, *denied_w[i]);
-        } else {
-          for (const auto* w = w0; w != w1; ++w) {
-            if (w->positive && state[w->finding] == kConfirmed)
-              emit(ReasonKind::finding_for, *w);
-          }
-          against = findings;
-          for (const auto* w = w0; w != w1; ++w) {
-            if (!w->positive && state[w->finding] == kConfirmed)
-              emit(ReasonKind::finding_against, *w);
-          }
-          for (const auto* w = w0; w != w1; ++w) {
-            if (w->positive && state[w->finding] == kDenied)
-              emit(ReasonKind::denied_for, *w);
-          }
-        }
-        const auto less = [](FindingIndex a, FindingIndex b) { return a < b; };
-        sort_small(for_first, against, less);
-        sort_small(against, findings, less);
-        done.reasons_begin = at(first, reason_base);
-        done.reasons_count = at(reasons, first);
-        done.for_begin = at(for_first, finding_base);
-        done.for_count = at(against, for_first);
-        done.against_begin = at(against, finding_base);
-        done.against_count = at(findings, against);
-      }
-      e.for_begin = done.for_begin;
-      e.for_count = done.for_count;
-      e.against_begin = done.against_begin;
-      e.against_count = done.against_count;
-    }
-    e.basis_count = at(reasons, reason_base) - e.basis_begin;
-  }
-  d.region_pool.size = at(keys, key_base);
-  d.reasons.size = at(reasons, reason_base);
-  d.finding_pool.size = at(findings, finding_base);
 }
 
 // The greedy set cover: repeatedly take the listed candidate that explains
@@ -664,7 +330,7 @@ void explain_and_cover(const KnowledgeBase& kb, const ScoringTables& t, const Ex
   PainfulWord* own_side_sets = open + words;
   const ZoneSets<kWords> zones(x, t, d.ranked.view(), d.painful.data, d.painful.size, words,
                                zone_sets);
-  explain_all(t, x, zones, d, dense, work, finding_state, muscle_findings, ranked_sets);
+  detail::explain_all(t, x, zones, d, dense, work, finding_state, muscle_findings, ranked_sets);
   PainfulWord* covered = own_side_sets + 3 * words;
   Cover<kWords> cover(x, kb, d, words, ranked_sets, painful_intensity, open, own_side_sets, covered,
                       gains, gains + t.candidate_count, alive);

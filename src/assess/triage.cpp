@@ -2,6 +2,8 @@
 // rules that need no answer, look-alikes, and the age rule; before and apart
 // from scoring.
 #include <algorithm>
+#include <charconv>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -63,18 +65,65 @@ bool contains(const List& list, const T& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
+/// A list of at most `capacity` values, fixed when it is made: on the stack
+/// for the few marks of a drawing, on the heap for more.
+template <class T>
+class SmallList {
+ public:
+  explicit SmallList(std::size_t capacity) {
+    if (capacity > kOnStack) {
+      heap_.resize(capacity);
+      data_ = heap_.data();
+    }
+  }
+  SmallList(const SmallList&) = delete;
+  SmallList& operator=(const SmallList&) = delete;
+  SmallList(SmallList&&) = delete;
+  SmallList& operator=(SmallList&&) = delete;
+  ~SmallList() = default;
+
+  void push_back(T value) noexcept { data_[size_++] = value; }
+  T* begin() noexcept { return data_; }
+  T* end() noexcept { return data_ + size_; }
+  const T* begin() const noexcept { return data_; }
+  const T* end() const noexcept { return data_ + size_; }
+  std::size_t size() const noexcept { return size_; }
+  bool empty() const noexcept { return size_ == 0; }
+  const T& front() const noexcept { return data_[0]; }
+  const T& operator[](std::size_t i) const noexcept { return data_[i]; }
+
+ private:
+  static constexpr std::size_t kOnStack = 32;
+  T on_stack_[kOnStack] = {};
+  std::vector<T> heap_;
+  T* data_ = on_stack_;
+  std::size_t size_ = 0;
+};
+
 /// What triage needs of an intake, looked up once.
 struct Facts {
   const KnowledgeBase& kb;
   const Intake& intake;
+  const detail::TriageTables& tables;
   gsl::span<const RegionKey> keys;  // kb.region_keys(), looked up once (it is out of line)
-  std::vector<RegionIndex> drawn;   // regions drawn (any intensity), knowledge-base order
-  std::vector<RegionKeyIndex> drawn_keys;
-  std::vector<RegionIndex> drawn_key_region;  // the region of each of drawn_keys
+  char age_digits[12] = {};         // the age, written once
+  std::string_view age_text;
+  SmallList<RegionIndex> drawn;  // regions drawn (any intensity), knowledge-base order
+  SmallList<RegionKeyIndex> drawn_keys;
+  SmallList<RegionIndex> drawn_key_region;  // the region of each of drawn_keys
 
-  Facts(const KnowledgeBase& k, const Intake& i) : kb(k), intake(i), keys(k.region_keys()) {
-    drawn.reserve(i.pain.size());
-    drawn_keys.reserve(i.pain.size());
+  Facts(const KnowledgeBase& k, const Intake& i)
+      : kb(k),
+        intake(i),
+        tables(detail::triage_tables(k)),
+        keys(k.region_keys()),
+        drawn(i.pain.size()),
+        drawn_keys(i.pain.size()),
+        drawn_key_region(i.pain.size()) {
+    if (i.age) {
+      const auto written = std::to_chars(std::begin(age_digits), std::end(age_digits), *i.age);
+      age_text = std::string_view(age_digits, static_cast<std::size_t>(written.ptr - age_digits));
+    }
     for (const PainMark& m : i.pain) {
       drawn_keys.push_back(m.region_key);
       const RegionIndex r = keys[m.region_key].region;
@@ -83,7 +132,6 @@ struct Facts {
     }
     std::sort(drawn.begin(), drawn.end());
     std::sort(drawn_keys.begin(), drawn_keys.end());
-    drawn_key_region.reserve(drawn_keys.size());
     for (const RegionKeyIndex key : drawn_keys)
       drawn_key_region.push_back(keys[key].region);
   }
@@ -141,36 +189,42 @@ struct Facts {
   }
   /// "pain in the upper buttock (left) at 58": `what` at the person's age,
   /// or `what` alone when age was not given.
-  std::string at_age(const std::string& what) const {
+  std::string at_age(std::string_view what) const {
     if (!intake.age)
-      return what;
-    return detail::catalogue(kb).get("triage.at_age", {{"what", what}, {"age", *intake.age}});
-  }
-  std::string pain_in(const std::string& region) const {
-    return detail::catalogue(kb).get("triage.pain_in", {{"region", region}});
+      return std::string(what);
+    std::string out;
+    if (!tables.at_age.text.empty()) {
+      tables.at_age.append(out, {what, age_text});
+      return out;
+    }
+    // A knowledge base with no engine.
+    detail::catalogue(kb).append(out, "triage.at_age", {{"what", what}, {"age", *intake.age}});
+    return out;
   }
 };
 
-/// "top of the pelvis (left)", or "top of the pelvis (both sides)" when the
-/// region is drawn on both sides: a reason never picks one side of a
-/// symmetric drawing (so that the mirrored intake gives the same words).
-void append_region_phrase(std::string& out, const Facts& f, RegionKeyIndex key) {
+/// "pain in the top of the pelvis (left)", or "pain in the top of the pelvis
+/// (both sides)" when the region is drawn on both sides: a reason never picks
+/// one side of a symmetric drawing (so that the mirrored intake gives the same
+/// words). In the knowledge base's language, worded when it was loaded.
+std::string_view pain_in(const Facts& f, RegionKeyIndex key, std::string& made) {
   const RegionKeyIndex other = f.kb.mirror(key);
-  if (other != key && std::binary_search(f.drawn_keys.begin(), f.drawn_keys.end(), other)) {
-    out += detail::catalogue(f.kb).get(
-        "region.both_sides",
-        {{"region", detail::lower_first(f.kb.regions()[f.keys[key].region].name)}});
-    return;
-  }
-  detail::append_region_phrases(out, f.kb, gsl::span<const RegionKeyIndex>(&key, 1));
-}
-
-/// "pain in the top of the pelvis (left)", in the knowledge base's language.
-std::string pain_in(const Facts& f, RegionKeyIndex key) {
+  const bool both =
+      other != key && std::binary_search(f.drawn_keys.begin(), f.drawn_keys.end(), other);
+  const detail::TriageTables& t = f.tables;
+  if (key < t.pain_in_key.size())
+    return both ? t.pain_in_both[f.keys[key].region] : t.pain_in_key[key];
+  // A knowledge base with no engine: worded here.
+  const detail::Catalogue& c = detail::catalogue(f.kb);
   std::string region;
-  region.reserve(48);
-  append_region_phrase(region, f, key);
-  return f.pain_in(region);
+  if (both) {
+    region = c.get("region.both_sides",
+                   {{"region", detail::lower_first(f.kb.regions()[f.keys[key].region].name)}});
+  } else {
+    detail::append_region_phrases(region, f.kb, gsl::span<const RegionKeyIndex>(&key, 1));
+  }
+  made = c.get("triage.pain_in", {{"region", region}});
+  return made;
 }
 
 /// Whether a question is already open.
@@ -199,7 +253,7 @@ bool opens_any(const Triage& t, const std::vector<RedFlagIndex>& flags) {
 }
 
 void open_screens(const Facts& f, Triage& t) {
-  const detail::TriageTables& tables = detail::triage_tables(f.kb);
+  const detail::TriageTables& tables = f.tables;
   const auto screens = f.kb.screens();
   for (std::size_t i = 0; i < screens.size(); ++i) {
     const Screen& s = screens[i];
@@ -225,9 +279,22 @@ void open_screens(const Facts& f, Triage& t) {
     }
     if (!opens_any(t, s.red_flags))
       continue;
-    const std::string why = f.at_age(key ? pain_in(f, *key) : finding->what);
-    for (const RedFlagIndex flag : s.red_flags)
+    std::string made;
+    std::string why = f.at_age(key ? pain_in(f, *key, made) : finding->what);
+    // Each question opened gets the words; the last one takes them.
+    const RedFlagIndex* last = nullptr;
+    for (const RedFlagIndex& flag : s.red_flags) {
+      if (!asked(t, flag))
+        last = &flag;
+    }
+    for (const RedFlagIndex& flag : s.red_flags) {
+      if (&flag == last) {
+        if (!asked(t, flag))  // a flag listed twice may be open already
+          t.questions.push_back(Question{flag, std::move(why)});
+        break;
+      }
       open_question(t, flag, why);
+    }
   }
 }
 
@@ -272,8 +339,10 @@ std::vector<std::string> match_lookalike(const Facts& f, const Lookalike& l,
   std::vector<std::string> why;
   why.reserve(std::size_t{key ? 1U : 0U} + static_cast<std::size_t>(count) +
               static_cast<std::size_t>(sufficient) + 1U);
-  if (key)
-    why.push_back(pain_in(f, *key));
+  if (key) {
+    std::string made;
+    why.emplace_back(pain_in(f, *key, made));
+  }
   if (by_findings) {
     const auto findings = f.kb.findings();
     for (const FindingIndex fi : x.findings) {
@@ -378,6 +447,29 @@ void apply_rules(const Facts& f, Triage& t) {
     add_rule(kb, t, "unexplained_only", TriageLevel::see_clinician);
 }
 
+/// "3 questions are still unanswered, the most serious at the urgent level."
+std::string unanswered(const KnowledgeBase& kb, const detail::TriageTables& tables, std::size_t n,
+                       TriageLevel level) {
+  const auto at = static_cast<std::size_t>(level);
+  std::string out;
+  if (at < tables.level_words.size()) {
+    const std::string_view words = tables.level_words[at];
+    if (n == 1) {
+      tables.unanswered_one.append(out, {words});
+    } else {
+      char digits[24];
+      const auto written = std::to_chars(std::begin(digits), std::end(digits), n);
+      tables.unanswered_other.append(
+          out, {std::string_view(digits, static_cast<std::size_t>(written.ptr - digits)), words});
+    }
+    return out;
+  }
+  // A knowledge base with no engine.
+  const detail::Catalogue& m = detail::catalogue(kb);
+  return m.get("triage.unanswered",
+               {{"n", n}, {"level", m.get("level." + std::string(to_string(level)))}});
+}
+
 /// Most severe first, then knowledge-base order. A question is never asked
 /// twice, so this order is total (what a stable sort gives): the questions are
 /// sorted by a key each, then moved into their places (cycle by cycle).
@@ -458,7 +550,7 @@ Triage triage(const KnowledgeBase& kb, const Intake& intake) {
   open_screens(facts, t);
   // Look-alikes: named beside the muscles; some raise the level, open
   // questions of their own, and set nerve-type findings aside.
-  const detail::TriageTables& tables = detail::triage_tables(kb);
+  const detail::TriageTables& tables = facts.tables;
   const auto lookalikes = kb.lookalikes();
   for (std::size_t i = 0; i < lookalikes.size(); ++i) {
     const Lookalike& l = lookalikes[i];
@@ -472,10 +564,12 @@ Triage triage(const KnowledgeBase& kb, const Intake& intake) {
         t.set_aside.push_back(fi);
     }
     if (l.level) {
-      RuleHit hit{
-          l.id, *l.level,
-          detail::catalogue(kb).get("triage.lookalike_reason", {{"name", l.name}, {"why", l.why}}),
-          l.advice, l.cite};
+      RuleHit hit{l.id, *l.level,
+                  i < tables.lookalike_reason.size()
+                      ? tables.lookalike_reason[i]
+                      : detail::catalogue(kb).get("triage.lookalike_reason",
+                                                  {{"name", l.name}, {"why", l.why}}),
+                  l.advice, l.cite};
       t.level = std::max(t.level, hit.level);
       t.rules.push_back(std::move(hit));
     }
@@ -492,13 +586,8 @@ Triage triage(const KnowledgeBase& kb, const Intake& intake) {
   }
   t.provisional = !t.pending.empty();
   if (t.provisional) {
-    const std::size_t n = t.pending.size();
-    const detail::Catalogue& m = detail::catalogue(kb);
     add_rule(kb, t, "unanswered", TriageLevel::see_clinician,
-             m.get("triage.unanswered",
-                   {{"n", n},
-                    {"level",
-                     m.get("level." + std::string(to_string(flags[t.pending.front()].level)))}}));
+             unanswered(kb, tables, t.pending.size(), flags[t.pending.front()].level));
   }
   if (t.age_rule_raises()) {
     RuleHit hit{"new_pain_age", kb.age_rule().level, detail::age_rule_reason(kb, t, intake),

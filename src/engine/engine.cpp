@@ -17,7 +17,7 @@ Expected<std::shared_ptr<const Engine>> compile_engine(const KnowledgeBase& mode
   auto engine = std::make_shared<Engine>();
   engine->scoring = compile_scoring_tables(model);
   engine->explanation = compile_explanation_tables(model, engine->scoring);
-  engine->triage = compile_triage_tables(model);
+  engine->triage = compile_triage_tables(model, engine->scoring);
   return std::shared_ptr<const Engine>(std::move(engine));
 }
 

@@ -1,6 +1,11 @@
 #include "engine/triage_tables.hpp"
 
+#include <algorithm>
+
 #include "engine/engine.hpp"
+#include "engine/phrases.hpp"
+#include "engine/scoring.hpp"
+#include "i18n/messages.hpp"
 
 namespace myoref::detail {
 
@@ -19,7 +24,52 @@ void add_row(std::vector<std::uint32_t>& table, std::size_t region_count,
 
 }  // namespace
 
-TriageTables compile_triage_tables(const KnowledgeBase& kb) {
+void SentenceParts::append(std::string& out, std::initializer_list<std::string_view> values) const {
+  // Sized once, then copied piece by piece into place.
+  std::size_t size = text_size;
+  for (const std::uint8_t v : slot)
+    size += values.begin()[v].size();
+  std::size_t at = out.size();
+  out.resize(at + size);
+  char* const to = &out[0];
+  const auto put = [&](std::string_view piece) {
+    std::copy(piece.begin(), piece.end(), to + at);
+    at += piece.size();
+  };
+  put(text[0]);
+  for (std::size_t i = 0; i < slot.size(); ++i) {
+    put(values.begin()[slot[i]]);
+    put(text[i + 1]);
+  }
+}
+
+SentenceParts cut_sentence(const Catalogue& messages, std::string_view key,
+                           std::initializer_list<std::string_view> names,
+                           std::initializer_list<MsgArg> fixed) {
+  // The sentence is written with control characters 1, 2, ... in place of
+  // the values (no catalogue's sentence holds one), then cut at them.
+  static constexpr char kMarks[] = "\x01\x02\x03\x04\x05\x06\x07\x08";
+  const std::size_t marks = std::min<std::size_t>(names.size(), 8);
+  std::vector<MsgArg> args;
+  for (std::size_t i = 0; i < marks; ++i)
+    args.emplace_back(names.begin()[i], std::string_view(kMarks + i, 1));
+  args.insert(args.end(), fixed.begin(), fixed.end());
+  const std::string whole = messages.get(key, args);
+  SentenceParts parts;
+  parts.text.emplace_back();
+  for (const char c : whole) {
+    if (c >= 1 && c <= static_cast<char>(marks)) {
+      parts.slot.push_back(static_cast<std::uint8_t>(c - 1));
+      parts.text.emplace_back();
+    } else {
+      parts.text.back() += c;
+      ++parts.text_size;
+    }
+  }
+  return parts;
+}
+
+TriageTables compile_triage_tables(const KnowledgeBase& kb, const ScoringTables& scoring) {
   TriageTables tt;
   tt.region_count = kb.regions().size();
   tt.screen_count = kb.screens().size();
@@ -30,6 +80,32 @@ TriageTables compile_triage_tables(const KnowledgeBase& kb) {
   tt.lookalike_rank.reserve(tt.lookalike_count * tt.region_count);
   for (const Lookalike& l : kb.lookalikes())
     add_row(tt.lookalike_rank, tt.region_count, l.features.regions);
+
+  const Catalogue& messages = catalogue(kb);
+  tt.pain_in_key.reserve(scoring.region_key_phrase.size());
+  for (const std::string& phrase : scoring.region_key_phrase)
+    tt.pain_in_key.push_back(messages.get("triage.pain_in", {{"region", phrase}}));
+  tt.pain_in_both.reserve(tt.region_count);
+  for (const Region& r : kb.regions()) {
+    tt.pain_in_both.push_back(messages.get(
+        "triage.pain_in",
+        {{"region", messages.get("region.both_sides", {{"region", lower_first(r.name)}})}}));
+  }
+  tt.at_age = cut_sentence(messages, "triage.at_age", {"what", "age"});
+  tt.lookalike_reason.reserve(tt.lookalike_count);
+  for (const Lookalike& l : kb.lookalikes()) {
+    tt.lookalike_reason.push_back(
+        messages.get("triage.lookalike_reason", {{"name", l.name}, {"why", l.why}}));
+  }
+  for (const TriageLevel level : {TriageLevel::self_care, TriageLevel::see_clinician,
+                                  TriageLevel::urgent, TriageLevel::emergency}) {
+    const auto at = static_cast<std::size_t>(level);
+    if (tt.level_words.size() <= at)
+      tt.level_words.resize(at + 1);
+    tt.level_words[at] = messages.get("level." + std::string(to_string(level)));
+  }
+  tt.unanswered_one = cut_sentence(messages, "triage.unanswered", {"level"}, {{"n", 1}});
+  tt.unanswered_other = cut_sentence(messages, "triage.unanswered", {"n", "level"});
   return tt;
 }
 

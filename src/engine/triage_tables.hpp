@@ -1,5 +1,7 @@
 // Tables for triage, compiled once per knowledge base: for each screen and
-// each look-alike, where each region stands in its list of regions.
+// each look-alike, where each region stands in its list of regions; and the
+// words of triage's reasons that depend only on the knowledge base and its
+// language ("pain in the top of the pelvis (left)"), worded once.
 //
 // Triage asks of every screen and look-alike which of its regions, in the
 // order listed (the most telling first), is drawn. Walking each list against
@@ -11,11 +13,39 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <string_view>
 #include <vector>
 
+#include "i18n/messages.hpp"
 #include "myoref/kb.hpp"
 
 namespace myoref::detail {
+
+struct ScoringTables;
+
+/// A catalogue's sentence cut at its placeholders, to be filled on the hot
+/// path without looking the sentence up or scanning it: text[0], the value of
+/// slot[0], text[1], ..., text.back(). What Catalogue::append writes for the
+/// same values (the placeholders are named when it is cut; a placeholder the
+/// sentence does not hold is not a slot). Not for plural sentences.
+struct SentenceParts {
+  std::vector<std::string> text;   ///< slot.size() + 1 pieces
+  std::vector<std::uint8_t> slot;  ///< which value goes after text[i]
+  std::size_t text_size = 0;       ///< the pieces' total size
+
+  /// Appends the sentence with values[slot[i]] in each slot.
+  void append(std::string& out, std::initializer_list<std::string_view> values) const;
+};
+
+/// Cuts sentence `key` of `messages` at placeholders `names` (at most 8).
+/// `fixed` are values written into the pieces (a plural sentence's form is
+/// chosen by a fixed number `n`; a placeholder `n` among `names` chooses the
+/// form for any other count).
+SentenceParts cut_sentence(const Catalogue& messages, std::string_view key,
+                           std::initializer_list<std::string_view> names,
+                           std::initializer_list<MsgArg> fixed = {});
 
 struct TriageTables {
   /// A region not in the list.
@@ -30,6 +60,23 @@ struct TriageTables {
   /// The same for lookalikes()[l].features.regions.
   std::vector<std::uint32_t> lookalike_rank;
 
+  /// "pain in the top of the pelvis (left)": triage.pain_in of each region
+  /// key's phrase (ScoringTables::region_key_phrase), by region key.
+  std::vector<std::string> pain_in_key;
+  /// "pain in the top of the pelvis (both sides)": triage.pain_in of
+  /// region.both_sides, by region (a drawing on both sides of it).
+  std::vector<std::string> pain_in_both;
+  /// triage.at_age cut at {what} (value 0) and {age} (value 1).
+  SentenceParts at_age;
+  /// triage.lookalike_reason of each look-alike ("{name}: {why}").
+  std::vector<std::string> lookalike_reason;
+  /// The words of each TriageLevel (level.self_care, ...), by its value.
+  std::vector<std::string> level_words;
+  /// triage.unanswered for one question ({level}: value 0), and cut at {n}
+  /// (value 0) and {level} (value 1) for any other count.
+  SentenceParts unanswered_one;
+  SentenceParts unanswered_other;
+
   /// The row of screen `s`, or nullptr when these tables are not of the
   /// knowledge base asked about (a knowledge base with no engine).
   const std::uint32_t* screen_row(std::size_t s) const noexcept {
@@ -40,8 +87,8 @@ struct TriageTables {
   }
 };
 
-/// Builds the tables from a loaded knowledge base.
-TriageTables compile_triage_tables(const KnowledgeBase& kb);
+/// Builds the tables from a loaded knowledge base and its scoring tables.
+TriageTables compile_triage_tables(const KnowledgeBase& kb, const ScoringTables& scoring);
 
 /// The tables of a knowledge base (compiled when it was loaded).
 const TriageTables& triage_tables(const KnowledgeBase& kb) noexcept;

@@ -1,7 +1,8 @@
 #include "i18n/messages.hpp"
 
 #include <algorithm>
-#include <cstdio>
+#include <charconv>
+#include <iterator>
 
 #include "util/json.hpp"
 
@@ -16,8 +17,9 @@ std::string_view embedded_locales() noexcept {
 
 MsgArg::MsgArg(std::string_view name, long long number) noexcept
     : name_(name), number_(true), value_(number) {
-  const int n = std::snprintf(buf_, sizeof buf_, "%lld", number);
-  size_ = static_cast<std::uint8_t>(n > 0 ? n : 0);
+  // What "%lld" writes, without the cost of printf (24 bytes hold any long long).
+  const auto written = std::to_chars(std::begin(buf_), std::end(buf_), number);
+  size_ = static_cast<std::uint8_t>(written.ptr - buf_);
 }
 
 namespace {
