@@ -1,7 +1,7 @@
 // The example app (examples/web) in Debian's chromium, driven by
 // playwright-core: a journey by mouse only, one by keyboard only, the test
 // hooks of the contract (contracts.md "JavaScript"), a phone-sized screen,
-// the plan kept in storage and its integrity check. Every page is watched:
+// the plan kept in storage and its integrity check, and the page in Spanish. Every page is watched:
 // no console error, no uncaught exception, no request beyond the page's own
 // files; axe-core finds no serious or critical violation; screenshots match
 // the checked-in images in tests/browser/golden/ within a tolerance
