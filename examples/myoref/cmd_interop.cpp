@@ -12,7 +12,7 @@ namespace {
 
 int run_fhir(const std::vector<std::string>& words) {
   Args args;
-  if (!parse_args(words, {"--patient", "--date", "--kb", "--out"}, args))
+  if (!parse_args(words, {"--patient", "--date", "--kb", "--lang", "--locale-pack", "--out"}, args))
     return kExitUsage;
   if (args.positional.size() != 1) {
     return usage_error(
@@ -140,9 +140,11 @@ int run_export(const std::vector<std::string>& words) {
 }  // namespace
 }  // namespace myoref::cli
 
-MYOREF_COMMAND("fhir", "fhir ASSESSMENT_OR_PLAN.json [--patient REF] [--date YYYY-MM-DD] [--out F]",
+MYOREF_COMMAND("fhir",
+               "fhir ASSESSMENT_OR_PLAN.json [--patient REF] [--date YYYY-MM-DD] [--lang LANG] "
+               "[--out F]",
                "an assessment or plan as a FHIR R4 Bundle (observations, questionnaire "
-               "response, clinical impression)",
+               "response, clinical impression; with --lang, its words in that language)",
                &myoref::cli::run_fhir)
 MYOREF_COMMAND("import",
                "import fhir BUNDLE.json | import choir SEGMENTS --sex female|male [--intensity N]",

@@ -15,6 +15,7 @@
 
 #include "assess/internal.hpp"
 #include "engine/json_fragments.hpp"
+#include "i18n/messages.hpp"
 #include "kb/kb_access.hpp"
 #include "kb/kb_data.hpp"
 #include "util/charconv.hpp"
@@ -23,7 +24,6 @@
 namespace myoref {
 namespace {
 
-using detail::did_you_mean;
 using detail::kMaxAge;
 using detail::kMaxDurationDays;
 using detail::kMaxIntensity;
@@ -36,12 +36,25 @@ constexpr std::string_view kIntakeFields[] = {
 constexpr std::string_view kSexes[] = {"female", "male"};
 constexpr std::string_view kMarkFields[] = {"region", "side", "intensity"};
 
-/// The problems found so far. Nothing is allocated while there are none, so
-/// validating a good intake costs no heap.
+/// The problems found so far, in the knowledge base's language (the
+/// messages are for the person who gave the intake; paths stay as they are).
+/// Nothing is allocated while there are none, so validating a good intake
+/// costs no heap.
 struct Problems {
+  explicit Problems(const KnowledgeBase& kb) noexcept : m(detail::catalogue(kb)) {}
+
+  const detail::Catalogue& m;
   std::vector<Diagnostic> list;
   bool limit = false;
 
+  /// Message `key` of the catalogue with its placeholders filled.
+  std::string say(std::string_view key, std::initializer_list<detail::MsgArg> args = {}) const {
+    return m.get(key, args);
+  }
+  /// " (did you mean "x"?)", or "" when there is no suggestion.
+  std::string did_you_mean(const std::string& suggestion) const {
+    return suggestion.empty() ? std::string() : m.get("error.did_you_mean", {{"id", suggestion}});
+  }
   void add(std::string path, std::string message) {
     list.push_back(Diagnostic{std::move(path), std::move(message)});
   }
@@ -53,8 +66,7 @@ struct Problems {
 
   Error error() && {
     const ErrorCode code = limit ? ErrorCode::limit_exceeded : ErrorCode::invalid_input;
-    const std::string summary = "intake is not valid: " + std::to_string(list.size()) +
-                                (list.size() == 1 ? " problem" : " problems");
+    const std::string summary = m.get("error.intake_summary", {{"n", list.size()}});
     return Error(code, summary, std::move(list));
   }
 };
@@ -140,9 +152,10 @@ void check_repeats(const std::vector<Index>& ids, const std::vector<std::size_t>
     return;  // the usual case: nothing to say, so no path to build
   const std::string base = "/" + std::string(list);
   for_each_repeat(ids, [&](std::size_t later, std::size_t first) {
-    problems.add(pointer(base, position(positions, later)),
-                 detail::quoted(name(ids[later])) + " is listed twice (also at " +
-                     pointer(base, position(positions, first)) + ")");
+    problems.add(
+        pointer(base, position(positions, later)),
+        problems.say("error.listed_twice", {{"id", detail::quoted(name(ids[later]))},
+                                            {"at", pointer(base, position(positions, first))}}));
   });
 }
 
@@ -165,9 +178,10 @@ void check_consistency(const KnowledgeBase& kb, const Intake& intake, const Posi
   for_each_repeat(keys, [&](std::size_t later, std::size_t first) {
     const std::size_t p = position(at ? &at->pain : nullptr, later);
     const std::size_t q = position(at ? &at->pain : nullptr, first);
-    problems.add(pointer("/pain", p), detail::quoted(kb.region_keys()[keys[later]].key) +
-                                          " is marked twice (also at " + pointer("/pain", q) +
-                                          "); give each region and side once");
+    problems.add(pointer("/pain", p),
+                 problems.say("error.marked_twice",
+                              {{"key", detail::quoted(kb.region_keys()[keys[later]].key)},
+                               {"at", pointer("/pain", q)}}));
   });
   // A coarse region and one of its own parts: the part says where in the
   // coarse region, so the two marks say the same pain twice.
@@ -182,11 +196,11 @@ void check_consistency(const KnowledgeBase& kb, const Intake& intake, const Posi
       const std::size_t part_at = position(at ? &at->pain : nullptr, i);
       const std::size_t coarse_at = position(at ? &at->pain : nullptr, j);
       const auto& names = kb.region_keys();
-      problems.add(pointer("/pain", std::max(part_at, coarse_at)),
-                   detail::quoted(names[keys[i]].key) + " is a part of " +
-                       detail::quoted(names[keys[j]].key) + " (the other mark is at " +
-                       pointer("/pain", std::min(part_at, coarse_at)) +
-                       "); mark the part or the whole region, not both");
+      problems.add(
+          pointer("/pain", std::max(part_at, coarse_at)),
+          problems.say("error.part_of", {{"part", detail::quoted(names[keys[i]].key)},
+                                         {"whole", detail::quoted(names[keys[j]].key)},
+                                         {"at", pointer("/pain", std::min(part_at, coarse_at))}}));
     }
   }
   const auto finding_id = [&](FindingIndex f) { return kb.findings()[f].id; };
@@ -205,22 +219,22 @@ void check_consistency(const KnowledgeBase& kb, const Intake& intake, const Posi
     if (it == intake.red_flags.end())
       continue;
     const auto j = static_cast<std::size_t>(it - intake.red_flags.begin());
-    problems.add(pointer("/red_flags_denied", position(at ? &at->red_flags_denied : nullptr, i)),
-                 detail::quoted(flag_id(intake.red_flags_denied[i])) +
-                     " is answered both yes (at " +
-                     pointer("/red_flags", position(at ? &at->red_flags : nullptr, j)) +
-                     ") and no; keep it in the one list that holds the answer (leave it out of "
-                     "both when it was not answered)");
+    problems.add(
+        pointer("/red_flags_denied", position(at ? &at->red_flags_denied : nullptr, i)),
+        problems.say("error.yes_and_no",
+                     {{"id", detail::quoted(flag_id(intake.red_flags_denied[i]))},
+                      {"at", pointer("/red_flags", position(at ? &at->red_flags : nullptr, j))}}));
   }
   for (std::size_t i = 0; i < intake.denied.size(); ++i) {
     const auto it = std::find(intake.findings.begin(), intake.findings.end(), intake.denied[i]);
     if (it == intake.findings.end())
       continue;
     const auto j = static_cast<std::size_t>(it - intake.findings.begin());
-    problems.add(pointer("/denied", position(at ? &at->denied : nullptr, i)),
-                 detail::quoted(finding_id(intake.denied[i])) + " is both confirmed (at " +
-                     pointer("/findings", position(at ? &at->findings : nullptr, j)) +
-                     ") and denied; keep it in one list");
+    problems.add(
+        pointer("/denied", position(at ? &at->denied : nullptr, i)),
+        problems.say("error.confirmed_and_denied",
+                     {{"id", detail::quoted(finding_id(intake.denied[i]))},
+                      {"at", pointer("/findings", position(at ? &at->findings : nullptr, j))}}));
   }
 }
 
@@ -243,24 +257,32 @@ std::optional<std::int64_t> as_integer(const json::value& v) {
   return std::nullopt;
 }
 
-std::string kind_name(const json::value& v) {
+/// What kind of value `v` is, in words ("a number").
+std::string kind_name(const Problems& problems, const json::value& v) {
   switch (v.kind()) {
     case json::kind::null:
-      return "null";
+      return problems.say("error.kind.null");
     case json::kind::bool_:
-      return "a boolean";
+      return problems.say("error.kind.boolean");
     case json::kind::int64:
     case json::kind::uint64:
     case json::kind::double_:
-      return "a number";
+      return problems.say("error.kind.number");
     case json::kind::string:
-      return "a string";
+      return problems.say("error.kind.string");
     case json::kind::array:
-      return "an array";
+      return problems.say("error.kind.array");
     case json::kind::object:
-      return "an object";
+      return problems.say("error.kind.object");
   }
-  return "something else";
+  return problems.say("error.kind.other");
+}
+
+/// `v` as a message shows what was given: a string quoted, anything else by its kind.
+std::string given(const Problems& problems, const json::value& v) {
+  return v.is_string()
+             ? detail::quoted(std::string_view(v.get_string().data(), v.get_string().size()))
+             : kind_name(problems, v);
 }
 
 /// Reads an integer field in [lo, hi]; reports and returns nullopt otherwise.
@@ -271,15 +293,19 @@ std::optional<int> read_integer(const json::value& v, Path&& path, std::int64_t 
   const auto n = as_integer(v);
   if (n && *n >= lo && *n <= hi)
     return static_cast<int>(*n);
-  const std::string expected = "expected an integer " + std::to_string(lo) + ".." +
-                               std::to_string(hi) + " (" + std::string(what) + ")";
+  const std::string expected =
+      problems.say("error.expected_integer", {{"lo", static_cast<long long>(lo)},
+                                              {"hi", static_cast<long long>(hi)},
+                                              {"what", problems.say(what)}});
   // A whole number too large for as_integer (1e300, 2^64 - 1) is out of
   // range, shown as written, not "a number with a fraction" or a clamped value.
   const bool whole = v.is_int64() || v.is_uint64() ||
                      (v.is_double() && std::floor(v.get_double()) == v.get_double());
   if (!whole) {
-    problems.add(path(),
-                 expected + ", got " + (v.is_number() ? "a number with a fraction" : kind_name(v)));
+    problems.add(path(), problems.say("error.got",
+                                      {{"expected", expected},
+                                       {"got", v.is_number() ? problems.say("error.kind.fraction")
+                                                             : kind_name(problems, v)}}));
   } else {
     std::string shown;
     if (v.is_int64()) {
@@ -290,18 +316,26 @@ std::optional<int> read_integer(const json::value& v, Path&& path, std::int64_t 
       char buf[32];
       shown.assign(buf, detail::to_chars_shortest(buf, buf + sizeof buf, v.get_double()));
     }
-    problems.add(path(), shown + " is out of range: " + expected);
+    problems.add(path(),
+                 problems.say("error.out_of_range", {{"value", shown}, {"expected", expected}}));
   }
   return std::nullopt;
+}
+
+/// "12 is out of range: expected an integer 0..10 (pain now, 0 = none)".
+std::string out_of_range(const Problems& problems, long long value, long long hi,
+                         std::string_view what) {
+  return problems.say(
+      "error.out_of_range",
+      {{"value", value},
+       {"expected", problems.say("error.expected_integer",
+                                 {{"lo", 0}, {"hi", hi}, {"what", problems.say(what)}})}});
 }
 
 void read_mark(const KnowledgeBase& kb, const json::value& v, const std::string& path,
                Intake& intake, Positions& at, std::size_t index, Problems& problems) {
   if (!v.is_object()) {
-    problems.add(path,
-                 "expected a pain mark: an object with \"region\", \"side\" (paired "
-                 "regions only) and \"intensity\", got " +
-                     kind_name(v));
+    problems.add(path, problems.say("error.expected_mark", {{"got", kind_name(problems, v)}}));
     return;
   }
   const json::object& o = v.get_object();
@@ -309,8 +343,11 @@ void read_mark(const KnowledgeBase& kb, const json::value& v, const std::string&
   for (const auto& member : o) {
     const std::string_view name(member.key().data(), member.key().size());
     if (std::find(std::begin(kMarkFields), std::end(kMarkFields), name) == std::end(kMarkFields)) {
-      problems.add(pointer(path, name), "unknown field " + detail::quoted(name) +
-                                            did_you_mean(closest_of(name, kMarkFields)));
+      problems.add(
+          pointer(path, name),
+          problems.say("error.unknown_field",
+                       {{"name", detail::quoted(name)},
+                        {"suggestion", problems.did_you_mean(closest_of(name, kMarkFields))}}));
       ok = false;
     }
   }
@@ -319,17 +356,19 @@ void read_mark(const KnowledgeBase& kb, const json::value& v, const std::string&
   if (const json::value* r = o.if_contains("region")) {
     if (!r->is_string()) {
       problems.add(pointer(path, "region"),
-                   "expected a region id (a string), got " + kind_name(*r));
+                   problems.say("error.expected_region_id", {{"got", kind_name(problems, *r)}}));
     } else {
       const std::string_view id(r->get_string().data(), r->get_string().size());
       region = kb.find_region(id);
       if (!region) {
         problems.add(pointer(path, "region"),
-                     "unknown region " + detail::quoted(id) + did_you_mean(kb.suggest_region(id)));
+                     problems.say("error.unknown_region",
+                                  {{"id", detail::quoted(id)},
+                                   {"suggestion", problems.did_you_mean(kb.suggest_region(id))}}));
       }
     }
   } else {
-    problems.add(pointer(path, "region"), "missing: every pain mark needs a \"region\" id");
+    problems.add(pointer(path, "region"), problems.say("error.missing_region"));
   }
 
   // The side is checked against the region when the region is known: a side
@@ -339,8 +378,9 @@ void read_mark(const KnowledgeBase& kb, const json::value& v, const std::string&
   std::optional<Side> side;
   bool side_ok = true;
   if (s != nullptr && midline) {
-    problems.add(pointer(path, "side"), detail::quoted(kb.regions()[*region].id) +
-                                            " is a midline region: leave out \"side\"");
+    problems.add(
+        pointer(path, "side"),
+        problems.say("error.midline_side", {{"region", detail::quoted(kb.regions()[*region].id)}}));
     side_ok = false;
   } else if (s != nullptr) {
     if (s->is_string()) {
@@ -348,27 +388,23 @@ void read_mark(const KnowledgeBase& kb, const json::value& v, const std::string&
     }
     if (!side) {
       problems.add(pointer(path, "side"),
-                   "expected \"left\" or \"right\", got " +
-                       (s->is_string() ? detail::quoted(std::string_view(s->get_string().data(),
-                                                                         s->get_string().size()))
-                                       : kind_name(*s)));
+                   problems.say("error.expected_side", {{"got", given(problems, *s)}}));
       side_ok = false;
     }
   } else if (region && !midline) {
-    problems.add(pointer(path, "side"), "missing: " + detail::quoted(kb.regions()[*region].id) +
-                                            " is a paired region, so \"side\" is required "
-                                            "(\"left\" or \"right\")");
+    problems.add(
+        pointer(path, "side"),
+        problems.say("error.missing_side", {{"region", detail::quoted(kb.regions()[*region].id)}}));
     side_ok = false;
   }
 
   std::optional<int> intensity;
   if (const json::value* i = o.if_contains("intensity")) {
     intensity = read_integer(
-        *i, [&] { return pointer(path, "intensity"); }, 0, kMaxIntensity, "pain now, 0 = none",
+        *i, [&] { return pointer(path, "intensity"); }, 0, kMaxIntensity, "error.what.intensity",
         problems);
   } else {
-    problems.add(pointer(path, "intensity"),
-                 "missing: every pain mark needs an \"intensity\" 0..10");
+    problems.add(pointer(path, "intensity"), problems.say("error.missing_intensity"));
   }
 
   std::optional<RegionKeyIndex> key;
@@ -386,26 +422,30 @@ void read_ids(const json::value& v, const std::string& path, std::string_view ki
               std::size_t max_ids, Find&& find, Suggest&& suggest, std::vector<Index>& out,
               std::vector<std::size_t>& at, Problems& problems) {
   if (!v.is_array()) {
-    problems.add(path, "expected an array of " + std::string(kind) + " ids, got " + kind_name(v));
+    problems.add(path, problems.say("error.expected_ids", {{"kind", problems.say(kind)},
+                                                           {"got", kind_name(problems, v)}}));
     return;
   }
   const json::array& a = v.get_array();
   if (a.size() > max_ids) {
-    problems.add_limit(path, "has " + std::to_string(a.size()) + " elements; the limit is " +
-                                 std::to_string(max_ids));
+    problems.add_limit(path, problems.say("error.too_many", {{"n", a.size()}, {"max", max_ids}}));
     return;
   }
   for (std::size_t i = 0; i < a.size(); ++i) {
     if (!a[i].is_string()) {
       problems.add(pointer(path, i),
-                   "expected a " + std::string(kind) + " id (a string), got " + kind_name(a[i]));
+                   problems.say("error.expected_id", {{"kind", problems.say(kind)},
+                                                      {"got", kind_name(problems, a[i])}}));
       continue;
     }
     const std::string_view id(a[i].get_string().data(), a[i].get_string().size());
     const std::optional<Index> found = find(id);
     if (!found) {
-      problems.add(pointer(path, i), "unknown " + std::string(kind) + " " + detail::quoted(id) +
-                                         did_you_mean(suggest(id)));
+      problems.add(
+          pointer(path, i),
+          problems.say("error.unknown_id", {{"kind", problems.say(kind)},
+                                            {"id", detail::quoted(id)},
+                                            {"suggestion", problems.did_you_mean(suggest(id))}}));
       continue;
     }
     out.push_back(*found);
@@ -419,8 +459,9 @@ void check_range(const std::vector<Index>& ids, std::size_t size, std::string_vi
   for (std::size_t i = 0; i < ids.size(); ++i) {
     if (ids[i] >= size) {
       problems.add(pointer("/" + std::string(list), i),
-                   std::string(kind) + " index " + std::to_string(ids[i]) +
-                       " is out of range: the knowledge base has " + std::to_string(size));
+                   problems.say("error.index_range", {{"kind", problems.say(kind)},
+                                                      {"index", static_cast<long long>(ids[i])},
+                                                      {"size", size}}));
     }
   }
 }
@@ -454,13 +495,9 @@ Expected<Intake> parse_intake(const KnowledgeBase& kb, std::string_view text,
 
 Expected<Intake> detail::read_intake(const KnowledgeBase& kb, const json::value& root,
                                      const IntakeLimits& limits) {
-  Problems problems;
+  Problems problems(kb);
   if (!root.is_object()) {
-    problems.add("",
-                 "expected an intake: an object with \"pain\" and optionally \"findings\", "
-                 "\"denied\", \"red_flags\", \"red_flags_denied\", \"precautions\", \"age\", "
-                 "\"duration_days\", \"onset\", \"sex\"; got " +
-                     kind_name(root));
+    problems.add("", problems.say("error.expected_intake", {{"got", kind_name(problems, root)}}));
     return std::move(problems).error();
   }
   const json::object& o = root.get_object();
@@ -474,13 +511,13 @@ Expected<Intake> detail::read_intake(const KnowledgeBase& kb, const json::value&
     if (name == "pain") {
       has_pain = true;
       if (!v.is_array()) {
-        problems.add(path, "expected an array of pain marks, got " + kind_name(v));
+        problems.add(path, problems.say("error.expected_marks", {{"got", kind_name(problems, v)}}));
       } else if (v.get_array().empty()) {
-        problems.add(path, "expected at least one pain mark");
+        problems.add(path, problems.say("error.no_marks"));
       } else if (v.get_array().size() > limits.max_pain_marks) {
-        problems.add_limit(path, "has " + std::to_string(v.get_array().size()) +
-                                     " marks; the limit is " +
-                                     std::to_string(limits.max_pain_marks));
+        problems.add_limit(
+            path, problems.say("error.too_many_marks",
+                               {{"n", v.get_array().size()}, {"max", limits.max_pain_marks}}));
       } else {
         const json::array& a = v.get_array();
         for (std::size_t i = 0; i < a.size(); ++i) {
@@ -491,62 +528,62 @@ Expected<Intake> detail::read_intake(const KnowledgeBase& kb, const json::value&
       auto& out = name == "findings" ? intake.findings : intake.denied;
       auto& pos = name == "findings" ? at.findings : at.denied;
       read_ids(
-          v, path, "finding", limits.max_ids,
+          v, path, "error.id_kind.finding", limits.max_ids,
           [&](std::string_view id) { return kb.find_finding(id); },
           [&](std::string_view id) { return kb.suggest_finding(id); }, out, pos, problems);
     } else if (name == "red_flags" || name == "red_flags_denied") {
       const bool yes = name == "red_flags";
       read_ids(
-          v, path, "red flag", limits.max_ids,
+          v, path, "error.id_kind.red_flag", limits.max_ids,
           [&](std::string_view id) { return kb.find_red_flag(id); },
           [&](std::string_view id) { return kb.suggest_red_flag(id); },
           yes ? intake.red_flags : intake.red_flags_denied,
           yes ? at.red_flags : at.red_flags_denied, problems);
     } else if (name == "precautions") {
       read_ids(
-          v, path, "precaution", limits.max_ids,
+          v, path, "error.id_kind.precaution", limits.max_ids,
           [&](std::string_view id) { return kb.find_precaution(id); },
           [&](std::string_view id) { return kb.suggest_precaution(id); }, intake.precautions,
           at.precautions, problems);
     } else if (name == "age") {
       intake.age = read_integer(
-          v, [&]() -> const std::string& { return path; }, 0, kMaxAge, "years", problems);
+          v, [&]() -> const std::string& { return path; }, 0, kMaxAge, "error.what.age", problems);
     } else if (name == "duration_days") {
       intake.duration_days = read_integer(
           v, [&]() -> const std::string& { return path; }, 0, kMaxDurationDays,
-          "days since the pain began", problems);
+          "error.what.duration", problems);
     } else if (name == "onset") {
       if (v.is_string()) {
         intake.onset = parse_onset(std::string_view(v.get_string().data(), v.get_string().size()));
       }
       if (!intake.onset) {
-        problems.add(path, "expected \"sudden\" or \"gradual\", got " +
-                               (v.is_string() ? detail::quoted(std::string_view(
-                                                    v.get_string().data(), v.get_string().size()))
-                                              : kind_name(v)));
+        problems.add(path, problems.say("error.expected_onset", {{"got", given(problems, v)}}));
       }
     } else if (name == "sex") {
       if (v.is_string()) {
         intake.sex = parse_sex(std::string_view(v.get_string().data(), v.get_string().size()));
       }
       if (!intake.sex) {
-        const std::string_view given =
+        const std::string_view text =
             v.is_string() ? std::string_view(v.get_string().data(), v.get_string().size())
                           : std::string_view();
         problems.add(path,
-                     "expected \"female\" or \"male\" (leave \"sex\" out when it was not "
-                     "given), got " +
-                         (v.is_string() ? detail::quoted(given) : kind_name(v)) +
-                         (v.is_string() ? did_you_mean(closest_of(lower_ascii(given), kSexes))
-                                        : std::string()));
+                     problems.say("error.expected_sex",
+                                  {{"got", given(problems, v)},
+                                   {"suggestion", v.is_string() ? problems.did_you_mean(closest_of(
+                                                                      lower_ascii(text), kSexes))
+                                                                : std::string()}}));
       }
     } else {
-      problems.add(path, "unknown field " + detail::quoted(name) +
-                             did_you_mean(closest_of(name, kIntakeFields)));
+      problems.add(
+          path,
+          problems.say("error.unknown_field",
+                       {{"name", detail::quoted(name)},
+                        {"suggestion", problems.did_you_mean(closest_of(name, kIntakeFields))}}));
     }
   }
   if (!has_pain) {
-    problems.add("/pain", "missing: an intake needs \"pain\", a list of at least one pain mark");
+    problems.add("/pain", problems.say("error.missing_pain"));
   }
   check_consistency(kb, intake, &at, problems);
   if (!problems.empty())
@@ -555,13 +592,12 @@ Expected<Intake> detail::read_intake(const KnowledgeBase& kb, const json::value&
 }
 
 Status validate_intake(const KnowledgeBase& kb, const Intake& intake, const IntakeLimits& limits) {
-  Problems problems;
+  Problems problems(kb);
   const std::size_t key_count = kb.region_keys().size();
   const auto check_count = [&](std::size_t n, std::size_t max, std::string_view list) {
     if (n > max) {
-      problems.add_limit(
-          "/" + std::string(list),
-          "has " + std::to_string(n) + " elements; the limit is " + std::to_string(max));
+      problems.add_limit("/" + std::string(list),
+                         problems.say("error.too_many", {{"n", n}, {"max", max}}));
     }
   };
   check_count(intake.pain.size(), limits.max_pain_marks, "pain");
@@ -574,45 +610,45 @@ Status validate_intake(const KnowledgeBase& kb, const Intake& intake, const Inta
     return std::move(problems).error();
 
   if (intake.pain.empty())
-    problems.add("/pain", "expected at least one pain mark");
+    problems.add("/pain", problems.say("error.no_marks"));
   bool in_range = true;
   for (std::size_t i = 0; i < intake.pain.size(); ++i) {
     const PainMark& m = intake.pain[i];
     if (m.region_key >= key_count) {
       in_range = false;
-      problems.add(pointer(pointer("/pain", i), "region"),
-                   "region key index " + std::to_string(m.region_key) +
-                       " is out of range: the knowledge base has " + std::to_string(key_count));
+      problems.add(
+          pointer(pointer("/pain", i), "region"),
+          problems.say("error.region_key_range",
+                       {{"index", static_cast<long long>(m.region_key)}, {"size", key_count}}));
     }
     if (m.intensity < 0 || m.intensity > kMaxIntensity) {
       problems.add(pointer(pointer("/pain", i), "intensity"),
-                   std::to_string(m.intensity) +
-                       " is out of range: expected an integer 0..10 (pain now, 0 = none)");
+                   out_of_range(problems, m.intensity, kMaxIntensity, "error.what.intensity"));
     }
   }
   const std::size_t before = problems.list.size();
-  check_range(intake.findings, kb.findings().size(), "findings", "finding", problems);
-  check_range(intake.denied, kb.findings().size(), "denied", "finding", problems);
-  check_range(intake.red_flags, kb.red_flags().size(), "red_flags", "red flag", problems);
-  check_range(intake.red_flags_denied, kb.red_flags().size(), "red_flags_denied", "red flag",
+  check_range(intake.findings, kb.findings().size(), "findings", "error.id_kind.finding", problems);
+  check_range(intake.denied, kb.findings().size(), "denied", "error.id_kind.finding", problems);
+  check_range(intake.red_flags, kb.red_flags().size(), "red_flags", "error.id_kind.red_flag",
               problems);
-  check_range(intake.precautions, kb.precautions().size(), "precautions", "precaution", problems);
+  check_range(intake.red_flags_denied, kb.red_flags().size(), "red_flags_denied",
+              "error.id_kind.red_flag", problems);
+  check_range(intake.precautions, kb.precautions().size(), "precautions",
+              "error.id_kind.precaution", problems);
   in_range = in_range && problems.list.size() == before;
   if (intake.age && (*intake.age < 0 || *intake.age > kMaxAge)) {
-    problems.add("/age", std::to_string(*intake.age) +
-                             " is out of range: expected an integer 0..120 (years)");
+    problems.add("/age", out_of_range(problems, *intake.age, kMaxAge, "error.what.age"));
   }
   if (intake.duration_days &&
       (*intake.duration_days < 0 || *intake.duration_days > kMaxDurationDays)) {
-    problems.add("/duration_days", std::to_string(*intake.duration_days) +
-                                       " is out of range: expected an integer 0..36500 (days "
-                                       "since the pain began)");
+    problems.add("/duration_days", out_of_range(problems, *intake.duration_days, kMaxDurationDays,
+                                                "error.what.duration"));
   }
   if (intake.onset && *intake.onset != Onset::sudden && *intake.onset != Onset::gradual) {
-    problems.add("/onset", "expected sudden or gradual");
+    problems.add("/onset", problems.say("error.onset_value"));
   }
   if (intake.sex && *intake.sex != Sex::female && *intake.sex != Sex::male) {
-    problems.add("/sex", "expected female or male (leave it out when it was not given)");
+    problems.add("/sex", problems.say("error.sex_value"));
   }
   // Names are only looked up for indices that exist.
   if (in_range)

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "i18n/messages.hpp"
 #include "myoref/assess.hpp"
 #include "myoref/interop.hpp"
 #include "myoref/plan.hpp"
@@ -138,12 +139,13 @@ const json::array* arr(const json::object& o, std::string_view key) {
   return v != nullptr ? v->if_array() : nullptr;
 }
 
-std::string level_words(std::string_view level) {
-  if (level == "self_care")
-    return "self-care";
-  if (level == "see_clinician")
-    return "see a clinician";
-  return std::string(level);
+using detail::Catalogue;
+
+// A triage level in words ("see a clinician"); an unknown one as it is.
+std::string level_words(const Catalogue& m, std::string_view level) {
+  std::string key = "fhir.level.";
+  key += level;
+  return m.has(key) ? m.get(key) : std::string(level);
 }
 
 class BundleWriter {
@@ -164,6 +166,11 @@ class BundleWriter {
     json::object r;
     r["resourceType"] = resource["resourceType"];
     r["id"] = id;
+    // Resource.language: the language of the resource's words, for a
+    // knowledge base in another language than English (the source language,
+    // left implicit so that English bundles stay as they were).
+    if (kb_.locale() != "en")
+      r["language"] = kb_.locale();
     for (auto& [k, v] : resource) {
       if (k != "resourceType")
         r[k] = std::move(v);
@@ -193,6 +200,8 @@ class BundleWriter {
     json::object b;
     b["resourceType"] = "Bundle";
     b["id"] = uuid(seed_, "Bundle");
+    if (kb_.locale() != "en")
+      b["language"] = kb_.locale();
     json::object identifier;
     identifier["system"] = "urn:ietf:rfc:3986";
     identifier["value"] = "urn:uuid:" + uuid(seed_, "Bundle");
@@ -215,10 +224,10 @@ class BundleWriter {
   json::array entries_;
 };
 
-json::object pain_code() {
+json::object pain_code(const Catalogue& m) {
   json::array c;
   c.emplace_back(coding(kLoinc, kPainCode, kPainDisplay));
-  return concept_of(std::move(c), "Pain now, 0-10");
+  return concept_of(std::move(c), m.get("fhir.pain_now"));
 }
 
 json::array survey_category() {
@@ -235,10 +244,12 @@ json::array survey_category() {
 json::object body_site(const KnowledgeBase& kb, RegionKeyIndex key) {
   const RegionKey& rk = kb.region_keys()[key];
   const Region& region = kb.regions()[rk.region];
+  const Catalogue& m = detail::catalogue(kb);
   std::string text = region.name;
   if (rk.side != Side::none) {
-    text += ", ";
-    text += to_string(rk.side);
+    text = m.get("fhir.region_on_side",
+                 {{"region", region.name},
+                  {"side", m.get(rk.side == Side::left ? "side.left" : "side.right")}});
   }
   json::array codings;
   if (const RegionCode* code = region_code(region.id)) {
@@ -255,20 +266,18 @@ json::object body_site(const KnowledgeBase& kb, RegionKeyIndex key) {
 }
 
 json::object questionnaire(const KnowledgeBase& kb) {
+  const Catalogue& m = detail::catalogue(kb);
   json::object q;
   q["resourceType"] = "Questionnaire";
   q["url"] = questionnaire_url(kb);
   q["version"] = kb.version() + "+" + kb.hash().substr(0, 12);
   q["name"] = "MyorefIntake";
-  q["title"] = "myoref pain intake: symptoms and red-flag questions";
+  q["title"] = m.get("fhir.questionnaire_title");
   q["status"] = "active";
   json::array subject_type;
   subject_type.emplace_back("Patient");
   q["subjectType"] = std::move(subject_type);
-  q["description"] =
-      "The questions of the myoref knowledge base " + kb.id() +
-      ": each finding and red flag is answered yes or no; a question not answered is unknown, "
-      "never no.";
+  q["description"] = m.get("fhir.questionnaire_description", {{"kb", kb.id()}});
   json::array items;
   const auto boolean_item = [](const std::string& link, const std::string& text) {
     json::object i;
@@ -282,7 +291,7 @@ json::object questionnaire(const KnowledgeBase& kb) {
     findings.emplace_back(boolean_item("finding." + f.id, f.question));
   json::object fg;
   fg["linkId"] = "findings";
-  fg["text"] = "Symptoms";
+  fg["text"] = m.get("fhir.group_findings");
   fg["type"] = "group";
   fg["item"] = std::move(findings);
   items.emplace_back(std::move(fg));
@@ -291,7 +300,7 @@ json::object questionnaire(const KnowledgeBase& kb) {
     flags.emplace_back(boolean_item("red_flag." + f.id, f.question));
   json::object rg;
   rg["linkId"] = "red_flags";
-  rg["text"] = "Warning signs";
+  rg["text"] = m.get("fhir.group_red_flags");
   rg["type"] = "group";
   rg["item"] = std::move(flags);
   items.emplace_back(std::move(rg));
@@ -301,22 +310,23 @@ json::object questionnaire(const KnowledgeBase& kb) {
   if (!precautions.empty()) {
     json::object pg;
     pg["linkId"] = "precautions";
-    pg["text"] = "Precautions for the exercises";
+    pg["text"] = m.get("fhir.group_precautions");
     pg["type"] = "group";
     pg["item"] = std::move(precautions);
     items.emplace_back(std::move(pg));
   }
-  const auto integer_item = [](const char* link, const char* text) {
+  const auto integer_item = [](const char* link, const std::string& text) {
     json::object i;
     i["linkId"] = link;
     i["text"] = text;
     i["type"] = "integer";
     return i;
   };
-  items.emplace_back(integer_item("age", "Age in years"));
-  items.emplace_back(integer_item("duration_days", "How many days has the pain lasted?"));
-  const auto choice_item = [](const char* link, const char* text, const std::string& system,
-                              std::initializer_list<const char*> codes) {
+  items.emplace_back(integer_item("age", m.get("fhir.item_age")));
+  items.emplace_back(integer_item("duration_days", m.get("fhir.item_duration")));
+  const auto choice_item = [&m](const char* link, const std::string& text,
+                                const std::string& system, std::initializer_list<const char*> codes,
+                                const char* display_prefix) {
     json::object i;
     i["linkId"] = link;
     i["text"] = text;
@@ -324,16 +334,19 @@ json::object questionnaire(const KnowledgeBase& kb) {
     json::array options;
     for (const char* c : codes) {
       json::object o;
-      o["valueCoding"] = coding(system, c, c);
+      o["valueCoding"] = coding(
+          system, c,
+          display_prefix == nullptr ? std::string(c) : m.get(display_prefix + std::string(c)));
       options.emplace_back(std::move(o));
     }
     i["answerOption"] = std::move(options);
     return i;
   };
-  items.emplace_back(choice_item("onset", "Did the pain begin suddenly or gradually?",
-                                 system_url("onset"), {"sudden", "gradual"}));
-  items.emplace_back(
-      choice_item("sex", "Sex", "http://hl7.org/fhir/administrative-gender", {"female", "male"}));
+  items.emplace_back(choice_item("onset", m.get("fhir.item_onset"), system_url("onset"),
+                                 {"sudden", "gradual"}, "fhir.onset."));
+  items.emplace_back(choice_item("sex", m.get("fhir.item_sex"),
+                                 "http://hl7.org/fhir/administrative-gender", {"female", "male"},
+                                 nullptr));
   q["item"] = std::move(items);
   return q;
 }
@@ -416,7 +429,10 @@ json::object questionnaire_response(BundleWriter& w, const json::object& intake)
   }
   if (const std::string_view onset = str(intake, "onset"); !onset.empty()) {
     json::object a;
-    a["valueCoding"] = coding(system_url("onset"), onset, onset);
+    const std::string key = "fhir.onset." + std::string(onset);
+    const Catalogue& m = detail::catalogue(kb);
+    a["valueCoding"] =
+        coding(system_url("onset"), onset, m.has(key) ? m.get(key) : std::string(onset));
     items.emplace_back(answer_item("onset", "", std::move(a)));
   }
   if (const std::string_view sex = str(intake, "sex"); !sex.empty()) {
@@ -435,21 +451,21 @@ json::object candidate_concept(const KnowledgeBase& kb, const json::object& c) {
   json::array codings;
   const std::string_view key = str(c, "key");
   const std::string_view muscle = str(c, "muscle");
+  const Catalogue& m = detail::catalogue(kb);
   std::string text(str(c, "name"));
-  if (const std::string_view side = str(c, "side"); !side.empty()) {
-    text += ", ";
-    text += side;
+  if (const std::string_view side = str(c, "side"); side == "left" || side == "right") {
+    text = m.get("muscle.on_side",
+                 {{"muscle", text}, {"side", m.get(side == "left" ? "side.left" : "side.right")}});
   }
-  if (const auto m = kb.find_muscle(muscle)) {
-    const Muscle& mu = kb.muscles()[*m];
+  if (const auto found = kb.find_muscle(muscle)) {
+    const Muscle& mu = kb.muscles()[*found];
     if (!mu.fma.empty())
       codings.emplace_back(coding("http://purl.org/sig/ont/fma", mu.fma, mu.name));
     if (!mu.uberon.empty())
       codings.emplace_back(coding("http://purl.obolibrary.org/obo/uberon", mu.uberon, mu.name));
   }
   codings.emplace_back(coding(system_url("candidate-key"), key, text));
-  return concept_of(std::move(codings),
-                    text + ": muscular trigger points, a possible source of the pain");
+  return concept_of(std::move(codings), m.get("fhir.candidate_text", {{"muscle", text}}));
 }
 
 std::string join(const json::array* a, std::string_view sep) {
@@ -469,35 +485,35 @@ std::string join(const json::array* a, std::string_view sep) {
 json::object clinical_impression(BundleWriter& w, const json::object& doc,
                                  const std::vector<std::string>& evidence) {
   const KnowledgeBase& kb = w.kb();
+  const Catalogue& m = detail::catalogue(kb);
   const json::object& triage = doc.at("triage").as_object();
   const std::string_view level = str(triage, "level");
   json::object ci;
   ci["resourceType"] = "ClinicalImpression";
   ci["status"] = "completed";
   json::array code;
-  code.emplace_back(coding(system_url("assessment"), "myofascial-pain-screen",
-                           "Screen of a pain drawing for muscular trigger-point sources"));
-  ci["code"] = concept_of(std::move(code), "myoref pain drawing assessment");
+  code.emplace_back(
+      coding(system_url("assessment"), "myofascial-pain-screen", m.get("fhir.assessment_display")));
+  ci["code"] = concept_of(std::move(code), m.get("fhir.assessment_text"));
   ci["subject"] = w.subject();
   if (!w.options().date.empty())
     ci["effectiveDateTime"] = w.options().date;
-  std::string description = "Triage: " + level_words(level) + ".";
+  std::string description = m.get("fhir.triage_sentence", {{"level", level_words(m, level)}});
   const json::array* flags = arr(triage, "red_flags");
   if (flags != nullptr) {
     for (const json::value& f : *flags) {
       if (const json::object* o = f.if_object()) {
-        description += " Red flag " + std::string(str(*o, "id")) + " (" +
-                       level_words(str(*o, "level")) + "): " + std::string(str(*o, "advice"));
+        description += ' ';
+        description += m.get("fhir.red_flag", {{"id", str(*o, "id")},
+                                               {"level", level_words(m, str(*o, "level"))},
+                                               {"advice", str(*o, "advice")}});
       }
     }
   }
   if (const json::array* pending = arr(triage, "pending"); pending != nullptr && !pending->empty())
-    description += " Questions not yet answered: " + join(pending, ", ") + ".";
+    description += ' ' + m.get("fhir.pending", {{"ids", join(pending, ", ")}});
   ci["description"] = description;
-  ci["summary"] =
-      "Ranked possible muscular sources of the pain drawing, by how well each muscle's "
-      "referred-pain pattern and the answers fit; this screens for self-care and is not a "
-      "diagnosis.";
+  ci["summary"] = m.get("fhir.summary");
   json::array investigation_items;
   for (const std::string& url : evidence) {
     json::object r;
@@ -507,9 +523,9 @@ json::object clinical_impression(BundleWriter& w, const json::object& doc,
   if (!investigation_items.empty()) {
     json::object inv;
     json::array c;
-    c.emplace_back(coding(system_url("assessment"), "pain-drawing-and-questions",
-                          "Pain drawing and answers to the questions"));
-    inv["code"] = concept_of(std::move(c), "Pain drawing and answers to the questions");
+    const std::string evidence_words = m.get("fhir.evidence");
+    c.emplace_back(coding(system_url("assessment"), "pain-drawing-and-questions", evidence_words));
+    inv["code"] = concept_of(std::move(c), evidence_words);
     inv["item"] = std::move(investigation_items);
     json::array invs;
     invs.emplace_back(std::move(inv));
@@ -520,15 +536,16 @@ json::object clinical_impression(BundleWriter& w, const json::object& doc,
   {
     json::object f;
     json::array c;
-    c.emplace_back(coding(system_url("triage-level"), level, level_words(level)));
-    f["itemCodeableConcept"] = concept_of(std::move(c), "Triage: " + level_words(level));
+    c.emplace_back(coding(system_url("triage-level"), level, level_words(m, level)));
+    f["itemCodeableConcept"] =
+        concept_of(std::move(c), m.get("fhir.triage", {{"level", level_words(m, level)}}));
     std::string basis;
     if (flags != nullptr && !flags->empty()) {
       for (const json::value& v : *flags) {
         if (const json::object* o = v.if_object()) {
           if (!basis.empty())
             basis += "; ";
-          basis += "red flag confirmed: " + std::string(str(*o, "id"));
+          basis += m.get("fhir.basis_red_flag", {{"id", str(*o, "id")}});
         }
       }
     }
@@ -551,7 +568,7 @@ json::object clinical_impression(BundleWriter& w, const json::object& doc,
       }
     }
     if (basis.empty())
-      basis = "no red flag confirmed";
+      basis = m.get("fhir.basis_none");
     f["basis"] = basis;
     findings.emplace_back(std::move(f));
   }
@@ -566,18 +583,19 @@ json::object clinical_impression(BundleWriter& w, const json::object& doc,
       ++rank;
       json::object f;
       f["itemCodeableConcept"] = candidate_concept(kb, *c);
-      std::string basis = "Rank " + std::to_string(rank) + " of " + std::to_string(total) +
-                          ", score " + json::serialize(c->at("score"));
+      const std::string score = json::serialize(c->at("score"));
+      std::string basis = m.get(
+          "fhir.rank", {{"rank", rank}, {"total", total}, detail::MsgArg::decimal("score", score)});
       if (const json::value* tied = c->if_contains("tied");
           tied != nullptr && tied->is_bool() && tied->get_bool()) {
-        basis += " (tied)";
+        basis += m.get("fhir.tied");
       }
       if (const std::string e = join(arr(*c, "explained"), ", "); !e.empty())
-        basis += ". Explains: " + e;
+        basis += m.get("fhir.explains", {{"regions", e}});
       if (const std::string u = join(arr(*c, "unexplained"), ", "); !u.empty())
-        basis += ". Does not explain: " + u;
+        basis += m.get("fhir.does_not_explain", {{"regions", u}});
       if (const std::string b = join(arr(*c, "basis"), " | "); !b.empty())
-        basis += ". Basis: " + b;
+        basis += m.get("fhir.basis", {{"basis", b}});
       f["basis"] = basis;
       findings.emplace_back(std::move(f));
     }
@@ -585,10 +603,10 @@ json::object clinical_impression(BundleWriter& w, const json::object& doc,
   ci["finding"] = std::move(findings);
   json::array notes;
   json::object note;
-  std::string text = "Cover: " + join(arr(doc, "cover"), ", ") + ".";
+  std::string text = m.get("fhir.cover", {{"cover", join(arr(doc, "cover"), ", ")}});
   if (const std::string u = join(arr(doc, "unexplained"), ", "); !u.empty())
-    text += " No muscle in the knowledge base explains: " + u + ".";
-  text += " Knowledge base " + kb.id() + " " + kb.version() + " (" + kb.hash() + ").";
+    text += m.get("fhir.unexplained", {{"regions", u}});
+  text += m.get("fhir.kb", {{"id", kb.id()}, {"version", kb.version()}, {"hash", kb.hash()}});
   note["text"] = text;
   notes.emplace_back(std::move(note));
   ci["note"] = std::move(notes);
@@ -610,7 +628,7 @@ Expected<std::string> assessment_bundle(const KnowledgeBase& kb, const Assessmen
     o["resourceType"] = "Observation";
     o["status"] = "final";
     o["category"] = survey_category();
-    o["code"] = pain_code();
+    o["code"] = pain_code(detail::catalogue(kb));
     o["subject"] = w.subject();
     if (!options.date.empty())
       o["effectiveDateTime"] = options.date;
@@ -638,8 +656,8 @@ Expected<std::string> plan_bundle(const KnowledgeBase& kb, const Plan& plan,
     json::array c;
     c.emplace_back(coding(kLoinc, kPainCode, kPainDisplay));
     const char* code = before ? "pain-before-session" : "pain-after-session";
-    const char* words = before ? "Pain before the self-care session, 0-10"
-                               : "Pain after the self-care session, 0-10";
+    const detail::Catalogue& m = detail::catalogue(kb);
+    const std::string words = m.get(before ? "fhir.session_before" : "fhir.session_after");
     c.emplace_back(coding(system_url("plan-session"), code, words));
     o["code"] = concept_of(std::move(c), words);
     o["subject"] = w.subject();
@@ -647,8 +665,8 @@ Expected<std::string> plan_bundle(const KnowledgeBase& kb, const Plan& plan,
     o["valueInteger"] = before ? s.log.pain_before : s.log.pain_after;
     json::array notes;
     json::object note;
-    note["text"] = "Session " + std::to_string(i + 1) + " of the self-care plan, target " +
-                   kb.candidates()[s.target].key;
+    note["text"] =
+        m.get("fhir.session_note", {{"n", i + 1}, {"target", kb.candidates()[s.target].key}});
     notes.emplace_back(std::move(note));
     o["note"] = std::move(notes);
     w.add("Observation/session/" + std::to_string(i) + (before ? "/before" : "/after"),

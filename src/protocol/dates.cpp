@@ -48,17 +48,16 @@ std::optional<std::int32_t> parse_iso_date(std::string_view text, std::string* w
   int day = 0;
   if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !digits(text, 0, 4, year) ||
       !digits(text, 5, 2, month) || !digits(text, 8, 2, day)) {
-    return fail("expected a calendar date written YYYY-MM-DD");
+    return fail("error.date.format");
   }
   if (year < 1) {
-    return fail("there is no year 0000");
+    return fail("error.date.year_zero");
   }
   if (month < 1 || month > 12) {
-    return fail("there is no such month");
+    return fail("error.date.month");
   }
   if (day < 1 || day > days_in_month(year, month)) {
-    return fail(month == 2 && day == 29 ? "not a leap year: February has 28 days"
-                                        : "there is no such day in that month");
+    return fail(month == 2 && day == 29 ? "error.date.leap" : "error.date.day");
   }
   return days_from_civil(year, month, day);
 }

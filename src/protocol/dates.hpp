@@ -12,7 +12,8 @@ namespace myoref::detail {
 
 /// Days since 1970-01-01 of a date written exactly YYYY-MM-DD (years
 /// 0001..9999, real months and days, leap years by the Gregorian rule);
-/// nullopt for anything else, with `why` saying what is wrong.
+/// nullopt for anything else, with `why` set to the key of the message that
+/// says what is wrong ("error.date.month", data/locales/en/messages.json).
 std::optional<std::int32_t> parse_iso_date(std::string_view text, std::string* why = nullptr);
 
 }  // namespace myoref::detail

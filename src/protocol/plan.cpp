@@ -60,7 +60,11 @@ std::optional<Outcome> parse_outcome(std::string_view text) noexcept {
   return parse_name<Outcome>(kOutcomes, text);
 }
 
-Expected<SessionLog> parse_session(std::string_view json_text) {
+namespace {
+
+// A session log in `words`' language (the plan's knowledge base's, when a
+// plan reads what a person logged).
+Expected<SessionLog> parse_session_in(std::string_view json_text, const detail::Catalogue& words) {
   detail::JsonLimits limits;
   limits.max_bytes = kMaxSessionBytes;
   auto v = detail::parse_json(json_text, limits, "session");
@@ -68,12 +72,19 @@ Expected<SessionLog> parse_session(std::string_view json_text) {
     return std::move(v).error();
   }
   detail::Reader r;
+  r.words = &words;
   auto s = detail::read_session(r, *v, "");
   if (!s) {
-    return Error(ErrorCode::invalid_input, "session is not a valid session log",
+    return Error(ErrorCode::invalid_input, words.get("error.session_invalid"),
                  std::move(r.problems));
   }
   return std::move(*s);
+}
+
+}  // namespace
+
+Expected<SessionLog> parse_session(std::string_view json_text) {
+  return parse_session_in(json_text, detail::english_catalogue());
 }
 
 Expected<Plan> Plan::start(const KnowledgeBase& kb, const PlanSeed& seed,
@@ -90,9 +101,9 @@ Expected<Decision> Plan::log(const SessionLog& session) {
   // default would be written, and then refused when it is read back.
   const std::size_t most = PlanLimits{}.max_sessions;
   if (s_->sessions.size() >= most) {
-    return Error(ErrorCode::limit_exceeded, "session refused; the plan is full",
-                 {{"", "the plan holds " + std::to_string(s_->sessions.size()) +
-                           " sessions, the most a plan document may hold; start a new plan"}});
+    const detail::Catalogue& words = detail::catalogue(s_->kb);
+    return Error(ErrorCode::limit_exceeded, words.get("error.plan_full"),
+                 {{"", words.get("error.plan_full_why", {{"n", s_->sessions.size()}})}});
   }
   // Strong guarantee: the rules work on a copy, which replaces the state only
   // when the whole session has been accepted.
@@ -105,7 +116,7 @@ Expected<Decision> Plan::log(const SessionLog& session) {
 }
 
 Expected<Decision> Plan::log(std::string_view session_json) {
-  auto session = parse_session(session_json);
+  auto session = parse_session_in(session_json, detail::catalogue(s_->kb));
   if (!session) {
     return std::move(session).error();
   }

@@ -10,18 +10,23 @@ const json::object* Reader::object(const json::value& v, std::string_view path,
                                    const std::vector<std::string_view>& required) {
   const json::object* o = v.if_object();
   if (o == nullptr) {
-    fail(std::string(path), "expected an object");
+    fail(std::string(path), words->get("error.expected_object"));
     return nullptr;
   }
   for (const auto& kv : *o) {
     const std::string_view key(kv.key().data(), kv.key().size());
     if (std::find(known.begin(), known.end(), key) == known.end()) {
-      fail(pointer(path, key), "unknown field" + did_you_mean(closest(key, known)));
+      const std::string suggestion = closest(key, known);
+      fail(pointer(path, key),
+           words->get("error.unknown_field_plain",
+                      {{"suggestion", suggestion.empty() ? std::string()
+                                                         : words->get("error.did_you_mean",
+                                                                      {{"id", suggestion}})}}));
     }
   }
   for (const std::string_view key : required) {
     if (o->find(json::string_view(key.data(), key.size())) == o->end()) {
-      fail(pointer(path, key), "missing (required)");
+      fail(pointer(path, key), words->get("error.missing_required"));
     }
   }
   return o;
@@ -34,7 +39,7 @@ const json::value* Reader::member(const json::object& o, std::string_view key) {
 
 std::optional<std::string> Reader::string(const json::value& v, std::string_view path) {
   if (!v.is_string()) {
-    fail(std::string(path), "expected a string");
+    fail(std::string(path), words->get("error.expected_string"));
     return std::nullopt;
   }
   return std::string(v.get_string().data(), v.get_string().size());
@@ -43,7 +48,7 @@ std::optional<std::string> Reader::string(const json::value& v, std::string_view
 std::optional<std::string> Reader::nonempty_string(const json::value& v, std::string_view path) {
   auto s = string(v, path);
   if (s && s->empty()) {
-    fail(std::string(path), "must not be empty");
+    fail(std::string(path), words->get("error.empty"));
     return std::nullopt;
   }
   return s;
@@ -57,13 +62,16 @@ std::optional<int> Reader::integer(const json::value& v, std::string_view path, 
     // Only ever too large here: the parser gives uint64 to numbers above int64.
     n = INT64_MAX;
   } else {
-    fail(std::string(path), v.is_double() ? "expected a whole number" : "expected an integer");
+    fail(std::string(path),
+         words->get(v.is_double() ? "error.expected_whole" : "error.expected_integer_plain"));
     return std::nullopt;
   }
   if (n < lo || n > hi) {
     fail(std::string(path),
-         "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi) + ", got " +
-             (v.is_uint64() ? std::to_string(v.get_uint64()) : std::to_string(n)));
+         words->get("error.integer_range", {{"lo", lo},
+                                            {"hi", hi},
+                                            {"value", v.is_uint64() ? std::to_string(v.get_uint64())
+                                                                    : std::to_string(n)}}));
     return std::nullopt;
   }
   return static_cast<int>(n);
@@ -71,7 +79,7 @@ std::optional<int> Reader::integer(const json::value& v, std::string_view path, 
 
 std::optional<bool> Reader::boolean(const json::value& v, std::string_view path) {
   if (!v.is_bool()) {
-    fail(std::string(path), "expected true or false");
+    fail(std::string(path), words->get("error.expected_boolean"));
     return std::nullopt;
   }
   return v.get_bool();
@@ -81,11 +89,11 @@ const json::array* Reader::array(const json::value& v, std::string_view path,
                                  std::size_t max_size) {
   const json::array* a = v.if_array();
   if (a == nullptr) {
-    fail(std::string(path), "expected an array");
+    fail(std::string(path), words->get("error.expected_array"));
     return nullptr;
   }
   if (a->size() > max_size) {
-    fail(std::string(path), "more than " + std::to_string(max_size) + " elements");
+    fail(std::string(path), words->get("error.more_than", {{"max", max_size}}));
     return nullptr;
   }
   return a;
@@ -140,9 +148,14 @@ std::optional<SessionLog> read_session(Reader& r, const json::value& v, std::str
         if (auto step = parse_step(name)) {
           s.steps.push_back(*step);
         } else {
+          const std::string suggestion = closest(name, {"release", "stretch", "strengthen"});
           r.fail(pointer(path, i),
-                 "unknown step " + quoted(name) + "; the steps are release, stretch, strengthen" +
-                     did_you_mean(closest(name, {"release", "stretch", "strengthen"})));
+                 r.words->get(
+                     "error.unknown_step",
+                     {{"name", quoted(name)},
+                      {"suggestion", suggestion.empty() ? std::string()
+                                                        : r.words->get("error.did_you_mean",
+                                                                       {{"id", suggestion}})}}));
         }
       }
     }

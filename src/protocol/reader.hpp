@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "i18n/messages.hpp"
 #include "myoref/error.hpp"
 #include "myoref/plan.hpp"
 #include "util/json.hpp"
@@ -18,6 +19,9 @@ namespace myoref::detail {
 class Reader {
  public:
   std::vector<Diagnostic> problems;
+  /// The language of the messages: English unless a reader of what a person
+  /// gave (a session) sets the knowledge base's.
+  const Catalogue* words = &english_catalogue();
 
   void fail(std::string path, std::string message) {
     problems.push_back({std::move(path), std::move(message)});

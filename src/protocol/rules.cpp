@@ -430,32 +430,36 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
   const std::size_t current = *s.current;
   const CandidateIndex target = s.candidates[current].candidate;
   std::vector<Diagnostic> problems;
+  // The problems are for the person who logged the session: in the knowledge
+  // base's language, with the paths as they are.
+  const Catalogue& words = catalogue(kb);
 
   // Time: a real date, not earlier than the last session.
   std::string why;
   const auto day = parse_iso_date(session.date, &why);
   if (!day) {
-    problems.push_back({pointer(base, "date"), "\"" + session.date + "\": " + why});
+    problems.push_back({pointer(base, "date"), words.get("error.date", {{"date", session.date},
+                                                                        {"why", words.get(why)}})});
   } else if (!s.session_days.empty() && *day < s.session_days.back()) {
     problems.push_back({pointer(base, "date"),
-                        session.date + " is earlier than the last logged session (" +
-                            s.sessions.back().log.date + "); sessions are logged in date order"});
+                        words.get("error.date_order",
+                                  {{"date", session.date}, {"last", s.sessions.back().log.date}})});
   }
 
   // Target: the plan's current target, by key (an alias may stand for the id;
   // either side's key for a both-sides target).
   if (!names_candidate(kb, s.candidates[current], session.target)) {
     const auto named = kb.find_candidate(session.target);
-    problems.push_back({pointer(base, "target"),
-                        "the plan's current target is " + s.candidates[current].key + ", not " +
-                            (named ? kb.candidates()[*named].key : quoted(session.target)) +
-                            " (see `plan next`)"});
+    problems.push_back(
+        {pointer(base, "target"),
+         words.get("error.wrong_target",
+                   {{"target", s.candidates[current].key},
+                    {"given", named ? kb.candidates()[*named].key : quoted(session.target)}})});
   }
 
   // Order: release -> stretch -> strengthen, each at most once.
   if (session.steps.empty()) {
-    problems.push_back(
-        {pointer(base, "steps"), "at least one step is needed: release, stretch, strengthen"});
+    problems.push_back({pointer(base, "steps"), words.get("error.no_steps")});
   }
   bool seen[kStepCount] = {false, false, false};
   for (std::size_t i = 0; i < session.steps.size(); ++i) {
@@ -463,18 +467,18 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
     const auto k = static_cast<std::size_t>(step);
     const std::string path = pointer(pointer(base, "steps"), i);
     if (k >= kStepCount) {
-      problems.push_back({path, "not a step"});
+      problems.push_back({path, words.get("error.not_a_step")});
       continue;
     }
     if (seen[k]) {
-      problems.push_back({path, std::string(to_string(step)) + " is listed twice"});
+      problems.push_back({path, words.get("error.step_twice", {{"step", to_string(step)}})});
       continue;
     }
     for (std::size_t later = k + 1; later < kStepCount; ++later) {
       if (seen[later]) {
-        problems.push_back({path, std::string(to_string(step)) + " comes after " +
-                                      std::string(to_string(static_cast<Step>(later))) +
-                                      "; the order is release, then stretch, then strengthen"});
+        problems.push_back({path, words.get("error.step_order",
+                                            {{"step", to_string(step)},
+                                             {"later", to_string(static_cast<Step>(later))}})});
         break;
       }
     }
@@ -482,10 +486,10 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
   }
 
   if (session.pain_before < 0 || session.pain_before > 10) {
-    problems.push_back({pointer(base, "pain_before"), "expected an integer from 0 to 10"});
+    problems.push_back({pointer(base, "pain_before"), words.get("error.pain_range")});
   }
   if (session.pain_after < 0 || session.pain_after > 10) {
-    problems.push_back({pointer(base, "pain_after"), "expected an integer from 0 to 10"});
+    problems.push_back({pointer(base, "pain_after"), words.get("error.pain_range")});
   }
 
   std::vector<RedFlagIndex> flags;
@@ -494,10 +498,16 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
     const std::string path = pointer(pointer(base, "red_flags"), i);
     const auto f = kb.find_red_flag(id);
     if (!f) {
+      const std::string suggestion = kb.suggest_red_flag(id);
       problems.push_back(
-          {path, "unknown red flag " + quoted(id) + did_you_mean(kb.suggest_red_flag(id))});
+          {path,
+           words.get("error.unknown_red_flag",
+                     {{"id", quoted(id)},
+                      {"suggestion", suggestion.empty() ? std::string()
+                                                        : words.get("error.did_you_mean",
+                                                                    {{"id", suggestion}})}})});
     } else if (std::find(flags.begin(), flags.end(), *f) != flags.end()) {
-      problems.push_back({path, "red flag " + quoted(id) + " is listed twice"});
+      problems.push_back({path, words.get("error.red_flag_twice", {{"id", quoted(id)}})});
     } else {
       flags.push_back(*f);
     }
@@ -508,12 +518,14 @@ Expected<Decision> apply_session(PlanState& s, const SessionLog& session, std::s
     // refusal, so the host can act on it even before the session is fixed.
     for (const RedFlagIndex f : flags) {
       const RedFlag& flag = kb.red_flags()[f];
-      problems.push_back({pointer(base, "red_flags"),
-                          "this session also reports " + flag.id + " (" +
-                              std::string(to_string(flag.level)) + "): " + flag.advice});
+      problems.push_back(
+          {pointer(base, "red_flags"),
+           words.get("error.also_reports",
+                     {{"id", flag.id},
+                      {"level", words.get("level." + std::string(to_string(flag.level)))},
+                      {"advice", flag.advice}})});
     }
-    return Error(ErrorCode::invalid_input, "session refused; the plan is unchanged",
-                 std::move(problems));
+    return Error(ErrorCode::invalid_input, words.get("error.session_refused"), std::move(problems));
   }
 
   // Accepted: every rule below records its reason.

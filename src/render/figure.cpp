@@ -163,7 +163,7 @@ struct Inset {
   float x0 = 0.0F, y0 = 0.0F, x1 = 0.0F, y1 = 0.0F;  // the part's box, in chart units
   float at_x = 0.0F, at_y = 0.0F;                    // where it is drawn in the strip
   float scale = 1.0F;
-  const char* label = "";  // its caption: "Head", "Right hand", "Left hand"
+  std::string label;  // its caption: "Head", "Right hand", "Left hand"
 };
 
 bool inside(const Inset& box, const Point& p) {
@@ -343,7 +343,10 @@ void write_view_body(std::string& out, const KnowledgeBase& kb, const Panel& pan
       }
       const TriggerPoint& tp = muscle.trigger_points[mark.trigger_point];
       out += "<g><title>";
-      append_escaped(out, muscle.name + ", " + tp.name + ": " + tp.location);
+      append_escaped(out,
+                     catalogue(kb).get(
+                         "render.trigger_point_title",
+                         {{"muscle", muscle.name}, {"name", tp.name}, {"location", tp.location}}));
       out += "</title>\n";
       cross(out, mark.at.x, mark.at.y, colour, inset ? 1.6F / box->scale : 1.0F);
       out += "</g>\n";
@@ -372,7 +375,7 @@ std::vector<Inset> insets_of(const KnowledgeBase& kb, myoref::View view) {
       }
       for (const Point& pt : shape.points) {
         if (!parts[part]) {
-          parts[part] = Inset{pt.x, pt.y, pt.x, pt.y};
+          parts[part] = Inset{pt.x, pt.y, pt.x, pt.y, 0.0F, 0.0F, 1.0F, std::string()};
           continue;
         }
         Inset& box = *parts[part];
@@ -388,9 +391,10 @@ std::vector<Inset> insets_of(const KnowledgeBase& kb, myoref::View view) {
     if (!parts[part])
       continue;
     Inset box = *parts[part];
-    box.label = part == 0                                      ? "Head"
-                : (part == 1) == (view == myoref::View::front) ? "Right hand"
-                                                               : "Left hand";
+    box.label = catalogue(kb).get(part == 0 ? "render.inset_head"
+                                  : (part == 1) == (view == myoref::View::front)
+                                      ? "render.inset_right_hand"
+                                      : "render.inset_left_hand");
     box.x0 -= kInsetPad;
     box.y0 -= kInsetPad;
     box.x1 += kInsetPad;
@@ -716,15 +720,16 @@ std::string candidate_label(const KnowledgeBase& kb, CandidateIndex candidate) {
 }
 
 std::string zone_list(const KnowledgeBase& kb, const std::vector<Zone>& zones, Zone which) {
+  const Catalogue& m = catalogue(kb);
   std::string out;
   for (std::size_t key = 0; key < zones.size(); ++key) {
     if (zones[key] != which)
       continue;
     if (!out.empty())
-      out += ", ";
+      out += m.get("list.separator");
     out += region_label(kb, static_cast<RegionKeyIndex>(key));
   }
-  return out.empty() ? std::string("none") : out;
+  return out.empty() ? m.get("render.none") : out;
 }
 
 std::string score_text(float score) {

@@ -85,10 +85,7 @@ Expected<std::string> render_chart_svg(const KnowledgeBase& kb, const std::vecto
   figure.title = m.get("render.chart_title");
   figure.subtitle =
       marked == 0 ? m.get("render.chart_select") : m.get("render.marked", {{"n", marked}});
-  figure.desc =
-      "A body chart to mark pain on, front and back views. Each region is a button; "
-      "its name says which side of the person it is on. On the front view the person's "
-      "right is on the viewer's left; on the back view it is on the viewer's right.";
+  figure.desc = m.get("render.chart_desc");
   figure.panels.push_back(std::move(panel));
   figure.legend.push_back({detail::render::LegendItem::Kind::pain_scale, "",
                            detail::catalogue(kb).get("render.pain_now")});

@@ -51,14 +51,16 @@ Panel drawing_panel(const KnowledgeBase& kb, const std::vector<int>& by_key) {
 
 // "Upper buttock (left) 6/10; Sacrum 3/10", in knowledge-base order.
 std::string drawing_text(const KnowledgeBase& kb, const std::vector<int>& by_key) {
+  const detail::Catalogue& m = detail::catalogue(kb);
   std::string out;
   for (std::size_t key = 0; key < by_key.size(); ++key) {
     if (by_key[key] < 0)
       continue;
     if (!out.empty())
-      out += "; ";
-    out += region_label(kb, static_cast<RegionKeyIndex>(key)) + ' ' + std::to_string(by_key[key]) +
-           "/10";
+      out += m.get("render.item_separator");
+    out +=
+        m.get("render.region_pain",
+              {{"region", region_label(kb, static_cast<RegionKeyIndex>(key))}, {"n", by_key[key]}});
   }
   return out;
 }
@@ -83,6 +85,7 @@ void add_pattern_legend(const KnowledgeBase& kb, Figure& figure, const Look& loo
 // Which painful regions a candidate's pattern covers, in words.
 std::string coverage_text(const KnowledgeBase& kb, const std::vector<int>& by_key,
                           const std::vector<Zone>& zones) {
+  const detail::Catalogue& m = detail::catalogue(kb);
   std::string inside;
   std::string outside;
   for (std::size_t key = 0; key < by_key.size(); ++key) {
@@ -90,11 +93,12 @@ std::string coverage_text(const KnowledgeBase& kb, const std::vector<int>& by_ke
       continue;
     std::string& list = zones[key] == Zone::none ? outside : inside;
     if (!list.empty())
-      list += ", ";
+      list += m.get("list.separator");
     list += region_label(kb, static_cast<RegionKeyIndex>(key));
   }
-  return "Painful regions inside the pattern: " + (inside.empty() ? "none" : inside) +
-         ". Painful regions outside it: " + (outside.empty() ? "none" : outside) + '.';
+  const std::string none = m.get("render.none");
+  return m.get("render.coverage", {{"inside", inside.empty() ? none : inside},
+                                   {"outside", outside.empty() ? none : outside}});
 }
 
 Panel overlay_panel(const KnowledgeBase& kb, const std::vector<int>& by_key,
@@ -104,10 +108,12 @@ Panel overlay_panel(const KnowledgeBase& kb, const std::vector<int>& by_key,
   for (std::size_t key = 0; key < panel.overlay.size(); ++key) {
     if (panel.overlay[key] == Zone::none)
       continue;
+    const detail::Catalogue& m = detail::catalogue(kb);
     std::string& note = panel.note[key];
     if (!note.empty())
-      note += ", ";
-    note += panel.overlay[key] == Zone::essential ? "essential zone" : "spillover zone";
+      note += m.get("list.separator");
+    note += m.get(panel.overlay[key] == Zone::essential ? "render.note_essential"
+                                                        : "render.note_spillover");
   }
   panel.marks_of = candidate;
   return panel;
@@ -135,8 +141,7 @@ Expected<std::string> render_intake_svg(const KnowledgeBase& kb, const Intake& i
   figure.title = m.get("render.drawing_title");
   figure.subtitle =
       m.get("render.drawing_subtitle", {{"max", max_intensity(intake)}, {"n", intake.pain.size()}});
-  figure.desc = "Pain drawing, front and back views, pain now on a 0 to 10 scale: " +
-                drawing_text(kb, by_key) + '.';
+  figure.desc = m.get("render.drawing_desc", {{"drawing", drawing_text(kb, by_key)}});
   figure.panels.push_back(drawing_panel(kb, by_key));
   figure.legend.push_back(pain_scale(kb));
   return detail::render::write_svg(kb, figure, *look);
@@ -157,13 +162,15 @@ Expected<std::string> render_overlay_svg(const KnowledgeBase& kb, const Intake& 
   Figure figure;
   figure.panels.push_back(overlay_panel(kb, by_key, candidate));
   const std::vector<Zone>& zones = figure.panels.back().overlay;
-  figure.title = detail::catalogue(kb).get("render.overlay_title", {{"muscle", label}});
-  figure.subtitle = detail::catalogue(kb).get("render.overlay_subtitle");
-  figure.desc = "Pain drawing, front and back views: " + drawing_text(kb, by_key) +
-                ". Over it, the referral pattern of " + label +
-                ". Essential zone: " + detail::render::zone_list(kb, zones, Zone::essential) +
-                ". Spillover zone: " + detail::render::zone_list(kb, zones, Zone::spillover) +
-                ". " + coverage_text(kb, by_key, zones);
+  const detail::Catalogue& m = detail::catalogue(kb);
+  figure.title = m.get("render.overlay_title", {{"muscle", label}});
+  figure.subtitle = m.get("render.overlay_subtitle");
+  figure.desc = m.get("render.overlay_desc",
+                      {{"drawing", drawing_text(kb, by_key)},
+                       {"muscle", label},
+                       {"essential", detail::render::zone_list(kb, zones, Zone::essential)},
+                       {"spillover", detail::render::zone_list(kb, zones, Zone::spillover)},
+                       {"coverage", coverage_text(kb, by_key, zones)}});
   figure.legend.push_back(pain_scale(kb));
   add_pattern_legend(kb, figure, *look, label);
   return detail::render::write_svg(kb, figure, *look);
@@ -184,33 +191,40 @@ Expected<std::string> render_candidates_svg(const Assessment& assessment, std::s
   const std::size_t shown = std::min(top_n, assessment.candidate_count());
 
   Figure figure;
-  figure.desc = "Pain drawing, front and back views: " + drawing_text(kb, by_key) + '.';
+  const detail::Catalogue& m = detail::catalogue(kb);
+  const std::string drawing = drawing_text(kb, by_key);
   if (shown == 0) {
-    figure.title = detail::catalogue(kb).get("render.none_title");
-    figure.subtitle = detail::catalogue(kb).get("render.none_subtitle");
-    figure.desc += " No candidate muscle refers pain to the painful regions.";
+    figure.title = m.get("render.none_title");
+    figure.subtitle = m.get("render.none_subtitle");
+    figure.desc = m.get("render.candidates_desc_none", {{"drawing", drawing}});
     figure.panels.push_back(drawing_panel(kb, by_key));
     figure.legend.push_back(pain_scale(kb));
     return detail::render::write_svg(kb, figure, *look);
   }
-  figure.title = detail::catalogue(kb).get("render.candidates_title", {{"n", shown}});
-  figure.subtitle = detail::catalogue(kb).get("render.candidates_subtitle");
+  figure.desc = m.get("render.candidates_desc", {{"drawing", drawing}});
+  figure.title = m.get("render.candidates_title", {{"n", shown}});
+  figure.subtitle = m.get("render.candidates_subtitle");
   for (std::size_t rank = 0; rank < shown; ++rank) {
     const RankedCandidate ranked = assessment.candidate(rank);
     const std::string label = candidate_label(kb, ranked.candidate);
     Panel panel = overlay_panel(kb, by_key, ranked.candidate);
-    panel.heading = std::to_string(rank + 1) + ". " + label + ", score " +
-                    detail::render::score_text(ranked.score);
-    figure.desc += ' ' + std::to_string(rank + 1) + ". " + label + " (score " +
-                   detail::render::score_text(ranked.score) + "): essential zone " +
-                   detail::render::zone_list(kb, panel.overlay, Zone::essential) +
-                   "; spillover zone " +
-                   detail::render::zone_list(kb, panel.overlay, Zone::spillover) + ". " +
-                   coverage_text(kb, by_key, panel.overlay);
+    const std::string score = detail::render::score_text(ranked.score);
+    panel.heading =
+        m.get("render.candidate_heading",
+              {{"rank", rank + 1}, {"muscle", label}, detail::MsgArg::decimal("score", score)});
+    figure.desc += ' ';
+    figure.desc +=
+        m.get("render.candidate_desc",
+              {{"rank", rank + 1},
+               {"muscle", label},
+               detail::MsgArg::decimal("score", score),
+               {"essential", detail::render::zone_list(kb, panel.overlay, Zone::essential)},
+               {"spillover", detail::render::zone_list(kb, panel.overlay, Zone::spillover)},
+               {"coverage", coverage_text(kb, by_key, panel.overlay)}});
     figure.panels.push_back(std::move(panel));
   }
   figure.legend.push_back(pain_scale(kb));
-  add_pattern_legend(kb, figure, *look, "each candidate");
+  add_pattern_legend(kb, figure, *look, m.get("render.each_candidate"));
   return detail::render::write_svg(kb, figure, *look);
 }
 

@@ -37,10 +37,10 @@ Expected<std::string> render_muscle_svg(const KnowledgeBase& kb, CandidateIndex 
     for (std::size_t key = 0; key < painted.size(); ++key) {
       if (painted[key] == Zone::essential) {
         panel.fill[key] = solid;
-        panel.note[key] = "essential zone";
+        panel.note[key] = detail::catalogue(kb).get("render.note_essential");
       } else if (painted[key] == Zone::spillover) {
         panel.fill[key] = stipple;
-        panel.note[key] = "spillover zone";
+        panel.note[key] = detail::catalogue(kb).get("render.note_spillover");
       }
     }
     panel.marks_of = candidate;
@@ -55,16 +55,18 @@ Expected<std::string> render_muscle_svg(const KnowledgeBase& kb, CandidateIndex 
                         ? m.get("render.muscle_subtitle_midline")
                         : m.get(c.side == Side::left ? "render.muscle_subtitle_left"
                                                      : "render.muscle_subtitle_right");
-  figure.desc = "Referral pattern of " + label + ", front and back views. Essential zone (pain " +
-                "nearly always here): " + detail::render::zone_list(kb, zones, Zone::essential) +
-                ". Spillover zone (pain in some people): " +
-                detail::render::zone_list(kb, zones, Zone::spillover) + ". Trigger points: ";
+  std::string points;
   for (std::size_t t = 0; t < muscle.trigger_points.size(); ++t) {
     if (t != 0)
-      figure.desc += "; ";
-    figure.desc += muscle.trigger_points[t].name + " (" + muscle.trigger_points[t].location + ")";
+      points += m.get("render.item_separator");
+    points += m.get("render.trigger_point_item", {{"name", muscle.trigger_points[t].name},
+                                                  {"location", muscle.trigger_points[t].location}});
   }
-  figure.desc += '.';
+  figure.desc = m.get("render.muscle_desc",
+                      {{"muscle", label},
+                       {"essential", detail::render::zone_list(kb, zones, Zone::essential)},
+                       {"spillover", detail::render::zone_list(kb, zones, Zone::spillover)},
+                       {"trigger_points", points}});
   // The combined pattern, then, for a muscle with more than one trigger
   // point, one panel per trigger point with its own zones and mark, as the
   // manual draws them.

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "i18n/messages.hpp"
 #include "myoref/plan.hpp"
 #include "myoref/render.hpp"
 #include "protocol/state.hpp"
@@ -55,21 +56,22 @@ std::string target_label(const KnowledgeBase& kb, const SessionRecord& session) 
   const std::string both = ":both";
   if (key.size() > both.size() && key.compare(key.size() - both.size(), both.size(), both) == 0) {
     const Candidate& c = kb.candidates()[session.target];
-    return kb.muscles()[c.muscle].name + " (both sides)";
+    return detail::catalogue(kb).get("region.both_sides",
+                                     {{"region", kb.muscles()[c.muscle].name}});
   }
   return detail::render::candidate_label(kb, session.target);
 }
 
-std::string status_words(PlanStatus status) {
+std::string status_words(const detail::Catalogue& m, PlanStatus status) {
   switch (status) {
     case PlanStatus::active:
-      return "the plan is active";
+      return m.get("progress.status.active");
     case PlanStatus::maintenance:
-      return "the plan is in maintenance";
+      return m.get("progress.status.maintenance");
     case PlanStatus::stopped_seek_care:
-      return "the plan stopped: see a clinician";
+      return m.get("progress.status.stopped_seek_care");
     case PlanStatus::exhausted:
-      return "the plan ended: every candidate was tried";
+      return m.get("progress.status.exhausted");
   }
   return std::string(to_string(status));
 }
@@ -142,51 +144,60 @@ Expected<std::string> render_pain_over_time_svg(const Plan& plan, const RenderOp
   const std::string colour = detail::render::to_hex(look.overlay);
 
   // Words first: the title, the subtitle and the description.
-  const std::string title = "Pain over the sessions";
-  std::string subtitle = "Baseline " + std::to_string(baseline) + "/10";
+  const detail::Catalogue& m = detail::catalogue(kb);
+  const std::string title = m.get("progress.title");
+  const std::string subtitle =
+      m.get("progress.subtitle",
+            {{"baseline", baseline},
+             {"relief", relief >= 0 ? m.get("progress.subtitle_relief", {{"relief", relief}}) : ""},
+             {"n", n},
+             {"status", status_words(m, plan.status())}});
+  std::string desc = m.get("progress.desc", {{"baseline", baseline}});
   if (relief >= 0)
-    subtitle += "; relief at " + std::to_string(relief) + "/10 or less";
-  subtitle += "; " + std::to_string(n) + (n == 1 ? " session" : " sessions") + "; " +
-              status_words(plan.status());
-  std::string desc =
-      "Pain from 0 to 10 before and after each session of the self-care plan, in "
-      "date order, against the baseline of " +
-      std::to_string(baseline) + ".";
-  if (relief >= 0) {
-    desc += " Pain of " + std::to_string(relief) + " or less counts as relief.";
-  }
+    desc += m.get("progress.desc_relief", {{"relief", relief}});
   if (n == 0)
-    desc += " No session has been logged yet.";
+    desc += m.get("progress.desc_none");
   for (std::size_t i = 0; i < n; ++i) {
     const SessionRecord& s = sessions[i];
-    desc += " Session " + std::to_string(i + 1) + " on " + s.log.date;
+    std::string target;
     if (i == 0 || s.log.target != sessions[i - 1].log.target) {
-      desc += (i == 0 ? ", target " : ", new target ") + target_label(kb, s);
+      target = m.get(i == 0 ? "progress.desc_target" : "progress.desc_new_target",
+                     {{"target", target_label(kb, s)}});
     }
-    desc += ": " + std::to_string(s.log.pain_before) + " before, " +
-            std::to_string(s.log.pain_after) + " after" + (s.relief ? ", relief" : "") +
-            (s.worse ? ", worse" : "") + '.';
+    std::string marks;
+    if (s.relief)
+      marks += m.get("progress.desc_relief_mark");
+    if (s.worse)
+      marks += m.get("progress.desc_worse_mark");
+    desc += m.get("progress.desc_session", {{"n", i + 1},
+                                            {"date", s.log.date},
+                                            {"target", target},
+                                            {"before", s.log.pain_before},
+                                            {"after", s.log.pain_after},
+                                            {"marks", marks}});
   }
   if (stopped(plan.status()) && !plan.reason().empty()) {
-    desc += " The plan stopped after session " + std::to_string(n) + ": " + plan.reason();
+    desc += m.get("progress.desc_stopped", {{"n", n}, {"reason", plan.reason()}});
     if (desc.back() != '.')
       desc += '.';
   }
 
   std::vector<LegendEntry> legend = {
-      {LegendEntry::Kind::before, "Pain before the session"},
-      {LegendEntry::Kind::after, "Pain after the session"},
-      {LegendEntry::Kind::baseline, "Baseline (" + std::to_string(baseline) + ")"},
+      {LegendEntry::Kind::before, m.get("progress.legend_before")},
+      {LegendEntry::Kind::after, m.get("progress.legend_after")},
+      {LegendEntry::Kind::baseline, m.get("progress.legend_baseline", {{"baseline", baseline}})},
   };
   if (relief >= 0) {
-    legend.push_back({LegendEntry::Kind::relief, "Relief: " + std::to_string(relief) + " or less"});
+    legend.push_back(
+        {LegendEntry::Kind::relief, m.get("progress.legend_relief", {{"relief", relief}})});
   }
   if (worse <= 10) {
-    legend.push_back({LegendEntry::Kind::worse, "Worse: " + std::to_string(worse) + " or more"});
+    legend.push_back(
+        {LegendEntry::Kind::worse, m.get("progress.legend_worse", {{"worse", worse}})});
   }
-  legend.push_back({LegendEntry::Kind::change, "The target changed"});
+  legend.push_back({LegendEntry::Kind::change, m.get("progress.legend_change")});
   if (stopped(plan.status()))
-    legend.push_back({LegendEntry::Kind::stop, "The plan stopped"});
+    legend.push_back({LegendEntry::Kind::stop, m.get("progress.legend_stop")});
 
   // Geometry.
   const float heading = look.heading ? kHeadingHeight : 0.0F;
@@ -258,7 +269,9 @@ Expected<std::string> render_pain_over_time_svg(const Plan& plan, const RenderOp
   out += " font-size=\"10\" text-anchor=\"middle\"";
   attr(out, "fill", kMutedText);
   attr(out, "transform", "rotate(-90 " + num(kMargin + 8.0F) + ' ' + num(axis_mid) + ')');
-  out += ">Pain (0 to 10)</text>\n";
+  out += '>';
+  detail::render::append_escaped(out, m.get("progress.axis_pain"));
+  out += "</text>\n";
   line(out, plot_left, plot_top, plot_left, plot_bottom, kAxis, 1.0F);
   line(out, plot_left, plot_bottom, plot_right, plot_bottom, kAxis, 1.0F);
 
@@ -266,20 +279,21 @@ Expected<std::string> render_pain_over_time_svg(const Plan& plan, const RenderOp
   if (relief >= 0) {
     const float y = y_of(static_cast<float>(relief));
     line(out, plot_left, y, plot_right, y, kRelief, 1.2F);
-    text_element(out, plot_right + 6.0F, y + 3.5F, "Relief " + std::to_string(relief), 10.0F,
-                 "start", kRelief);
+    text_element(out, plot_right + 6.0F, y + 3.5F,
+                 m.get("progress.line_relief", {{"relief", relief}}), 10.0F, "start", kRelief);
   }
   {
     const float y = y_of(static_cast<float>(baseline));
     line(out, plot_left, y, plot_right, y, kBaseline, 1.4F, "6 3");
-    text_element(out, plot_right + 6.0F, y + 3.5F, "Baseline " + std::to_string(baseline), 10.0F,
-                 "start", kBaseline);
+    text_element(out, plot_right + 6.0F, y + 3.5F,
+                 m.get("progress.line_baseline", {{"baseline", baseline}}), 10.0F, "start",
+                 kBaseline);
   }
   if (worse <= 10) {
     const float y = y_of(static_cast<float>(worse));
     line(out, plot_left, y, plot_right, y, kWorse, 1.0F, "2 2");
-    text_element(out, plot_right + 6.0F, y + 3.5F, "Worse " + std::to_string(worse), 10.0F, "start",
-                 kWorse);
+    text_element(out, plot_right + 6.0F, y + 3.5F, m.get("progress.line_worse", {{"worse", worse}}),
+                 10.0F, "start", kWorse);
   }
 
   // Sessions along the bottom: numbers, and dates where they fit.
@@ -294,7 +308,7 @@ Expected<std::string> render_pain_over_time_svg(const Plan& plan, const RenderOp
     }
   }
   text_element(out, (plot_left + plot_right) / 2.0F, plot_bottom + 35.0F,
-               n == 0 ? "No session logged yet" : "Sessions, in date order", 10.0F, "middle",
+               m.get(n == 0 ? "progress.axis_none" : "progress.axis_sessions"), 10.0F, "middle",
                kMutedText);
 
   // Where the target changed: a line before the session, named above the plot.
@@ -310,7 +324,8 @@ Expected<std::string> render_pain_over_time_svg(const Plan& plan, const RenderOp
   if (stopped(plan.status()) && n > 0) {
     const float x = plot_right;
     line(out, x, plot_top - kTargetRow + 2.0F, x, plot_bottom, kWorse, 2.0F);
-    text_element(out, x + 4.0F, plot_top - 5.0F, "Stopped", 9.0F, "start", kWorse, true);
+    text_element(out, x + 4.0F, plot_top - 5.0F, m.get("progress.stopped"), 9.0F, "start", kWorse,
+                 true);
   }
 
   // The sessions: before to after as a stroke, after joined across sessions.
@@ -331,14 +346,17 @@ Expected<std::string> render_pain_over_time_svg(const Plan& plan, const RenderOp
     const float x = x_of(i);
     const float before = y_of(static_cast<float>(s.log.pain_before));
     const float after = y_of(static_cast<float>(s.log.pain_after));
-    const std::string when = "Session " + std::to_string(i + 1) + ", " + s.log.date + ": ";
     out += "<g>";
     line(out, x, before, x, after, kMutedText, 1.0F);
     marker(out, x, before, false, colour,
-           when + "pain " + std::to_string(s.log.pain_before) + " before");
+           m.get("progress.marker_before",
+                 {{"n", i + 1}, {"date", s.log.date}, {"pain", s.log.pain_before}}));
     marker(out, x, after, true, colour,
-           when + "pain " + std::to_string(s.log.pain_after) + " after" +
-               (s.relief ? " (relief)" : ""));
+           m.get("progress.marker_after",
+                 {{"n", i + 1},
+                  {"date", s.log.date},
+                  {"pain", s.log.pain_after},
+                  {"relief", s.relief ? m.get("progress.marker_relief") : ""}}));
     out += "</g>\n";
   }
 

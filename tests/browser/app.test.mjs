@@ -1,7 +1,7 @@
 // The example app (examples/web) in Debian's chromium, driven by
 // playwright-core: a journey by mouse only, one by keyboard only, the test
 // hooks of the contract (contracts.md "JavaScript"), a phone-sized screen,
-// the plan kept in storage and its integrity check. Every page is watched:
+// the plan kept in storage and its integrity check, and the page in Spanish. Every page is watched:
 // no console error, no uncaught exception, no request beyond the page's own
 // files; axe-core finds no serious or critical violation; screenshots match
 // the checked-in images in tests/browser/golden/ within a tolerance
@@ -539,5 +539,83 @@ test("a stored plan that was edited is refused by its integrity check", async ()
   assert.match(await app.page.locator("#plan-error").innerText(), /was not used/);
   assert.equal(await app.page.evaluate(() => localStorage.getItem("myoref.plan")), null);
   assert.equal(await app.page.locator("#plan").isHidden(), true);
+  await close(app);
+});
+
+test("in Spanish: the switch re-words the page, the result and the plan, and is remembered", async () => {
+  const app = await openApp();
+  const {page} = app;
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+  // the language switch comes first in the tab order
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-lang")), "en");
+  for (const key of GM)
+    await clickRegion(page, key);
+  await answerAllQuestions(page, "no");
+  await page.locator("[data-testid=assess]").click();
+  await page.locator("[data-testid=triage-level]").waitFor();
+  await page.locator("#plan-start").click();
+  await page.locator("#next [data-step=release]").waitFor();
+  const drawn = await page.locator("myoref-body-chart").evaluate((e) => e.value);
+
+  // The switch by keyboard: "Español" focused, Enter.
+  await page.locator("button[data-lang=es]").focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "es");
+  assert.equal(await page.locator("button[data-lang=es]").getAttribute("aria-pressed"), "true");
+  assert.equal(await page.locator("button[data-lang=en]").getAttribute("aria-pressed"), "false");
+  assert.equal(await page.title(), "myoref: ¿dónde le duele?");
+  // the page's own words
+  assert.equal(await page.locator("h1").innerText(), "¿Dónde le duele?");
+  assert.equal(await page.locator("#draw-heading").innerText(), "1. Su dibujo del dolor");
+  assert.equal(await page.locator("[data-testid=assess]").innerText(), "Ver los músculos probables");
+  assert.equal(await page.locator("#log-submit").innerText(), "Registrar esta sesión");
+  // the chart component's words and the regions' names
+  assert.equal(await page.locator("myoref-body-chart .mbc-clear").innerText(), "Borrar el dibujo");
+  assert.match(await region(page, "buttock_upper:left").getAttribute("aria-label"), /izquierd/);
+  // the drawing and the answers are kept; the questions, re-worded
+  assert.deepEqual(await page.locator("myoref-body-chart").evaluate((e) => e.value), drawn);
+  assert.equal(await page.locator("[data-question-id] [data-answer=no][aria-pressed=true]").count(),
+               await page.locator("[data-question-id]").count());
+  assert.equal(await page.locator("[data-question-id] [data-answer=yes]").first().innerText(), "Sí");
+  // the result shown is re-worded, not lost
+  assert.equal(await page.locator("[data-testid=triage-level]").getAttribute("data-level"), "self_care");
+  assert.match(await page.locator("#triage").innerText(), /Autocuidado/);
+  assert.equal(await page.locator("[data-candidate-key]").first().getAttribute("data-candidate-key"),
+               "gluteus_medius:left");
+  assert.match(await page.locator("#candidates").innerText(), /Glúteo medio \(lado izquierdo\) · puntuación/);
+  assert.match(await page.locator("#candidates").evaluate((e) => e.textContent), /Refiere dolor a: /);
+  assert.match(await page.locator("#overlay-heading").innerText(), /patrón de dolor referido de Glúteo medio/);
+  assert.match(await page.locator("#overlay svg title").first().textContent(), /Glúteo medio/);
+  // the plan, too
+  assert.match(await page.locator("#plan-status").innerText(), /Plan: activo/);
+  assert.match(await page.locator("#next h4").first().innerText(), /^Liberar: /);
+  const main = await page.locator("main").innerText();
+  for (const english of ["Your pain drawing", "Safety questions", "Likely muscles", "Show on the chart",
+                         "Log this session", "Next session", "sessions logged", "Asked because", "score"]) {
+    assert.ok(!main.includes(english), `"${english}" is still in English`);
+  }
+  // a session logged in Spanish; its decision is said in Spanish
+  await page.locator("#log-before label", {hasText: /^6$/}).click();
+  await page.locator("#log-after label", {hasText: /^3$/}).click();
+  await page.locator("#log-submit").click();
+  await page.locator("#log-result strong").waitFor();
+  assert.match(await page.locator("#log-result").innerText(), /^Sesión 1: continúa/);
+  await checkAxe(page, "Spanish");
+  await screenshot(page.locator("#result"), "result-es");
+  await screenshot(page.locator("#plan"), "plan-es");
+  // the whole page, to look at (not compared)
+  fs.writeFileSync(path.join(OUT, "page-es.png"), await page.screenshot({fullPage: true}));
+
+  // Remembered for the session: a reload is in Spanish, the plan read back.
+  await page.reload();
+  await page.locator("#plan:not([hidden]) #next [data-step]").first().waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "es");
+  assert.match(await page.locator("#plan-status").innerText(), /sesiones registradas: 1/);
+  // And back to English by mouse.
+  await page.locator("button[data-lang=en]").click();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+  assert.equal(await page.locator("h1").innerText(), "Where does it hurt?");
+  assert.match(await page.locator("#plan-status").innerText(), /Plan: active · now: Gluteus medius \(left\)/);
   await close(app);
 });

@@ -707,6 +707,17 @@ static void test_languages(const myoref_kb* kb) {
     CHECK_STATUS(myoref_kb_localized(&none, kb, "xx", NULL, 0), MYOREF_ENOTFOUND);
     CHECK(none == NULL);
   }
+  {
+    /* The problems found in what a person gave speak the knowledge base's
+       language; the error code and the paths stay as they are. */
+    static const char bad[] = "{\"pain\": [{\"region\": \"sacrum\", \"intensity\": 12}]}";
+    char* out = (char*)&out;
+    CHECK_STATUS(myoref_assess_json(&out, es, bad, sizeof bad - 1), MYOREF_EINPUT);
+    CHECK(out == NULL);
+    CHECK(strstr(myoref_last_error()->message, "no es v\xc3\xa1lido") != NULL);
+    CHECK_STR(myoref_last_error_diagnostic_path(0), "/pain/0/intensity");
+    CHECK(strstr(myoref_last_error_diagnostic_message(0), "12 est\xc3\xa1 fuera de rango") != NULL);
+  }
   myoref_kb_free(es);
   /* A refused call clears its out-parameter: a handle given there would be
      lost, so this one starts empty. */

@@ -59,3 +59,37 @@ set_tests_properties("languages: no English line on the 70 muscle pages in Spani
 myoref_cli_test("languages: myoref muscle gracilis --lang es (golden)"
   COMMAND $<TARGET_FILE:myoref_cli> muscle gracilis --lang es
   GOLDEN ${MYOREF_LANG_GOLDEN}/muscle_gracilis.es.txt LABELS languages)
+# The pictures' words for screen readers, the FHIR Bundle's words, and the
+# problems found in what a person gave, in Spanish.
+myoref_cli_test("languages: render muscle --lang es describes the chart in Spanish"
+  COMMAND $<TARGET_FILE:myoref_cli> render muscle gluteus_medius --lang es --out -
+  STDOUT_CONTAINS "<desc id=\"myoref-desc\">Patrón de dolor referido de Glúteo medio"
+    "Zona de extensión (dolor en algunas personas): " LABELS languages)
+myoref_cli_test("languages: fhir --lang es: the Bundle's words in Spanish, with its language"
+  COMMAND $<TARGET_FILE:myoref_cli> fhir ${CMAKE_CURRENT_SOURCE_DIR}/data/plan/assessment-glute.json
+          --kb ${CMAKE_CURRENT_SOURCE_DIR}/data/plan/kb.json --lang es --date 2026-11-24
+  STDOUT_CONTAINS "\"language\": \"es\"" "\"text\": \"Síntomas\"" "\"text\": \"Señales de alarma\""
+    "\"text\": \"Edad en años\"" "\"text\": \"Triaje: autocuidado\"" "Posibles orígenes musculares"
+    "Dolor ahora, 0-10" "Pain severity - 0-10 verbal numeric rating [Score] - Reported"
+  LABELS languages interop)
+myoref_cli_test("languages: fhir of a plan --lang es"
+  COMMAND $<TARGET_FILE:myoref_cli> fhir ${CMAKE_CURRENT_SOURCE_DIR}/data/plan/plan-two-sessions.json
+          --kb ${CMAKE_CURRENT_SOURCE_DIR}/data/plan/kb.json --lang es
+  STDOUT_CONTAINS "\"language\": \"es\"" "Dolor antes de la sesión de autocuidado, 0-10"
+    "Sesión 2 del plan de autocuidado, objetivo " LABELS languages interop)
+myoref_cli_test("languages: a bad intake's problems in Spanish, paths unchanged"
+  COMMAND $<TARGET_FILE:myoref_cli> assess ${CMAKE_CURRENT_SOURCE_DIR}/data/locale/intake-bad.json
+          --lang es
+  EXPECT_EXIT 3
+  STDERR_CONTAINS "el cuestionario no es válido: 3 problemas"
+    "/pain/0/region: zona desconocida \"upper_butock\" (¿quería decir "
+    "/pain/0/intensity: 12 está fuera de rango: se esperaba un número entero de 0 a 10"
+    "/sex: se esperaba \"female\" (mujer) o \"male\" (hombre)" LABELS languages)
+myoref_cli_test("languages: a refused session's problems in Spanish, the plan untouched"
+  COMMAND $<TARGET_FILE:myoref_cli> plan log ${CMAKE_CURRENT_SOURCE_DIR}/data/plan/plan-fresh.json
+          ${CMAKE_CURRENT_SOURCE_DIR}/data/locale/session-bad.json
+          --kb ${CMAKE_CURRENT_SOURCE_DIR}/data/plan/kb.json --lang es
+  EXPECT_EXIT 3
+  STDERR_CONTAINS "sesión rechazada; el plan no ha cambiado"
+    "/date: \"2026-02-30\": ese mes no tiene ese día" "/steps/1: release va después de stretch"
+  UNCHANGED ${CMAKE_CURRENT_SOURCE_DIR}/data/plan/plan-fresh.json LABELS languages)

@@ -132,3 +132,28 @@ def test_check_reports_missing_and_placeholders(en):
     assert check["unknown"] == ["no.such.key"]
     with pytest.raises(myoref.Error):
         en.localized("xx")
+
+
+def test_problems_found_in_what_a_person_gave_are_in_the_language(en, es):
+    # The error code, the paths and the order are the same; the messages are Spanish.
+    bad = {"pain": [{"region": "sacrum", "intensity": 12}], "sex": "F"}
+    with pytest.raises(myoref.InputError) as english:
+        en.assess(bad)
+    with pytest.raises(myoref.InputError) as spanish:
+        es.assess(bad)
+    assert spanish.value.code == english.value.code == "invalid_input"
+    assert [d.path for d in spanish.value.diagnostics] == [d.path for d in english.value.diagnostics]
+    assert spanish.value.message == "el cuestionario no es válido: 2 problemas"
+    assert spanish.value.diagnostics[0].message.startswith("12 está fuera de rango")
+    assert '(¿quería decir "female"?)' in spanish.value.diagnostics[1].message
+    # A session a plan refuses, too.
+    intake = (INTAKES[0].parent / "gluteus_medius_classic.json").read_text(encoding="utf-8")
+    plan = myoref.Plan.start(es, es.assess(intake))
+    session = {"date": "2026-02-30", "target": plan.target, "steps": ["stretch", "release"],
+               "pain_before": 6, "pain_after": 4, "red_flags": []}
+    with pytest.raises(myoref.InputError) as refused:
+        plan.log(session)
+    messages = {d.path: d.message for d in refused.value.diagnostics}
+    assert "ese mes no tiene ese día" in messages["/date"]
+    assert "release va después de stretch" in messages["/steps/1"]
+    assert refused.value.message == "sesión rechazada; el plan no ha cambiado"

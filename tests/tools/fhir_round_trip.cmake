@@ -1,6 +1,7 @@
 # FHIR out and back with the myoref command, for every example intake and for
 # a plan with sessions: assess -> fhir -> import fhir gives the assessment's
-# canonical intake again; the same document always gives the same Bundle.
+# canonical intake again, in English and in Spanish; the same document always
+# gives the same Bundle.
 # Leaves the Bundles in OUT for the validator (tests/cmake/interop.cmake).
 #   MYOREF   the myoref command
 #   SOURCE   the source tree
@@ -45,6 +46,14 @@ foreach(intake IN LISTS intakes)
   if(NOT same)
     message(FATAL_ERROR "${name} (with --patient): import fhir gave another intake")
   endif()
+  # In Spanish: the words change, the codes do not, so it reads back the same.
+  run("${MYOREF}" fhir "${OUT}/${name}.assessment.json" --date 2026-12-01 --lang es
+      --out "${OUT}/${name}.es.bundle.json")
+  run("${MYOREF}" import fhir "${OUT}/${name}.es.bundle.json")
+  string(JSON same EQUAL "${canonical}" "${out}")
+  if(NOT same)
+    message(FATAL_ERROR "${name} (in Spanish): import fhir gave another intake")
+  endif()
   math(EXPR count "${count} + 1")
 endforeach()
 if(count LESS 10)
@@ -59,6 +68,7 @@ foreach(session 1 2)
   run("${MYOREF}" plan log "${OUT}/plan.json" "${SOURCE}/tests/data/fhir/session-${session}.json")
 endforeach()
 run("${MYOREF}" fhir "${OUT}/plan.json" --out "${OUT}/plan.bundle.json")
+run("${MYOREF}" fhir "${OUT}/plan.json" --lang es --out "${OUT}/plan.es.bundle.json")
 file(READ "${OUT}/plan.bundle.json" plan_bundle)
 foreach(expected "\"effectiveDateTime\": \"2026-12-02\"" "\"effectiveDateTime\": \"2026-12-05\""
                  "\"code\": \"pain-before-session\"" "\"code\": \"pain-after-session\"")

@@ -1,6 +1,7 @@
 // Session dates: ISO 8601 calendar dates, checked for being real.
 #include <catch2/catch.hpp>
 
+#include "i18n/messages.hpp"
 #include "protocol/dates.hpp"
 
 using myoref::detail::parse_iso_date;
@@ -22,9 +23,11 @@ TEST_CASE("calendar dates are real dates, leap years included", "[plan][dates]")
     INFO(bad);
     std::string why;
     CHECK_FALSE(parse_iso_date(bad, &why));
-    CHECK_FALSE(why.empty());
+    // `why` is the key of a catalogue message, which every language has.
+    CHECK(myoref::detail::english_catalogue().has(why));
   }
   std::string why;
   CHECK_FALSE(parse_iso_date("2023-02-29", &why));
-  CHECK(why.find("leap year") != std::string::npos);
+  CHECK(myoref::detail::english_catalogue().get(why).find("leap year") != std::string::npos);
+  CHECK(myoref::detail::catalogue_for("es").get(why).find("bisiesto") != std::string::npos);
 }

@@ -758,3 +758,45 @@ TEST_CASE("the head and hands are drawn enlarged under each view, and can be mar
     CHECK(count(*chart, std::string("data-inset-key=\"") + key + "\"") >= 1);
   }
 }
+
+TEST_CASE("the pictures' words for screen readers are in the knowledge base's language",
+          "[render][languages]") {
+  const KnowledgeBase es = kb().localized("es").value();
+  // A muscle chart: its description, the insets' captions, the zones' notes.
+  auto muscle = myoref::render_muscle_svg(es, candidate("masseter:left"));
+  REQUIRE(muscle);
+  CHECK(muscle->find("<desc id=\"myoref-desc\">Patrón de dolor referido de ") != std::string::npos);
+  CHECK(muscle->find("Zona esencial (el dolor casi siempre aquí): ") != std::string::npos);
+  CHECK(muscle->find(">Cabeza</text>") != std::string::npos);
+  CHECK(muscle->find(">Mano derecha</text>") != std::string::npos);
+  CHECK(muscle->find(">Mano izquierda</text>") != std::string::npos);
+  CHECK(muscle->find(": zona esencial</title>") != std::string::npos);
+  // The chart to draw on: its description.
+  auto chart = myoref::render_chart_svg(es);
+  REQUIRE(chart);
+  CHECK(chart->find("Un mapa corporal para marcar el dolor") != std::string::npos);
+  // A drawing, an overlay and the small multiples: descriptions, headings, scores.
+  const myoref::Intake intake = intake_from("intake_gluteus_medius.json");
+  auto drawing = myoref::render_intake_svg(es, intake);
+  REQUIRE(drawing);
+  CHECK(drawing->find("Dibujo del dolor, vistas de frente y de espaldas, dolor ahora en una escala "
+                      "de 0 a 10: ") != std::string::npos);
+  auto overlay = myoref::render_overlay_svg(es, intake, candidate("gluteus_medius:left"));
+  REQUIRE(overlay);
+  CHECK(overlay->find("Zonas con dolor dentro del patrón: ") != std::string::npos);
+  auto assessment = myoref::assess(es, intake);
+  REQUIRE(assessment);
+  auto candidates = myoref::render_candidates_svg(*assessment, 2);
+  REQUIRE(candidates);
+  CHECK(candidates->find("1. Glúteo medio (lado izquierdo), puntuación 0,") != std::string::npos);
+  CHECK(candidates->find("Zona esencial de cada candidato") != std::string::npos);
+  // None of the English sentences is left.
+  for (const std::string* svg : {&*muscle, &*chart, &*drawing, &*overlay, &*candidates}) {
+    for (const char* english :
+         {"Referral pattern of", "front and back views", "essential zone", "spillover zone",
+          "Painful regions", ">Head<", " hand<", "score ", "each candidate", "A body chart"}) {
+      INFO(english);
+      CHECK(svg->find(english) == std::string::npos);
+    }
+  }
+}

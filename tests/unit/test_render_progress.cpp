@@ -141,3 +141,31 @@ TEST_CASE("pain over time honours the options and refuses bad ones", "[render][p
   CHECK(bad.error().code() == ErrorCode::invalid_argument);
   CHECK(bad.error().path() == "/overlay_colour");
 }
+
+TEST_CASE("pain over time speaks the knowledge base's language",
+          "[render][pain-over-time][languages]") {
+  // The same plan, read with the knowledge base in Spanish.
+  const myoref::KnowledgeBase es = test_kb().localized("es").value();
+  auto plan = Plan::from_json(es, journey().to_json());
+  REQUIRE(plan);
+  auto svg = myoref::render_pain_over_time_svg(*plan);
+  REQUIRE(svg);
+  CHECK(svg->find(">El dolor a lo largo de las sesiones</text>") != std::string::npos);
+  CHECK(svg->find("Dolor inicial 6/10; alivio con 4/10 o menos; 7 sesiones; el plan se detuvo") !=
+        std::string::npos);
+  CHECK(svg->find(">Dolor (0 a 10)</text>") != std::string::npos);
+  CHECK(svg->find(">Inicial 6</text>") != std::string::npos);
+  CHECK(svg->find(">Alivio 4</text>") != std::string::npos);
+  CHECK(svg->find(">Peor 8</text>") != std::string::npos);
+  CHECK(svg->find(">Detenido</text>") != std::string::npos);
+  CHECK(svg->find(">Sesiones, por orden de fecha</text>") != std::string::npos);
+  CHECK(svg->find(" Sesión 4 el 2026-11-09, nuevo objetivo ") != std::string::npos);
+  CHECK(svg->find("Sesión 4, 2026-11-09: dolor 4 después (alivio)") != std::string::npos);
+  CHECK(svg->find("El plan se detuvo tras la sesión 7") != std::string::npos);
+  CHECK(svg->find(">Dolor antes de la sesión</text>") != std::string::npos);
+  for (const char* english : {"Pain", "Session", "Baseline", "Relief", "Worse", "Stopped",
+                              " before", " after", "The plan", "target"}) {
+    INFO(english);
+    CHECK(svg->find(english) == std::string::npos);
+  }
+}

@@ -20,8 +20,51 @@
 // chart's order); every change by the person fires a `change` event (bubbling,
 // detail: {value}). Setting `value` does not fire it. The content lives in
 // the light DOM, so page styles, tests and accessibility tools see it as is.
+//
+// Its words follow the knowledge base's language (kb.locale: "es", "es-MX"
+// speak Spanish; any other, English); the regions' names come from the chart.
 
 const STYLE_ID = "myoref-body-chart-style";
+
+// The component's own words, by language (the primary subtag of kb.locale).
+const WORDS = {
+  en: {
+    intensity: "Pain in the selected region (0 to 10)",
+    noneSelected: "No region selected",
+    clear: "Clear the drawing",
+    help: "Click or tap where it hurts; click again to unmark. Keyboard: Tab into the chart, " +
+          "arrow keys to move between regions, Enter or Space to mark, a digit 0 to 9 for how " +
+          "much it hurts.",
+    swipe: "Swipe the chart sideways for the back view.",
+    marked: "Regions marked",
+    chart: "Body chart, front and back views",
+    unmarked: (region) => `${region}: unmarked`,
+    pain: (region, n) => `${region}: pain ${n} of 10`,
+    painLabel: (region, n) => `${region}, pain ${n} of 10`,
+    listItem: (region, n) => `${region}: ${n} of 10`,
+  },
+  es: {
+    intensity: "Dolor en la zona seleccionada (de 0 a 10)",
+    noneSelected: "Ninguna zona seleccionada",
+    clear: "Borrar el dibujo",
+    help: "Haga clic o toque donde le duele; otra vez para desmarcar. Con el teclado: Tab para " +
+          "entrar en el mapa, las flechas para pasar de una zona a otra, Intro o Espacio para " +
+          "marcar, un número del 0 al 9 para cuánto duele.",
+    swipe: "Deslice el mapa hacia un lado para ver la espalda.",
+    marked: "Zonas marcadas",
+    chart: "Mapa corporal, vistas de frente y de espaldas",
+    unmarked: (region) => `${region}: sin marcar`,
+    pain: (region, n) => `${region}: dolor ${n} de 10`,
+    painLabel: (region, n) => `${region}, dolor ${n} de 10`,
+    listItem: (region, n) => `${region}: ${n} de 10`,
+  },
+};
+
+/** The component's words for a language tag ("es-MX" -> Spanish); English by default. */
+function wordsFor(locale) {
+  const primary = String(locale || "en").toLowerCase().split("-")[0];
+  return WORDS[primary] || WORDS.en;
+}
 
 // The drawing picture's pain scale (src/render/figure.cpp, pain_colour): pale
 // yellow through orange to dark red; 0 ("drawn, no pain now") neutral grey.
@@ -148,8 +191,21 @@ export class MyorefBodyChart extends Base {
   set kb(kb) {
     this._kb = kb;
     this._svgText = null;
-    if (this._built)
+    if (this._built) {
+      this._applyWords();
       this._renderChart();
+    }
+  }
+
+  /** The component's words, in the knowledge base's language. */
+  get _words() {
+    let locale = "en";
+    try {
+      locale = this._kb && this._kb.locale ? this._kb.locale : "en";
+    } catch {
+      // a deleted knowledge base: keep English
+    }
+    return wordsFor(locale);
   }
 
   /** The chart's SVG text, when given directly instead of a knowledge base. */
@@ -207,7 +263,6 @@ export class MyorefBodyChart extends Base {
     controls.className = "mbc-controls";
     const label = doc.createElement("label");
     label.htmlFor = `${this._uid}-intensity`;
-    label.textContent = "Pain in the selected region (0 to 10)";
     const input = doc.createElement("input");
     input.type = "number";
     input.id = `${this._uid}-intensity`;
@@ -222,11 +277,9 @@ export class MyorefBodyChart extends Base {
     const selectedName = doc.createElement("span");
     selectedName.id = `${this._uid}-selected`;
     selectedName.className = "mbc-selected-name";
-    selectedName.textContent = "No region selected";
     const clear = doc.createElement("button");
     clear.type = "button";
     clear.className = "mbc-clear";
-    clear.textContent = "Clear the drawing";
     clear.addEventListener("click", () => {
       this._marks.clear();
       this._select(null);
@@ -240,16 +293,10 @@ export class MyorefBodyChart extends Base {
     const instructions = doc.createElement("p");
     instructions.className = "mbc-help";
     instructions.id = help;
-    instructions.textContent =
-        "Click or tap where it hurts; click again to unmark. Keyboard: Tab into the chart, " +
-        "arrow keys to move between regions, Enter or Space to mark, a digit 0 to 9 for how " +
-        "much it hurts.";
     const swipe = doc.createElement("p");
     swipe.className = "mbc-help mbc-swipe";
-    swipe.textContent = "Swipe the chart sideways for the back view.";
     const list = doc.createElement("ul");
     list.className = "mbc-list";
-    list.setAttribute("aria-label", "Regions marked");
     const status = doc.createElement("p");
     status.className = "mbc-status";
     status.setAttribute("role", "status");
@@ -261,6 +308,11 @@ export class MyorefBodyChart extends Base {
     this._chart = chart;
     this._list = list;
     this._status = status;
+    this._intensityLabel = label;
+    this._clear = clear;
+    this._help = instructions;
+    this._swipe = swipe;
+    this._applyWords();
 
     chart.addEventListener("click", (e) => this._onClick(e));
     chart.addEventListener("keydown", (e) => this._onKey(e));
@@ -270,6 +322,17 @@ export class MyorefBodyChart extends Base {
         this._setFocus(el);
     });
     this._renderChart();
+  }
+
+  // The component's own texts in the knowledge base's language.
+  _applyWords() {
+    const w = this._words;
+    this._intensityLabel.textContent = w.intensity;
+    this._clear.textContent = w.clear;
+    this._help.textContent = w.help;
+    this._swipe.textContent = w.swipe;
+    this._list.setAttribute("aria-label", w.marked);
+    this._status.textContent = "";
   }
 
   _renderChart() {
@@ -284,7 +347,7 @@ export class MyorefBodyChart extends Base {
       // A group of controls, not one image: its regions are focusable.
       root.setAttribute("role", "group");
       root.removeAttribute("aria-labelledby");
-      root.setAttribute("aria-label", "Body chart, front and back views");
+      root.setAttribute("aria-label", this._words.chart);
       root.setAttribute("aria-describedby", `${this._uid}-help`);
     }
     this._regions = [...this._chart.querySelectorAll("[data-region-key]")];
@@ -344,7 +407,7 @@ export class MyorefBodyChart extends Base {
     this._input.disabled = this._selected === null;
     if (this._selected === null) {
       this._input.value = "";
-      this._selectedName.textContent = "No region selected";
+      this._selectedName.textContent = this._words.noneSelected;
     } else {
       const n = this._marks.get(this._selected);
       this._input.value = String(n === undefined ? this._defaultIntensity : n);
@@ -355,10 +418,10 @@ export class MyorefBodyChart extends Base {
   _toggle(key) {
     if (this._marks.has(key)) {
       this._marks.delete(key);
-      this._announce(`${this._label(key)}: unmarked`);
+      this._announce(this._words.unmarked(this._label(key)));
     } else {
       this._marks.set(key, this._defaultIntensity);
-      this._announce(`${this._label(key)}: pain ${this._defaultIntensity} of 10`);
+      this._announce(this._words.pain(this._label(key), this._defaultIntensity));
     }
     this._select(key);
     this._paint(key);
@@ -371,7 +434,7 @@ export class MyorefBodyChart extends Base {
     this._select(key);
     this._paint(key);
     this._renderList();
-    this._announce(`${this._label(key)}: pain ${n} of 10`);
+    this._announce(this._words.pain(this._label(key), n));
     this._changed();
   }
 
@@ -484,7 +547,7 @@ export class MyorefBodyChart extends Base {
         el.setAttribute("data-intensity", String(n));
         el.style.setProperty("--mbc-fill", painColour(n));
         el.setAttribute(pressed, "true");
-        el.setAttribute("aria-label", `${label}, pain ${n} of 10`);
+        el.setAttribute("aria-label", this._words.painLabel(label, n));
       } else {
         el.removeAttribute("data-intensity");
         el.style.removeProperty("--mbc-fill");
@@ -514,7 +577,7 @@ export class MyorefBodyChart extends Base {
       swatch.className = "mbc-swatch";
       swatch.style.background = painColour(mark.intensity);
       swatch.setAttribute("aria-hidden", "true");
-      li.append(swatch, `${this._label(key)}: ${mark.intensity} of 10`);
+      li.append(swatch, this._words.listItem(this._label(key), mark.intensity));
       this._list.append(li);
     }
   }

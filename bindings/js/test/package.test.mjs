@@ -124,6 +124,23 @@ test("every error kind a caller can cause is a MyorefError with its code", () =>
   assert.throws(() => kb.assess(42), TypeError);
 });
 
+test("with a Spanish knowledge base, the problems a person caused are in Spanish", () => {
+  const es = kb.localized("es");
+  try {
+    assert.equal(es.locale, "es");
+    const intake = { pain: [{ region: "buttok_upper", side: "left", intensity: 12 }] };
+    const english = rejects(() => kb.assess(intake), "invalid_input");
+    const spanish = rejects(() => es.assess(intake), "invalid_input");
+    // The code and the paths never change with the language; the words do.
+    assert.deepEqual(spanish.problems.map((p) => p.path), english.problems.map((p) => p.path));
+    assert.match(spanish.message, /el cuestionario no es válido: 2 problemas/);
+    assert.match(spanish.problems[0].message, /^zona desconocida "buttok_upper" \(¿quería decir "buttock_upper"\?\)$/);
+    assert.match(spanish.problems[1].message, /^12 está fuera de rango: se esperaba un número entero de 0 a 10/);
+  } finally {
+    es.delete();
+  }
+});
+
 test("pictures are SVG text from the core", () => {
   const intake = JSON.parse(fs.readFileSync(path.join(intakeDir, "gluteus_medius_classic.json"), "utf8"));
   const svg = kb.renderOverlay(intake, "gluteus_medius:left", { idPrefix: "t" });
