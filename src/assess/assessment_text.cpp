@@ -111,12 +111,6 @@ std::string region_phrases(const KnowledgeBase& kb, gsl::span<const RegionKeyInd
   return detail::region_key_phrases(kb, keys);
 }
 
-std::string score_text(float score) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%.2f", static_cast<double>(score));
-  return buf;
-}
-
 }  // namespace
 
 std::string Assessment::to_text() const {
@@ -213,7 +207,7 @@ std::string Assessment::to_text() const {
       const detail::TieEntry& e = entries[i];
       const RankedCandidate c = candidate(e.rank);
       std::string head = std::to_string(i + 1) + ". " + entry_title(*this, e);
-      head += m.get("text.score", {MsgArg::decimal("score", score_text(c.score))});
+      head += m.get("text.score", {MsgArg::decimal("score", detail::score_text(c.score))});
       out += "  " + head + '\n';
       const std::vector<detail::TieEntry> ties = detail::tied_with(*this, entries, i);
       if (!ties.empty()) {

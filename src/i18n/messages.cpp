@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <iterator>
 
 #include "util/json.hpp"
@@ -131,6 +132,12 @@ std::string Catalogue::get(std::string_view key, const MsgArg* args, std::size_t
 const Catalogue& english_catalogue() {
   static const Catalogue english = load_english();
   return english;
+}
+
+std::string score_text(float score) {
+  const long hundredths = std::lround(std::clamp(score, 0.0F, 1.0F) * 100.0F);
+  const std::string frac = std::to_string(hundredths % 100);
+  return std::to_string(hundredths / 100) + '.' + (frac.size() == 1 ? "0" + frac : frac);
 }
 
 }  // namespace myoref::detail

@@ -92,6 +92,10 @@ class Catalogue {
 /// A dose in a catalogue's words ("hold 30 s, 3 repetitions, each side, daily").
 std::string dose_text(const Catalogue& messages, const Dose& dose);
 
+/// A score as a person reads it: two decimals with '.' ("0.99"), clamped to
+/// 0..1; pass it as MsgArg::decimal so that the language's separator is used.
+std::string score_text(float score);
+
 /// The English catalogue, embedded in the library (data/locales/en/messages.json).
 const Catalogue& english_catalogue();
 

@@ -583,7 +583,8 @@ json::object clinical_impression(BundleWriter& w, const json::object& doc,
       ++rank;
       json::object f;
       f["itemCodeableConcept"] = candidate_concept(kb, *c);
-      const std::string score = json::serialize(c->at("score"));
+      const std::string score =
+          detail::score_text(static_cast<float>(c->at("score").to_number<double>()));
       std::string basis = m.get(
           "fhir.rank", {{"rank", rank}, {"total", total}, detail::MsgArg::decimal("score", score)});
       if (const json::value* tied = c->if_contains("tied");

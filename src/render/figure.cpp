@@ -732,12 +732,6 @@ std::string zone_list(const KnowledgeBase& kb, const std::vector<Zone>& zones, Z
   return out.empty() ? m.get("render.none") : out;
 }
 
-std::string score_text(float score) {
-  const long hundredths = std::lround(std::clamp(score, 0.0F, 1.0F) * 100.0F);
-  const std::string frac = std::to_string(hundredths % 100);
-  return std::to_string(hundredths / 100) + '.' + (frac.size() == 1 ? "0" + frac : frac);
-}
-
 Rgb pain_colour(int intensity) noexcept {
   if (intensity <= 0)
     return kNoPain;

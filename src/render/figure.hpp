@@ -55,9 +55,6 @@ std::string candidate_label(const KnowledgeBase& kb, CandidateIndex candidate);
 /// knowledge-base order; "none" when there are none.
 std::string zone_list(const KnowledgeBase& kb, const std::vector<Zone>& zones, Zone which);
 
-/// A score in [0, 1] with two decimals, written digit by digit: "0.82".
-std::string score_text(float score);
-
 /// The fill of pain intensity 0..10 (0: drawn, no pain now).
 Rgb pain_colour(int intensity) noexcept;
 

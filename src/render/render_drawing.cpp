@@ -208,7 +208,7 @@ Expected<std::string> render_candidates_svg(const Assessment& assessment, std::s
     const RankedCandidate ranked = assessment.candidate(rank);
     const std::string label = candidate_label(kb, ranked.candidate);
     Panel panel = overlay_panel(kb, by_key, ranked.candidate);
-    const std::string score = detail::render::score_text(ranked.score);
+    const std::string score = detail::score_text(ranked.score);
     panel.heading =
         m.get("render.candidate_heading",
               {{"rank", rank + 1}, {"muscle", label}, detail::MsgArg::decimal("score", score)});

@@ -200,7 +200,7 @@ void write_ranking(std::string& out, const Assessment& a, std::size_t ranked,
     const RankedCandidate c = a.candidate(e.rank);
     out += "<li><h3>" + html(entry_label(a, e)) + " <span class=\"score\">" +
            html(m.get("report.score",
-                      {detail::MsgArg::decimal("score", detail::render::score_text(c.score))})) +
+                      {detail::MsgArg::decimal("score", detail::score_text(c.score))})) +
            "</span></h3>\n<ul>";
     const std::vector<detail::TieEntry> ties = detail::tied_with(a, entries, i);
     if (!ties.empty()) {

@@ -72,3 +72,9 @@ if(TARGET myoref_python)
     ENVIRONMENT "PYTHONPATH=${MYOREF_PYTHON_DIR};PYTHONDONTWRITEBYTECODE=1;MPLBACKEND=Agg;MYOREF_SOURCE_DIR=${PROJECT_SOURCE_DIR};JUPYTER_RUNTIME_DIR=${CMAKE_CURRENT_BINARY_DIR}/python/jupyter-runtime;IPYTHONDIR=${CMAKE_CURRENT_BINARY_DIR}/python/ipython;PYDEVD_DISABLE_FILE_VALIDATION=1"
     LABELS "python;examples;interop" TIMEOUT 1200)
 endif()
+# The ranking's words in the Bundle write a score as a person reads it (two
+# decimals), not as JSON writes a float ("8.9572453E-1").
+myoref_cli_test("interop: fhir writes a candidate's score with two decimals"
+  COMMAND $<TARGET_FILE:myoref_cli> fhir tests/data/plan/assessment-glute.json
+          --kb tests/data/plan/kb.json --date 2026-11-24
+  WORKDIR ${PROJECT_SOURCE_DIR} STDOUT_CONTAINS "Rank 1 of 6, score 0.90." LABELS interop)

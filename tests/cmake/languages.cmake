@@ -71,6 +71,7 @@ myoref_cli_test("languages: fhir --lang es: the Bundle's words in Spanish, with 
   STDOUT_CONTAINS "\"language\": \"es\"" "\"text\": \"Síntomas\"" "\"text\": \"Señales de alarma\""
     "\"text\": \"Edad en años\"" "\"text\": \"Triaje: autocuidado\"" "Posibles orígenes musculares"
     "Dolor ahora, 0-10" "Pain severity - 0-10 verbal numeric rating [Score] - Reported"
+    "Puesto 1 de 6, puntuación 0,90."
   LABELS languages interop)
 myoref_cli_test("languages: fhir of a plan --lang es"
   COMMAND $<TARGET_FILE:myoref_cli> fhir ${CMAKE_CURRENT_SOURCE_DIR}/data/plan/plan-two-sessions.json
