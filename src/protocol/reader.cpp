@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "myoref/spellings.hpp"
+
 namespace myoref::detail {
 
 const json::object* Reader::object(const json::value& v, std::string_view path,
@@ -140,9 +142,9 @@ std::optional<SessionLog> read_session(Reader& r, const json::value& v, std::str
         if (auto step = parse_step(name)) {
           s.steps.push_back(*step);
         } else {
-          r.fail(pointer(path, i),
-                 "unknown step " + quoted(name) + "; the steps are release, stretch, strengthen" +
-                     did_you_mean(closest(name, {"release", "stretch", "strengthen"})));
+          r.fail(pointer(path, i), "unknown step " + quoted(name) +
+                                       "; the steps are release, stretch, strengthen" +
+                                       did_you_mean(closest(name, spellings<Step>())));
         }
       }
     }
