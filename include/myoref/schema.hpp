@@ -65,15 +65,21 @@ struct Texts {
 };
 /// An enum, by its spelling (myoref/spellings.hpp).
 struct Spelled {};
+/// When the canonical writer writes a field. A field that came after the
+/// first knowledge bases is left out where it says nothing, so that those
+/// keep the canonical text, and hash, they had before it existed.
+enum class Written : std::uint8_t {
+  always,
+  if_any,            ///< only when not empty
+  with_precautions,  ///< only in a base that has precautions, where it is also required
+};
+
 /// An array of ids of another record kind, each resolved to its index.
 struct Refs {
-  Ids ids = Ids::citation;       ///< the kind they name
-  Need need = Need::required;    ///< whether it must be given
-  Empty empty = Empty::refused;  ///< whether it may be empty
-  /// Only in a knowledge base that has precautions: required and written
-  /// there, optional and left out elsewhere (so that a base without them keeps
-  /// the canonical text, and hash, it had before they existed).
-  bool with_precautions = false;
+  Ids ids = Ids::citation;            ///< the kind they name
+  Need need = Need::required;         ///< whether it must be given
+  Empty empty = Empty::refused;       ///< whether it may be empty
+  Written written = Written::always;  ///< when the writer writes it
 };
 /// One id of another record kind, or null (a std::optional index).
 struct Ref {
@@ -140,6 +146,22 @@ constexpr std::string_view name_of(const Table& table, Member Record::*member) {
 // --- The tables ---------------------------------------------------------------
 // In the canonical writer's key order (docs/knowledge-base.md).
 
+/// A region of the body chart.
+inline constexpr auto kRegion = std::make_tuple(
+    field("id", &Region::id, Id{}), field("name", &Region::name, Text{}),
+    field("laterality", &Region::laterality, Spelled{}), field("view", &Region::view, Spelled{}),
+    field("parts", &Region::parts,
+          Refs{Ids::region, Need::optional, Empty::refused, Written::if_any}),
+    field("what", &Region::what, Text{}));
+
+/// The age rule (the loader checks younger_than <= older_than).
+inline constexpr auto kAgeRule = std::make_tuple(
+    field("level", &AgeRule::level, Spelled{}),
+    field("younger_than", &AgeRule::younger_than, Whole{0, 150}),
+    field("older_than", &AgeRule::older_than, Whole{0, 150}),
+    field("max_duration_days", &AgeRule::max_duration_days, Whole{0, 36500}),
+    field("advice", &AgeRule::advice, Text{}), field("cite", &AgeRule::cite, Cite{}));
+
 /// A citation: key and reference.
 inline constexpr auto kCitation =
     std::make_tuple(field("key", &Citation::key, Id{}), field("text", &Citation::text, Text{}));
@@ -187,7 +209,7 @@ inline constexpr auto kExercise = std::make_tuple(
     field("cues", &Exercise::cues, Texts{Need::required, Empty::refused}),
     field("cautions", &Exercise::cautions, Texts{Need::optional, Empty::allowed}),
     field("ruled_out_by", &Exercise::ruled_out_by,
-          Refs{Ids::precaution, Need::required, Empty::allowed, true}),
+          Refs{Ids::precaution, Need::required, Empty::allowed, Written::with_precautions}),
     field("regression", &Exercise::regression, Ref{Ids::exercise}),
     field("progression", &Exercise::progression, Ref{Ids::exercise}),
     field("cite", &Exercise::cite, Cite{}));

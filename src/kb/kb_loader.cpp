@@ -315,7 +315,9 @@ class Loader {
   template <class Index>
   void read_field(const json::object& o, const Path& base, std::string_view key,
                   std::vector<Index>& out, schema::Refs rule) {
-    const Need need = rule.with_precautions && kb_.precautions.empty() ? Need::optional : rule.need;
+    const Need need = rule.written == schema::Written::with_precautions && kb_.precautions.empty()
+                          ? Need::optional
+                          : rule.need;
     out = references<Index>(o, base, key, kind(rule.ids), need, rule.empty);
   }
   template <class Index>
@@ -361,6 +363,19 @@ class Loader {
         return exercises_;
     }
     return citations_;
+  }
+  // Whether field `key` of the object at `base` was read without a problem
+  // since diagnostic `before`, so that the checks that join it with another
+  // (and pass 3) only judge what they can see.
+  bool clean_since(std::size_t before, const Path& base, std::string_view key) const {
+    if (diags_.size() == before)
+      return true;
+    const std::string at = Path(base, key).str();
+    return std::none_of(diags_.begin() + static_cast<std::ptrdiff_t>(before), diags_.end(),
+                        [&at](const Diagnostic& d) {
+                          return d.path.compare(0, at.size(), at) == 0 &&
+                                 (d.path.size() == at.size() || d.path[at.size()] == '/');
+                        });
   }
   // What a nested record's table cannot say: the rules that join its fields.
   void check_nested(const json::object& o, const Path& path, const Dose& dose);
@@ -865,22 +880,14 @@ void Loader::read_regions(const json::object& top) {
   region_known_.assign(a->size(), false);
   for (std::size_t i = 0; i < a->size(); ++i) {
     const Path path(kRegions, i);
-    const json::object* o =
-        object_at((*a)[i], path, {"id", "name", "laterality", "view", "parts", "what"});
+    const json::object* o = record_at((*a)[i], path, schema::kRegion);
     if (o == nullptr)
       continue;
-    Region& r = kb_.regions[i];
-    id_field(*o, path, "id", r.id);
-    text(*o, path, "name", r.name);
-    const auto laterality = choice<Laterality>(*o, path, "laterality");
-    const auto view = choice<View>(*o, path, "view");
-    text(*o, path, "what", r.what);
-    if (laterality)
-      r.laterality = *laterality;
-    if (view)
-      r.view = *view;
-    region_known_[i] = laterality.has_value() && view.has_value();
-    r.parts = references<RegionIndex>(*o, path, "parts", regions_, Need::optional, Empty::refused);
+    const std::size_t before = diags_.size();
+    read_fields(*o, path, schema::kRegion, kb_.regions[i]);
+    region_known_[i] =
+        clean_since(before, path, schema::name_of(schema::kRegion, &Region::laterality)) &&
+        clean_since(before, path, schema::name_of(schema::kRegion, &Region::view));
   }
   check_region_parts(*a);
 }
@@ -901,7 +908,9 @@ void Loader::check_region_parts(const json::array& a) {
       const RegionIndex part = parts[j];
       const std::string& id = kb_.regions[part].id;
       // parts holds the ids that resolved; find this one's place in the document.
-      const json::array& listed = a[i].get_object().at("parts").get_array();
+      const std::string_view key = schema::name_of(schema::kRegion, &Region::parts);
+      const json::array& listed =
+          a[i].get_object().at(json::string_view(key.data(), key.size())).get_array();
       std::size_t at = j;
       for (std::size_t n = 0; n < listed.size(); ++n) {
         if (listed[n].is_string() && listed[n].get_string() == id) {
@@ -954,29 +963,20 @@ void Loader::read_age_rule(const json::object& top) {
   if (v == nullptr)
     return;
   const Path path(kDocument, "age_rule");
-  const json::object* o = object_at(
-      *v, path, {"level", "younger_than", "older_than", "max_duration_days", "advice", "cite"});
+  const json::object* o = record_at(*v, path, schema::kAgeRule);
   if (o == nullptr)
     return;
   AgeRule& rule = kb_.age_rule;
-  if (const auto level = choice<TriageLevel>(*o, path, "level"))
-    rule.level = *level;
-  const auto younger = integer(*o, path, "younger_than", 0, 150);
-  const auto older = integer(*o, path, "older_than", 0, 150);
-  const auto days = integer(*o, path, "max_duration_days", 0, 36500);
-  if (younger)
-    rule.younger_than = *younger;
-  if (older)
-    rule.older_than = *older;
-  if (days)
-    rule.max_duration_days = *days;
-  if (younger && older && *younger > *older) {
-    error("/age_rule/younger_than", "must not be greater than older_than (" +
-                                        std::to_string(*older) +
-                                        "), or the rule would apply at every age");
+  const std::size_t before = diags_.size();
+  read_fields(*o, path, schema::kAgeRule, rule);
+  const std::string_view younger = schema::name_of(schema::kAgeRule, &AgeRule::younger_than);
+  const std::string_view older = schema::name_of(schema::kAgeRule, &AgeRule::older_than);
+  if (clean_since(before, path, younger) && clean_since(before, path, older) &&
+      rule.younger_than > rule.older_than) {
+    error(Path(path, younger), "must not be greater than older_than (" +
+                                   std::to_string(rule.older_than) +
+                                   "), or the rule would apply at every age");
   }
-  text(*o, path, "advice", rule.advice);
-  rule.cite = cite(*o, path);
 }
 
 void Loader::read_precautions(const json::object& top) {
@@ -1433,17 +1433,8 @@ void Loader::read_exercise(const json::value& v, const Path& path, ExerciseIndex
     return;
   Exercise& e = kb_.exercises[index];
   const std::size_t diagnostics_before = diags_.size();
-  // Whether a field was read without a problem, so that the checks that join
-  // it with another (and pass 3) only judge what they can see.
   const auto clean = [&](std::string_view key) {
-    if (diags_.size() == diagnostics_before)
-      return true;
-    const std::string at = Path(path, key).str();
-    return std::none_of(diags_.begin() + static_cast<std::ptrdiff_t>(diagnostics_before),
-                        diags_.end(), [&at](const Diagnostic& d) {
-                          return d.path.compare(0, at.size(), at) == 0 &&
-                                 (d.path.size() == at.size() || d.path[at.size()] == '/');
-                        });
+    return clean_since(diagnostics_before, path, key);
   };
   const std::string_view step = schema::name_of(schema::kExercise, &Exercise::step);
   // The one Custom field, equipment: each a known tool, "none" alone.

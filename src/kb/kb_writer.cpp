@@ -107,6 +107,10 @@ void write_field(const KbData& /*kb*/, json::object& o, std::string_view key,
                  const std::optional<int>& n, schema::Whole /*rule*/) {
   o[sv(key)] = optional_int(n);
 }
+void write_field(const KbData& /*kb*/, json::object& o, std::string_view key, int n,
+                 schema::Whole /*rule*/) {
+  o[sv(key)] = n;
+}
 void write_field(const KbData& /*kb*/, json::object& o, std::string_view key, bool b,
                  schema::Flag /*rule*/) {
   o[sv(key)] = b;
@@ -126,7 +130,8 @@ void write_field(const KbData& /*kb*/, json::object& o, std::string_view key, E 
 }
 void write_field(const KbData& kb, json::object& o, std::string_view key,
                  const std::vector<std::uint16_t>& indices, schema::Refs rule) {
-  if (rule.with_precautions && kb.precautions.empty())
+  if ((rule.written == schema::Written::with_precautions && kb.precautions.empty()) ||
+      (rule.written == schema::Written::if_any && indices.empty()))
     return;
   json::array ids;
   ids.reserve(indices.size());
@@ -300,19 +305,10 @@ json::value kb_to_json_value(const KbData& kb) {
     citations.emplace_back(record_object(kb, c, schema::kCitation));
   o["citations"] = std::move(citations);
   json::array regions;
-  for (const auto& r : kb.regions) {
-    json::object x;
-    x["id"] = sv(r.id);
-    x["name"] = sv(r.name);
-    x["laterality"] = sv(to_string(r.laterality));
-    x["view"] = sv(to_string(r.view));
-    // Only a coarse region has the member, so that a base without parts keeps
-    // the canonical text (and hash) it had before they existed.
-    if (!r.parts.empty())
-      x["parts"] = region_ids(kb, r.parts);
-    x["what"] = sv(r.what);
-    regions.emplace_back(std::move(x));
-  }
+  // Only a coarse region has "parts" (Written::if_any), so that a base without
+  // parts keeps the canonical text (and hash) it had before they existed.
+  for (const auto& r : kb.regions)
+    regions.emplace_back(record_object(kb, r, schema::kRegion));
   o["regions"] = std::move(regions);
   json::array findings;
   for (const auto& f : kb.findings)
@@ -322,14 +318,7 @@ json::value kb_to_json_value(const KbData& kb) {
   for (const auto& f : kb.red_flags)
     red_flags.emplace_back(record_object(kb, f, schema::kRedFlag));
   o["red_flags"] = std::move(red_flags);
-  json::object age;
-  age["level"] = sv(to_string(kb.age_rule.level));
-  age["younger_than"] = kb.age_rule.younger_than;
-  age["older_than"] = kb.age_rule.older_than;
-  age["max_duration_days"] = kb.age_rule.max_duration_days;
-  age["advice"] = sv(kb.age_rule.advice);
-  age["cite"] = cite(kb, kb.age_rule.cite);
-  o["age_rule"] = std::move(age);
+  o["age_rule"] = record_object(kb, kb.age_rule, schema::kAgeRule);
   // Written only when there are some, so that a knowledge base without
   // precautions keeps the canonical text (and hash) it had before they existed.
   if (!kb.precautions.empty()) {

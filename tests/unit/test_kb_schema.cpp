@@ -6,6 +6,7 @@
 // against the same keys in tests/python/test_kb.py.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -87,12 +88,32 @@ void check_record(const Table& table, const std::string& path) {
 TEST_CASE("schema: writer and loader follow each record's field table", "[kb][schema]") {
   namespace schema = myoref::schema;
   check_record(schema::kCitation, "/citations/0");
+  check_record(schema::kAgeRule, "/age_rule");
   check_record(schema::kFinding, "/findings/0");
   check_record(schema::kRedFlag, "/red_flags/0");
   check_record(schema::kPrecaution, "/precautions/0");
   check_record(schema::kTriageRule, "/rules/0");
   check_record(schema::kExercise, "/exercises/0");
   check_record(schema::kDose, "/exercises/0/dose");
+}
+
+TEST_CASE("schema: a region's parts are written where it has some", "[kb][schema]") {
+  namespace schema = myoref::schema;
+  const json::value doc = canonical();
+  const auto& regions = doc.at("regions").as_array();
+  std::size_t coarse = regions.size();
+  for (std::size_t i = 0; i < regions.size(); ++i) {
+    if (regions[i].as_object().contains("parts")) {
+      if (coarse == regions.size())
+        coarse = i;
+    } else {
+      std::vector<std::string> without = table_names(schema::kRegion);
+      without.erase(std::find(without.begin(), without.end(), "parts"));
+      CHECK(keys(regions[i]) == without);
+    }
+  }
+  REQUIRE(coarse < regions.size());
+  check_record(schema::kRegion, "/regions/" + std::to_string(coarse));
 }
 
 TEST_CASE("schema: every record of a kind is written with its table's keys", "[kb][schema]") {
