@@ -162,6 +162,16 @@ inline constexpr auto kAgeRule = std::make_tuple(
     field("max_duration_days", &AgeRule::max_duration_days, Whole{0, 36500}),
     field("advice", &AgeRule::advice, Text{}), field("cite", &AgeRule::cite, Cite{}));
 
+/// A muscle's trigger point and its referral zones (the loader checks that
+/// an id is not repeated in the muscle, that spillover leaves out the essential
+/// zone, and that a midline muscle's side is "midline").
+inline constexpr auto kTriggerPoint = std::make_tuple(
+    field("id", &TriggerPoint::id, Id{}), field("name", &TriggerPoint::name, Text{}),
+    field("location", &TriggerPoint::location, Text{}),
+    field("essential", &TriggerPoint::essential, Refs{Ids::region, Need::required, Empty::refused}),
+    field("spillover", &TriggerPoint::spillover, Refs{Ids::region, Need::optional, Empty::allowed}),
+    field("side", &TriggerPoint::side, Spelled{}), field("cite", &TriggerPoint::cite, Cite{}));
+
 /// A citation: key and reference.
 inline constexpr auto kCitation =
     std::make_tuple(field("key", &Citation::key, Id{}), field("text", &Citation::text, Text{}));

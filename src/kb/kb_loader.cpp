@@ -1329,27 +1329,25 @@ void Loader::read_muscle(const json::value& v, const Path& path, MuscleIndex ind
 }
 
 void Loader::read_trigger_point(const json::value& v, const Path& path, Muscle& m) {
-  const json::object* o =
-      object_at(v, path, {"id", "name", "location", "essential", "spillover", "side", "cite"});
+  const json::object* o = record_at(v, path, schema::kTriggerPoint);
   TriggerPoint tp;
   if (o == nullptr) {
     m.trigger_points.push_back(std::move(tp));
     return;
   }
-  if (id_field(*o, path, "id", tp.id)) {
+  const std::size_t before = diags_.size();
+  read_fields(*o, path, schema::kTriggerPoint, tp);
+  const std::string_view id = schema::name_of(schema::kTriggerPoint, &TriggerPoint::id);
+  if (clean_since(before, path, id)) {
     const bool repeated = std::any_of(m.trigger_points.begin(), m.trigger_points.end(),
                                       [&](const TriggerPoint& x) { return x.id == tp.id; });
     if (repeated)
-      error(Path(path, "id"), "duplicate trigger point id " + quoted(tp.id) + " in this muscle");
+      error(Path(path, id), "duplicate trigger point id " + quoted(tp.id) + " in this muscle");
   }
-  text(*o, path, "name", tp.name);
-  text(*o, path, "location", tp.location);
-  tp.essential =
-      references<RegionIndex>(*o, path, "essential", regions_, Need::required, Empty::refused);
-  tp.spillover =
-      references<RegionIndex>(*o, path, "spillover", regions_, Need::optional, Empty::allowed);
+  const std::string_view spillover =
+      schema::name_of(schema::kTriggerPoint, &TriggerPoint::spillover);
   if (!tp.spillover.empty()) {
-    const json::array& a = o->at("spillover").get_array();
+    const json::array& a = o->at(json::string_view(spillover.data(), spillover.size())).get_array();
     for (std::size_t j = 0; j < a.size(); ++j) {
       if (!a[j].is_string())
         continue;
@@ -1357,7 +1355,7 @@ void Loader::read_trigger_point(const json::value& v, const Path& path, Muscle& 
       if (it == kb_.region_by_id.end())
         continue;
       if (std::find(tp.essential.begin(), tp.essential.end(), it->second) != tp.essential.end()) {
-        error(Path(Path(path, "spillover"), j),
+        error(Path(Path(path, spillover), j),
               "region " + quoted(a[j].get_string()) + " is already in the essential zone");
       }
     }
@@ -1368,18 +1366,17 @@ void Loader::read_trigger_point(const json::value& v, const Path& path, Muscle& 
                                       }),
                        tp.spillover.end());
   }
-  if (const auto side = choice<SideRelation>(*o, path, "side")) {
-    tp.side = *side;
-    if (m.midline && *side != SideRelation::midline) {
-      error(Path(path, "side"), "a midline muscle's trigger points have side \"midline\"");
-    } else if (!m.midline && *side == SideRelation::midline) {
+  const std::string_view side = schema::name_of(schema::kTriggerPoint, &TriggerPoint::side);
+  if (clean_since(before, path, side)) {
+    if (m.midline && tp.side != SideRelation::midline) {
+      error(Path(path, side), "a midline muscle's trigger points have side \"midline\"");
+    } else if (!m.midline && tp.side == SideRelation::midline) {
       error(
-          Path(path, "side"),
+          Path(path, side),
           "side \"midline\" is for a midline muscle; this muscle is paired (use same, opposite or "
           "both)");
     }
   }
-  tp.cite = cite(*o, path);
   m.trigger_points.push_back(std::move(tp));
 }
 

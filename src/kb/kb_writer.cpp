@@ -53,14 +53,6 @@ json::array statements(const KbData& kb, const std::vector<Statement>& items) {
   return out;
 }
 
-json::array region_ids(const KbData& kb, const std::vector<RegionIndex>& regions) {
-  json::array out;
-  out.reserve(regions.size());
-  for (const auto r : regions)
-    out.emplace_back(sv(kb.regions[r].id));
-  return out;
-}
-
 json::array muscle_ids(const KbData& kb, const std::vector<MuscleIndex>& muscles) {
   json::array out;
   out.reserve(muscles.size());
@@ -264,17 +256,8 @@ json::object muscle_to_json_value(const KbData& kb, const Muscle& m) {
   o["findings"] = std::move(findings);
   o["self_test"] = statement(kb, m.self_test);
   json::array trigger_points;
-  for (const auto& tp : m.trigger_points) {
-    json::object t;
-    t["id"] = sv(tp.id);
-    t["name"] = sv(tp.name);
-    t["location"] = sv(tp.location);
-    t["essential"] = region_ids(kb, tp.essential);
-    t["spillover"] = region_ids(kb, tp.spillover);
-    t["side"] = sv(to_string(tp.side));
-    t["cite"] = cite(kb, tp.cite);
-    trigger_points.emplace_back(std::move(t));
-  }
+  for (const auto& tp : m.trigger_points)
+    trigger_points.emplace_back(record_object(kb, tp, schema::kTriggerPoint));
   o["trigger_points"] = std::move(trigger_points);
   o["related"] = muscle_ids(kb, m.related);
   o["differentials"] = statements(kb, m.differentials);

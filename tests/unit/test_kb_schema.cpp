@@ -88,6 +88,7 @@ void check_record(const Table& table, const std::string& path) {
 TEST_CASE("schema: writer and loader follow each record's field table", "[kb][schema]") {
   namespace schema = myoref::schema;
   check_record(schema::kCitation, "/citations/0");
+  check_record(schema::kTriggerPoint, "/muscles/0/trigger_points/0");
   check_record(schema::kAgeRule, "/age_rule");
   check_record(schema::kFinding, "/findings/0");
   check_record(schema::kRedFlag, "/red_flags/0");
