@@ -17,6 +17,7 @@
 #include "myoref/plan.hpp"
 #include "protocol/document.hpp"
 #include "util/json.hpp"
+#include "util/json_writer.hpp"
 #include "util/sha256.hpp"
 
 namespace myoref {

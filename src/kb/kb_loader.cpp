@@ -22,12 +22,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include <gsl/narrow>
 
 #include "kb/kb_data.hpp"
+#include "myoref/schema.hpp"
 #include "util/charconv.hpp"
 #include "util/json.hpp"
 
@@ -42,8 +44,6 @@ constexpr std::size_t kMaxIdLength = 64;
 constexpr std::size_t kMaxIndexed = std::numeric_limits<std::uint16_t>::max();
 constexpr std::size_t kMaxSided = kMaxIndexed / 2;
 constexpr double kMaxChartSize = 100000.0;
-constexpr std::array<std::string_view, 4> kDoseNumbers{"hold_seconds", "repetitions", "sets",
-                                                       "duration_seconds"};
 
 const std::vector<std::string_view>& equipment_ids() {
   static const std::vector<std::string_view> ids{
@@ -161,8 +161,18 @@ const Path kLookalikes(kDocument, "lookalikes");
 const Path kMuscles(kDocument, "muscles");
 const Path kExercises(kDocument, "exercises");
 
-enum class Need : std::uint8_t { required, optional };
-enum class Empty : std::uint8_t { allowed, refused };
+using schema::Empty;
+using schema::Need;
+
+// An enum's value by its spelling (myoref/types.hpp's one table of them).
+template <class E>
+std::optional<E> parse_spelled(std::string_view s) {
+  const std::vector<std::string_view> all = spellings<E>();
+  const auto it = std::find(all.begin(), all.end(), s);
+  if (it == all.end())
+    return std::nullopt;
+  return static_cast<E>(it - all.begin());
+}
 
 // One kind of id: its index (pass 1) and, for suggestions, its ids in
 // document order.
@@ -215,7 +225,17 @@ class Loader {
 
   // --- reading one field -----------------------------------------------------
   const json::object* object_at(const json::value& v, const Path& path,
-                                std::initializer_list<std::string_view> fields);
+                                std::initializer_list<std::string_view> fields) {
+    return object_at(v, path, std::vector<std::string_view>(fields));
+  }
+  const json::object* object_at(const json::value& v, const Path& path,
+                                const std::vector<std::string_view>& fields);
+  // An object whose fields are a schema table's (myoref/schema.hpp).
+  template <class Table>
+  const json::object* record_at(const json::value& v, const Path& path, const Table& table) {
+    const auto fields = schema::names(table);
+    return object_at(v, path, std::vector<std::string_view>(fields.begin(), fields.end()));
+  }
   const json::value* member(const json::object& o, const Path& base, std::string_view key,
                             Need need);
   // A non-blank string, viewed in the document (valid while it lives) or copied.
@@ -233,9 +253,132 @@ class Loader {
                           Empty empty);
   std::vector<std::string> texts(const json::object& o, const Path& base, std::string_view key,
                                  Need need, Empty empty);
-  template <class E, class Parse>
+  // An enum by its spelling; `listed` are the spellings a message offers (all
+  // of them unless the field takes fewer: a chart shape's view is never both).
+  template <class E>
   std::optional<E> choice(const json::object& o, const Path& base, std::string_view key,
-                          Parse parse, const std::vector<std::string_view>& allowed);
+                          const std::vector<std::string_view>& listed);
+  template <class E>
+  std::optional<E> choice(const json::object& o, const Path& base, std::string_view key) {
+    return choice<E>(o, base, key, spellings<E>());
+  }
+
+  // --- reading a record by its schema table (myoref/schema.hpp) ---------------
+  // Every field of the table in its order (so that the problems of fields
+  // left out are listed in that order); a Custom one by custom(field).
+  template <class Table, class Record, class CustomReader>
+  void read_fields(const json::object& o, const Path& base, const Table& table, Record& out,
+                   CustomReader&& custom) {
+    schema::for_each_field(table, [&](const auto& f) {
+      if constexpr (std::is_same<std::decay_t<decltype(f.rule)>, schema::Custom>::value) {
+        custom(f);
+      } else {
+        read_field(o, base, f.name, out.*(f.member), f.rule);
+      }
+    });
+  }
+  template <class Table, class Record>
+  void read_fields(const json::object& o, const Path& base, const Table& table, Record& out) {
+    read_fields(o, base, table, out, [](const auto& /*field*/) {});
+  }
+  void read_field(const json::object& o, const Path& base, std::string_view key, std::string& out,
+                  schema::Id /*rule*/) {
+    id_field(o, base, key, out);
+  }
+  void read_field(const json::object& o, const Path& base, std::string_view key, std::string& out,
+                  schema::Text rule) {
+    text(o, base, key, out, rule.need);
+  }
+  void read_field(const json::object& o, const Path& base, std::string_view key,
+                  std::optional<int>& out, schema::Whole rule) {
+    out = integer(o, base, key, rule.lo, rule.hi, rule.need);
+  }
+  void read_field(const json::object& o, const Path& base, std::string_view key, int& out,
+                  schema::Whole rule) {
+    if (const auto n = integer(o, base, key, rule.lo, rule.hi, rule.need))
+      out = *n;
+  }
+  void read_field(const json::object& o, const Path& base, std::string_view key, bool& out,
+                  schema::Flag rule) {
+    out = flag(o, base, key, rule.fallback);
+  }
+  void read_field(const json::object& o, const Path& base, std::string_view key,
+                  std::vector<std::string>& out, schema::Texts rule) {
+    out = texts(o, base, key, rule.need, rule.empty);
+  }
+  template <class E>
+  void read_field(const json::object& o, const Path& base, std::string_view key, E& out,
+                  schema::Spelled /*rule*/) {
+    if (const auto e = choice<E>(o, base, key))
+      out = *e;
+  }
+  template <class Index>
+  void read_field(const json::object& o, const Path& base, std::string_view key,
+                  std::vector<Index>& out, schema::Refs rule) {
+    const Need need = rule.written == schema::Written::with_precautions && kb_.precautions.empty()
+                          ? Need::optional
+                          : rule.need;
+    out = references<Index>(o, base, key, kind(rule.ids), need, rule.empty);
+  }
+  template <class Index>
+  void read_field(const json::object& o, const Path& base, std::string_view key,
+                  std::optional<Index>& out, schema::Ref rule) {
+    const json::value* v = member(o, base, key, Need::optional);
+    if (v == nullptr)
+      return;
+    if (const auto index = reference(*v, Path(base, key), kind(rule.ids)))
+      out = static_cast<Index>(*index);
+  }
+  void read_field(const json::object& o, const Path& base, std::string_view /*key*/,
+                  std::vector<CitationIndex>& out, schema::Cite /*rule*/) {
+    out = cite(o, base);
+  }
+  template <class Record, class Table>
+  void read_field(const json::object& o, const Path& base, std::string_view key, Record& out,
+                  schema::Nested<Table> rule) {
+    const json::value* v = member(o, base, key, Need::required);
+    if (v == nullptr)
+      return;
+    const Path path(base, key);
+    if (const json::object* n = record_at(*v, path, *rule.fields)) {
+      read_fields(*n, path, *rule.fields, out);
+      check_nested(*n, path, out);
+    }
+  }
+  const IdKind& kind(schema::Ids ids) const {
+    switch (ids) {
+      case schema::Ids::citation:
+        return citations_;
+      case schema::Ids::region:
+        return regions_;
+      case schema::Ids::finding:
+        return findings_;
+      case schema::Ids::red_flag:
+        return red_flags_;
+      case schema::Ids::precaution:
+        return precautions_;
+      case schema::Ids::muscle:
+        return muscles_;
+      case schema::Ids::exercise:
+        return exercises_;
+    }
+    return citations_;
+  }
+  // Whether field `key` of the object at `base` was read without a problem
+  // since diagnostic `before`, so that the checks that join it with another
+  // (and pass 3) only judge what they can see.
+  bool clean_since(std::size_t before, const Path& base, std::string_view key) const {
+    if (diags_.size() == before)
+      return true;
+    const std::string at = Path(base, key).str();
+    return std::none_of(diags_.begin() + static_cast<std::ptrdiff_t>(before), diags_.end(),
+                        [&at](const Diagnostic& d) {
+                          return d.path.compare(0, at.size(), at) == 0 &&
+                                 (d.path.size() == at.size() || d.path[at.size()] == '/');
+                        });
+  }
+  // What a nested record's table cannot say: the rules that join its fields.
+  void check_nested(const json::object& o, const Path& path, const Dose& dose);
 
   std::optional<std::uint16_t> reference(const json::value& v, const Path& path,
                                          const IdKind& kind);
@@ -273,6 +416,8 @@ class Loader {
   void read_trigger_point(const json::value& v, const Path& path, Muscle& muscle);
   void read_exercises(const json::object& top);
   void read_exercise(const json::value& v, const Path& path, ExerciseIndex index);
+  void read_equipment(const json::object& o, const Path& path, std::string_view equipment,
+                      Exercise& e, bool step_known);
   void read_chart(const json::value& v);
   void check_protocols();
   void check_exercise_links();
@@ -311,7 +456,7 @@ class Loader {
 // Reading one field
 
 const json::object* Loader::object_at(const json::value& v, const Path& path,
-                                      std::initializer_list<std::string_view> fields) {
+                                      const std::vector<std::string_view>& fields) {
   if (!v.is_object()) {
     wrong_type(path, "an object", v);
     return nullptr;
@@ -320,9 +465,8 @@ const json::object* Loader::object_at(const json::value& v, const Path& path,
   for (const auto& kv : o) {
     const std::string_view key(kv.key().data(), kv.key().size());
     if (std::find(fields.begin(), fields.end(), key) == fields.end()) {
-      error(Path(path, key), "unknown field " + quoted(key) +
-                                 did_you_mean(closest(key, std::vector<std::string_view>(fields),
-                                                      suggestion_work_)));
+      error(Path(path, key),
+            "unknown field " + quoted(key) + did_you_mean(closest(key, fields, suggestion_work_)));
     }
   }
   return &o;
@@ -467,14 +611,14 @@ std::vector<std::string> Loader::texts(const json::object& o, const Path& base,
   return out;
 }
 
-template <class E, class Parse>
+template <class E>
 std::optional<E> Loader::choice(const json::object& o, const Path& base, std::string_view key,
-                                Parse parse, const std::vector<std::string_view>& allowed) {
+                                const std::vector<std::string_view>& allowed) {
   std::string_view s;
   const json::value* v = member(o, base, key, Need::required);
   if (v == nullptr || !text_value(*v, Path(base, key), s))
     return std::nullopt;
-  const std::optional<E> e = parse(s);
+  const std::optional<E> e = parse_spelled<E>(s);
   if (!e) {
     error(Path(base, key), quoted(s) + " is not one of " + join(allowed, " or ") +
                                did_you_mean(closest(s, allowed, suggestion_work_)));
@@ -723,10 +867,8 @@ void Loader::read_citations(const json::object& top) {
   kb_.citations.resize(a->size());
   for (std::size_t i = 0; i < a->size(); ++i) {
     const Path path(kCitations, i);
-    if (const json::object* o = object_at((*a)[i], path, {"key", "text"})) {
-      id_field(*o, path, "key", kb_.citations[i].key);
-      text(*o, path, "text", kb_.citations[i].text);
-    }
+    if (const json::object* o = record_at((*a)[i], path, schema::kCitation))
+      read_fields(*o, path, schema::kCitation, kb_.citations[i]);
   }
 }
 
@@ -738,23 +880,14 @@ void Loader::read_regions(const json::object& top) {
   region_known_.assign(a->size(), false);
   for (std::size_t i = 0; i < a->size(); ++i) {
     const Path path(kRegions, i);
-    const json::object* o =
-        object_at((*a)[i], path, {"id", "name", "laterality", "view", "parts", "what"});
+    const json::object* o = record_at((*a)[i], path, schema::kRegion);
     if (o == nullptr)
       continue;
-    Region& r = kb_.regions[i];
-    id_field(*o, path, "id", r.id);
-    text(*o, path, "name", r.name);
-    const auto laterality =
-        choice<Laterality>(*o, path, "laterality", parse_laterality, {"paired", "midline"});
-    const auto view = choice<View>(*o, path, "view", parse_view, {"front", "back", "both"});
-    text(*o, path, "what", r.what);
-    if (laterality)
-      r.laterality = *laterality;
-    if (view)
-      r.view = *view;
-    region_known_[i] = laterality.has_value() && view.has_value();
-    r.parts = references<RegionIndex>(*o, path, "parts", regions_, Need::optional, Empty::refused);
+    const std::size_t before = diags_.size();
+    read_fields(*o, path, schema::kRegion, kb_.regions[i]);
+    region_known_[i] =
+        clean_since(before, path, schema::name_of(schema::kRegion, &Region::laterality)) &&
+        clean_since(before, path, schema::name_of(schema::kRegion, &Region::view));
   }
   check_region_parts(*a);
 }
@@ -775,7 +908,9 @@ void Loader::check_region_parts(const json::array& a) {
       const RegionIndex part = parts[j];
       const std::string& id = kb_.regions[part].id;
       // parts holds the ids that resolved; find this one's place in the document.
-      const json::array& listed = a[i].get_object().at("parts").get_array();
+      const std::string_view key = schema::name_of(schema::kRegion, &Region::parts);
+      const json::array& listed =
+          a[i].get_object().at(json::string_view(key.data(), key.size())).get_array();
       std::size_t at = j;
       for (std::size_t n = 0; n < listed.size(); ++n) {
         if (listed[n].is_string() && listed[n].get_string() == id) {
@@ -805,19 +940,9 @@ void Loader::read_findings(const json::object& top) {
   kb_.findings.resize(a->size());
   for (std::size_t i = 0; i < a->size(); ++i) {
     const Path path(kFindings, i);
-    if (const json::object* o = object_at((*a)[i], path, {"id", "question", "what"})) {
-      Finding& f = kb_.findings[i];
-      id_field(*o, path, "id", f.id);
-      text(*o, path, "question", f.question);
-      text(*o, path, "what", f.what);
-    }
+    if (const json::object* o = record_at((*a)[i], path, schema::kFinding))
+      read_fields(*o, path, schema::kFinding, kb_.findings[i]);
   }
-}
-
-const std::vector<std::string_view>& level_names() {
-  static const std::vector<std::string_view> names{"self_care", "see_clinician", "urgent",
-                                                   "emergency"};
-  return names;
 }
 
 void Loader::read_red_flags(const json::object& top) {
@@ -828,18 +953,8 @@ void Loader::read_red_flags(const json::object& top) {
   kb_.red_flags.resize(a->size());
   for (std::size_t i = 0; i < a->size(); ++i) {
     const Path path(kRedFlags, i);
-    const json::object* o = object_at((*a)[i], path, {"id", "level", "question", "advice", "cite"});
-    if (o == nullptr)
-      continue;
-    RedFlag& f = kb_.red_flags[i];
-    id_field(*o, path, "id", f.id);
-    if (const auto level =
-            choice<TriageLevel>(*o, path, "level", parse_triage_level, level_names())) {
-      f.level = *level;
-    }
-    text(*o, path, "question", f.question);
-    text(*o, path, "advice", f.advice);
-    f.cite = cite(*o, path);
+    if (const json::object* o = record_at((*a)[i], path, schema::kRedFlag))
+      read_fields(*o, path, schema::kRedFlag, kb_.red_flags[i]);
   }
 }
 
@@ -848,31 +963,20 @@ void Loader::read_age_rule(const json::object& top) {
   if (v == nullptr)
     return;
   const Path path(kDocument, "age_rule");
-  const json::object* o = object_at(
-      *v, path, {"level", "younger_than", "older_than", "max_duration_days", "advice", "cite"});
+  const json::object* o = record_at(*v, path, schema::kAgeRule);
   if (o == nullptr)
     return;
   AgeRule& rule = kb_.age_rule;
-  if (const auto level =
-          choice<TriageLevel>(*o, path, "level", parse_triage_level, level_names())) {
-    rule.level = *level;
+  const std::size_t before = diags_.size();
+  read_fields(*o, path, schema::kAgeRule, rule);
+  const std::string_view younger = schema::name_of(schema::kAgeRule, &AgeRule::younger_than);
+  const std::string_view older = schema::name_of(schema::kAgeRule, &AgeRule::older_than);
+  if (clean_since(before, path, younger) && clean_since(before, path, older) &&
+      rule.younger_than > rule.older_than) {
+    error(Path(path, younger), "must not be greater than older_than (" +
+                                   std::to_string(rule.older_than) +
+                                   "), or the rule would apply at every age");
   }
-  const auto younger = integer(*o, path, "younger_than", 0, 150);
-  const auto older = integer(*o, path, "older_than", 0, 150);
-  const auto days = integer(*o, path, "max_duration_days", 0, 36500);
-  if (younger)
-    rule.younger_than = *younger;
-  if (older)
-    rule.older_than = *older;
-  if (days)
-    rule.max_duration_days = *days;
-  if (younger && older && *younger > *older) {
-    error("/age_rule/younger_than", "must not be greater than older_than (" +
-                                        std::to_string(*older) +
-                                        "), or the rule would apply at every age");
-  }
-  text(*o, path, "advice", rule.advice);
-  rule.cite = cite(*o, path);
 }
 
 void Loader::read_precautions(const json::object& top) {
@@ -883,15 +987,8 @@ void Loader::read_precautions(const json::object& top) {
   kb_.precautions.resize(a->size());
   for (std::size_t i = 0; i < a->size(); ++i) {
     const Path path(kPrecautions, i);
-    const json::object* o = object_at((*a)[i], path, {"id", "name", "what", "changes", "cite"});
-    if (o == nullptr)
-      continue;
-    Precaution& p = kb_.precautions[i];
-    id_field(*o, path, "id", p.id);
-    text(*o, path, "name", p.name);
-    text(*o, path, "what", p.what);
-    p.changes = texts(*o, path, "changes", Need::required, Empty::refused);
-    p.cite = cite(*o, path);
+    if (const json::object* o = record_at((*a)[i], path, schema::kPrecaution))
+      read_fields(*o, path, schema::kPrecaution, kb_.precautions[i]);
   }
 }
 
@@ -969,22 +1066,17 @@ void Loader::read_rules(const json::object& top) {
   kb_.triage_rules.resize(a->size());
   for (std::size_t i = 0; i < a->size(); ++i) {
     const Path path(kRules, i);
-    const json::object* o = object_at((*a)[i], path, {"id", "level", "reason", "advice", "cite"});
+    const json::object* o = record_at((*a)[i], path, schema::kTriageRule);
     if (o == nullptr)
       continue;
     TriageRule& r = kb_.triage_rules[i];
-    id_field(*o, path, "id", r.id);
+    read_fields(*o, path, schema::kTriageRule, r);
     for (std::size_t j = 0; j < i; ++j) {
-      if (!r.id.empty() && kb_.triage_rules[j].id == r.id)
-        error(Path(path, "id"), "duplicate rule id " + quoted(r.id));
+      if (!r.id.empty() && kb_.triage_rules[j].id == r.id) {
+        error(Path(path, schema::name_of(schema::kTriageRule, &TriageRule::id)),
+              "duplicate rule id " + quoted(r.id));
+      }
     }
-    if (const auto level =
-            choice<TriageLevel>(*o, path, "level", parse_triage_level, level_names())) {
-      r.level = *level;
-    }
-    text(*o, path, "reason", r.reason);
-    text(*o, path, "advice", r.advice);
-    r.cite = cite(*o, path);
   }
 }
 
@@ -1006,8 +1098,10 @@ void Loader::read_lookalikes(const json::object& top) {
     std::string level;
     if (text(*o, path, "level", level, Need::optional)) {
       l.level = parse_triage_level(level);
-      if (!l.level)
-        error(Path(path, "level"), quoted(level) + " is not one of " + join(level_names(), " or "));
+      if (!l.level) {
+        error(Path(path, "level"),
+              quoted(level) + " is not one of " + join(spellings<TriageLevel>(), " or "));
+      }
     }
     if (const json::value* f = member(*o, path, "features", Need::required)) {
       const Path fp(path, "features");
@@ -1209,8 +1303,7 @@ void Loader::read_muscle(const json::value& v, const Path& path, MuscleIndex ind
 
   if (const json::value* protocol = member(*o, path, "protocol", Need::required)) {
     const Path p_path(path, "protocol");
-    if (const json::object* p =
-            object_at(*protocol, p_path, {"release", "stretch", "strengthen"})) {
+    if (const json::object* p = object_at(*protocol, p_path, spellings<Step>())) {
       for (int s = 0; s < kStepCount; ++s) {
         const Step step = static_cast<Step>(s);
         const std::string_view name = to_string(step);
@@ -1236,27 +1329,25 @@ void Loader::read_muscle(const json::value& v, const Path& path, MuscleIndex ind
 }
 
 void Loader::read_trigger_point(const json::value& v, const Path& path, Muscle& m) {
-  const json::object* o =
-      object_at(v, path, {"id", "name", "location", "essential", "spillover", "side", "cite"});
+  const json::object* o = record_at(v, path, schema::kTriggerPoint);
   TriggerPoint tp;
   if (o == nullptr) {
     m.trigger_points.push_back(std::move(tp));
     return;
   }
-  if (id_field(*o, path, "id", tp.id)) {
+  const std::size_t before = diags_.size();
+  read_fields(*o, path, schema::kTriggerPoint, tp);
+  const std::string_view id = schema::name_of(schema::kTriggerPoint, &TriggerPoint::id);
+  if (clean_since(before, path, id)) {
     const bool repeated = std::any_of(m.trigger_points.begin(), m.trigger_points.end(),
                                       [&](const TriggerPoint& x) { return x.id == tp.id; });
     if (repeated)
-      error(Path(path, "id"), "duplicate trigger point id " + quoted(tp.id) + " in this muscle");
+      error(Path(path, id), "duplicate trigger point id " + quoted(tp.id) + " in this muscle");
   }
-  text(*o, path, "name", tp.name);
-  text(*o, path, "location", tp.location);
-  tp.essential =
-      references<RegionIndex>(*o, path, "essential", regions_, Need::required, Empty::refused);
-  tp.spillover =
-      references<RegionIndex>(*o, path, "spillover", regions_, Need::optional, Empty::allowed);
+  const std::string_view spillover =
+      schema::name_of(schema::kTriggerPoint, &TriggerPoint::spillover);
   if (!tp.spillover.empty()) {
-    const json::array& a = o->at("spillover").get_array();
+    const json::array& a = o->at(json::string_view(spillover.data(), spillover.size())).get_array();
     for (std::size_t j = 0; j < a.size(); ++j) {
       if (!a[j].is_string())
         continue;
@@ -1264,7 +1355,7 @@ void Loader::read_trigger_point(const json::value& v, const Path& path, Muscle& 
       if (it == kb_.region_by_id.end())
         continue;
       if (std::find(tp.essential.begin(), tp.essential.end(), it->second) != tp.essential.end()) {
-        error(Path(Path(path, "spillover"), j),
+        error(Path(Path(path, spillover), j),
               "region " + quoted(a[j].get_string()) + " is already in the essential zone");
       }
     }
@@ -1275,19 +1366,17 @@ void Loader::read_trigger_point(const json::value& v, const Path& path, Muscle& 
                                       }),
                        tp.spillover.end());
   }
-  if (const auto side = choice<SideRelation>(*o, path, "side", parse_side_relation,
-                                             {"same", "opposite", "both", "midline"})) {
-    tp.side = *side;
-    if (m.midline && *side != SideRelation::midline) {
-      error(Path(path, "side"), "a midline muscle's trigger points have side \"midline\"");
-    } else if (!m.midline && *side == SideRelation::midline) {
+  const std::string_view side = schema::name_of(schema::kTriggerPoint, &TriggerPoint::side);
+  if (clean_since(before, path, side)) {
+    if (m.midline && tp.side != SideRelation::midline) {
+      error(Path(path, side), "a midline muscle's trigger points have side \"midline\"");
+    } else if (!m.midline && tp.side == SideRelation::midline) {
       error(
-          Path(path, "side"),
+          Path(path, side),
           "side \"midline\" is for a midline muscle; this muscle is paired (use same, opposite or "
           "both)");
     }
   }
-  tp.cite = cite(*o, path);
   m.trigger_points.push_back(std::move(tp));
 }
 
@@ -1303,28 +1392,10 @@ void Loader::read_exercises(const json::object& top) {
   }
 }
 
-void Loader::read_exercise(const json::value& v, const Path& path, ExerciseIndex index) {
-  const json::object* o =
-      object_at(v, path,
-                {"id", "name", "step", "targets", "equipment", "instructions", "dose", "cues",
-                 "cautions", "ruled_out_by", "regression", "progression", "cite"});
-  if (o == nullptr)
-    return;
-  Exercise& e = kb_.exercises[index];
-  id_field(*o, path, "id", e.id);
-  text(*o, path, "name", e.name);
-  if (const auto step =
-          choice<Step>(*o, path, "step", parse_step, {"release", "stretch", "strengthen"})) {
-    e.step = *step;
-    exercise_step_known_[index] = true;
-  }
-  const std::size_t diagnostics_before = diags_.size();
-  e.targets =
-      references<MuscleIndex>(*o, path, "targets", muscles_, Need::required, Empty::refused);
-  exercise_targets_known_[index] = diags_.size() == diagnostics_before;
-
-  if (const json::array* eq = list(*o, path, "equipment", Need::required, Empty::refused)) {
-    const Path eq_path(path, "equipment");
+void Loader::read_equipment(const json::object& o, const Path& path, std::string_view equipment,
+                            Exercise& e, bool step_known) {
+  if (const json::array* eq = list(o, path, equipment, Need::required, Empty::refused)) {
+    const Path eq_path(path, equipment);
     for (std::size_t i = 0; i < eq->size(); ++i) {
       const Path item(eq_path, i);
       std::string s;
@@ -1346,60 +1417,60 @@ void Loader::read_exercise(const json::value& v, const Path& path, ExerciseIndex
         std::find(e.equipment.begin(), e.equipment.end(), "none") != e.equipment.end();
     if (none && e.equipment.size() > 1) {
       error(eq_path, "\"none\" cannot be listed with other equipment");
-    } else if (none && exercise_step_known_[index] && e.step == Step::release) {
+    } else if (none && step_known && e.step == Step::release) {
       error(eq_path,
             "a release exercise names the tool it uses (hands, massage_ball, ...), not \"none\"");
     }
   }
-  e.instructions = texts(*o, path, "instructions", Need::required, Empty::refused);
+}
 
-  if (const json::value* dose = member(*o, path, "dose", Need::required)) {
-    const Path d_path(path, "dose");
-    if (const json::object* d = object_at(
-            *dose, d_path,
-            {"hold_seconds", "repetitions", "sets", "duration_seconds", "per_side", "frequency"})) {
-      e.dose.hold_seconds = integer(*d, d_path, "hold_seconds", 1, 600, Need::optional);
-      e.dose.repetitions = integer(*d, d_path, "repetitions", 1, 100, Need::optional);
-      e.dose.sets = integer(*d, d_path, "sets", 1, 10, Need::optional);
-      e.dose.duration_seconds = integer(*d, d_path, "duration_seconds", 1, 3600, Need::optional);
-      e.dose.per_side = flag(*d, d_path, "per_side", false);
-      text(*d, d_path, "frequency", e.dose.frequency);
-      const bool any_number =
-          std::any_of(kDoseNumbers.begin(), kDoseNumbers.end(), [d](std::string_view key) {
-            const json::value* n = d->if_contains(json::string_view(key.data(), key.size()));
-            return n != nullptr && !n->is_null();
-          });
-      if (!any_number) {
-        error(d_path, "a dose needs at least one of " +
-                          join({kDoseNumbers.begin(), kDoseNumbers.end()}, " or "));
-      }
-    }
-  }
-  e.cues = texts(*o, path, "cues", Need::required, Empty::refused);
-  e.cautions = texts(*o, path, "cautions", Need::optional, Empty::allowed);
-  // Required wherever the knowledge base defines precautions, so that "nothing
-  // rules it out" is always said on purpose ([]); without precautions there is
-  // nothing to name, and the field may be left out.
-  e.ruled_out_by = references<PrecautionIndex>(
-      *o, path, "ruled_out_by", precautions_,
-      kb_.precautions.empty() ? Need::optional : Need::required, Empty::allowed);
+void Loader::read_exercise(const json::value& v, const Path& path, ExerciseIndex index) {
+  const json::object* o = record_at(v, path, schema::kExercise);
+  if (o == nullptr)
+    return;
+  Exercise& e = kb_.exercises[index];
+  const std::size_t diagnostics_before = diags_.size();
+  const auto clean = [&](std::string_view key) {
+    return clean_since(diagnostics_before, path, key);
+  };
+  const std::string_view step = schema::name_of(schema::kExercise, &Exercise::step);
+  // The one Custom field, equipment: each a known tool, "none" alone.
+  read_fields(*o, path, schema::kExercise, e, [&](const auto& field) {
+    exercise_step_known_[index] = clean(step);
+    read_equipment(*o, path, field.name, e, exercise_step_known_[index]);
+  });
+  exercise_step_known_[index] = clean(step);
+  exercise_targets_known_[index] = clean(schema::name_of(schema::kExercise, &Exercise::targets));
+
   for (const bool progression : {false, true}) {
-    const std::string_view key = progression ? "progression" : "regression";
-    const json::value* link = member(*o, path, key, Need::optional);
-    if (link == nullptr)
-      continue;
-    const Path l_path(path, key);
-    const auto target = reference(*link, l_path, exercises_);
+    std::optional<ExerciseIndex>& target = progression ? e.progression : e.regression;
     if (!target)
       continue;
     if (*target == index) {
-      error(l_path, "an exercise is not its own " + std::string(key));
+      const std::string_view key = schema::name_of(
+          schema::kExercise, progression ? &Exercise::progression : &Exercise::regression);
+      error(Path(path, key), "an exercise is not its own " + std::string(key));
+      target.reset();
       continue;
     }
-    (progression ? e.progression : e.regression) = *target;
     (progression ? progressions_ : regressions_).push_back(ExerciseLink{index, *target});
   }
-  e.cite = cite(*o, path);
+}
+
+void Loader::check_nested(const json::object& o, const Path& path, const Dose& /*dose*/) {
+  // At least one of the numbers is given (null is not given).
+  std::vector<std::string_view> numbers;
+  bool any_number = false;
+  schema::for_each_field(schema::kDose, [&](const auto& f) {
+    using Member = typename std::decay_t<decltype(f)>::member_type;
+    if constexpr (std::is_same<Member, std::optional<int>>::value) {
+      numbers.push_back(f.name);
+      const json::value* n = o.if_contains(json::string_view(f.name.data(), f.name.size()));
+      any_number = any_number || (n != nullptr && !n->is_null());
+    }
+  });
+  if (!any_number)
+    error(path, "a dose needs at least one of " + join(numbers, " or "));
 }
 
 void Loader::read_chart(const json::value& v) {
@@ -1451,7 +1522,7 @@ void Loader::read_chart(const json::value& v) {
       if (const json::value* r = member(*s, s_path, "region", Need::required)) {
         region = reference(*r, Path(s_path, "region"), regions_);
       }
-      const auto view = choice<View>(*s, s_path, "view", parse_view, {"front", "back"});
+      const auto view = choice<View>(*s, s_path, "view", {"front", "back"});
       if (view && *view == View::both) {
         error(Path(s_path, "view"), "a shape is drawn in one view: \"front\" or \"back\"");
       } else if (view && region && region_known_[*region]) {
@@ -1542,7 +1613,7 @@ void Loader::read_chart(const json::value& v) {
                     quoted(tp_id) + did_you_mean(closest(tp_id, ids, suggestion_work_)));
         }
       }
-      const auto view = choice<View>(*mk, m_path, "view", parse_view, {"front", "back"});
+      const auto view = choice<View>(*mk, m_path, "view", {"front", "back"});
       if (view && *view == View::both) {
         error(Path(m_path, "view"), "a mark is drawn in one view: \"front\" or \"back\"");
       }

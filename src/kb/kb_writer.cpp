@@ -4,9 +4,12 @@
 #include <cstddef>
 #include <optional>
 #include <string_view>
+#include <type_traits>
 
 #include "i18n/kb_words.hpp"
+#include "myoref/schema.hpp"
 #include "util/charconv.hpp"
+#include "util/json_writer.hpp"
 
 namespace myoref::detail {
 namespace {
@@ -50,20 +53,105 @@ json::array statements(const KbData& kb, const std::vector<Statement>& items) {
   return out;
 }
 
-json::array region_ids(const KbData& kb, const std::vector<RegionIndex>& regions) {
-  json::array out;
-  out.reserve(regions.size());
-  for (const auto r : regions)
-    out.emplace_back(sv(kb.regions[r].id));
-  return out;
-}
-
 json::array muscle_ids(const KbData& kb, const std::vector<MuscleIndex>& muscles) {
   json::array out;
   out.reserve(muscles.size());
   for (const auto m : muscles)
     out.emplace_back(sv(kb.muscles[m].id));
   return out;
+}
+
+// --- Writing a record by its schema table (myoref/schema.hpp) -----------------
+
+const std::string& id_of(const KbData& kb, schema::Ids ids, std::uint16_t index) {
+  switch (ids) {
+    case schema::Ids::citation:
+      return kb.citations[index].key;
+    case schema::Ids::region:
+      return kb.regions[index].id;
+    case schema::Ids::finding:
+      return kb.findings[index].id;
+    case schema::Ids::red_flag:
+      return kb.red_flags[index].id;
+    case schema::Ids::precaution:
+      return kb.precautions[index].id;
+    case schema::Ids::muscle:
+      return kb.muscles[index].id;
+    case schema::Ids::exercise:
+      return kb.exercises[index].id;
+  }
+  return kb.citations[index].key;
+}
+
+template <class Table, class Record>
+json::object record_object(const KbData& kb, const Record& r, const Table& table);
+
+// One field into `o`, by its member's type and its rule.
+void write_field(const KbData& /*kb*/, json::object& o, std::string_view key, const std::string& s,
+                 schema::Id /*rule*/) {
+  o[sv(key)] = sv(s);
+}
+void write_field(const KbData& /*kb*/, json::object& o, std::string_view key, const std::string& s,
+                 schema::Text /*rule*/) {
+  o[sv(key)] = sv(s);
+}
+void write_field(const KbData& /*kb*/, json::object& o, std::string_view key,
+                 const std::optional<int>& n, schema::Whole /*rule*/) {
+  o[sv(key)] = optional_int(n);
+}
+void write_field(const KbData& /*kb*/, json::object& o, std::string_view key, int n,
+                 schema::Whole /*rule*/) {
+  o[sv(key)] = n;
+}
+void write_field(const KbData& /*kb*/, json::object& o, std::string_view key, bool b,
+                 schema::Flag /*rule*/) {
+  o[sv(key)] = b;
+}
+void write_field(const KbData& /*kb*/, json::object& o, std::string_view key,
+                 const std::vector<std::string>& items, schema::Texts /*rule*/) {
+  o[sv(key)] = strings(items);
+}
+void write_field(const KbData& /*kb*/, json::object& o, std::string_view key,
+                 const std::vector<std::string>& items, schema::Custom /*rule*/) {
+  o[sv(key)] = strings(items);
+}
+template <class E>
+void write_field(const KbData& /*kb*/, json::object& o, std::string_view key, E e,
+                 schema::Spelled /*rule*/) {
+  o[sv(key)] = sv(to_string(e));
+}
+void write_field(const KbData& kb, json::object& o, std::string_view key,
+                 const std::vector<std::uint16_t>& indices, schema::Refs rule) {
+  if ((rule.written == schema::Written::with_precautions && kb.precautions.empty()) ||
+      (rule.written == schema::Written::if_any && indices.empty()))
+    return;
+  json::array ids;
+  ids.reserve(indices.size());
+  for (const auto i : indices)
+    ids.emplace_back(sv(id_of(kb, rule.ids, i)));
+  o[sv(key)] = std::move(ids);
+}
+void write_field(const KbData& kb, json::object& o, std::string_view key,
+                 const std::optional<std::uint16_t>& index, schema::Ref rule) {
+  o[sv(key)] = index ? json::value(sv(id_of(kb, rule.ids, *index))) : json::value(nullptr);
+}
+void write_field(const KbData& kb, json::object& o, std::string_view key,
+                 const std::vector<CitationIndex>& keys, schema::Cite /*rule*/) {
+  o[sv(key)] = cite(kb, keys);
+}
+template <class Record, class Table>
+void write_field(const KbData& kb, json::object& o, std::string_view key, const Record& r,
+                 schema::Nested<Table> rule) {
+  o[sv(key)] = record_object(kb, r, *rule.fields);
+}
+
+// Every field of `table`, in its order.
+template <class Table, class Record>
+json::object record_object(const KbData& kb, const Record& r, const Table& table) {
+  json::object o;
+  schema::for_each_field(table,
+                         [&](const auto& f) { write_field(kb, o, f.name, r.*(f.member), f.rule); });
+  return o;
 }
 
 json::array point(const Point& p) {
@@ -168,17 +256,8 @@ json::object muscle_to_json_value(const KbData& kb, const Muscle& m) {
   o["findings"] = std::move(findings);
   o["self_test"] = statement(kb, m.self_test);
   json::array trigger_points;
-  for (const auto& tp : m.trigger_points) {
-    json::object t;
-    t["id"] = sv(tp.id);
-    t["name"] = sv(tp.name);
-    t["location"] = sv(tp.location);
-    t["essential"] = region_ids(kb, tp.essential);
-    t["spillover"] = region_ids(kb, tp.spillover);
-    t["side"] = sv(to_string(tp.side));
-    t["cite"] = cite(kb, tp.cite);
-    trigger_points.emplace_back(std::move(t));
-  }
+  for (const auto& tp : m.trigger_points)
+    trigger_points.emplace_back(record_object(kb, tp, schema::kTriggerPoint));
   o["trigger_points"] = std::move(trigger_points);
   o["related"] = muscle_ids(kb, m.related);
   o["differentials"] = statements(kb, m.differentials);
@@ -194,37 +273,7 @@ json::object muscle_to_json_value(const KbData& kb, const Muscle& m) {
 }
 
 json::object exercise_to_json_value(const KbData& kb, const Exercise& e) {
-  json::object o;
-  o["id"] = sv(e.id);
-  o["name"] = sv(e.name);
-  o["step"] = sv(to_string(e.step));
-  o["targets"] = muscle_ids(kb, e.targets);
-  o["equipment"] = strings(e.equipment);
-  o["instructions"] = strings(e.instructions);
-  json::object dose;
-  dose["hold_seconds"] = optional_int(e.dose.hold_seconds);
-  dose["repetitions"] = optional_int(e.dose.repetitions);
-  dose["sets"] = optional_int(e.dose.sets);
-  dose["duration_seconds"] = optional_int(e.dose.duration_seconds);
-  dose["per_side"] = e.dose.per_side;
-  dose["frequency"] = sv(e.dose.frequency);
-  o["dose"] = std::move(dose);
-  o["cues"] = strings(e.cues);
-  o["cautions"] = strings(e.cautions);
-  // Written when the knowledge base has precautions, like "precautions" itself,
-  // so that one without them keeps the canonical text (and hash) it had before.
-  if (!kb.precautions.empty()) {
-    json::array ruled_out_by;
-    for (const auto p : e.ruled_out_by)
-      ruled_out_by.emplace_back(sv(kb.precautions[p].id));
-    o["ruled_out_by"] = std::move(ruled_out_by);
-  }
-  o["regression"] =
-      e.regression ? json::value(sv(kb.exercises[*e.regression].id)) : json::value(nullptr);
-  o["progression"] =
-      e.progression ? json::value(sv(kb.exercises[*e.progression].id)) : json::value(nullptr);
-  o["cite"] = cite(kb, e.cite);
-  return o;
+  return record_object(kb, e, schema::kExercise);
 }
 
 json::value kb_to_json_value(const KbData& kb) {
@@ -235,72 +284,30 @@ json::value kb_to_json_value(const KbData& kb) {
   o["title"] = sv(kb.title);
   o["license"] = kb.license ? json::value(sv(*kb.license)) : json::value(nullptr);
   json::array citations;
-  for (const auto& c : kb.citations) {
-    json::object x;
-    x["key"] = sv(c.key);
-    x["text"] = sv(c.text);
-    citations.emplace_back(std::move(x));
-  }
+  for (const auto& c : kb.citations)
+    citations.emplace_back(record_object(kb, c, schema::kCitation));
   o["citations"] = std::move(citations);
   json::array regions;
-  for (const auto& r : kb.regions) {
-    json::object x;
-    x["id"] = sv(r.id);
-    x["name"] = sv(r.name);
-    x["laterality"] = sv(to_string(r.laterality));
-    x["view"] = sv(to_string(r.view));
-    // Only a coarse region has the member, so that a base without parts keeps
-    // the canonical text (and hash) it had before they existed.
-    if (!r.parts.empty())
-      x["parts"] = region_ids(kb, r.parts);
-    x["what"] = sv(r.what);
-    regions.emplace_back(std::move(x));
-  }
+  // Only a coarse region has "parts" (Written::if_any), so that a base without
+  // parts keeps the canonical text (and hash) it had before they existed.
+  for (const auto& r : kb.regions)
+    regions.emplace_back(record_object(kb, r, schema::kRegion));
   o["regions"] = std::move(regions);
   json::array findings;
-  for (const auto& f : kb.findings) {
-    json::object x;
-    x["id"] = sv(f.id);
-    x["question"] = sv(f.question);
-    x["what"] = sv(f.what);
-    findings.emplace_back(std::move(x));
-  }
+  for (const auto& f : kb.findings)
+    findings.emplace_back(record_object(kb, f, schema::kFinding));
   o["findings"] = std::move(findings);
   json::array red_flags;
-  for (const auto& f : kb.red_flags) {
-    json::object x;
-    x["id"] = sv(f.id);
-    x["level"] = sv(to_string(f.level));
-    x["question"] = sv(f.question);
-    x["advice"] = sv(f.advice);
-    x["cite"] = cite(kb, f.cite);
-    red_flags.emplace_back(std::move(x));
-  }
+  for (const auto& f : kb.red_flags)
+    red_flags.emplace_back(record_object(kb, f, schema::kRedFlag));
   o["red_flags"] = std::move(red_flags);
-  json::object age;
-  age["level"] = sv(to_string(kb.age_rule.level));
-  age["younger_than"] = kb.age_rule.younger_than;
-  age["older_than"] = kb.age_rule.older_than;
-  age["max_duration_days"] = kb.age_rule.max_duration_days;
-  age["advice"] = sv(kb.age_rule.advice);
-  age["cite"] = cite(kb, kb.age_rule.cite);
-  o["age_rule"] = std::move(age);
+  o["age_rule"] = record_object(kb, kb.age_rule, schema::kAgeRule);
   // Written only when there are some, so that a knowledge base without
   // precautions keeps the canonical text (and hash) it had before they existed.
   if (!kb.precautions.empty()) {
     json::array precautions;
-    for (const auto& p : kb.precautions) {
-      json::object x;
-      x["id"] = sv(p.id);
-      x["name"] = sv(p.name);
-      x["what"] = sv(p.what);
-      json::array changes;
-      for (const auto& c : p.changes)
-        changes.emplace_back(sv(c));
-      x["changes"] = std::move(changes);
-      x["cite"] = cite(kb, p.cite);
-      precautions.emplace_back(std::move(x));
-    }
+    for (const auto& p : kb.precautions)
+      precautions.emplace_back(record_object(kb, p, schema::kPrecaution));
     o["precautions"] = std::move(precautions);
   }
   const auto strings = [](const std::vector<std::string>& list) {
@@ -349,15 +356,8 @@ json::value kb_to_json_value(const KbData& kb) {
   }
   if (!kb.triage_rules.empty()) {
     json::array rules;
-    for (const auto& r : kb.triage_rules) {
-      json::object x;
-      x["id"] = sv(r.id);
-      x["level"] = sv(to_string(r.level));
-      x["reason"] = sv(r.reason);
-      x["advice"] = sv(r.advice);
-      x["cite"] = cite(kb, r.cite);
-      rules.emplace_back(std::move(x));
-    }
+    for (const auto& r : kb.triage_rules)
+      rules.emplace_back(record_object(kb, r, schema::kTriageRule));
     o["rules"] = std::move(rules);
   }
   if (!kb.lookalikes.empty()) {

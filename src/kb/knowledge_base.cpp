@@ -15,6 +15,7 @@
 #include "kb/kb_writer.hpp"
 #include "myoref/kb.hpp"
 #include "util/json.hpp"
+#include "util/json_writer.hpp"
 #include "util/sha256.hpp"
 
 namespace myoref {

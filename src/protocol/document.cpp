@@ -11,6 +11,7 @@
 #include "kb/kb_mismatch.hpp"
 #include "myoref/myoref.hpp"
 #include "protocol/reader.hpp"
+#include "util/json_writer.hpp"
 #include "util/sha256.hpp"
 
 namespace myoref::detail {

@@ -1,12 +1,17 @@
 // next(): what to do in the coming session, and how answers and decisions are
 // written for programs (JSON) and people (text).
 #include <algorithm>
+#include <optional>
 #include <sstream>
+#include <string>
+#include <type_traits>
 
 #include "i18n/messages.hpp"
 #include "myoref/plan.hpp"
+#include "myoref/schema.hpp"
 #include "protocol/state.hpp"
 #include "util/json.hpp"
+#include "util/json_writer.hpp"
 
 namespace myoref {
 namespace {
@@ -90,18 +95,22 @@ json::array step_array(const std::vector<Step>& steps) {
   return a;
 }
 
+// The dose's fields in the schema's order (myoref/schema.hpp), a number that
+// is not set left out.
 json::object dose_json(const Dose& d) {
   json::object o;
-  if (d.hold_seconds)
-    o["hold_seconds"] = *d.hold_seconds;
-  if (d.repetitions)
-    o["repetitions"] = *d.repetitions;
-  if (d.sets)
-    o["sets"] = *d.sets;
-  if (d.duration_seconds)
-    o["duration_seconds"] = *d.duration_seconds;
-  o["per_side"] = d.per_side;
-  o["frequency"] = d.frequency;
+  schema::for_each_field(schema::kDose, [&](const auto& f) {
+    const auto& v = d.*(f.member);
+    const json::string_view key(f.name.data(), f.name.size());
+    if constexpr (std::is_same<std::decay_t<decltype(v)>, std::optional<int>>::value) {
+      if (v)
+        o[key] = *v;
+    } else if constexpr (std::is_same<std::decay_t<decltype(v)>, std::string>::value) {
+      o[key] = json::string_view(v.data(), v.size());
+    } else {
+      o[key] = v;
+    }
+  });
   return o;
 }
 

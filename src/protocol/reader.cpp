@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "myoref/spellings.hpp"
+
 namespace myoref::detail {
 
 const json::object* Reader::object(const json::value& v, std::string_view path,
@@ -148,7 +150,7 @@ std::optional<SessionLog> read_session(Reader& r, const json::value& v, std::str
         if (auto step = parse_step(name)) {
           s.steps.push_back(*step);
         } else {
-          const std::string suggestion = closest(name, {"release", "stretch", "strengthen"});
+          const std::string suggestion = closest(name, spellings<Step>());
           r.fail(pointer(path, i),
                  r.words->get(
                      "error.unknown_step",

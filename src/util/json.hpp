@@ -87,10 +87,6 @@ std::string quoted(std::string_view text);
 /// " (did you mean \"x\"?)" or "".
 std::string did_you_mean(const std::string& suggestion);
 
-/// Serialises a JSON value with two-space indentation, keys in the order the
-/// object holds them. Output is deterministic and ends with a newline.
-std::string pretty(const json::value& value);
-
 }  // namespace myoref::detail
 
 #endif  // MYOREF_SRC_UTIL_JSON_HPP

@@ -13,6 +13,8 @@
 
 #include <gsl/assert>
 
+#include "util/charconv.hpp"
+#include "util/json.hpp"
 #include "util/shortest_float.hpp"
 
 namespace myoref::detail {
@@ -197,6 +199,73 @@ void JsonWriter::write_string(std::string_view text) {
     }
   }
   put('"');
+}
+
+void JsonWriter::tree(const json::value& v) {
+  switch (v.kind()) {
+    case json::kind::object:
+      begin_object();
+      for (const auto& kv : v.get_object()) {
+        escaped_key(std::string_view(kv.key().data(), kv.key().size()));
+        tree(kv.value());
+      }
+      end_object();
+      return;
+    case json::kind::array: {
+      const auto& a = v.get_array();
+      // Arrays of scalars stay on one line; they read better that way.
+      begin_array(std::all_of(a.begin(), a.end(), [](const json::value& e) {
+        return !e.is_object() && !e.is_array();
+      }));
+      for (const auto& e : a)
+        tree(e);
+      end_array();
+      return;
+    }
+    case json::kind::double_: {
+      // The shortest text that reads back as the same double, in plain
+      // notation where possible ("0.6", "12.5", "200"), instead of Boost's
+      // "6E-1": people read these documents. An integral value prints as an
+      // integer and reads back as one, so -0 would come back as 0: it is
+      // printed as 0 to begin with, so that text written, read and written
+      // again is the same text.
+      before_value();
+      const double d = v.get_double() == 0.0 ? 0.0 : v.get_double();
+      constexpr std::size_t kDoubleMax = 32;
+      reserve(kDoubleMax);
+      cur_ = to_chars_shortest(cur_, cur_ + kDoubleMax, d);
+      return;
+    }
+    case json::kind::string:
+      value(std::string_view(v.get_string().data(), v.get_string().size()));
+      return;
+    case json::kind::int64:
+    case json::kind::uint64: {
+      before_value();
+      constexpr std::size_t kIntegerMax = 24;  // "-9223372036854775808", 18446744073709551615
+      reserve(kIntegerMax);
+      cur_ = v.is_int64() ? std::to_chars(cur_, cur_ + kIntegerMax, v.get_int64()).ptr
+                          : std::to_chars(cur_, cur_ + kIntegerMax, v.get_uint64()).ptr;
+      return;
+    }
+    case json::kind::bool_:
+      value(v.get_bool());
+      return;
+    case json::kind::null:
+      null();
+      return;
+  }
+}
+
+std::string pretty(const json::value& value) {
+  std::string out;
+  JsonWriter w(out, true, 4096);
+  w.tree(value);
+  w.finish();
+  // A closing bracket at the top ends the line; a lone scalar needs its own.
+  if (!value.is_object() && !value.is_array())
+    out += '\n';
+  return out;
 }
 
 }  // namespace myoref::detail

@@ -4,8 +4,10 @@
 // boost::json::value first: that is several times faster (the JSON-in/JSON-out
 // call has a budget of a few microseconds), and it lets scores be written as
 // the shortest text that reads back as the same float ("0.82", not
-// "8.2E-1"). The pretty layout is that of detail::pretty(): two-space
-// indentation, arrays of scalars on one line.
+// "8.2E-1"). Pretty layout: two-space indentation, arrays of scalars on one
+// line, a newline at the end. It is also the one JSON escaper and the one
+// pretty printer of the library: detail::pretty() writes a boost::json tree
+// (a knowledge base's canonical text, plan documents) through it.
 #ifndef MYOREF_SRC_ASSESS_JSON_WRITER_HPP
 #define MYOREF_SRC_ASSESS_JSON_WRITER_HPP
 
@@ -16,7 +18,15 @@
 #include <string>
 #include <string_view>
 
+namespace boost::json {
+class value;
+}  // namespace boost::json
+
 namespace myoref::detail {
+
+/// `value` pretty printed by JsonWriter: the canonical layout of every document
+/// the library writes from a tree (numbers in their shortest exact form, -0 as 0).
+std::string pretty(const boost::json::value& value);
 
 class JsonWriter {
  public:
@@ -65,6 +75,19 @@ class JsonWriter {
   void value(float number);
   void value(bool flag);
   void null();
+
+  /// A member name that may need escaping (a tree's keys).
+  void escaped_key(std::string_view name) {
+    before_value();
+    write_string(name);
+    put(':');
+    if (pretty_)
+      put(' ');
+    after_key_ = true;
+  }
+
+  /// A whole tree, in this writer's layout (an array of scalars is flat).
+  void tree(const boost::json::value& v);
 
   /// key + value in one call.
   template <class T>
@@ -170,8 +193,10 @@ class JsonWriter {
   bool pretty_;
   bool after_key_ = false;
   std::size_t depth_ = 0;
-  // Assessment documents nest five levels; 16 leaves room and needs no heap.
-  std::array<Frame, 16> frames_{};
+  // Assessment documents nest five levels, a knowledge base's canonical tree
+  // six; 64 holds any tree read within the default limits (32 levels) and
+  // needs no heap.
+  std::array<Frame, 64> frames_{};
 };
 
 }  // namespace myoref::detail

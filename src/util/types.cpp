@@ -1,8 +1,11 @@
 #include "myoref/types.hpp"
 
+#include "myoref/spellings.hpp"
+
 #include <array>
 #include <cstddef>
 #include <utility>
+#include <vector>
 
 namespace myoref {
 namespace {
@@ -16,6 +19,11 @@ std::optional<E> parse_name(const std::array<std::string_view, N>& names,
     }
   }
   return std::nullopt;
+}
+
+template <std::size_t N>
+std::vector<std::string_view> listed(const std::array<std::string_view, N>& names) {
+  return {names.begin(), names.end()};
 }
 
 template <class E, std::size_t N>
@@ -89,6 +97,35 @@ std::optional<Onset> parse_onset(std::string_view text) noexcept {
 }
 std::optional<Sex> parse_sex(std::string_view text) noexcept {
   return parse_name<Sex>(kSexes, text);
+}
+
+template <>
+std::vector<std::string_view> spellings<Laterality>() {
+  return listed(kLateralities);
+}
+template <>
+std::vector<std::string_view> spellings<View>() {
+  return listed(kViews);
+}
+template <>
+std::vector<std::string_view> spellings<SideRelation>() {
+  return listed(kRelations);
+}
+template <>
+std::vector<std::string_view> spellings<TriageLevel>() {
+  return listed(kLevels);
+}
+template <>
+std::vector<std::string_view> spellings<Step>() {
+  return listed(kSteps);
+}
+template <>
+std::vector<std::string_view> spellings<Onset>() {
+  return listed(kOnsets);
+}
+template <>
+std::vector<std::string_view> spellings<Sex>() {
+  return listed(kSexes);
 }
 
 }  // namespace myoref

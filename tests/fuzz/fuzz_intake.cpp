@@ -17,6 +17,7 @@
 #include "myoref/assess.hpp"
 #include "myoref/kb.hpp"
 #include "util/json.hpp"
+#include "util/json_writer.hpp"
 
 namespace {
 

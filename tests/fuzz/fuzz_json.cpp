@@ -13,6 +13,7 @@
 
 #include "fuzz_support.hpp"
 #include "util/json.hpp"
+#include "util/json_writer.hpp"
 
 namespace {
 

@@ -229,6 +229,11 @@ def test_muscle_protocol_and_exercises(kb):
     dose = exercise.dose
     assert set(dose.to_dict()) == {"hold_seconds", "repetitions", "sets", "duration_seconds",
                                    "per_side", "frequency"}
+    # The same keys, in the same order and with the same values, as the
+    # canonical writer's: both come from one field table (myoref/schema.hpp).
+    written = {e["id"]: e["dose"] for e in json.loads(kb.to_json())["exercises"]}
+    for e in kb.exercises:
+        assert list(e.dose.to_dict().items()) == list(written[e.id].items())
     assert any(v is not None for v in (dose.hold_seconds, dose.repetitions, dose.sets,
                                        dose.duration_seconds))
     assert repr(dose) == f"<Dose {str(dose)!r}>"

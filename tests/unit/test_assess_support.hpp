@@ -5,40 +5,26 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <fstream>
 #include <initializer_list>
 #include <random>
-#include <sstream>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "myoref/myoref.hpp"
+#include "support.hpp"
 
 namespace myoref::assess_test {
 
-/// The built-in knowledge base, loaded once. The tests below are about the
+using test::read_text;
+
+/// The built-in knowledge base (tests/support). The tests below are about the
 /// real referral patterns, so an empty catalogue is a failure, not a pass.
 inline const KnowledgeBase& default_kb() {
-  static const KnowledgeBase kb = [] {
-    auto loaded = KnowledgeBase::builtin();
-    if (!loaded)
-      throw std::runtime_error(loaded.error().to_string());
-    return *loaded;
-  }();
+  const KnowledgeBase& kb = test::default_kb();
   REQUIRE(kb.muscles().size() >= 20);
   return kb;
-}
-
-inline std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw std::runtime_error("cannot read " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 inline RegionKeyIndex key(const KnowledgeBase& kb, std::string_view text) {

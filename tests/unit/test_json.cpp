@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "util/json.hpp"
+#include "util/json_writer.hpp"
 
 using myoref::ErrorCode;
 using myoref::detail::JsonLimits;

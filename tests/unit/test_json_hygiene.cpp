@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "util/json.hpp"
+#include "util/json_writer.hpp"
 
 using myoref::ErrorCode;
 using myoref::detail::parse_json;

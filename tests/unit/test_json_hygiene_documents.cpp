@@ -6,14 +6,13 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <fstream>
 #include <functional>
-#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "myoref/myoref.hpp"
+#include "support.hpp"
 
 using myoref::Error;
 using myoref::ErrorCode;
@@ -23,8 +22,7 @@ using myoref::Plan;
 namespace {
 
 const KnowledgeBase& builtin() {
-  static const KnowledgeBase kb = *KnowledgeBase::builtin();
-  return kb;
+  return myoref::test::default_kb();
 }
 
 const char* const kIntake =
@@ -184,8 +182,8 @@ TEST_CASE("every document the library writes reads back as the same document", "
         "soleus_heel", "tailbone_sitting", "age_not_given", "age_rule_new_pain_at_68",
         "red_flag_urgent_calf_swelling", "red_flag_emergency_cauda_equina"}) {
     INFO(name);
-    std::ifstream in(std::string(MYOREF_SOURCE_DIR) + "/examples/intakes/" + name + ".json");
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string text = myoref::test::read_text(
+        myoref::test::source_path("examples/intakes/" + std::string(name) + ".json"));
     const auto intake = myoref::parse_intake(builtin(), text);
     REQUIRE(intake);
     const std::string canonical = myoref::intake_to_json(builtin(), *intake);

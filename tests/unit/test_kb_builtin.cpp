@@ -12,7 +12,7 @@
 #include "kb/kb_data.hpp"
 #include "kb/kb_writer.hpp"
 #include "myoref/kb.hpp"
-#include "test_kb_support.hpp"
+#include "support.hpp"
 #include "util/json.hpp"
 #include "util/sha256.hpp"
 
@@ -28,11 +28,8 @@ using myoref::KnowledgeBase;
 
 namespace {
 
-KnowledgeBase builtin() {
-  auto kb = KnowledgeBase::builtin();
-  if (!kb)
-    FAIL(kb.error().to_string());
-  return *kb;
+const KnowledgeBase& builtin() {
+  return myoref::test::default_kb();
 }
 
 json::value vocabulary() {

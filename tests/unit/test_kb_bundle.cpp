@@ -9,7 +9,7 @@
 
 #include <string>
 
-#include "test_kb_support.hpp"
+#include "support.hpp"
 
 TEST_CASE("the bundled knowledge base is in Boost.JSON's serialized form", "[kb][build]") {
   const std::string file = myoref::test::read_text(MYOREF_DEFAULT_KB_JSON);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "myoref/kb.hpp"
+#include "support.hpp"
 #include "util/json.hpp"
 
 namespace myoref::detail {
@@ -25,11 +26,8 @@ using myoref::Step;
 
 namespace {
 
-KnowledgeBase builtin() {
-  auto kb = KnowledgeBase::builtin();
-  if (!kb)
-    FAIL(kb.error().to_string());
-  return *kb;
+const KnowledgeBase& builtin() {
+  return myoref::test::default_kb();
 }
 
 using Combination = std::tuple<std::string, std::string, std::string>;  // muscle, step, precaution

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "myoref/kb.hpp"
-#include "test_kb_support.hpp"
+#include "support.hpp"
 
 using myoref::ErrorCode;
 using myoref::KbLimits;

@@ -10,7 +10,7 @@
 #include "kb/kb_data.hpp"
 #include "kb/kb_writer.hpp"
 #include "myoref/kb.hpp"
-#include "test_kb_support.hpp"
+#include "support.hpp"
 #include "util/json.hpp"
 #include "util/sha256.hpp"
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "myoref/kb.hpp"
-#include "test_kb_support.hpp"
+#include "support.hpp"
 #include "util/json.hpp"
 
 namespace json = boost::json;

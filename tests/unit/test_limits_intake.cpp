@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "myoref/myoref.hpp"
+#include "support.hpp"
 
 using myoref::ErrorCode;
 using myoref::IntakeLimits;
@@ -18,8 +19,7 @@ using myoref::parse_intake;
 namespace {
 
 const KnowledgeBase& builtin() {
-  static const KnowledgeBase kb = *KnowledgeBase::builtin();
-  return kb;
+  return myoref::test::default_kb();
 }
 
 /// The region keys of regions without parts: no two of them clash (a coarse

@@ -8,6 +8,7 @@
 
 #include "myoref/myoref.hpp"
 #include "protocol/document.hpp"
+#include "support.hpp"
 #include "util/json.hpp"
 
 namespace json = boost::json;
@@ -21,8 +22,7 @@ using myoref::Step;
 namespace {
 
 const KnowledgeBase& builtin() {
-  static const KnowledgeBase kb = *KnowledgeBase::builtin();
-  return kb;
+  return myoref::test::default_kb();
 }
 
 SessionLog relief_session(const Plan& plan) {

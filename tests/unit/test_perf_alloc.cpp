@@ -15,6 +15,7 @@
 
 #include "myoref/assess.hpp"
 #include "myoref/kb.hpp"
+#include "support.hpp"
 
 namespace {
 
@@ -49,10 +50,8 @@ std::uint64_t allocations_during(F&& f) {
   return g_allocations.load() - before;
 }
 
-myoref::KnowledgeBase builtin() {
-  auto kb = myoref::KnowledgeBase::builtin();
-  REQUIRE(kb);
-  return *kb;
+const myoref::KnowledgeBase& builtin() {
+  return myoref::test::default_kb();
 }
 
 template <class T>

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "myoref/assess.hpp"
+#include "support.hpp"
 #include "test_plan_support.hpp"
 
 using myoref::ErrorCode;
@@ -141,8 +142,7 @@ TEST_CASE(
 namespace {
 
 const myoref::KnowledgeBase& builtin_kb() {
-  static const myoref::KnowledgeBase kb = *myoref::KnowledgeBase::builtin();
-  return kb;
+  return myoref::test::default_kb();
 }
 
 // An intake with every red-flag question its drawing opens answered no.

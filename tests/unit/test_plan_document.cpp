@@ -8,6 +8,7 @@
 #include "protocol/document.hpp"
 #include "test_plan_support.hpp"
 #include "util/json.hpp"
+#include "util/json_writer.hpp"
 
 using myoref::ErrorCode;
 using myoref::Plan;

@@ -3,24 +3,17 @@
 #ifndef MYOREF_TESTS_TEST_PLAN_SUPPORT_HPP
 #define MYOREF_TESTS_TEST_PLAN_SUPPORT_HPP
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
 
 #include "myoref/myoref.hpp"
+#include "support.hpp"
 
 namespace plan_test {
 
-inline std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using myoref::test::read_text;
 
 inline std::string data_path(const std::string& name) {
   return std::string(MYOREF_TEST_DATA) + "/data/plan/" + name;

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "support.hpp"
 #include "test_assess_support.hpp"
-#include "test_kb_support.hpp"
 #include "util/json.hpp"
 
 using namespace myoref;

@@ -14,7 +14,6 @@
 #include <cstdlib>
 #include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -22,6 +21,7 @@
 #include "myoref/render.hpp"
 #include "render/figure.hpp"
 #include "render/svg.hpp"
+#include "support.hpp"
 
 using myoref::CandidateIndex;
 using myoref::ErrorCode;
@@ -33,48 +33,19 @@ using myoref::View;
 namespace {
 
 const KnowledgeBase& kb() {
-  static const KnowledgeBase instance = KnowledgeBase::builtin().value();
-  return instance;
-}
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  return myoref::test::default_kb();
 }
 
 // The small knowledge base of tests/data/kb/minimal.json, whose pelvic floor is
 // a midline muscle (the default one has none since the pelvic floor got sides).
-const KnowledgeBase& minimal_kb() {
-  static const KnowledgeBase instance =
-      KnowledgeBase::from_json(
-          read_file(std::string(MYOREF_SOURCE_DIR) + "/tests/data/kb/minimal.json"))
-          .value();
-  return instance;
-}
+using myoref::test::minimal_kb;
 
 std::string golden_path(const std::string& name) {
-  return std::string(MYOREF_SOURCE_DIR) + "/tests/golden/render/" + name;
+  return myoref::test::source_path("tests/golden/render/" + name);
 }
 
-// Compares `actual` with the golden file byte for byte, or rewrites the file
-// when MYOREF_UPDATE_GOLDEN=1.
 void check_golden(const std::string& name, const std::string& actual) {
-  const std::string path = golden_path(name);
-  const char* update = std::getenv("MYOREF_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1") {
-    std::ofstream(path, std::ios::binary) << actual;
-    WARN("rewrote " << path);
-    return;
-  }
-  const std::string expected = read_file(path);
-  INFO("golden file " << path << " (MYOREF_UPDATE_GOLDEN=1 rewrites it)");
-  REQUIRE_FALSE(expected.empty());
-  if (expected != actual) {
-    std::ofstream(path + ".actual", std::ios::binary) << actual;
-    FAIL("output differs from " << path << "; written to " << path << ".actual");
-  }
+  myoref::test::check_golden(golden_path(name), actual);
 }
 
 CandidateIndex candidate(const std::string& key) {
@@ -84,7 +55,7 @@ CandidateIndex candidate(const std::string& key) {
 }
 
 myoref::Intake intake_from(const std::string& file) {
-  auto intake = myoref::parse_intake(kb(), read_file(golden_path(file)));
+  auto intake = myoref::parse_intake(kb(), myoref::test::read_text(golden_path(file)));
   REQUIRE(intake);
   return std::move(intake).value();
 }

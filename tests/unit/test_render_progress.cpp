@@ -4,12 +4,10 @@
 // it before committing), and what it says in words.
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "myoref/render.hpp"
+#include "support.hpp"
 #include "test_plan_support.hpp"
 
 using myoref::ErrorCode;
@@ -23,27 +21,8 @@ namespace {
 const std::string kGlute = "gluteus_medius:left";
 const std::string kQl = "quadratus_lumborum:left";
 
-std::string golden_path(const std::string& name) {
-  return std::string(MYOREF_SOURCE_DIR) + "/tests/golden/render/" + name;
-}
-
 void check_golden(const std::string& name, const std::string& actual) {
-  const std::string path = golden_path(name);
-  const char* update = std::getenv("MYOREF_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1") {
-    std::ofstream(path, std::ios::binary) << actual;
-    WARN("rewrote " << path);
-    return;
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  INFO("golden file " << path << " (MYOREF_UPDATE_GOLDEN=1 rewrites it)");
-  REQUIRE_FALSE(ss.str().empty());
-  if (ss.str() != actual) {
-    std::ofstream(path + ".actual", std::ios::binary) << actual;
-    FAIL("output differs from " << path << "; written to " << path << ".actual");
-  }
+  myoref::test::check_golden(myoref::test::source_path("tests/golden/render/" + name), actual);
 }
 
 std::size_t count(const std::string& text, const std::string& what) {

@@ -15,6 +15,7 @@
 #include <pybind11/stl.h>
 
 #include "common.hpp"
+#include "myoref/schema.hpp"
 #include "objects.hpp"
 
 namespace myoref::python {
@@ -225,12 +226,9 @@ in words ("3 sets of 10 repetitions, each side, daily").)doc")
           "to_dict",
           [](const Dose& d) {
             py::dict out;
-            out["hold_seconds"] = d.hold_seconds;
-            out["repetitions"] = d.repetitions;
-            out["sets"] = d.sets;
-            out["duration_seconds"] = d.duration_seconds;
-            out["per_side"] = d.per_side;
-            out["frequency"] = d.frequency;
+            schema::for_each_field(schema::kDose, [&](const auto& f) {
+              out[py::str(f.name.data(), f.name.size())] = d.*(f.member);
+            });
             return out;
           },
           "The dose as a plain dict.")

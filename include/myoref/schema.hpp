@@ -1,0 +1,229 @@
+// The knowledge base's schema, written once: for each record a table of its
+// fields, each {name in the document, member of the struct, rule}. The loader
+// (src/kb/kb_loader.cpp) takes its list of accepted fields and its checks from
+// these tables, the canonical writer (src/kb/kb_writer.cpp) its keys and their
+// order, the Python bindings their to_dict() keys. Adding a field to one of
+// these records is one line here (plus its tests and docs/knowledge-base.md).
+//
+// A rule says how a field is read and written:
+//   Id        a document id (lower-case letters, digits, '_')
+//   Text      non-blank text
+//   Whole     a whole number in [lo, hi] (std::optional<int> when optional)
+//   Flag      true or false, `fallback` when left out
+//   Texts     an array of non-blank texts
+//   Spelled   an enum, by its spelling in myoref/types.hpp (to_string, parse_*)
+//   Refs      an array of ids of another record kind, each resolved to its index
+//   Ref       one such id, or null (std::optional<Index>)
+//   Cite      citation keys, required and never empty
+//   Nested    an object read and written by another table
+//   Custom    read by named code of the loader (its checks are its own),
+//             written by its type
+#ifndef MYOREF_SCHEMA_HPP
+#define MYOREF_SCHEMA_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include "myoref/kb.hpp"
+#include "myoref/spellings.hpp"
+#include "myoref/types.hpp"
+
+namespace myoref::schema {
+
+/// Whether a field must be given.
+enum class Need : std::uint8_t { required, optional };
+/// Whether an array may be empty.
+enum class Empty : std::uint8_t { allowed, refused };
+/// The record kinds a reference can name.
+enum class Ids : std::uint8_t { citation, region, finding, red_flag, precaution, muscle, exercise };
+
+/// A document id: lower-case letters, digits and '_', starting with a letter.
+struct Id {};
+/// Non-blank text.
+struct Text {
+  Need need = Need::required;  ///< whether it must be given
+};
+/// A whole number in [lo, hi]; an optional one is a std::optional<int>.
+struct Whole {
+  int lo = 0;                  ///< the smallest allowed
+  int hi = 0;                  ///< the largest allowed
+  Need need = Need::required;  ///< whether it must be given
+};
+/// true or false.
+struct Flag {
+  bool fallback = false;  ///< the value when it is left out
+};
+/// An array of non-blank texts.
+struct Texts {
+  Need need = Need::required;    ///< whether it must be given
+  Empty empty = Empty::refused;  ///< whether it may be empty
+};
+/// An enum, by its spelling (myoref/spellings.hpp).
+struct Spelled {};
+/// When the canonical writer writes a field. A field that came after the
+/// first knowledge bases is left out where it says nothing, so that those
+/// keep the canonical text, and hash, they had before it existed.
+enum class Written : std::uint8_t {
+  always,
+  if_any,            ///< only when not empty
+  with_precautions,  ///< only in a base that has precautions, where it is also required
+};
+
+/// An array of ids of another record kind, each resolved to its index.
+struct Refs {
+  Ids ids = Ids::citation;            ///< the kind they name
+  Need need = Need::required;         ///< whether it must be given
+  Empty empty = Empty::refused;       ///< whether it may be empty
+  Written written = Written::always;  ///< when the writer writes it
+};
+/// One id of another record kind, or null (a std::optional index).
+struct Ref {
+  Ids ids = Ids::citation;  ///< the kind it names
+};
+/// Citation keys: required, never empty.
+struct Cite {};
+/// An object read and written by another table.
+template <class Table>
+struct Nested {
+  const Table* fields = nullptr;  ///< its table
+};
+/// Read by named code of the loader (its checks are its own), written by its type.
+struct Custom {};
+
+/// One field: its name in the document, its member, its rule.
+template <class Record, class Member, class Rule>
+struct Field {
+  using record_type = Record;  ///< the struct the field belongs to
+  using member_type = Member;  ///< the member's type
+  std::string_view name;       ///< the key in the document
+  Member Record::*member;      ///< where the model keeps it
+  Rule rule;                   ///< how it is read and written
+};
+
+/// A Field, its types deduced.
+template <class Record, class Member, class Rule>
+constexpr Field<Record, Member, Rule> field(std::string_view name, Member Record::*member,
+                                            Rule rule) {
+  return {name, member, rule};
+}
+
+/// Calls f(field) for each field of a table, in the table's order.
+template <class Table, class F>
+constexpr void for_each_field(const Table& table, F&& f) {
+  std::apply([&f](const auto&... each) { (f(each), ...); }, table);
+}
+
+/// The fields' names, in order: what the loader accepts and the writer writes.
+template <class Table>
+constexpr std::array<std::string_view, std::tuple_size<Table>::value> names(const Table& table) {
+  return std::apply(
+      [](const auto&... each) {
+        return std::array<std::string_view, sizeof...(each)>{each.name...};
+      },
+      table);
+}
+
+/// The name of `member`'s field in `table` ("" when the table has none).
+template <class Table, class Record, class Member>
+constexpr std::string_view name_of(const Table& table, Member Record::*member) {
+  std::string_view out;
+  for_each_field(table, [&out, member](const auto& f) {
+    using F = std::decay_t<decltype(f)>;
+    if constexpr (std::is_same<typename F::record_type, Record>::value &&
+                  std::is_same<typename F::member_type, Member>::value) {
+      if (f.member == member)
+        out = f.name;
+    }
+  });
+  return out;
+}
+
+// --- The tables ---------------------------------------------------------------
+// In the canonical writer's key order (docs/knowledge-base.md).
+
+/// A region of the body chart.
+inline constexpr auto kRegion = std::make_tuple(
+    field("id", &Region::id, Id{}), field("name", &Region::name, Text{}),
+    field("laterality", &Region::laterality, Spelled{}), field("view", &Region::view, Spelled{}),
+    field("parts", &Region::parts,
+          Refs{Ids::region, Need::optional, Empty::refused, Written::if_any}),
+    field("what", &Region::what, Text{}));
+
+/// The age rule (the loader checks younger_than <= older_than).
+inline constexpr auto kAgeRule = std::make_tuple(
+    field("level", &AgeRule::level, Spelled{}),
+    field("younger_than", &AgeRule::younger_than, Whole{0, 150}),
+    field("older_than", &AgeRule::older_than, Whole{0, 150}),
+    field("max_duration_days", &AgeRule::max_duration_days, Whole{0, 36500}),
+    field("advice", &AgeRule::advice, Text{}), field("cite", &AgeRule::cite, Cite{}));
+
+/// A muscle's trigger point and its referral zones (the loader checks that
+/// an id is not repeated in the muscle, that spillover leaves out the essential
+/// zone, and that a midline muscle's side is "midline").
+inline constexpr auto kTriggerPoint = std::make_tuple(
+    field("id", &TriggerPoint::id, Id{}), field("name", &TriggerPoint::name, Text{}),
+    field("location", &TriggerPoint::location, Text{}),
+    field("essential", &TriggerPoint::essential, Refs{Ids::region, Need::required, Empty::refused}),
+    field("spillover", &TriggerPoint::spillover, Refs{Ids::region, Need::optional, Empty::allowed}),
+    field("side", &TriggerPoint::side, Spelled{}), field("cite", &TriggerPoint::cite, Cite{}));
+
+/// A citation: key and reference.
+inline constexpr auto kCitation =
+    std::make_tuple(field("key", &Citation::key, Id{}), field("text", &Citation::text, Text{}));
+
+/// A finding: id, question, what.
+inline constexpr auto kFinding =
+    std::make_tuple(field("id", &Finding::id, Id{}), field("question", &Finding::question, Text{}),
+                    field("what", &Finding::what, Text{}));
+
+/// A red flag.
+inline constexpr auto kRedFlag = std::make_tuple(
+    field("id", &RedFlag::id, Id{}), field("level", &RedFlag::level, Spelled{}),
+    field("question", &RedFlag::question, Text{}), field("advice", &RedFlag::advice, Text{}),
+    field("cite", &RedFlag::cite, Cite{}));
+
+/// A precaution.
+inline constexpr auto kPrecaution =
+    std::make_tuple(field("id", &Precaution::id, Id{}), field("name", &Precaution::name, Text{}),
+                    field("what", &Precaution::what, Text{}),
+                    field("changes", &Precaution::changes, Texts{Need::required, Empty::refused}),
+                    field("cite", &Precaution::cite, Cite{}));
+
+/// A triage rule ("rules").
+inline constexpr auto kTriageRule = std::make_tuple(
+    field("id", &TriageRule::id, Id{}), field("level", &TriageRule::level, Spelled{}),
+    field("reason", &TriageRule::reason, Text{}), field("advice", &TriageRule::advice, Text{}),
+    field("cite", &TriageRule::cite, Cite{}));
+
+/// An exercise's dose: at least one of its numbers is given (the loader checks).
+inline constexpr auto kDose = std::make_tuple(
+    field("hold_seconds", &Dose::hold_seconds, Whole{1, 600, Need::optional}),
+    field("repetitions", &Dose::repetitions, Whole{1, 100, Need::optional}),
+    field("sets", &Dose::sets, Whole{1, 10, Need::optional}),
+    field("duration_seconds", &Dose::duration_seconds, Whole{1, 3600, Need::optional}),
+    field("per_side", &Dose::per_side, Flag{false}), field("frequency", &Dose::frequency, Text{}));
+
+/// An exercise.
+inline constexpr auto kExercise = std::make_tuple(
+    field("id", &Exercise::id, Id{}), field("name", &Exercise::name, Text{}),
+    field("step", &Exercise::step, Spelled{}),
+    field("targets", &Exercise::targets, Refs{Ids::muscle, Need::required, Empty::refused}),
+    field("equipment", &Exercise::equipment, Custom{}),  // a known tool, "none" alone
+    field("instructions", &Exercise::instructions, Texts{Need::required, Empty::refused}),
+    field("dose", &Exercise::dose, Nested<decltype(kDose)>{&kDose}),
+    field("cues", &Exercise::cues, Texts{Need::required, Empty::refused}),
+    field("cautions", &Exercise::cautions, Texts{Need::optional, Empty::allowed}),
+    field("ruled_out_by", &Exercise::ruled_out_by,
+          Refs{Ids::precaution, Need::required, Empty::allowed, Written::with_precautions}),
+    field("regression", &Exercise::regression, Ref{Ids::exercise}),
+    field("progression", &Exercise::progression, Ref{Ids::exercise}),
+    field("cite", &Exercise::cite, Cite{}));
+
+}  // namespace myoref::schema
+
+#endif  // MYOREF_SCHEMA_HPP
