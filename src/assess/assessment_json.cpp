@@ -14,6 +14,7 @@
 #include "engine/explanation_tables.hpp"
 #include "engine/json_fragments.hpp"
 #include "engine/scoring.hpp"
+#include "engine/triage_tables.hpp"
 #include "i18n/messages.hpp"
 #include "kb/kb_mismatch.hpp"
 #include "myoref/myoref.hpp"
@@ -25,11 +26,13 @@ namespace {
 
 using detail::JsonWriter;
 
-void write_citations(JsonWriter& w, const KnowledgeBase& kb, gsl::span<const CitationIndex> cite) {
+/// A list of citations, from their ready-made JSON strings.
+void write_citations(JsonWriter& w, const detail::JsonFragments& f,
+                     gsl::span<const CitationIndex> cite) {
   w.key("cite");
   w.begin_array(true);
   for (const CitationIndex c : cite)
-    w.value(std::string_view(kb.citations()[c].key));
+    w.raw_value(f[f.citation_key[c]]);
   w.end_array();
 }
 
@@ -56,6 +59,8 @@ void write_finding_ids(JsonWriter& w, std::string_view name, const detail::JsonF
 /// many values (a muscle's two sides have the same findings evidence, many
 /// candidates the same explained share), and a lookup costs much less than
 /// writing a float. Same text as JsonWriter::value(float).
+// bits_ and text_ are written before they are read (size_ says which).
+// NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init)
 class FloatTexts {
  public:
   void write(JsonWriter& w, float value) {
@@ -66,21 +71,23 @@ class FloatTexts {
     }
     std::uint32_t bits = 0;
     std::memcpy(&bits, &value, sizeof bits);
-    Entry& e = entries_[(bits * 2654435761U) >> 26U];
-    if (e.size == 0 || e.bits != bits) {
-      e.bits = bits;
-      e.size = static_cast<std::uint8_t>(detail::shortest_float(e.text, value));
+    const std::uint32_t at = (bits * 2654435761U) >> (32U - kBits);
+    if (size_[at] == 0 || bits_[at] != bits) {
+      bits_[at] = bits;
+      size_[at] = static_cast<std::uint8_t>(detail::shortest_float(text_[at].data(), value));
     }
-    w.raw_value(std::string_view(e.text, e.size));
+    w.raw_value(std::string_view(text_[at].data(), size_[at]));
   }
 
  private:
-  struct Entry {
-    std::uint32_t bits;
-    std::uint8_t size;  // 0: empty
-    char text[detail::kShortestFloatMax];
-  };
-  std::array<Entry, 64> entries_{};
+  // 256 entries (was 64: the typical intake's document writes 110 floats, and
+  // most differ); only the sizes are cleared (0: empty), the rest is written
+  // before it is read.
+  static constexpr unsigned kBits = 8;
+  static constexpr std::size_t kEntries = std::size_t{1} << kBits;
+  std::array<std::uint8_t, kEntries> size_{};
+  std::array<std::uint32_t, kEntries> bits_;
+  std::array<std::array<char, detail::kShortestFloatMax>, kEntries> text_;
 };
 
 /// Writes a reason of the candidate's basis from ready-made pieces, when they
@@ -135,12 +142,25 @@ bool write_reason_from_pieces(JsonWriter& w, const detail::JsonFragments& f,
   return false;
 }
 
-void write_question(JsonWriter& w, const KnowledgeBase& k, const Question& q, Answer answer) {
+/// A question; its id and words from the ready-made JSON strings when `f` is
+/// given.
+void write_question(JsonWriter& w, const KnowledgeBase& k, const detail::JsonFragments* f,
+                    const Question& q, Answer answer) {
   const RedFlag& flag = k.red_flags()[q.red_flag];
   w.begin_object();
-  w.member("id", std::string_view(flag.id));
+  if (f != nullptr) {
+    w.key("id");
+    w.raw_value((*f)[f->red_flag_id[q.red_flag]]);
+  } else {
+    w.member("id", std::string_view(flag.id));
+  }
   w.member("level", to_string(flag.level));
-  w.member("text", std::string_view(flag.question));
+  if (f != nullptr) {
+    w.key("text");
+    w.raw_value((*f)[f->red_flag_question[q.red_flag]]);
+  } else {
+    w.member("text", std::string_view(flag.question));
+  }
   w.member("why", std::string_view(q.why));
   w.member("answer", to_string(answer));
   w.end_object();
@@ -154,8 +174,12 @@ namespace detail {
 std::string age_rule_reason(const KnowledgeBase& kb, const Triage& triage, const Intake& intake) {
   const AgeRule& rule = kb.age_rule();
   const Catalogue& m = catalogue(kb);
-  const std::string band =
-      m.get("age_rule.band", {{"younger", rule.younger_than}, {"older", rule.older_than}});
+  // The band's words depend only on the knowledge base: made once, with the engine.
+  const TriageTables& tables = triage_tables(kb);
+  std::string made;
+  if (!tables.has_ids)
+    made = m.get("age_rule.band", {{"younger", rule.younger_than}, {"older", rule.older_than}});
+  const std::string_view band = tables.has_ids ? std::string_view(tables.age_rule_band) : made;
   const int days = rule.max_duration_days;
   switch (triage.age_rule) {
     case AgeRuleOutcome::applies:
@@ -186,6 +210,7 @@ std::string Assessment::to_json(bool pretty) const {
   std::string out;
   // About a kilobyte per listed candidate: one allocation in the usual case.
   JsonWriter w(out, pretty, 2048 + candidate_count() * (pretty ? 1400 : 1100));
+  const detail::JsonFragments& f = detail::json_fragments(k);
   w.begin_object();
   w.member("schema", "myoref.assessment/1");
 
@@ -194,13 +219,14 @@ std::string Assessment::to_json(bool pretty) const {
   w.member("level", to_string(d.triage.level));
   w.key("red_flags");
   w.begin_array(false);
-  for (const RedFlagIndex f : d.triage.red_flags) {
-    const RedFlag& flag = k.red_flags()[f];
+  for (const RedFlagIndex i : d.triage.red_flags) {
+    const RedFlag& flag = k.red_flags()[i];
     w.begin_object();
-    w.member("id", std::string_view(flag.id));
+    w.key("id");
+    w.raw_value(f[f.red_flag_id[i]]);
     w.member("level", to_string(flag.level));
     w.member("advice", std::string_view(flag.advice));
-    write_citations(w, k, flag.cite);
+    write_citations(w, f, flag.cite);
     w.end_object();
   }
   w.end_array();
@@ -217,18 +243,18 @@ std::string Assessment::to_json(bool pretty) const {
   } else {
     w.value(std::string_view(rule.advice));
   }
-  write_citations(w, k, rule.cite);
+  write_citations(w, f, rule.cite);
   w.end_object();
   w.key("pending");
   w.begin_array(true);
-  for (const RedFlagIndex f : d.triage.pending)
-    w.value(std::string_view(k.red_flags()[f].id));
+  for (const RedFlagIndex i : d.triage.pending)
+    w.raw_value(f[f.red_flag_id[i]]);
   w.end_array();
   w.member("provisional", d.triage.provisional);
   w.key("questions");
   w.begin_array(false);
   for (const Question& q : d.triage.questions)
-    write_question(w, k, q, answer_of(d.intake, q.red_flag));
+    write_question(w, k, &f, q, answer_of(d.intake, q.red_flag));
   w.end_array();
   w.key("rules");
   w.begin_array(false);
@@ -238,7 +264,7 @@ std::string Assessment::to_json(bool pretty) const {
     w.member("level", to_string(r.level));
     w.member("reason", std::string_view(r.reason));
     w.member("advice", std::string_view(r.advice));
-    write_citations(w, k, r.cite);
+    write_citations(w, f, r.cite);
     w.end_object();
   }
   w.end_array();
@@ -264,7 +290,7 @@ std::string Assessment::to_json(bool pretty) const {
     } else {
       w.null();
     }
-    write_citations(w, k, l.cite);
+    write_citations(w, f, l.cite);
     w.end_object();
   }
   w.end_array();
@@ -292,7 +318,6 @@ std::string Assessment::to_json(bool pretty) const {
 
   w.key("candidates");
   w.begin_array(false);
-  const detail::JsonFragments& f = detail::json_fragments(k);
   const detail::ScoringTables& t = detail::scoring_tables(k);
   const detail::ExplanationTables& x = detail::explanation_tables(k);
   std::string sentence;  // reused, for a reason not written from pieces
@@ -429,7 +454,7 @@ Expected<std::string> questions_json(const KnowledgeBase& kb, std::string_view i
     w.key("questions");
     w.begin_array(false);
     for (const Question& q : *list)
-      write_question(w, kb, q, Answer::pending);
+      write_question(w, kb, nullptr, q, Answer::pending);
     w.end_array();
     w.end_object();
     w.finish();

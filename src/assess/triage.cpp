@@ -137,17 +137,17 @@ struct Facts {
   }
 
   bool confirmed(FindingIndex f) const { return contains(intake.findings, f); }
-  bool flag_yes(std::string_view id) const {
-    const auto f = kb.find_red_flag(id);
-    return f && contains(intake.red_flags, *f);
+  // Items of TriageIds (kNone when the knowledge base does not hold them).
+  bool flag_yes(std::uint32_t f) const {
+    return f != detail::TriageIds::kNone &&
+           contains(intake.red_flags, static_cast<RedFlagIndex>(f));
   }
-  bool has_precaution(std::string_view id) const {
-    const auto p = kb.find_precaution(id);
-    return p && contains(intake.precautions, *p);
+  bool has_precaution(std::uint32_t p) const {
+    return p != detail::TriageIds::kNone &&
+           contains(intake.precautions, static_cast<PrecautionIndex>(p));
   }
-  bool finding_yes(std::string_view id) const {
-    const auto f = kb.find_finding(id);
-    return f && confirmed(*f);
+  bool finding_yes(std::uint32_t f) const {
+    return f != detail::TriageIds::kNone && contains(intake.findings, static_cast<FindingIndex>(f));
   }
   /// A drawn region key whose region is one of `regions`: of the first such
   /// region in the order listed (the list names the most telling first).
@@ -179,10 +179,9 @@ struct Facts {
     }
     return drawn_keys.front();  // not reached: r is drawn
   }
-  bool drawn_in_ids(std::initializer_list<std::string_view> ids) const {
-    for (const std::string_view id : ids) {
-      const auto r = kb.find_region(id);
-      if (r && contains(drawn, *r))
+  bool drawn_in_any(const std::vector<RegionIndex>& regions) const {
+    for (const RegionIndex r : regions) {
+      if (contains(drawn, r))
         return true;
     }
     return false;
@@ -227,32 +226,51 @@ std::string_view pain_in(const Facts& f, RegionKeyIndex key, std::string& made) 
   return made;
 }
 
-/// Whether a question is already open.
-bool asked(const Triage& t, RedFlagIndex flag) {
-  for (const Question& q : t.questions) {
-    if (q.red_flag == flag)
-      return true;
+/// The questions opened so far (Triage::questions), with a bit per red flag
+/// for which: whether a question is open already is one look-up rather than
+/// a walk over the questions.
+class OpenQuestions {
+ public:
+  OpenQuestions(Triage& t, std::size_t flag_count) : t_(t), bits_((flag_count + 63) / 64) {
+    for (std::size_t w = 0; w < (flag_count + 63) / 64; ++w)
+      bits_.push_back(0);
   }
-  return false;
-}
 
-/// Adds a question unless it is already there (the first reason to ask is kept).
-void open_question(Triage& t, RedFlagIndex flag, const std::string& why) {
-  if (!asked(t, flag))
-    t.questions.push_back(Question{flag, why});
-}
-
-/// Whether any of `flags` is not asked yet: the words of a reason are made
-/// only then.
-bool opens_any(const Triage& t, const std::vector<RedFlagIndex>& flags) {
-  for (const RedFlagIndex flag : flags) {
-    if (!asked(t, flag))
-      return true;
+  /// Whether a question is already open.
+  bool asked(RedFlagIndex flag) const noexcept {
+    return ((bits_[flag / 64U] >> (flag % 64U)) & 1U) != 0;
   }
-  return false;
-}
+  /// Whether any of `flags` is not asked yet: the words of a reason are made
+  /// only then.
+  bool opens_any(const std::vector<RedFlagIndex>& flags) const noexcept {
+    for (const RedFlagIndex flag : flags) {
+      if (!asked(flag))
+        return true;
+    }
+    return false;
+  }
+  /// Adds a question unless it is already there (the first reason to ask is kept).
+  void open(RedFlagIndex flag, const std::string& why) {
+    if (!asked(flag))
+      add(flag, std::string(why));
+  }
+  /// The same, taking the words.
+  void open_taking(RedFlagIndex flag, std::string&& why) {
+    if (!asked(flag))
+      add(flag, std::move(why));
+  }
 
-void open_screens(const Facts& f, Triage& t) {
+ private:
+  void add(RedFlagIndex flag, std::string why) {
+    t_.questions.push_back(Question{flag, std::move(why)});
+    bits_.begin()[flag / 64U] |= std::uint64_t{1} << (flag % 64U);
+  }
+
+  Triage& t_;
+  SmallList<std::uint64_t> bits_;
+};
+
+void open_screens(const Facts& f, OpenQuestions& t) {
   const detail::TriageTables& tables = f.tables;
   const auto screens = f.kb.screens();
   for (std::size_t i = 0; i < screens.size(); ++i) {
@@ -277,23 +295,22 @@ void open_screens(const Facts& f, Triage& t) {
       if (finding == nullptr || (finding->what.empty() && !f.intake.age))
         continue;
     }
-    if (!opens_any(t, s.red_flags))
+    if (!t.opens_any(s.red_flags))
       continue;
     std::string made;
     std::string why = f.at_age(key ? pain_in(f, *key, made) : finding->what);
     // Each question opened gets the words; the last one takes them.
     const RedFlagIndex* last = nullptr;
     for (const RedFlagIndex& flag : s.red_flags) {
-      if (!asked(t, flag))
+      if (!t.asked(flag))
         last = &flag;
     }
     for (const RedFlagIndex& flag : s.red_flags) {
       if (&flag == last) {
-        if (!asked(t, flag))  // a flag listed twice may be open already
-          t.questions.push_back(Question{flag, std::move(why)});
+        t.open_taking(flag, std::move(why));  // a flag listed twice may be open already
         break;
       }
-      open_question(t, flag, why);
+      t.open(flag, why);
     }
   }
 }
@@ -359,22 +376,32 @@ std::vector<std::string> match_lookalike(const Facts& f, const Lookalike& l,
   return why;
 }
 
-void add_rule(const KnowledgeBase& kb, Triage& t, std::string_view id, TriageLevel fallback,
-              const std::string& reason_extra = {}) {
+void add_rule(const KnowledgeBase& kb, Triage& t, const detail::TriageIds& ids,
+              detail::TriageIds::Rule rule, TriageLevel fallback,
+              std::string_view reason_extra = {}) {
   RuleHit hit;
+  const std::string_view id = detail::TriageIds::rule_id(rule);
   hit.id = std::string(id);
-  if (const TriageRule* r = kb.find_triage_rule(id)) {
-    hit.level = r->level;
-    hit.reason = r->reason;
-    hit.advice = r->advice;
-    hit.cite = r->cite;
+  if (ids.rule[rule] != detail::TriageIds::kNone) {
+    const TriageRule& r = kb.triage_rules()[ids.rule[rule]];
+    hit.level = r.level;
+    if (reason_extra.empty()) {
+      hit.reason = r.reason;
+    } else {
+      hit.reason.reserve(r.reason.size() + 1 + reason_extra.size());
+      hit.reason = r.reason;
+    }
+    hit.advice = r.advice;
+    hit.cite = r.cite;
   } else {
     // A knowledge base without the rule's words: the rule still applies.
     hit.level = fallback;
     hit.reason = detail::catalogue(kb).get("triage.rule_applies", {{"id", id}});
   }
-  if (!reason_extra.empty())
-    hit.reason += " " + reason_extra;
+  if (!reason_extra.empty()) {
+    hit.reason += ' ';
+    hit.reason += reason_extra;
+  }
   t.level = std::max(t.level, hit.level);
   t.rules.push_back(std::move(hit));
 }
@@ -393,27 +420,28 @@ bool only_unexplained(const KnowledgeBase& kb, const Intake& intake) {
   return any;
 }
 
-void apply_rules(const Facts& f, Triage& t) {
+void apply_rules(const Facts& f, const detail::TriageIds& ids, Triage& t) {
+  using Rule = detail::TriageIds;
   const KnowledgeBase& kb = f.kb;
   const detail::Catalogue& m = detail::catalogue(kb);
   const Intake& in = f.intake;
   if (in.age && *in.age < 16) {
-    add_rule(kb, t, "under_16", TriageLevel::see_clinician,
+    add_rule(kb, t, ids, Rule::under_16, TriageLevel::see_clinician,
              m.get("triage.age_given", {{"age", *in.age}}));
   }
   // A fall at 65 or over (or age not given), or with fragile bones or steroids.
-  if (f.finding_yes("onset_fall")) {
+  if (f.finding_yes(ids.onset_fall)) {
     std::vector<std::string> because;
     if (!in.age) {
       because.push_back(m.get("triage.fall_age_unknown"));
     } else if (*in.age >= 65) {
       because.push_back(m.get("triage.fall_age", {{"age", *in.age}}));
     }
-    if (f.has_precaution("fragile_bones"))
+    if (f.has_precaution(ids.fragile_bones))
       because.push_back(m.get("triage.fall_fragile_bones"));
-    if (f.flag_yes("osteoporosis"))
+    if (f.flag_yes(ids.osteoporosis))
       because.push_back(m.get("triage.fall_osteoporosis"));
-    if (f.flag_yes("immunosuppressed"))
+    if (f.flag_yes(ids.immunosuppressed))
       because.push_back(m.get("triage.fall_steroids"));
     if (!because.empty()) {
       std::string list;
@@ -422,29 +450,24 @@ void apply_rules(const Facts& f, Triage& t) {
           list += m.get(i + 1 == because.size() ? "list.last_separator" : "list.separator");
         list += because[i];
       }
-      add_rule(kb, t, "fall_fragile", TriageLevel::urgent,
+      add_rule(kb, t, ids, Rule::fall_fragile, TriageLevel::urgent,
                m.get("triage.fall_with", {{"causes", list}}));
-      const bool older = !in.age || *in.age >= 65 || f.has_precaution("fragile_bones") ||
-                         f.flag_yes("osteoporosis");
-      if (older && f.drawn_in_ids({"groin", "hip_lateral", "thigh_anterior", "thigh_medial",
-                                   "thigh_lateral", "buttock_lateral"})) {
-        add_rule(kb, t, "fall_hip", TriageLevel::urgent);
-      }
+      const bool older = !in.age || *in.age >= 65 || f.has_precaution(ids.fragile_bones) ||
+                         f.flag_yes(ids.osteoporosis);
+      if (older && f.drawn_in_any(ids.fall_hip_regions))
+        add_rule(kb, t, ids, Rule::fall_hip, TriageLevel::urgent);
     }
   }
   // Inflammatory back pain: long-lasting back pain that began before 45 with
   // long morning stiffness. An unknown age or duration does not rule it out.
-  if (f.finding_yes("morning_stiffness_long") &&
-      f.drawn_in_ids({"thoracolumbar", "lumbar_paraspinal", "lumbar_spine", "sacroiliac", "sacrum",
-                      "buttock_medial", "upper_back", "thoracic_spine", "thoracic_paraspinal",
-                      "iliac_crest"})) {
+  if (f.finding_yes(ids.morning_stiffness_long) && f.drawn_in_any(ids.back_regions)) {
     const bool long_lasting = !in.duration_days || *in.duration_days > 90;
     const bool began_young = !in.age || (*in.age - in.duration_days.value_or(0) / 365) < 45;
     if (long_lasting && began_young)
-      add_rule(kb, t, "inflammatory_back_pain", TriageLevel::see_clinician);
+      add_rule(kb, t, ids, Rule::inflammatory_back_pain, TriageLevel::see_clinician);
   }
   if (only_unexplained(kb, in))
-    add_rule(kb, t, "unexplained_only", TriageLevel::see_clinician);
+    add_rule(kb, t, ids, Rule::unexplained_only, TriageLevel::see_clinician);
 }
 
 /// "3 questions are still unanswered, the most serious at the urgent level."
@@ -547,7 +570,8 @@ Triage triage(const KnowledgeBase& kb, const Intake& intake) {
   // The questions the drawing, age, sex and onset call for (each at most
   // once; rarely more than 16, and 16 stay a small allocation).
   t.questions.reserve(std::min<std::size_t>(flags.size(), 16));
-  open_screens(facts, t);
+  OpenQuestions open(t, flags.size());
+  open_screens(facts, open);
   // Look-alikes: named beside the muscles; some raise the level, open
   // questions of their own, and set nerve-type findings aside.
   const detail::TriageTables& tables = facts.tables;
@@ -558,7 +582,7 @@ Triage triage(const KnowledgeBase& kb, const Intake& intake) {
     if (why.empty())
       continue;
     for (const RedFlagIndex flag : l.opens)
-      open_question(t, flag, l.name);
+      open.open(flag, l.name);
     for (const FindingIndex fi : l.set_aside) {
       if (facts.confirmed(fi) && !contains(t.set_aside, fi))
         t.set_aside.push_back(fi);
@@ -576,7 +600,13 @@ Triage triage(const KnowledgeBase& kb, const Intake& intake) {
     t.also_consider.push_back(LookalikeMatch{static_cast<std::uint16_t>(i), std::move(why)});
   }
   std::sort(t.set_aside.begin(), t.set_aside.end());
-  apply_rules(facts, t);
+  // The fixed rules' items: found when the engine was compiled, or here for a
+  // knowledge base with no engine.
+  detail::TriageIds found;
+  if (!tables.has_ids)
+    found = detail::find_triage_ids(kb);
+  const detail::TriageIds& ids = tables.has_ids ? tables.ids : found;
+  apply_rules(facts, ids, t);
 
   sort_questions(flags, t.questions);
   t.pending.reserve(t.questions.size());
@@ -586,7 +616,7 @@ Triage triage(const KnowledgeBase& kb, const Intake& intake) {
   }
   t.provisional = !t.pending.empty();
   if (t.provisional) {
-    add_rule(kb, t, "unanswered", TriageLevel::see_clinician,
+    add_rule(kb, t, ids, detail::TriageIds::unanswered, TriageLevel::see_clinician,
              unanswered(kb, tables, t.pending.size(), flags[t.pending.front()].level));
   }
   if (t.age_rule_raises()) {

@@ -73,8 +73,12 @@ JsonFragments compile_json_fragments(const KnowledgeBase& kb, const ScoringTable
     f.region_id.push_back(pieces.quoted(region.id));
   for (const Finding& finding : kb.findings())
     f.finding_id.push_back(pieces.quoted(finding.id));
-  for (const RedFlag& flag : kb.red_flags())
+  for (const RedFlag& flag : kb.red_flags()) {
     f.red_flag_id.push_back(pieces.quoted(flag.id));
+    f.red_flag_question.push_back(pieces.quoted(flag.question));
+  }
+  for (const Citation& citation : kb.citations())
+    f.citation_key.push_back(pieces.quoted(citation.key));
   for (const Candidate& candidate : kb.candidates())
     f.candidate_key.push_back(pieces.quoted(candidate.key));
   for (const Muscle& muscle : kb.muscles()) {

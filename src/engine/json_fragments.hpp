@@ -41,10 +41,12 @@ struct JsonFragments {
   std::string_view operator[](Piece p) const noexcept { return {text.data() + p.offset, p.size}; }
 
   // Quoted strings ("\"iliac_crest:left\""), by index.
-  std::vector<Piece> region_key;   ///< by region key: its key
-  std::vector<Piece> region_id;    ///< by region: its id
-  std::vector<Piece> finding_id;   ///< by finding
-  std::vector<Piece> red_flag_id;  ///< by red flag
+  std::vector<Piece> region_key;         ///< by region key: its key
+  std::vector<Piece> region_id;          ///< by region: its id
+  std::vector<Piece> finding_id;         ///< by finding
+  std::vector<Piece> red_flag_id;        ///< by red flag
+  std::vector<Piece> red_flag_question;  ///< by red flag: its question
+  std::vector<Piece> citation_key;       ///< by citation
   std::vector<Piece> candidate_key;
   std::vector<Piece> muscle_id;
   std::vector<Piece> muscle_name;

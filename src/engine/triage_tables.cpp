@@ -1,6 +1,7 @@
 #include "engine/triage_tables.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "engine/engine.hpp"
 #include "engine/phrases.hpp"
@@ -22,24 +23,62 @@ void add_row(std::vector<std::uint32_t>& table, std::size_t region_count,
   }
 }
 
+constexpr std::string_view kRuleIds[TriageIds::kRuleCount] = {
+    "under_16",         "fall_fragile", "fall_hip", "inflammatory_back_pain",
+    "unexplained_only", "unanswered"};
+
+template <class Index>
+std::uint32_t index_or_none(const std::optional<Index>& found) {
+  return found ? static_cast<std::uint32_t>(*found) : TriageIds::kNone;
+}
+
+std::vector<RegionIndex> regions_of(const KnowledgeBase& kb,
+                                    std::initializer_list<std::string_view> ids) {
+  std::vector<RegionIndex> out;
+  for (const std::string_view id : ids) {
+    if (const auto r = kb.find_region(id))
+      out.push_back(*r);
+  }
+  return out;
+}
+
 }  // namespace
 
+std::string_view TriageIds::rule_id(Rule r) noexcept {
+  return r < kRuleCount ? kRuleIds[r] : std::string_view();
+}
+
+TriageIds find_triage_ids(const KnowledgeBase& kb) {
+  TriageIds ids;
+  const auto rules = kb.triage_rules();
+  for (std::size_t r = 0; r < TriageIds::kRuleCount; ++r) {
+    if (const TriageRule* rule = kb.find_triage_rule(kRuleIds[r]))
+      ids.rule[r] = static_cast<std::uint32_t>(rule - rules.data());
+  }
+  ids.onset_fall = index_or_none(kb.find_finding("onset_fall"));
+  ids.morning_stiffness_long = index_or_none(kb.find_finding("morning_stiffness_long"));
+  ids.fragile_bones = index_or_none(kb.find_precaution("fragile_bones"));
+  ids.osteoporosis = index_or_none(kb.find_red_flag("osteoporosis"));
+  ids.immunosuppressed = index_or_none(kb.find_red_flag("immunosuppressed"));
+  ids.fall_hip_regions = regions_of(kb, {"groin", "hip_lateral", "thigh_anterior", "thigh_medial",
+                                         "thigh_lateral", "buttock_lateral"});
+  ids.back_regions = regions_of(
+      kb, {"thoracolumbar", "lumbar_paraspinal", "lumbar_spine", "sacroiliac", "sacrum",
+           "buttock_medial", "upper_back", "thoracic_spine", "thoracic_paraspinal", "iliac_crest"});
+  return ids;
+}
+
 void SentenceParts::append(std::string& out, std::initializer_list<std::string_view> values) const {
-  // Sized once, then copied piece by piece into place.
+  // Sized once (reserved, not resized: resizing would fill with zeros first),
+  // then the pieces appended.
   std::size_t size = text_size;
   for (const std::uint8_t v : slot)
     size += values.begin()[v].size();
-  std::size_t at = out.size();
-  out.resize(at + size);
-  char* const to = &out[0];
-  const auto put = [&](std::string_view piece) {
-    std::copy(piece.begin(), piece.end(), to + at);
-    at += piece.size();
-  };
-  put(text[0]);
+  out.reserve(out.size() + size);
+  out.append(text[0]);
   for (std::size_t i = 0; i < slot.size(); ++i) {
-    put(values.begin()[slot[i]]);
-    put(text[i + 1]);
+    out.append(values.begin()[slot[i]]);
+    out.append(text[i + 1]);
   }
 }
 
@@ -106,6 +145,10 @@ TriageTables compile_triage_tables(const KnowledgeBase& kb, const ScoringTables&
   }
   tt.unanswered_one = cut_sentence(messages, "triage.unanswered", {"level"}, {{"n", 1}});
   tt.unanswered_other = cut_sentence(messages, "triage.unanswered", {"n", "level"});
+  tt.age_rule_band = messages.get("age_rule.band", {{"younger", kb.age_rule().younger_than},
+                                                    {"older", kb.age_rule().older_than}});
+  tt.ids = find_triage_ids(kb);
+  tt.has_ids = true;
   return tt;
 }
 

@@ -47,6 +47,41 @@ SentenceParts cut_sentence(const Catalogue& messages, std::string_view key,
                            std::initializer_list<std::string_view> names,
                            std::initializer_list<MsgArg> fixed = {});
 
+/// What triage's fixed rules (apply_rules in src/assess/triage.cpp) name in
+/// a knowledge base, found by id once instead of on every call.
+struct TriageIds {
+  /// The fixed rules, in the order of kRuleIds.
+  enum Rule : std::uint8_t {
+    under_16,
+    fall_fragile,
+    fall_hip,
+    inflammatory_back_pain,
+    unexplained_only,
+    unanswered,
+    kRuleCount
+  };
+  /// An id the knowledge base does not hold.
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFU;
+
+  /// Each rule's index into KnowledgeBase::triage_rules(), or kNone.
+  std::uint32_t rule[kRuleCount] = {kNone, kNone, kNone, kNone, kNone, kNone};
+  std::uint32_t onset_fall = kNone;              ///< finding
+  std::uint32_t morning_stiffness_long = kNone;  ///< finding
+  std::uint32_t fragile_bones = kNone;           ///< precaution
+  std::uint32_t osteoporosis = kNone;            ///< red flag
+  std::uint32_t immunosuppressed = kNone;        ///< red flag
+  /// The regions of a fall's hip rule, and of inflammatory back pain (those
+  /// the knowledge base holds).
+  std::vector<RegionIndex> fall_hip_regions;
+  std::vector<RegionIndex> back_regions;
+
+  /// The id of rule `r` ("under_16", ...).
+  static std::string_view rule_id(Rule r) noexcept;
+};
+
+/// Finds the items of TriageIds in `kb` by id.
+TriageIds find_triage_ids(const KnowledgeBase& kb);
+
 struct TriageTables {
   /// A region not in the list.
   static constexpr std::uint32_t kAbsent = 0xFFFFFFFFU;
@@ -76,6 +111,12 @@ struct TriageTables {
   /// (value 0) and {level} (value 1) for any other count.
   SentenceParts unanswered_one;
   SentenceParts unanswered_other;
+  /// age_rule.band of the knowledge base's age rule ("under 16 or over 50").
+  std::string age_rule_band;
+  /// The fixed rules' items; `has_ids` is false in the tables of a knowledge
+  /// base with no engine (find them with find_triage_ids()).
+  TriageIds ids;
+  bool has_ids = false;
 
   /// The row of screen `s`, or nullptr when these tables are not of the
   /// knowledge base asked about (a knowledge base with no engine).

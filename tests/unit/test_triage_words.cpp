@@ -50,6 +50,34 @@ void check_words(const KnowledgeBase& kb) {
   t.unanswered_other.append(three, {"3", urgent});
   CHECK(three == c.get("triage.unanswered", {{"n", 3}, {"level", urgent}}));
   CHECK(one != three);
+  const auto& rule = kb.age_rule();
+  CHECK(t.age_rule_band ==
+        c.get("age_rule.band", {{"younger", rule.younger_than}, {"older", rule.older_than}}));
+
+  // The fixed rules' items, found once: the same as found by id.
+  REQUIRE(t.has_ids);
+  const detail::TriageIds& ids = t.ids;
+  for (std::size_t r = 0; r < detail::TriageIds::kRuleCount; ++r) {
+    const auto rule_id = detail::TriageIds::rule_id(static_cast<detail::TriageIds::Rule>(r));
+    const myoref::TriageRule* found = kb.find_triage_rule(rule_id);
+    if (found == nullptr) {
+      CHECK(ids.rule[r] == detail::TriageIds::kNone);
+    } else {
+      REQUIRE(ids.rule[r] < kb.triage_rules().size());
+      CHECK(kb.triage_rules()[ids.rule[r]].id == rule_id);
+    }
+  }
+  CHECK(ids.rule[detail::TriageIds::fall_fragile] != detail::TriageIds::kNone);
+  CHECK(ids.onset_fall == *kb.find_finding("onset_fall"));
+  CHECK(ids.morning_stiffness_long == *kb.find_finding("morning_stiffness_long"));
+  CHECK(ids.fragile_bones == *kb.find_precaution("fragile_bones"));
+  CHECK(ids.osteoporosis == *kb.find_red_flag("osteoporosis"));
+  CHECK(ids.immunosuppressed == *kb.find_red_flag("immunosuppressed"));
+  CHECK(ids.fall_hip_regions.size() == 6);
+  CHECK(ids.back_regions.size() == 10);
+  const detail::TriageIds again = detail::find_triage_ids(kb);
+  CHECK(again.fall_hip_regions == ids.fall_hip_regions);
+  CHECK(again.back_regions == ids.back_regions);
 }
 
 }  // namespace
