@@ -46,6 +46,11 @@ Expected<KnowledgeBase> load_knowledge_base(std::string_view text, const KbLimit
 /// The engine of `kb`; an empty one for the empty knowledge base.
 const Engine& engine_of(const KnowledgeBase& kb) noexcept;
 
+/// Whether `text` is what a built-in language's words give for knowledge-base
+/// word `key` ("red_flag.saddle_numbness.advice"): text saved in one language
+/// (a plan's triage advice) can then be said again in another.
+bool builtin_word_is(std::string_view key, std::string_view text);
+
 }  // namespace myoref::detail
 
 #endif  // MYOREF_SRC_ENGINE_ENGINE_HPP

@@ -225,6 +225,12 @@ Expected<KnowledgeBase> build(const KnowledgeBase& kb, const Translations& tr) {
   built.source_muscle_names.reserve(kb.muscles().size());
   for (const Muscle& m : kb.muscles())
     built.source_muscle_names.push_back(m.name);
+  built.source_advice.reserve(kb.red_flags().size() + kb.triage_rules().size() + 1);
+  for (const RedFlag& f : kb.red_flags())
+    built.source_advice.push_back(f.advice);
+  for (const TriageRule& r : kb.triage_rules())
+    built.source_advice.push_back(r.advice);
+  built.source_advice.push_back(kb.age_rule().advice);
   // The clinical content is the same, so is the hash: no need to compute it.
   const KbData& data = model_of(*out);
   const std::string& hash = kb.hash();
@@ -276,6 +282,17 @@ std::vector<std::string> word_keys(const KnowledgeBase& kb,
 }  // namespace detail
 
 namespace detail {
+bool builtin_word_is(std::string_view key, std::string_view text) {
+  const json::string_view k(key.data(), key.size());
+  for (const auto& lang : embedded()) {
+    const auto* words = lang.value().as_object().if_contains("kb");
+    const auto* said = words != nullptr ? words->as_object().if_contains(k) : nullptr;
+    if (said != nullptr && said->is_string() && said->get_string() == text)
+      return true;
+  }
+  return false;
+}
+
 const Catalogue& catalogue_for(std::string_view locale) {
   if (locale.empty() || locale == "en")
     return english_catalogue();

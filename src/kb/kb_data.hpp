@@ -58,6 +58,11 @@ struct KbData {
   /// record their reason in the source language, so that a plan's document
   /// is the same in every language (docs/protocol.md).
   std::vector<std::string> source_muscle_names;
+  /// Likewise the red flags', the triage rules' and the age rule's advice in
+  /// the source language (in that order, red flags and rules by index): a
+  /// plan stores its triage advice as given, and says it again in this
+  /// language (protocol/next.cpp).
+  std::vector<std::string> source_advice;
 
   // --- The model, in document order ----------------------------------------
   std::vector<Citation> citations;

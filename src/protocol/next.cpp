@@ -6,7 +6,10 @@
 #include <string>
 #include <type_traits>
 
+#include "engine/engine.hpp"
 #include "i18n/messages.hpp"
+#include "kb/kb_access.hpp"
+#include "kb/kb_data.hpp"
 #include "myoref/plan.hpp"
 #include "myoref/schema.hpp"
 #include "protocol/state.hpp"
@@ -114,6 +117,32 @@ json::object dose_json(const Dose& d) {
   return o;
 }
 
+/// A plan's stored triage advice (kept as given, in the language the plan was
+/// started in) said in `kb`'s language: the advice of the red flag, triage
+/// rule or age rule whose words in `kb`, in its source language or in a
+/// built-in language are the stored text. Text none gives is kept as stored.
+std::string triage_advice_in(const KnowledgeBase& kb, const std::string& stored) {
+  const std::vector<std::string>& source = detail::model_of(kb).source_advice;
+  std::size_t at = 0;  // index into source: red flags, then rules, then the age rule
+  const auto said = [&](const std::string& here, const std::string& key) {
+    const bool was = here == stored || (at < source.size() && source[at] == stored) ||
+                     detail::builtin_word_is(key, stored);
+    ++at;
+    return was;
+  };
+  for (const RedFlag& f : kb.red_flags()) {
+    if (said(f.advice, "red_flag." + f.id + ".advice"))
+      return f.advice;
+  }
+  for (const TriageRule& r : kb.triage_rules()) {
+    if (said(r.advice, "rule." + r.id + ".advice") && !r.advice.empty())
+      return r.advice;
+  }
+  if (said(kb.age_rule().advice, "age_rule.advice"))
+    return kb.age_rule().advice;
+  return stored;
+}
+
 void add_stop_advice(const detail::PlanState& s, NextStep& n) {
   const detail::Catalogue& m = detail::catalogue(s.kb);
   n.level = TriageLevel::see_clinician;
@@ -150,8 +179,11 @@ NextStep Plan::next() const {
   n.reason = s.reason;
   n.level = s.triage;
   n.sessions_logged = s.sessions.size();
-  // Triage advice first, in every answer: safety before exercises.
-  n.advice = s.triage_advice;
+  // Triage advice first, in every answer: safety before exercises, said in
+  // this knowledge base's language even when stored in another.
+  n.advice.reserve(s.triage_advice.size());
+  for (const std::string& stored : s.triage_advice)
+    n.advice.push_back(triage_advice_in(kb, stored));
   if (s.status == PlanStatus::stopped_seek_care || s.status == PlanStatus::exhausted ||
       !s.current) {
     add_stop_advice(s, n);

@@ -91,6 +91,24 @@ def test_a_plan_made_in_english_is_continued_and_logged_in_spanish(en, es):
     assert step is not None and decision_es is not None and decision_en is not None
 
 
+def test_a_plan_started_in_english_gives_its_triage_advice_in_spanish(en, es):
+    # The plan stores the age rule's advice as given (English); continued with
+    # the Spanish knowledge base, its next step says that advice in Spanish,
+    # and a plan started in Spanish says it in English with the English base.
+    intake = json.loads((INTAKES[0].parent / "age_rule_new_pain_at_68.json").read_text("utf-8"))
+    intake["red_flags_denied"] = [q["id"] for q in en.questions(intake)]
+    intake = json.dumps(intake)
+    plan_en = myoref.Plan.start(en, en.assess(intake))
+    english = en.age_rule.advice
+    assert english in plan_en.triage_advice and english in plan_en.next_step().advice
+    step_es = myoref.Plan.from_json(es, plan_en.to_json()).next_step()
+    assert es.age_rule.advice in step_es.advice and english not in step_es.advice
+    plan_es = myoref.Plan.start(es, es.assess(intake))
+    assert es.age_rule.advice in plan_es.triage_advice
+    step_en = myoref.Plan.from_json(en, plan_es.to_json()).next_step()
+    assert english in step_en.advice and es.age_rule.advice not in step_en.advice
+
+
 def test_missing_strings_fall_back_to_english_never_empty(en):
     pack = json.dumps({"region.sacrum.name": "Sacro", "text.not_a_diagnosis": ""})
     kb = en.localized("fr", pack)  # a language the library has not: the host's pack
