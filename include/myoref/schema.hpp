@@ -11,7 +11,10 @@
 //   Whole     a whole number in [lo, hi] (std::optional<int> when optional)
 //   Flag      true or false, `fallback` when left out
 //   Texts     an array of non-blank texts
-//   Spelled   an enum, by its spelling in myoref/types.hpp (to_string, parse_*)
+//   Spelled   an enum, by its spelling in myoref/types.hpp (to_string, parse_*);
+//             a std::optional one may be left out, a std::vector one is a list
+//   RegionIds region ids as written, those this base has resolved into a second
+//             member (an id it lacks never matches: one file serves any chart)
 //   Refs      an array of ids of another record kind, each resolved to its index
 //   Ref       one such id, or null (std::optional<Index>)
 //   Cite      citation keys, required and never empty
@@ -28,6 +31,7 @@
 #include <tuple>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include "myoref/kb.hpp"
 #include "myoref/spellings.hpp"
@@ -48,11 +52,22 @@ struct Id {};
 struct Text {
   Need need = Need::required;  ///< whether it must be given
 };
+/// When the canonical writer writes a field. A field that came after the
+/// first knowledge bases is left out where it says nothing, so that those
+/// keep the canonical text, and hash, they had before it existed.
+enum class Written : std::uint8_t {
+  always,
+  if_any,            ///< only when not empty
+  if_set,            ///< only when set (a std::optional), else left out rather than null
+  with_precautions,  ///< only in a base that has precautions, where it is also required
+};
+
 /// A whole number in [lo, hi]; an optional one is a std::optional<int>.
 struct Whole {
-  int lo = 0;                  ///< the smallest allowed
-  int hi = 0;                  ///< the largest allowed
-  Need need = Need::required;  ///< whether it must be given
+  int lo = 0;                         ///< the smallest allowed
+  int hi = 0;                         ///< the largest allowed
+  Need need = Need::required;         ///< whether it must be given
+  Written written = Written::always;  ///< when the writer writes it
 };
 /// true or false.
 struct Flag {
@@ -63,17 +78,20 @@ struct Texts {
   Need need = Need::required;    ///< whether it must be given
   Empty empty = Empty::refused;  ///< whether it may be empty
 };
-/// An enum, by its spelling (myoref/spellings.hpp).
-struct Spelled {};
-/// When the canonical writer writes a field. A field that came after the
-/// first knowledge bases is left out where it says nothing, so that those
-/// keep the canonical text, and hash, they had before it existed.
-enum class Written : std::uint8_t {
-  always,
-  if_any,            ///< only when not empty
-  with_precautions,  ///< only in a base that has precautions, where it is also required
+/// An enum, by its spelling (myoref/spellings.hpp); a std::optional<E> or a
+/// std::vector<E> (a list of spellings) when the member is one.
+struct Spelled {
+  Need need = Need::required;         ///< whether it must be given
+  Written written = Written::always;  ///< when the writer writes it
+  Empty empty = Empty::refused;       ///< whether a list may be empty
 };
-
+/// Region ids as written (coarse or fine), each a valid id; those this
+/// knowledge base has are resolved, once each, into `resolved`. Optional, may
+/// be empty, always written.
+template <class Record>
+struct RegionIds {
+  std::vector<RegionIndex> Record::*resolved = nullptr;  ///< where the resolved indices go
+};
 /// An array of ids of another record kind, each resolved to its index.
 struct Refs {
   Ids ids = Ids::citation;            ///< the kind they name
@@ -94,6 +112,21 @@ struct Nested {
 };
 /// Read by named code of the loader (its checks are its own), written by its type.
 struct Custom {};
+
+/// When the writer writes a field with `rule` (Written::always for a rule
+/// that does not say).
+template <class Rule, class = void>
+struct says_written : std::false_type {};
+template <class Rule>
+struct says_written<Rule, std::void_t<decltype(std::declval<Rule>().written)>> : std::true_type {};
+template <class Rule>
+constexpr Written written(const Rule& rule) {
+  if constexpr (says_written<Rule>::value) {
+    return rule.written;
+  } else {
+    return Written::always;
+  }
+}
 
 /// One field: its name in the document, its member, its rule.
 template <class Record, class Member, class Rule>
@@ -193,6 +226,48 @@ inline constexpr auto kPrecaution =
                     field("what", &Precaution::what, Text{}),
                     field("changes", &Precaution::changes, Texts{Need::required, Empty::refused}),
                     field("cite", &Precaution::cite, Cite{}));
+
+/// A screen: red-flag questions a drawing or a finding opens (the loader
+/// checks that it has regions or findings that open it).
+inline constexpr auto kScreen = std::make_tuple(
+    field("id", &Screen::id, Id{}), field("area", &Screen::area, Text{}),
+    field("regions", &Screen::region_ids, RegionIds<Screen>{&Screen::regions}),
+    field("findings", &Screen::findings, Refs{Ids::finding, Need::optional, Empty::allowed}),
+    field("red_flags", &Screen::red_flags, Refs{Ids::red_flag, Need::required, Empty::refused}),
+    field("age_min", &Screen::age_min, Whole{0, 150, Need::optional, Written::if_set}),
+    field("age_max", &Screen::age_max, Whole{0, 150, Need::optional, Written::if_set}),
+    field("sex", &Screen::sexes, Spelled{Need::optional, Written::if_any, Empty::refused}),
+    field("onset_not", &Screen::onset_not, Spelled{Need::optional, Written::if_set}),
+    field("cite", &Screen::cite, Cite{}));
+
+/// What makes a look-alike match (the loader checks that it has regions or
+/// findings, and that min_findings is no more than the findings listed).
+inline constexpr auto kLookalikeFeatures = std::make_tuple(
+    field("regions", &LookalikeFeatures::region_ids,
+          RegionIds<LookalikeFeatures>{&LookalikeFeatures::regions}),
+    field("findings", &LookalikeFeatures::findings,
+          Refs{Ids::finding, Need::optional, Empty::allowed}),
+    field("min_findings", &LookalikeFeatures::min_findings, Whole{1, 64, Need::optional}),
+    field("sufficient", &LookalikeFeatures::sufficient,
+          Refs{Ids::finding, Need::optional, Empty::allowed}),
+    field("age_min", &LookalikeFeatures::age_min, Whole{0, 150, Need::optional, Written::if_set}),
+    field("age_max", &LookalikeFeatures::age_max, Whole{0, 150, Need::optional, Written::if_set}),
+    field("duration_min_days", &LookalikeFeatures::duration_min_days,
+          Whole{0, 36500, Need::optional, Written::if_set}),
+    field("duration_max_days", &LookalikeFeatures::duration_max_days,
+          Whole{0, 36500, Need::optional, Written::if_set}),
+    field("onset", &LookalikeFeatures::onset, Spelled{Need::optional, Written::if_set}));
+
+/// A look-alike ("lookalikes").
+inline constexpr auto kLookalike = std::make_tuple(
+    field("id", &Lookalike::id, Id{}), field("name", &Lookalike::name, Text{}),
+    field("level", &Lookalike::level, Spelled{Need::optional, Written::if_set}),
+    field("features", &Lookalike::features,
+          Nested<decltype(kLookalikeFeatures)>{&kLookalikeFeatures}),
+    field("opens", &Lookalike::opens, Refs{Ids::red_flag, Need::optional, Empty::allowed}),
+    field("set_aside", &Lookalike::set_aside, Refs{Ids::finding, Need::optional, Empty::allowed}),
+    field("why", &Lookalike::why, Text{}), field("advice", &Lookalike::advice, Text{}),
+    field("cite", &Lookalike::cite, Cite{}));
 
 /// A triage rule ("rules").
 inline constexpr auto kTriageRule = std::make_tuple(

@@ -257,11 +257,16 @@ class Loader {
   // of them unless the field takes fewer: a chart shape's view is never both).
   template <class E>
   std::optional<E> choice(const json::object& o, const Path& base, std::string_view key,
-                          const std::vector<std::string_view>& listed);
+                          const std::vector<std::string_view>& listed, Need need = Need::required);
   template <class E>
-  std::optional<E> choice(const json::object& o, const Path& base, std::string_view key) {
-    return choice<E>(o, base, key, spellings<E>());
+  std::optional<E> choice(const json::object& o, const Path& base, std::string_view key,
+                          Need need = Need::required) {
+    return choice<E>(o, base, key, spellings<E>(), need);
   }
+  // A spelling already read as text at `path`.
+  template <class E>
+  std::optional<E> spelled(std::string_view s, const Path& path,
+                           const std::vector<std::string_view>& listed);
 
   // --- reading a record by its schema table (myoref/schema.hpp) ---------------
   // Every field of the table in its order (so that the problems of fields
@@ -273,9 +278,20 @@ class Loader {
       if constexpr (std::is_same<std::decay_t<decltype(f.rule)>, schema::Custom>::value) {
         custom(f);
       } else {
-        read_field(o, base, f.name, out.*(f.member), f.rule);
+        read_one(o, base, f, out);
       }
     });
+  }
+  template <class Record, class Member, class Rule>
+  void read_one(const json::object& o, const Path& base,
+                const schema::Field<Record, Member, Rule>& f, Record& out) {
+    read_field(o, base, f.name, out.*(f.member), f.rule);
+  }
+  template <class Record>
+  void read_one(const json::object& o, const Path& base,
+                const schema::Field<Record, std::vector<std::string>, schema::RegionIds<Record>>& f,
+                Record& out) {
+    out.*(f.member) = region_ids(o, base, f.name, out.*(f.rule.resolved));
   }
   template <class Table, class Record>
   void read_fields(const json::object& o, const Path& base, const Table& table, Record& out) {
@@ -308,9 +324,29 @@ class Loader {
   }
   template <class E>
   void read_field(const json::object& o, const Path& base, std::string_view key, E& out,
-                  schema::Spelled /*rule*/) {
-    if (const auto e = choice<E>(o, base, key))
+                  schema::Spelled rule) {
+    if (const auto e = choice<E>(o, base, key, rule.need))
       out = *e;
+  }
+  template <class E>
+  void read_field(const json::object& o, const Path& base, std::string_view key,
+                  std::optional<E>& out, schema::Spelled rule) {
+    out = choice<E>(o, base, key, rule.need);
+  }
+  template <class E>
+  void read_field(const json::object& o, const Path& base, std::string_view key,
+                  std::vector<E>& out, schema::Spelled rule) {
+    const json::array* a = list(o, base, key, rule.need, rule.empty);
+    if (a == nullptr)
+      return;
+    const Path path(base, key);
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      std::string_view s;
+      if (!text_value((*a)[i], Path(path, i), s))
+        continue;
+      if (const auto e = spelled<E>(s, Path(path, i), spellings<E>()))
+        out.push_back(*e);
+    }
   }
   template <class Index>
   void read_field(const json::object& o, const Path& base, std::string_view key,
@@ -379,6 +415,7 @@ class Loader {
   }
   // What a nested record's table cannot say: the rules that join its fields.
   void check_nested(const json::object& o, const Path& path, const Dose& dose);
+  void check_nested(const json::object& o, const Path& path, const LookalikeFeatures& features);
 
   std::optional<std::uint16_t> reference(const json::value& v, const Path& path,
                                          const IdKind& kind);
@@ -408,9 +445,8 @@ class Loader {
   void read_screens(const json::object& top);
   void read_rules(const json::object& top);
   void read_lookalikes(const json::object& top);
-  std::vector<std::string> region_ids(const json::object& o, const Path& base,
+  std::vector<std::string> region_ids(const json::object& o, const Path& base, std::string_view key,
                                       std::vector<RegionIndex>& resolved);
-  std::optional<int> optional_years(const json::object& o, const Path& base, std::string_view key);
   void read_muscles(const json::object& top);
   void read_muscle(const json::value& v, const Path& path, MuscleIndex index);
   void read_trigger_point(const json::value& v, const Path& path, Muscle& muscle);
@@ -613,15 +649,21 @@ std::vector<std::string> Loader::texts(const json::object& o, const Path& base,
 
 template <class E>
 std::optional<E> Loader::choice(const json::object& o, const Path& base, std::string_view key,
-                                const std::vector<std::string_view>& allowed) {
+                                const std::vector<std::string_view>& allowed, Need need) {
   std::string_view s;
-  const json::value* v = member(o, base, key, Need::required);
+  const json::value* v = member(o, base, key, need);
   if (v == nullptr || !text_value(*v, Path(base, key), s))
     return std::nullopt;
+  return spelled<E>(s, Path(base, key), allowed);
+}
+
+template <class E>
+std::optional<E> Loader::spelled(std::string_view s, const Path& path,
+                                 const std::vector<std::string_view>& allowed) {
   const std::optional<E> e = parse_spelled<E>(s);
   if (!e) {
-    error(Path(base, key), quoted(s) + " is not one of " + join(allowed, " or ") +
-                               did_you_mean(closest(s, allowed, suggestion_work_)));
+    error(path, quoted(s) + " is not one of " + join(allowed, " or ") +
+                    did_you_mean(closest(s, allowed, suggestion_work_)));
   }
   return e;
 }
@@ -993,9 +1035,10 @@ void Loader::read_precautions(const json::object& top) {
 }
 
 std::vector<std::string> Loader::region_ids(const json::object& o, const Path& base,
+                                            std::string_view key,
                                             std::vector<RegionIndex>& resolved) {
-  std::vector<std::string> ids = texts(o, base, "regions", Need::optional, Empty::allowed);
-  const Path path(base, "regions");
+  std::vector<std::string> ids = texts(o, base, key, Need::optional, Empty::allowed);
+  const Path path(base, key);
   for (std::size_t i = 0; i < ids.size(); ++i) {
     if (!is_id(ids[i], false)) {
       error(Path(path, i), quoted(ids[i]) + " is not a valid region id");
@@ -1011,11 +1054,6 @@ std::vector<std::string> Loader::region_ids(const json::object& o, const Path& b
   return ids;
 }
 
-std::optional<int> Loader::optional_years(const json::object& o, const Path& base,
-                                          std::string_view key) {
-  return integer(o, base, key, 0, 150, Need::optional);
-}
-
 void Loader::read_screens(const json::object& top) {
   const json::array* a = list(top, kDocument, "screens", Need::optional, Empty::allowed);
   if (a == nullptr)
@@ -1023,39 +1061,17 @@ void Loader::read_screens(const json::object& top) {
   kb_.screens.resize(a->size());
   for (std::size_t i = 0; i < a->size(); ++i) {
     const Path path(kScreens, i);
-    const json::object* o = object_at((*a)[i], path,
-                                      {"id", "area", "regions", "findings", "red_flags", "age_min",
-                                       "age_max", "sex", "onset_not", "cite"});
+    const json::object* o = record_at((*a)[i], path, schema::kScreen);
     if (o == nullptr)
       continue;
     Screen& s = kb_.screens[i];
-    id_field(*o, path, "id", s.id);
-    text(*o, path, "area", s.area);
-    s.region_ids = region_ids(*o, path, s.regions);
-    s.findings =
-        references<FindingIndex>(*o, path, "findings", findings_, Need::optional, Empty::allowed);
-    s.red_flags =
-        references<RedFlagIndex>(*o, path, "red_flags", red_flags_, Need::required, Empty::refused);
+    read_fields(*o, path, schema::kScreen, s);
     if (s.region_ids.empty() && s.findings.empty()) {
-      error(path, "a screen needs \"regions\" or \"findings\" that open it");
+      error(path, "a screen needs " +
+                      quoted(schema::name_of(schema::kScreen, &Screen::region_ids)) + " or " +
+                      quoted(schema::name_of(schema::kScreen, &Screen::findings)) +
+                      " that open it");
     }
-    s.age_min = optional_years(*o, path, "age_min");
-    s.age_max = optional_years(*o, path, "age_max");
-    const std::vector<std::string> sexes = texts(*o, path, "sex", Need::optional, Empty::refused);
-    for (std::size_t j = 0; j < sexes.size(); ++j) {
-      if (const auto sex = parse_sex(sexes[j])) {
-        s.sexes.push_back(*sex);
-      } else {
-        error(Path(Path(path, "sex"), j), quoted(sexes[j]) + " is not one of female or male");
-      }
-    }
-    std::string onset;
-    if (text(*o, path, "onset_not", onset, Need::optional)) {
-      s.onset_not = parse_onset(onset);
-      if (!s.onset_not)
-        error(Path(path, "onset_not"), quoted(onset) + " is not one of sudden or gradual");
-    }
-    s.cite = cite(*o, path);
   }
 }
 
@@ -1087,61 +1103,22 @@ void Loader::read_lookalikes(const json::object& top) {
   kb_.lookalikes.resize(a->size());
   for (std::size_t i = 0; i < a->size(); ++i) {
     const Path path(kLookalikes, i);
-    const json::object* o = object_at(
-        (*a)[i], path,
-        {"id", "name", "level", "features", "opens", "set_aside", "why", "advice", "cite"});
-    if (o == nullptr)
-      continue;
-    Lookalike& l = kb_.lookalikes[i];
-    id_field(*o, path, "id", l.id);
-    text(*o, path, "name", l.name);
-    std::string level;
-    if (text(*o, path, "level", level, Need::optional)) {
-      l.level = parse_triage_level(level);
-      if (!l.level) {
-        error(Path(path, "level"),
-              quoted(level) + " is not one of " + join(spellings<TriageLevel>(), " or "));
-      }
-    }
-    if (const json::value* f = member(*o, path, "features", Need::required)) {
-      const Path fp(path, "features");
-      if (const json::object* fo =
-              object_at(*f, fp,
-                        {"regions", "findings", "min_findings", "sufficient", "age_min", "age_max",
-                         "duration_min_days", "duration_max_days", "onset"})) {
-        LookalikeFeatures& x = l.features;
-        x.region_ids = region_ids(*fo, fp, x.regions);
-        x.findings = references<FindingIndex>(*fo, fp, "findings", findings_, Need::optional,
-                                              Empty::allowed);
-        x.sufficient = references<FindingIndex>(*fo, fp, "sufficient", findings_, Need::optional,
-                                                Empty::allowed);
-        if (const auto n = integer(*fo, fp, "min_findings", 1, 64, Need::optional))
-          x.min_findings = *n;
-        if (x.findings.empty() && x.region_ids.empty()) {
-          error(fp, "a look-alike needs \"regions\" or \"findings\" to match");
-        } else if (!x.findings.empty() &&
-                   static_cast<std::size_t>(x.min_findings) > x.findings.size()) {
-          error(Path(fp, "min_findings"), "is more than the findings listed");
-        }
-        x.age_min = optional_years(*fo, fp, "age_min");
-        x.age_max = optional_years(*fo, fp, "age_max");
-        x.duration_min_days = integer(*fo, fp, "duration_min_days", 0, 36500, Need::optional);
-        x.duration_max_days = integer(*fo, fp, "duration_max_days", 0, 36500, Need::optional);
-        std::string onset;
-        if (text(*fo, fp, "onset", onset, Need::optional)) {
-          x.onset = parse_onset(onset);
-          if (!x.onset)
-            error(Path(fp, "onset"), quoted(onset) + " is not one of sudden or gradual");
-        }
-      }
-    }
-    l.opens =
-        references<RedFlagIndex>(*o, path, "opens", red_flags_, Need::optional, Empty::allowed);
-    l.set_aside =
-        references<FindingIndex>(*o, path, "set_aside", findings_, Need::optional, Empty::allowed);
-    text(*o, path, "why", l.why);
-    text(*o, path, "advice", l.advice);
-    l.cite = cite(*o, path);
+    if (const json::object* o = record_at((*a)[i], path, schema::kLookalike))
+      read_fields(*o, path, schema::kLookalike, kb_.lookalikes[i]);
+  }
+}
+
+void Loader::check_nested(const json::object& /*o*/, const Path& path, const LookalikeFeatures& x) {
+  using schema::kLookalikeFeatures;
+  if (x.findings.empty() && x.region_ids.empty()) {
+    error(path, "a look-alike needs " +
+                    quoted(schema::name_of(kLookalikeFeatures, &LookalikeFeatures::region_ids)) +
+                    " or " +
+                    quoted(schema::name_of(kLookalikeFeatures, &LookalikeFeatures::findings)) +
+                    " to match");
+  } else if (!x.findings.empty() && static_cast<std::size_t>(x.min_findings) > x.findings.size()) {
+    error(Path(path, schema::name_of(kLookalikeFeatures, &LookalikeFeatures::min_findings)),
+          "is more than the findings listed");
   }
 }
 

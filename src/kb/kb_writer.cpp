@@ -96,7 +96,9 @@ void write_field(const KbData& /*kb*/, json::object& o, std::string_view key, co
   o[sv(key)] = sv(s);
 }
 void write_field(const KbData& /*kb*/, json::object& o, std::string_view key,
-                 const std::optional<int>& n, schema::Whole /*rule*/) {
+                 const std::optional<int>& n, schema::Whole rule) {
+  if (rule.written == schema::Written::if_set && !n)
+    return;
   o[sv(key)] = optional_int(n);
 }
 void write_field(const KbData& /*kb*/, json::object& o, std::string_view key, int n,
@@ -119,6 +121,29 @@ template <class E>
 void write_field(const KbData& /*kb*/, json::object& o, std::string_view key, E e,
                  schema::Spelled /*rule*/) {
   o[sv(key)] = sv(to_string(e));
+}
+template <class E>
+void write_field(const KbData& /*kb*/, json::object& o, std::string_view key,
+                 const std::optional<E>& e, schema::Spelled rule) {
+  if (rule.written == schema::Written::if_set && !e)
+    return;
+  o[sv(key)] = e ? json::value(sv(to_string(*e))) : json::value(nullptr);
+}
+template <class E>
+void write_field(const KbData& /*kb*/, json::object& o, std::string_view key,
+                 const std::vector<E>& items, schema::Spelled rule) {
+  if (rule.written == schema::Written::if_any && items.empty())
+    return;
+  json::array out;
+  out.reserve(items.size());
+  for (const E e : items)
+    out.emplace_back(sv(to_string(e)));
+  o[sv(key)] = std::move(out);
+}
+template <class Record>
+void write_field(const KbData& /*kb*/, json::object& o, std::string_view key,
+                 const std::vector<std::string>& ids, schema::RegionIds<Record> /*rule*/) {
+  o[sv(key)] = strings(ids);
 }
 void write_field(const KbData& kb, json::object& o, std::string_view key,
                  const std::vector<std::uint16_t>& indices, schema::Refs rule) {
@@ -310,48 +335,10 @@ json::value kb_to_json_value(const KbData& kb) {
       precautions.emplace_back(record_object(kb, p, schema::kPrecaution));
     o["precautions"] = std::move(precautions);
   }
-  const auto strings = [](const std::vector<std::string>& list) {
-    json::array out;
-    for (const auto& s : list)
-      out.emplace_back(sv(s));
-    return out;
-  };
-  const auto finding_ids = [&kb](const std::vector<FindingIndex>& list) {
-    json::array out;
-    for (const FindingIndex f : list)
-      out.emplace_back(sv(kb.findings[f].id));
-    return out;
-  };
-  const auto flag_ids = [&kb](const std::vector<RedFlagIndex>& list) {
-    json::array out;
-    for (const RedFlagIndex f : list)
-      out.emplace_back(sv(kb.red_flags[f].id));
-    return out;
-  };
   if (!kb.screens.empty()) {
     json::array screens;
-    for (const auto& s : kb.screens) {
-      json::object x;
-      x["id"] = sv(s.id);
-      x["area"] = sv(s.area);
-      x["regions"] = strings(s.region_ids);
-      x["findings"] = finding_ids(s.findings);
-      x["red_flags"] = flag_ids(s.red_flags);
-      if (s.age_min)
-        x["age_min"] = *s.age_min;
-      if (s.age_max)
-        x["age_max"] = *s.age_max;
-      if (!s.sexes.empty()) {
-        json::array sexes;
-        for (const Sex sex : s.sexes)
-          sexes.emplace_back(sv(to_string(sex)));
-        x["sex"] = std::move(sexes);
-      }
-      if (s.onset_not)
-        x["onset_not"] = sv(to_string(*s.onset_not));
-      x["cite"] = cite(kb, s.cite);
-      screens.emplace_back(std::move(x));
-    }
+    for (const auto& x : kb.screens)
+      screens.emplace_back(record_object(kb, x, schema::kScreen));
     o["screens"] = std::move(screens);
   }
   if (!kb.triage_rules.empty()) {
@@ -362,36 +349,8 @@ json::value kb_to_json_value(const KbData& kb) {
   }
   if (!kb.lookalikes.empty()) {
     json::array lookalikes;
-    for (const auto& l : kb.lookalikes) {
-      json::object x;
-      x["id"] = sv(l.id);
-      x["name"] = sv(l.name);
-      if (l.level)
-        x["level"] = sv(to_string(*l.level));
-      json::object f;
-      const LookalikeFeatures& lf = l.features;
-      f["regions"] = strings(lf.region_ids);
-      f["findings"] = finding_ids(lf.findings);
-      f["min_findings"] = lf.min_findings;
-      f["sufficient"] = finding_ids(lf.sufficient);
-      if (lf.age_min)
-        f["age_min"] = *lf.age_min;
-      if (lf.age_max)
-        f["age_max"] = *lf.age_max;
-      if (lf.duration_min_days)
-        f["duration_min_days"] = *lf.duration_min_days;
-      if (lf.duration_max_days)
-        f["duration_max_days"] = *lf.duration_max_days;
-      if (lf.onset)
-        f["onset"] = sv(to_string(*lf.onset));
-      x["features"] = std::move(f);
-      x["opens"] = flag_ids(l.opens);
-      x["set_aside"] = finding_ids(l.set_aside);
-      x["why"] = sv(l.why);
-      x["advice"] = sv(l.advice);
-      x["cite"] = cite(kb, l.cite);
-      lookalikes.emplace_back(std::move(x));
-    }
+    for (const auto& l : kb.lookalikes)
+      lookalikes.emplace_back(record_object(kb, l, schema::kLookalike));
     o["lookalikes"] = std::move(lookalikes);
   }
   json::array muscles;
