@@ -18,7 +18,11 @@
 //   Refs      an array of ids of another record kind, each resolved to its index
 //   Ref       one such id, or null (std::optional<Index>)
 //   Cite      citation keys, required and never empty
+//   Code      an ontology number (digits), optional: "" when left out, written null
+//   Weight    a finding's weight: a number in [-1, 1], not 0, to the thousandth
 //   Nested    an object read and written by another table
+//   Each      an array of objects, each read and written by another table
+//   group()   an object whose fields are more members of the same record
 //   Custom    read by named code of the loader (its checks are its own),
 //             written by its type
 #ifndef MYOREF_SCHEMA_HPP
@@ -110,6 +114,17 @@ template <class Table>
 struct Nested {
   const Table* fields = nullptr;  ///< its table
 };
+/// An array of objects, each read and written by another table.
+template <class Table>
+struct Each {
+  const Table* fields = nullptr;  ///< its table
+  Need need = Need::required;     ///< whether it must be given
+  Empty empty = Empty::refused;   ///< whether it may be empty
+};
+/// An ontology number (digits only), optional: "" when left out, written as null.
+struct Code {};
+/// A finding's weight: a number in [-1, 1], never 0, given to the thousandth.
+struct Weight {};
 /// Read by named code of the loader (its checks are its own), written by its type.
 struct Custom {};
 
@@ -145,6 +160,33 @@ constexpr Field<Record, Member, Rule> field(std::string_view name, Member Record
   return {name, member, rule};
 }
 
+/// An object whose fields are more members of the record itself, by another
+/// table (a muscle's "codes"): it has a name but no member of its own.
+template <class Record, class Table>
+struct Group {
+  using record_type = Record;     ///< the struct its fields belong to
+  using member_type = void;       ///< none: its fields are the record's
+  std::string_view name;          ///< the key in the document
+  const Table* fields = nullptr;  ///< its table, of fields of Record
+  Need need = Need::required;     ///< whether it must be given
+};
+
+/// A Group, its types deduced.
+template <class Record, class Table>
+constexpr Group<Record, Table> group(std::string_view name, const Table* fields, Need need) {
+  return {name, fields, need};
+}
+
+/// When the writer writes a field (a group always).
+template <class Record, class Member, class Rule>
+constexpr Written written_of(const Field<Record, Member, Rule>& field) {
+  return written(field.rule);
+}
+template <class Record, class Table>
+constexpr Written written_of(const Group<Record, Table>& /*group*/) {
+  return Written::always;
+}
+
 /// Calls f(field) for each field of a table, in the table's order.
 template <class Table, class F>
 constexpr void for_each_field(const Table& table, F&& f) {
@@ -178,6 +220,32 @@ constexpr std::string_view name_of(const Table& table, Member Record::*member) {
 
 // --- The tables ---------------------------------------------------------------
 // In the canonical writer's key order (docs/knowledge-base.md).
+
+/// A statement: words and their sources.
+inline constexpr auto kStatement = std::make_tuple(field("text", &Statement::text, Text{}),
+                                                   field("cite", &Statement::cite, Cite{}));
+
+/// What lies over and under a muscle (the loader checks that one of them is
+/// not empty).
+inline constexpr auto kLayer =
+    std::make_tuple(field("over", &Layer::over, Texts{Need::required, Empty::allowed}),
+                    field("under", &Layer::under, Texts{Need::required, Empty::allowed}),
+                    field("cite", &Layer::cite, Cite{}));
+
+/// Where a muscle starts and ends.
+inline constexpr auto kAttachments = std::make_tuple(
+    field("origin", &Attachments::origin, Text{}),
+    field("insertion", &Attachments::insertion, Text{}), field("cite", &Attachments::cite, Cite{}));
+
+/// A muscle's ontology codes, members of the muscle in its "codes" object.
+inline constexpr auto kCodes =
+    std::make_tuple(field("fma", &Muscle::fma, Code{}), field("uberon", &Muscle::uberon, Code{}));
+
+/// A finding's weight for a muscle (the loader checks that a finding is not
+/// weighted twice, and keeps only good weights).
+inline constexpr auto kFindingWeight = std::make_tuple(
+    field("id", &FindingWeight::finding, Ref{Ids::finding}),
+    field("weight", &FindingWeight::weight, Weight{}), field("cite", &FindingWeight::cite, Cite{}));
 
 /// A region of the body chart.
 inline constexpr auto kRegion = std::make_tuple(
@@ -274,6 +342,34 @@ inline constexpr auto kTriageRule = std::make_tuple(
     field("id", &TriageRule::id, Id{}), field("level", &TriageRule::level, Spelled{}),
     field("reason", &TriageRule::reason, Text{}), field("advice", &TriageRule::advice, Text{}),
     field("cite", &TriageRule::cite, Cite{}));
+
+/// A muscle. Custom: aliases (each a valid id), findings (kFindingWeight, each
+/// finding once), trigger_points (kTriggerPoint, checked against the muscle)
+/// and protocol (an object of steps, each a list of exercises, checked in the
+/// loader's third pass); the loader also refuses a muscle related to itself.
+inline constexpr auto kMuscle = std::make_tuple(
+    field("id", &Muscle::id, Id{}), field("name", &Muscle::name, Text{}),
+    field("aliases", &Muscle::aliases, Custom{}), field("midline", &Muscle::midline, Flag{false}),
+    group<Muscle>("codes", &kCodes, Need::optional),
+    field("summary", &Muscle::summary, Nested<decltype(kStatement)>{&kStatement}),
+    field("location", &Muscle::location, Nested<decltype(kStatement)>{&kStatement}),
+    field("layer", &Muscle::layer, Nested<decltype(kLayer)>{&kLayer}),
+    field("attachments", &Muscle::attachments, Nested<decltype(kAttachments)>{&kAttachments}),
+    field("actions", &Muscle::actions,
+          Each<decltype(kStatement)>{&kStatement, Need::required, Empty::refused}),
+    field("loaded_by", &Muscle::loaded_by,
+          Each<decltype(kStatement)>{&kStatement, Need::required, Empty::refused}),
+    field("perpetuating_factors", &Muscle::perpetuating_factors,
+          Each<decltype(kStatement)>{&kStatement, Need::required, Empty::refused}),
+    field("symptoms", &Muscle::symptoms,
+          Each<decltype(kStatement)>{&kStatement, Need::required, Empty::refused}),
+    field("findings", &Muscle::findings, Custom{}),
+    field("self_test", &Muscle::self_test, Nested<decltype(kStatement)>{&kStatement}),
+    field("trigger_points", &Muscle::trigger_points, Custom{}),
+    field("related", &Muscle::related, Refs{Ids::muscle, Need::optional, Empty::allowed}),
+    field("differentials", &Muscle::differentials,
+          Each<decltype(kStatement)>{&kStatement, Need::optional, Empty::allowed}),
+    field("protocol", &Muscle::protocol, Custom{}));
 
 /// An exercise's dose: at least one of its numbers is given (the loader checks).
 inline constexpr auto kDose = std::make_tuple(

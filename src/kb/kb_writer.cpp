@@ -38,29 +38,6 @@ json::array cite(const KbData& kb, const std::vector<CitationIndex>& keys) {
   return out;
 }
 
-json::object statement(const KbData& kb, const Statement& s) {
-  json::object o;
-  o["text"] = sv(s.text);
-  o["cite"] = cite(kb, s.cite);
-  return o;
-}
-
-json::array statements(const KbData& kb, const std::vector<Statement>& items) {
-  json::array out;
-  out.reserve(items.size());
-  for (const auto& s : items)
-    out.emplace_back(statement(kb, s));
-  return out;
-}
-
-json::array muscle_ids(const KbData& kb, const std::vector<MuscleIndex>& muscles) {
-  json::array out;
-  out.reserve(muscles.size());
-  for (const auto m : muscles)
-    out.emplace_back(sv(kb.muscles[m].id));
-  return out;
-}
-
 // --- Writing a record by its schema table (myoref/schema.hpp) -----------------
 
 const std::string& id_of(const KbData& kb, schema::Ids ids, std::uint16_t index) {
@@ -169,13 +146,67 @@ void write_field(const KbData& kb, json::object& o, std::string_view key, const 
                  schema::Nested<Table> rule) {
   o[sv(key)] = record_object(kb, r, *rule.fields);
 }
+template <class Record, class Table>
+void write_field(const KbData& kb, json::object& o, std::string_view key,
+                 const std::vector<Record>& items, schema::Each<Table> rule) {
+  json::array out;
+  out.reserve(items.size());
+  for (const auto& r : items)
+    out.emplace_back(record_object(kb, r, *rule.fields));
+  o[sv(key)] = std::move(out);
+}
+void write_field(const KbData& kb, json::object& o, std::string_view key, std::uint16_t index,
+                 schema::Ref rule) {
+  o[sv(key)] = sv(id_of(kb, rule.ids, index));
+}
+void write_field(const KbData& /*kb*/, json::object& o, std::string_view key, const std::string& s,
+                 schema::Code /*rule*/) {
+  o[sv(key)] = s.empty() ? json::value(nullptr) : json::value(sv(s));
+}
+void write_field(const KbData& /*kb*/, json::object& o, std::string_view key, float weight,
+                 schema::Weight /*rule*/) {
+  o[sv(key)] = shortest_double(weight);
+}
+// A muscle's Custom fields, by their type.
+void write_field(const KbData& kb, json::object& o, std::string_view key,
+                 const std::vector<FindingWeight>& weights, schema::Custom /*rule*/) {
+  write_field(kb, o, key, weights,
+              schema::Each<decltype(schema::kFindingWeight)>{&schema::kFindingWeight});
+}
+void write_field(const KbData& kb, json::object& o, std::string_view key,
+                 const std::vector<TriggerPoint>& trigger_points, schema::Custom /*rule*/) {
+  write_field(kb, o, key, trigger_points,
+              schema::Each<decltype(schema::kTriggerPoint)>{&schema::kTriggerPoint});
+}
+void write_field(const KbData& kb, json::object& o, std::string_view key,
+                 const std::vector<ExerciseIndex> (&protocol)[kStepCount],
+                 schema::Custom /*rule*/) {
+  json::object steps;
+  for (int s = 0; s < kStepCount; ++s) {
+    json::array ids;
+    for (const auto e : protocol[s])
+      ids.emplace_back(sv(kb.exercises[e].id));
+    steps[sv(to_string(static_cast<Step>(s)))] = std::move(ids);
+  }
+  o[sv(key)] = std::move(steps);
+}
+
+template <class Record, class Member, class Rule>
+void write_one(const KbData& kb, json::object& o, const schema::Field<Record, Member, Rule>& f,
+               const Record& r) {
+  write_field(kb, o, f.name, r.*(f.member), f.rule);
+}
+template <class Record, class Table>
+void write_one(const KbData& kb, json::object& o, const schema::Group<Record, Table>& g,
+               const Record& r) {
+  o[sv(g.name)] = record_object(kb, r, *g.fields);
+}
 
 // Every field of `table`, in its order.
 template <class Table, class Record>
 json::object record_object(const KbData& kb, const Record& r, const Table& table) {
   json::object o;
-  schema::for_each_field(table,
-                         [&](const auto& f) { write_field(kb, o, f.name, r.*(f.member), f.rule); });
+  schema::for_each_field(table, [&](const auto& f) { write_one(kb, o, f, r); });
   return o;
 }
 
@@ -245,56 +276,7 @@ double shortest_double(float value) noexcept {
 }
 
 json::object muscle_to_json_value(const KbData& kb, const Muscle& m) {
-  json::object o;
-  o["id"] = sv(m.id);
-  o["name"] = sv(m.name);
-  o["aliases"] = strings(m.aliases);
-  o["midline"] = m.midline;
-  json::object codes;
-  codes["fma"] = m.fma.empty() ? json::value(nullptr) : json::value(sv(m.fma));
-  codes["uberon"] = m.uberon.empty() ? json::value(nullptr) : json::value(sv(m.uberon));
-  o["codes"] = std::move(codes);
-  o["summary"] = statement(kb, m.summary);
-  o["location"] = statement(kb, m.location);
-  json::object layer;
-  layer["over"] = strings(m.layer.over);
-  layer["under"] = strings(m.layer.under);
-  layer["cite"] = cite(kb, m.layer.cite);
-  o["layer"] = std::move(layer);
-  json::object attachments;
-  attachments["origin"] = sv(m.attachments.origin);
-  attachments["insertion"] = sv(m.attachments.insertion);
-  attachments["cite"] = cite(kb, m.attachments.cite);
-  o["attachments"] = std::move(attachments);
-  o["actions"] = statements(kb, m.actions);
-  o["loaded_by"] = statements(kb, m.loaded_by);
-  o["perpetuating_factors"] = statements(kb, m.perpetuating_factors);
-  o["symptoms"] = statements(kb, m.symptoms);
-  json::array findings;
-  for (const auto& f : m.findings) {
-    json::object w;
-    w["id"] = sv(kb.findings[f.finding].id);
-    w["weight"] = shortest_double(f.weight);
-    w["cite"] = cite(kb, f.cite);
-    findings.emplace_back(std::move(w));
-  }
-  o["findings"] = std::move(findings);
-  o["self_test"] = statement(kb, m.self_test);
-  json::array trigger_points;
-  for (const auto& tp : m.trigger_points)
-    trigger_points.emplace_back(record_object(kb, tp, schema::kTriggerPoint));
-  o["trigger_points"] = std::move(trigger_points);
-  o["related"] = muscle_ids(kb, m.related);
-  o["differentials"] = statements(kb, m.differentials);
-  json::object protocol;
-  for (int s = 0; s < kStepCount; ++s) {
-    json::array ids;
-    for (const auto e : m.protocol[s])
-      ids.emplace_back(sv(kb.exercises[e].id));
-    protocol[sv(to_string(static_cast<Step>(s)))] = std::move(ids);
-  }
-  o["protocol"] = std::move(protocol);
-  return o;
+  return record_object(kb, m, schema::kMuscle);
 }
 
 json::object exercise_to_json_value(const KbData& kb, const Exercise& e) {

@@ -37,7 +37,7 @@ std::vector<std::string> may_leave_out(const Table& table) {
   namespace schema = myoref::schema;
   std::vector<std::string> out;
   schema::for_each_field(table, [&out](const auto& f) {
-    if (schema::written(f.rule) != schema::Written::always)
+    if (schema::written_of(f) != schema::Written::always)
       out.emplace_back(f.name);
   });
   return out;
@@ -125,6 +125,13 @@ TEST_CASE("schema: writer and loader follow each record's field table", "[kb][sc
   check_record(schema::kLookalikeFeatures, "/lookalikes/0/features");
   check_record(schema::kExercise, "/exercises/0");
   check_record(schema::kDose, "/exercises/0/dose");
+  check_record(schema::kMuscle, "/muscles/0");
+  check_record(schema::kCodes, "/muscles/0/codes");
+  check_record(schema::kStatement, "/muscles/0/summary");
+  check_record(schema::kStatement, "/muscles/0/actions/0");
+  check_record(schema::kLayer, "/muscles/0/layer");
+  check_record(schema::kAttachments, "/muscles/0/attachments");
+  check_record(schema::kFindingWeight, "/muscles/0/findings/0");
 }
 
 TEST_CASE("schema: a region's parts are written where it has some", "[kb][schema]") {
@@ -155,6 +162,16 @@ TEST_CASE("schema: every record of a kind is written with its table's keys", "[k
   }
   for (const auto& f : doc.at("findings").as_array())
     CHECK(keys(f) == table_names(schema::kFinding));
+  for (const auto& m : doc.at("muscles").as_array()) {
+    CHECK(keys(m) == table_names(schema::kMuscle));
+    CHECK(keys(m.at("codes")) == table_names(schema::kCodes));
+    CHECK(keys(m.at("layer")) == table_names(schema::kLayer));
+    CHECK(keys(m.at("attachments")) == table_names(schema::kAttachments));
+    for (const auto& w : m.at("findings").as_array())
+      CHECK(keys(w) == table_names(schema::kFindingWeight));
+    for (const auto& d : m.at("differentials").as_array())
+      CHECK(keys(d) == table_names(schema::kStatement));
+  }
   for (const auto& f : doc.at("red_flags").as_array())
     CHECK(keys(f) == table_names(schema::kRedFlag));
   REQUIRE(!doc.at("screens").as_array().empty());
