@@ -11,11 +11,18 @@
 //   Whole     a whole number in [lo, hi] (std::optional<int> when optional)
 //   Flag      true or false, `fallback` when left out
 //   Texts     an array of non-blank texts
-//   Spelled   an enum, by its spelling in myoref/types.hpp (to_string, parse_*)
+//   Spelled   an enum, by its spelling in myoref/types.hpp (to_string, parse_*);
+//             a std::optional one may be left out, a std::vector one is a list
+//   RegionIds region ids as written, those this base has resolved into a second
+//             member (an id it lacks never matches: one file serves any chart)
 //   Refs      an array of ids of another record kind, each resolved to its index
 //   Ref       one such id, or null (std::optional<Index>)
 //   Cite      citation keys, required and never empty
+//   Code      an ontology number (digits), optional: "" when left out, written null
+//   Weight    a finding's weight: a number in [-1, 1], not 0, to the thousandth
 //   Nested    an object read and written by another table
+//   Each      an array of objects, each read and written by another table
+//   group()   an object whose fields are more members of the same record
 //   Custom    read by named code of the loader (its checks are its own),
 //             written by its type
 #ifndef MYOREF_SCHEMA_HPP
@@ -28,6 +35,7 @@
 #include <tuple>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include "myoref/kb.hpp"
 #include "myoref/spellings.hpp"
@@ -48,11 +56,22 @@ struct Id {};
 struct Text {
   Need need = Need::required;  ///< whether it must be given
 };
+/// When the canonical writer writes a field. A field that came after the
+/// first knowledge bases is left out where it says nothing, so that those
+/// keep the canonical text, and hash, they had before it existed.
+enum class Written : std::uint8_t {
+  always,
+  if_any,            ///< only when not empty
+  if_set,            ///< only when set (a std::optional), else left out rather than null
+  with_precautions,  ///< only in a base that has precautions, where it is also required
+};
+
 /// A whole number in [lo, hi]; an optional one is a std::optional<int>.
 struct Whole {
-  int lo = 0;                  ///< the smallest allowed
-  int hi = 0;                  ///< the largest allowed
-  Need need = Need::required;  ///< whether it must be given
+  int lo = 0;                         ///< the smallest allowed
+  int hi = 0;                         ///< the largest allowed
+  Need need = Need::required;         ///< whether it must be given
+  Written written = Written::always;  ///< when the writer writes it
 };
 /// true or false.
 struct Flag {
@@ -63,17 +82,20 @@ struct Texts {
   Need need = Need::required;    ///< whether it must be given
   Empty empty = Empty::refused;  ///< whether it may be empty
 };
-/// An enum, by its spelling (myoref/spellings.hpp).
-struct Spelled {};
-/// When the canonical writer writes a field. A field that came after the
-/// first knowledge bases is left out where it says nothing, so that those
-/// keep the canonical text, and hash, they had before it existed.
-enum class Written : std::uint8_t {
-  always,
-  if_any,            ///< only when not empty
-  with_precautions,  ///< only in a base that has precautions, where it is also required
+/// An enum, by its spelling (myoref/spellings.hpp); a std::optional<E> or a
+/// std::vector<E> (a list of spellings) when the member is one.
+struct Spelled {
+  Need need = Need::required;         ///< whether it must be given
+  Written written = Written::always;  ///< when the writer writes it
+  Empty empty = Empty::refused;       ///< whether a list may be empty
 };
-
+/// Region ids as written (coarse or fine), each a valid id; those this
+/// knowledge base has are resolved, once each, into `resolved`. Optional, may
+/// be empty, always written.
+template <class Record>
+struct RegionIds {
+  std::vector<RegionIndex> Record::*resolved = nullptr;  ///< where the resolved indices go
+};
 /// An array of ids of another record kind, each resolved to its index.
 struct Refs {
   Ids ids = Ids::citation;            ///< the kind they name
@@ -92,8 +114,34 @@ template <class Table>
 struct Nested {
   const Table* fields = nullptr;  ///< its table
 };
+/// An array of objects, each read and written by another table.
+template <class Table>
+struct Each {
+  const Table* fields = nullptr;  ///< its table
+  Need need = Need::required;     ///< whether it must be given
+  Empty empty = Empty::refused;   ///< whether it may be empty
+};
+/// An ontology number (digits only), optional: "" when left out, written as null.
+struct Code {};
+/// A finding's weight: a number in [-1, 1], never 0, given to the thousandth.
+struct Weight {};
 /// Read by named code of the loader (its checks are its own), written by its type.
 struct Custom {};
+
+/// When the writer writes a field with `rule` (Written::always for a rule
+/// that does not say).
+template <class Rule, class = void>
+struct says_written : std::false_type {};
+template <class Rule>
+struct says_written<Rule, std::void_t<decltype(std::declval<Rule>().written)>> : std::true_type {};
+template <class Rule>
+constexpr Written written(const Rule& rule) {
+  if constexpr (says_written<Rule>::value) {
+    return rule.written;
+  } else {
+    return Written::always;
+  }
+}
 
 /// One field: its name in the document, its member, its rule.
 template <class Record, class Member, class Rule>
@@ -110,6 +158,33 @@ template <class Record, class Member, class Rule>
 constexpr Field<Record, Member, Rule> field(std::string_view name, Member Record::*member,
                                             Rule rule) {
   return {name, member, rule};
+}
+
+/// An object whose fields are more members of the record itself, by another
+/// table (a muscle's "codes"): it has a name but no member of its own.
+template <class Record, class Table>
+struct Group {
+  using record_type = Record;     ///< the struct its fields belong to
+  using member_type = void;       ///< none: its fields are the record's
+  std::string_view name;          ///< the key in the document
+  const Table* fields = nullptr;  ///< its table, of fields of Record
+  Need need = Need::required;     ///< whether it must be given
+};
+
+/// A Group, its types deduced.
+template <class Record, class Table>
+constexpr Group<Record, Table> group(std::string_view name, const Table* fields, Need need) {
+  return {name, fields, need};
+}
+
+/// When the writer writes a field (a group always).
+template <class Record, class Member, class Rule>
+constexpr Written written_of(const Field<Record, Member, Rule>& field) {
+  return written(field.rule);
+}
+template <class Record, class Table>
+constexpr Written written_of(const Group<Record, Table>& /*group*/) {
+  return Written::always;
 }
 
 /// Calls f(field) for each field of a table, in the table's order.
@@ -145,6 +220,32 @@ constexpr std::string_view name_of(const Table& table, Member Record::*member) {
 
 // --- The tables ---------------------------------------------------------------
 // In the canonical writer's key order (docs/knowledge-base.md).
+
+/// A statement: words and their sources.
+inline constexpr auto kStatement = std::make_tuple(field("text", &Statement::text, Text{}),
+                                                   field("cite", &Statement::cite, Cite{}));
+
+/// What lies over and under a muscle (the loader checks that one of them is
+/// not empty).
+inline constexpr auto kLayer =
+    std::make_tuple(field("over", &Layer::over, Texts{Need::required, Empty::allowed}),
+                    field("under", &Layer::under, Texts{Need::required, Empty::allowed}),
+                    field("cite", &Layer::cite, Cite{}));
+
+/// Where a muscle starts and ends.
+inline constexpr auto kAttachments = std::make_tuple(
+    field("origin", &Attachments::origin, Text{}),
+    field("insertion", &Attachments::insertion, Text{}), field("cite", &Attachments::cite, Cite{}));
+
+/// A muscle's ontology codes, members of the muscle in its "codes" object.
+inline constexpr auto kCodes =
+    std::make_tuple(field("fma", &Muscle::fma, Code{}), field("uberon", &Muscle::uberon, Code{}));
+
+/// A finding's weight for a muscle (the loader checks that a finding is not
+/// weighted twice, and keeps only good weights).
+inline constexpr auto kFindingWeight = std::make_tuple(
+    field("id", &FindingWeight::finding, Ref{Ids::finding}),
+    field("weight", &FindingWeight::weight, Weight{}), field("cite", &FindingWeight::cite, Cite{}));
 
 /// A region of the body chart.
 inline constexpr auto kRegion = std::make_tuple(
@@ -194,11 +295,81 @@ inline constexpr auto kPrecaution =
                     field("changes", &Precaution::changes, Texts{Need::required, Empty::refused}),
                     field("cite", &Precaution::cite, Cite{}));
 
+/// A screen: red-flag questions a drawing or a finding opens (the loader
+/// checks that it has regions or findings that open it).
+inline constexpr auto kScreen = std::make_tuple(
+    field("id", &Screen::id, Id{}), field("area", &Screen::area, Text{}),
+    field("regions", &Screen::region_ids, RegionIds<Screen>{&Screen::regions}),
+    field("findings", &Screen::findings, Refs{Ids::finding, Need::optional, Empty::allowed}),
+    field("red_flags", &Screen::red_flags, Refs{Ids::red_flag, Need::required, Empty::refused}),
+    field("age_min", &Screen::age_min, Whole{0, 150, Need::optional, Written::if_set}),
+    field("age_max", &Screen::age_max, Whole{0, 150, Need::optional, Written::if_set}),
+    field("sex", &Screen::sexes, Spelled{Need::optional, Written::if_any, Empty::refused}),
+    field("onset_not", &Screen::onset_not, Spelled{Need::optional, Written::if_set}),
+    field("cite", &Screen::cite, Cite{}));
+
+/// What makes a look-alike match (the loader checks that it has regions or
+/// findings, and that min_findings is no more than the findings listed).
+inline constexpr auto kLookalikeFeatures = std::make_tuple(
+    field("regions", &LookalikeFeatures::region_ids,
+          RegionIds<LookalikeFeatures>{&LookalikeFeatures::regions}),
+    field("findings", &LookalikeFeatures::findings,
+          Refs{Ids::finding, Need::optional, Empty::allowed}),
+    field("min_findings", &LookalikeFeatures::min_findings, Whole{1, 64, Need::optional}),
+    field("sufficient", &LookalikeFeatures::sufficient,
+          Refs{Ids::finding, Need::optional, Empty::allowed}),
+    field("age_min", &LookalikeFeatures::age_min, Whole{0, 150, Need::optional, Written::if_set}),
+    field("age_max", &LookalikeFeatures::age_max, Whole{0, 150, Need::optional, Written::if_set}),
+    field("duration_min_days", &LookalikeFeatures::duration_min_days,
+          Whole{0, 36500, Need::optional, Written::if_set}),
+    field("duration_max_days", &LookalikeFeatures::duration_max_days,
+          Whole{0, 36500, Need::optional, Written::if_set}),
+    field("onset", &LookalikeFeatures::onset, Spelled{Need::optional, Written::if_set}));
+
+/// A look-alike ("lookalikes").
+inline constexpr auto kLookalike = std::make_tuple(
+    field("id", &Lookalike::id, Id{}), field("name", &Lookalike::name, Text{}),
+    field("level", &Lookalike::level, Spelled{Need::optional, Written::if_set}),
+    field("features", &Lookalike::features,
+          Nested<decltype(kLookalikeFeatures)>{&kLookalikeFeatures}),
+    field("opens", &Lookalike::opens, Refs{Ids::red_flag, Need::optional, Empty::allowed}),
+    field("set_aside", &Lookalike::set_aside, Refs{Ids::finding, Need::optional, Empty::allowed}),
+    field("why", &Lookalike::why, Text{}), field("advice", &Lookalike::advice, Text{}),
+    field("cite", &Lookalike::cite, Cite{}));
+
 /// A triage rule ("rules").
 inline constexpr auto kTriageRule = std::make_tuple(
     field("id", &TriageRule::id, Id{}), field("level", &TriageRule::level, Spelled{}),
     field("reason", &TriageRule::reason, Text{}), field("advice", &TriageRule::advice, Text{}),
     field("cite", &TriageRule::cite, Cite{}));
+
+/// A muscle. Custom: aliases (each a valid id), findings (kFindingWeight, each
+/// finding once), trigger_points (kTriggerPoint, checked against the muscle)
+/// and protocol (an object of steps, each a list of exercises, checked in the
+/// loader's third pass); the loader also refuses a muscle related to itself.
+inline constexpr auto kMuscle = std::make_tuple(
+    field("id", &Muscle::id, Id{}), field("name", &Muscle::name, Text{}),
+    field("aliases", &Muscle::aliases, Custom{}), field("midline", &Muscle::midline, Flag{false}),
+    group<Muscle>("codes", &kCodes, Need::optional),
+    field("summary", &Muscle::summary, Nested<decltype(kStatement)>{&kStatement}),
+    field("location", &Muscle::location, Nested<decltype(kStatement)>{&kStatement}),
+    field("layer", &Muscle::layer, Nested<decltype(kLayer)>{&kLayer}),
+    field("attachments", &Muscle::attachments, Nested<decltype(kAttachments)>{&kAttachments}),
+    field("actions", &Muscle::actions,
+          Each<decltype(kStatement)>{&kStatement, Need::required, Empty::refused}),
+    field("loaded_by", &Muscle::loaded_by,
+          Each<decltype(kStatement)>{&kStatement, Need::required, Empty::refused}),
+    field("perpetuating_factors", &Muscle::perpetuating_factors,
+          Each<decltype(kStatement)>{&kStatement, Need::required, Empty::refused}),
+    field("symptoms", &Muscle::symptoms,
+          Each<decltype(kStatement)>{&kStatement, Need::required, Empty::refused}),
+    field("findings", &Muscle::findings, Custom{}),
+    field("self_test", &Muscle::self_test, Nested<decltype(kStatement)>{&kStatement}),
+    field("trigger_points", &Muscle::trigger_points, Custom{}),
+    field("related", &Muscle::related, Refs{Ids::muscle, Need::optional, Empty::allowed}),
+    field("differentials", &Muscle::differentials,
+          Each<decltype(kStatement)>{&kStatement, Need::optional, Empty::allowed}),
+    field("protocol", &Muscle::protocol, Custom{}));
 
 /// An exercise's dose: at least one of its numbers is given (the loader checks).
 inline constexpr auto kDose = std::make_tuple(

@@ -257,11 +257,16 @@ class Loader {
   // of them unless the field takes fewer: a chart shape's view is never both).
   template <class E>
   std::optional<E> choice(const json::object& o, const Path& base, std::string_view key,
-                          const std::vector<std::string_view>& listed);
+                          const std::vector<std::string_view>& listed, Need need = Need::required);
   template <class E>
-  std::optional<E> choice(const json::object& o, const Path& base, std::string_view key) {
-    return choice<E>(o, base, key, spellings<E>());
+  std::optional<E> choice(const json::object& o, const Path& base, std::string_view key,
+                          Need need = Need::required) {
+    return choice<E>(o, base, key, spellings<E>(), need);
   }
+  // A spelling already read as text at `path`.
+  template <class E>
+  std::optional<E> spelled(std::string_view s, const Path& path,
+                           const std::vector<std::string_view>& listed);
 
   // --- reading a record by its schema table (myoref/schema.hpp) ---------------
   // Every field of the table in its order (so that the problems of fields
@@ -269,13 +274,37 @@ class Loader {
   template <class Table, class Record, class CustomReader>
   void read_fields(const json::object& o, const Path& base, const Table& table, Record& out,
                    CustomReader&& custom) {
-    schema::for_each_field(table, [&](const auto& f) {
-      if constexpr (std::is_same<std::decay_t<decltype(f.rule)>, schema::Custom>::value) {
-        custom(f);
-      } else {
-        read_field(o, base, f.name, out.*(f.member), f.rule);
-      }
-    });
+    schema::for_each_field(table, [&](const auto& f) { read_one(o, base, f, out, custom); });
+  }
+  template <class Record, class Member, class Rule, class CustomReader>
+  void read_one(const json::object& o, const Path& base,
+                const schema::Field<Record, Member, Rule>& f, Record& out, CustomReader& custom) {
+    if constexpr (std::is_same<Rule, schema::Custom>::value) {
+      custom(f);
+    } else {
+      read_one(o, base, f, out);
+    }
+  }
+  template <class Record, class Table, class CustomReader>
+  void read_one(const json::object& o, const Path& base, const schema::Group<Record, Table>& g,
+                Record& out, CustomReader& /*custom*/) {
+    const json::value* v = member(o, base, g.name, g.need);
+    if (v == nullptr)
+      return;
+    const Path path(base, g.name);
+    if (const json::object* n = record_at(*v, path, *g.fields))
+      read_fields(*n, path, *g.fields, out);
+  }
+  template <class Record, class Member, class Rule>
+  void read_one(const json::object& o, const Path& base,
+                const schema::Field<Record, Member, Rule>& f, Record& out) {
+    read_field(o, base, f.name, out.*(f.member), f.rule);
+  }
+  template <class Record>
+  void read_one(const json::object& o, const Path& base,
+                const schema::Field<Record, std::vector<std::string>, schema::RegionIds<Record>>& f,
+                Record& out) {
+    out.*(f.member) = region_ids(o, base, f.name, out.*(f.rule.resolved));
   }
   template <class Table, class Record>
   void read_fields(const json::object& o, const Path& base, const Table& table, Record& out) {
@@ -308,9 +337,29 @@ class Loader {
   }
   template <class E>
   void read_field(const json::object& o, const Path& base, std::string_view key, E& out,
-                  schema::Spelled /*rule*/) {
-    if (const auto e = choice<E>(o, base, key))
+                  schema::Spelled rule) {
+    if (const auto e = choice<E>(o, base, key, rule.need))
       out = *e;
+  }
+  template <class E>
+  void read_field(const json::object& o, const Path& base, std::string_view key,
+                  std::optional<E>& out, schema::Spelled rule) {
+    out = choice<E>(o, base, key, rule.need);
+  }
+  template <class E>
+  void read_field(const json::object& o, const Path& base, std::string_view key,
+                  std::vector<E>& out, schema::Spelled rule) {
+    const json::array* a = list(o, base, key, rule.need, rule.empty);
+    if (a == nullptr)
+      return;
+    const Path path(base, key);
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      std::string_view s;
+      if (!text_value((*a)[i], Path(path, i), s))
+        continue;
+      if (const auto e = spelled<E>(s, Path(path, i), spellings<E>()))
+        out.push_back(*e);
+    }
   }
   template <class Index>
   void read_field(const json::object& o, const Path& base, std::string_view key,
@@ -329,9 +378,39 @@ class Loader {
     if (const auto index = reference(*v, Path(base, key), kind(rule.ids)))
       out = static_cast<Index>(*index);
   }
+  template <class Index>
+  void read_field(const json::object& o, const Path& base, std::string_view key, Index& out,
+                  schema::Ref rule) {
+    const json::value* v = member(o, base, key, Need::required);
+    if (v == nullptr)
+      return;
+    if (const auto index = reference(*v, Path(base, key), kind(rule.ids)))
+      out = static_cast<Index>(*index);
+  }
   void read_field(const json::object& o, const Path& base, std::string_view /*key*/,
                   std::vector<CitationIndex>& out, schema::Cite /*rule*/) {
     out = cite(o, base);
+  }
+  void read_field(const json::object& o, const Path& base, std::string_view key, std::string& out,
+                  schema::Code /*rule*/) {
+    if (text(o, base, key, out, Need::optional) && !is_digits(out))
+      error(Path(base, key), quoted(out) + " is not an ontology number (digits only)");
+  }
+  void read_field(const json::object& o, const Path& base, std::string_view key, float& out,
+                  schema::Weight /*rule*/);
+  template <class Record, class Table>
+  void read_field(const json::object& o, const Path& base, std::string_view key,
+                  std::vector<Record>& out, schema::Each<Table> rule) {
+    const json::array* a = list(o, base, key, rule.need, rule.empty);
+    if (a == nullptr)
+      return;
+    const Path path(base, key);
+    out.resize(a->size());
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      const Path item(path, i);
+      if (const json::object* n = record_at((*a)[i], item, *rule.fields))
+        read_fields(*n, item, *rule.fields, out[i]);
+    }
   }
   template <class Record, class Table>
   void read_field(const json::object& o, const Path& base, std::string_view key, Record& out,
@@ -379,6 +458,10 @@ class Loader {
   }
   // What a nested record's table cannot say: the rules that join its fields.
   void check_nested(const json::object& o, const Path& path, const Dose& dose);
+  void check_nested(const json::object& o, const Path& path, const LookalikeFeatures& features);
+  void check_nested(const json::object& /*o*/, const Path& /*path*/, const Statement& /*s*/) {}
+  void check_nested(const json::object& o, const Path& path, const Layer& layer);
+  void check_nested(const json::object& /*o*/, const Path& /*path*/, const Attachments& /*a*/) {}
 
   std::optional<std::uint16_t> reference(const json::value& v, const Path& path,
                                          const IdKind& kind);
@@ -386,9 +469,6 @@ class Loader {
   std::vector<Index> references(const json::object& o, const Path& base, std::string_view key,
                                 const IdKind& kind, Need need, Empty empty);
   std::vector<CitationIndex> cite(const json::object& o, const Path& base);
-  Statement statement(const json::object& o, const Path& base, std::string_view key);
-  std::vector<Statement> statements(const json::object& o, const Path& base, std::string_view key,
-                                    Need need, Empty empty);
   std::optional<Point> point(const json::value& v, const Path& path);
   std::vector<Point> polygon(const json::value& v, const Path& path);
 
@@ -408,11 +488,20 @@ class Loader {
   void read_screens(const json::object& top);
   void read_rules(const json::object& top);
   void read_lookalikes(const json::object& top);
-  std::vector<std::string> region_ids(const json::object& o, const Path& base,
+  std::vector<std::string> region_ids(const json::object& o, const Path& base, std::string_view key,
                                       std::vector<RegionIndex>& resolved);
-  std::optional<int> optional_years(const json::object& o, const Path& base, std::string_view key);
   void read_muscles(const json::object& top);
   void read_muscle(const json::value& v, const Path& path, MuscleIndex index);
+  // The muscle's Custom fields (myoref/schema.hpp's kMuscle), by their type.
+  void read_custom(const json::object& o, const Path& path, std::string_view key,
+                   std::vector<std::string>& aliases, Muscle& m, MuscleIndex index);
+  void read_custom(const json::object& o, const Path& path, std::string_view key,
+                   std::vector<FindingWeight>& findings, Muscle& m, MuscleIndex index);
+  void read_custom(const json::object& o, const Path& path, std::string_view key,
+                   std::vector<TriggerPoint>& trigger_points, Muscle& m, MuscleIndex index);
+  void read_custom(const json::object& o, const Path& path, std::string_view key,
+                   std::vector<ExerciseIndex> (&protocol)[kStepCount], Muscle& m,
+                   MuscleIndex index);
   void read_trigger_point(const json::value& v, const Path& path, Muscle& muscle);
   void read_exercises(const json::object& top);
   void read_exercise(const json::value& v, const Path& path, ExerciseIndex index);
@@ -613,15 +702,21 @@ std::vector<std::string> Loader::texts(const json::object& o, const Path& base,
 
 template <class E>
 std::optional<E> Loader::choice(const json::object& o, const Path& base, std::string_view key,
-                                const std::vector<std::string_view>& allowed) {
+                                const std::vector<std::string_view>& allowed, Need need) {
   std::string_view s;
-  const json::value* v = member(o, base, key, Need::required);
+  const json::value* v = member(o, base, key, need);
   if (v == nullptr || !text_value(*v, Path(base, key), s))
     return std::nullopt;
+  return spelled<E>(s, Path(base, key), allowed);
+}
+
+template <class E>
+std::optional<E> Loader::spelled(std::string_view s, const Path& path,
+                                 const std::vector<std::string_view>& allowed) {
   const std::optional<E> e = parse_spelled<E>(s);
   if (!e) {
-    error(Path(base, key), quoted(s) + " is not one of " + join(allowed, " or ") +
-                               did_you_mean(closest(s, allowed, suggestion_work_)));
+    error(path, quoted(s) + " is not one of " + join(allowed, " or ") +
+                    did_you_mean(closest(s, allowed, suggestion_work_)));
   }
   return e;
 }
@@ -672,37 +767,6 @@ std::vector<Index> Loader::references(const json::object& o, const Path& base, s
 
 std::vector<CitationIndex> Loader::cite(const json::object& o, const Path& base) {
   return references<CitationIndex>(o, base, "cite", citations_, Need::required, Empty::refused);
-}
-
-Statement Loader::statement(const json::object& o, const Path& base, std::string_view key) {
-  Statement out;
-  const json::value* v = member(o, base, key, Need::required);
-  if (v == nullptr)
-    return out;
-  const Path path(base, key);
-  if (const json::object* s = object_at(*v, path, {"text", "cite"})) {
-    text(*s, path, "text", out.text);
-    out.cite = cite(*s, path);
-  }
-  return out;
-}
-
-std::vector<Statement> Loader::statements(const json::object& o, const Path& base,
-                                          std::string_view key, Need need, Empty empty) {
-  std::vector<Statement> out;
-  const json::array* a = list(o, base, key, need, empty);
-  if (a == nullptr)
-    return out;
-  const Path path(base, key);
-  out.resize(a->size());
-  for (std::size_t i = 0; i < a->size(); ++i) {
-    const Path item(path, i);
-    if (const json::object* s = object_at((*a)[i], item, {"text", "cite"})) {
-      text(*s, item, "text", out[i].text);
-      out[i].cite = cite(*s, item);
-    }
-  }
-  return out;
 }
 
 std::optional<Point> Loader::point(const json::value& v, const Path& path) {
@@ -993,9 +1057,10 @@ void Loader::read_precautions(const json::object& top) {
 }
 
 std::vector<std::string> Loader::region_ids(const json::object& o, const Path& base,
+                                            std::string_view key,
                                             std::vector<RegionIndex>& resolved) {
-  std::vector<std::string> ids = texts(o, base, "regions", Need::optional, Empty::allowed);
-  const Path path(base, "regions");
+  std::vector<std::string> ids = texts(o, base, key, Need::optional, Empty::allowed);
+  const Path path(base, key);
   for (std::size_t i = 0; i < ids.size(); ++i) {
     if (!is_id(ids[i], false)) {
       error(Path(path, i), quoted(ids[i]) + " is not a valid region id");
@@ -1011,11 +1076,6 @@ std::vector<std::string> Loader::region_ids(const json::object& o, const Path& b
   return ids;
 }
 
-std::optional<int> Loader::optional_years(const json::object& o, const Path& base,
-                                          std::string_view key) {
-  return integer(o, base, key, 0, 150, Need::optional);
-}
-
 void Loader::read_screens(const json::object& top) {
   const json::array* a = list(top, kDocument, "screens", Need::optional, Empty::allowed);
   if (a == nullptr)
@@ -1023,39 +1083,17 @@ void Loader::read_screens(const json::object& top) {
   kb_.screens.resize(a->size());
   for (std::size_t i = 0; i < a->size(); ++i) {
     const Path path(kScreens, i);
-    const json::object* o = object_at((*a)[i], path,
-                                      {"id", "area", "regions", "findings", "red_flags", "age_min",
-                                       "age_max", "sex", "onset_not", "cite"});
+    const json::object* o = record_at((*a)[i], path, schema::kScreen);
     if (o == nullptr)
       continue;
     Screen& s = kb_.screens[i];
-    id_field(*o, path, "id", s.id);
-    text(*o, path, "area", s.area);
-    s.region_ids = region_ids(*o, path, s.regions);
-    s.findings =
-        references<FindingIndex>(*o, path, "findings", findings_, Need::optional, Empty::allowed);
-    s.red_flags =
-        references<RedFlagIndex>(*o, path, "red_flags", red_flags_, Need::required, Empty::refused);
+    read_fields(*o, path, schema::kScreen, s);
     if (s.region_ids.empty() && s.findings.empty()) {
-      error(path, "a screen needs \"regions\" or \"findings\" that open it");
+      error(path, "a screen needs " +
+                      quoted(schema::name_of(schema::kScreen, &Screen::region_ids)) + " or " +
+                      quoted(schema::name_of(schema::kScreen, &Screen::findings)) +
+                      " that open it");
     }
-    s.age_min = optional_years(*o, path, "age_min");
-    s.age_max = optional_years(*o, path, "age_max");
-    const std::vector<std::string> sexes = texts(*o, path, "sex", Need::optional, Empty::refused);
-    for (std::size_t j = 0; j < sexes.size(); ++j) {
-      if (const auto sex = parse_sex(sexes[j])) {
-        s.sexes.push_back(*sex);
-      } else {
-        error(Path(Path(path, "sex"), j), quoted(sexes[j]) + " is not one of female or male");
-      }
-    }
-    std::string onset;
-    if (text(*o, path, "onset_not", onset, Need::optional)) {
-      s.onset_not = parse_onset(onset);
-      if (!s.onset_not)
-        error(Path(path, "onset_not"), quoted(onset) + " is not one of sudden or gradual");
-    }
-    s.cite = cite(*o, path);
   }
 }
 
@@ -1087,61 +1125,22 @@ void Loader::read_lookalikes(const json::object& top) {
   kb_.lookalikes.resize(a->size());
   for (std::size_t i = 0; i < a->size(); ++i) {
     const Path path(kLookalikes, i);
-    const json::object* o = object_at(
-        (*a)[i], path,
-        {"id", "name", "level", "features", "opens", "set_aside", "why", "advice", "cite"});
-    if (o == nullptr)
-      continue;
-    Lookalike& l = kb_.lookalikes[i];
-    id_field(*o, path, "id", l.id);
-    text(*o, path, "name", l.name);
-    std::string level;
-    if (text(*o, path, "level", level, Need::optional)) {
-      l.level = parse_triage_level(level);
-      if (!l.level) {
-        error(Path(path, "level"),
-              quoted(level) + " is not one of " + join(spellings<TriageLevel>(), " or "));
-      }
-    }
-    if (const json::value* f = member(*o, path, "features", Need::required)) {
-      const Path fp(path, "features");
-      if (const json::object* fo =
-              object_at(*f, fp,
-                        {"regions", "findings", "min_findings", "sufficient", "age_min", "age_max",
-                         "duration_min_days", "duration_max_days", "onset"})) {
-        LookalikeFeatures& x = l.features;
-        x.region_ids = region_ids(*fo, fp, x.regions);
-        x.findings = references<FindingIndex>(*fo, fp, "findings", findings_, Need::optional,
-                                              Empty::allowed);
-        x.sufficient = references<FindingIndex>(*fo, fp, "sufficient", findings_, Need::optional,
-                                                Empty::allowed);
-        if (const auto n = integer(*fo, fp, "min_findings", 1, 64, Need::optional))
-          x.min_findings = *n;
-        if (x.findings.empty() && x.region_ids.empty()) {
-          error(fp, "a look-alike needs \"regions\" or \"findings\" to match");
-        } else if (!x.findings.empty() &&
-                   static_cast<std::size_t>(x.min_findings) > x.findings.size()) {
-          error(Path(fp, "min_findings"), "is more than the findings listed");
-        }
-        x.age_min = optional_years(*fo, fp, "age_min");
-        x.age_max = optional_years(*fo, fp, "age_max");
-        x.duration_min_days = integer(*fo, fp, "duration_min_days", 0, 36500, Need::optional);
-        x.duration_max_days = integer(*fo, fp, "duration_max_days", 0, 36500, Need::optional);
-        std::string onset;
-        if (text(*fo, fp, "onset", onset, Need::optional)) {
-          x.onset = parse_onset(onset);
-          if (!x.onset)
-            error(Path(fp, "onset"), quoted(onset) + " is not one of sudden or gradual");
-        }
-      }
-    }
-    l.opens =
-        references<RedFlagIndex>(*o, path, "opens", red_flags_, Need::optional, Empty::allowed);
-    l.set_aside =
-        references<FindingIndex>(*o, path, "set_aside", findings_, Need::optional, Empty::allowed);
-    text(*o, path, "why", l.why);
-    text(*o, path, "advice", l.advice);
-    l.cite = cite(*o, path);
+    if (const json::object* o = record_at((*a)[i], path, schema::kLookalike))
+      read_fields(*o, path, schema::kLookalike, kb_.lookalikes[i]);
+  }
+}
+
+void Loader::check_nested(const json::object& /*o*/, const Path& path, const LookalikeFeatures& x) {
+  using schema::kLookalikeFeatures;
+  if (x.findings.empty() && x.region_ids.empty()) {
+    error(path, "a look-alike needs " +
+                    quoted(schema::name_of(kLookalikeFeatures, &LookalikeFeatures::region_ids)) +
+                    " or " +
+                    quoted(schema::name_of(kLookalikeFeatures, &LookalikeFeatures::findings)) +
+                    " to match");
+  } else if (!x.findings.empty() && static_cast<std::size_t>(x.min_findings) > x.findings.size()) {
+    error(Path(path, schema::name_of(kLookalikeFeatures, &LookalikeFeatures::min_findings)),
+          "is more than the findings listed");
   }
 }
 
@@ -1157,173 +1156,153 @@ void Loader::read_muscles(const json::object& top) {
 }
 
 void Loader::read_muscle(const json::value& v, const Path& path, MuscleIndex index) {
-  const json::object* o = object_at(
-      v, path,
-      {"id", "name", "aliases", "midline", "codes", "summary", "location", "layer", "attachments",
-       "actions", "loaded_by", "perpetuating_factors", "symptoms", "findings", "self_test",
-       "trigger_points", "related", "differentials", "protocol"});
+  const json::object* o = record_at(v, path, schema::kMuscle);
   if (o == nullptr)
     return;
   Muscle& m = kb_.muscles[index];
-  id_field(*o, path, "id", m.id);
-  text(*o, path, "name", m.name);
-  if (const json::array* aliases = list(*o, path, "aliases", Need::optional, Empty::allowed)) {
-    const Path aliases_path(path, "aliases");
-    for (std::size_t i = 0; i < aliases->size(); ++i) {
-      const Path item(aliases_path, i);
-      std::string alias;
-      if (!text_value((*aliases)[i], item, alias))
-        continue;
-      if (!is_id(alias, false)) {
-        error(item, quoted(alias) +
-                        " is not a valid id: use lower-case letters, digits and '_', "
-                        "starting with a letter, at most " +
-                        std::to_string(kMaxIdLength) + " characters");
-      }
-      m.aliases.push_back(std::move(alias));
-    }
-  }
-  m.midline = flag(*o, path, "midline", false);
   muscle_known_[index] = true;
+  read_fields(*o, path, schema::kMuscle, m, [&](const auto& field) {
+    read_custom(*o, path, field.name, m.*(field.member), m, index);
+  });
 
-  if (const json::value* codes = member(*o, path, "codes", Need::optional)) {
-    const Path codes_path(path, "codes");
-    if (const json::object* c = object_at(*codes, codes_path, {"fma", "uberon"})) {
-      for (const auto& [key, out] :
-           {std::pair<std::string_view, std::string*>{"fma", &m.fma},
-            std::pair<std::string_view, std::string*>{"uberon", &m.uberon}}) {
-        if (text(*c, codes_path, key, *out, Need::optional) && !is_digits(*out)) {
-          error(Path(codes_path, key), quoted(*out) + " is not an ontology number (digits only)");
-        }
-      }
-    }
-  }
-  m.summary = statement(*o, path, "summary");
-  m.location = statement(*o, path, "location");
-
-  if (const json::value* layer = member(*o, path, "layer", Need::required)) {
-    const Path layer_path(path, "layer");
-    if (const json::object* l = object_at(*layer, layer_path, {"over", "under", "cite"})) {
-      m.layer.over = texts(*l, layer_path, "over", Need::required, Empty::allowed);
-      m.layer.under = texts(*l, layer_path, "under", Need::required, Empty::allowed);
-      const json::value* over = l->if_contains("over");
-      const json::value* under = l->if_contains("under");
-      if (over != nullptr && over->is_array() && over->get_array().empty() && under != nullptr &&
-          under->is_array() && under->get_array().empty()) {
-        error(layer_path, "a layer names what lies over the muscle, under it, or both");
-      }
-      m.layer.cite = cite(*l, layer_path);
-    }
-  }
-  if (const json::value* att = member(*o, path, "attachments", Need::required)) {
-    const Path att_path(path, "attachments");
-    if (const json::object* a = object_at(*att, att_path, {"origin", "insertion", "cite"})) {
-      text(*a, att_path, "origin", m.attachments.origin);
-      text(*a, att_path, "insertion", m.attachments.insertion);
-      m.attachments.cite = cite(*a, att_path);
-    }
-  }
-  m.actions = statements(*o, path, "actions", Need::required, Empty::refused);
-  m.loaded_by = statements(*o, path, "loaded_by", Need::required, Empty::refused);
-  m.perpetuating_factors =
-      statements(*o, path, "perpetuating_factors", Need::required, Empty::refused);
-  m.symptoms = statements(*o, path, "symptoms", Need::required, Empty::refused);
-
-  if (const json::array* fs = list(*o, path, "findings", Need::optional, Empty::allowed)) {
-    const Path fs_path(path, "findings");
-    for (std::size_t i = 0; i < fs->size(); ++i) {
-      const Path item(fs_path, i);
-      const json::object* f = object_at((*fs)[i], item, {"id", "weight", "cite"});
-      if (f == nullptr)
-        continue;
-      FindingWeight w;
-      bool good = false;
-      if (const json::value* id = member(*f, item, "id", Need::required)) {
-        if (const auto finding = reference(*id, Path(item, "id"), findings_)) {
-          w.finding = *finding;
-          good = true;
-        }
-      }
-      if (good && std::any_of(m.findings.begin(), m.findings.end(),
-                              [&](const FindingWeight& x) { return x.finding == w.finding; })) {
-        error(Path(item, "id"),
-              "finding " + quoted(f->at("id").get_string()) + " is weighted twice for this muscle");
-        good = false;
-      }
-      if (const json::value* wv = member(*f, item, "weight", Need::required)) {
-        const auto weight = number_value(*wv, Path(item, "weight"), -1.0, 1.0);
-        if (weight && *weight == 0.0) {
-          error(
-              Path(item, "weight"),
-              "must not be 0: a weight says whether the finding counts for (> 0) or against (< 0)");
-        }
-        // Assessments sum weights exactly in thousandths (docs/assessment.md).
-        const bool thousandths =
-            weight && std::abs(*weight * 1000.0 - std::round(*weight * 1000.0)) < 1e-6;
-        if (weight && !thousandths) {
-          error(Path(item, "weight"), number_text(*weight) +
-                                          " has more than three decimals: weights are given to "
-                                          "the thousandth");
-        }
-        good = good && weight && *weight != 0.0 && thousandths;
-        w.weight = weight ? static_cast<float>(*weight) : 0.0F;
-      } else {
-        good = false;
-      }
-      w.cite = cite(*f, item);
-      if (good)
-        m.findings.push_back(std::move(w));
-    }
-  }
-  m.self_test = statement(*o, path, "self_test");
-
-  if (const json::array* tps = list(*o, path, "trigger_points", Need::required, Empty::refused)) {
-    const Path tps_path(path, "trigger_points");
-    m.trigger_points.reserve(tps->size());
-    for (std::size_t i = 0; i < tps->size(); ++i) {
-      read_trigger_point((*tps)[i], Path(tps_path, i), m);
-    }
-  }
-
-  m.related =
-      references<MuscleIndex>(*o, path, "related", muscles_, Need::optional, Empty::allowed);
+  const std::string_view related = schema::name_of(schema::kMuscle, &Muscle::related);
   for (std::size_t i = 0; i < m.related.size(); ++i) {
     if (m.related[i] == index) {
       // The index of the offending entry is not kept by references(); find it.
-      const json::array& a = o->at("related").get_array();
+      const json::array& a = o->at(json::string_view(related.data(), related.size())).get_array();
       for (std::size_t j = 0; j < a.size(); ++j) {
         if (a[j].is_string() && a[j].get_string() == m.id) {
-          error(Path(Path(path, "related"), j), "a muscle is not related to itself");
+          error(Path(Path(path, related), j), "a muscle is not related to itself");
         }
       }
     }
   }
   m.related.erase(std::remove(m.related.begin(), m.related.end(), index), m.related.end());
-  m.differentials = statements(*o, path, "differentials", Need::optional, Empty::allowed);
+}
 
-  if (const json::value* protocol = member(*o, path, "protocol", Need::required)) {
-    const Path p_path(path, "protocol");
-    if (const json::object* p = object_at(*protocol, p_path, spellings<Step>())) {
-      for (int s = 0; s < kStepCount; ++s) {
-        const Step step = static_cast<Step>(s);
-        const std::string_view name = to_string(step);
-        auto& ids = m.protocol[s];
-        ids =
-            references<ExerciseIndex>(*p, p_path, name, exercises_, Need::required, Empty::refused);
-        // Where each one came from, for the step and target checks of pass 3.
-        const json::value* listed = p->if_contains(json::string_view(name.data(), name.size()));
-        if (listed == nullptr || !listed->is_array())
-          continue;
-        const json::array& a = listed->get_array();
-        for (std::size_t j = 0; j < a.size(); ++j) {
-          if (!a[j].is_string())
-            continue;
-          const auto it = kb_.exercise_by_id.find(std::string_view(a[j].get_string()));
-          if (it == kb_.exercise_by_id.end())
-            continue;
-          protocol_uses_.push_back(ProtocolUse{index, step, j, it->second});
-        }
-      }
+void Loader::read_custom(const json::object& o, const Path& path, std::string_view key,
+                         std::vector<std::string>& aliases, Muscle& /*m*/, MuscleIndex /*index*/) {
+  const json::array* a = list(o, path, key, Need::optional, Empty::allowed);
+  if (a == nullptr)
+    return;
+  const Path aliases_path(path, key);
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    const Path item(aliases_path, i);
+    std::string alias;
+    if (!text_value((*a)[i], item, alias))
+      continue;
+    if (!is_id(alias, false)) {
+      error(item, quoted(alias) +
+                      " is not a valid id: use lower-case letters, digits and '_', "
+                      "starting with a letter, at most " +
+                      std::to_string(kMaxIdLength) + " characters");
+    }
+    aliases.push_back(std::move(alias));
+  }
+}
+
+void Loader::read_custom(const json::object& o, const Path& path, std::string_view key,
+                         std::vector<FindingWeight>& findings, Muscle& /*m*/,
+                         MuscleIndex /*index*/) {
+  const json::array* fs = list(o, path, key, Need::optional, Empty::allowed);
+  if (fs == nullptr)
+    return;
+  const Path fs_path(path, key);
+  const std::string_view id = schema::name_of(schema::kFindingWeight, &FindingWeight::finding);
+  const std::string_view weight = schema::name_of(schema::kFindingWeight, &FindingWeight::weight);
+  for (std::size_t i = 0; i < fs->size(); ++i) {
+    const Path item(fs_path, i);
+    const json::object* f = record_at((*fs)[i], item, schema::kFindingWeight);
+    if (f == nullptr)
+      continue;
+    FindingWeight w;
+    const std::size_t before = diags_.size();
+    read_fields(*f, item, schema::kFindingWeight, w);
+    const bool id_good = clean_since(before, item, id);
+    bool good = id_good && clean_since(before, item, weight);
+    if (id_good && std::any_of(findings.begin(), findings.end(),
+                               [&](const FindingWeight& x) { return x.finding == w.finding; })) {
+      error(Path(item, id),
+            "finding " + quoted(f->at(json::string_view(id.data(), id.size())).get_string()) +
+                " is weighted twice for this muscle");
+      good = false;
+    }
+    if (good)
+      findings.push_back(std::move(w));
+  }
+}
+
+void Loader::read_field(const json::object& o, const Path& base, std::string_view key, float& out,
+                        schema::Weight /*rule*/) {
+  const json::value* wv = member(o, base, key, Need::required);
+  if (wv == nullptr)
+    return;
+  const Path path(base, key);
+  const auto weight = number_value(*wv, path, -1.0, 1.0);
+  if (weight && *weight == 0.0) {
+    error(path,
+          "must not be 0: a weight says whether the finding counts for (> 0) or against (< 0)");
+  }
+  // Assessments sum weights exactly in thousandths (docs/assessment.md).
+  const bool thousandths =
+      weight && std::abs(*weight * 1000.0 - std::round(*weight * 1000.0)) < 1e-6;
+  if (weight && !thousandths) {
+    error(path, number_text(*weight) +
+                    " has more than three decimals: weights are given to the thousandth");
+  }
+  out = weight ? static_cast<float>(*weight) : 0.0F;
+}
+
+void Loader::check_nested(const json::object& o, const Path& path, const Layer& /*layer*/) {
+  const std::string_view over_key = schema::name_of(schema::kLayer, &Layer::over);
+  const std::string_view under_key = schema::name_of(schema::kLayer, &Layer::under);
+  const json::value* over = o.if_contains(json::string_view(over_key.data(), over_key.size()));
+  const json::value* under = o.if_contains(json::string_view(under_key.data(), under_key.size()));
+  if (over != nullptr && over->is_array() && over->get_array().empty() && under != nullptr &&
+      under->is_array() && under->get_array().empty()) {
+    error(path, "a layer names what lies over the muscle, under it, or both");
+  }
+}
+
+void Loader::read_custom(const json::object& o, const Path& path, std::string_view key,
+                         std::vector<TriggerPoint>& trigger_points, Muscle& m,
+                         MuscleIndex /*index*/) {
+  if (const json::array* tps = list(o, path, key, Need::required, Empty::refused)) {
+    const Path tps_path(path, key);
+    trigger_points.reserve(tps->size());
+    for (std::size_t i = 0; i < tps->size(); ++i) {
+      read_trigger_point((*tps)[i], Path(tps_path, i), m);
+    }
+  }
+}
+
+void Loader::read_custom(const json::object& o, const Path& path, std::string_view key,
+                         std::vector<ExerciseIndex> (&protocol)[kStepCount], Muscle& /*m*/,
+                         MuscleIndex index) {
+  const json::value* v = member(o, path, key, Need::required);
+  if (v == nullptr)
+    return;
+  const Path p_path(path, key);
+  const json::object* p = object_at(*v, p_path, spellings<Step>());
+  if (p == nullptr)
+    return;
+  for (int s = 0; s < kStepCount; ++s) {
+    const Step step = static_cast<Step>(s);
+    const std::string_view name = to_string(step);
+    auto& ids = protocol[s];
+    ids = references<ExerciseIndex>(*p, p_path, name, exercises_, Need::required, Empty::refused);
+    // Where each one came from, for the step and target checks of pass 3.
+    const json::value* listed = p->if_contains(json::string_view(name.data(), name.size()));
+    if (listed == nullptr || !listed->is_array())
+      continue;
+    const json::array& a = listed->get_array();
+    for (std::size_t j = 0; j < a.size(); ++j) {
+      if (!a[j].is_string())
+        continue;
+      const auto it = kb_.exercise_by_id.find(std::string_view(a[j].get_string()));
+      if (it == kb_.exercise_by_id.end())
+        continue;
+      protocol_uses_.push_back(ProtocolUse{index, step, j, it->second});
     }
   }
 }

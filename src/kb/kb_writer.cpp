@@ -38,29 +38,6 @@ json::array cite(const KbData& kb, const std::vector<CitationIndex>& keys) {
   return out;
 }
 
-json::object statement(const KbData& kb, const Statement& s) {
-  json::object o;
-  o["text"] = sv(s.text);
-  o["cite"] = cite(kb, s.cite);
-  return o;
-}
-
-json::array statements(const KbData& kb, const std::vector<Statement>& items) {
-  json::array out;
-  out.reserve(items.size());
-  for (const auto& s : items)
-    out.emplace_back(statement(kb, s));
-  return out;
-}
-
-json::array muscle_ids(const KbData& kb, const std::vector<MuscleIndex>& muscles) {
-  json::array out;
-  out.reserve(muscles.size());
-  for (const auto m : muscles)
-    out.emplace_back(sv(kb.muscles[m].id));
-  return out;
-}
-
 // --- Writing a record by its schema table (myoref/schema.hpp) -----------------
 
 const std::string& id_of(const KbData& kb, schema::Ids ids, std::uint16_t index) {
@@ -96,7 +73,9 @@ void write_field(const KbData& /*kb*/, json::object& o, std::string_view key, co
   o[sv(key)] = sv(s);
 }
 void write_field(const KbData& /*kb*/, json::object& o, std::string_view key,
-                 const std::optional<int>& n, schema::Whole /*rule*/) {
+                 const std::optional<int>& n, schema::Whole rule) {
+  if (rule.written == schema::Written::if_set && !n)
+    return;
   o[sv(key)] = optional_int(n);
 }
 void write_field(const KbData& /*kb*/, json::object& o, std::string_view key, int n,
@@ -119,6 +98,29 @@ template <class E>
 void write_field(const KbData& /*kb*/, json::object& o, std::string_view key, E e,
                  schema::Spelled /*rule*/) {
   o[sv(key)] = sv(to_string(e));
+}
+template <class E>
+void write_field(const KbData& /*kb*/, json::object& o, std::string_view key,
+                 const std::optional<E>& e, schema::Spelled rule) {
+  if (rule.written == schema::Written::if_set && !e)
+    return;
+  o[sv(key)] = e ? json::value(sv(to_string(*e))) : json::value(nullptr);
+}
+template <class E>
+void write_field(const KbData& /*kb*/, json::object& o, std::string_view key,
+                 const std::vector<E>& items, schema::Spelled rule) {
+  if (rule.written == schema::Written::if_any && items.empty())
+    return;
+  json::array out;
+  out.reserve(items.size());
+  for (const E e : items)
+    out.emplace_back(sv(to_string(e)));
+  o[sv(key)] = std::move(out);
+}
+template <class Record>
+void write_field(const KbData& /*kb*/, json::object& o, std::string_view key,
+                 const std::vector<std::string>& ids, schema::RegionIds<Record> /*rule*/) {
+  o[sv(key)] = strings(ids);
 }
 void write_field(const KbData& kb, json::object& o, std::string_view key,
                  const std::vector<std::uint16_t>& indices, schema::Refs rule) {
@@ -144,13 +146,67 @@ void write_field(const KbData& kb, json::object& o, std::string_view key, const 
                  schema::Nested<Table> rule) {
   o[sv(key)] = record_object(kb, r, *rule.fields);
 }
+template <class Record, class Table>
+void write_field(const KbData& kb, json::object& o, std::string_view key,
+                 const std::vector<Record>& items, schema::Each<Table> rule) {
+  json::array out;
+  out.reserve(items.size());
+  for (const auto& r : items)
+    out.emplace_back(record_object(kb, r, *rule.fields));
+  o[sv(key)] = std::move(out);
+}
+void write_field(const KbData& kb, json::object& o, std::string_view key, std::uint16_t index,
+                 schema::Ref rule) {
+  o[sv(key)] = sv(id_of(kb, rule.ids, index));
+}
+void write_field(const KbData& /*kb*/, json::object& o, std::string_view key, const std::string& s,
+                 schema::Code /*rule*/) {
+  o[sv(key)] = s.empty() ? json::value(nullptr) : json::value(sv(s));
+}
+void write_field(const KbData& /*kb*/, json::object& o, std::string_view key, float weight,
+                 schema::Weight /*rule*/) {
+  o[sv(key)] = shortest_double(weight);
+}
+// A muscle's Custom fields, by their type.
+void write_field(const KbData& kb, json::object& o, std::string_view key,
+                 const std::vector<FindingWeight>& weights, schema::Custom /*rule*/) {
+  write_field(kb, o, key, weights,
+              schema::Each<decltype(schema::kFindingWeight)>{&schema::kFindingWeight});
+}
+void write_field(const KbData& kb, json::object& o, std::string_view key,
+                 const std::vector<TriggerPoint>& trigger_points, schema::Custom /*rule*/) {
+  write_field(kb, o, key, trigger_points,
+              schema::Each<decltype(schema::kTriggerPoint)>{&schema::kTriggerPoint});
+}
+void write_field(const KbData& kb, json::object& o, std::string_view key,
+                 const std::vector<ExerciseIndex> (&protocol)[kStepCount],
+                 schema::Custom /*rule*/) {
+  json::object steps;
+  for (int s = 0; s < kStepCount; ++s) {
+    json::array ids;
+    for (const auto e : protocol[s])
+      ids.emplace_back(sv(kb.exercises[e].id));
+    steps[sv(to_string(static_cast<Step>(s)))] = std::move(ids);
+  }
+  o[sv(key)] = std::move(steps);
+}
+
+template <class Record, class Member, class Rule>
+void write_one(const KbData& kb, json::object& o, const schema::Field<Record, Member, Rule>& f,
+               const Record& r) {
+  write_field(kb, o, f.name, r.*(f.member), f.rule);
+}
+template <class Record, class Table>
+void write_one(const KbData& kb, json::object& o, const schema::Group<Record, Table>& g,
+               const Record& r) {
+  o[sv(g.name)] = record_object(kb, r, *g.fields);
+}
 
 // Every field of `table`, in its order.
 template <class Table, class Record>
 json::object record_object(const KbData& kb, const Record& r, const Table& table) {
   json::object o;
-  schema::for_each_field(table,
-                         [&](const auto& f) { write_field(kb, o, f.name, r.*(f.member), f.rule); });
+  schema::for_each_field(table, [&](const auto& f) { write_one(kb, o, f, r); });
   return o;
 }
 
@@ -220,56 +276,7 @@ double shortest_double(float value) noexcept {
 }
 
 json::object muscle_to_json_value(const KbData& kb, const Muscle& m) {
-  json::object o;
-  o["id"] = sv(m.id);
-  o["name"] = sv(m.name);
-  o["aliases"] = strings(m.aliases);
-  o["midline"] = m.midline;
-  json::object codes;
-  codes["fma"] = m.fma.empty() ? json::value(nullptr) : json::value(sv(m.fma));
-  codes["uberon"] = m.uberon.empty() ? json::value(nullptr) : json::value(sv(m.uberon));
-  o["codes"] = std::move(codes);
-  o["summary"] = statement(kb, m.summary);
-  o["location"] = statement(kb, m.location);
-  json::object layer;
-  layer["over"] = strings(m.layer.over);
-  layer["under"] = strings(m.layer.under);
-  layer["cite"] = cite(kb, m.layer.cite);
-  o["layer"] = std::move(layer);
-  json::object attachments;
-  attachments["origin"] = sv(m.attachments.origin);
-  attachments["insertion"] = sv(m.attachments.insertion);
-  attachments["cite"] = cite(kb, m.attachments.cite);
-  o["attachments"] = std::move(attachments);
-  o["actions"] = statements(kb, m.actions);
-  o["loaded_by"] = statements(kb, m.loaded_by);
-  o["perpetuating_factors"] = statements(kb, m.perpetuating_factors);
-  o["symptoms"] = statements(kb, m.symptoms);
-  json::array findings;
-  for (const auto& f : m.findings) {
-    json::object w;
-    w["id"] = sv(kb.findings[f.finding].id);
-    w["weight"] = shortest_double(f.weight);
-    w["cite"] = cite(kb, f.cite);
-    findings.emplace_back(std::move(w));
-  }
-  o["findings"] = std::move(findings);
-  o["self_test"] = statement(kb, m.self_test);
-  json::array trigger_points;
-  for (const auto& tp : m.trigger_points)
-    trigger_points.emplace_back(record_object(kb, tp, schema::kTriggerPoint));
-  o["trigger_points"] = std::move(trigger_points);
-  o["related"] = muscle_ids(kb, m.related);
-  o["differentials"] = statements(kb, m.differentials);
-  json::object protocol;
-  for (int s = 0; s < kStepCount; ++s) {
-    json::array ids;
-    for (const auto e : m.protocol[s])
-      ids.emplace_back(sv(kb.exercises[e].id));
-    protocol[sv(to_string(static_cast<Step>(s)))] = std::move(ids);
-  }
-  o["protocol"] = std::move(protocol);
-  return o;
+  return record_object(kb, m, schema::kMuscle);
 }
 
 json::object exercise_to_json_value(const KbData& kb, const Exercise& e) {
@@ -310,48 +317,10 @@ json::value kb_to_json_value(const KbData& kb) {
       precautions.emplace_back(record_object(kb, p, schema::kPrecaution));
     o["precautions"] = std::move(precautions);
   }
-  const auto strings = [](const std::vector<std::string>& list) {
-    json::array out;
-    for (const auto& s : list)
-      out.emplace_back(sv(s));
-    return out;
-  };
-  const auto finding_ids = [&kb](const std::vector<FindingIndex>& list) {
-    json::array out;
-    for (const FindingIndex f : list)
-      out.emplace_back(sv(kb.findings[f].id));
-    return out;
-  };
-  const auto flag_ids = [&kb](const std::vector<RedFlagIndex>& list) {
-    json::array out;
-    for (const RedFlagIndex f : list)
-      out.emplace_back(sv(kb.red_flags[f].id));
-    return out;
-  };
   if (!kb.screens.empty()) {
     json::array screens;
-    for (const auto& s : kb.screens) {
-      json::object x;
-      x["id"] = sv(s.id);
-      x["area"] = sv(s.area);
-      x["regions"] = strings(s.region_ids);
-      x["findings"] = finding_ids(s.findings);
-      x["red_flags"] = flag_ids(s.red_flags);
-      if (s.age_min)
-        x["age_min"] = *s.age_min;
-      if (s.age_max)
-        x["age_max"] = *s.age_max;
-      if (!s.sexes.empty()) {
-        json::array sexes;
-        for (const Sex sex : s.sexes)
-          sexes.emplace_back(sv(to_string(sex)));
-        x["sex"] = std::move(sexes);
-      }
-      if (s.onset_not)
-        x["onset_not"] = sv(to_string(*s.onset_not));
-      x["cite"] = cite(kb, s.cite);
-      screens.emplace_back(std::move(x));
-    }
+    for (const auto& x : kb.screens)
+      screens.emplace_back(record_object(kb, x, schema::kScreen));
     o["screens"] = std::move(screens);
   }
   if (!kb.triage_rules.empty()) {
@@ -362,36 +331,8 @@ json::value kb_to_json_value(const KbData& kb) {
   }
   if (!kb.lookalikes.empty()) {
     json::array lookalikes;
-    for (const auto& l : kb.lookalikes) {
-      json::object x;
-      x["id"] = sv(l.id);
-      x["name"] = sv(l.name);
-      if (l.level)
-        x["level"] = sv(to_string(*l.level));
-      json::object f;
-      const LookalikeFeatures& lf = l.features;
-      f["regions"] = strings(lf.region_ids);
-      f["findings"] = finding_ids(lf.findings);
-      f["min_findings"] = lf.min_findings;
-      f["sufficient"] = finding_ids(lf.sufficient);
-      if (lf.age_min)
-        f["age_min"] = *lf.age_min;
-      if (lf.age_max)
-        f["age_max"] = *lf.age_max;
-      if (lf.duration_min_days)
-        f["duration_min_days"] = *lf.duration_min_days;
-      if (lf.duration_max_days)
-        f["duration_max_days"] = *lf.duration_max_days;
-      if (lf.onset)
-        f["onset"] = sv(to_string(*lf.onset));
-      x["features"] = std::move(f);
-      x["opens"] = flag_ids(l.opens);
-      x["set_aside"] = finding_ids(l.set_aside);
-      x["why"] = sv(l.why);
-      x["advice"] = sv(l.advice);
-      x["cite"] = cite(kb, l.cite);
-      lookalikes.emplace_back(std::move(x));
-    }
+    for (const auto& l : kb.lookalikes)
+      lookalikes.emplace_back(record_object(kb, l, schema::kLookalike));
     o["lookalikes"] = std::move(lookalikes);
   }
   json::array muscles;

@@ -310,3 +310,29 @@ def test_knowledge_base_pickles_by_its_json(kb, other_kb):
 def test_library_version():
     assert myoref.__version__ == myoref.library_version()
     assert myoref.__version__.count(".") == 2
+
+
+def test_record_to_dict_is_its_canonical_object(kb):
+    # Each record's to_dict() is built from its field table (myoref/schema.hpp),
+    # as the canonical writer's object is: the same keys in the same order and
+    # the same values, so that a field added to a table shows here with no
+    # second spelling in the bindings.
+    doc = json.loads(kb.to_json())
+    pairs = [(kb.citations, doc["citations"]), (kb.regions, doc["regions"]),
+             (kb.findings, doc["findings"]), (kb.red_flags, doc["red_flags"]),
+             (kb.exercises, doc["exercises"])]
+    for records, written in pairs:
+        records = list(records)
+        assert len(records) == len(written)
+        for record, obj in zip(records, written):
+            assert list(record.to_dict()) == list(obj)
+            assert record.to_dict() == obj
+    muscles = {m["id"]: m for m in doc["muscles"]}
+    for m in kb.muscles:
+        obj = muscles[m.id]
+        for tp, written in zip(m.trigger_points, obj["trigger_points"], strict=True):
+            assert list(tp.to_dict()) == list(written)
+            assert tp.to_dict() == written
+        for w, written in zip(m.findings, obj["findings"], strict=True):
+            assert list(w.to_dict()) == list(written)
+            assert w.to_dict() == written

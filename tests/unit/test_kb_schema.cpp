@@ -31,10 +31,36 @@ std::vector<std::string> table_names(const Table& table) {
   return {names.begin(), names.end()};
 }
 
+// The fields the writer may leave out (their rule's Written is not always).
+template <class Table>
+std::vector<std::string> may_leave_out(const Table& table) {
+  namespace schema = myoref::schema;
+  std::vector<std::string> out;
+  schema::for_each_field(table, [&out](const auto& f) {
+    if (schema::written_of(f) != schema::Written::always)
+      out.emplace_back(f.name);
+  });
+  return out;
+}
+
 std::vector<std::string> keys(const json::value& v) {
   std::vector<std::string> out;
   for (const auto& kv : v.as_object())
     out.emplace_back(kv.key());
+  return out;
+}
+
+// The table's names in its order, less those that may be left out and are.
+template <class Table>
+std::vector<std::string> expected_keys(const json::value& written, const Table& table) {
+  const std::vector<std::string> present = keys(written);
+  const std::vector<std::string> optional = may_leave_out(table);
+  std::vector<std::string> out;
+  for (const std::string& name : table_names(table)) {
+    if (std::find(present.begin(), present.end(), name) != present.end() ||
+        std::find(optional.begin(), optional.end(), name) == optional.end())
+      out.push_back(name);
+  }
   return out;
 }
 
@@ -64,7 +90,7 @@ template <class Table>
 void check_record(const Table& table, const std::string& path) {
   INFO("record " << path);
   json::value doc = canonical();
-  CHECK(keys(doc.at_pointer(path)) == table_names(table));
+  CHECK(keys(doc.at_pointer(path)) == expected_keys(doc.at_pointer(path), table));
 
   for (const std::string& name : table_names(table)) {
     INFO("field " << name);
@@ -94,8 +120,18 @@ TEST_CASE("schema: writer and loader follow each record's field table", "[kb][sc
   check_record(schema::kRedFlag, "/red_flags/0");
   check_record(schema::kPrecaution, "/precautions/0");
   check_record(schema::kTriageRule, "/rules/0");
+  check_record(schema::kScreen, "/screens/0");
+  check_record(schema::kLookalike, "/lookalikes/0");
+  check_record(schema::kLookalikeFeatures, "/lookalikes/0/features");
   check_record(schema::kExercise, "/exercises/0");
   check_record(schema::kDose, "/exercises/0/dose");
+  check_record(schema::kMuscle, "/muscles/0");
+  check_record(schema::kCodes, "/muscles/0/codes");
+  check_record(schema::kStatement, "/muscles/0/summary");
+  check_record(schema::kStatement, "/muscles/0/actions/0");
+  check_record(schema::kLayer, "/muscles/0/layer");
+  check_record(schema::kAttachments, "/muscles/0/attachments");
+  check_record(schema::kFindingWeight, "/muscles/0/findings/0");
 }
 
 TEST_CASE("schema: a region's parts are written where it has some", "[kb][schema]") {
@@ -126,8 +162,99 @@ TEST_CASE("schema: every record of a kind is written with its table's keys", "[k
   }
   for (const auto& f : doc.at("findings").as_array())
     CHECK(keys(f) == table_names(schema::kFinding));
+  for (const auto& m : doc.at("muscles").as_array()) {
+    CHECK(keys(m) == table_names(schema::kMuscle));
+    CHECK(keys(m.at("codes")) == table_names(schema::kCodes));
+    CHECK(keys(m.at("layer")) == table_names(schema::kLayer));
+    CHECK(keys(m.at("attachments")) == table_names(schema::kAttachments));
+    for (const auto& w : m.at("findings").as_array())
+      CHECK(keys(w) == table_names(schema::kFindingWeight));
+    for (const auto& d : m.at("differentials").as_array())
+      CHECK(keys(d) == table_names(schema::kStatement));
+  }
   for (const auto& f : doc.at("red_flags").as_array())
     CHECK(keys(f) == table_names(schema::kRedFlag));
+  REQUIRE(!doc.at("screens").as_array().empty());
+  // A field that may be left out is left out, never written as null or [].
+  const auto left_out_when_unset = [](const json::value& v, const auto& table) {
+    for (const std::string& name : may_leave_out(table)) {
+      const json::value* given = v.as_object().if_contains(name);
+      CHECK((given == nullptr ||
+             (!given->is_null() && !(given->is_array() && given->as_array().empty()))));
+    }
+  };
+  std::size_t without_sex = 0;
+  for (const auto& x : doc.at("screens").as_array()) {
+    CHECK(keys(x) == expected_keys(x, schema::kScreen));
+    left_out_when_unset(x, schema::kScreen);
+    if (!x.as_object().contains("sex"))
+      ++without_sex;
+  }
+  CHECK(without_sex > 0);
+  REQUIRE(!doc.at("lookalikes").as_array().empty());
+  for (const auto& l : doc.at("lookalikes").as_array()) {
+    CHECK(keys(l) == expected_keys(l, schema::kLookalike));
+    CHECK(keys(l.at("features")) == expected_keys(l.at("features"), schema::kLookalikeFeatures));
+    left_out_when_unset(l, schema::kLookalike);
+    left_out_when_unset(l.at("features"), schema::kLookalikeFeatures);
+  }
+}
+
+TEST_CASE("schema: a field left out when unset is written when set", "[kb][schema]") {
+  namespace schema = myoref::schema;
+  json::value doc = canonical();
+  json::object& screen = record(doc, "/screens/0");
+  screen["age_min"] = 18;
+  screen["age_max"] = 90;
+  screen["sex"] = json::array{"female"};
+  screen["onset_not"] = "sudden";
+  json::object& lookalike = record(doc, "/lookalikes/0");
+  lookalike["level"] = "see_clinician";
+  json::object& features = record(doc, "/lookalikes/0/features");
+  features["age_min"] = 30;
+  features["age_max"] = 80;
+  features["duration_min_days"] = 2;
+  features["duration_max_days"] = 400;
+  features["onset"] = "gradual";
+  REQUIRE(load_problems(doc).empty());
+  const json::value written =
+      json::parse(KnowledgeBase::from_json(json::serialize(doc))->to_json());
+  const json::value& x = written.at_pointer("/screens/0");
+  CHECK(keys(x) == table_names(schema::kScreen));
+  CHECK(x.at("age_min") == 18);
+  CHECK(x.at("age_max") == 90);
+  CHECK(x.at("sex") == json::array{"female"});
+  CHECK(x.at("onset_not") == "sudden");
+  const json::value& l = written.at_pointer("/lookalikes/0");
+  CHECK(keys(l) == table_names(schema::kLookalike));
+  CHECK(l.at("level") == "see_clinician");
+  const json::value& f = l.at("features");
+  CHECK(keys(f) == table_names(schema::kLookalikeFeatures));
+  CHECK(f.at("age_min") == 30);
+  CHECK(f.at("age_max") == 80);
+  CHECK(f.at("duration_min_days") == 2);
+  CHECK(f.at("duration_max_days") == 400);
+  CHECK(f.at("onset") == "gradual");
+
+  // A sex or an onset that is not one is refused at its path.
+  json::value wrong = doc;
+  record(wrong, "/screens/0")["sex"] = json::array{"female", "neither"};
+  record(wrong, "/lookalikes/0/features")["onset"] = "slowly";
+  const auto problems = load_problems(wrong);
+  REQUIRE(problems.size() == 2);
+  CHECK(problems[0].path == "/screens/0/sex/1");
+  CHECK(problems[0].message == "\"neither\" is not one of female or male");
+  CHECK(problems[1].path == "/lookalikes/0/features/onset");
+  CHECK(problems[1].message == "\"slowly\" is not one of sudden or gradual");
+
+  // ... with the closest spelling when there is one, as for every enum.
+  json::value near = doc;
+  record(near, "/screens/0")["onset_not"] = "suden";
+  const auto near_problems = load_problems(near);
+  REQUIRE(near_problems.size() == 1);
+  CHECK(near_problems[0].path == "/screens/0/onset_not");
+  CHECK(near_problems[0].message ==
+        "\"suden\" is not one of sudden or gradual (did you mean \"sudden\"?)");
 }
 
 TEST_CASE("schema: an enum's spellings are its to_string and parse", "[kb][schema]") {

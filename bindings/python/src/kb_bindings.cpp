@@ -6,9 +6,12 @@
 // immutable model) and an index, so it stays valid for as long as Python
 // keeps it, whatever happens to the KnowledgeBase object it came from.
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -87,6 +90,116 @@ std::vector<std::string> cite_keys(const KnowledgeBase& kb, gsl::span<const Cita
   for (const CitationIndex c : cite)
     keys.push_back(kb.citations()[c].key);
   return keys;
+}
+
+// --- A record as a dict, by its field table (myoref/schema.hpp) -------------
+// The same keys, in the same order, with the same values as the canonical
+// writer's, so that a field added to a table shows here with no second spelling.
+
+const std::string& id_of(const KnowledgeBase& kb, schema::Ids ids, std::uint16_t index) {
+  switch (ids) {
+    case schema::Ids::citation:
+      return kb.citations()[index].key;
+    case schema::Ids::region:
+      return kb.regions()[index].id;
+    case schema::Ids::finding:
+      return kb.findings()[index].id;
+    case schema::Ids::red_flag:
+      return kb.red_flags()[index].id;
+    case schema::Ids::precaution:
+      return kb.precautions()[index].id;
+    case schema::Ids::muscle:
+      return kb.muscles()[index].id;
+    case schema::Ids::exercise:
+      return kb.exercises()[index].id;
+  }
+  return kb.citations()[index].key;
+}
+
+template <class Record, class Table>
+py::dict record_dict(const KnowledgeBase& kb, const Record& r, const Table& table);
+
+// One field into `out` by its member's type and rule; nothing when the rule
+// leaves it out.
+template <class T, class Rule>
+void put(const KnowledgeBase& /*kb*/, py::dict& out, const char* key, const T& value,
+         Rule /*rule*/) {
+  if constexpr (std::is_enum<T>::value) {
+    out[key] = str_of(to_string(value));
+  } else {
+    out[key] = value;
+  }
+}
+void put(const KnowledgeBase& /*kb*/, py::dict& out, const char* key, const std::optional<int>& n,
+         schema::Whole rule) {
+  if (rule.written == schema::Written::if_set && !n)
+    return;
+  out[key] = n;
+}
+template <class E>
+void put(const KnowledgeBase& /*kb*/, py::dict& out, const char* key, const std::optional<E>& e,
+         schema::Spelled rule) {
+  if (!e) {
+    if (rule.written != schema::Written::if_set)
+      out[key] = py::none();
+    return;
+  }
+  out[key] = str_of(to_string(*e));
+}
+template <class E>
+void put(const KnowledgeBase& /*kb*/, py::dict& out, const char* key, const std::vector<E>& items,
+         schema::Spelled rule) {
+  if (rule.written == schema::Written::if_any && items.empty())
+    return;
+  py::list list;
+  for (const E e : items)
+    list.append(str_of(to_string(e)));
+  out[key] = list;
+}
+void put(const KnowledgeBase& kb, py::dict& out, const char* key,
+         const std::vector<std::uint16_t>& indices, schema::Refs rule) {
+  if ((rule.written == schema::Written::with_precautions && kb.precautions().empty()) ||
+      (rule.written == schema::Written::if_any && indices.empty()))
+    return;
+  py::list ids;
+  for (const auto i : indices)
+    ids.append(id_of(kb, rule.ids, i));
+  out[key] = ids;
+}
+void put(const KnowledgeBase& kb, py::dict& out, const char* key,
+         const std::optional<std::uint16_t>& index, schema::Ref rule) {
+  out[key] = index ? py::object(py::str(id_of(kb, rule.ids, *index))) : py::object(py::none());
+}
+void put(const KnowledgeBase& kb, py::dict& out, const char* key, std::uint16_t index,
+         schema::Ref rule) {
+  out[key] = id_of(kb, rule.ids, index);
+}
+void put(const KnowledgeBase& kb, py::dict& out, const char* key,
+         const std::vector<CitationIndex>& cite, schema::Cite /*rule*/) {
+  py::list keys;
+  for (const auto c : cite)
+    keys.append(kb.citations()[c].key);
+  out[key] = keys;
+}
+void put(const KnowledgeBase& /*kb*/, py::dict& out, const char* key, float weight,
+         schema::Weight /*rule*/) {
+  // Weights are given to the thousandth: the number the canonical text holds.
+  out[key] = std::round(static_cast<double>(weight) * 1000.0) / 1000.0;
+}
+template <class Record, class Table>
+void put(const KnowledgeBase& kb, py::dict& out, const char* key, const Record& r,
+         schema::Nested<Table> rule) {
+  out[key] = record_dict(kb, r, *rule.fields);
+}
+
+template <class Record, class Table>
+py::dict record_dict(const KnowledgeBase& kb, const Record& r, const Table& table) {
+  py::dict out;
+  schema::for_each_field(table, [&](const auto& f) {
+    const std::string key(f.name);
+    put(kb, out, key.c_str(), r.*(f.member), f.rule);
+  });
+  return out;
 }
 
 StatementView statement(const KnowledgeBase& kb, const Statement& s) {
@@ -247,6 +360,9 @@ in words ("3 sets of 10 repetitions, each side, daily").)doc")
       .def("__repr__", [](const CitationRef& r) {
         return "<Citation " + get(r).key + ": " + quote(shortened(get(r).text, 60)) + ">";
       });
+  citation.def(
+      "to_dict", [](const CitationRef& r) { return record_dict(r.kb, get(r), schema::kCitation); },
+      "The citation as its canonical JSON object, a plain dict.");
   comparable<CitationRef>(citation);
 
   auto region = py::class_<RegionRef>(m, "Region", R"doc(
@@ -281,6 +397,9 @@ A region of the body chart. A paired region has a left and a right region key
         return "<Region " + get(r).id + " " + quote(get(r).name) + " " +
                std::string(to_string(get(r).laterality)) + ">";
       });
+  region.def(
+      "to_dict", [](const RegionRef& r) { return record_dict(r.kb, get(r), schema::kRegion); },
+      "The region as its canonical JSON object, a plain dict.");
   comparable<RegionRef>(region);
 
   auto finding = py::class_<FindingRef>(m, "Finding", R"doc(
@@ -298,6 +417,9 @@ id goes in an intake's ``findings`` or ``denied`` list.)doc");
       .def("__repr__", [](const FindingRef& r) {
         return "<Finding " + get(r).id + " " + quote(get(r).what) + ">";
       });
+  finding.def(
+      "to_dict", [](const FindingRef& r) { return record_dict(r.kb, get(r), schema::kFinding); },
+      "The finding as its canonical JSON object, a plain dict.");
   comparable<FindingRef>(finding);
 
   auto red_flag = py::class_<RedFlagRef>(m, "RedFlag", R"doc(
@@ -321,6 +443,9 @@ A sign that self-care is the wrong path; its id goes in an intake's
       .def("__repr__", [](const RedFlagRef& r) {
         return "<RedFlag " + get(r).id + " " + std::string(to_string(get(r).level)) + ">";
       });
+  red_flag.def(
+      "to_dict", [](const RedFlagRef& r) { return record_dict(r.kb, get(r), schema::kRedFlag); },
+      "The red flag as its canonical JSON object, a plain dict.");
   comparable<RedFlagRef>(red_flag);
 
   auto trigger_point = py::class_<TriggerPointRef>(m, "TriggerPoint", R"doc(
@@ -360,6 +485,10 @@ body the zones are, relative to the muscle: "same", "opposite", "both" or
                std::string(py::repr(py::cast(region_ids(r.kb, t.essential)))) + ", spillover " +
                std::string(py::repr(py::cast(region_ids(r.kb, t.spillover)))) + ">";
       });
+  trigger_point.def(
+      "to_dict",
+      [](const TriggerPointRef& r) { return record_dict(r.kb, get(r), schema::kTriggerPoint); },
+      "The trigger point as its canonical JSON object, a plain dict.");
   comparable<TriggerPointRef>(trigger_point);
 
   auto finding_weight = py::class_<FindingWeightRef>(m, "FindingWeight", R"doc(
@@ -381,6 +510,10 @@ A finding that counts for (``weight`` > 0) or against (``weight`` < 0) a muscle.
         return "<FindingWeight " + r.kb.findings()[get(r).finding].id + " " +
                std::string(py::repr(py::float_(static_cast<double>(get(r).weight)))) + ">";
       });
+  finding_weight.def(
+      "to_dict",
+      [](const FindingWeightRef& r) { return record_dict(r.kb, get(r), schema::kFindingWeight); },
+      "The weight as its canonical JSON object, a plain dict.");
   comparable<FindingWeightRef>(finding_weight);
 
   auto exercise = py::class_<ExerciseRef>(m, "Exercise", R"doc(
@@ -450,6 +583,9 @@ dose, instructions, cues, cautions, and easier (``regression``) and harder
         return "<Exercise " + get(r).id + " (" + std::string(to_string(get(r).step)) + ") " +
                quote(get(r).name) + ", " + get(r).dose.to_string() + ">";
       });
+  exercise.def(
+      "to_dict", [](const ExerciseRef& r) { return record_dict(r.kb, get(r), schema::kExercise); },
+      "The exercise as its canonical JSON object, a plain dict.");
   comparable<ExerciseRef>(exercise);
 
   auto muscle = py::class_<MuscleRef>(m, "Muscle", R"doc(
