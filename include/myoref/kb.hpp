@@ -384,9 +384,10 @@ class KnowledgeBase {
   /// ("muscle_text.where_it_is"); the key itself when no catalogue has it.
   std::string message(std::string_view key) const;
 
-  /// A dose in this knowledge base's language, numbers written as it writes
+  /// A dose of this knowledge base's exercises in its language (the
+  /// frequency is the exercise's own words), numbers written as it writes
   /// them ("hold 30 s, 3 repetitions, each side, daily"; in Spanish
-  /// "mantener 30 s, 3 repeticiones, a cada lado, a diario"). Dose::to_string()
+  /// "mantener 30 s, 3 repeticiones, cada lado, a diario"). Dose::to_string()
   /// is the English form.
   std::string dose_text(const Dose& dose) const;
 

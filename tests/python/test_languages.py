@@ -109,6 +109,17 @@ def test_a_plan_started_in_english_gives_its_triage_advice_in_spanish(en, es):
     assert english in step_en.advice and es.age_rule.advice not in step_en.advice
 
 
+def test_messages_and_doses_in_the_language(en, es):
+    dose = en.exercises["gluteus_medius_clamshell"].dose
+    assert en.dose_text(dose) == str(dose)
+    # The frequency is the exercise's words: the Spanish base's dose has them.
+    dose = es.exercises["gluteus_medius_clamshell"].dose
+    assert es.dose_text(dose) == "3 series de 12 repeticiones, cada lado, 3 veces por semana"
+    assert en.message("equipment.foam_roller") == "foam roller"
+    assert es.message("equipment.foam_roller") == "rodillo de espuma"
+    assert es.message("no.such.key") == "no.such.key"
+
+
 def test_missing_strings_fall_back_to_english_never_empty(en):
     pack = json.dumps({"region.sacrum.name": "Sacro", "text.not_a_diagnosis": ""})
     kb = en.localized("fr", pack)  # a language the library has not: the host's pack

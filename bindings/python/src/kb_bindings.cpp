@@ -803,6 +803,13 @@ built-in words; a string neither gives stays English, never empty.)doc")
           py::arg("lang"), py::arg("pack") = py::none(), R"doc(
 What a language leaves untranslated: {"locale", "chain", "kb_keys",
 "message_keys", "missing", "unknown", "placeholders", "complete"}.)doc")
+      .def("message", &KnowledgeBase::message, py::arg("key"), R"doc(
+Sentence ``key`` of the message catalogue in this knowledge base's language,
+for a host's own headings and labels (``"muscle_text.symptoms"``,
+``"equipment.foam_roller"``); the key itself when no catalogue has it.)doc")
+      .def("dose_text", &KnowledgeBase::dose_text, py::arg("dose"), R"doc(
+A Dose of this knowledge base's exercises in its language, numbers written as
+it writes them (``str(dose)`` is English): ``"mantener 30 s, 3 repeticiones, cada lado, a diario"``.)doc")
       .def_static(
           "from_json",
           [](py::handle text) {
