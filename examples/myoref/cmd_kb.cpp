@@ -104,12 +104,20 @@ void print_muscle(std::ostream& out, const KnowledgeBase& kb, const Muscle& m) {
   if (!m.aliases.empty())
     out << kb.message("muscle_text.also_called") << ' ' << joined(m.aliases) << '\n';
   out << kb.message(m.midline ? "muscle_text.midline" : "muscle_text.paired") << '\n';
-  if (!m.fma.empty() || !m.uberon.empty()) {
+  if (!m.fma.empty() || !m.uberon.empty() || !m.parts.empty()) {
     out << kb.message("muscle_text.codes");
     if (!m.fma.empty())
       out << " FMA " << m.fma;
     if (!m.uberon.empty())
       out << " UBERON " << m.uberon;
+    // A group of muscles: its members' codes, one after the other.
+    for (std::size_t i = 0; i < m.parts.size(); ++i) {
+      out << (i == 0 ? " " : "; ");
+      if (!m.parts[i].fma.empty())
+        out << "FMA " << m.parts[i].fma << (m.parts[i].uberon.empty() ? "" : " ");
+      if (!m.parts[i].uberon.empty())
+        out << "UBERON " << m.parts[i].uberon;
+    }
     out << '\n';
   }
   out << '\n' << cited(kb, m.summary) << '\n';

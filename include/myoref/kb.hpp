@@ -218,6 +218,14 @@ struct Attachments {
   std::vector<CitationIndex> cite;  ///< the sources behind it
 };
 
+/// One member muscle's ontology codes, for an entry that groups several
+/// muscles (the obliques, the medial hamstrings): the ontology has a term for
+/// each member and none for the group.
+struct MemberCodes {
+  std::string fma;     ///< Foundational Model of Anatomy id, "" when not given
+  std::string uberon;  ///< UBERON id, "" when not given
+};
+
 /// A muscle: anatomy, what loads it, symptoms, findings, trigger points with
 /// their zones, related muscles and its exercises for each protocol step.
 struct Muscle {
@@ -227,6 +235,7 @@ struct Muscle {
   bool midline = false;              ///< one candidate with no side (e.g. the pelvic floor)
   std::string fma;                   ///< Foundational Model of Anatomy id, "" when not given
   std::string uberon;                ///< UBERON id, "" when not given
+  std::vector<MemberCodes> parts;    ///< a group's members' codes, in the order it names them
   Statement summary;                 ///< one paragraph: what it is and why it matters
   Statement location;                ///< where it is, in words a person can follow
   Layer layer;                       ///< what lies over and under it

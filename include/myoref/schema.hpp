@@ -117,9 +117,10 @@ struct Nested {
 /// An array of objects, each read and written by another table.
 template <class Table>
 struct Each {
-  const Table* fields = nullptr;  ///< its table
-  Need need = Need::required;     ///< whether it must be given
-  Empty empty = Empty::refused;   ///< whether it may be empty
+  const Table* fields = nullptr;      ///< its table
+  Need need = Need::required;         ///< whether it must be given
+  Empty empty = Empty::refused;       ///< whether it may be empty
+  Written written = Written::always;  ///< when the writer writes it
 };
 /// An ontology number (digits only), optional: "" when left out, written as null.
 struct Code {};
@@ -237,9 +238,18 @@ inline constexpr auto kAttachments = std::make_tuple(
     field("origin", &Attachments::origin, Text{}),
     field("insertion", &Attachments::insertion, Text{}), field("cite", &Attachments::cite, Cite{}));
 
-/// A muscle's ontology codes, members of the muscle in its "codes" object.
+/// A group's member's codes (one item of "parts").
+inline constexpr auto kMemberCodes = std::make_tuple(field("fma", &MemberCodes::fma, Code{}),
+                                                     field("uberon", &MemberCodes::uberon, Code{}));
+
+/// A muscle's ontology codes, members of the muscle in its "codes" object;
+/// "parts", a group's members' codes, only where it has some (so that a base
+/// without keeps its canonical text and hash).
 inline constexpr auto kCodes =
-    std::make_tuple(field("fma", &Muscle::fma, Code{}), field("uberon", &Muscle::uberon, Code{}));
+    std::make_tuple(field("fma", &Muscle::fma, Code{}), field("uberon", &Muscle::uberon, Code{}),
+                    field("parts", &Muscle::parts,
+                          Each<decltype(kMemberCodes)>{&kMemberCodes, Need::optional,
+                                                       Empty::refused, Written::if_any}));
 
 /// A finding's weight for a muscle (the loader checks that a finding is not
 /// weighted twice, and keeps only good weights).

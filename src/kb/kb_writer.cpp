@@ -149,6 +149,8 @@ void write_field(const KbData& kb, json::object& o, std::string_view key, const 
 template <class Record, class Table>
 void write_field(const KbData& kb, json::object& o, std::string_view key,
                  const std::vector<Record>& items, schema::Each<Table> rule) {
+  if (rule.written == schema::Written::if_any && items.empty())
+    return;
   json::array out;
   out.reserve(items.size());
   for (const auto& r : items)
