@@ -104,6 +104,21 @@ def _as_byte_list(data):
     return text + "0"
 
 
+def read_object(path):
+    """The JSON object in file `path`, or None after saying on standard error
+    why it is not one."""
+    try:
+        with open(path, "rb") as f:
+            value = json.loads(f.read().decode("utf-8"))
+    except (OSError, ValueError) as e:
+        sys.stderr.write("%s: not a JSON object (%s)\n" % (path, e))
+        return None
+    if not isinstance(value, dict):
+        sys.stderr.write("%s: not a JSON object\n" % path)
+        return None
+    return value
+
+
 def main(argv):
     if len(argv) < 5:
         sys.stderr.write("usage: kb_bundle.py OUT.json OUT.cpp SYMBOL INPUT.json...\n")
@@ -111,14 +126,8 @@ def main(argv):
     out_json, out_cpp, symbol = argv[1:4]
     merged = {}
     for path in argv[4:]:
-        try:
-            with open(path, "rb") as f:
-                value = json.loads(f.read().decode("utf-8"))
-        except (OSError, ValueError) as e:
-            sys.stderr.write("%s: not a JSON object (%s)\n" % (path, e))
-            return 1
-        if not isinstance(value, dict):
-            sys.stderr.write("%s: not a JSON object\n" % path)
+        value = read_object(path)
+        if value is None:
             return 1
         for key, item in value.items():
             if key not in merged:

@@ -15,7 +15,6 @@ translators and are dropped.
 usage: locale_bundle.py OUT.json OUT.cpp SYMBOL INPUT.json...
 """
 
-import json
 import os
 import sys
 
@@ -36,14 +35,8 @@ def main(argv):
         if os.path.basename(os.path.dirname(parent)) != "locales":
             # data/locales/LANG/PART/NAME.json
             lang, part = os.path.basename(os.path.dirname(parent)), lang
-        try:
-            with open(path, "rb") as f:
-                value = json.loads(f.read().decode("utf-8"))
-        except (OSError, ValueError) as e:
-            sys.stderr.write("%s: not a JSON object (%s)\n" % (path, e))
-            return 1
-        if not isinstance(value, dict):
-            sys.stderr.write("%s: not a JSON object\n" % path)
+        value = kb_bundle.read_object(path)
+        if value is None:
             return 1
         into = merged.setdefault(lang, {}).setdefault(part, {})
         for key, text in value.items():

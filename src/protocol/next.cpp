@@ -124,21 +124,27 @@ json::object dose_json(const Dose& d) {
 std::string triage_advice_in(const KnowledgeBase& kb, const std::string& stored) {
   const std::vector<std::string>& source = detail::model_of(kb).source_advice;
   std::size_t at = 0;  // index into source: red flags, then rules, then the age rule
-  const auto said = [&](const std::string& here, const std::string& key) {
-    const bool was = here == stored || (at < source.size() && source[at] == stored) ||
-                     detail::builtin_word_is(key, stored);
+  // The key ("red_flag.ID.advice") is made only when the base's own words and
+  // its source's are not the stored text.
+  const auto said = [&](const std::string& here, const char* kind, const std::string& id) {
+    const bool was =
+        here == stored || (at < source.size() && source[at] == stored) ||
+        detail::builtin_word_is(
+            id.empty() ? std::string(kind) + ".advice" : kind + ('.' + id) + ".advice", stored);
     ++at;
     return was;
   };
   for (const RedFlag& f : kb.red_flags()) {
-    if (said(f.advice, "red_flag." + f.id + ".advice"))
+    if (said(f.advice, "red_flag", f.id))
       return f.advice;
   }
   for (const TriageRule& r : kb.triage_rules()) {
-    if (said(r.advice, "rule." + r.id + ".advice") && !r.advice.empty())
+    if (!r.advice.empty() && said(r.advice, "rule", r.id))
       return r.advice;
+    if (r.advice.empty())
+      ++at;
   }
-  if (said(kb.age_rule().advice, "age_rule.advice"))
+  if (said(kb.age_rule().advice, "age_rule", std::string()))
     return kb.age_rule().advice;
   return stored;
 }
