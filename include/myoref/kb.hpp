@@ -325,6 +325,9 @@ struct KbData;
 struct Engine;
 struct KbAccess;
 }  // namespace detail
+namespace schema {
+enum class Ids : std::uint8_t;  // the record kinds a reference names (myoref/schema.hpp)
+}  // namespace schema
 
 /// A loaded, validated knowledge base (see the file comment above).
 class KnowledgeBase {
@@ -424,6 +427,11 @@ class KnowledgeBase {
   gsl::span<const Exercise> exercises() const noexcept;
   const Chart& chart() const noexcept;
   ///@}
+
+  /// The id (a citation's key) of entry `index` of the kind `kind` names
+  /// (myoref/schema.hpp): how a reference to it is written. `index` must be
+  /// an index into that kind's span.
+  const std::string& id_of(schema::Ids kind, std::uint16_t index) const noexcept;
 
   /// The index of the entry with this id (a citation by its key); nullopt
   /// when there is none. Exact, case-sensitive match.

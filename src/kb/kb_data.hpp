@@ -115,6 +115,11 @@ struct KbData {
   IdTable exercise_by_id;
 };
 
+/// The id (a citation's key) of entry `index` of the kind `kind` names: the
+/// one switch from a reference's kind to its record (the canonical writer's
+/// and KnowledgeBase::id_of). `index` must be valid for that kind.
+const std::string& id_of(const KbData& kb, schema::Ids kind, std::uint16_t index) noexcept;
+
 /// Reads and validates a knowledge-base document into its model: every id
 /// resolved, the side tables and the lookups in place (kb_loader.cpp). The
 /// engine is compiled from it by the layer above (src/engine/engine.hpp).

@@ -40,26 +40,6 @@ json::array cite(const KbData& kb, const std::vector<CitationIndex>& keys) {
 
 // --- Writing a record by its schema table (myoref/schema.hpp) -----------------
 
-const std::string& id_of(const KbData& kb, schema::Ids ids, std::uint16_t index) {
-  switch (ids) {
-    case schema::Ids::citation:
-      return kb.citations[index].key;
-    case schema::Ids::region:
-      return kb.regions[index].id;
-    case schema::Ids::finding:
-      return kb.findings[index].id;
-    case schema::Ids::red_flag:
-      return kb.red_flags[index].id;
-    case schema::Ids::precaution:
-      return kb.precautions[index].id;
-    case schema::Ids::muscle:
-      return kb.muscles[index].id;
-    case schema::Ids::exercise:
-      return kb.exercises[index].id;
-  }
-  return kb.citations[index].key;
-}
-
 template <class Table, class Record>
 json::object record_object(const KbData& kb, const Record& r, const Table& table);
 

@@ -14,6 +14,7 @@
 #include "kb/kb_data.hpp"
 #include "kb/kb_writer.hpp"
 #include "myoref/kb.hpp"
+#include "myoref/schema.hpp"
 #include "util/json.hpp"
 #include "util/json_writer.hpp"
 #include "util/sha256.hpp"
@@ -54,6 +55,30 @@ const detail::KbData& empty_data() noexcept {
 }
 
 }  // namespace
+
+namespace detail {
+
+const std::string& id_of(const KbData& kb, schema::Ids kind, std::uint16_t index) noexcept {
+  switch (kind) {
+    case schema::Ids::citation:
+      return kb.citations[index].key;
+    case schema::Ids::region:
+      return kb.regions[index].id;
+    case schema::Ids::finding:
+      return kb.findings[index].id;
+    case schema::Ids::red_flag:
+      return kb.red_flags[index].id;
+    case schema::Ids::precaution:
+      return kb.precautions[index].id;
+    case schema::Ids::muscle:
+      return kb.muscles[index].id;
+    case schema::Ids::exercise:
+      return kb.exercises[index].id;
+  }
+  return kb.citations[index].key;
+}
+
+}  // namespace detail
 
 KnowledgeBase::KnowledgeBase() noexcept
     // Aliasing constructor with no owner: points at the shared empty model
@@ -155,6 +180,9 @@ gsl::span<const TriageRule> KnowledgeBase::triage_rules() const noexcept {
 }
 gsl::span<const Lookalike> KnowledgeBase::lookalikes() const noexcept {
   return d_->lookalikes;
+}
+const std::string& KnowledgeBase::id_of(schema::Ids kind, std::uint16_t index) const noexcept {
+  return detail::id_of(*d_, kind, index);
 }
 const TriageRule* KnowledgeBase::find_triage_rule(std::string_view id) const noexcept {
   for (const TriageRule& r : d_->triage_rules) {

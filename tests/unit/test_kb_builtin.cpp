@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,7 @@
 #include "kb/kb_data.hpp"
 #include "kb/kb_writer.hpp"
 #include "myoref/kb.hpp"
+#include "myoref/schema.hpp"
 #include "support.hpp"
 #include "util/json.hpp"
 #include "util/sha256.hpp"
@@ -158,4 +160,22 @@ TEST_CASE("every muscle's layer reads the schema's way: the skin is over it, nev
     for (const auto& under : m.layer.under)
       CHECK(under.find("skin") == std::string::npos);
   }
+}
+
+TEST_CASE("KnowledgeBase::id_of names the record a reference of each kind points at",
+          "[kb][builtin]") {
+  using myoref::schema::Ids;
+  const KnowledgeBase& kb = builtin();
+  const auto check = [&kb](Ids kind, auto records, auto id) {
+    REQUIRE(!records.empty());
+    for (std::size_t i = 0; i < records.size(); ++i)
+      CHECK(kb.id_of(kind, static_cast<std::uint16_t>(i)) == id(records[i]));
+  };
+  check(Ids::citation, kb.citations(), [](const auto& c) { return c.key; });
+  check(Ids::region, kb.regions(), [](const auto& r) { return r.id; });
+  check(Ids::finding, kb.findings(), [](const auto& r) { return r.id; });
+  check(Ids::red_flag, kb.red_flags(), [](const auto& r) { return r.id; });
+  check(Ids::precaution, kb.precautions(), [](const auto& r) { return r.id; });
+  check(Ids::muscle, kb.muscles(), [](const auto& r) { return r.id; });
+  check(Ids::exercise, kb.exercises(), [](const auto& r) { return r.id; });
 }
