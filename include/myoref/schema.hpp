@@ -1,8 +1,9 @@
 // The knowledge base's schema, written once: for each record a table of its
-// fields, each {name in the document, member of the struct, rule}. The loader
-// (src/kb/kb_loader.cpp) takes its list of accepted fields and its checks from
-// these tables, the canonical writer (src/kb/kb_writer.cpp) its keys and their
-// order, the Python bindings their to_dict() keys. Adding a field to one of
+// fields, each {name in the document, member of the struct, rule, doc}. The
+// loader (src/kb/kb_loader.cpp) takes its list of accepted fields and its
+// checks from these tables, the canonical writer (src/kb/kb_writer.cpp) its
+// keys and their order, the Python bindings their classes' attributes (name,
+// value by the rule, docstring) and to_dict() keys. Adding a field to one of
 // these records is one line here (plus its tests and docs/knowledge-base.md).
 //
 // A rule says how a field is read and written:
@@ -144,7 +145,8 @@ constexpr Written written(const Rule& rule) {
   }
 }
 
-/// One field: its name in the document, its member, its rule.
+/// One field: its name in the document, its member, its rule and what it
+/// means (the Python attribute's docstring).
 template <class Record, class Member, class Rule>
 struct Field {
   using record_type = Record;  ///< the struct the field belongs to
@@ -152,13 +154,14 @@ struct Field {
   std::string_view name;       ///< the key in the document
   Member Record::*member;      ///< where the model keeps it
   Rule rule;                   ///< how it is read and written
+  std::string_view doc;        ///< what it is, in a line (a Python docstring)
 };
 
 /// A Field, its types deduced.
 template <class Record, class Member, class Rule>
 constexpr Field<Record, Member, Rule> field(std::string_view name, Member Record::*member,
-                                            Rule rule) {
-  return {name, member, rule};
+                                            Rule rule, std::string_view doc = {}) {
+  return {name, member, rule, doc};
 }
 
 /// An object whose fields are more members of the record itself, by another
@@ -223,187 +226,267 @@ constexpr std::string_view name_of(const Table& table, Member Record::*member) {
 // In the canonical writer's key order (docs/knowledge-base.md).
 
 /// A statement: words and their sources.
-inline constexpr auto kStatement = std::make_tuple(field("text", &Statement::text, Text{}),
-                                                   field("cite", &Statement::cite, Cite{}));
+inline constexpr auto kStatement = std::make_tuple(
+    field("text", &Statement::text, Text{}, "The statement, in plain words."),
+    field("cite", &Statement::cite, Cite{}, "Citation keys, e.g. ``['donnelly2019']``."));
 
 /// What lies over and under a muscle (the loader checks that one of them is
 /// not empty).
 inline constexpr auto kLayer =
-    std::make_tuple(field("over", &Layer::over, Texts{Need::required, Empty::allowed}),
-                    field("under", &Layer::under, Texts{Need::required, Empty::allowed}),
-                    field("cite", &Layer::cite, Cite{}));
+    std::make_tuple(field("over", &Layer::over, Texts{Need::required, Empty::allowed},
+                          "Structures over (superficial to) the muscle."),
+                    field("under", &Layer::under, Texts{Need::required, Empty::allowed},
+                          "Structures under (deep to) it."),
+                    field("cite", &Layer::cite, Cite{}, "Citation keys."));
 
 /// Where a muscle starts and ends.
-inline constexpr auto kAttachments = std::make_tuple(
-    field("origin", &Attachments::origin, Text{}),
-    field("insertion", &Attachments::insertion, Text{}), field("cite", &Attachments::cite, Cite{}));
+inline constexpr auto kAttachments =
+    std::make_tuple(field("origin", &Attachments::origin, Text{}, "Where the muscle starts."),
+                    field("insertion", &Attachments::insertion, Text{}, "Where it ends."),
+                    field("cite", &Attachments::cite, Cite{}, "Citation keys."));
 
 /// A group's member's codes (one item of "parts").
-inline constexpr auto kMemberCodes = std::make_tuple(field("fma", &MemberCodes::fma, Code{}),
-                                                     field("uberon", &MemberCodes::uberon, Code{}));
+inline constexpr auto kMemberCodes = std::make_tuple(
+    field("fma", &MemberCodes::fma, Code{},
+          "The member's Foundational Model of Anatomy id, or None."),
+    field("uberon", &MemberCodes::uberon, Code{}, "The member's UBERON id, or None."));
 
 /// A muscle's ontology codes, members of the muscle in its "codes" object;
 /// "parts", a group's members' codes, only where it has some (so that a base
 /// without keeps its canonical text and hash).
-inline constexpr auto kCodes =
-    std::make_tuple(field("fma", &Muscle::fma, Code{}), field("uberon", &Muscle::uberon, Code{}),
-                    field("parts", &Muscle::parts,
-                          Each<decltype(kMemberCodes)>{&kMemberCodes, Need::optional,
-                                                       Empty::refused, Written::if_any}));
+inline constexpr auto kCodes = std::make_tuple(
+    field("fma", &Muscle::fma, Code{}, "Foundational Model of Anatomy id, or None."),
+    field("uberon", &Muscle::uberon, Code{}, "UBERON id, or None."),
+    field("parts", &Muscle::parts,
+          Each<decltype(kMemberCodes)>{&kMemberCodes, Need::optional, Empty::refused,
+                                       Written::if_any},
+          "For a group of muscles, each member's codes (MemberCodes); else empty."));
 
 /// A finding's weight for a muscle (the loader checks that a finding is not
 /// weighted twice, and keeps only good weights).
-inline constexpr auto kFindingWeight = std::make_tuple(
-    field("id", &FindingWeight::finding, Ref{Ids::finding}),
-    field("weight", &FindingWeight::weight, Weight{}), field("cite", &FindingWeight::cite, Cite{}));
+inline constexpr auto kFindingWeight =
+    std::make_tuple(field("id", &FindingWeight::finding, Ref{Ids::finding}, "The finding's id."),
+                    field("weight", &FindingWeight::weight, Weight{}, "In [-1, 1], never 0."),
+                    field("cite", &FindingWeight::cite, Cite{}, "Citation keys."));
 
 /// A region of the body chart.
 inline constexpr auto kRegion = std::make_tuple(
-    field("id", &Region::id, Id{}), field("name", &Region::name, Text{}),
-    field("laterality", &Region::laterality, Spelled{}), field("view", &Region::view, Spelled{}),
+    field("id", &Region::id, Id{}, "\"buttock_upper\""),
+    field("name", &Region::name, Text{}, "\"Upper buttock\""),
+    field("laterality", &Region::laterality, Spelled{}, "\"paired\" or \"midline\"."),
+    field("view", &Region::view, Spelled{},
+          "Which chart view shows it: \"front\", \"back\" or \"both\"."),
     field("parts", &Region::parts,
-          Refs{Ids::region, Need::optional, Empty::refused, Written::if_any}),
-    field("what", &Region::what, Text{}));
+          Refs{Ids::region, Need::optional, Empty::refused, Written::if_any},
+          "A coarse region's finer region ids (empty for any other)."),
+    field("what", &Region::what, Text{}, "A plain description a person can recognise."));
 
 /// The age rule (the loader checks younger_than <= older_than).
 inline constexpr auto kAgeRule = std::make_tuple(
-    field("level", &AgeRule::level, Spelled{}),
-    field("younger_than", &AgeRule::younger_than, Whole{0, 150}),
-    field("older_than", &AgeRule::older_than, Whole{0, 150}),
-    field("max_duration_days", &AgeRule::max_duration_days, Whole{0, 36500}),
-    field("advice", &AgeRule::advice, Text{}), field("cite", &AgeRule::cite, Cite{}));
+    field("level", &AgeRule::level, Spelled{}, "The triage level it raises to."),
+    field("younger_than", &AgeRule::younger_than, Whole{0, 150}, "Applies below this age ..."),
+    field("older_than", &AgeRule::older_than, Whole{0, 150}, "... or above this one ..."),
+    field("max_duration_days", &AgeRule::max_duration_days, Whole{0, 36500},
+          "... when the pain is this new or newer."),
+    field("advice", &AgeRule::advice, Text{}, "What to do when it applies."),
+    field("cite", &AgeRule::cite, Cite{}, "Citation keys."));
 
 /// A muscle's trigger point and its referral zones (the loader checks that
 /// an id is not repeated in the muscle, that spillover leaves out the essential
 /// zone, and that a midline muscle's side is "midline").
 inline constexpr auto kTriggerPoint = std::make_tuple(
-    field("id", &TriggerPoint::id, Id{}), field("name", &TriggerPoint::name, Text{}),
-    field("location", &TriggerPoint::location, Text{}),
-    field("essential", &TriggerPoint::essential, Refs{Ids::region, Need::required, Empty::refused}),
-    field("spillover", &TriggerPoint::spillover, Refs{Ids::region, Need::optional, Empty::allowed}),
-    field("side", &TriggerPoint::side, Spelled{}), field("cite", &TriggerPoint::cite, Cite{}));
+    field("id", &TriggerPoint::id, Id{}, "Unique within the muscle: \"posterior\"."),
+    field("name", &TriggerPoint::name, Text{}, "\"Posterior trigger point\""),
+    field("location", &TriggerPoint::location, Text{}, "Where to find it, in plain words."),
+    field("essential", &TriggerPoint::essential, Refs{Ids::region, Need::required, Empty::refused},
+          "Region ids of the essential zone."),
+    field("spillover", &TriggerPoint::spillover, Refs{Ids::region, Need::optional, Empty::allowed},
+          "Region ids of the spillover zone."),
+    field("side", &TriggerPoint::side, Spelled{}, "Side of the zones relative to the muscle."),
+    field("cite", &TriggerPoint::cite, Cite{}, "Citation keys."));
 
 /// A citation: key and reference.
-inline constexpr auto kCitation =
-    std::make_tuple(field("key", &Citation::key, Id{}), field("text", &Citation::text, Text{}));
+inline constexpr auto kCitation = std::make_tuple(
+    field("key", &Citation::key, Id{}, "The key statements cite it by (\"donnelly2019\")."),
+    field("text", &Citation::text, Text{}, "The full reference."));
 
 /// A finding: id, question, what.
-inline constexpr auto kFinding =
-    std::make_tuple(field("id", &Finding::id, Id{}), field("question", &Finding::question, Text{}),
-                    field("what", &Finding::what, Text{}));
+inline constexpr auto kFinding = std::make_tuple(
+    field("id", &Finding::id, Id{}, "\"walking\""),
+    field("question", &Finding::question, Text{}, "The question to ask a person."),
+    field("what", &Finding::what, Text{}, "A short description: \"pain when walking\"."));
 
 /// A red flag.
 inline constexpr auto kRedFlag = std::make_tuple(
-    field("id", &RedFlag::id, Id{}), field("level", &RedFlag::level, Spelled{}),
-    field("question", &RedFlag::question, Text{}), field("advice", &RedFlag::advice, Text{}),
-    field("cite", &RedFlag::cite, Cite{}));
+    field("id", &RedFlag::id, Id{}, "\"saddle_numbness\""),
+    field("level", &RedFlag::level, Spelled{}, "\"see_clinician\", \"urgent\" or \"emergency\"."),
+    field("question", &RedFlag::question, Text{}, "The question to ask a person."),
+    field("advice", &RedFlag::advice, Text{}, "What to do when it is confirmed."),
+    field("cite", &RedFlag::cite, Cite{}, "Citation keys."));
 
 /// A precaution.
 inline constexpr auto kPrecaution =
-    std::make_tuple(field("id", &Precaution::id, Id{}), field("name", &Precaution::name, Text{}),
-                    field("what", &Precaution::what, Text{}),
-                    field("changes", &Precaution::changes, Texts{Need::required, Empty::refused}),
-                    field("cite", &Precaution::cite, Cite{}));
+    std::make_tuple(field("id", &Precaution::id, Id{}, "\"blood_thinners\""),
+                    field("name", &Precaution::name, Text{}, "\"Blood-thinning medicine\""),
+                    field("what", &Precaution::what, Text{}, "Who it applies to, in plain words."),
+                    field("changes", &Precaution::changes, Texts{Need::required, Empty::refused},
+                          "What it changes for the exercises, one point each."),
+                    field("cite", &Precaution::cite, Cite{}, "Citation keys."));
 
 /// A screen: red-flag questions a drawing or a finding opens (the loader
 /// checks that it has regions or findings that open it).
 inline constexpr auto kScreen = std::make_tuple(
-    field("id", &Screen::id, Id{}), field("area", &Screen::area, Text{}),
-    field("regions", &Screen::region_ids, RegionIds<Screen>{&Screen::regions}),
-    field("findings", &Screen::findings, Refs{Ids::finding, Need::optional, Empty::allowed}),
-    field("red_flags", &Screen::red_flags, Refs{Ids::red_flag, Need::required, Empty::refused}),
-    field("age_min", &Screen::age_min, Whole{0, 150, Need::optional, Written::if_set}),
-    field("age_max", &Screen::age_max, Whole{0, 150, Need::optional, Written::if_set}),
-    field("sex", &Screen::sexes, Spelled{Need::optional, Written::if_any, Empty::refused}),
-    field("onset_not", &Screen::onset_not, Spelled{Need::optional, Written::if_set}),
-    field("cite", &Screen::cite, Cite{}));
+    field("id", &Screen::id, Id{}, "\"heart_and_lungs\""),
+    field("area", &Screen::area, Text{},
+          "The area in words: \"the chest, arm, neck, jaw or upper back\"."),
+    field("regions", &Screen::region_ids, RegionIds<Screen>{&Screen::regions},
+          "Region ids (as written) a drawing opens it by."),
+    field("findings", &Screen::findings, Refs{Ids::finding, Need::optional, Empty::allowed},
+          "Ids of the findings that open it too, when confirmed."),
+    field("red_flags", &Screen::red_flags, Refs{Ids::red_flag, Need::required, Empty::refused},
+          "Ids of the red flags whose questions it opens."),
+    field("age_min", &Screen::age_min, Whole{0, 150, Need::optional, Written::if_set},
+          "Only from this age (years), or None."),
+    field("age_max", &Screen::age_max, Whole{0, 150, Need::optional, Written::if_set},
+          "Only up to this age (years), or None."),
+    field("sex", &Screen::sexes, Spelled{Need::optional, Written::if_any, Empty::refused},
+          "Only for these sexes; empty for everyone."),
+    field("onset_not", &Screen::onset_not, Spelled{Need::optional, Written::if_set},
+          "Not when the pain began this way, or None."),
+    field("cite", &Screen::cite, Cite{}, "Citation keys."));
 
 /// What makes a look-alike match (the loader checks that it has regions or
 /// findings, and that min_findings is no more than the findings listed).
 inline constexpr auto kLookalikeFeatures = std::make_tuple(
     field("regions", &LookalikeFeatures::region_ids,
-          RegionIds<LookalikeFeatures>{&LookalikeFeatures::regions}),
+          RegionIds<LookalikeFeatures>{&LookalikeFeatures::regions},
+          "A drawn region among these ids (empty: any drawing)."),
     field("findings", &LookalikeFeatures::findings,
-          Refs{Ids::finding, Need::optional, Empty::allowed}),
-    field("min_findings", &LookalikeFeatures::min_findings, Whole{1, 64, Need::optional}),
+          Refs{Ids::finding, Need::optional, Empty::allowed},
+          "Ids of the confirmed findings that count."),
+    field("min_findings", &LookalikeFeatures::min_findings, Whole{1, 64, Need::optional},
+          "How many of ``findings`` must be confirmed."),
     field("sufficient", &LookalikeFeatures::sufficient,
-          Refs{Ids::finding, Need::optional, Empty::allowed}),
-    field("age_min", &LookalikeFeatures::age_min, Whole{0, 150, Need::optional, Written::if_set}),
-    field("age_max", &LookalikeFeatures::age_max, Whole{0, 150, Need::optional, Written::if_set}),
+          Refs{Ids::finding, Need::optional, Empty::allowed},
+          "Ids of findings any one of which, confirmed, is enough."),
+    field("age_min", &LookalikeFeatures::age_min, Whole{0, 150, Need::optional, Written::if_set},
+          "From this age (years), or None."),
+    field("age_max", &LookalikeFeatures::age_max, Whole{0, 150, Need::optional, Written::if_set},
+          "Up to this age (years), or None."),
     field("duration_min_days", &LookalikeFeatures::duration_min_days,
-          Whole{0, 36500, Need::optional, Written::if_set}),
+          Whole{0, 36500, Need::optional, Written::if_set},
+          "The pain at least this many days old, or None."),
     field("duration_max_days", &LookalikeFeatures::duration_max_days,
-          Whole{0, 36500, Need::optional, Written::if_set}),
-    field("onset", &LookalikeFeatures::onset, Spelled{Need::optional, Written::if_set}));
+          Whole{0, 36500, Need::optional, Written::if_set},
+          "The pain at most this many days old, or None."),
+    field("onset", &LookalikeFeatures::onset, Spelled{Need::optional, Written::if_set},
+          "How the pain began, or None."));
 
 /// A look-alike ("lookalikes").
 inline constexpr auto kLookalike = std::make_tuple(
-    field("id", &Lookalike::id, Id{}), field("name", &Lookalike::name, Text{}),
-    field("level", &Lookalike::level, Spelled{Need::optional, Written::if_set}),
+    field("id", &Lookalike::id, Id{}, "\"nerve_root_leg\""),
+    field("name", &Lookalike::name, Text{}, "\"Nerve-root irritation in the leg (sciatica)\""),
+    field("level", &Lookalike::level, Spelled{Need::optional, Written::if_set},
+          "The triage level it raises to at least when it matches, or None."),
     field("features", &Lookalike::features,
-          Nested<decltype(kLookalikeFeatures)>{&kLookalikeFeatures}),
-    field("opens", &Lookalike::opens, Refs{Ids::red_flag, Need::optional, Empty::allowed}),
-    field("set_aside", &Lookalike::set_aside, Refs{Ids::finding, Need::optional, Empty::allowed}),
-    field("why", &Lookalike::why, Text{}), field("advice", &Lookalike::advice, Text{}),
-    field("cite", &Lookalike::cite, Cite{}));
+          Nested<decltype(kLookalikeFeatures)>{&kLookalikeFeatures},
+          "When it matches (LookalikeFeatures)."),
+    field("opens", &Lookalike::opens, Refs{Ids::red_flag, Need::optional, Empty::allowed},
+          "Ids of the red flags whose questions it opens when it matches."),
+    field("set_aside", &Lookalike::set_aside, Refs{Ids::finding, Need::optional, Empty::allowed},
+          "Ids of the findings no longer counted for a muscle when it matches."),
+    field("why", &Lookalike::why, Text{}, "What it is and why it is named, in plain words."),
+    field("advice", &Lookalike::advice, Text{}, "What to do."),
+    field("cite", &Lookalike::cite, Cite{}, "Citation keys."));
 
 /// A triage rule ("rules").
-inline constexpr auto kTriageRule = std::make_tuple(
-    field("id", &TriageRule::id, Id{}), field("level", &TriageRule::level, Spelled{}),
-    field("reason", &TriageRule::reason, Text{}), field("advice", &TriageRule::advice, Text{}),
-    field("cite", &TriageRule::cite, Cite{}));
+inline constexpr auto kTriageRule =
+    std::make_tuple(field("id", &TriageRule::id, Id{}, "\"under_16\""),
+                    field("level", &TriageRule::level, Spelled{}, "The triage level it raises to."),
+                    field("reason", &TriageRule::reason, Text{}, "Why, in plain words."),
+                    field("advice", &TriageRule::advice, Text{}, "What to do."),
+                    field("cite", &TriageRule::cite, Cite{}, "Citation keys."));
 
 /// A muscle. Custom: aliases (each a valid id), findings (kFindingWeight, each
 /// finding once), trigger_points (kTriggerPoint, checked against the muscle)
 /// and protocol (an object of steps, each a list of exercises, checked in the
 /// loader's third pass); the loader also refuses a muscle related to itself.
 inline constexpr auto kMuscle = std::make_tuple(
-    field("id", &Muscle::id, Id{}), field("name", &Muscle::name, Text{}),
-    field("aliases", &Muscle::aliases, Custom{}), field("midline", &Muscle::midline, Flag{false}),
+    field("id", &Muscle::id, Id{}, "\"gluteus_medius\""),
+    field("name", &Muscle::name, Text{}, "\"Gluteus medius\""),
+    field("aliases", &Muscle::aliases, Custom{},
+          "Other ids that find it (\"psoas\" for iliopsoas)."),
+    field("midline", &Muscle::midline, Flag{false},
+          "True for a midline muscle: one candidate with no side."),
     group<Muscle>("codes", &kCodes, Need::optional),
-    field("summary", &Muscle::summary, Nested<decltype(kStatement)>{&kStatement}),
-    field("location", &Muscle::location, Nested<decltype(kStatement)>{&kStatement}),
-    field("layer", &Muscle::layer, Nested<decltype(kLayer)>{&kLayer}),
-    field("attachments", &Muscle::attachments, Nested<decltype(kAttachments)>{&kAttachments}),
+    field("summary", &Muscle::summary, Nested<decltype(kStatement)>{&kStatement},
+          "What it is and why it matters (a Statement)."),
+    field("location", &Muscle::location, Nested<decltype(kStatement)>{&kStatement},
+          "Where it is (a Statement)."),
+    field("layer", &Muscle::layer, Nested<decltype(kLayer)>{&kLayer},
+          "What lies over and under it (a Layer)."),
+    field("attachments", &Muscle::attachments, Nested<decltype(kAttachments)>{&kAttachments},
+          "Origin and insertion (Attachments)."),
     field("actions", &Muscle::actions,
-          Each<decltype(kStatement)>{&kStatement, Need::required, Empty::refused}),
+          Each<decltype(kStatement)>{&kStatement, Need::required, Empty::refused},
+          "What it does (Statements)."),
     field("loaded_by", &Muscle::loaded_by,
-          Each<decltype(kStatement)>{&kStatement, Need::required, Empty::refused}),
+          Each<decltype(kStatement)>{&kStatement, Need::required, Empty::refused},
+          "Activities that load it."),
     field("perpetuating_factors", &Muscle::perpetuating_factors,
-          Each<decltype(kStatement)>{&kStatement, Need::required, Empty::refused}),
+          Each<decltype(kStatement)>{&kStatement, Need::required, Empty::refused},
+          "What keeps its trigger points going (Statements)."),
     field("symptoms", &Muscle::symptoms,
-          Each<decltype(kStatement)>{&kStatement, Need::required, Empty::refused}),
-    field("findings", &Muscle::findings, Custom{}),
-    field("self_test", &Muscle::self_test, Nested<decltype(kStatement)>{&kStatement}),
-    field("trigger_points", &Muscle::trigger_points, Custom{}),
-    field("related", &Muscle::related, Refs{Ids::muscle, Need::optional, Empty::allowed}),
+          Each<decltype(kStatement)>{&kStatement, Need::required, Empty::refused},
+          "What a person notices (Statements)."),
+    field("findings", &Muscle::findings, Custom{},
+          "FindingWeights: the findings that count for or against it."),
+    field("self_test", &Muscle::self_test, Nested<decltype(kStatement)>{&kStatement},
+          "How a person can check it (a Statement)."),
+    field("trigger_points", &Muscle::trigger_points, Custom{},
+          "Its TriggerPoints with their referral zones."),
+    field("related", &Muscle::related, Refs{Ids::muscle, Need::optional, Empty::allowed},
+          "Muscles to check next, in order."),
     field("differentials", &Muscle::differentials,
-          Each<decltype(kStatement)>{&kStatement, Need::optional, Empty::allowed}),
-    field("protocol", &Muscle::protocol, Custom{}));
+          Each<decltype(kStatement)>{&kStatement, Need::optional, Empty::allowed},
+          "Conditions that can look alike."),
+    field("protocol", &Muscle::protocol, Custom{},
+          "{\"release\": [Exercise, ...], \"stretch\": [...], \"strengthen\": [...]}, in order."));
 
 /// An exercise's dose: at least one of its numbers is given (the loader checks).
 inline constexpr auto kDose = std::make_tuple(
-    field("hold_seconds", &Dose::hold_seconds, Whole{1, 600, Need::optional}),
-    field("repetitions", &Dose::repetitions, Whole{1, 100, Need::optional}),
-    field("sets", &Dose::sets, Whole{1, 10, Need::optional}),
-    field("duration_seconds", &Dose::duration_seconds, Whole{1, 3600, Need::optional}),
-    field("per_side", &Dose::per_side, Flag{false}), field("frequency", &Dose::frequency, Text{}));
+    field("hold_seconds", &Dose::hold_seconds, Whole{1, 600, Need::optional},
+          "Seconds to hold, or None."),
+    field("repetitions", &Dose::repetitions, Whole{1, 100, Need::optional},
+          "Repetitions per set, or None."),
+    field("sets", &Dose::sets, Whole{1, 10, Need::optional}, "Sets, or None."),
+    field("duration_seconds", &Dose::duration_seconds, Whole{1, 3600, Need::optional},
+          "Total seconds, or None."),
+    field("per_side", &Dose::per_side, Flag{false}, "Whether the dose is for each side."),
+    field("frequency", &Dose::frequency, Text{}, "How often: \"daily\", \"3 times a week\"."));
 
 /// An exercise.
 inline constexpr auto kExercise = std::make_tuple(
-    field("id", &Exercise::id, Id{}), field("name", &Exercise::name, Text{}),
-    field("step", &Exercise::step, Spelled{}),
-    field("targets", &Exercise::targets, Refs{Ids::muscle, Need::required, Empty::refused}),
-    field("equipment", &Exercise::equipment, Custom{}),  // a known tool, "none" alone
-    field("instructions", &Exercise::instructions, Texts{Need::required, Empty::refused}),
-    field("dose", &Exercise::dose, Nested<decltype(kDose)>{&kDose}),
-    field("cues", &Exercise::cues, Texts{Need::required, Empty::refused}),
-    field("cautions", &Exercise::cautions, Texts{Need::optional, Empty::allowed}),
+    field("id", &Exercise::id, Id{}, "The exercise id."),
+    field("name", &Exercise::name, Text{}, "Its name for people."),
+    field("step", &Exercise::step, Spelled{}, "\"release\", \"stretch\" or \"strengthen\"."),
+    field("targets", &Exercise::targets, Refs{Ids::muscle, Need::required, Empty::refused},
+          "The muscles it works on."),
+    field("equipment", &Exercise::equipment, Custom{},
+          "\"hands\", \"massage_ball\", \"foam_roller\", ..."),  // a known tool, "none" alone
+    field("instructions", &Exercise::instructions, Texts{Need::required, Empty::refused},
+          "What to do, step by step, in order."),
+    field("dose", &Exercise::dose, Nested<decltype(kDose)>{&kDose}, "The Dose."),
+    field("cues", &Exercise::cues, Texts{Need::required, Empty::refused},
+          "What to pay attention to while doing it."),
+    field("cautions", &Exercise::cautions, Texts{Need::optional, Empty::allowed},
+          "When to stop or take care."),
     field("ruled_out_by", &Exercise::ruled_out_by,
-          Refs{Ids::precaution, Need::required, Empty::allowed, Written::with_precautions}),
-    field("regression", &Exercise::regression, Ref{Ids::exercise}),
-    field("progression", &Exercise::progression, Ref{Ids::exercise}),
-    field("cite", &Exercise::cite, Cite{}));
+          Refs{Ids::precaution, Need::required, Empty::allowed, Written::with_precautions},
+          "The ids of the precautions under which it is never offered (\"pregnant\", ...)."),
+    field("regression", &Exercise::regression, Ref{Ids::exercise}, "An easier Exercise, or None."),
+    field("progression", &Exercise::progression, Ref{Ids::exercise}, "A harder Exercise, or None."),
+    field("cite", &Exercise::cite, Cite{}, "Citation keys."));
 
 }  // namespace myoref::schema
 

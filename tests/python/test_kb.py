@@ -336,3 +336,149 @@ def test_record_to_dict_is_its_canonical_object(kb):
         for w, written in zip(m.findings, obj["findings"], strict=True):
             assert list(w.to_dict()) == list(written)
             assert w.to_dict() == written
+
+
+# --- Attributes from the field tables (myoref/schema.hpp) ---------------------
+
+#: Every class whose attributes and to_dict() come from a field table.
+TABLE_CLASSES = {"Statement", "Layer", "Attachments", "MemberCodes", "AgeRule",
+                 "LookalikeFeatures", "Dose", "Citation", "Region", "Finding", "RedFlag",
+                 "Precaution", "Screen", "TriageRule", "Lookalike", "TriggerPoint",
+                 "FindingWeight", "Exercise", "Muscle"}
+
+
+def plain(value):
+    """An attribute's value as the canonical JSON gives it: a muscle or an
+    exercise by its id, a nested record by its to_dict()."""
+    if isinstance(value, (myoref.Muscle, myoref.Exercise)):
+        return value.id
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    return value
+
+
+def records_with_objects(kb):
+    """(record object, its object in kb.to_json()) for every table-driven
+    record of the knowledge base, nested ones included."""
+    doc = json.loads(kb.to_json())
+    out = [(kb.age_rule, doc["age_rule"])]
+    for records, key in [(kb.citations, "citations"), (kb.regions, "regions"),
+                         (kb.findings, "findings"), (kb.red_flags, "red_flags"),
+                         (kb.precautions, "precautions"), (kb.screens, "screens"),
+                         (kb.triage_rules, "rules"), (kb.lookalikes, "lookalikes"),
+                         (kb.exercises, "exercises")]:
+        written = doc.get(key, [])
+        assert len(records) == len(written), key
+        out += list(zip(records, written))
+    out += [(x.features, obj["features"]) for x, obj in zip(kb.lookalikes, doc.get("lookalikes", []))]
+    out += [(e.dose, obj["dose"]) for e, obj in zip(kb.exercises, doc["exercises"])]
+    for m, obj in zip(kb.muscles, doc["muscles"], strict=True):
+        for name in ("summary", "location", "layer", "attachments", "self_test"):
+            out.append((getattr(m, name), obj[name]))
+        for name in ("actions", "loaded_by", "perpetuating_factors", "symptoms", "differentials"):
+            out += list(zip(getattr(m, name), obj[name], strict=True))
+        out += list(zip(m.parts, obj.get("codes", {}).get("parts", []), strict=True))
+        out += list(zip(m.trigger_points, obj["trigger_points"], strict=True))
+        out += list(zip(m.findings, obj["findings"], strict=True))
+    return out
+
+
+def test_every_table_field_is_an_attribute():
+    # The tables' field names (a group's, like a muscle's "codes", in its
+    # place), read from the tables apart from the attributes: a field added to
+    # a table and not exposed fails here.
+    tables = myoref._core._schema_fields()
+    assert set(tables) == TABLE_CLASSES
+    for name, fields in tables.items():
+        cls = getattr(myoref, name)
+        assert fields, name
+        missing = [f for f in fields if not isinstance(vars(cls).get(f), property)]
+        assert not missing, f"{name}: {missing} are table fields but not attributes"
+        for f in fields:
+            assert vars(cls)[f].__doc__.strip(), f"{name}.{f} has no docstring"
+
+
+@pytest.mark.parametrize("make", ["default", "minimal"])
+def test_attributes_are_the_canonical_values(kb, minimal_kb, make):
+    # For every table-driven record of a base: its attributes cover its
+    # canonical object's keys, to_dict() is that object (keys in order), and
+    # each attribute holds the same value (a Muscle or Exercise by id, a
+    # nested record by its to_dict()).
+    base = kb if make == "default" else minimal_kb
+    tables = myoref._core._schema_fields()
+    seen = set()
+    for record, obj in records_with_objects(base):
+        name = type(record).__name__
+        seen.add(name)
+        assert set(obj) <= set(tables[name]), (name, set(obj) - set(tables[name]))
+        assert list(record.to_dict()) == list(obj), name
+        assert record.to_dict() == obj, name
+        for key, value in obj.items():
+            expected = pytest.approx(value, abs=5e-4) if isinstance(value, float) else value
+            assert plain(getattr(record, key)) == expected, (name, key)
+    for m in base.muscles:
+        obj = m.to_dict()["muscle"]
+        codes = obj.pop("codes", {})
+        for key, value in {**obj, **codes}.items():
+            assert plain(getattr(m, key)) == value, (m.id, key)
+    if make == "default":
+        assert seen == TABLE_CLASSES - {"Muscle"}
+
+
+def test_nested_records_to_dict(kb):
+    m = kb.muscles["gluteus_medius"]
+    written = m.to_dict()["muscle"]
+    assert m.summary.to_dict() == written["summary"]
+    assert m.layer.to_dict() == written["layer"]
+    assert m.attachments.to_dict() == written["attachments"]
+    assert [s.to_dict() for s in m.actions] == written["actions"]
+    assert kb.age_rule.to_dict() == json.loads(kb.to_json())["age_rule"]
+    grouped = next(m for m in kb.muscles if m.parts)
+    assert all(isinstance(p, myoref.MemberCodes) for p in grouped.parts)
+    assert [p.to_dict() for p in grouped.parts] == grouped.to_dict()["muscle"]["codes"]["parts"]
+    assert kb.muscles["gluteus_medius"].parts == []
+
+
+def test_precautions_screens_rules_and_lookalikes(kb):
+    doc = json.loads(kb.to_json())
+    kinds = [(kb.precautions, kb.precaution, myoref.Precaution, "precautions"),
+             (kb.screens, kb.screen, myoref.Screen, "screens"),
+             (kb.triage_rules, kb.triage_rule, myoref.TriageRule, "rules"),
+             (kb.lookalikes, kb.lookalike, myoref.Lookalike, "lookalikes")]
+    for catalog, lookup, cls, key in kinds:
+        assert isinstance(catalog, myoref.Catalog)
+        assert [r.id for r in catalog] == [obj["id"] for obj in doc[key]]
+        for record in catalog:
+            assert isinstance(record, cls)
+            assert lookup(record.id) == record and catalog[record.id] == record
+            assert hash(lookup(record.id)) == hash(record)
+            assert repr(record).startswith(f"<{cls.__name__} {record.id} ")
+        with pytest.raises(myoref.NotFound):
+            lookup("no_such_record")
+        assert "no_such_record" not in catalog
+    p = kb.precaution("blood_thinners")
+    assert p.name and p.what and p.changes and p.cite
+    assert any("blood_thinners" in e.ruled_out_by for e in kb.exercises) or p.changes
+    with pytest.raises(myoref.NotFound) as caught:
+        kb.precaution("blood_thinner")
+    assert "blood_thinners" in str(caught.value.diagnostics)
+    s = kb.screen("heart_and_lungs")
+    assert "chest" in s.regions and s.red_flags
+    assert all(isinstance(f, str) and kb.red_flag(f) for f in s.red_flags)
+    assert kb.triage_rule("under_16").level in ("see_clinician", "urgent", "emergency")
+    x = kb.lookalike("nerve_root_leg")
+    assert isinstance(x.features, myoref.LookalikeFeatures)
+    assert x.features.to_dict() == x.to_dict()["features"]
+    assert x.level in (None, "see_clinician", "urgent", "emergency")
+    assert repr(x.features).startswith("<LookalikeFeatures regions=[")
+    assert x != kb.lookalike(kb.lookalikes[1].id)
+
+
+def test_a_base_without_precautions_has_empty_catalogs(minimal_kb):
+    doc = json.loads(minimal_kb.to_json())
+    assert len(minimal_kb.precautions) == len(doc.get("precautions", []))
+    assert len(minimal_kb.lookalikes) == len(doc.get("lookalikes", []))

@@ -47,7 +47,7 @@ std::string text_of(const json::value& v) {
 }  // namespace
 
 TEST_CASE("the built-in knowledge base equals the bundled file", "[kb][builtin]") {
-  const KnowledgeBase kb = builtin();
+  const KnowledgeBase& kb = builtin();
   auto file = KnowledgeBase::from_json(myoref::test::read_text(MYOREF_DEFAULT_KB_JSON));
   REQUIRE(file);
   CHECK(file->hash() == kb.hash());
@@ -57,7 +57,7 @@ TEST_CASE("the built-in knowledge base equals the bundled file", "[kb][builtin]"
 TEST_CASE("the hash embedded at build time is the one computed from the embedded text",
           "[kb][builtin][canonical]") {
   const std::string_view embedded_hash = myoref::detail::kDefaultKbHash;
-  const KnowledgeBase kb = builtin();
+  const KnowledgeBase& kb = builtin();
   // Before anything asks for it: builtin() set it from the build (ctest runs
   // each test case in a process of its own, so nothing has asked yet).
   CHECK(myoref::detail::model_of(kb).hash == embedded_hash);
@@ -81,7 +81,7 @@ TEST_CASE("the hash embedded at build time is the one computed from the embedded
 
 TEST_CASE("every vocabulary id is in the built-in knowledge base as the contract says",
           "[kb][builtin][vocabulary]") {
-  const KnowledgeBase kb = builtin();
+  const KnowledgeBase& kb = builtin();
   const json::value vocab = vocabulary();
 
   for (const auto& r : vocab.at("regions").as_array()) {
@@ -141,7 +141,7 @@ TEST_CASE("every vocabulary id is in the built-in knowledge base as the contract
 
 TEST_CASE("the built-in knowledge base round-trips through its canonical form",
           "[kb][builtin][canonical]") {
-  const KnowledgeBase kb = builtin();
+  const KnowledgeBase& kb = builtin();
   const std::string text = kb.to_json();
   auto again = KnowledgeBase::from_json(text);
   REQUIRE(again);
@@ -154,7 +154,7 @@ TEST_CASE("every muscle's layer reads the schema's way: the skin is over it, nev
   // layer.over is what lies over the muscle ("Covered by"), layer.under what it
   // lies on (docs/knowledge-base.md). Swapped lists put the skin under a muscle;
   // some deep muscles name no skin at all, which is fine.
-  const KnowledgeBase kb = builtin();
+  const KnowledgeBase& kb = builtin();
   for (const auto& m : kb.muscles()) {
     INFO("muscle " << m.id);
     for (const auto& under : m.layer.under)

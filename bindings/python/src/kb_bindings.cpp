@@ -1,14 +1,20 @@
 // KnowledgeBase and its records: regions, findings, red flags, the age rule,
-// citations, muscles with their trigger points, finding weights and protocol,
-// and exercises with their doses.
+// precautions, screens, triage rules, look-alikes, citations, muscles with
+// their trigger points, finding weights and protocol, and exercises with their
+// doses.
+//
+// A record class's attributes and to_dict() come from the record's field
+// table (myoref/schema.hpp): one attribute per field, named as the field,
+// valued by the field's rule (value_of below), documented by the table. A
+// field added to a table is an attribute here with no line of its own. What
+// is not a field (Region.keys, Muscle.candidates, reprs) is written by hand.
 //
 // A record object holds a copy of its KnowledgeBase (cheap: copies share one
-// immutable model) and an index, so it stays valid for as long as Python
-// keeps it, whatever happens to the KnowledgeBase object it came from.
-#include <array>
+// immutable model) and an index (or, for a record inside another, a pointer
+// into that model), so it stays valid for as long as Python keeps it,
+// whatever happens to the KnowledgeBase object it came from.
 #include <cmath>
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -24,6 +30,18 @@
 namespace myoref::python {
 namespace {
 
+/// A record inside another record or the knowledge base itself (a muscle's
+/// statements, layer and attachments, a group's member codes, a look-alike's
+/// features, the age rule): the knowledge base and where the record is in
+/// its model, which lives as long as `kb` does.
+template <class T>
+struct Part {
+  KnowledgeBase kb;
+  const T* value = nullptr;
+};
+
+// --- A record object's record -------------------------------------------------
+
 const Region& get(const RegionRef& r) {
   return r.kb.regions()[r.index];
 }
@@ -32,6 +50,18 @@ const Finding& get(const FindingRef& r) {
 }
 const RedFlag& get(const RedFlagRef& r) {
   return r.kb.red_flags()[r.index];
+}
+const Precaution& get(const PrecautionRef& r) {
+  return r.kb.precautions()[r.index];
+}
+const Screen& get(const ScreenRef& r) {
+  return r.kb.screens()[r.index];
+}
+const TriageRule& get(const TriageRuleRef& r) {
+  return r.kb.triage_rules()[r.index];
+}
+const Lookalike& get(const LookalikeRef& r) {
+  return r.kb.lookalikes()[r.index];
 }
 const Citation& get(const CitationRef& r) {
   return r.kb.citations()[r.index];
@@ -48,43 +78,34 @@ const TriggerPoint& get(const TriggerPointRef& r) {
 const FindingWeight& get(const FindingWeightRef& r) {
   return r.kb.muscles()[r.muscle].findings[r.index];
 }
+template <class T>
+const T& get(const Part<T>& p) {
+  return *p.value;
+}
+/// A Dose refers to nothing in its knowledge base: its Python class is the
+/// C++ struct itself (plans give them too).
+const Dose& get(const Dose& d) {
+  return d;
+}
+
+/// The knowledge base a record object came from (an empty one for a Dose,
+/// whose fields name nothing in it).
+template <class Self>
+const KnowledgeBase& kb_of(const Self& self) {
+  return self.kb;
+}
+const KnowledgeBase& kb_of(const Dose& /*dose*/) {
+  static const KnowledgeBase kNone;
+  return kNone;
+}
 
 template <class R>
 R ref(const KnowledgeBase& kb, std::size_t index) {
   return R{kb, static_cast<std::uint16_t>(index)};
 }
 
-/// A clinical statement with the keys of the citations behind it.
-struct StatementView {
-  std::string text;
-  std::vector<std::string> cite;
-};
-
-/// What lies over and under a muscle.
-struct LayerView {
-  std::vector<std::string> over;
-  std::vector<std::string> under;
-  std::vector<std::string> cite;
-};
-
-/// Where a muscle starts and ends.
-struct AttachmentsView {
-  std::string origin;
-  std::string insertion;
-  std::vector<std::string> cite;
-};
-
-/// New pain in the young or the old (a copy of the knowledge base's rule).
-struct AgeRuleView {
-  std::string level;
-  int younger_than = 0;
-  int older_than = 0;
-  int max_duration_days = 0;
-  std::string advice;
-  std::vector<std::string> cite;
-};
-
-std::vector<std::string> cite_keys(const KnowledgeBase& kb, gsl::span<const CitationIndex> cite) {
+std::vector<std::string> cite_keys(const KnowledgeBase& kb,
+                                   const std::vector<CitationIndex>& cite) {
   std::vector<std::string> keys;
   keys.reserve(cite.size());
   for (const CitationIndex c : cite)
@@ -92,29 +113,146 @@ std::vector<std::string> cite_keys(const KnowledgeBase& kb, gsl::span<const Cita
   return keys;
 }
 
-// --- A record as a dict, by its field table (myoref/schema.hpp) -------------
-// The same keys, in the same order, with the same values as the canonical
-// writer's, so that a field added to a table shows here with no second spelling.
-
-const std::string& id_of(const KnowledgeBase& kb, schema::Ids ids, std::uint16_t index) {
-  switch (ids) {
-    case schema::Ids::citation:
-      return kb.citations()[index].key;
-    case schema::Ids::region:
-      return kb.regions()[index].id;
-    case schema::Ids::finding:
-      return kb.findings()[index].id;
-    case schema::Ids::red_flag:
-      return kb.red_flags()[index].id;
-    case schema::Ids::precaution:
-      return kb.precautions()[index].id;
-    case schema::Ids::muscle:
-      return kb.muscles()[index].id;
-    case schema::Ids::exercise:
-      return kb.exercises()[index].id;
-  }
-  return kb.citations()[index].key;
+/// The ids of records of one kind, by index.
+std::vector<std::string> ids_of(const KnowledgeBase& kb, schema::Ids kind,
+                                const std::vector<std::uint16_t>& list) {
+  std::vector<std::string> out;
+  out.reserve(list.size());
+  for (const auto i : list)
+    out.push_back(kb.id_of(kind, i));
+  return out;
 }
+
+// --- An attribute's value, by the field's member type and rule ---------------
+// The canonical value (as to_dict() gives it), except where Python gives
+// more, always for every field of the rule or type:
+//   Refs, Ref  a muscle or an exercise is its Muscle or Exercise object; any
+//              other kind (regions, findings, red flags, precautions: what an
+//              intake names) its id
+//   Nested     an object of the nested record's class (Statement, Layer, ...)
+//   Each       a list of them
+//   Weight     the weight as the model keeps it (to_dict() rounds it)
+//   Custom     a muscle's findings, trigger points and protocol are
+//              FindingWeight, TriggerPoint and Exercise objects
+
+/// Text, numbers, flags, lists of text (Id, Text, Whole, Flag, Texts,
+/// RegionIds, Custom lists): as they are.
+template <class Self, class T, class Rule>
+py::object value_of(const Self& /*self*/, const T& value, Rule /*rule*/) {
+  return py::cast(value);
+}
+template <class Self, class E, std::enable_if_t<std::is_enum<E>::value, int> = 0>
+py::object value_of(const Self& /*self*/, E e, schema::Spelled /*rule*/) {
+  return str_of(to_string(e));
+}
+template <class Self, class E>
+py::object value_of(const Self& /*self*/, const std::optional<E>& e, schema::Spelled /*rule*/) {
+  return e ? py::object(str_of(to_string(*e))) : py::object(py::none());
+}
+template <class Self, class E>
+py::object value_of(const Self& /*self*/, const std::vector<E>& items, schema::Spelled /*rule*/) {
+  py::list out;
+  for (const E e : items)
+    out.append(str_of(to_string(e)));
+  return out;
+}
+template <class Self>
+py::object value_of(const Self& /*self*/, const std::string& code, schema::Code /*rule*/) {
+  return str_or_none(code);
+}
+template <class Self>
+py::object value_of(const Self& /*self*/, float weight, schema::Weight /*rule*/) {
+  return py::float_(static_cast<double>(weight));
+}
+template <class Self>
+py::object value_of(const Self& self, const std::vector<CitationIndex>& cite,
+                    schema::Cite /*rule*/) {
+  return py::cast(cite_keys(kb_of(self), cite));
+}
+
+/// A reference: the Muscle or Exercise object, or the id of anything else.
+py::object reference(const KnowledgeBase& kb, schema::Ids ids, std::uint16_t index) {
+  switch (ids) {
+    case schema::Ids::muscle:
+      return py::cast(ref<MuscleRef>(kb, index));
+    case schema::Ids::exercise:
+      return py::cast(ref<ExerciseRef>(kb, index));
+    case schema::Ids::citation:
+    case schema::Ids::region:
+    case schema::Ids::finding:
+    case schema::Ids::red_flag:
+    case schema::Ids::precaution:
+      break;
+  }
+  return str_of(kb.id_of(ids, index));
+}
+template <class Self>
+py::object value_of(const Self& self, const std::vector<std::uint16_t>& indices,
+                    schema::Refs rule) {
+  py::list out;
+  for (const auto i : indices)
+    out.append(reference(kb_of(self), rule.ids, i));
+  return out;
+}
+template <class Self>
+py::object value_of(const Self& self, const std::optional<std::uint16_t>& index, schema::Ref rule) {
+  return index ? reference(kb_of(self), rule.ids, *index) : py::object(py::none());
+}
+template <class Self>
+py::object value_of(const Self& self, std::uint16_t index, schema::Ref rule) {
+  return reference(kb_of(self), rule.ids, index);
+}
+
+/// A nested record as an object of its class.
+template <class T>
+py::object part(const KnowledgeBase& kb, const T& value) {
+  return py::cast(Part<T>{kb, &value});
+}
+py::object part(const KnowledgeBase& /*kb*/, const Dose& dose) {
+  return py::cast(dose);
+}
+template <class Self, class T, class Table>
+py::object value_of(const Self& self, const T& value, schema::Nested<Table> /*rule*/) {
+  return part(kb_of(self), value);
+}
+template <class Self, class T, class Table>
+py::object value_of(const Self& self, const std::vector<T>& items, schema::Each<Table> /*rule*/) {
+  py::list out;
+  for (const T& item : items)
+    out.append(part(kb_of(self), item));
+  return out;
+}
+
+// A muscle's Custom fields, by their type.
+py::object value_of(const MuscleRef& r, const std::vector<FindingWeight>& weights,
+                    schema::Custom /*rule*/) {
+  py::list out;
+  for (std::size_t i = 0; i < weights.size(); ++i)
+    out.append(FindingWeightRef{r.kb, r.index, static_cast<std::uint16_t>(i)});
+  return out;
+}
+py::object value_of(const MuscleRef& r, const std::vector<TriggerPoint>& trigger_points,
+                    schema::Custom /*rule*/) {
+  py::list out;
+  for (std::size_t i = 0; i < trigger_points.size(); ++i)
+    out.append(TriggerPointRef{r.kb, r.index, static_cast<std::uint16_t>(i)});
+  return out;
+}
+py::object value_of(const MuscleRef& r, const std::vector<ExerciseIndex> (&protocol)[kStepCount],
+                    schema::Custom /*rule*/) {
+  py::dict out;
+  for (int s = 0; s < kStepCount; ++s) {
+    py::list list;
+    for (const ExerciseIndex e : protocol[s])
+      list.append(ref<ExerciseRef>(r.kb, e));
+    out[str_of(to_string(static_cast<Step>(s)))] = list;
+  }
+  return out;
+}
+
+// --- A record as a dict, by its field table ------------------------------------
+// The same keys, in the same order, with the same values as the canonical
+// writer's (src/kb/kb_writer.cpp).
 
 template <class Record, class Table>
 py::dict record_dict(const KnowledgeBase& kb, const Record& r, const Table& table);
@@ -163,23 +301,24 @@ void put(const KnowledgeBase& kb, py::dict& out, const char* key,
     return;
   py::list ids;
   for (const auto i : indices)
-    ids.append(id_of(kb, rule.ids, i));
+    ids.append(str_of(kb.id_of(rule.ids, i)));
   out[key] = ids;
 }
 void put(const KnowledgeBase& kb, py::dict& out, const char* key,
          const std::optional<std::uint16_t>& index, schema::Ref rule) {
-  out[key] = index ? py::object(py::str(id_of(kb, rule.ids, *index))) : py::object(py::none());
+  out[key] = index ? py::object(str_of(kb.id_of(rule.ids, *index))) : py::object(py::none());
 }
 void put(const KnowledgeBase& kb, py::dict& out, const char* key, std::uint16_t index,
          schema::Ref rule) {
-  out[key] = id_of(kb, rule.ids, index);
+  out[key] = str_of(kb.id_of(rule.ids, index));
 }
 void put(const KnowledgeBase& kb, py::dict& out, const char* key,
          const std::vector<CitationIndex>& cite, schema::Cite /*rule*/) {
-  py::list keys;
-  for (const auto c : cite)
-    keys.append(kb.citations()[c].key);
-  out[key] = keys;
+  out[key] = cite_keys(kb, cite);
+}
+void put(const KnowledgeBase& /*kb*/, py::dict& out, const char* key, const std::string& code,
+         schema::Code /*rule*/) {
+  out[key] = str_or_none(code);
 }
 void put(const KnowledgeBase& /*kb*/, py::dict& out, const char* key, float weight,
          schema::Weight /*rule*/) {
@@ -191,36 +330,85 @@ void put(const KnowledgeBase& kb, py::dict& out, const char* key, const Record& 
          schema::Nested<Table> rule) {
   out[key] = record_dict(kb, r, *rule.fields);
 }
+template <class Record, class Table>
+void put(const KnowledgeBase& kb, py::dict& out, const char* key, const std::vector<Record>& items,
+         schema::Each<Table> rule) {
+  if (rule.written == schema::Written::if_any && items.empty())
+    return;
+  py::list list;
+  for (const Record& r : items)
+    list.append(record_dict(kb, r, *rule.fields));
+  out[key] = list;
+}
 
 template <class Record, class Table>
 py::dict record_dict(const KnowledgeBase& kb, const Record& r, const Table& table) {
   py::dict out;
   schema::for_each_field(table, [&](const auto& f) {
+    using F = std::decay_t<decltype(f)>;
     const std::string key(f.name);
-    put(kb, out, key.c_str(), r.*(f.member), f.rule);
+    if constexpr (std::is_void<typename F::member_type>::value) {
+      out[key.c_str()] = record_dict(kb, r, *f.fields);  // a group: more fields of r
+    } else {
+      put(kb, out, key.c_str(), r.*(f.member), f.rule);
+    }
   });
   return out;
 }
 
-StatementView statement(const KnowledgeBase& kb, const Statement& s) {
-  return StatementView{s.text, cite_keys(kb, s.cite)};
+// --- A record class from its table ---------------------------------------------
+
+/// A read-only attribute on `cls` for each field of `table` (a group's fields
+/// too: a muscle's "codes" are its fma, uberon and parts), named as the
+/// field, valued by value_of, with the field's doc as its docstring.
+template <class Self, class Table>
+void field_attributes(py::class_<Self>& cls, const Table& table) {
+  schema::for_each_field(table, [&cls](const auto& f) {
+    using F = std::decay_t<decltype(f)>;
+    if constexpr (std::is_void<typename F::member_type>::value) {
+      field_attributes(cls, *f.fields);
+    } else {
+      const std::string name(f.name);
+      const std::string doc(f.doc);
+      cls.def_property_readonly(
+          name.c_str(),
+          [f](const Self& self) { return value_of(self, get(self).*(f.member), f.rule); },
+          doc.c_str());
+    }
+  });
 }
 
-std::vector<StatementView> statements(const KnowledgeBase& kb, const std::vector<Statement>& list) {
-  std::vector<StatementView> out;
-  out.reserve(list.size());
-  for (const Statement& s : list)
-    out.push_back(statement(kb, s));
+/// The attributes of field_attributes and to_dict(), the record's canonical
+/// JSON object as a plain dict.
+template <class Self, class Table>
+void table_record(py::class_<Self>& cls, const Table& table, const char* what) {
+  field_attributes(cls, table);
+  cls.def(
+      "to_dict", [t = &table](const Self& self) { return record_dict(kb_of(self), get(self), *t); },
+      (std::string("The ") + what + " as its canonical JSON object, a plain dict.").c_str());
+}
+
+/// The field names of a table, a group's fields in its place: the attributes
+/// that field_attributes defines (for the tests: myoref._core._schema_fields).
+template <class Table>
+void field_names(const Table& table, py::list& out) {
+  schema::for_each_field(table, [&out](const auto& f) {
+    using F = std::decay_t<decltype(f)>;
+    if constexpr (std::is_void<typename F::member_type>::value) {
+      field_names(*f.fields, out);
+    } else {
+      out.append(str_of(f.name));
+    }
+  });
+}
+template <class Table>
+py::list field_names(const Table& table) {
+  py::list out;
+  field_names(table, out);
   return out;
 }
 
-std::vector<std::string> region_ids(const KnowledgeBase& kb, const std::vector<RegionIndex>& list) {
-  std::vector<std::string> out;
-  out.reserve(list.size());
-  for (const RegionIndex r : list)
-    out.push_back(kb.regions()[r].id);
-  return out;
-}
+// --- Hand-written helpers --------------------------------------------------------
 
 std::string quote(const std::string& text) {
   return std::string(py::repr(py::str(text)));
@@ -235,6 +423,10 @@ std::string shortened(const std::string& text, std::size_t max) {
   return text.substr(0, cut) + "...";
 }
 
+std::string list_repr(const std::vector<std::string>& items) {
+  return std::string(py::repr(py::cast(items)));
+}
+
 [[noreturn]] void not_found(const std::string& what, std::string_view id,
                             const std::string& suggestion) {
   raise_error(ErrorCode::not_found,
@@ -244,6 +436,26 @@ std::string shortened(const std::string& text, std::size_t max) {
 
 py::object catalog(const char* kind, const py::list& items, const py::object& lookup) {
   return py::module_::import("myoref._catalog").attr("Catalog")(kind, items, lookup);
+}
+
+/// kb.<kind>: every record of a kind, as a Catalog looked up by kb.<one>(id).
+template <class R>
+py::object records(const py::object& self, std::size_t count, const char* kind, const char* one) {
+  const auto& k = self.cast<const KnowledgeBase&>();
+  py::list items;
+  for (std::size_t i = 0; i < count; ++i)
+    items.append(ref<R>(k, i));
+  return catalog(kind, items, self.attr(one));
+}
+
+/// kb.<one>(id) for a kind with no lookup of its own: a linear search.
+template <class R, class Items>
+R by_id(const KnowledgeBase& k, const Items& items, std::string_view id, const char* what) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (items[i].id == id)
+      return ref<R>(k, i);
+  }
+  not_found(what, id, "");
 }
 
 /// Adds __eq__, __ne__ and __hash__ (by knowledge-base hash and index) to a record class.
@@ -275,113 +487,88 @@ py::object render_candidate(const KnowledgeBase& kb, CandidateIndex c, const Ren
 }  // namespace
 
 void init_kb(py::module_& m) {
-  // --- Small value records -------------------------------------------------
-  py::class_<StatementView>(m, "Statement", R"doc(
+  // --- Records inside others -------------------------------------------------
+  auto statement = py::class_<Part<Statement>>(m, "Statement", R"doc(
 A clinical statement in the knowledge base's words, with the keys of the
 citations behind it (look them up with ``kb.citations[key]``). ``str()`` gives
-the text.)doc")
-      .def_readonly("text", &StatementView::text, "The statement.")
-      .def_readonly("cite", &StatementView::cite, "Citation keys, e.g. ``['donnelly2019']``.")
-      .def("__str__", [](const StatementView& s) { return s.text; })
-      .def("__repr__", [](const StatementView& s) {
+the text.)doc");
+  table_record(statement, schema::kStatement, "statement");
+  statement.def("__str__", [](const Part<Statement>& s) { return s.value->text; })
+      .def("__repr__", [](const Part<Statement>& s) {
         std::string keys;
-        for (const auto& k : s.cite)
+        for (const auto& k : cite_keys(s.kb, s.value->cite))
           keys += (keys.empty() ? "" : ", ") + k;
-        return "<Statement " + quote(shortened(s.text, 60)) + " [" + keys + "]>";
+        return "<Statement " + quote(shortened(s.value->text, 60)) + " [" + keys + "]>";
       });
 
-  py::class_<LayerView>(m, "Layer", "What lies over (superficial to) and under (deep to) a muscle.")
-      .def_readonly("over", &LayerView::over, "Structures over the muscle.")
-      .def_readonly("under", &LayerView::under, "Structures under it.")
-      .def_readonly("cite", &LayerView::cite, "Citation keys.")
-      .def("__repr__", [](const LayerView& l) {
-        return "<Layer over=" + std::string(py::repr(py::cast(l.over))) +
-               " under=" + std::string(py::repr(py::cast(l.under))) + ">";
-      });
+  auto layer = py::class_<Part<Layer>>(
+      m, "Layer", "What lies over (superficial to) and under (deep to) a muscle.");
+  table_record(layer, schema::kLayer, "layer");
+  layer.def("__repr__", [](const Part<Layer>& l) {
+    return "<Layer over=" + list_repr(l.value->over) + " under=" + list_repr(l.value->under) + ">";
+  });
 
-  py::class_<AttachmentsView>(m, "Attachments",
-                              "Where a muscle starts (origin) and ends (insertion).")
-      .def_readonly("origin", &AttachmentsView::origin, "Where the muscle starts.")
-      .def_readonly("insertion", &AttachmentsView::insertion, "Where it ends.")
-      .def_readonly("cite", &AttachmentsView::cite, "Citation keys.")
-      .def("__repr__", [](const AttachmentsView& a) {
-        return "<Attachments origin=" + quote(shortened(a.origin, 40)) +
-               " insertion=" + quote(shortened(a.insertion, 40)) + ">";
-      });
+  auto attachments = py::class_<Part<Attachments>>(
+      m, "Attachments", "Where a muscle starts (origin) and ends (insertion).");
+  table_record(attachments, schema::kAttachments, "attachments");
+  attachments.def("__repr__", [](const Part<Attachments>& a) {
+    return "<Attachments origin=" + quote(shortened(a.value->origin, 40)) +
+           " insertion=" + quote(shortened(a.value->insertion, 40)) + ">";
+  });
 
-  py::class_<AgeRuleView>(m, "AgeRule", R"doc(
+  auto member_codes = py::class_<Part<MemberCodes>>(m, "MemberCodes", R"doc(
+The ontology codes of one member of a muscle that groups several (the
+obliques, the medial hamstrings): the ontologies name each member, not the
+group.)doc");
+  table_record(member_codes, schema::kMemberCodes, "member's codes");
+  member_codes.def("__repr__", [](const Part<MemberCodes>& c) {
+    return "<MemberCodes fma=" + std::string(py::repr(str_or_none(c.value->fma))) +
+           " uberon=" + std::string(py::repr(str_or_none(c.value->uberon))) + ">";
+  });
+
+  auto age_rule = py::class_<Part<AgeRule>>(m, "AgeRule", R"doc(
 The age rule of triage: new pain (lasting at most ``max_duration_days``) in
 someone younger than ``younger_than`` or older than ``older_than`` raises triage
-to ``level``.)doc")
-      .def_readonly("level", &AgeRuleView::level, "The triage level it raises to.")
-      .def_readonly("younger_than", &AgeRuleView::younger_than, "Applies below this age ...")
-      .def_readonly("older_than", &AgeRuleView::older_than, "... or above this one ...")
-      .def_readonly("max_duration_days", &AgeRuleView::max_duration_days,
-                    "... when the pain is this new or newer.")
-      .def_readonly("advice", &AgeRuleView::advice, "What to do when it applies.")
-      .def_readonly("cite", &AgeRuleView::cite, "Citation keys.")
-      .def("__repr__", [](const AgeRuleView& a) {
-        return "<AgeRule " + a.level + " when age < " + std::to_string(a.younger_than) + " or > " +
-               std::to_string(a.older_than) +
-               " and pain <= " + std::to_string(a.max_duration_days) + " days>";
-      });
+to ``level``.)doc");
+  table_record(age_rule, schema::kAgeRule, "age rule");
+  age_rule.def("__repr__", [](const Part<AgeRule>& r) {
+    const AgeRule& a = *r.value;
+    return "<AgeRule " + std::string(to_string(a.level)) + " when age < " +
+           std::to_string(a.younger_than) + " or > " + std::to_string(a.older_than) +
+           " and pain <= " + std::to_string(a.max_duration_days) + " days>";
+  });
 
-  py::class_<Dose>(m, "Dose", R"doc(
+  auto features = py::class_<Part<LookalikeFeatures>>(m, "LookalikeFeatures", R"doc(
+What makes a look-alike match an intake: every condition given must hold; an
+age or duration the intake does not give never rules it out.)doc");
+  table_record(features, schema::kLookalikeFeatures, "features");
+  features.def("__repr__", [](const Part<LookalikeFeatures>& f) {
+    return "<LookalikeFeatures regions=" + list_repr(f.value->region_ids) +
+           " findings=" + list_repr(ids_of(f.kb, schema::Ids::finding, f.value->findings)) + ">";
+  });
+
+  auto dose = py::class_<Dose>(m, "Dose", R"doc(
 How much of an exercise to do. Unset numbers are None; ``str()`` gives the dose
-in words ("3 sets of 10 repetitions, each side, daily").)doc")
-      .def_readonly("hold_seconds", &Dose::hold_seconds, "Seconds to hold, or None.")
-      .def_readonly("repetitions", &Dose::repetitions, "Repetitions per set, or None.")
-      .def_readonly("sets", &Dose::sets, "Sets, or None.")
-      .def_readonly("duration_seconds", &Dose::duration_seconds, "Total seconds, or None.")
-      .def_readonly("per_side", &Dose::per_side, "Whether the dose is for each side.")
-      .def_readonly("frequency", &Dose::frequency, "How often: \"daily\", \"3 times a week\".")
-      .def(
-          "to_dict",
-          [](const Dose& d) {
-            py::dict out;
-            schema::for_each_field(schema::kDose, [&](const auto& f) {
-              out[py::str(f.name.data(), f.name.size())] = d.*(f.member);
-            });
-            return out;
-          },
-          "The dose as a plain dict.")
-      .def("__str__", &Dose::to_string)
-      .def("__repr__", [](const Dose& d) { return "<Dose " + quote(d.to_string()) + ">"; });
+in words ("3 sets of 10 repetitions, each side, daily").)doc");
+  table_record(dose, schema::kDose, "dose");
+  dose.def("__str__", &Dose::to_string).def("__repr__", [](const Dose& d) {
+    return "<Dose " + quote(d.to_string()) + ">";
+  });
 
   // --- Records by index ------------------------------------------------------
   auto citation = py::class_<CitationRef>(m, "Citation", "A reference behind clinical statements.");
-  citation
-      .def_property_readonly(
-          "key", [](const CitationRef& r) { return get(r).key; },
-          "The key statements cite it by (\"donnelly2019\").")
-      .def_property_readonly(
-          "text", [](const CitationRef& r) { return get(r).text; }, "The full reference.")
-      .def("__str__", [](const CitationRef& r) { return get(r).text; })
+  table_record(citation, schema::kCitation, "citation");
+  citation.def("__str__", [](const CitationRef& r) { return get(r).text; })
       .def("__repr__", [](const CitationRef& r) {
         return "<Citation " + get(r).key + ": " + quote(shortened(get(r).text, 60)) + ">";
       });
-  citation.def(
-      "to_dict", [](const CitationRef& r) { return record_dict(r.kb, get(r), schema::kCitation); },
-      "The citation as its canonical JSON object, a plain dict.");
   comparable<CitationRef>(citation);
 
   auto region = py::class_<RegionRef>(m, "Region", R"doc(
 A region of the body chart. A paired region has a left and a right region key
 (``"buttock_upper:left"``), a midline one a single key (``"sacrum"``).)doc");
+  table_record(region, schema::kRegion, "region");
   region
-      .def_property_readonly(
-          "id", [](const RegionRef& r) { return get(r).id; }, "\"buttock_upper\"")
-      .def_property_readonly(
-          "name", [](const RegionRef& r) { return get(r).name; }, "\"Upper buttock\"")
-      .def_property_readonly(
-          "what", [](const RegionRef& r) { return get(r).what; },
-          "A plain description a person can recognise.")
-      .def_property_readonly(
-          "laterality", [](const RegionRef& r) { return str_of(to_string(get(r).laterality)); },
-          "\"paired\" or \"midline\".")
-      .def_property_readonly(
-          "view", [](const RegionRef& r) { return str_of(to_string(get(r).view)); },
-          "Which chart view shows it: \"front\", \"back\" or \"both\".")
       .def_property_readonly(
           "keys",
           [](const RegionRef& r) {
@@ -397,56 +584,64 @@ A region of the body chart. A paired region has a left and a right region key
         return "<Region " + get(r).id + " " + quote(get(r).name) + " " +
                std::string(to_string(get(r).laterality)) + ">";
       });
-  region.def(
-      "to_dict", [](const RegionRef& r) { return record_dict(r.kb, get(r), schema::kRegion); },
-      "The region as its canonical JSON object, a plain dict.");
   comparable<RegionRef>(region);
 
   auto finding = py::class_<FindingRef>(m, "Finding", R"doc(
 Something a person can confirm or deny ("Does walking bring on the pain?"); its
 id goes in an intake's ``findings`` or ``denied`` list.)doc");
-  finding
-      .def_property_readonly(
-          "id", [](const FindingRef& r) { return get(r).id; }, "\"walking\"")
-      .def_property_readonly(
-          "question", [](const FindingRef& r) { return get(r).question; },
-          "The question to ask a person.")
-      .def_property_readonly(
-          "what", [](const FindingRef& r) { return get(r).what; },
-          "A short description: \"pain when walking\".")
-      .def("__repr__", [](const FindingRef& r) {
-        return "<Finding " + get(r).id + " " + quote(get(r).what) + ">";
-      });
-  finding.def(
-      "to_dict", [](const FindingRef& r) { return record_dict(r.kb, get(r), schema::kFinding); },
-      "The finding as its canonical JSON object, a plain dict.");
+  table_record(finding, schema::kFinding, "finding");
+  finding.def("__repr__", [](const FindingRef& r) {
+    return "<Finding " + get(r).id + " " + quote(get(r).what) + ">";
+  });
   comparable<FindingRef>(finding);
 
   auto red_flag = py::class_<RedFlagRef>(m, "RedFlag", R"doc(
 A sign that self-care is the wrong path; its id goes in an intake's
 ``red_flags`` list. ``level`` is the triage level it raises to.)doc");
-  red_flag
-      .def_property_readonly(
-          "id", [](const RedFlagRef& r) { return get(r).id; }, "\"saddle_numbness\"")
-      .def_property_readonly(
-          "level", [](const RedFlagRef& r) { return str_of(to_string(get(r).level)); },
-          "\"see_clinician\", \"urgent\" or \"emergency\".")
-      .def_property_readonly(
-          "question", [](const RedFlagRef& r) { return get(r).question; },
-          "The question to ask a person.")
-      .def_property_readonly(
-          "advice", [](const RedFlagRef& r) { return get(r).advice; },
-          "What to do when it is confirmed.")
-      .def_property_readonly(
-          "cite", [](const RedFlagRef& r) { return cite_keys(r.kb, get(r).cite); },
-          "Citation keys.")
-      .def("__repr__", [](const RedFlagRef& r) {
-        return "<RedFlag " + get(r).id + " " + std::string(to_string(get(r).level)) + ">";
-      });
-  red_flag.def(
-      "to_dict", [](const RedFlagRef& r) { return record_dict(r.kb, get(r), schema::kRedFlag); },
-      "The red flag as its canonical JSON object, a plain dict.");
+  table_record(red_flag, schema::kRedFlag, "red flag");
+  red_flag.def("__repr__", [](const RedFlagRef& r) {
+    return "<RedFlag " + get(r).id + " " + std::string(to_string(get(r).level)) + ">";
+  });
   comparable<RedFlagRef>(red_flag);
+
+  auto precaution = py::class_<PrecautionRef>(m, "Precaution", R"doc(
+Something a person brings to the exercises (blood thinners, pregnancy, ...):
+it rules some exercises out (``Exercise.ruled_out_by``) and changes how others
+are done. Its id goes in an intake's ``precautions`` list.)doc");
+  table_record(precaution, schema::kPrecaution, "precaution");
+  precaution.def("__repr__", [](const PrecautionRef& r) {
+    return "<Precaution " + get(r).id + " " + quote(get(r).name) + ">";
+  });
+  comparable<PrecautionRef>(precaution);
+
+  auto screen = py::class_<ScreenRef>(m, "Screen", R"doc(
+Which red-flag questions a pain drawing opens: those of ``red_flags``, when a
+drawn region is one of ``regions`` or a finding of ``findings`` is confirmed,
+and age, sex and onset do not rule it out (docs/safety.md, "Screens").)doc");
+  table_record(screen, schema::kScreen, "screen");
+  screen.def("__repr__", [](const ScreenRef& r) {
+    return "<Screen " + get(r).id + " " + quote(shortened(get(r).area, 60)) + ">";
+  });
+  comparable<ScreenRef>(screen);
+
+  auto triage_rule = py::class_<TriageRuleRef>(m, "TriageRule", R"doc(
+A triage rule that needs no red-flag answer (under 16, a fall, ...): the
+knowledge base gives its words and sources, the library knows when it applies
+(docs/safety.md, "Rules").)doc");
+  table_record(triage_rule, schema::kTriageRule, "triage rule");
+  triage_rule.def("__repr__", [](const TriageRuleRef& r) {
+    return "<TriageRule " + get(r).id + " " + std::string(to_string(get(r).level)) + ">";
+  });
+  comparable<TriageRuleRef>(triage_rule);
+
+  auto lookalike = py::class_<LookalikeRef>(m, "Lookalike", R"doc(
+A non-muscular explanation an assessment names beside the muscles when its
+``features`` match (``also_consider``); never a diagnosis.)doc");
+  table_record(lookalike, schema::kLookalike, "look-alike");
+  lookalike.def("__repr__", [](const LookalikeRef& r) {
+    return "<Lookalike " + get(r).id + " " + quote(shortened(get(r).name, 60)) + ">";
+  });
+  comparable<LookalikeRef>(lookalike);
 
   auto trigger_point = py::class_<TriggerPointRef>(m, "TriggerPoint", R"doc(
 A trigger point of a muscle and where it refers pain: the essential zone
@@ -454,138 +649,42 @@ A trigger point of a muscle and where it refers pain: the essential zone
 appears in some people), as region ids. ``side`` says on which side of the
 body the zones are, relative to the muscle: "same", "opposite", "both" or
 "midline".)doc");
+  table_record(trigger_point, schema::kTriggerPoint, "trigger point");
   trigger_point
-      .def_property_readonly(
-          "id", [](const TriggerPointRef& r) { return get(r).id; },
-          "Unique within the muscle: \"posterior\".")
-      .def_property_readonly(
-          "name", [](const TriggerPointRef& r) { return get(r).name; },
-          "\"Posterior trigger point\"")
-      .def_property_readonly(
-          "location", [](const TriggerPointRef& r) { return get(r).location; },
-          "Where to find it, in plain words.")
-      .def_property_readonly(
-          "essential", [](const TriggerPointRef& r) { return region_ids(r.kb, get(r).essential); },
-          "Region ids of the essential zone.")
-      .def_property_readonly(
-          "spillover", [](const TriggerPointRef& r) { return region_ids(r.kb, get(r).spillover); },
-          "Region ids of the spillover zone.")
-      .def_property_readonly(
-          "side", [](const TriggerPointRef& r) { return str_of(to_string(get(r).side)); },
-          "Side of the zones relative to the muscle.")
-      .def_property_readonly(
-          "cite", [](const TriggerPointRef& r) { return cite_keys(r.kb, get(r).cite); },
-          "Citation keys.")
       .def_property_readonly(
           "muscle", [](const TriggerPointRef& r) { return ref<MuscleRef>(r.kb, r.muscle); },
           "The muscle it belongs to.")
       .def("__repr__", [](const TriggerPointRef& r) {
         const TriggerPoint& t = get(r);
         return "<TriggerPoint " + r.kb.muscles()[r.muscle].id + "/" + t.id + ": essential " +
-               std::string(py::repr(py::cast(region_ids(r.kb, t.essential)))) + ", spillover " +
-               std::string(py::repr(py::cast(region_ids(r.kb, t.spillover)))) + ">";
+               list_repr(ids_of(r.kb, schema::Ids::region, t.essential)) + ", spillover " +
+               list_repr(ids_of(r.kb, schema::Ids::region, t.spillover)) + ">";
       });
-  trigger_point.def(
-      "to_dict",
-      [](const TriggerPointRef& r) { return record_dict(r.kb, get(r), schema::kTriggerPoint); },
-      "The trigger point as its canonical JSON object, a plain dict.");
   comparable<TriggerPointRef>(trigger_point);
 
   auto finding_weight = py::class_<FindingWeightRef>(m, "FindingWeight", R"doc(
 A finding that counts for (``weight`` > 0) or against (``weight`` < 0) a muscle.)doc");
+  table_record(finding_weight, schema::kFindingWeight, "weight");
   finding_weight
       .def_property_readonly(
           "finding",
           [](const FindingWeightRef& r) { return ref<FindingRef>(r.kb, get(r).finding); },
           "The Finding.")
-      .def_property_readonly(
-          "id", [](const FindingWeightRef& r) { return r.kb.findings()[get(r).finding].id; },
-          "The finding's id.")
-      .def_property_readonly(
-          "weight", [](const FindingWeightRef& r) { return get(r).weight; }, "In [-1, 1], never 0.")
-      .def_property_readonly(
-          "cite", [](const FindingWeightRef& r) { return cite_keys(r.kb, get(r).cite); },
-          "Citation keys.")
       .def("__repr__", [](const FindingWeightRef& r) {
         return "<FindingWeight " + r.kb.findings()[get(r).finding].id + " " +
                std::string(py::repr(py::float_(static_cast<double>(get(r).weight)))) + ">";
       });
-  finding_weight.def(
-      "to_dict",
-      [](const FindingWeightRef& r) { return record_dict(r.kb, get(r), schema::kFindingWeight); },
-      "The weight as its canonical JSON object, a plain dict.");
   comparable<FindingWeightRef>(finding_weight);
 
   auto exercise = py::class_<ExerciseRef>(m, "Exercise", R"doc(
 An exercise of one protocol step ("release", "stretch" or "strengthen") with its
 dose, instructions, cues, cautions, and easier (``regression``) and harder
 (``progression``) variants.)doc");
-  exercise
-      .def_property_readonly(
-          "id", [](const ExerciseRef& r) { return get(r).id; }, "The exercise id.")
-      .def_property_readonly(
-          "name", [](const ExerciseRef& r) { return get(r).name; }, "Its name for people.")
-      .def_property_readonly(
-          "step", [](const ExerciseRef& r) { return str_of(to_string(get(r).step)); },
-          "\"release\", \"stretch\" or \"strengthen\".")
-      .def_property_readonly(
-          "targets",
-          [](const ExerciseRef& r) {
-            std::vector<MuscleRef> out;
-            for (const MuscleIndex t : get(r).targets)
-              out.push_back(ref<MuscleRef>(r.kb, t));
-            return out;
-          },
-          "The muscles it works on.")
-      .def_property_readonly(
-          "equipment", [](const ExerciseRef& r) { return get(r).equipment; },
-          "\"hands\", \"massage_ball\", \"foam_roller\", ...")
-      .def_property_readonly(
-          "instructions", [](const ExerciseRef& r) { return get(r).instructions; },
-          "What to do, step by step, in order.")
-      .def_property_readonly(
-          "dose", [](const ExerciseRef& r) { return get(r).dose; }, "The Dose.")
-      .def_property_readonly(
-          "cues", [](const ExerciseRef& r) { return get(r).cues; },
-          "What to pay attention to while doing it.")
-      .def_property_readonly(
-          "cautions", [](const ExerciseRef& r) { return get(r).cautions; },
-          "When to stop or take care.")
-      .def_property_readonly(
-          "ruled_out_by",
-          [](const ExerciseRef& r) {
-            std::vector<std::string> out;
-            for (const PrecautionIndex p : get(r).ruled_out_by)
-              out.push_back(r.kb.precautions()[p].id);
-            return out;
-          },
-          "The ids of the precautions under which it is never offered (\"pregnant\", ...).")
-      .def_property_readonly(
-          "regression",
-          [](const ExerciseRef& r) -> py::object {
-            if (!get(r).regression)
-              return py::none();
-            return py::cast(ref<ExerciseRef>(r.kb, *get(r).regression));
-          },
-          "An easier Exercise, or None.")
-      .def_property_readonly(
-          "progression",
-          [](const ExerciseRef& r) -> py::object {
-            if (!get(r).progression)
-              return py::none();
-            return py::cast(ref<ExerciseRef>(r.kb, *get(r).progression));
-          },
-          "A harder Exercise, or None.")
-      .def_property_readonly(
-          "cite", [](const ExerciseRef& r) { return cite_keys(r.kb, get(r).cite); },
-          "Citation keys.")
-      .def("__repr__", [](const ExerciseRef& r) {
-        return "<Exercise " + get(r).id + " (" + std::string(to_string(get(r).step)) + ") " +
-               quote(get(r).name) + ", " + get(r).dose.to_string() + ">";
-      });
-  exercise.def(
-      "to_dict", [](const ExerciseRef& r) { return record_dict(r.kb, get(r), schema::kExercise); },
-      "The exercise as its canonical JSON object, a plain dict.");
+  table_record(exercise, schema::kExercise, "exercise");
+  exercise.def("__repr__", [](const ExerciseRef& r) {
+    return "<Exercise " + get(r).id + " (" + std::string(to_string(get(r).step)) + ") " +
+           quote(get(r).name) + ", " + get(r).dose.to_string() + ">";
+  });
   comparable<ExerciseRef>(exercise);
 
   auto muscle = py::class_<MuscleRef>(m, "Muscle", R"doc(
@@ -596,105 +695,9 @@ the exercises of its release -> stretch -> strengthen protocol.
 
 In Jupyter a Muscle shows as a picture of its referral pattern (the left side,
 or the midline for a midline muscle); ``render()`` draws either side.)doc");
+  // Its attributes by its table; its to_dict() is its to_json(), with its exercises.
+  field_attributes(muscle, schema::kMuscle);
   muscle
-      .def_property_readonly(
-          "id", [](const MuscleRef& r) { return get(r).id; }, "\"gluteus_medius\"")
-      .def_property_readonly(
-          "name", [](const MuscleRef& r) { return get(r).name; }, "\"Gluteus medius\"")
-      .def_property_readonly(
-          "aliases", [](const MuscleRef& r) { return get(r).aliases; },
-          "Other ids that find it (\"psoas\" for iliopsoas).")
-      .def_property_readonly(
-          "midline", [](const MuscleRef& r) { return get(r).midline; },
-          "True for a midline muscle: one candidate with no side.")
-      .def_property_readonly(
-          "fma", [](const MuscleRef& r) { return str_or_none(get(r).fma); },
-          "Foundational Model of Anatomy id, or None.")
-      .def_property_readonly(
-          "uberon", [](const MuscleRef& r) { return str_or_none(get(r).uberon); },
-          "UBERON id, or None.")
-      .def_property_readonly(
-          "summary", [](const MuscleRef& r) { return statement(r.kb, get(r).summary); },
-          "What it is and why it matters (a Statement).")
-      .def_property_readonly(
-          "location", [](const MuscleRef& r) { return statement(r.kb, get(r).location); },
-          "Where it is (a Statement).")
-      .def_property_readonly(
-          "layer",
-          [](const MuscleRef& r) {
-            const Layer& l = get(r).layer;
-            return LayerView{l.over, l.under, cite_keys(r.kb, l.cite)};
-          },
-          "What lies over and under it (a Layer).")
-      .def_property_readonly(
-          "attachments",
-          [](const MuscleRef& r) {
-            const Attachments& a = get(r).attachments;
-            return AttachmentsView{a.origin, a.insertion, cite_keys(r.kb, a.cite)};
-          },
-          "Origin and insertion (Attachments).")
-      .def_property_readonly(
-          "actions", [](const MuscleRef& r) { return statements(r.kb, get(r).actions); },
-          "What it does (Statements).")
-      .def_property_readonly(
-          "loaded_by", [](const MuscleRef& r) { return statements(r.kb, get(r).loaded_by); },
-          "Activities that load it.")
-      .def_property_readonly(
-          "perpetuating_factors",
-          [](const MuscleRef& r) { return statements(r.kb, get(r).perpetuating_factors); },
-          "What keeps its trigger points going (Statements).")
-      .def_property_readonly(
-          "symptoms", [](const MuscleRef& r) { return statements(r.kb, get(r).symptoms); },
-          "What a person notices (Statements).")
-      .def_property_readonly(
-          "findings",
-          [](const MuscleRef& r) {
-            std::vector<FindingWeightRef> out;
-            for (std::size_t i = 0; i < get(r).findings.size(); ++i) {
-              out.push_back(FindingWeightRef{r.kb, r.index, static_cast<std::uint16_t>(i)});
-            }
-            return out;
-          },
-          "FindingWeights: the findings that count for or against it.")
-      .def_property_readonly(
-          "self_test", [](const MuscleRef& r) { return statement(r.kb, get(r).self_test); },
-          "How a person can check it (a Statement).")
-      .def_property_readonly(
-          "trigger_points",
-          [](const MuscleRef& r) {
-            std::vector<TriggerPointRef> out;
-            for (std::size_t i = 0; i < get(r).trigger_points.size(); ++i) {
-              out.push_back(TriggerPointRef{r.kb, r.index, static_cast<std::uint16_t>(i)});
-            }
-            return out;
-          },
-          "Its TriggerPoints with their referral zones.")
-      .def_property_readonly(
-          "related",
-          [](const MuscleRef& r) {
-            std::vector<MuscleRef> out;
-            for (const MuscleIndex i : get(r).related)
-              out.push_back(ref<MuscleRef>(r.kb, i));
-            return out;
-          },
-          "Muscles to check next, in order.")
-      .def_property_readonly(
-          "differentials",
-          [](const MuscleRef& r) { return statements(r.kb, get(r).differentials); },
-          "Conditions that can look alike.")
-      .def_property_readonly(
-          "protocol",
-          [](const MuscleRef& r) {
-            py::dict out;
-            for (int s = 0; s < kStepCount; ++s) {
-              std::vector<ExerciseRef> list;
-              for (const ExerciseIndex e : get(r).protocol[s])
-                list.push_back(ref<ExerciseRef>(r.kb, e));
-              out[str_of(to_string(static_cast<Step>(s)))] = list;
-            }
-            return out;
-          },
-          "{\"release\": [Exercise, ...], \"stretch\": [...], \"strengthen\": [...]}, in order.")
       .def_property_readonly(
           "candidates",
           [](const MuscleRef& r) {
@@ -741,6 +744,32 @@ shows as a picture). ``side`` is "left" (the default for a paired muscle) or
                (mu.trigger_points.size() == 1 ? "" : "s") + (mu.midline ? ", midline" : "") + ">";
       });
   comparable<MuscleRef>(muscle);
+
+  // The field names of every table-driven class, for the tests that check
+  // each is an attribute (tests/python/test_kb.py).
+  m.def("_schema_fields", []() {
+    py::dict out;
+    out["Statement"] = field_names(schema::kStatement);
+    out["Layer"] = field_names(schema::kLayer);
+    out["Attachments"] = field_names(schema::kAttachments);
+    out["MemberCodes"] = field_names(schema::kMemberCodes);
+    out["AgeRule"] = field_names(schema::kAgeRule);
+    out["LookalikeFeatures"] = field_names(schema::kLookalikeFeatures);
+    out["Dose"] = field_names(schema::kDose);
+    out["Citation"] = field_names(schema::kCitation);
+    out["Region"] = field_names(schema::kRegion);
+    out["Finding"] = field_names(schema::kFinding);
+    out["RedFlag"] = field_names(schema::kRedFlag);
+    out["Precaution"] = field_names(schema::kPrecaution);
+    out["Screen"] = field_names(schema::kScreen);
+    out["TriageRule"] = field_names(schema::kTriageRule);
+    out["Lookalike"] = field_names(schema::kLookalike);
+    out["TriggerPoint"] = field_names(schema::kTriggerPoint);
+    out["FindingWeight"] = field_names(schema::kFindingWeight);
+    out["Exercise"] = field_names(schema::kExercise);
+    out["Muscle"] = field_names(schema::kMuscle);
+    return out;
+  });
 
   // --- The knowledge base ----------------------------------------------------
   py::class_<KnowledgeBase> kb(m, "KnowledgeBase", R"doc(
@@ -859,73 +888,80 @@ columns of :meth:`score_batch`'s output and the order of Assessment.scores.)doc"
       .def_property_readonly(
           "regions",
           [](const py::object& self) {
-            const auto& k = self.cast<const KnowledgeBase&>();
-            py::list items;
-            for (std::size_t i = 0; i < k.regions().size(); ++i)
-              items.append(ref<RegionRef>(k, i));
-            return catalog("regions", items, self.attr("region"));
+            return records<RegionRef>(self, self.cast<const KnowledgeBase&>().regions().size(),
+                                      "regions", "region");
           },
           "Every Region, as a Catalog (by position or by id).")
       .def_property_readonly(
           "findings",
           [](const py::object& self) {
-            const auto& k = self.cast<const KnowledgeBase&>();
-            py::list items;
-            for (std::size_t i = 0; i < k.findings().size(); ++i)
-              items.append(ref<FindingRef>(k, i));
-            return catalog("findings", items, self.attr("finding"));
+            return records<FindingRef>(self, self.cast<const KnowledgeBase&>().findings().size(),
+                                       "findings", "finding");
           },
           "Every Finding, as a Catalog.")
       .def_property_readonly(
           "red_flags",
           [](const py::object& self) {
-            const auto& k = self.cast<const KnowledgeBase&>();
-            py::list items;
-            for (std::size_t i = 0; i < k.red_flags().size(); ++i)
-              items.append(ref<RedFlagRef>(k, i));
-            return catalog("red flags", items, self.attr("red_flag"));
+            return records<RedFlagRef>(self, self.cast<const KnowledgeBase&>().red_flags().size(),
+                                       "red flags", "red_flag");
           },
           "Every RedFlag, as a Catalog.")
       .def_property_readonly(
+          "precautions",
+          [](const py::object& self) {
+            return records<PrecautionRef>(self,
+                                          self.cast<const KnowledgeBase&>().precautions().size(),
+                                          "precautions", "precaution");
+          },
+          "Every Precaution, as a Catalog.")
+      .def_property_readonly(
+          "screens",
+          [](const py::object& self) {
+            return records<ScreenRef>(self, self.cast<const KnowledgeBase&>().screens().size(),
+                                      "screens", "screen");
+          },
+          "Every Screen, as a Catalog.")
+      .def_property_readonly(
+          "triage_rules",
+          [](const py::object& self) {
+            return records<TriageRuleRef>(self,
+                                          self.cast<const KnowledgeBase&>().triage_rules().size(),
+                                          "triage rules", "triage_rule");
+          },
+          "Every TriageRule, as a Catalog.")
+      .def_property_readonly(
+          "lookalikes",
+          [](const py::object& self) {
+            return records<LookalikeRef>(self,
+                                         self.cast<const KnowledgeBase&>().lookalikes().size(),
+                                         "look-alikes", "lookalike");
+          },
+          "Every Lookalike, as a Catalog.")
+      .def_property_readonly(
           "muscles",
           [](const py::object& self) {
-            const auto& k = self.cast<const KnowledgeBase&>();
-            py::list items;
-            for (std::size_t i = 0; i < k.muscles().size(); ++i)
-              items.append(ref<MuscleRef>(k, i));
-            return catalog("muscles", items, self.attr("muscle"));
+            return records<MuscleRef>(self, self.cast<const KnowledgeBase&>().muscles().size(),
+                                      "muscles", "muscle");
           },
           "Every Muscle, as a Catalog (by position, id or alias).")
       .def_property_readonly(
           "exercises",
           [](const py::object& self) {
-            const auto& k = self.cast<const KnowledgeBase&>();
-            py::list items;
-            for (std::size_t i = 0; i < k.exercises().size(); ++i)
-              items.append(ref<ExerciseRef>(k, i));
-            return catalog("exercises", items, self.attr("exercise"));
+            return records<ExerciseRef>(self, self.cast<const KnowledgeBase&>().exercises().size(),
+                                        "exercises", "exercise");
           },
           "Every Exercise, as a Catalog.")
       .def_property_readonly(
           "citations",
           [](const py::object& self) {
-            const auto& k = self.cast<const KnowledgeBase&>();
-            py::list items;
-            for (std::size_t i = 0; i < k.citations().size(); ++i)
-              items.append(ref<CitationRef>(k, i));
-            return catalog("citations", items, self.attr("citation"));
+            return records<CitationRef>(self, self.cast<const KnowledgeBase&>().citations().size(),
+                                        "citations", "citation");
           },
           "Every Citation, as a Catalog (by position or key).")
       .def_property_readonly(
           "age_rule",
           [](const KnowledgeBase& k) {
-            const AgeRule& a = k.age_rule();
-            return AgeRuleView{std::string(to_string(a.level)),
-                               a.younger_than,
-                               a.older_than,
-                               a.max_duration_days,
-                               a.advice,
-                               cite_keys(k, a.cite)};
+            return Part<AgeRule>{k, &k.age_rule()};
           },
           "The AgeRule of triage.")
       .def(
@@ -955,6 +991,33 @@ columns of :meth:`score_batch`'s output and the order of Assessment.scores.)doc"
             return ref<RedFlagRef>(k, *i);
           },
           py::arg("id"), "The RedFlag with this id; raises NotFound.")
+      .def(
+          "precaution",
+          [](const KnowledgeBase& k, std::string_view id) {
+            const auto i = k.find_precaution(id);
+            if (!i)
+              not_found("precaution", id, k.suggest_precaution(id));
+            return ref<PrecautionRef>(k, *i);
+          },
+          py::arg("id"), "The Precaution with this id; raises NotFound.")
+      .def(
+          "screen",
+          [](const KnowledgeBase& k, std::string_view id) {
+            return by_id<ScreenRef>(k, k.screens(), id, "screen");
+          },
+          py::arg("id"), "The Screen with this id; raises NotFound.")
+      .def(
+          "triage_rule",
+          [](const KnowledgeBase& k, std::string_view id) {
+            return by_id<TriageRuleRef>(k, k.triage_rules(), id, "triage rule");
+          },
+          py::arg("id"), "The TriageRule with this id; raises NotFound.")
+      .def(
+          "lookalike",
+          [](const KnowledgeBase& k, std::string_view id) {
+            return by_id<LookalikeRef>(k, k.lookalikes(), id, "look-alike");
+          },
+          py::arg("id"), "The Lookalike with this id; raises NotFound.")
       .def(
           "muscle",
           [](const KnowledgeBase& k, std::string_view id) {
