@@ -70,11 +70,14 @@ ASAN_CMAKE_FLAGS := -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_C_FLAGS_DEBUG=-g -O1" "-DC
 build-asan/CMakeCache.txt:
 	CC=clang CXX=clang++ cmake -S . -B build-asan $(CMAKE_FLAGS) $(ASAN_CMAKE_FLAGS)
 
+# The JavaScript, browser and lint tests run no sanitized code (the WebAssembly
+# package, chromium, clang-format): `make test` runs them once.
 sanitize:
 	@scripts/deps.sh build test sanitize
 	@$(MAKE) build-asan/CMakeCache.txt
 	@cmake --build build-asan -j $(JOBS)
-	cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 $(CTEST)
+	cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  $(CTEST) -LE "js|browser|lint"
 
 # ThreadSanitizer over the concurrency tests only (the C and C++ APIs from 8
 # threads): `ctest -L concurrency`.
