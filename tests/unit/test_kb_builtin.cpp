@@ -45,7 +45,7 @@ std::string text_of(const json::value& v) {
 }  // namespace
 
 TEST_CASE("the built-in knowledge base equals the bundled file", "[kb][builtin]") {
-  const KnowledgeBase kb = builtin();
+  const KnowledgeBase& kb = builtin();
   auto file = KnowledgeBase::from_json(myoref::test::read_text(MYOREF_DEFAULT_KB_JSON));
   REQUIRE(file);
   CHECK(file->hash() == kb.hash());
@@ -55,7 +55,7 @@ TEST_CASE("the built-in knowledge base equals the bundled file", "[kb][builtin]"
 TEST_CASE("the hash embedded at build time is the one computed from the embedded text",
           "[kb][builtin][canonical]") {
   const std::string_view embedded_hash = myoref::detail::kDefaultKbHash;
-  const KnowledgeBase kb = builtin();
+  const KnowledgeBase& kb = builtin();
   // Before anything asks for it: builtin() set it from the build (ctest runs
   // each test case in a process of its own, so nothing has asked yet).
   CHECK(myoref::detail::model_of(kb).hash == embedded_hash);
@@ -79,7 +79,7 @@ TEST_CASE("the hash embedded at build time is the one computed from the embedded
 
 TEST_CASE("every vocabulary id is in the built-in knowledge base as the contract says",
           "[kb][builtin][vocabulary]") {
-  const KnowledgeBase kb = builtin();
+  const KnowledgeBase& kb = builtin();
   const json::value vocab = vocabulary();
 
   for (const auto& r : vocab.at("regions").as_array()) {
@@ -139,7 +139,7 @@ TEST_CASE("every vocabulary id is in the built-in knowledge base as the contract
 
 TEST_CASE("the built-in knowledge base round-trips through its canonical form",
           "[kb][builtin][canonical]") {
-  const KnowledgeBase kb = builtin();
+  const KnowledgeBase& kb = builtin();
   const std::string text = kb.to_json();
   auto again = KnowledgeBase::from_json(text);
   REQUIRE(again);
@@ -152,10 +152,45 @@ TEST_CASE("every muscle's layer reads the schema's way: the skin is over it, nev
   // layer.over is what lies over the muscle ("Covered by"), layer.under what it
   // lies on (docs/knowledge-base.md). Swapped lists put the skin under a muscle;
   // some deep muscles name no skin at all, which is fine.
-  const KnowledgeBase kb = builtin();
+  const KnowledgeBase& kb = builtin();
   for (const auto& m : kb.muscles()) {
     INFO("muscle " << m.id);
     for (const auto& under : m.layer.under)
       CHECK(under.find("skin") == std::string::npos);
   }
+}
+
+TEST_CASE("a muscle is coded by its own terms or by its members', and a member by at least one",
+          "[kb][builtin][codes]") {
+  // docs/knowledge-base.md, "codes": a group gives its members' codes, never a
+  // code of its own; where no UBERON term was found, FMA's alone is given.
+  const KnowledgeBase& kb = builtin();
+  for (const auto& m : kb.muscles()) {
+    INFO("muscle " << m.id);
+    if (!m.parts.empty()) {
+      CHECK(m.fma.empty());
+      CHECK(m.uberon.empty());
+    }
+    for (std::size_t i = 0; i < m.parts.size(); ++i) {
+      CHECK_FALSE(m.parts[i].fma.empty());
+      for (std::size_t j = 0; j < i; ++j)
+        CHECK(m.parts[j].fma != m.parts[i].fma);
+    }
+  }
+  // The parts of trapezius by FMA's terms for them (no UBERON term), and a
+  // group whose members are FMA-only (BodyParts3D parts list, HRA ASCT+B table).
+  const auto code = [&kb](std::string_view id) -> const myoref::Muscle& {
+    const auto found = kb.find_muscle(id);
+    REQUIRE(found);
+    return kb.muscles()[*found];
+  };
+  CHECK(code("upper_trapezius").fma == "32557");
+  CHECK(code("middle_trapezius").fma == "32556");
+  CHECK(code("lower_trapezius").fma == "32555");
+  CHECK(code("lower_trapezius").uberon.empty());
+  const auto& rhomboids = code("rhomboids");
+  REQUIRE(rhomboids.parts.size() == 2);
+  CHECK(rhomboids.parts[0].fma == "13379");
+  CHECK(rhomboids.parts[1].fma == "13380");
+  CHECK(rhomboids.parts[1].uberon.empty());
 }
