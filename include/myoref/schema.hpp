@@ -13,7 +13,8 @@
 //   Flag      true or false, `fallback` when left out
 //   Texts     an array of non-blank texts
 //   Spelled   an enum, by its spelling in myoref/types.hpp (to_string, parse_*);
-//             a std::optional one may be left out, a std::vector one is a list
+//             a std::optional one may be left out, a std::vector one is a list;
+//             `offered` limits the spellings a message lists
 //   RegionIds region ids as written, those this base has resolved into a second
 //             member (an id it lacks never matches: one file serves any chart)
 //   Refs      an array of ids of another record kind, each resolved to its index
@@ -21,6 +22,9 @@
 //   Cite      citation keys, required and never empty
 //   Code      an ontology number (digits), optional: "" when left out, written null
 //   Weight    a finding's weight: a number in [-1, 1], not 0, to the thousandth
+//   Number    a number in [lo, hi] (a float), 0 refused when `positive`
+//   Points    chart geometry inside the chart's box: a point [x, y], a closed
+//             shape (3 points or more) or a list of them, by the member's type
 //   Nested    an object read and written by another table
 //   Each      an array of objects, each read and written by another table
 //   group()   an object whose fields are more members of the same record
@@ -89,6 +93,10 @@ struct Spelled {
   Need need = Need::required;         ///< whether it must be given
   Written written = Written::always;  ///< when the writer writes it
   Empty empty = Empty::refused;       ///< whether a list may be empty
+  /// How many of the spellings, from the first, a message offers when one is
+  /// wrong (0: all of them); the loader checks the others itself (a chart's
+  /// view: front or back, never both).
+  std::size_t offered = 0;
 };
 /// Region ids as written (coarse or fine), each a valid id; those this
 /// knowledge base has are resolved, once each, into `resolved`. Optional, may
@@ -127,6 +135,19 @@ struct Each {
 struct Code {};
 /// A finding's weight: a number in [-1, 1], never 0, given to the thousandth.
 struct Weight {};
+/// A number in [lo, hi] (a float), written in its shortest exact form; when
+/// `positive`, 0 is refused ("must be greater than 0").
+struct Number {
+  double lo = 0.0;        ///< the smallest allowed
+  double hi = 0.0;        ///< the largest allowed
+  bool positive = false;  ///< whether 0 is refused
+};
+/// Chart geometry, by the member's type: a Point is [x, y], a
+/// std::vector<Point> a closed shape of 3 points or more, a
+/// std::vector<std::vector<Point>> a list of such shapes (may be empty).
+/// Every point is inside the chart's box (0 <= x <= width, 0 <= y <= height;
+/// the chart reads its width and height first).
+struct Points {};
 /// Read by named code of the loader (its checks are its own), written by its type.
 struct Custom {};
 

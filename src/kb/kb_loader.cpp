@@ -28,6 +28,7 @@
 
 #include <gsl/narrow>
 
+#include "kb/chart_schema.hpp"
 #include "kb/kb_data.hpp"
 #include "myoref/schema.hpp"
 #include "util/charconv.hpp"
@@ -43,7 +44,6 @@ constexpr std::size_t kMaxIdLength = 64;
 // Dense indices are 16-bit; a paired region or muscle takes two keys.
 constexpr std::size_t kMaxIndexed = std::numeric_limits<std::uint16_t>::max();
 constexpr std::size_t kMaxSided = kMaxIndexed / 2;
-constexpr double kMaxChartSize = 100000.0;
 
 const std::vector<std::string_view>& equipment_ids() {
   static const std::vector<std::string_view> ids{
@@ -254,15 +254,10 @@ class Loader {
   std::vector<std::string> texts(const json::object& o, const Path& base, std::string_view key,
                                  Need need, Empty empty);
   // An enum by its spelling; `listed` are the spellings a message offers (all
-  // of them unless the field takes fewer: a chart shape's view is never both).
+  // of them unless the rule offers fewer: a chart shape's view is never both).
   template <class E>
   std::optional<E> choice(const json::object& o, const Path& base, std::string_view key,
-                          const std::vector<std::string_view>& listed, Need need = Need::required);
-  template <class E>
-  std::optional<E> choice(const json::object& o, const Path& base, std::string_view key,
-                          Need need = Need::required) {
-    return choice<E>(o, base, key, spellings<E>(), need);
-  }
+                          const std::vector<std::string_view>& listed, Need need);
   // A spelling already read as text at `path`.
   template <class E>
   std::optional<E> spelled(std::string_view s, const Path& path,
@@ -338,13 +333,21 @@ class Loader {
   template <class E>
   void read_field(const json::object& o, const Path& base, std::string_view key, E& out,
                   schema::Spelled rule) {
-    if (const auto e = choice<E>(o, base, key, rule.need))
+    if (const auto e = choice<E>(o, base, key, offered<E>(rule), rule.need))
       out = *e;
   }
   template <class E>
   void read_field(const json::object& o, const Path& base, std::string_view key,
                   std::optional<E>& out, schema::Spelled rule) {
-    out = choice<E>(o, base, key, rule.need);
+    out = choice<E>(o, base, key, offered<E>(rule), rule.need);
+  }
+  // The spellings a message offers for a field with `rule`.
+  template <class E>
+  static std::vector<std::string_view> offered(schema::Spelled rule) {
+    std::vector<std::string_view> all = spellings<E>();
+    if (rule.offered != 0 && rule.offered < all.size())
+      all.resize(rule.offered);
+    return all;
   }
   template <class E>
   void read_field(const json::object& o, const Path& base, std::string_view key,
@@ -398,6 +401,30 @@ class Loader {
   }
   void read_field(const json::object& o, const Path& base, std::string_view key, float& out,
                   schema::Weight /*rule*/);
+  void read_field(const json::object& o, const Path& base, std::string_view key, float& out,
+                  schema::Number rule);
+  void read_field(const json::object& o, const Path& base, std::string_view key, Point& out,
+                  schema::Points /*rule*/) {
+    if (const json::value* v = member(o, base, key, Need::required)) {
+      if (const auto p = point(*v, Path(base, key)))
+        out = *p;
+    }
+  }
+  void read_field(const json::object& o, const Path& base, std::string_view key,
+                  std::vector<Point>& out, schema::Points /*rule*/) {
+    if (const json::value* v = member(o, base, key, Need::required))
+      out = polygon(*v, Path(base, key));
+  }
+  void read_field(const json::object& o, const Path& base, std::string_view key,
+                  std::vector<std::vector<Point>>& out, schema::Points /*rule*/) {
+    const json::array* a = list(o, base, key, Need::required, Empty::allowed);
+    if (a == nullptr)
+      return;
+    const Path path(base, key);
+    out.reserve(a->size());
+    for (std::size_t i = 0; i < a->size(); ++i)
+      out.push_back(polygon((*a)[i], Path(path, i)));
+  }
   template <class Record, class Table>
   void read_field(const json::object& o, const Path& base, std::string_view key,
                   std::vector<Record>& out, schema::Each<Table> rule) {
@@ -508,6 +535,13 @@ class Loader {
   void read_equipment(const json::object& o, const Path& path, std::string_view equipment,
                       Exercise& e, bool step_known);
   void read_chart(const json::value& v);
+  // Which fields of each of `count` items of the array at `array` had a
+  // problem since diagnostic `before`: bit k for keys[k], every bit when the
+  // item itself had one (it was not an object).
+  std::vector<unsigned> troubled(std::size_t before, const Path& array, std::size_t count,
+                                 std::initializer_list<std::string_view> keys) const;
+  // Whether a problem was reported at `at` itself since diagnostic `before`.
+  bool reported_at(std::size_t before, const Path& at) const;
   void check_protocols();
   void check_exercise_links();
   void check_chains(bool progression);
@@ -536,6 +570,7 @@ class Loader {
   std::vector<bool> exercise_targets_known_;
   std::vector<bool> region_known_;
   std::vector<bool> muscle_known_;
+  AuthoredChart chart_doc_;  // the chart as read, before its checks and mirroring
   std::vector<ProtocolUse> protocol_uses_;
   std::vector<ExerciseLink> regressions_;
   std::vector<ExerciseLink> progressions_;
@@ -777,8 +812,9 @@ std::optional<Point> Loader::point(const json::value& v, const Path& path) {
     return std::nullopt;
   }
   // Until the box is known to be good, check coordinates for being numbers only.
-  const double w = kb_.chart.width > 0.0F ? static_cast<double>(kb_.chart.width) : kMaxChartSize;
-  const double h = kb_.chart.height > 0.0F ? static_cast<double>(kb_.chart.height) : kMaxChartSize;
+  const double w = chart_doc_.width > 0.0F ? static_cast<double>(chart_doc_.width) : kMaxChartSize;
+  const double h =
+      chart_doc_.height > 0.0F ? static_cast<double>(chart_doc_.height) : kMaxChartSize;
   const auto x = number_value(v.get_array()[0], Path(path, 0), 0.0, w);
   const auto y = number_value(v.get_array()[1], Path(path, 1), 0.0, h);
   if (!x || !y)
@@ -1253,6 +1289,20 @@ void Loader::read_field(const json::object& o, const Path& base, std::string_vie
   out = weight ? static_cast<float>(*weight) : 0.0F;
 }
 
+void Loader::read_field(const json::object& o, const Path& base, std::string_view key, float& out,
+                        schema::Number rule) {
+  const json::value* n = member(o, base, key, Need::required);
+  if (n == nullptr)
+    return;
+  const Path path(base, key);
+  const auto d = number_value(*n, path, rule.lo, rule.hi);
+  if (d && rule.positive && *d == 0.0) {
+    error(path, "must be greater than 0");
+  } else if (d) {
+    out = static_cast<float>(*d);
+  }
+}
+
 void Loader::check_nested(const json::object& o, const Path& path, const Layer& /*layer*/) {
   const std::string_view over_key = schema::name_of(schema::kLayer, &Layer::over);
   const std::string_view under_key = schema::name_of(schema::kLayer, &Layer::under);
@@ -1452,188 +1502,194 @@ void Loader::check_nested(const json::object& o, const Path& path, const Dose& /
     error(path, "a dose needs at least one of " + join(numbers, " or "));
 }
 
+std::vector<unsigned> Loader::troubled(std::size_t before, const Path& array, std::size_t count,
+                                       std::initializer_list<std::string_view> keys) const {
+  std::vector<unsigned> out(count, 0U);
+  if (diags_.size() == before)
+    return out;
+  const std::string prefix = array.str() + '/';
+  for (auto d = diags_.begin() + static_cast<std::ptrdiff_t>(before); d != diags_.end(); ++d) {
+    const std::string_view p(d->path);
+    if (p.substr(0, prefix.size()) != prefix)
+      continue;
+    std::size_t at = prefix.size();
+    std::size_t i = 0;
+    while (at < p.size() && p[at] >= '0' && p[at] <= '9' && i < count)
+      i = i * 10 + static_cast<std::size_t>(p[at++] - '0');
+    if (at == prefix.size() || i >= count)
+      continue;
+    if (at == p.size()) {
+      out[i] = ~0U;
+      continue;
+    }
+    const std::string_view rest = p.substr(at + 1);
+    const std::string_view key = rest.substr(0, rest.find('/'));
+    unsigned bit = 1U;
+    for (const std::string_view k : keys) {
+      if (k == key)
+        out[i] |= bit;
+      bit <<= 1U;
+    }
+  }
+  return out;
+}
+
+bool Loader::reported_at(std::size_t before, const Path& at) const {
+  if (diags_.size() == before)
+    return false;
+  const std::string s = at.str();
+  return std::any_of(diags_.begin() + static_cast<std::ptrdiff_t>(before), diags_.end(),
+                     [&s](const Diagnostic& d) { return d.path == s; });
+}
+
+// The chart by its tables (chart_schema.hpp), then what they cannot say: a
+// shape's view against its region's, every region drawn, each trigger point
+// resolved in its muscle and marked once at most in a view and at least once;
+// and the right sides, mirrored.
 void Loader::read_chart(const json::value& v) {
   const Path path(kDocument, "chart");
-  const json::object* o = object_at(v, path, {"width", "height", "outline", "shapes", "marks"});
+  const json::object* o = record_at(v, path, schema::kChart);
   if (o == nullptr)
     return;
   kb_.has_chart = true;
+  const std::size_t before = diags_.size();
+  AuthoredChart& doc = chart_doc_;
+  read_fields(*o, path, schema::kChart, doc);
   Chart& chart = kb_.chart;
-  for (const auto& [key, out] : {std::pair<std::string_view, float*>{"width", &chart.width},
-                                 std::pair<std::string_view, float*>{"height", &chart.height}}) {
-    const json::value* n = member(*o, path, key, Need::required);
-    if (n == nullptr)
-      continue;
-    const auto d = number_value(*n, Path(path, key), 0.0, kMaxChartSize);
-    if (d && *d == 0.0) {
-      error(Path(path, key), "must be greater than 0");
-    } else if (d) {
-      *out = static_cast<float>(*d);
-    }
-  }
-
-  if (const json::value* outline = member(*o, path, "outline", Need::required)) {
-    const Path o_path(path, "outline");
-    if (const json::object* views = object_at(*outline, o_path, {"front", "back"})) {
-      for (const View view : {View::front, View::back}) {
-        const std::string_view name = to_string(view);
-        const json::array* lines = list(*views, o_path, name, Need::required, Empty::allowed);
-        if (lines == nullptr)
-          continue;
-        for (std::size_t i = 0; i < lines->size(); ++i) {
-          chart.outline[static_cast<int>(view)].push_back(
-              polygon((*lines)[i], Path(Path(o_path, name), i)));
-        }
-      }
-    }
-  }
+  chart.width = doc.width;
+  chart.height = doc.height;
+  chart.outline[static_cast<int>(View::front)] = std::move(doc.outline_front);
+  chart.outline[static_cast<int>(View::back)] = std::move(doc.outline_back);
+  // What each shape and mark read well, before the checks below add theirs.
+  const Path shapes_path(path, "shapes");
+  const Path marks_path(path, "marks");
+  const bool shapes_read = !reported_at(before, shapes_path);
+  const bool marks_read = !reported_at(before, marks_path);
+  // Bit k of an item's flags: its k-th key below had a problem.
+  const std::vector<unsigned> bad_shapes =
+      troubled(before, shapes_path, doc.shapes.size(), {"region", "view"});
+  const std::vector<unsigned> bad_marks =
+      troubled(before, marks_path, doc.marks.size(), {"muscle", "trigger_point", "view", "at"});
 
   // Which (region, view) pairs have a shape: views are front = 0, back = 1.
   std::vector<std::array<bool, 2>> drawn(kb_.regions.size(), {false, false});
-  if (const json::array* shapes = list(*o, path, "shapes", Need::required, Empty::allowed)) {
-    const Path shapes_path(path, "shapes");
-    for (std::size_t i = 0; i < shapes->size(); ++i) {
-      const Path s_path(shapes_path, i);
-      const json::object* s = object_at((*shapes)[i], s_path, {"region", "view", "points"});
-      if (s == nullptr)
-        continue;
-      std::optional<std::uint16_t> region;
-      if (const json::value* r = member(*s, s_path, "region", Need::required)) {
-        region = reference(*r, Path(s_path, "region"), regions_);
-      }
-      const auto view = choice<View>(*s, s_path, "view", {"front", "back"});
-      if (view && *view == View::both) {
-        error(Path(s_path, "view"), "a shape is drawn in one view: \"front\" or \"back\"");
-      } else if (view && region && region_known_[*region]) {
-        const View allowed = kb_.regions[*region].view;
-        if (allowed != View::both && allowed != *view) {
-          error(Path(s_path, "view"), "region " + quoted(kb_.regions[*region].id) +
-                                          " is shown in the " + std::string(to_string(allowed)) +
-                                          " view only");
-        }
-      }
-      std::vector<Point> points;
-      if (const json::value* p = member(*s, s_path, "points", Need::required)) {
-        points = polygon(*p, Path(s_path, "points"));
-      }
-      if (!region || !view || *view == View::both)
-        continue;
-      drawn[*region][static_cast<std::size_t>(*view)] = true;
-      if (kb_.region_first_key.size() <= *region)
-        continue;
-      const RegionKeyIndex key = kb_.region_first_key[*region];
-      const bool paired = kb_.regions[*region].laterality == Laterality::paired;
-      std::vector<Point> mirrored;
-      if (paired) {
-        mirrored.reserve(points.size());
-        for (const Point& p : points)
-          mirrored.push_back(Point{chart.width - p.x, p.y});
-      }
-      chart.shapes.push_back(ChartShape{key, *view, std::move(points)});
-      if (paired) {
-        chart.shapes.push_back(
-            ChartShape{gsl::narrow_cast<RegionKeyIndex>(key + 1), *view, std::move(mirrored)});
+  for (std::size_t i = 0; shapes_read && i < doc.shapes.size(); ++i) {
+    AuthoredShape& s = doc.shapes[i];
+    const Path item(shapes_path, i);
+    const Path view_path(item, "view");
+    const bool region_ok = (bad_shapes[i] & 1U) == 0U;
+    const bool view_ok = (bad_shapes[i] & 2U) == 0U;
+    if (view_ok && s.view == View::both) {
+      error(view_path, "a shape is drawn in one view: \"front\" or \"back\"");
+    } else if (view_ok && region_ok && region_known_[s.region]) {
+      const View allowed = kb_.regions[s.region].view;
+      if (allowed != View::both && allowed != s.view) {
+        error(view_path, "region " + quoted(kb_.regions[s.region].id) + " is shown in the " +
+                             std::string(to_string(allowed)) + " view only");
       }
     }
-    for (std::size_t r = 0; r < kb_.regions.size(); ++r) {
-      // A region whose id is a duplicate has been reported; it cannot be drawn.
-      const auto it = kb_.region_by_id.find(kb_.regions[r].id);
-      if (!region_known_[r] || it == kb_.region_by_id.end() || it->second != r)
-        continue;
-      // A coarse region is drawn as its parts; a shape of its own is optional.
-      if (!kb_.regions[r].parts.empty())
-        continue;
-      const View allowed = kb_.regions[r].view;
-      for (const View view : {View::front, View::back}) {
-        if ((allowed == View::both || allowed == view) &&
-            !drawn[r][static_cast<std::size_t>(view)]) {
-          error(Path(path, "shapes"), "region " + quoted(kb_.regions[r].id) +
-                                          " has no shape in the " + std::string(to_string(view)) +
-                                          " view");
-        }
+    if (!region_ok || !view_ok || s.view == View::both)
+      continue;
+    drawn[s.region][static_cast<std::size_t>(s.view)] = true;
+    if (kb_.region_first_key.size() <= s.region)
+      continue;
+    const RegionKeyIndex key = kb_.region_first_key[s.region];
+    const bool paired = kb_.regions[s.region].laterality == Laterality::paired;
+    std::vector<Point> mirrored;
+    if (paired) {
+      mirrored.reserve(s.points.size());
+      for (const Point& p : s.points)
+        mirrored.push_back(Point{chart.width - p.x, p.y});
+    }
+    chart.shapes.push_back(ChartShape{key, s.view, std::move(s.points)});
+    if (paired) {
+      chart.shapes.push_back(
+          ChartShape{gsl::narrow_cast<RegionKeyIndex>(key + 1), s.view, std::move(mirrored)});
+    }
+  }
+  for (std::size_t r = 0; shapes_read && r < kb_.regions.size(); ++r) {
+    // A region whose id is a duplicate has been reported; it cannot be drawn.
+    const auto it = kb_.region_by_id.find(kb_.regions[r].id);
+    if (!region_known_[r] || it == kb_.region_by_id.end() || it->second != r)
+      continue;
+    // A coarse region is drawn as its parts; a shape of its own is optional.
+    if (!kb_.regions[r].parts.empty())
+      continue;
+    const View allowed = kb_.regions[r].view;
+    for (const View view : {View::front, View::back}) {
+      if ((allowed == View::both || allowed == view) && !drawn[r][static_cast<std::size_t>(view)]) {
+        error(shapes_path, "region " + quoted(kb_.regions[r].id) + " has no shape in the " +
+                               std::string(to_string(view)) + " view");
       }
     }
   }
+  if (!marks_read)
+    return;
 
-  if (const json::array* marks = list(*o, path, "marks", Need::required, Empty::allowed)) {
-    const Path marks_path(path, "marks");
-    // By muscle, by trigger point: whether it is marked in the front, back view.
-    std::vector<std::vector<std::array<bool, 2>>> marked(kb_.muscles.size());
-    for (std::size_t m = 0; m < kb_.muscles.size(); ++m) {
-      marked[m].assign(kb_.muscles[m].trigger_points.size(), {false, false});
-    }
-    for (std::size_t i = 0; i < marks->size(); ++i) {
-      const Path m_path(marks_path, i);
-      const json::object* mk =
-          object_at((*marks)[i], m_path, {"muscle", "trigger_point", "view", "at"});
-      if (mk == nullptr)
-        continue;
-      std::optional<std::uint16_t> muscle;
-      if (const json::value* mv = member(*mk, m_path, "muscle", Need::required)) {
-        muscle = reference(*mv, Path(m_path, "muscle"), muscles_);
-      }
-      std::optional<std::uint16_t> tp;
-      std::string tp_id;
-      if (text(*mk, m_path, "trigger_point", tp_id) && muscle) {
-        const auto& tps = kb_.muscles[*muscle].trigger_points;
-        for (std::size_t t = 0; t < tps.size(); ++t) {
-          if (tps[t].id == tp_id) {
-            tp = gsl::narrow_cast<std::uint16_t>(t);
-            break;
-          }
-        }
-        if (!tp) {
-          std::vector<std::string_view> ids;
-          ids.reserve(tps.size());
-          for (const auto& x : tps)
-            ids.emplace_back(x.id);
-          error(Path(m_path, "trigger_point"),
-                "muscle " + quoted(kb_.muscles[*muscle].id) + " has no trigger point " +
-                    quoted(tp_id) + did_you_mean(closest(tp_id, ids, suggestion_work_)));
-        }
-      }
-      const auto view = choice<View>(*mk, m_path, "view", {"front", "back"});
-      if (view && *view == View::both) {
-        error(Path(m_path, "view"), "a mark is drawn in one view: \"front\" or \"back\"");
-      }
-      std::optional<Point> at;
-      if (const json::value* a = member(*mk, m_path, "at", Need::required)) {
-        at = point(*a, Path(m_path, "at"));
-      }
-      if (!muscle || !tp || !view || *view == View::both || !at)
-        continue;
-      bool& done = marked[*muscle][*tp][static_cast<std::size_t>(*view)];
-      if (done) {
-        error(m_path, "trigger point " + quoted(tp_id) + " of muscle " +
-                          quoted(kb_.muscles[*muscle].id) + " is already marked in the " +
-                          std::string(to_string(*view)) + " view");
-        continue;
-      }
-      done = true;
-      if (!muscle_known_[*muscle])
-        continue;
-      if (kb_.muscles[*muscle].midline) {
-        chart.marks.push_back(ChartMark{*muscle, *tp, Side::none, *view, *at});
-      } else {
-        chart.marks.push_back(ChartMark{*muscle, *tp, Side::left, *view, *at});
-        chart.marks.push_back(
-            ChartMark{*muscle, *tp, Side::right, *view, Point{chart.width - at->x, at->y}});
-      }
-    }
-    for (std::size_t m = 0; m < kb_.muscles.size(); ++m) {
-      // A duplicate muscle or trigger point id has been reported already.
-      const auto it = kb_.muscle_by_name.find(kb_.muscles[m].id);
-      if (it == kb_.muscle_by_name.end() || it->second != m)
-        continue;
-      const auto& tps = kb_.muscles[m].trigger_points;
+  // By muscle, by trigger point: whether it is marked in the front, back view.
+  std::vector<std::vector<std::array<bool, 2>>> marked(kb_.muscles.size());
+  for (std::size_t m = 0; m < kb_.muscles.size(); ++m)
+    marked[m].assign(kb_.muscles[m].trigger_points.size(), {false, false});
+  for (std::size_t i = 0; i < doc.marks.size(); ++i) {
+    const AuthoredMark& mk = doc.marks[i];
+    const Path m_path(marks_path, i);
+    const bool muscle_ok = (bad_marks[i] & 1U) == 0U;
+    std::optional<std::uint16_t> tp;
+    if ((bad_marks[i] & 2U) == 0U && muscle_ok) {
+      const auto& tps = kb_.muscles[mk.muscle].trigger_points;
       for (std::size_t t = 0; t < tps.size(); ++t) {
-        const bool first_with_id = std::find_if(tps.begin(), tps.end(), [&](const TriggerPoint& x) {
-                                     return x.id == tps[t].id;
-                                   }) == tps.begin() + static_cast<std::ptrdiff_t>(t);
-        if (!marked[m][t][0] && !marked[m][t][1] && !tps[t].id.empty() && first_with_id) {
-          error(Path(path, "marks"), "trigger point " + quoted(tps[t].id) + " of muscle " +
-                                         quoted(kb_.muscles[m].id) + " has no mark");
+        if (tps[t].id == mk.trigger_point) {
+          tp = gsl::narrow_cast<std::uint16_t>(t);
+          break;
         }
+      }
+      if (!tp) {
+        std::vector<std::string_view> ids;
+        ids.reserve(tps.size());
+        for (const auto& x : tps)
+          ids.emplace_back(x.id);
+        error(Path(m_path, "trigger_point"),
+              "muscle " + quoted(kb_.muscles[mk.muscle].id) + " has no trigger point " +
+                  quoted(mk.trigger_point) +
+                  did_you_mean(closest(mk.trigger_point, ids, suggestion_work_)));
+      }
+    }
+    const bool view_ok = (bad_marks[i] & 4U) == 0U;
+    if (view_ok && mk.view == View::both)
+      error(Path(m_path, "view"), "a mark is drawn in one view: \"front\" or \"back\"");
+    if (!muscle_ok || !tp || !view_ok || mk.view == View::both || (bad_marks[i] & 8U) != 0U)
+      continue;
+    bool& done = marked[mk.muscle][*tp][static_cast<std::size_t>(mk.view)];
+    if (done) {
+      error(m_path, "trigger point " + quoted(mk.trigger_point) + " of muscle " +
+                        quoted(kb_.muscles[mk.muscle].id) + " is already marked in the " +
+                        std::string(to_string(mk.view)) + " view");
+      continue;
+    }
+    done = true;
+    if (!muscle_known_[mk.muscle])
+      continue;
+    if (kb_.muscles[mk.muscle].midline) {
+      chart.marks.push_back(ChartMark{mk.muscle, *tp, Side::none, mk.view, mk.at});
+    } else {
+      chart.marks.push_back(ChartMark{mk.muscle, *tp, Side::left, mk.view, mk.at});
+      chart.marks.push_back(
+          ChartMark{mk.muscle, *tp, Side::right, mk.view, Point{chart.width - mk.at.x, mk.at.y}});
+    }
+  }
+  for (std::size_t m = 0; m < kb_.muscles.size(); ++m) {
+    // A duplicate muscle or trigger point id has been reported already.
+    const auto it = kb_.muscle_by_name.find(kb_.muscles[m].id);
+    if (it == kb_.muscle_by_name.end() || it->second != m)
+      continue;
+    const auto& tps = kb_.muscles[m].trigger_points;
+    for (std::size_t t = 0; t < tps.size(); ++t) {
+      const bool first_with_id = std::find_if(tps.begin(), tps.end(), [&](const TriggerPoint& x) {
+                                   return x.id == tps[t].id;
+                                 }) == tps.begin() + static_cast<std::ptrdiff_t>(t);
+      if (!marked[m][t][0] && !marked[m][t][1] && !tps[t].id.empty() && first_with_id) {
+        error(marks_path, "trigger point " + quoted(tps[t].id) + " of muscle " +
+                              quoted(kb_.muscles[m].id) + " has no mark");
       }
     }
   }

@@ -7,6 +7,7 @@
 #include <type_traits>
 
 #include "i18n/kb_words.hpp"
+#include "kb/chart_schema.hpp"
 #include "myoref/schema.hpp"
 #include "util/charconv.hpp"
 #include "util/json_writer.hpp"
@@ -149,6 +150,36 @@ void write_field(const KbData& /*kb*/, json::object& o, std::string_view key, fl
                  schema::Weight /*rule*/) {
   o[sv(key)] = shortest_double(weight);
 }
+void write_field(const KbData& /*kb*/, json::object& o, std::string_view key, float n,
+                 schema::Number /*rule*/) {
+  o[sv(key)] = shortest_double(n);
+}
+json::array point(const Point& p) {
+  return json::array{shortest_double(p.x), shortest_double(p.y)};
+}
+json::array polygon(const std::vector<Point>& points) {
+  json::array out;
+  out.reserve(points.size());
+  for (const auto& p : points)
+    out.emplace_back(point(p));
+  return out;
+}
+void write_field(const KbData& /*kb*/, json::object& o, std::string_view key, const Point& p,
+                 schema::Points /*rule*/) {
+  o[sv(key)] = point(p);
+}
+void write_field(const KbData& /*kb*/, json::object& o, std::string_view key,
+                 const std::vector<Point>& points, schema::Points /*rule*/) {
+  o[sv(key)] = polygon(points);
+}
+void write_field(const KbData& /*kb*/, json::object& o, std::string_view key,
+                 const std::vector<std::vector<Point>>& lines, schema::Points /*rule*/) {
+  json::array out;
+  out.reserve(lines.size());
+  for (const auto& line : lines)
+    out.emplace_back(polygon(line));
+  o[sv(key)] = std::move(out);
+}
 // A muscle's Custom fields, by their type.
 void write_field(const KbData& kb, json::object& o, std::string_view key,
                  const std::vector<FindingWeight>& weights, schema::Custom /*rule*/) {
@@ -192,57 +223,27 @@ json::object record_object(const KbData& kb, const Record& r, const Table& table
   return o;
 }
 
-json::array point(const Point& p) {
-  return json::array{shortest_double(p.x), shortest_double(p.y)};
-}
-
-json::array polygon(const std::vector<Point>& points) {
-  json::array out;
-  out.reserve(points.size());
-  for (const auto& p : points)
-    out.emplace_back(point(p));
-  return out;
-}
-
-json::object chart_object(const KbData& kb) {
+// The chart as authored: its left and midline shapes and marks, the right
+// sides being mirrored at load.
+AuthoredChart authored_chart(const KbData& kb) {
   const Chart& c = kb.chart;
-  json::object o;
-  o["width"] = shortest_double(c.width);
-  o["height"] = shortest_double(c.height);
-  json::object outline;
-  for (const View view : {View::front, View::back}) {
-    json::array lines;
-    for (const auto& line : c.outline[static_cast<int>(view)])
-      lines.emplace_back(polygon(line));
-    outline[sv(to_string(view))] = std::move(lines);
-  }
-  o["outline"] = std::move(outline);
-  json::array shapes;
+  AuthoredChart out;
+  out.width = c.width;
+  out.height = c.height;
+  out.outline_front = c.outline[static_cast<int>(View::front)];
+  out.outline_back = c.outline[static_cast<int>(View::back)];
   for (const auto& s : c.shapes) {
     const RegionKey& key = kb.region_keys[s.key];
-    if (key.side == Side::right)
-      continue;  // mirrored at load, never authored
-    json::object shape;
-    shape["region"] = sv(kb.regions[key.region].id);
-    shape["view"] = sv(to_string(s.view));
-    shape["points"] = polygon(s.points);
-    shapes.emplace_back(std::move(shape));
+    if (key.side != Side::right)
+      out.shapes.push_back(AuthoredShape{key.region, s.view, s.points});
   }
-  o["shapes"] = std::move(shapes);
-  json::array marks;
   for (const auto& m : c.marks) {
-    if (m.side == Side::right)
-      continue;
-    const Muscle& muscle = kb.muscles[m.muscle];
-    json::object mark;
-    mark["muscle"] = sv(muscle.id);
-    mark["trigger_point"] = sv(muscle.trigger_points[m.trigger_point].id);
-    mark["view"] = sv(to_string(m.view));
-    mark["at"] = point(m.at);
-    marks.emplace_back(std::move(mark));
+    if (m.side != Side::right) {
+      out.marks.push_back(AuthoredMark{
+          m.muscle, kb.muscles[m.muscle].trigger_points[m.trigger_point].id, m.view, m.at});
+    }
   }
-  o["marks"] = std::move(marks);
-  return o;
+  return out;
 }
 
 }  // namespace
@@ -325,7 +326,8 @@ json::value kb_to_json_value(const KbData& kb) {
   for (const auto& e : kb.exercises)
     exercises.emplace_back(exercise_to_json_value(kb, e));
   o["exercises"] = std::move(exercises);
-  o["chart"] = kb.has_chart ? json::value(chart_object(kb)) : json::value(nullptr);
+  o["chart"] = kb.has_chart ? json::value(record_object(kb, authored_chart(kb), schema::kChart))
+                            : json::value(nullptr);
   return o;
 }
 

@@ -3,18 +3,22 @@
 # (app.test.mjs) with node's test runner. WORK_DIR gets the npm packages the
 # lock file pins (npm ci, once per lock file). Exit 77 (skipped) when the site
 # was not built or chromium is missing. MYOREF_UPDATE_GOLDEN=1 rewrites the
-# screenshots in tests/browser/golden/.
+# screenshots in tests/browser/golden/. With MYOREF_NO_SKIP=1 (.ci/run) a skip
+# is a failure: CI must run these tests.
 set -euo pipefail
+skip() {
+  echo "SKIPPED: $*"
+  [[ ${MYOREF_NO_SKIP:-} != 1 ]] || { echo "MYOREF_NO_SKIP=1: a test that cannot run fails"; exit 1; }
+  exit 77
+}
 site=$1 work=$2
 here=$(cd "$(dirname "$0")" && pwd)
 if [[ ! -f $site/myoref/myoref_core.wasm ]]; then
-  echo "SKIPPED: $site has no myoref/myoref_core.wasm: run 'make web' (make test does) to build the example app"
-  exit 77
+  skip "$site has no myoref/myoref_core.wasm: run 'make web' (make test does) to build the example app"
 fi
 chromium=${MYOREF_CHROMIUM:-/usr/bin/chromium}
 if [[ ! -x $chromium ]]; then
-  echo "SKIPPED: no chromium at $chromium (apt-get install --no-install-recommends chromium; scripts/deps.sh test)"
-  exit 77
+  skip "no chromium at $chromium (apt-get install --no-install-recommends chromium; scripts/deps.sh test)"
 fi
 command -v npm >/dev/null || { echo "npm is missing (apt-get install nodejs)"; exit 1; }
 

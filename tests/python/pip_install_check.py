@@ -21,7 +21,8 @@ import shutil
 import subprocess
 import sys
 
-SKIP = 77
+# Skipped, unless MYOREF_NO_SKIP=1 (.ci/run) makes a test that cannot run fail.
+SKIP = 1 if os.environ.get("MYOREF_NO_SKIP") == "1" else 77
 
 SMOKE = r"""
 import json, pathlib, sys

@@ -179,3 +179,38 @@ TEST_CASE("KnowledgeBase::id_of names the record a reference of each kind points
   check(Ids::muscle, kb.muscles(), [](const auto& r) { return r.id; });
   check(Ids::exercise, kb.exercises(), [](const auto& r) { return r.id; });
 }
+
+TEST_CASE("a muscle is coded by its own terms or by its members', and a member by at least one",
+          "[kb][builtin][codes]") {
+  // docs/knowledge-base.md, "codes": a group gives its members' codes, never a
+  // code of its own; where no UBERON term was found, FMA's alone is given.
+  const KnowledgeBase& kb = builtin();
+  for (const auto& m : kb.muscles()) {
+    INFO("muscle " << m.id);
+    if (!m.parts.empty()) {
+      CHECK(m.fma.empty());
+      CHECK(m.uberon.empty());
+    }
+    for (std::size_t i = 0; i < m.parts.size(); ++i) {
+      CHECK_FALSE(m.parts[i].fma.empty());
+      for (std::size_t j = 0; j < i; ++j)
+        CHECK(m.parts[j].fma != m.parts[i].fma);
+    }
+  }
+  // The parts of trapezius by FMA's terms for them (no UBERON term), and a
+  // group whose members are FMA-only (BodyParts3D parts list, HRA ASCT+B table).
+  const auto code = [&kb](std::string_view id) -> const myoref::Muscle& {
+    const auto found = kb.find_muscle(id);
+    REQUIRE(found);
+    return kb.muscles()[*found];
+  };
+  CHECK(code("upper_trapezius").fma == "32557");
+  CHECK(code("middle_trapezius").fma == "32556");
+  CHECK(code("lower_trapezius").fma == "32555");
+  CHECK(code("lower_trapezius").uberon.empty());
+  const auto& rhomboids = code("rhomboids");
+  REQUIRE(rhomboids.parts.size() == 2);
+  CHECK(rhomboids.parts[0].fma == "13379");
+  CHECK(rhomboids.parts[1].fma == "13380");
+  CHECK(rhomboids.parts[1].uberon.empty());
+}

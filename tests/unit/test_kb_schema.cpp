@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kb/chart_schema.hpp"
 #include "myoref/kb.hpp"
 #include "myoref/schema.hpp"
 #include "support.hpp"
@@ -140,6 +141,63 @@ TEST_CASE("schema: writer and loader follow each record's field table", "[kb][sc
   check_record(schema::kLayer, "/muscles/0/layer");
   check_record(schema::kAttachments, "/muscles/0/attachments");
   check_record(schema::kFindingWeight, "/muscles/0/findings/0");
+  check_record(schema::kChart, "/chart");
+  check_record(schema::kChartOutline, "/chart/outline");
+  check_record(schema::kChartShape, "/chart/shapes/3");
+  check_record(schema::kChartMark, "/chart/marks/0");
+}
+
+TEST_CASE("schema: the chart's shapes and marks are written with their tables' keys",
+          "[kb][schema]") {
+  namespace schema = myoref::schema;
+  const json::value doc = canonical();
+  const json::value& chart = doc.at("chart");
+  CHECK(keys(chart) == table_names(schema::kChart));
+  CHECK(keys(chart.at("outline")) == table_names(schema::kChartOutline));
+  REQUIRE(!chart.at("shapes").as_array().empty());
+  for (const auto& s : chart.at("shapes").as_array())
+    CHECK(keys(s) == table_names(schema::kChartShape));
+  REQUIRE(!chart.at("marks").as_array().empty());
+  for (const auto& m : chart.at("marks").as_array())
+    CHECK(keys(m) == table_names(schema::kChartMark));
+}
+
+TEST_CASE("schema: a bad point of the chart is reported at its path", "[kb][schema]") {
+  json::value doc = canonical();
+  const double width = doc.at_pointer("/chart/width").to_number<double>();
+  doc.at_pointer("/chart/shapes/3/points").as_array().at(2) = "12, 40";
+  doc.at_pointer("/chart/shapes/5/points").as_array().at(1) = json::array{1, 2, 3};
+  doc.at_pointer("/chart/marks/2/at").as_array().at(0) = width + 1;
+  doc.at_pointer("/chart/outline/back").as_array().at(0) = json::array{json::array{1, 2}};
+  const auto problems = load_problems(doc);
+  std::string listed;
+  for (const auto& p : problems)
+    listed += p.path + ": " + p.message + "\n";
+  INFO(listed);
+  REQUIRE(problems.size() == 5);
+  CHECK(problems[0].path == "/chart/outline/back/0");
+  CHECK(problems[0].message == "a closed shape needs at least 3 points, found 1");
+  CHECK(problems[1].path == "/chart/shapes/3/points/2");
+  CHECK(problems[1].message == "expected a point [x, y], found a string");
+  CHECK(problems[2].path == "/chart/shapes/5/points/1");
+  CHECK(problems[2].message == "expected a point [x, y], found an array of 3 items");
+  // A mark that is not placed leaves its trigger point unmarked.
+  CHECK(problems[3].path == "/chart/marks");
+  CHECK(problems[3].message.find("has no mark") != std::string::npos);
+  CHECK(problems[4].path == "/chart/marks/2/at/0");
+  CHECK(problems[4].message.find("must be between 0 and ") == 0);
+
+  // A view a shape is drawn in is offered as front or back, never both.
+  json::value view = canonical();
+  record(view, "/chart/shapes/0")["view"] = "bakc";
+  bool offered = false;
+  for (const auto& p : load_problems(view)) {
+    offered = offered || (p.path == "/chart/shapes/0/view" &&
+                          p.message ==
+                              "\"bakc\" is not one of front or back (did you mean "
+                              "\"back\"?)");
+  }
+  CHECK(offered);
 }
 
 TEST_CASE("schema: a region's parts are written where it has some", "[kb][schema]") {
