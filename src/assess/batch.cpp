@@ -134,9 +134,10 @@ Status score_batch_impl(const KnowledgeBase& kb, const T* drawings, std::size_t 
   const std::size_t nr = t.region_key_count;
   const std::size_t nc = t.candidate_count;
 
-  std::size_t lanes = threads != 0 ? threads : std::max(1U, std::thread::hardware_concurrency());
-  lanes =
-      std::max<std::size_t>(1, std::min(lanes, (n + kMinRowsPerThread - 1) / kMinRowsPerThread));
+  std::size_t lanes = threads != 0 ? threads : std::thread::hardware_concurrency();
+  lanes = std::min(lanes, (n + kMinRowsPerThread - 1) / kMinRowsPerThread);
+  if (lanes == 0)  // no drawings, or a machine that cannot tell its cores
+    lanes = 1;
   bool valid = true;
   try {
     const detail::ScoringPath path = detail::scoring_path();
