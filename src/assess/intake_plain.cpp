@@ -124,10 +124,9 @@ bool read_mark(const KnowledgeBase& kb, PlainReader& in, Intake& intake) {
   } while (in.take(','));
   if (!in.take('}') || !region || !intensity)
     return false;
-  const bool midline = kb.regions()[*region].laterality == Laterality::midline;
-  if (midline == has_side)
-    return false;  // a side on a midline region, or none on a paired one
-  const auto key = kb.find_region_key(*region, midline ? Side::none : *side);
+  // The side rule is find_region_key's: none for a midline region, one for a
+  // paired region; anything else has no key.
+  const auto key = kb.find_region_key(*region, side.value_or(Side::none));
   if (!key)
     return false;
   intake.pain.push_back(PainMark{*key, *intensity});

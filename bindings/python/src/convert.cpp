@@ -139,9 +139,8 @@ bool read_mark(const KnowledgeBase& kb, py::handle obj, Intake& intake) {
   }
   if (!region || !intensity)
     return false;
-  const bool midline = kb.regions()[*region].laterality == Laterality::midline;
-  if (midline == side.has_value())
-    return false;
+  // The side rule is find_region_key's (none for a midline region, one for a
+  // paired region); anything else goes to the full reader for its message.
   const std::optional<RegionKeyIndex> key = kb.find_region_key(*region, side.value_or(Side::none));
   if (!key)
     return false;
