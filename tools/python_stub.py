@@ -96,9 +96,13 @@ def generated(stub: str, tables: dict[str, dict[str, str]]) -> tuple[str, list[s
                 written[match.group(1)] = match.group(2)
         for name, type_ in fields.items():
             if name not in written:
-                problems.append(f"{cls}.{name}: a table field with no stub line (the binding gives {type_})")
+                problems.append(
+                    f"{cls}.{name}: a table field with no stub line (the binding gives {type_})"
+                )
             elif written[name] != type_:
-                problems.append(f"{cls}.{name}: the stub says {written[name]}, the binding gives {type_}")
+                problems.append(
+                    f"{cls}.{name}: the stub says {written[name]}, the binding gives {type_}"
+                )
         for name in written:
             if name not in fields:
                 problems.append(f"{cls}.{name}: in the generated section but not a table field")

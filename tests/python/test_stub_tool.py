@@ -111,8 +111,7 @@ def test_rewriting_mends_a_doctored_copy(copy, how):
 def test_what_rewriting_cannot_mend_is_refused(copy):
     # A field written by hand outside the section, and a class without one.
     doctor(copy, "    def keys(self) -> list[str]: ...", "    def view(self) -> list[str]: ...")
-    doctor(copy, "class Statement:\n    # --- generated from the schema table (tools/python_stub.py) ---\n",
-           "class Statement:\n")
+    doctor(copy, "class Statement:\n" + tool.BEGIN + "\n", "class Statement:\n")
     before = copy.read_text(encoding="utf-8")
     code, err = run(copy, "--write")
     assert code == 1
@@ -128,9 +127,11 @@ def test_a_new_table_field_gets_its_line():
     tables["Finding"] = {**tables["Finding"], "since": "int | None"}
     text = STUB.read_text(encoding="utf-8")
     new, problems, blocking = tool.generated(text, tables)
-    assert problems == ["Finding.since: a table field with no stub line (the binding gives int | None)"]
+    assert problems == [
+        "Finding.since: a table field with no stub line (the binding gives int | None)"]
     assert blocking == []
-    assert ("    def what(self) -> str: ...\n    @property\n    def since(self) -> int | None: ...\n"
+    assert ("    def what(self) -> str: ...\n    @property\n"
+            "    def since(self) -> int | None: ...\n"
             "    # --- end of generated ---\n    def to_dict") in new
     assert tool.generated(new, tables)[1] == []
 
