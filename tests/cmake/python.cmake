@@ -1,7 +1,8 @@
 # Python: the pytest suite (one ctest test per file, so they run in parallel),
 # the example script, the notebook, and `pip install .` into a fresh venv.
 # Every test imports the package from the build (PYTHONPATH), never a copy
-# installed elsewhere, and writes nothing into the source tree.
+# installed elsewhere, and writes nothing into the source tree (but for
+# MYOREF_UPDATE_GOLDEN=1, which rewrites the stub: "python: stub ...").
 if(NOT TARGET myoref_python)
   return()
 endif()
@@ -27,6 +28,16 @@ foreach(file IN LISTS MYOREF_PYTEST_FILES)
   set_tests_properties("python: ${name}" PROPERTIES
     ENVIRONMENT "${MYOREF_PYTHON_ENV}" LABELS python TIMEOUT 600)
 endforeach()
+
+# The stub's table-driven attributes are those the built module's tables give
+# (tools/python_stub.py; MYOREF_UPDATE_GOLDEN=1 rewrites the stub's generated
+# sections in the source tree).
+add_test(NAME "python: stub matches the schema tables"
+  COMMAND ${MYOREF_PYTHON_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tools/python_stub.py
+          ${PROJECT_SOURCE_DIR}/bindings/python/myoref/_core.pyi
+  WORKING_DIRECTORY ${MYOREF_PYTHON_TEST_DIR})
+set_tests_properties("python: stub matches the schema tables" PROPERTIES
+  ENVIRONMENT "${MYOREF_PYTHON_ENV}" LABELS python TIMEOUT 120)
 
 add_test(NAME "python: example script"
   COMMAND ${MYOREF_PYTHON_EXECUTABLE} ${PROJECT_SOURCE_DIR}/examples/python/explore.py

@@ -16,6 +16,7 @@
 #include <cmath>
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -388,24 +389,157 @@ void table_record(py::class_<Self>& cls, const Table& table, const char* what) {
       (std::string("The ") + what + " as its canonical JSON object, a plain dict.").c_str());
 }
 
-/// The field names of a table, a group's fields in its place: the attributes
-/// that field_attributes defines (for the tests: myoref._core._schema_fields).
+// --- An attribute's Python type, for the stub ------------------------------------
+// The type of value_of's value, by the same member types and rules (its
+// comment above), as the stub bindings/python/myoref/_core.pyi writes it:
+// tools/python_stub.py writes the stub's table-driven attributes from these.
+
+template <class T>
+struct Of {};
+
+/// The classes whose attributes come from a table, with their tables: f(name,
+/// table) for each (myoref._core._schema_fields, class_name).
+template <class F>
+void each_table_class(F&& f) {
+  f("Statement", schema::kStatement);
+  f("Layer", schema::kLayer);
+  f("Attachments", schema::kAttachments);
+  f("MemberCodes", schema::kMemberCodes);
+  f("AgeRule", schema::kAgeRule);
+  f("LookalikeFeatures", schema::kLookalikeFeatures);
+  f("Dose", schema::kDose);
+  f("Citation", schema::kCitation);
+  f("Region", schema::kRegion);
+  f("Finding", schema::kFinding);
+  f("RedFlag", schema::kRedFlag);
+  f("Precaution", schema::kPrecaution);
+  f("Screen", schema::kScreen);
+  f("TriageRule", schema::kTriageRule);
+  f("Lookalike", schema::kLookalike);
+  f("TriggerPoint", schema::kTriggerPoint);
+  f("FindingWeight", schema::kFindingWeight);
+  f("Exercise", schema::kExercise);
+  f("Muscle", schema::kMuscle);
+}
+
+/// The class of a nested table's records.
 template <class Table>
-void field_names(const Table& table, py::list& out) {
+std::string class_name(const Table* fields) {
+  std::string out;
+  each_table_class([&out, fields](const char* name, const auto& table) {
+    if (static_cast<const void*>(&table) == static_cast<const void*>(fields))
+      out = name;
+  });
+  if (out.empty())
+    throw std::logic_error("a nested table with no class in each_table_class");
+  return out;
+}
+
+/// A value as it is (py::cast), by its C++ type.
+std::string plain_type(Of<std::string> /*type*/) {
+  return "str";
+}
+std::string plain_type(Of<bool> /*type*/) {
+  return "bool";
+}
+template <class T, std::enable_if_t<std::is_integral<T>::value, int> = 0>
+std::string plain_type(Of<T> /*type*/) {
+  return "int";
+}
+template <class T, std::enable_if_t<std::is_floating_point<T>::value, int> = 0>
+std::string plain_type(Of<T> /*type*/) {
+  return "float";
+}
+template <class T>
+std::string plain_type(Of<std::optional<T>> /*type*/) {
+  return plain_type(Of<T>{}) + " | None";
+}
+template <class T>
+std::string plain_type(Of<std::vector<T>> /*type*/) {
+  return "list[" + plain_type(Of<T>{}) + "]";
+}
+
+/// What `reference` gives for a kind of record.
+std::string reference_type(schema::Ids ids) {
+  switch (ids) {
+    case schema::Ids::muscle:
+      return "Muscle";
+    case schema::Ids::exercise:
+      return "Exercise";
+    case schema::Ids::citation:
+    case schema::Ids::region:
+    case schema::Ids::finding:
+    case schema::Ids::red_flag:
+    case schema::Ids::precaution:
+      break;
+  }
+  return "str";
+}
+
+template <class T, class Rule>
+std::string type_of(Of<T> type, Rule /*rule*/) {
+  return plain_type(type);
+}
+template <class E, std::enable_if_t<std::is_enum<E>::value, int> = 0>
+std::string type_of(Of<E> /*type*/, schema::Spelled /*rule*/) {
+  return "str";
+}
+template <class E>
+std::string type_of(Of<std::optional<E>> /*type*/, schema::Spelled /*rule*/) {
+  return "str | None";
+}
+template <class E>
+std::string type_of(Of<std::vector<E>> /*type*/, schema::Spelled /*rule*/) {
+  return "list[str]";
+}
+std::string type_of(Of<std::string> /*type*/, schema::Code /*rule*/) {
+  return "str | None";
+}
+std::string type_of(Of<float> /*type*/, schema::Weight /*rule*/) {
+  return "float";
+}
+std::string type_of(Of<std::vector<CitationIndex>> /*type*/, schema::Cite /*rule*/) {
+  return "list[str]";
+}
+std::string type_of(Of<std::vector<std::uint16_t>> /*type*/, schema::Refs rule) {
+  return "list[" + reference_type(rule.ids) + "]";
+}
+std::string type_of(Of<std::optional<std::uint16_t>> /*type*/, schema::Ref rule) {
+  return reference_type(rule.ids) + " | None";
+}
+std::string type_of(Of<std::uint16_t> /*type*/, schema::Ref rule) {
+  return reference_type(rule.ids);
+}
+template <class T, class Table>
+std::string type_of(Of<T> /*type*/, schema::Nested<Table> rule) {
+  return class_name(rule.fields);
+}
+template <class T, class Table>
+std::string type_of(Of<std::vector<T>> /*type*/, schema::Each<Table> rule) {
+  return "list[" + class_name(rule.fields) + "]";
+}
+std::string type_of(Of<std::vector<FindingWeight>> /*type*/, schema::Custom /*rule*/) {
+  return "list[FindingWeight]";
+}
+std::string type_of(Of<std::vector<TriggerPoint>> /*type*/, schema::Custom /*rule*/) {
+  return "list[TriggerPoint]";
+}
+std::string type_of(Of<std::vector<ExerciseIndex>[kStepCount]> /*type*/, schema::Custom /*rule*/) {
+  return "dict[str, list[Exercise]]";
+}
+
+/// Each field of a table (a group's in its place), the attributes that
+/// field_attributes defines, with its Python type: {name: type}.
+template <class Table>
+void field_types(const Table& table, py::dict& out) {
   schema::for_each_field(table, [&out](const auto& f) {
     using F = std::decay_t<decltype(f)>;
     if constexpr (std::is_void<typename F::member_type>::value) {
-      field_names(*f.fields, out);
+      field_types(*f.fields, out);
     } else {
-      out.append(str_of(f.name));
+      out[str_of(f.name)] = type_of(Of<typename F::member_type>{}, f.rule);
     }
   });
-}
-template <class Table>
-py::list field_names(const Table& table) {
-  py::list out;
-  field_names(table, out);
-  return out;
 }
 
 // --- Hand-written helpers --------------------------------------------------------
@@ -745,29 +879,17 @@ shows as a picture). ``side`` is "left" (the default for a paired muscle) or
       });
   comparable<MuscleRef>(muscle);
 
-  // The field names of every table-driven class, for the tests that check
-  // each is an attribute (tests/python/test_kb.py).
+  // Every table-driven class's fields with their Python types, {class: {field:
+  // type}} in the tables' order: for the tests that check each is an attribute
+  // (tests/python/test_kb.py) and for tools/python_stub.py, which writes them
+  // into the stub.
   m.def("_schema_fields", []() {
     py::dict out;
-    out["Statement"] = field_names(schema::kStatement);
-    out["Layer"] = field_names(schema::kLayer);
-    out["Attachments"] = field_names(schema::kAttachments);
-    out["MemberCodes"] = field_names(schema::kMemberCodes);
-    out["AgeRule"] = field_names(schema::kAgeRule);
-    out["LookalikeFeatures"] = field_names(schema::kLookalikeFeatures);
-    out["Dose"] = field_names(schema::kDose);
-    out["Citation"] = field_names(schema::kCitation);
-    out["Region"] = field_names(schema::kRegion);
-    out["Finding"] = field_names(schema::kFinding);
-    out["RedFlag"] = field_names(schema::kRedFlag);
-    out["Precaution"] = field_names(schema::kPrecaution);
-    out["Screen"] = field_names(schema::kScreen);
-    out["TriageRule"] = field_names(schema::kTriageRule);
-    out["Lookalike"] = field_names(schema::kLookalike);
-    out["TriggerPoint"] = field_names(schema::kTriggerPoint);
-    out["FindingWeight"] = field_names(schema::kFindingWeight);
-    out["Exercise"] = field_names(schema::kExercise);
-    out["Muscle"] = field_names(schema::kMuscle);
+    each_table_class([&out](const char* name, const auto& table) {
+      py::dict fields;
+      field_types(table, fields);
+      out[name] = fields;
+    });
     return out;
   });
 
