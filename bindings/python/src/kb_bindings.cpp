@@ -572,14 +572,19 @@ py::object catalog(const char* kind, const py::list& items, const py::object& lo
   return py::module_::import("myoref._catalog").attr("Catalog")(kind, items, lookup);
 }
 
-/// kb.<kind>: every record of a kind, as a Catalog looked up by kb.<one>(id).
-template <class R>
-py::object records(const py::object& self, std::size_t count, const char* kind, const char* one) {
-  const auto& k = self.cast<const KnowledgeBase&>();
-  py::list items;
-  for (std::size_t i = 0; i < count; ++i)
-    items.append(ref<R>(k, i));
-  return catalog(kind, items, self.attr(one));
+/// The getter of kb.<kind>: every record of a kind (KnowledgeBase::<list>), as
+/// a Catalog looked up by kb.<one>(id).
+template <class R, class T>
+auto records(gsl::span<const T> (KnowledgeBase::*list)() const noexcept, const char* kind,
+             const char* one) {
+  return [list, kind, one](const py::object& self) {
+    const auto& k = self.cast<const KnowledgeBase&>();
+    const std::size_t count = (k.*list)().size();
+    py::list items;
+    for (std::size_t i = 0; i < count; ++i)
+      items.append(ref<R>(k, i));
+    return catalog(kind, items, self.attr(one));
+  };
 }
 
 /// kb.<one>(id) for a kind with no lookup of its own: a linear search.
@@ -1007,78 +1012,38 @@ the columns of :meth:`score_batch`'s input.)doc")
           R"doc(
 Every candidate key in knowledge-base order ("gluteus_medius:left", ...): the
 columns of :meth:`score_batch`'s output and the order of Assessment.scores.)doc")
+      .def_property_readonly("regions",
+                             records<RegionRef>(&KnowledgeBase::regions, "regions", "region"),
+                             "Every Region, as a Catalog (by position or by id).")
+      .def_property_readonly("findings",
+                             records<FindingRef>(&KnowledgeBase::findings, "findings", "finding"),
+                             "Every Finding, as a Catalog.")
       .def_property_readonly(
-          "regions",
-          [](const py::object& self) {
-            return records<RegionRef>(self, self.cast<const KnowledgeBase&>().regions().size(),
-                                      "regions", "region");
-          },
-          "Every Region, as a Catalog (by position or by id).")
-      .def_property_readonly(
-          "findings",
-          [](const py::object& self) {
-            return records<FindingRef>(self, self.cast<const KnowledgeBase&>().findings().size(),
-                                       "findings", "finding");
-          },
-          "Every Finding, as a Catalog.")
-      .def_property_readonly(
-          "red_flags",
-          [](const py::object& self) {
-            return records<RedFlagRef>(self, self.cast<const KnowledgeBase&>().red_flags().size(),
-                                       "red flags", "red_flag");
-          },
+          "red_flags", records<RedFlagRef>(&KnowledgeBase::red_flags, "red flags", "red_flag"),
           "Every RedFlag, as a Catalog.")
       .def_property_readonly(
           "precautions",
-          [](const py::object& self) {
-            return records<PrecautionRef>(self,
-                                          self.cast<const KnowledgeBase&>().precautions().size(),
-                                          "precautions", "precaution");
-          },
+          records<PrecautionRef>(&KnowledgeBase::precautions, "precautions", "precaution"),
           "Every Precaution, as a Catalog.")
-      .def_property_readonly(
-          "screens",
-          [](const py::object& self) {
-            return records<ScreenRef>(self, self.cast<const KnowledgeBase&>().screens().size(),
-                                      "screens", "screen");
-          },
-          "Every Screen, as a Catalog.")
+      .def_property_readonly("screens",
+                             records<ScreenRef>(&KnowledgeBase::screens, "screens", "screen"),
+                             "Every Screen, as a Catalog.")
       .def_property_readonly(
           "triage_rules",
-          [](const py::object& self) {
-            return records<TriageRuleRef>(self,
-                                          self.cast<const KnowledgeBase&>().triage_rules().size(),
-                                          "triage rules", "triage_rule");
-          },
+          records<TriageRuleRef>(&KnowledgeBase::triage_rules, "triage rules", "triage_rule"),
           "Every TriageRule, as a Catalog.")
       .def_property_readonly(
           "lookalikes",
-          [](const py::object& self) {
-            return records<LookalikeRef>(self,
-                                         self.cast<const KnowledgeBase&>().lookalikes().size(),
-                                         "look-alikes", "lookalike");
-          },
+          records<LookalikeRef>(&KnowledgeBase::lookalikes, "look-alikes", "lookalike"),
           "Every Lookalike, as a Catalog.")
+      .def_property_readonly("muscles",
+                             records<MuscleRef>(&KnowledgeBase::muscles, "muscles", "muscle"),
+                             "Every Muscle, as a Catalog (by position, id or alias).")
       .def_property_readonly(
-          "muscles",
-          [](const py::object& self) {
-            return records<MuscleRef>(self, self.cast<const KnowledgeBase&>().muscles().size(),
-                                      "muscles", "muscle");
-          },
-          "Every Muscle, as a Catalog (by position, id or alias).")
-      .def_property_readonly(
-          "exercises",
-          [](const py::object& self) {
-            return records<ExerciseRef>(self, self.cast<const KnowledgeBase&>().exercises().size(),
-                                        "exercises", "exercise");
-          },
+          "exercises", records<ExerciseRef>(&KnowledgeBase::exercises, "exercises", "exercise"),
           "Every Exercise, as a Catalog.")
       .def_property_readonly(
-          "citations",
-          [](const py::object& self) {
-            return records<CitationRef>(self, self.cast<const KnowledgeBase&>().citations().size(),
-                                        "citations", "citation");
-          },
+          "citations", records<CitationRef>(&KnowledgeBase::citations, "citations", "citation"),
           "Every Citation, as a Catalog (by position or key).")
       .def_property_readonly(
           "age_rule",
