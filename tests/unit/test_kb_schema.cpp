@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kb/chart_schema.hpp"
@@ -168,7 +169,11 @@ TEST_CASE("schema: a bad point of the chart is reported at its path", "[kb][sche
   doc.at_pointer("/chart/shapes/3/points").as_array().at(2) = "12, 40";
   doc.at_pointer("/chart/shapes/5/points").as_array().at(1) = json::array{1, 2, 3};
   doc.at_pointer("/chart/marks/2/at").as_array().at(0) = width + 1;
-  doc.at_pointer("/chart/outline/back").as_array().at(0) = json::array{json::array{1, 2}};
+  // One closed shape of one point. (Not json::array{json::array{1, 2}}: clang
+  // reads those braces as a copy of the inner array, g++ as a list of one.)
+  json::array one_point;
+  one_point.emplace_back(json::array{1, 2});
+  doc.at_pointer("/chart/outline/back").as_array().at(0) = std::move(one_point);
   const auto problems = load_problems(doc);
   std::string listed;
   for (const auto& p : problems)
