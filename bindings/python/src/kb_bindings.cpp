@@ -587,6 +587,18 @@ auto records(gsl::span<const T> (KnowledgeBase::*list)() const noexcept, const c
   };
 }
 
+/// kb.<one>(id) for a kind the knowledge base looks up (KnowledgeBase::<find>),
+/// raising NotFound with its closest id (KnowledgeBase::<suggest>).
+template <class R, class Find, class Suggest>
+auto lookup(Find find, Suggest suggest, const char* what) {
+  return [find, suggest, what](const KnowledgeBase& k, std::string_view id) {
+    const auto i = (k.*find)(id);
+    if (!i)
+      not_found(what, id, (k.*suggest)(id));
+    return ref<R>(k, *i);
+  };
+}
+
 /// kb.<one>(id) for a kind with no lookup of its own: a linear search.
 template <class R, class Items>
 R by_id(const KnowledgeBase& k, const Items& items, std::string_view id, const char* what) {
@@ -1051,42 +1063,21 @@ columns of :meth:`score_batch`'s output and the order of Assessment.scores.)doc"
             return Part<AgeRule>{k, &k.age_rule()};
           },
           "The AgeRule of triage.")
-      .def(
-          "region",
-          [](const KnowledgeBase& k, std::string_view id) {
-            const auto i = k.find_region(id);
-            if (!i)
-              not_found("region", id, k.suggest_region(id));
-            return ref<RegionRef>(k, *i);
-          },
-          py::arg("id"), "The Region with this id; raises NotFound.")
-      .def(
-          "finding",
-          [](const KnowledgeBase& k, std::string_view id) {
-            const auto i = k.find_finding(id);
-            if (!i)
-              not_found("finding", id, k.suggest_finding(id));
-            return ref<FindingRef>(k, *i);
-          },
-          py::arg("id"), "The Finding with this id; raises NotFound.")
-      .def(
-          "red_flag",
-          [](const KnowledgeBase& k, std::string_view id) {
-            const auto i = k.find_red_flag(id);
-            if (!i)
-              not_found("red flag", id, k.suggest_red_flag(id));
-            return ref<RedFlagRef>(k, *i);
-          },
-          py::arg("id"), "The RedFlag with this id; raises NotFound.")
-      .def(
-          "precaution",
-          [](const KnowledgeBase& k, std::string_view id) {
-            const auto i = k.find_precaution(id);
-            if (!i)
-              not_found("precaution", id, k.suggest_precaution(id));
-            return ref<PrecautionRef>(k, *i);
-          },
-          py::arg("id"), "The Precaution with this id; raises NotFound.")
+      .def("region",
+           lookup<RegionRef>(&KnowledgeBase::find_region, &KnowledgeBase::suggest_region, "region"),
+           py::arg("id"), "The Region with this id; raises NotFound.")
+      .def("finding",
+           lookup<FindingRef>(&KnowledgeBase::find_finding, &KnowledgeBase::suggest_finding,
+                              "finding"),
+           py::arg("id"), "The Finding with this id; raises NotFound.")
+      .def("red_flag",
+           lookup<RedFlagRef>(&KnowledgeBase::find_red_flag, &KnowledgeBase::suggest_red_flag,
+                              "red flag"),
+           py::arg("id"), "The RedFlag with this id; raises NotFound.")
+      .def("precaution",
+           lookup<PrecautionRef>(&KnowledgeBase::find_precaution,
+                                 &KnowledgeBase::suggest_precaution, "precaution"),
+           py::arg("id"), "The Precaution with this id; raises NotFound.")
       .def(
           "screen",
           [](const KnowledgeBase& k, std::string_view id) {
@@ -1105,15 +1096,9 @@ columns of :meth:`score_batch`'s output and the order of Assessment.scores.)doc"
             return by_id<LookalikeRef>(k, k.lookalikes(), id, "look-alike");
           },
           py::arg("id"), "The Lookalike with this id; raises NotFound.")
-      .def(
-          "muscle",
-          [](const KnowledgeBase& k, std::string_view id) {
-            const auto i = k.find_muscle(id);
-            if (!i)
-              not_found("muscle", id, k.suggest_muscle(id));
-            return ref<MuscleRef>(k, *i);
-          },
-          py::arg("id_or_alias"), "The Muscle with this id or alias; raises NotFound.")
+      .def("muscle",
+           lookup<MuscleRef>(&KnowledgeBase::find_muscle, &KnowledgeBase::suggest_muscle, "muscle"),
+           py::arg("id_or_alias"), "The Muscle with this id or alias; raises NotFound.")
       .def(
           "exercise",
           [](const KnowledgeBase& k, std::string_view id) {
