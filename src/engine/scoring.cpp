@@ -204,18 +204,50 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
     t.region_key_phrase.push_back(std::move(phrase));
   }
 
+  // The dense slots: the fewest (up to kMaxDenseSlots) that leave at most
+  // one block's worth of trigger points to the overflow lists.
+  std::vector<std::size_t> slots_at(t.slot_count, 0);  // trigger points with index j
+  for (std::size_t c = 0; c < nc; ++c) {
+    const std::size_t points = t.candidate_zone_begin[c + 1] - t.candidate_zone_begin[c];
+    for (std::size_t j = 0; j < points; ++j)
+      ++slots_at[j];
+  }
+  t.dense_slot_count = std::min(t.slot_count, kMaxDenseSlots);
+  for (std::size_t dense = t.slot_count == 0 ? 0 : 1; dense < t.dense_slot_count; ++dense) {
+    if (std::accumulate(slots_at.begin() + static_cast<std::ptrdiff_t>(dense), slots_at.end(),
+                        std::size_t{0}) <= kCandidateBlock) {
+      t.dense_slot_count = dense;
+      break;
+    }
+  }
+  const std::size_t dense = t.dense_slot_count;
   const std::size_t blocks = stride / kCandidateBlock;
-  t.essential_mask.assign(nr * t.slot_count * blocks, 0);
+  t.essential_mask.assign(nr * dense * blocks, 0);
+  t.overflow_member_begin.reserve(nr + 1);
   for (std::size_t r = 0; r < nr; ++r) {
+    t.overflow_member_begin.push_back(gsl::narrow<std::uint32_t>(t.overflow_member_slot.size()));
     for (std::uint32_t e = t.essential_member_begin[r]; e < t.essential_member_begin[r + 1]; ++e) {
-      const std::size_t slot = t.essential_member_slot[e];
+      const std::uint32_t slot = t.essential_member_slot[e];
       // NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult): as above
       const std::size_t j = slot / stride;
       const std::size_t c = slot % stride;
-      t.essential_mask[(r * blocks + c / kCandidateBlock) * t.slot_count + j] |=
+      if (j >= dense) {
+        t.overflow_member_slot.push_back(slot);
+        continue;
+      }
+      t.essential_mask[(r * blocks + c / kCandidateBlock) * dense + j] |=
           static_cast<std::uint16_t>(1U << (c % kCandidateBlock));
     }
   }
+  t.overflow_member_begin.push_back(gsl::narrow<std::uint32_t>(t.overflow_member_slot.size()));
+  for (std::size_t c = 0; c < nc; ++c) {
+    const std::size_t points = t.candidate_zone_begin[c + 1] - t.candidate_zone_begin[c];
+    for (std::size_t j = dense; j < points; ++j)
+      t.overflow_slot.push_back(gsl::narrow<std::uint32_t>(j * stride + c));
+  }
+  std::sort(t.overflow_slot.begin(), t.overflow_slot.end());
+  for (const std::uint32_t slot : t.overflow_slot)
+    t.overflow_candidate.push_back(gsl::narrow<CandidateIndex>(slot % stride));
 
   t.referred.assign(nr, 0);
   t.referral_weight.assign(nr * stride, 0.0F);
@@ -298,9 +330,7 @@ struct ScalarLanes {
       *p = v;
   }
   static reg add(reg a, reg b) noexcept { return a + b; }
-  static reg sub(reg a, reg b) noexcept { return a - b; }
   static reg mul(reg a, reg b) noexcept { return a * b; }
-  static reg div(reg a, reg b) noexcept { return a / b; }
   static reg max(reg a, reg b) noexcept { return a > b ? a : b; }
   static mask ge(reg a, reg b) noexcept { return a >= b; }
   static mask both(mask a, mask b) noexcept { return a && b; }
@@ -344,9 +374,7 @@ struct Sse2Lanes {
       p[l] = lanes[l];
   }
   static reg add(reg a, reg b) noexcept { return _mm_add_ps(a, b); }
-  static reg sub(reg a, reg b) noexcept { return _mm_sub_ps(a, b); }
   static reg mul(reg a, reg b) noexcept { return _mm_mul_ps(a, b); }
-  static reg div(reg a, reg b) noexcept { return _mm_div_ps(a, b); }
   static reg max(reg a, reg b) noexcept { return _mm_max_ps(a, b); }  // a > b ? a : b
   static mask ge(reg a, reg b) noexcept { return _mm_cmpge_ps(a, b); }
   static mask both(mask a, mask b) noexcept { return _mm_and_ps(a, b); }

@@ -43,6 +43,9 @@ inline constexpr float kDeniedShare = 0.5F;
 /// The kernel works on up to 16 candidates at a time (one AVX-512 vector of
 /// floats); arrays by candidate are padded to a multiple of this.
 inline constexpr std::size_t kCandidateBlock = 16;
+/// The most slots (trigger points per candidate) the wide paths pass over as
+/// vectors; the AVX-512 kernel keeps that many sums per block in registers.
+inline constexpr std::size_t kMaxDenseSlots = 4;
 
 /// An allocator of cache-line-aligned memory, so that a vector of the
 /// kernel's tables starts a cache line and a row of 16 floats never spans two.
@@ -124,14 +127,32 @@ struct ScoringTables {
   AlignedFloats slot_size;          // slot_count x candidate_stride
   AlignedFloats slot_inverse_size;  // slot_count x candidate_stride
 
+  // The wide paths (AVX2, AVX-512) pass over the first dense_slot_count
+  // slots of every candidate as whole vectors; the few trigger points beyond
+  // them (the "overflow": in the default base, those of the two muscles with
+  // four and six) are summed one by one, through the lists below, and their
+  // coverage joins the vector pass as one more max. One muscle with many
+  // trigger points thus costs a few scalar adds, not a vector pass per
+  // extra slot over every candidate. dense_slot_count is the smallest count
+  // (at most kMaxDenseSlots) that leaves at most kCandidateBlock overflow
+  // slots; the narrow paths use the lists of every slot and ignore it.
+  std::size_t dense_slot_count = 0;
+  // Region key -> the overflow slots whose essential zone includes it. CSR.
+  std::vector<std::uint32_t> overflow_member_begin;
+  std::vector<std::uint32_t> overflow_member_slot;
+  // Every overflow slot (ascending), and its candidate.
+  std::vector<std::uint32_t> overflow_slot;
+  std::vector<CandidateIndex> overflow_candidate;
+
   // Region key -> the slots whose essential zone includes it, and each
   // slot's candidate. CSR.
   std::vector<std::uint32_t> essential_member_begin;
   std::vector<std::uint32_t> essential_member_slot;
   std::vector<CandidateIndex> essential_member_candidate;
-  // The same as bit masks: [r][b][j] (region key, block of kCandidateBlock
-  // candidates, slot) has bit l set when slot j of candidate
-  // b * kCandidateBlock + l holds region key r in its essential zone.
+  // The same as bit masks, for the dense slots: [r][b][j] (region key, block
+  // of kCandidateBlock candidates, slot j < dense_slot_count) has bit l set
+  // when slot j of candidate b * kCandidateBlock + l holds region key r in its
+  // essential zone.
   std::vector<std::uint16_t> essential_mask;
 
   // 1 when some candidate refers pain to the region key.
@@ -238,17 +259,39 @@ inline std::size_t row_scratch_size(const ScoringTables& t) noexcept {
   return t.region_key_count + kCandidateBlock;
 }
 
+/// Rows the AVX-512 batch loop scores into RowScratch::stage before writing
+/// them out together: four rows of any number of candidates are whole
+/// 16-byte units, and most of their bytes whole cache lines.
+inline constexpr std::size_t kStageRows = 4;
+/// Floats of RowScratch::stage: kStageRows rows, and room for one vector
+/// load past the last.
+inline std::size_t row_stage_size(const ScoringTables& t) noexcept {
+  return kStageRows * t.candidate_count + kCandidateBlock;
+}
+/// Output of one score_rows() call from which score_batch() gives it a
+/// stage: far more than a core's share of the caches, so that the scores
+/// would be written back to memory anyway.
+inline constexpr std::size_t kStreamBytes = std::size_t{8} << 20U;
+
 /// Working memory for score_rows(): one drawing's painful keys and
 /// intensities (row_scratch_size each) and the kernel's work area
 /// (scoring_work_size floats), which must be all zero on the first call;
 /// each path leaves it as its next row (and next call) needs it: the generic
-/// kernel on wide vectors (AVX2; AVX-512 beyond four trigger points per
-/// muscle) puts the salience sums back to zero after each row rather than
-/// clearing them before, and the others clear what they use.
+/// kernel on wide vectors (AVX2) puts the salience sums back to zero after
+/// each row rather than clearing them before, and the others clear what they
+/// use.
+///
+/// `stage` (row_stage_size floats, 64-byte aligned) may be null. Where it is
+/// given, the AVX-512 path scores kStageRows rows at a time into it and
+/// writes them to `out` with non-temporal stores, which skip reading each
+/// cache line of `out` before writing it (half the memory traffic of the
+/// scores, which are most of a batch's bytes) and leave the caches to the
+/// tables; meant for outputs of kStreamBytes and more. Other paths ignore it.
 struct RowScratch {
   RegionKeyIndex* keys = nullptr;
   float* intensity = nullptr;
   float* work = nullptr;
+  float* stage = nullptr;
 };
 
 /// Whether every value is an intensity (0..10; a float NaN is not), on

@@ -1,14 +1,15 @@
 // The scoring kernel, written once over a vector type V and compiled once per
 // instruction set: scoring.cpp includes this file for the scalar and SSE2
-// paths, scoring_x86.cpp for AVX2 and AVX-512, each time inside a namespace
+// paths, scoring_x86.cpp for AVX2 (and for AVX-512, whose own kernel there
+// keeps its sums in registers and uses overflow_coverage from here), each time inside a namespace
 // of its own (in an anonymous namespace, so that no inline function compiled
 // for AVX-512 can stand in for another build's at link time) and with
 // MYOREF_KERNEL_TARGET defined as that instruction set's function attribute
 // (empty for the baseline). No include guard: that is the point.
 //
 // V provides, as static functions: `reg` (`width` floats) and `mask`;
-// zero, set1, load, store, store_first (the first n lanes), add, sub, mul,
-// div, max, ge, both (and of masks), all (a bool to a mask), select; and
+// zero, set1, load, store, store_first (the first n lanes), add, mul,
+// max, ge, both (and of masks), all (a bool to a mask), select; and
 // painful(row, nr, keys, intensity) for uint8 and float rows (the row's
 // painful keys, ascending, with their intensities; returns how many).
 // `max_groups` (wide lanes only) is how many vectors of explained intensity stay in registers.
@@ -103,36 +104,64 @@ MYOREF_KERNEL_TARGET void explain_some(const ScoringTables& t, const SparseDrawi
 
 inline constexpr std::size_t kAnySlots = ~std::size_t{0};
 
+/// The coverage of the overflow slots (ScoringTables::dense_slot_count), as
+/// the wide paths add it: coverage[c] is the best of candidate c's overflow
+/// slots, each min(1, salience / zone size), and 0 for every other
+/// candidate (which it must be on entry). With kReset the overflow sums are
+/// put back to 0 once read.
+template <bool kReset>
+MYOREF_KERNEL_TARGET inline void overflow_coverage(const ScoringTables& t, float* salience_sum,
+                                                   float* coverage) noexcept {
+  const std::size_t n = t.overflow_slot.size();
+  for (std::size_t i = 0; i < n; ++i)
+    coverage[t.overflow_candidate[i]] = 0.0F;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t slot = t.overflow_slot[i];
+    const float sum = salience_sum[slot];
+    const float v = sum >= t.slot_size[slot] ? 1.0F : sum * t.slot_inverse_size[slot];
+    float& k = coverage[t.overflow_candidate[i]];
+    k = k > v ? k : v;
+    if constexpr (kReset)
+      salience_sum[slot] = 0.0F;
+  }
+}
+
 /// Scores every candidate for one drawing, with no findings. `work` holds
 /// scoring_work_size(t) floats, laid out as that function says (E, K and D
 /// written when kParts). With kReset the salience sums must be 0 on entry
 /// and are left 0 (batch scoring: nothing to clear per row; the narrow paths
 /// clear the work area anyway); without it they are cleared here and left
-/// for zone_salience().
-/// kSlots is t.slot_count where it is known at compile time (so that the
-/// loop over slots is unrolled), else kAnySlots.
+/// for zone_salience() (every slot of a trigger point; the empty slots
+/// past the dense ones are not written).
+/// kSlots is t.dense_slot_count where it is known at compile time (so that
+/// the loop over slots is unrolled), else kAnySlots.
 template <class V, bool kReset, bool kParts, std::size_t kSlots>
 MYOREF_KERNEL_TARGET void score_sparse(const ScoringTables& t, const SparseDrawing& drawing,
                                        float* work, float* scores) noexcept {
   const std::size_t nc = t.candidate_count;
   const std::size_t stride = t.candidate_stride;
-  const std::size_t slots = kSlots == kAnySlots ? t.slot_count : kSlots;
-  // Wide vectors (AVX2, AVX-512) pass over every candidate and every slot;
-  // for narrow ones (scalar, SSE2) that costs more than visiting only what
-  // the painful keys touch, through their lists. Both give the same bits: the
-  // candidates and slots a key does not touch only add +0, or take a max
-  // with 0.
+  const std::size_t slots = t.slot_count;
+  const std::size_t dense = kSlots == kAnySlots ? t.dense_slot_count : kSlots;
+  // Wide vectors (AVX2, AVX-512) pass over every candidate and every dense
+  // slot; for narrow ones (scalar, SSE2) that costs more than visiting only
+  // what the painful keys touch, through their lists. Both give the same
+  // bits: the candidates and slots a key does not touch only add +0, or take
+  // a max with 0.
   constexpr bool kWide = V::width >= 8;
   float* salience_sum = work;               // by slot
-  float* coverage = work + slots * stride;  // K by candidate, narrow only
+  float* coverage = work + slots * stride;  // K by candidate; wide: the overflow's
   float* explained = coverage + stride;     // by candidate
   if constexpr (!kWide) {
     // Cleared whole: clearing what a row's keys touched costs more.
     for (std::size_t i = 0; i < (slots + 2) * stride; ++i)
       work[i] = 0.0F;
   } else if constexpr (!kReset) {
-    for (std::size_t i = 0; i < slots * stride; ++i)
+    for (std::size_t i = 0; i < dense * stride; ++i)
       salience_sum[i] = 0.0F;
+    for (const std::uint32_t slot : t.overflow_slot)
+      salience_sum[slot] = 0.0F;
+    for (std::size_t c = 0; c < stride; ++c)
+      coverage[c] = 0.0F;
   }
 
   float total = 0.0F;
@@ -153,6 +182,7 @@ MYOREF_KERNEL_TARGET void score_sparse(const ScoringTables& t, const SparseDrawi
   }
 
   if constexpr (kWide) {
+    overflow_coverage<kReset>(t, salience_sum, coverage);
     for (std::size_t first = 0; first < stride; first += V::max_groups * V::width)
       explain_some<V, V::max_groups>(t, drawing, first, (stride - first) / V::width, explained);
   } else {
@@ -182,7 +212,9 @@ MYOREF_KERNEL_TARGET void score_sparse(const ScoringTables& t, const SparseDrawi
   // candidate that explains nothing has E = 0, so D = 0 and its score is
   // 0 / (0 + 1) = 0 exactly. Essential coverage K is the best of the
   // candidate's trigger points, each min(1, salience / zone size): an empty
-  // slot or one no painful key falls in gives 0, which max leaves alone.
+  // slot or one no painful key falls in gives 0, which max leaves alone. On
+  // wide paths the dense slots are taken here and the overflow's best (0
+  // where a candidate has none) with them.
   // Whole explanations and whole zones are set to exactly 1 rather than
   // multiplied by a rounded reciprocal, so that a perfect fit scores the same
   // whichever muscle it is.
@@ -200,7 +232,7 @@ MYOREF_KERNEL_TARGET void score_sparse(const ScoringTables& t, const SparseDrawi
   for (std::size_t c = 0; c < stride; c += V::width) {
     Reg k = V::zero();
     if constexpr (kWide) {
-      for (std::size_t j = 0; j < slots; ++j) {
+      for (std::size_t j = 0; j < dense; ++j) {
         const std::size_t at = j * stride + c;
         const Reg sum = V::load(salience_sum + at);
         if constexpr (kReset)
@@ -208,14 +240,17 @@ MYOREF_KERNEL_TARGET void score_sparse(const ScoringTables& t, const SparseDrawi
         const Reg part = V::mul(sum, V::load(slot_inverse_size + at));
         k = V::max(k, V::select(V::ge(sum, V::load(slot_size + at)), one, part));
       }
+      k = V::max(k, V::load(coverage + c));
     } else {
       k = V::load(coverage + c);
     }
     const Reg x = V::load(explained + c);
     const Reg e = V::select(V::both(V::ge(x, total_v), some_pain), one, V::mul(x, inverse_total_v));
     const Reg d = V::mul(e, V::add(floor_v, V::mul(share_v, k)));
-    const Reg p = V::mul(ceiling_v, d);
-    const Reg score = V::div(p, V::add(p, V::sub(one, p)));
+    // With no findings the score is p itself: p / (p + (1 - p)) is p to the
+    // bit for every float p in [0, 1] (the denominator rounds to exactly 1;
+    // checked over every such float, tests/unit/test_assess_scoring_paths.cpp).
+    const Reg score = V::mul(ceiling_v, d);
     if (c + V::width <= nc) {
       V::store(scores + c, score);
     } else if (c < nc) {
@@ -230,11 +265,11 @@ MYOREF_KERNEL_TARGET void score_sparse(const ScoringTables& t, const SparseDrawi
   }
 }
 
-/// score_sparse with the slot count a constant when it is at most 4.
+/// score_sparse with the dense slot count a constant when it is at most 4.
 template <class V, bool kReset, bool kParts>
 MYOREF_KERNEL_TARGET void score_sparse_any(const ScoringTables& t, const SparseDrawing& drawing,
                                            float* work, float* scores) noexcept {
-  switch (t.slot_count) {
+  switch (t.dense_slot_count) {
     case 1:
       score_sparse<V, kReset, kParts, 1>(t, drawing, work, scores);
       return;
@@ -270,7 +305,7 @@ MYOREF_KERNEL_TARGET void score_dense_rows_with(const ScoringTables& t, const T*
 template <class V, class T>
 MYOREF_KERNEL_TARGET void score_dense_rows(const ScoringTables& t, const T* rows, std::size_t n,
                                            float* out, const RowScratch& scratch) noexcept {
-  switch (t.slot_count) {
+  switch (t.dense_slot_count) {
     case 1:
       score_dense_rows_with<V, 1>(t, rows, n, out, scratch);
       return;

@@ -20,6 +20,7 @@
 #pragma GCC diagnostic pop
 #endif
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <type_traits>
@@ -49,9 +50,7 @@ struct Lanes {
     _mm256_maskstore_ps(p, _mm256_cmpgt_epi32(_mm256_set1_epi32(static_cast<int>(n)), lane), v);
   }
   MYOREF_KERNEL_TARGET static reg add(reg a, reg b) noexcept { return _mm256_add_ps(a, b); }
-  MYOREF_KERNEL_TARGET static reg sub(reg a, reg b) noexcept { return _mm256_sub_ps(a, b); }
   MYOREF_KERNEL_TARGET static reg mul(reg a, reg b) noexcept { return _mm256_mul_ps(a, b); }
-  MYOREF_KERNEL_TARGET static reg div(reg a, reg b) noexcept { return _mm256_div_ps(a, b); }
   // a > b ? a : b, as the scalar path's max.
   MYOREF_KERNEL_TARGET static reg max(reg a, reg b) noexcept { return _mm256_max_ps(a, b); }
   MYOREF_KERNEL_TARGET static mask ge(reg a, reg b) noexcept {
@@ -144,74 +143,7 @@ namespace avx512 {
 #define MYOREF_KERNEL_TARGET __attribute__((target("avx512f,avx512bw,avx512vl,popcnt")))
 #include "engine/scoring_kernel.inl"
 
-struct Lanes {
-  using reg = __m512;
-  using mask = __mmask16;
-  static constexpr std::size_t width = 16;
-  static constexpr std::size_t max_groups = 4;
-  MYOREF_KERNEL_TARGET static reg zero() noexcept { return _mm512_setzero_ps(); }
-  MYOREF_KERNEL_TARGET static reg set1(float v) noexcept { return _mm512_set1_ps(v); }
-  MYOREF_KERNEL_TARGET static reg load(const float* p) noexcept { return _mm512_loadu_ps(p); }
-  MYOREF_KERNEL_TARGET static void store(float* p, reg v) noexcept { _mm512_storeu_ps(p, v); }
-  MYOREF_KERNEL_TARGET static void store_first(float* p, reg v, std::size_t n) noexcept {
-    _mm512_mask_storeu_ps(p, static_cast<__mmask16>((1U << n) - 1U), v);
-  }
-  MYOREF_KERNEL_TARGET static reg add(reg a, reg b) noexcept { return _mm512_add_ps(a, b); }
-  MYOREF_KERNEL_TARGET static reg sub(reg a, reg b) noexcept { return _mm512_sub_ps(a, b); }
-  MYOREF_KERNEL_TARGET static reg mul(reg a, reg b) noexcept { return _mm512_mul_ps(a, b); }
-  MYOREF_KERNEL_TARGET static reg div(reg a, reg b) noexcept { return _mm512_div_ps(a, b); }
-  // a > b ? a : b, as the scalar path's max.
-  MYOREF_KERNEL_TARGET static reg max(reg a, reg b) noexcept { return _mm512_max_ps(a, b); }
-  MYOREF_KERNEL_TARGET static mask ge(reg a, reg b) noexcept {
-    return _mm512_cmp_ps_mask(a, b, _CMP_GE_OQ);
-  }
-  MYOREF_KERNEL_TARGET static mask both(mask a, mask b) noexcept {
-    return static_cast<mask>(a & b);
-  }
-  MYOREF_KERNEL_TARGET static mask all(bool b) noexcept {
-    return b ? static_cast<mask>(0xFFFFU) : static_cast<mask>(0U);
-  }
-  MYOREF_KERNEL_TARGET static reg select(mask m, reg a, reg b) noexcept {
-    return _mm512_mask_blend_ps(m, b, a);
-  }
-
-  /// 64 uint8 compared at once, the last part of the row through a masked
-  /// load (which touches no byte beyond the row).
-  MYOREF_KERNEL_TARGET static std::size_t painful(const std::uint8_t* x, std::size_t nr,
-                                                  RegionKeyIndex* keys, float* intensity) noexcept {
-    std::size_t count = 0;
-    std::size_t r = 0;
-    for (; r + 64 <= nr; r += 64) {
-      const __m512i v = _mm512_loadu_si512(x + r);
-      count = take_marked(_mm512_test_epi8_mask(v, v), r, x, keys, intensity, count);
-    }
-    if (r < nr) {
-      const __mmask64 rest = ~std::uint64_t{0} >> (64 - (nr - r));
-      const __m512i v = _mm512_maskz_loadu_epi8(rest, x + r);
-      count = take_marked(_mm512_test_epi8_mask(v, v), r, x, keys, intensity, count);
-    }
-    return count;
-  }
-  /// 16 floats compared at once, the last part of the row through a masked load.
-  MYOREF_KERNEL_TARGET static std::size_t painful(const float* x, std::size_t nr,
-                                                  RegionKeyIndex* keys, float* intensity) noexcept {
-    std::size_t count = 0;
-    std::size_t r = 0;
-    const __m512 zero_v = _mm512_setzero_ps();
-    for (; r + 16 <= nr; r += 16) {
-      const __mmask16 marked = _mm512_cmp_ps_mask(_mm512_loadu_ps(x + r), zero_v, _CMP_GT_OQ);
-      count = take_marked(marked, r, x, keys, intensity, count);
-    }
-    if (r < nr) {
-      const auto rest = static_cast<__mmask16>((1U << (nr - r)) - 1U);
-      const __m512 v = _mm512_maskz_loadu_ps(rest, x + r);
-      count = take_marked(_mm512_cmp_ps_mask(v, zero_v, _CMP_GT_OQ), r, x, keys, intensity, count);
-    }
-    return count;
-  }
-};
-
-// The AVX-512 kernel proper. The generic one (scoring_kernel.inl, above)
+// The AVX-512 kernel. The generic one (scoring_kernel.inl, which AVX2 runs)
 // keeps the salience sums in memory: each painful key adds to its slots one
 // by one, through a loop whose length varies from key to key, and the
 // per-candidate pass reads them back as vectors. Here every sum stays in a
@@ -223,10 +155,17 @@ struct Lanes {
 // and everything after them, are the same bits.
 //
 // Registers: G blocks of 16 candidates, each with its explained intensity
-// and S salience sums; with at most 4 of each, 20 of the 32 vector registers.
-// Knowledge bases with more trigger points per muscle take the generic kernel.
-constexpr std::size_t kMaxSlotsInRegisters = 4;
-constexpr std::size_t kMaxBlocksInRegisters = 4;
+// and S salience sums (the dense slots, ScoringTables::dense_slot_count);
+// with at most 4 of each, 20 of the 32 vector registers. The overflow slots
+// (trigger points past the dense ones) are summed in memory, while the
+// first group of blocks walks the painful keys, and join the pass over the
+// candidates as their coverage (overflow_coverage, scoring_kernel.inl).
+// With 3 dense slots or fewer (the default base has 3), 5 blocks: 20
+// registers again, and the 9 blocks of 140 candidates in two groups, not
+// three.
+static_assert(kMaxDenseSlots <= 4, "at most 4 salience sums per block in registers");
+template <std::size_t S>
+constexpr std::size_t kBlocksInRegisters = S <= 3 ? 5 : 4;
 
 template <class F, std::size_t... I>
 MYOREF_KERNEL_TARGET MYOREF_ALWAYS_INLINE void unroll(F& f, std::index_sequence<I...> /*i*/) {
@@ -275,90 +214,47 @@ MYOREF_KERNEL_TARGET MYOREF_ALWAYS_INLINE std::uint64_t painful_bits(const float
   return bits;
 }
 
-/// The largest value of a row (values already checked to be 0..10).
-MYOREF_KERNEL_TARGET inline float largest(const std::uint8_t* x, std::size_t nr) {
-  __m512i top = _mm512_setzero_si512();
-  for (std::size_t r = 0; r < nr; r += 64) {
-    const __mmask64 in_row = nr - r >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << (nr - r)) - 1U;
-    top = _mm512_max_epu8(top, _mm512_maskz_loadu_epi8(in_row, x + r));
-  }
-  const __m256i half =
-      _mm256_max_epu8(_mm512_castsi512_si256(top), _mm512_extracti64x4_epi64(top, 1));
-  __m128i q = _mm_max_epu8(_mm256_castsi256_si128(half), _mm256_extracti128_si256(half, 1));
-  q = _mm_max_epu8(q, _mm_srli_si128(q, 8));
-  q = _mm_max_epu8(q, _mm_srli_si128(q, 4));
-  q = _mm_max_epu8(q, _mm_srli_si128(q, 2));
-  q = _mm_max_epu8(q, _mm_srli_si128(q, 1));
-  return static_cast<float>(_mm_cvtsi128_si32(q) & 0xFF);
-}
-MYOREF_KERNEL_TARGET inline float largest(const float* x, std::size_t nr) {
-  __m512 top = _mm512_setzero_ps();
-  for (std::size_t r = 0; r < nr; r += 16) {
-    const auto in_row = static_cast<__mmask16>(nr - r >= 16 ? 0xFFFFU : (1U << (nr - r)) - 1U);
-    top = _mm512_max_ps(top, _mm512_maskz_loadu_ps(in_row, x + r));
-  }
-  __m256 half = _mm256_max_ps(_mm512_castps512_ps256(top),
-                              _mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(top), 1)));
-  __m128 q = _mm_max_ps(_mm256_castps256_ps128(half), _mm256_extractf128_ps(half, 1));
-  q = _mm_max_ps(q, _mm_movehl_ps(q, q));
-  q = _mm_max_ss(q, _mm_shuffle_ps(q, q, 1));
-  return _mm_cvtss_f32(q);
-}
-
 /// The painful values of a uint8 row as floats (they are 0..10).
 alignas(64) constexpr float kWholeIntensity[16] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
 
-/// A dense row of the batch, walked through the bit mask of its painful
-/// values, 64 region keys at a time: no compacted copy of the row is made.
-/// The peak (largest value) is needed first, for salience.
+MYOREF_KERNEL_TARGET MYOREF_ALWAYS_INLINE float value_at(const std::uint8_t* x, std::size_t r) {
+  return kWholeIntensity[x[r]];
+}
+MYOREF_KERNEL_TARGET MYOREF_ALWAYS_INLINE float value_at(const float* x, std::size_t r) {
+  return x[r];
+}
+
+/// A dense row of the batch as a drawing: its painful keys, ascending, with
+/// their intensities, found through the bit mask of its painful values 64
+/// region keys at a time; returns how many, and sets `peak` to the largest
+/// (left alone when none is painful). The row is walked once, and the
+/// groups of blocks (score_in_registers) walk the short list.
 template <class T>
-struct RowSource {
-  const T* row;
-  std::size_t nr;
-  float peak;
-
-  MYOREF_KERNEL_TARGET MYOREF_ALWAYS_INLINE static float value(const std::uint8_t* x,
-                                                               std::size_t r) {
-    return kWholeIntensity[x[r]];
-  }
-  MYOREF_KERNEL_TARGET MYOREF_ALWAYS_INLINE static float value(const float* x, std::size_t r) {
-    return x[r];
-  }
-
-  template <class F>
-  MYOREF_KERNEL_TARGET MYOREF_ALWAYS_INLINE void for_each_painful(F&& f) const {
-    if (nr > 64 && nr <= 128) {
-      // Both words in one loop, choosing the word without a branch: the
-      // exit of a loop over a drawing's painful keys is mispredicted about
-      // once per drawing, and one loop per word would double that (measured:
-      // 57 -> 49 ns per drawing of the default base, 81 keys).
-      std::uint64_t low = painful_bits(row, 64);
-      std::uint64_t high = painful_bits(row + 64, nr - 64);
-      while ((low | high) != 0) {
-        const bool in_low = low != 0;
-        const std::uint64_t word = in_low ? low : high;
-        const std::size_t r = static_cast<std::size_t>(__builtin_ctzll(word)) + (in_low ? 0 : 64);
-        const std::uint64_t rest = word & (word - 1U);
-        low = in_low ? rest : low;
-        high = in_low ? high : rest;
-        f(r, value(row, r));
-      }
-      return;
-    }
-    for (std::size_t first = 0; first < nr; first += 64) {
-      std::uint64_t bits = painful_bits(row + first, nr - first);
-      while (bits != 0) {
-        const std::size_t r = first + static_cast<std::size_t>(__builtin_ctzll(bits));
-        bits &= bits - 1U;
-        f(r, value(row, r));
-      }
+MYOREF_KERNEL_TARGET MYOREF_ALWAYS_INLINE std::size_t compact_row(const T* x, std::size_t nr,
+                                                                  RegionKeyIndex* keys,
+                                                                  float* intensity, float& peak) {
+  std::size_t count = 0;
+  float top = 0.0F;
+  for (std::size_t first = 0; first < nr; first += 64) {
+    for (std::uint64_t bits = painful_bits(x + first, nr - first); bits != 0; bits &= bits - 1U) {
+      const std::size_t r = first + static_cast<std::size_t>(__builtin_ctzll(bits));
+      const float v = value_at(x, r);
+      keys[count] = static_cast<RegionKeyIndex>(r);
+      intensity[count] = v;
+      top = v > top ? v : top;
+      ++count;
     }
   }
-};
+  peak = top;
+  return count;
+}
 
 /// Scores the G blocks of 16 candidates from block `first` (see above), for
 /// the painful keys that `source` gives. With kParts, also leaves the
 /// salience sums and E, K, D in `work`, where the generic kernel leaves them.
+/// The coverage row of `work` must be 0 except for the overflow's
+/// candidates; the first group (first == 0) sums the overflow slots and
+/// sets their coverage, and the later groups read it.
 template <std::size_t G, std::size_t S, bool kParts, class Source>
 MYOREF_KERNEL_TARGET void score_blocks(const ScoringTables& t, const Source& source,
                                        std::size_t first, float* work, float* scores) noexcept {
@@ -372,6 +268,15 @@ MYOREF_KERNEL_TARGET void score_blocks(const ScoringTables& t, const Source& sou
   const float peak = source.peak;
   const float* weights = t.referral_weight.data() + first * 16;
   const std::uint16_t* masks = t.essential_mask.data() + first * S;
+  // Only the first group sums the overflow: an empty range for the others.
+  const std::uint32_t* overflow_begin = t.overflow_member_begin.data();
+  const std::uint32_t* overflow_slot = t.overflow_member_slot.data();
+  const bool sums_overflow = first == 0 && !t.overflow_slot.empty();
+  float* coverage = work + t.slot_count * stride;
+  if (sums_overflow) {
+    for (const std::uint32_t slot : t.overflow_slot)
+      work[slot] = 0.0F;
+  }
   source.for_each_painful([&](std::size_t r, float x) MYOREF_KERNEL_TARGET {
     total += x;
     const float salience = 0.5F + 0.5F * (x / peak);
@@ -388,7 +293,15 @@ MYOREF_KERNEL_TARGET void score_blocks(const ScoringTables& t, const Source& sou
       salience_sum[q] =
           _mm512_mask_add_ps(salience_sum[q], mask[g * S + j], salience_sum[q], salience_v);
     });
+    if (sums_overflow) {
+      for (std::uint32_t e = overflow_begin[r]; e < overflow_begin[r + 1]; ++e)
+        work[overflow_slot[e]] += salience;
+    }
   });
+  // The overflow sums stay in `work` (zone_salience() reads them with kParts;
+  // the next row clears them first).
+  if (sums_overflow)
+    overflow_coverage<false>(t, work, coverage);
 
   // As in the generic kernel's per-candidate pass.
   const std::size_t nc = t.candidate_count;
@@ -413,13 +326,13 @@ MYOREF_KERNEL_TARGET void score_blocks(const ScoringTables& t, const Source& sou
       if constexpr (kParts)
         _mm512_storeu_ps(work + at, sum);
     });
+    k = _mm512_max_ps(k, _mm512_loadu_ps(coverage + c));
     const __m512 x = explained[g];
     const auto whole =
         static_cast<__mmask16>(_mm512_cmp_ps_mask(x, total_v, _CMP_GE_OQ) & some_pain);
     const __m512 e = _mm512_mask_blend_ps(whole, _mm512_mul_ps(x, inverse_total_v), one);
     const __m512 d = _mm512_mul_ps(e, _mm512_add_ps(floor_v, _mm512_mul_ps(share_v, k)));
-    const __m512 p = _mm512_mul_ps(ceiling_v, d);
-    const __m512 score = _mm512_div_ps(p, _mm512_add_ps(p, _mm512_sub_ps(one, p)));
+    const __m512 score = _mm512_mul_ps(ceiling_v, d);  // = p / (p + (1 - p)), as above
     if (c + 16 <= nc) {
       _mm512_storeu_ps(scores + c, score);
     } else {
@@ -434,12 +347,13 @@ MYOREF_KERNEL_TARGET void score_blocks(const ScoringTables& t, const Source& sou
   });
 }
 
-/// score_blocks over all blocks, kMaxBlocksInRegisters at a time.
+/// score_blocks over all blocks, kBlocksInRegisters<S> at a time.
 template <std::size_t S, bool kParts, class Source>
 MYOREF_KERNEL_TARGET void score_in_registers(const ScoringTables& t, const Source& source,
                                              float* work, float* scores) noexcept {
+  constexpr std::size_t kGroup = kBlocksInRegisters<S>;
   const std::size_t blocks = t.candidate_stride / 16;
-  for (std::size_t first = 0; first < blocks; first += kMaxBlocksInRegisters) {
+  for (std::size_t first = 0; first < blocks; first += kGroup) {
     switch (blocks - first) {
       case 1:
         score_blocks<1, S, kParts>(t, source, first, work, scores);
@@ -450,8 +364,11 @@ MYOREF_KERNEL_TARGET void score_in_registers(const ScoringTables& t, const Sourc
       case 3:
         score_blocks<3, S, kParts>(t, source, first, work, scores);
         break;
-      default:
+      case 4:
         score_blocks<4, S, kParts>(t, source, first, work, scores);
+        break;
+      default:
+        score_blocks<kGroup, S, kParts>(t, source, first, work, scores);
         break;
     }
   }
@@ -465,7 +382,12 @@ MYOREF_KERNEL_TARGET void score_drawing_registers(const ScoringTables& t,
   for (std::size_t i = 0; i < drawing.count; ++i)
     peak = drawing.intensity[i] > peak ? drawing.intensity[i] : peak;
   const SparseSource source{drawing, peak};
-  switch (t.slot_count) {
+  // The work area may hold anything: the coverage row is 0 but for the
+  // overflow's candidates, which score_blocks sets.
+  float* coverage = work + t.slot_count * t.candidate_stride;
+  for (std::size_t c = 0; c < t.candidate_stride; c += 16)
+    _mm512_storeu_ps(coverage + c, _mm512_setzero_ps());
+  switch (t.dense_slot_count) {
     case 0:
       score_in_registers<0, kParts>(t, source, work, scores);
       break;
@@ -484,24 +406,62 @@ MYOREF_KERNEL_TARGET void score_drawing_registers(const ScoringTables& t,
   }
 }
 
+/// Copies `count` floats from `from` to `to` (which must not overlap), the
+/// cache lines wholly inside `to` with non-temporal stores, the partial ones
+/// at either end with ordinary stores. `from` may be read up to 16 floats
+/// past its end.
+MYOREF_KERNEL_TARGET inline void stream_out(const float* from, float* to,
+                                            std::size_t count) noexcept {
+  const std::size_t misaligned = (reinterpret_cast<std::uintptr_t>(to) % 64U) / sizeof(float);
+  std::size_t i = 0;
+  if (misaligned != 0) {
+    i = std::min<std::size_t>(count, 16 - misaligned);
+    _mm512_mask_storeu_ps(to, static_cast<__mmask16>((1U << i) - 1U), _mm512_loadu_ps(from));
+  }
+  for (; i + 16 <= count; i += 16)
+    _mm512_stream_ps(to + i, _mm512_loadu_ps(from + i));
+  if (i < count) {
+    _mm512_mask_storeu_ps(to + i, static_cast<__mmask16>((1U << (count - i)) - 1U),
+                          _mm512_loadu_ps(from + i));
+  }
+}
+
 template <std::size_t S, class T>
 MYOREF_KERNEL_TARGET void score_rows_registers(const ScoringTables& t, const T* rows, std::size_t n,
                                                float* out, const RowScratch& scratch) noexcept {
   const std::size_t nr = t.region_key_count;
   const std::size_t nc = t.candidate_count;
-  for (std::size_t row = 0; row < n; ++row) {
-    const T* x = rows + row * nr;
-    // Only read when some key is painful, and then it is the largest
-    // painful intensity, as in the other paths.
-    const RowSource<T> source{x, nr, largest(x, nr)};
-    score_in_registers<S, false>(t, source, scratch.work, out + row * nc);
+  const auto score_row = [&](std::size_t row, float* scores) MYOREF_KERNEL_TARGET {
+    // The peak is only read when some key is painful, and then it is the
+    // largest painful intensity, as in the other paths.
+    float peak = 0.0F;
+    const std::size_t count =
+        compact_row(rows + row * nr, nr, scratch.keys, scratch.intensity, peak);
+    const SparseDrawing drawing{scratch.keys, scratch.intensity, count};
+    score_in_registers<S, false>(t, SparseSource{drawing, peak}, scratch.work, scores);
+  };
+  std::size_t row = 0;
+  if (scratch.stage != nullptr) {
+    for (; row + kStageRows <= n; row += kStageRows) {
+      for (std::size_t k = 0; k < kStageRows; ++k)
+        score_row(row + k, scratch.stage + k * nc);
+      stream_out(scratch.stage, out + row * nc, kStageRows * nc);
+    }
   }
+  for (; row < n; ++row)
+    score_row(row, out + row * nc);
+  // Non-temporal stores are weakly ordered: fence them before the caller
+  // (or the thread that joins this one) reads `out`.
+  if (scratch.stage != nullptr)
+    _mm_sfence();
 }
 
+/// The batch: the work area is all 0 on the first call (RowScratch), so the
+/// coverage row is 0 but for the overflow's candidates, which each row sets.
 template <class T>
 MYOREF_KERNEL_TARGET void score_rows(const ScoringTables& t, const T* rows, std::size_t n,
                                      float* out, const RowScratch& scratch) noexcept {
-  switch (t.slot_count) {
+  switch (t.dense_slot_count) {
     case 0:
       score_rows_registers<0>(t, rows, n, out, scratch);
       return;
@@ -514,11 +474,8 @@ MYOREF_KERNEL_TARGET void score_rows(const ScoringTables& t, const T* rows, std:
     case 3:
       score_rows_registers<3>(t, rows, n, out, scratch);
       return;
-    case 4:
-      score_rows_registers<4>(t, rows, n, out, scratch);
-      return;
     default:
-      score_dense_rows<Lanes>(t, rows, n, out, scratch);
+      score_rows_registers<4>(t, rows, n, out, scratch);
       return;
   }
 }
@@ -588,13 +545,7 @@ void score_drawing_avx2(const ScoringTables& t, const SparseDrawing& drawing, fl
 
 void score_drawing_avx512(const ScoringTables& t, const SparseDrawing& drawing, float* work,
                           float* scores, bool parts) noexcept {
-  if (t.slot_count > avx512::kMaxSlotsInRegisters) {
-    if (parts) {
-      avx512::score_sparse_any<avx512::Lanes, false, true>(t, drawing, work, scores);
-    } else {
-      avx512::score_sparse_any<avx512::Lanes, false, false>(t, drawing, work, scores);
-    }
-  } else if (parts) {
+  if (parts) {
     avx512::score_drawing_registers<true>(t, drawing, work, scores);
   } else {
     avx512::score_drawing_registers<false>(t, drawing, work, scores);

@@ -7,6 +7,7 @@
 // muscle than it keeps in registers). Paths this CPU lacks are skipped.
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -206,20 +207,31 @@ std::vector<T> random_rows(std::size_t n, std::size_t nr, std::mt19937& rng) {
 
 /// detail::score_rows on `path`, in two calls that share one work area (as
 /// a thread's rows do), so that anything a row leaves behind would show.
+/// With a stage (RowScratch::stage: non-temporal stores on AVX-512), into
+/// `out` at each offset of a cache line in turn, halves of odd lengths, so
+/// that every alignment of the streamed lines and a row count that is not a
+/// multiple of the stage are met.
 template <class T>
 std::vector<float> rows_on(ScoringPath path, const KnowledgeBase& kb, const std::vector<T>& rows,
-                           std::size_t n) {
+                           std::size_t n, std::size_t offset = 0, bool staged = false) {
   const detail::ScoringTables& t = detail::scoring_tables(kb);
   detail::AlignedFloats work(detail::scoring_work_size(t) + detail::row_scratch_size(t), 0.0F);
+  detail::AlignedFloats stage(detail::row_stage_size(t), 0.0F);
   std::vector<RegionKeyIndex> keys(detail::row_scratch_size(t));
   const detail::RowScratch scratch{keys.data(), work.data() + detail::scoring_work_size(t),
-                                   work.data()};
-  std::vector<float> out(n * t.candidate_count, -1.0F);
-  const std::size_t half = n / 2;
-  detail::score_rows(path, t, rows.data(), half, out.data(), scratch);
+                                   work.data(), staged ? stage.data() : nullptr};
+  detail::AlignedFloats space(offset + n * t.candidate_count + 16, -1.0F);
+  float* out = space.data() + offset;
+  const std::size_t half = n / 2 + (staged ? 1 : 0);
+  detail::score_rows(path, t, rows.data(), half, out, scratch);
   detail::score_rows(path, t, rows.data() + half * t.region_key_count, n - half,
-                     out.data() + half * t.candidate_count, scratch);
-  return out;
+                     out + half * t.candidate_count, scratch);
+  // Nothing written outside the rows.
+  for (std::size_t i = 0; i < offset; ++i)
+    CHECK(space[i] == -1.0F);
+  for (std::size_t i = offset + n * t.candidate_count; i < space.size(); ++i)
+    CHECK(space[i] == -1.0F);
+  return std::vector<float>(out, out + n * t.candidate_count);
 }
 
 bool same_bits(const std::vector<float>& a, const std::vector<float>& b) {
@@ -241,6 +253,8 @@ void check_rows_agree(const KnowledgeBase& kb, unsigned seed) {
     INFO("path " << name_of(path) << ", " << t.candidate_count << " candidates, " << t.slot_count
                  << " trigger points at most");
     CHECK(same_bits(rows_on(path, kb, rows, n), scalar));
+    for (std::size_t offset = 0; offset < 16; offset += 5)
+      CHECK(same_bits(rows_on(path, kb, rows, n, offset, true), scalar));
     // And through the public call, on one thread and on three.
     const ForcedPath forced(path);
     for (const unsigned threads : {1U, 3U}) {
@@ -287,9 +301,11 @@ void check_drawings_agree(const KnowledgeBase& kb, unsigned seed) {
       std::vector<float> parts(4 * nc, -1.0F);
       detail::score_drawing(path, t, drawing, evidence.data(), work.data(), scores.data(),
                             parts.data());
+      // The sums of every trigger point (explanations read no other slot).
       std::vector<float> salience;
       for (std::size_t c = 0; c < nc; ++c) {
-        for (std::size_t j = 0; j < t.slot_count; ++j)
+        const std::size_t points = t.candidate_zone_begin[c + 1] - t.candidate_zone_begin[c];
+        for (std::size_t j = 0; j < points; ++j)
           salience.push_back(
               detail::zone_salience(t, work.data(), static_cast<CandidateIndex>(c), j));
       }
@@ -334,9 +350,55 @@ TEST_CASE("scoring runs on the widest instruction set the CPU has", "[assess][sc
   CHECK(detail::scoring_path() == expected);
 }
 
+namespace {
+
+/// The dense slots and the overflow lists (ScoringTables::dense_slot_count)
+/// hold every trigger point once: each slot of a candidate's trigger point j
+/// is dense (j < dense_slot_count) or listed in the overflow, and the
+/// overflow is one block at most unless the dense slots are as many as
+/// kernels keep.
+void check_slots(const detail::ScoringTables& t) {
+  const std::size_t stride = t.candidate_stride;
+  REQUIRE(t.dense_slot_count <= detail::kMaxDenseSlots);
+  REQUIRE(t.dense_slot_count <= t.slot_count);
+  std::vector<std::uint32_t> expected;
+  for (std::size_t c = 0; c < t.candidate_count; ++c) {
+    const std::size_t points = t.candidate_zone_begin[c + 1] - t.candidate_zone_begin[c];
+    for (std::size_t j = t.dense_slot_count; j < points; ++j)
+      expected.push_back(static_cast<std::uint32_t>(j * stride + c));
+  }
+  std::sort(expected.begin(), expected.end());
+  CHECK(t.overflow_slot == expected);
+  REQUIRE(t.overflow_candidate.size() == t.overflow_slot.size());
+  for (std::size_t i = 0; i < t.overflow_slot.size(); ++i)
+    CHECK(t.overflow_candidate[i] == t.overflow_slot[i] % stride);
+  if (t.dense_slot_count < detail::kMaxDenseSlots)
+    CHECK(t.overflow_slot.size() <= detail::kCandidateBlock);
+  // A key's overflow members are its essential members past the dense slots.
+  for (std::size_t r = 0; r < t.region_key_count; ++r) {
+    std::vector<std::uint32_t> members;
+    for (std::uint32_t e = t.essential_member_begin[r]; e < t.essential_member_begin[r + 1]; ++e) {
+      if (t.essential_member_slot[e] / stride >= t.dense_slot_count)
+        members.push_back(t.essential_member_slot[e]);
+    }
+    const std::vector<std::uint32_t> listed(
+        t.overflow_member_slot.begin() + t.overflow_member_begin[r],
+        t.overflow_member_slot.begin() + t.overflow_member_begin[r + 1]);
+    CHECK(listed == members);
+  }
+}
+
+}  // namespace
+
 TEST_CASE("every scoring path gives the same bits: default knowledge base",
           "[assess][scoring][paths]") {
   const KnowledgeBase& kb = default_kb();
+  // The default base has muscles with more trigger points than the dense
+  // slots (quadratus lumborum 4, triceps 6): the overflow is exercised.
+  const detail::ScoringTables& t = detail::scoring_tables(kb);
+  check_slots(t);
+  REQUIRE(t.dense_slot_count < t.slot_count);
+  REQUIRE_FALSE(t.overflow_slot.empty());
   check_rows_agree<std::uint8_t>(kb, 1);
   check_rows_agree<float>(kb, 2);
   check_drawings_agree(kb, 3);
@@ -348,6 +410,7 @@ TEST_CASE("every scoring path gives the same bits: several blocks of candidates"
     const KnowledgeBase kb = scaled_kb(copies);
     INFO(copies << " copies of every muscle");
     REQUIRE(kb.candidates().size() > 64);
+    check_slots(detail::scoring_tables(kb));
     check_rows_agree<std::uint8_t>(kb, 4);
     check_rows_agree<float>(kb, 5);
     check_drawings_agree(kb, 6);
@@ -357,7 +420,8 @@ TEST_CASE("every scoring path gives the same bits: several blocks of candidates"
 TEST_CASE("every scoring path gives the same bits: many trigger points per muscle",
           "[assess][scoring][paths]") {
   const KnowledgeBase kb = many_trigger_points_kb();
-  REQUIRE(detail::scoring_tables(kb).slot_count > 4);
+  REQUIRE(detail::scoring_tables(kb).slot_count > detail::kMaxDenseSlots);
+  check_slots(detail::scoring_tables(kb));
   check_rows_agree<std::uint8_t>(kb, 7);
   check_rows_agree<float>(kb, 8);
   check_drawings_agree(kb, 9);
@@ -431,4 +495,44 @@ TEST_CASE("score_batch rows are assess()'s scores to the bit, on every path",
       CHECK(std::memcmp(out.data() + i * nc, a.scores().data(), nc * sizeof(float)) == 0);
     }
   }
+}
+
+TEST_CASE("a batch large enough to be streamed past the caches gives the same bits",
+          "[assess][scoring][paths]") {
+  const KnowledgeBase& kb = default_kb();
+  const detail::ScoringTables& t = detail::scoring_tables(kb);
+  // Each of two threads' shares over detail::kStreamBytes of scores.
+  const std::size_t n = 2 * (detail::kStreamBytes / (t.candidate_count * sizeof(float))) + 7;
+  std::mt19937 rng(11);
+  const auto rows = random_rows<std::uint8_t>(n, t.region_key_count, rng);
+  const std::vector<float> scalar = rows_on(ScoringPath::scalar, kb, rows, n);
+  for (const unsigned threads : {1U, 2U}) {
+    INFO(threads << " threads, " << n << " rows");
+    std::vector<float> out(n * t.candidate_count, -1.0F);
+    REQUIRE(score_batch(kb, rows.data(), n, out.data(), threads));
+    CHECK(same_bits(out, scalar));
+  }
+}
+
+TEST_CASE("with no findings a score is p itself: p / (p + (1 - p)) is p for every float in [0, 1]",
+          "[assess][scoring][paths]") {
+  // The kernels write the capped fit p = 0.9 * D as the score, which is
+  // odds(p) * exp(0) turned back into a probability only if the division
+  // gives p back to the bit. It does for every float from 0 to 1: 1 - p is
+  // exact from 0.5 up, and below it is off by at most half a unit in the
+  // last place, so p + (1 - p) rounds to exactly 1. Every one of them is
+  // checked.
+  std::uint64_t differ = 0;
+  std::uint32_t first = 0;
+  for (std::uint32_t bits = 0; bits <= 0x3F800000U; ++bits) {
+    float p = 0.0F;
+    std::memcpy(&p, &bits, sizeof p);
+    const float score = p / (p + (1.0F - p));
+    std::uint32_t got = 0;
+    std::memcpy(&got, &score, sizeof got);
+    if (got != bits && differ++ == 0)
+      first = bits;
+  }
+  INFO("first differing bits " << first);
+  CHECK(differ == 0);
 }
