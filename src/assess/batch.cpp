@@ -142,20 +142,15 @@ Status score_batch_impl(const KnowledgeBase& kb, const T* drawings, std::size_t 
   try {
     const detail::ScoringPath path = detail::scoring_path();
     const std::size_t row = detail::row_scratch_size(t);
-    // A lane's share of a large output goes through a stage, to be streamed
-    // past the caches (detail::RowScratch::stage).
-    const bool stream = (n / lanes) * nc * sizeof(float) >= detail::kStreamBytes;
-    const std::size_t stage = stream ? (detail::row_stage_size(t) + 15) / 16 * 16 : 0;
-    // Each lane's work area and stage start a cache line (and hold whole
-    // lines), so that no two threads write to one line; the work area is
-    // zero here, and the kernel leaves its salience sums zero after each row.
+    // Each lane's work area starts a cache line (and holds whole lines), so
+    // that no two threads write to one line; it is zero here, and the kernel
+    // leaves its salience sums zero after each row.
     const std::size_t work = (detail::scoring_work_size(t) + row + 15) / 16 * 16;
-    detail::AlignedFloats floats(lanes * (work + stage), 0.0F);
+    detail::AlignedFloats floats(lanes * work, 0.0F);
     std::vector<RegionKeyIndex> keys(lanes * row);
     const auto lane = [&](std::size_t i) {
-      float* area = floats.data() + i * (work + stage);
-      return detail::RowScratch{keys.data() + i * row, area + detail::scoring_work_size(t), area,
-                                stream ? area + work : nullptr};
+      float* area = floats.data() + i * work;
+      return detail::RowScratch{keys.data() + i * row, area + detail::scoring_work_size(t), area};
     };
     const auto first_row = [&](std::size_t i) { return n * i / lanes; };
     if (lanes == 1) {

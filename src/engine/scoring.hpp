@@ -259,39 +259,17 @@ inline std::size_t row_scratch_size(const ScoringTables& t) noexcept {
   return t.region_key_count + kCandidateBlock;
 }
 
-/// Rows the AVX-512 batch loop scores into RowScratch::stage before writing
-/// them out together: four rows of any number of candidates are whole
-/// 16-byte units, and most of their bytes whole cache lines.
-inline constexpr std::size_t kStageRows = 4;
-/// Floats of RowScratch::stage: kStageRows rows, and room for one vector
-/// load past the last.
-inline std::size_t row_stage_size(const ScoringTables& t) noexcept {
-  return kStageRows * t.candidate_count + kCandidateBlock;
-}
-/// Output of one score_rows() call from which score_batch() gives it a
-/// stage: far more than a core's share of the caches, so that the scores
-/// would be written back to memory anyway.
-inline constexpr std::size_t kStreamBytes = std::size_t{8} << 20U;
-
 /// Working memory for score_rows(): one drawing's painful keys and
 /// intensities (row_scratch_size each) and the kernel's work area
 /// (scoring_work_size floats), which must be all zero on the first call;
 /// each path leaves it as its next row (and next call) needs it: the generic
-/// kernel on wide vectors (AVX2) puts the salience sums back to zero after
-/// each row rather than clearing them before, and the others clear what they
-/// use.
-///
-/// `stage` (row_stage_size floats, 64-byte aligned) may be null. Where it is
-/// given, the AVX-512 path scores kStageRows rows at a time into it and
-/// writes them to `out` with non-temporal stores, which skip reading each
-/// cache line of `out` before writing it (half the memory traffic of the
-/// scores, which are most of a batch's bytes) and leave the caches to the
-/// tables; meant for outputs of kStreamBytes and more. Other paths ignore it.
+/// kernels on wide vectors (AVX2, AVX-512) put the salience sums back to
+/// zero after each row rather than clearing them before, and the others
+/// clear what they use.
 struct RowScratch {
   RegionKeyIndex* keys = nullptr;
   float* intensity = nullptr;
   float* work = nullptr;
-  float* stage = nullptr;
 };
 
 /// Whether every value is an intensity (0..10; a float NaN is not), on

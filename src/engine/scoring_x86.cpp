@@ -406,28 +406,121 @@ MYOREF_KERNEL_TARGET void score_drawing_registers(const ScoringTables& t,
   }
 }
 
-/// Copies `count` floats from `from` to `to` (which must not overlap), the
-/// cache lines wholly inside `to` with non-temporal stores, the partial ones
-/// at either end with ordinary stores. `from` may be read up to 16 floats
-/// past its end.
-MYOREF_KERNEL_TARGET inline void stream_out(const float* from, float* to,
-                                            std::size_t count) noexcept {
-  const std::size_t misaligned = (reinterpret_cast<std::uintptr_t>(to) % 64U) / sizeof(float);
-  std::size_t i = 0;
-  if (misaligned != 0) {
-    i = std::min<std::size_t>(count, 16 - misaligned);
-    _mm512_mask_storeu_ps(to, static_cast<__mmask16>((1U << i) - 1U), _mm512_loadu_ps(from));
+// The batch's kernel. A drawing's few painful keys touch few of the slots
+// (about six each in the default base), so here each key adds its salience
+// to its slots one by one, in memory (scoring_kernel.inl's scatter, in the
+// same key order, so the same sums), rather than to every block's sums in
+// registers through masks; that leaves the registers to the explained
+// intensity, up to kScatterBlocks blocks at a time (the default base's 9 in
+// one walk over the keys). The pass over the candidates reads each dense
+// slot's sums and puts them back to 0, and the overflow's coverage is added
+// as in the other kernels, so the work area stays 0 between rows.
+constexpr std::size_t kScatterBlocks = 9;
+
+/// Explained intensity of G blocks from block `first`, then their scores,
+/// from the salience sums in `work` (which it puts back to 0).
+template <std::size_t G>
+MYOREF_KERNEL_TARGET void score_scattered_blocks(const ScoringTables& t,
+                                                 const SparseDrawing& drawing, float total,
+                                                 std::size_t first, float* work,
+                                                 float* scores) noexcept {
+  const std::size_t stride = t.candidate_stride;
+  const std::size_t dense = t.dense_slot_count;
+  __m512 explained[G];
+  unroll<G>([&](auto g) MYOREF_KERNEL_TARGET { explained[g] = _mm512_setzero_ps(); });
+  const float* weights = t.referral_weight.data() + first * 16;
+  for (std::size_t i = 0; i < drawing.count; ++i) {
+    const float* row = weights + std::size_t{drawing.keys[i]} * stride;
+    const __m512 x_v = _mm512_set1_ps(drawing.intensity[i]);
+    unroll<G>([&](auto g) MYOREF_KERNEL_TARGET {
+      explained[g] = _mm512_add_ps(explained[g], _mm512_mul_ps(x_v, _mm512_loadu_ps(row + 16 * g)));
+    });
   }
-  for (; i + 16 <= count; i += 16)
-    _mm512_stream_ps(to + i, _mm512_loadu_ps(from + i));
-  if (i < count) {
-    _mm512_mask_storeu_ps(to + i, static_cast<__mmask16>((1U << (count - i)) - 1U),
-                          _mm512_loadu_ps(from + i));
+  const std::size_t nc = t.candidate_count;
+  const float* coverage = work + t.slot_count * stride;
+  const float inverse_total = total > 0.0F ? 1.0F / total : 0.0F;
+  const __m512 one = _mm512_set1_ps(1.0F);
+  const __m512 total_v = _mm512_set1_ps(total);
+  const __m512 inverse_total_v = _mm512_set1_ps(inverse_total);
+  const auto some_pain = static_cast<__mmask16>(total > 0.0F ? 0xFFFFU : 0U);
+  const __m512 floor_v = _mm512_set1_ps(kCoverageFloor);
+  const __m512 share_v = _mm512_set1_ps(1.0F - kCoverageFloor);
+  const __m512 ceiling_v = _mm512_set1_ps(kDrawingCeiling);
+  unroll<G>([&](auto g) MYOREF_KERNEL_TARGET {
+    const std::size_t c = (first + g) * 16;
+    __m512 k = _mm512_loadu_ps(coverage + c);
+    for (std::size_t j = 0; j < dense; ++j) {
+      const std::size_t at = j * stride + c;
+      const __m512 sum = _mm512_loadu_ps(work + at);
+      _mm512_storeu_ps(work + at, _mm512_setzero_ps());
+      const __m512 part = _mm512_mul_ps(sum, _mm512_loadu_ps(t.slot_inverse_size.data() + at));
+      const __mmask16 whole =
+          _mm512_cmp_ps_mask(sum, _mm512_loadu_ps(t.slot_size.data() + at), _CMP_GE_OQ);
+      k = _mm512_max_ps(k, _mm512_mask_blend_ps(whole, part, one));
+    }
+    const __m512 x = explained[g];
+    const auto whole =
+        static_cast<__mmask16>(_mm512_cmp_ps_mask(x, total_v, _CMP_GE_OQ) & some_pain);
+    const __m512 e = _mm512_mask_blend_ps(whole, _mm512_mul_ps(x, inverse_total_v), one);
+    const __m512 d = _mm512_mul_ps(e, _mm512_add_ps(floor_v, _mm512_mul_ps(share_v, k)));
+    const __m512 score = _mm512_mul_ps(ceiling_v, d);  // = p / (p + (1 - p)), as above
+    if (c + 16 <= nc) {
+      _mm512_storeu_ps(scores + c, score);
+    } else {
+      _mm512_mask_storeu_ps(scores + c, static_cast<__mmask16>((1U << (nc - c)) - 1U), score);
+    }
+  });
+}
+
+/// One batch row, compacted, through the scatter kernel above.
+MYOREF_KERNEL_TARGET void score_scattered(const ScoringTables& t, const SparseDrawing& drawing,
+                                          float peak, float* work, float* scores) noexcept {
+  float total = 0.0F;
+  for (std::size_t i = 0; i < drawing.count; ++i) {
+    const RegionKeyIndex r = drawing.keys[i];
+    const float x = drawing.intensity[i];
+    total += x;
+    const float salience = 0.5F + 0.5F * (x / peak);
+    for (std::uint32_t e = t.essential_member_begin[r]; e < t.essential_member_begin[r + 1U]; ++e)
+      work[t.essential_member_slot[e]] += salience;
+  }
+  overflow_coverage<true>(t, work, work + t.slot_count * t.candidate_stride);
+  const std::size_t blocks = t.candidate_stride / 16;
+  for (std::size_t first = 0; first < blocks; first += kScatterBlocks) {
+    switch (std::min(blocks - first, kScatterBlocks)) {
+      case 1:
+        score_scattered_blocks<1>(t, drawing, total, first, work, scores);
+        break;
+      case 2:
+        score_scattered_blocks<2>(t, drawing, total, first, work, scores);
+        break;
+      case 3:
+        score_scattered_blocks<3>(t, drawing, total, first, work, scores);
+        break;
+      case 4:
+        score_scattered_blocks<4>(t, drawing, total, first, work, scores);
+        break;
+      case 5:
+        score_scattered_blocks<5>(t, drawing, total, first, work, scores);
+        break;
+      case 6:
+        score_scattered_blocks<6>(t, drawing, total, first, work, scores);
+        break;
+      case 7:
+        score_scattered_blocks<7>(t, drawing, total, first, work, scores);
+        break;
+      case 8:
+        score_scattered_blocks<8>(t, drawing, total, first, work, scores);
+        break;
+      default:
+        score_scattered_blocks<kScatterBlocks>(t, drawing, total, first, work, scores);
+        break;
+    }
   }
 }
 
-template <std::size_t S, class T>
-MYOREF_KERNEL_TARGET void score_rows_registers(const ScoringTables& t, const T* rows, std::size_t n,
+template <class T>
+MYOREF_KERNEL_TARGET void score_rows_scattered(const ScoringTables& t, const T* rows, std::size_t n,
                                                float* out, const RowScratch& scratch) noexcept {
   const std::size_t nr = t.region_key_count;
   const std::size_t nc = t.candidate_count;
@@ -437,47 +530,20 @@ MYOREF_KERNEL_TARGET void score_rows_registers(const ScoringTables& t, const T* 
     float peak = 0.0F;
     const std::size_t count =
         compact_row(rows + row * nr, nr, scratch.keys, scratch.intensity, peak);
-    const SparseDrawing drawing{scratch.keys, scratch.intensity, count};
-    score_in_registers<S, false>(t, SparseSource{drawing, peak}, scratch.work, scores);
+    score_scattered(t, SparseDrawing{scratch.keys, scratch.intensity, count}, peak, scratch.work,
+                    scores);
   };
-  std::size_t row = 0;
-  if (scratch.stage != nullptr) {
-    for (; row + kStageRows <= n; row += kStageRows) {
-      for (std::size_t k = 0; k < kStageRows; ++k)
-        score_row(row + k, scratch.stage + k * nc);
-      stream_out(scratch.stage, out + row * nc, kStageRows * nc);
-    }
-  }
-  for (; row < n; ++row)
+  for (std::size_t row = 0; row < n; ++row)
     score_row(row, out + row * nc);
-  // Non-temporal stores are weakly ordered: fence them before the caller
-  // (or the thread that joins this one) reads `out`.
-  if (scratch.stage != nullptr)
-    _mm_sfence();
 }
 
-/// The batch: the work area is all 0 on the first call (RowScratch), so the
-/// coverage row is 0 but for the overflow's candidates, which each row sets.
+/// The batch: the work area is all 0 on the first call (RowScratch), and
+/// each row leaves it so (but for the overflow's coverage, which each row
+/// sets before reading).
 template <class T>
 MYOREF_KERNEL_TARGET void score_rows(const ScoringTables& t, const T* rows, std::size_t n,
                                      float* out, const RowScratch& scratch) noexcept {
-  switch (t.dense_slot_count) {
-    case 0:
-      score_rows_registers<0>(t, rows, n, out, scratch);
-      return;
-    case 1:
-      score_rows_registers<1>(t, rows, n, out, scratch);
-      return;
-    case 2:
-      score_rows_registers<2>(t, rows, n, out, scratch);
-      return;
-    case 3:
-      score_rows_registers<3>(t, rows, n, out, scratch);
-      return;
-    default:
-      score_rows_registers<4>(t, rows, n, out, scratch);
-      return;
-  }
+  score_rows_scattered(t, rows, n, out, scratch);
 }
 
 /// The largest byte must be at most 10; the end of the values through a

@@ -207,31 +207,20 @@ std::vector<T> random_rows(std::size_t n, std::size_t nr, std::mt19937& rng) {
 
 /// detail::score_rows on `path`, in two calls that share one work area (as
 /// a thread's rows do), so that anything a row leaves behind would show.
-/// With a stage (RowScratch::stage: non-temporal stores on AVX-512), into
-/// `out` at each offset of a cache line in turn, halves of odd lengths, so
-/// that every alignment of the streamed lines and a row count that is not a
-/// multiple of the stage are met.
 template <class T>
 std::vector<float> rows_on(ScoringPath path, const KnowledgeBase& kb, const std::vector<T>& rows,
-                           std::size_t n, std::size_t offset = 0, bool staged = false) {
+                           std::size_t n) {
   const detail::ScoringTables& t = detail::scoring_tables(kb);
   detail::AlignedFloats work(detail::scoring_work_size(t) + detail::row_scratch_size(t), 0.0F);
-  detail::AlignedFloats stage(detail::row_stage_size(t), 0.0F);
   std::vector<RegionKeyIndex> keys(detail::row_scratch_size(t));
   const detail::RowScratch scratch{keys.data(), work.data() + detail::scoring_work_size(t),
-                                   work.data(), staged ? stage.data() : nullptr};
-  detail::AlignedFloats space(offset + n * t.candidate_count + 16, -1.0F);
-  float* out = space.data() + offset;
-  const std::size_t half = n / 2 + (staged ? 1 : 0);
-  detail::score_rows(path, t, rows.data(), half, out, scratch);
+                                   work.data()};
+  std::vector<float> out(n * t.candidate_count, -1.0F);
+  const std::size_t half = n / 2;
+  detail::score_rows(path, t, rows.data(), half, out.data(), scratch);
   detail::score_rows(path, t, rows.data() + half * t.region_key_count, n - half,
-                     out + half * t.candidate_count, scratch);
-  // Nothing written outside the rows.
-  for (std::size_t i = 0; i < offset; ++i)
-    CHECK(space[i] == -1.0F);
-  for (std::size_t i = offset + n * t.candidate_count; i < space.size(); ++i)
-    CHECK(space[i] == -1.0F);
-  return std::vector<float>(out, out + n * t.candidate_count);
+                     out.data() + half * t.candidate_count, scratch);
+  return out;
 }
 
 bool same_bits(const std::vector<float>& a, const std::vector<float>& b) {
@@ -253,8 +242,6 @@ void check_rows_agree(const KnowledgeBase& kb, unsigned seed) {
     INFO("path " << name_of(path) << ", " << t.candidate_count << " candidates, " << t.slot_count
                  << " trigger points at most");
     CHECK(same_bits(rows_on(path, kb, rows, n), scalar));
-    for (std::size_t offset = 0; offset < 16; offset += 5)
-      CHECK(same_bits(rows_on(path, kb, rows, n, offset, true), scalar));
     // And through the public call, on one thread and on three.
     const ForcedPath forced(path);
     for (const unsigned threads : {1U, 3U}) {
@@ -494,23 +481,6 @@ TEST_CASE("score_batch rows are assess()'s scores to the bit, on every path",
       INFO("path " << name_of(path) << ", row " << i);
       CHECK(std::memcmp(out.data() + i * nc, a.scores().data(), nc * sizeof(float)) == 0);
     }
-  }
-}
-
-TEST_CASE("a batch large enough to be streamed past the caches gives the same bits",
-          "[assess][scoring][paths]") {
-  const KnowledgeBase& kb = default_kb();
-  const detail::ScoringTables& t = detail::scoring_tables(kb);
-  // Each of two threads' shares over detail::kStreamBytes of scores.
-  const std::size_t n = 2 * (detail::kStreamBytes / (t.candidate_count * sizeof(float))) + 7;
-  std::mt19937 rng(11);
-  const auto rows = random_rows<std::uint8_t>(n, t.region_key_count, rng);
-  const std::vector<float> scalar = rows_on(ScoringPath::scalar, kb, rows, n);
-  for (const unsigned threads : {1U, 2U}) {
-    INFO(threads << " threads, " << n << " rows");
-    std::vector<float> out(n * t.candidate_count, -1.0F);
-    REQUIRE(score_batch(kb, rows.data(), n, out.data(), threads));
-    CHECK(same_bits(out, scalar));
   }
 }
 
