@@ -246,8 +246,10 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
       t.overflow_slot.push_back(gsl::narrow<std::uint32_t>(j * stride + c));
   }
   std::sort(t.overflow_slot.begin(), t.overflow_slot.end());
-  for (const std::uint32_t slot : t.overflow_slot)
+  for (const std::uint32_t slot : t.overflow_slot) {
+    // NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult): as above
     t.overflow_candidate.push_back(gsl::narrow<CandidateIndex>(slot % stride));
+  }
 
   t.referred.assign(nr, 0);
   t.referral_weight.assign(nr * stride, 0.0F);

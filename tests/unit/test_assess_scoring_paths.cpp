@@ -292,9 +292,10 @@ void check_drawings_agree(const KnowledgeBase& kb, unsigned seed) {
       std::vector<float> salience;
       for (std::size_t c = 0; c < nc; ++c) {
         const std::size_t points = t.candidate_zone_begin[c + 1] - t.candidate_zone_begin[c];
-        for (std::size_t j = 0; j < points; ++j)
+        for (std::size_t j = 0; j < points; ++j) {
           salience.push_back(
               detail::zone_salience(t, work.data(), static_cast<CandidateIndex>(c), j));
+        }
       }
       if (path == ScoringPath::scalar) {
         expected_scores = scores;
