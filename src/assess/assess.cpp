@@ -78,7 +78,10 @@ class Scratch {
   }
 
  private:
-  alignas(std::max_align_t) unsigned char stack_[16384];
+  // 24 KiB: the default base (179 region keys, 140 candidates, 280 zones)
+  // needs about 22 KiB for a drawing of up to 64 painful keys with findings,
+  // most of it the kernel's work area and the zones' bit sets.
+  alignas(std::max_align_t) unsigned char stack_[24576];
   std::unique_ptr<std::max_align_t[]> heap_;
   unsigned char* base_ = nullptr;
   std::size_t capacity_ = 0;
@@ -104,21 +107,57 @@ class Layout {
     return offset;
   }
 
-  std::unique_ptr<std::max_align_t[]> allocate() const {
-    const std::size_t words = (bytes_ + sizeof(std::max_align_t) - 1) / sizeof(std::max_align_t);
-    // Default-initialised: every element is written before it is read.
-    return std::unique_ptr<std::max_align_t[]>(
-        new std::max_align_t[std::max<std::size_t>(words, 1)]);
-  }
+  /// The bytes laid out so far.
+  std::size_t bytes() const noexcept { return bytes_; }
 
   template <class T>
-  static void bind(Pool<T>& pool, std::max_align_t* block, std::size_t offset) {
-    unsigned char* base = reinterpret_cast<unsigned char*>(block);
-    pool.data = static_cast<T*>(static_cast<void*>(base + offset));
+  static void bind(Pool<T>& pool, unsigned char* block, std::size_t offset) {
+    pool.data = static_cast<T*>(static_cast<void*>(block + offset));
   }
 
  private:
   std::size_t bytes_ = 0;
+};
+
+/// The allocator of an assessment's shared result: the block that holds the
+/// AssessmentData (with its reference counts) also holds, after it, `tail`
+/// bytes for its pools, whose address it leaves in `*out`. One allocation
+/// instead of two; the pools live exactly as long as the result.
+template <class T>
+class WithTail {
+ public:
+  using value_type = T;
+
+  WithTail(std::size_t tail, unsigned char** out) noexcept : tail_(tail), out_(out) {}
+  template <class U>
+  // NOLINTNEXTLINE(google-explicit-constructor): allocators convert implicitly (rebind)
+  WithTail(const WithTail<U>& other) noexcept : tail_(other.tail()), out_(other.out()) {}
+
+  T* allocate(std::size_t n) {
+    static_assert(alignof(T) <= alignof(std::max_align_t), "operator new aligns to max_align_t");
+    constexpr std::size_t kAlign = alignof(std::max_align_t);
+    const std::size_t head = (n * sizeof(T) + kAlign - 1) / kAlign * kAlign;
+    auto* block = static_cast<unsigned char*>(::operator new(head + tail_));
+    *out_ = block + head;
+    return static_cast<T*>(static_cast<void*>(block));
+  }
+  void deallocate(T* p, std::size_t /*n*/) noexcept { ::operator delete(p); }
+
+  std::size_t tail() const noexcept { return tail_; }
+  unsigned char** out() const noexcept { return out_; }
+
+  template <class U>
+  friend bool operator==(const WithTail& a, const WithTail<U>& b) noexcept {
+    return a.tail() == b.tail() && a.out() == b.out();
+  }
+  template <class U>
+  friend bool operator!=(const WithTail& a, const WithTail<U>& b) noexcept {
+    return !(a == b);
+  }
+
+ private:
+  std::size_t tail_;
+  unsigned char** out_;
 };
 
 /// Insertion sort of a few distinct integers, ascending; the inner loop needs
@@ -350,11 +389,9 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
     return valid.error();
   }
   try {
-    auto data = std::make_shared<detail::AssessmentData>(kb);
-    detail::AssessmentData& d = *data;
-    d.intake = detail::canonical(intake);
+    Intake canonical = detail::canonical(intake);
     // Triage comes first and does not depend on anything below.
-    d.triage = triage(kb, d.intake);
+    Triage triaged = triage(kb, canonical);
 
     const ScoringTables& t = detail::scoring_tables(kb);
     const ExplanationTables& x = detail::explanation_tables(kb);
@@ -363,25 +400,25 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
     const std::size_t nm = t.muscle_count;
     const std::size_t nf = t.finding_count;
     const std::size_t work_size = detail::scoring_work_size(t);
-    const bool any_findings = !d.intake.findings.empty() || !d.intake.denied.empty();
+    const bool any_findings = !canonical.findings.empty() || !canonical.denied.empty();
     std::size_t np = 0;
-    for (const PainMark& m : d.intake.pain)
+    for (const PainMark& m : canonical.pain)
       np += m.intensity > 0 ? 1U : 0U;
     const std::size_t set_words = painful_set_words(x, t, np);
-    Scratch scratch(Scratch::bytes_for<float>(2 * nr + work_size + nm + 5 * nc) +
-                    Scratch::bytes_for<RegionKeyIndex>(nr) + Scratch::bytes_for<std::uint8_t>(nf) +
+    Scratch scratch(Scratch::bytes_for<float>(nr + np + work_size + nm + 5 * nc) +
+                    Scratch::bytes_for<RegionKeyIndex>(np) + Scratch::bytes_for<std::uint8_t>(nf) +
                     Scratch::bytes_for<PainfulWord>(set_words) +
                     Scratch::bytes_for<std::uint64_t>(nc) + Scratch::bytes_for<float>(2 * nc) +
                     Scratch::bytes_for<std::uint32_t>(nc) + Scratch::bytes_for<std::int32_t>(nm) +
                     Scratch::bytes_for<MuscleFindings>(any_findings ? nm : 0));
     float* dense = scratch.take<float>(nr);
-    float* painful_intensity = scratch.take<float>(nr);
+    float* painful_intensity = scratch.take<float>(np);
     float* work = scratch.take<float>(work_size);
     float* evidence = scratch.take<float>(nm);
     auto* evidence_units = scratch.take<std::int32_t>(nm);
     float* parts = scratch.take<float>(4 * nc);
     float* scores = scratch.take<float>(nc);
-    auto* painful_keys = scratch.take<RegionKeyIndex>(nr);
+    auto* painful_keys = scratch.take<RegionKeyIndex>(np);
     auto* finding_state = scratch.take<std::uint8_t>(nf);
     PainfulWord* sets = scratch.take<PainfulWord>(set_words);
     std::uint64_t* ranking = scratch.take<std::uint64_t>(nc);
@@ -391,7 +428,7 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
 
     std::fill(dense, dense + nr, 0.0F);
     np = 0;
-    for (const PainMark& m : d.intake.pain) {
+    for (const PainMark& m : canonical.pain) {
       if (m.intensity <= 0)
         continue;  // drawn, but no pain now
       painful_keys[np] = m.region_key;
@@ -407,11 +444,11 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
     std::fill(finding_state, finding_state + nf, std::uint8_t{kUnknown});
     if (muscle_findings != nullptr)
       std::fill(muscle_findings, muscle_findings + nm, MuscleFindings{});
-    for (const FindingIndex f : d.intake.findings) {
+    for (const FindingIndex f : canonical.findings) {
       // A nerve-type symptom set aside by triage counts for no muscle.
-      if (!d.triage.set_aside.empty() &&
-          std::find(d.triage.set_aside.begin(), d.triage.set_aside.end(), f) !=
-              d.triage.set_aside.end())
+      if (!triaged.set_aside.empty() &&
+          std::find(triaged.set_aside.begin(), triaged.set_aside.end(), f) !=
+              triaged.set_aside.end())
         continue;
       finding_state[f] = kConfirmed;
       for (std::uint32_t e = t.finding_begin[f]; e < t.finding_begin[f + 1U]; ++e) {
@@ -419,7 +456,7 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
         muscle_findings[t.finding_muscle[e]].touched = true;
       }
     }
-    for (const FindingIndex f : d.intake.denied) {
+    for (const FindingIndex f : canonical.denied) {
       finding_state[f] = kDenied;
       for (std::uint32_t e = t.finding_begin[f]; e < t.finding_begin[f + 1U]; ++e) {
         if (t.finding_weight_thousandths[e] > 0) {
@@ -453,18 +490,38 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
       finding_bound += t.candidate_finding_count[c];
       reason_bound += 2 * zones + 1 + t.candidate_finding_count[c];
     }
+    // The result's arrays go in the same block as the result itself.
+    Pool<Reason> reasons;
+    Pool<detail::RankedEntry> ranked;
+    Pool<float> result_scores;
+    Pool<RegionKeyIndex> painful;
+    Pool<CandidateIndex> cover;
+    Pool<RegionKeyIndex> unexplained;
+    Pool<RegionKeyIndex> region_pool;
+    Pool<FindingIndex> finding_pool;
     Layout layout;
-    const std::size_t at_reasons = layout.reserve(d.reasons, reason_bound);
-    const std::size_t at_ranked = layout.reserve(d.ranked, listed);
-    const std::size_t at_scores = layout.reserve(d.scores, nc);
-    const std::size_t at_painful = layout.reserve(d.painful, np);
+    const std::size_t at_reasons = layout.reserve(reasons, reason_bound);
+    const std::size_t at_ranked = layout.reserve(ranked, listed);
+    const std::size_t at_scores = layout.reserve(result_scores, nc);
+    const std::size_t at_painful = layout.reserve(painful, np);
     // Each pick explains a painful key, and may bring the muscle's other side.
-    const std::size_t at_cover = layout.reserve(d.cover, 2 * np);
-    const std::size_t at_unexplained = layout.reserve(d.unexplained, np);
-    const std::size_t at_regions = layout.reserve(d.region_pool, region_bound);
-    const std::size_t at_findings = layout.reserve(d.finding_pool, finding_bound);
-    d.storage = layout.allocate();
-    std::max_align_t* block = d.storage.get();
+    const std::size_t at_cover = layout.reserve(cover, 2 * np);
+    const std::size_t at_unexplained = layout.reserve(unexplained, np);
+    const std::size_t at_regions = layout.reserve(region_pool, region_bound);
+    const std::size_t at_findings = layout.reserve(finding_pool, finding_bound);
+    unsigned char* block = nullptr;
+    auto data = std::allocate_shared<detail::AssessmentData>(
+        WithTail<detail::AssessmentData>(layout.bytes(), &block), kb, std::move(canonical),
+        std::move(triaged));
+    detail::AssessmentData& d = *data;
+    d.reasons = reasons;
+    d.ranked = ranked;
+    d.scores = result_scores;
+    d.painful = painful;
+    d.cover = cover;
+    d.unexplained = unexplained;
+    d.region_pool = region_pool;
+    d.finding_pool = finding_pool;
     Layout::bind(d.reasons, block, at_reasons);
     Layout::bind(d.ranked, block, at_ranked);
     Layout::bind(d.scores, block, at_scores);

@@ -68,16 +68,20 @@ TriageIds find_triage_ids(const KnowledgeBase& kb) {
   return ids;
 }
 
-void SentenceParts::append(std::string& out, std::initializer_list<std::string_view> values) const {
-  // Sized once (reserved, not resized: resizing would fill with zeros first),
-  // then the pieces appended.
+std::size_t SentenceParts::size(gsl::span<const std::string_view> values) const noexcept {
   std::size_t size = text_size;
   for (const std::uint8_t v : slot)
-    size += values.begin()[v].size();
-  out.reserve(out.size() + size);
+    size += values.data()[v].size();
+  return size;
+}
+
+void SentenceParts::append(std::string& out, gsl::span<const std::string_view> values) const {
+  // Sized once (reserved, not resized: resizing would fill with zeros first),
+  // then the pieces appended.
+  out.reserve(out.size() + size(values));
   out.append(text[0]);
   for (std::size_t i = 0; i < slot.size(); ++i) {
-    out.append(values.begin()[slot[i]]);
+    out.append(values.data()[slot[i]]);
     out.append(text[i + 1]);
   }
 }

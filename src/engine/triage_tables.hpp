@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include <gsl/span>
+
 #include "i18n/messages.hpp"
 #include "myoref/kb.hpp"
 
@@ -36,7 +38,12 @@ struct SentenceParts {
   std::size_t text_size = 0;       ///< the pieces' total size
 
   /// Appends the sentence with values[slot[i]] in each slot.
-  void append(std::string& out, std::initializer_list<std::string_view> values) const;
+  void append(std::string& out, gsl::span<const std::string_view> values) const;
+  void append(std::string& out, std::initializer_list<std::string_view> values) const {
+    append(out, gsl::span<const std::string_view>(values.begin(), values.size()));
+  }
+  /// The size of the sentence with these values.
+  std::size_t size(gsl::span<const std::string_view> values) const noexcept;
 };
 
 /// Cuts sentence `key` of `messages` at placeholders `names` (at most 8).
