@@ -475,15 +475,19 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
 
     // The listed candidates, and a bound on every array of the result, so
     // that they can be allocated together.
+    // The listed candidates are gathered first without a branch (which of
+    // them score is as good as random to a branch predictor), into `ranking`.
     std::size_t listed = 0;
+    for (std::size_t c = 0; c < nc; ++c) {
+      ranking[listed] = c;
+      listed += scores[c] > 0.0F ? 1U : 0U;
+    }
     std::size_t region_bound = 0;
     std::size_t finding_bound = 0;
     std::size_t reason_bound = 0;
-    for (std::size_t c = 0; c < nc; ++c) {
-      if (!(scores[c] > 0.0F))
-        continue;
-      ranking[listed++] =
-          rank_key(scores[c], t.candidate_key_rank[c], static_cast<CandidateIndex>(c));
+    for (std::size_t k = 0; k < listed; ++k) {
+      const auto c = static_cast<CandidateIndex>(ranking[k]);
+      ranking[k] = rank_key(scores[c], t.candidate_key_rank[c], c);
       const std::size_t zones = t.candidate_zone_begin[c + 1U] - t.candidate_zone_begin[c];
       // explained + unexplained, essential per zone, spillover, not painful
       region_bound += np + zones * np + np + t.candidate_largest_zone[c];

@@ -111,6 +111,10 @@ struct Facts {
   SmallList<RegionIndex> drawn;  // regions drawn (any intensity), knowledge-base order
   SmallList<RegionKeyIndex> drawn_keys;
   SmallList<RegionIndex> drawn_key_region;  // the region of each of drawn_keys
+  // The screens and look-alikes that list a drawn region (TriageTables'
+  // rows of the drawn regions, or'ed).
+  SmallList<std::uint64_t> screens_drawn;
+  SmallList<std::uint64_t> lookalikes_drawn;
 
   Facts(const KnowledgeBase& k, const Intake& i)
       : kb(k),
@@ -119,7 +123,9 @@ struct Facts {
         keys(k.region_keys()),
         drawn(i.pain.size()),
         drawn_keys(i.pain.size()),
-        drawn_key_region(i.pain.size()) {
+        drawn_key_region(i.pain.size()),
+        screens_drawn(tables.screen_words),
+        lookalikes_drawn(tables.lookalike_words) {
     if (i.age) {
       const auto written = std::to_chars(std::begin(age_digits), std::end(age_digits), *i.age);
       age_text = std::string_view(age_digits, static_cast<std::size_t>(written.ptr - age_digits));
@@ -134,6 +140,28 @@ struct Facts {
     std::sort(drawn_keys.begin(), drawn_keys.end());
     for (const RegionKeyIndex key : drawn_keys)
       drawn_key_region.push_back(keys[key].region);
+    union_of_rows(screens_drawn, tables.region_screens, tables.screen_words);
+    union_of_rows(lookalikes_drawn, tables.region_lookalikes, tables.lookalike_words);
+  }
+
+  /// Whether screen `s` may have a drawn region: false only when the tables
+  /// say that none of its regions is drawn.
+  bool screen_drawn(std::size_t s) const noexcept {
+    return s >= tables.screen_count || ((screens_drawn[s / 64] >> (s % 64)) & 1U) != 0;
+  }
+  /// The same for look-alike `l`.
+  bool lookalike_drawn(std::size_t l) const noexcept {
+    return l >= tables.lookalike_count || ((lookalikes_drawn[l / 64] >> (l % 64)) & 1U) != 0;
+  }
+
+  void union_of_rows(SmallList<std::uint64_t>& out, const std::vector<std::uint64_t>& rows,
+                     std::size_t words) const {
+    for (std::size_t w = 0; w < words; ++w) {
+      std::uint64_t bits = 0;
+      for (const RegionIndex r : drawn)
+        bits |= rows[r * words + w];
+      out.push_back(bits);
+    }
   }
 
   bool confirmed(FindingIndex f) const { return contains(intake.findings, f); }
@@ -283,7 +311,8 @@ void open_screens(const Facts& f, OpenQuestions& t) {
       continue;
     if (s.onset_not && f.intake.onset && *f.intake.onset == *s.onset_not)
       continue;
-    const auto key = f.drawn_in(s.regions, tables.screen_row(i));
+    const auto key = f.screen_drawn(i) ? f.drawn_in(s.regions, tables.screen_row(i))
+                                       : std::optional<RegionKeyIndex>();
     const Finding* finding = nullptr;
     if (!key) {
       for (const FindingIndex fi : s.findings) {
@@ -317,12 +346,14 @@ void open_screens(const Facts& f, OpenQuestions& t) {
 
 /// The features of a look-alike that the intake matches, in words; empty
 /// when it does not match.
-std::vector<std::string> match_lookalike(const Facts& f, const Lookalike& l,
+std::vector<std::string> match_lookalike(const Facts& f, const Lookalike& l, std::size_t i,
                                          const std::uint32_t* rank) {
   const LookalikeFeatures& x = l.features;
   // Whether it matches first, then its words.
   std::optional<RegionKeyIndex> key;
   if (!x.region_ids.empty()) {
+    if (!f.lookalike_drawn(i))
+      return {};
     key = f.drawn_in(x.regions, rank);
     if (!key)
       return {};
@@ -609,7 +640,7 @@ Triage triage(const KnowledgeBase& kb, const Intake& intake) {
   const auto lookalikes = kb.lookalikes();
   for (std::size_t i = 0; i < lookalikes.size(); ++i) {
     const Lookalike& l = lookalikes[i];
-    std::vector<std::string> why = match_lookalike(facts, l, tables.lookalike_row(i));
+    std::vector<std::string> why = match_lookalike(facts, l, i, tables.lookalike_row(i));
     if (why.empty())
       continue;
     for (const RedFlagIndex flag : l.opens)

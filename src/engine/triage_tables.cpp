@@ -23,6 +23,15 @@ void add_row(std::vector<std::uint32_t>& table, std::size_t region_count,
   }
 }
 
+/// Sets bit `item` in the rows of `regions` (those below `region_count`).
+void add_bits(std::vector<std::uint64_t>& table, std::size_t words, std::size_t region_count,
+              std::size_t item, const std::vector<RegionIndex>& regions) {
+  for (const RegionIndex r : regions) {
+    if (r < region_count)
+      table[r * words + item / 64] |= std::uint64_t{1} << (item % 64);
+  }
+}
+
 constexpr std::string_view kRuleIds[TriageIds::kRuleCount] = {
     "under_16",         "fall_fragile", "fall_hip", "inflammatory_back_pain",
     "unexplained_only", "unanswered"};
@@ -123,6 +132,16 @@ TriageTables compile_triage_tables(const KnowledgeBase& kb, const ScoringTables&
   tt.lookalike_rank.reserve(tt.lookalike_count * tt.region_count);
   for (const Lookalike& l : kb.lookalikes())
     add_row(tt.lookalike_rank, tt.region_count, l.features.regions);
+  tt.screen_words = (tt.screen_count + 63) / 64;
+  tt.region_screens.assign(tt.region_count * tt.screen_words, 0);
+  for (std::size_t s = 0; s < tt.screen_count; ++s)
+    add_bits(tt.region_screens, tt.screen_words, tt.region_count, s, kb.screens()[s].regions);
+  tt.lookalike_words = (tt.lookalike_count + 63) / 64;
+  tt.region_lookalikes.assign(tt.region_count * tt.lookalike_words, 0);
+  for (std::size_t l = 0; l < tt.lookalike_count; ++l) {
+    add_bits(tt.region_lookalikes, tt.lookalike_words, tt.region_count, l,
+             kb.lookalikes()[l].features.regions);
+  }
 
   const Catalogue& messages = catalogue(kb);
   tt.pain_in_key.reserve(scoring.region_key_phrase.size());

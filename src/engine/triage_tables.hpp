@@ -101,6 +101,15 @@ struct TriageTables {
   std::vector<std::uint32_t> screen_rank;
   /// The same for lookalikes()[l].features.regions.
   std::vector<std::uint32_t> lookalike_rank;
+  /// By region, the screens that list it, as bits: bit s % 64 of word
+  /// region_screens[r * screen_words + s / 64]. A drawing's screens with a
+  /// drawn region are the union of its regions' rows, so that a screen none
+  /// of whose regions is drawn costs no look-up.
+  std::size_t screen_words = 0;
+  std::vector<std::uint64_t> region_screens;
+  /// The same for the look-alikes' regions.
+  std::size_t lookalike_words = 0;
+  std::vector<std::uint64_t> region_lookalikes;
 
   /// "pain in the top of the pelvis (left)": triage.pain_in of each region
   /// key's phrase (ScoringTables::region_key_phrase), by region key.
