@@ -359,17 +359,19 @@ class Cover {
 /// words (0: `words`, known at run time).
 template <std::size_t kWords>
 void explain_and_cover(const KnowledgeBase& kb, const ScoringTables& t, const ExplanationTables& x,
-                       detail::AssessmentData& d, std::size_t words, const float* dense,
+                       detail::AssessmentData& d, std::size_t words, const std::uint8_t* near,
                        const float* painful_intensity, const float* work,
-                       const std::uint8_t* finding_state, MuscleFindings* muscle_findings,
-                       PainfulWord* sets, float* gains, std::uint32_t* alive) {
+                       const std::uint8_t* finding_state, std::uint8_t* muscle_state,
+                       MuscleFindings* muscle_findings, PainfulWord* sets, float* gains,
+                       std::uint32_t* alive) {
   PainfulWord* zone_sets = sets;
   PainfulWord* ranked_sets = zone_sets + x.zone_count * 2 * words;
   PainfulWord* open = ranked_sets + t.candidate_count * 2 * words;
   PainfulWord* own_side_sets = open + words;
   const ZoneSets<kWords> zones(x, t, d.ranked.view(), d.painful.data, d.painful.size, words,
                                zone_sets);
-  detail::explain_all(t, x, zones, d, dense, work, finding_state, muscle_findings, ranked_sets);
+  detail::explain_all(t, x, zones, d, near, work, finding_state, muscle_state, muscle_findings,
+                      ranked_sets);
   PainfulWord* covered = own_side_sets + 3 * words;
   Cover<kWords> cover(x, kb, d, words, ranked_sets, painful_intensity, open, own_side_sets, covered,
                       gains, gains + t.candidate_count, alive);
@@ -405,13 +407,14 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
     for (const PainMark& m : canonical.pain)
       np += m.intensity > 0 ? 1U : 0U;
     const std::size_t set_words = painful_set_words(x, t, np);
-    Scratch scratch(Scratch::bytes_for<float>(nr + np + work_size + nm + 5 * nc) +
-                    Scratch::bytes_for<RegionKeyIndex>(np) + Scratch::bytes_for<std::uint8_t>(nf) +
+    Scratch scratch(Scratch::bytes_for<float>(np + work_size + nm + 5 * nc) +
+                    Scratch::bytes_for<std::uint8_t>(nr) + Scratch::bytes_for<RegionKeyIndex>(np) +
+                    Scratch::bytes_for<std::uint8_t>(nf) +
                     Scratch::bytes_for<PainfulWord>(set_words) +
                     Scratch::bytes_for<std::uint64_t>(nc) + Scratch::bytes_for<float>(2 * nc) +
                     Scratch::bytes_for<std::uint32_t>(nc) + Scratch::bytes_for<std::int32_t>(nm) +
+                    Scratch::bytes_for<std::uint8_t>(any_findings ? nm : 0) +
                     Scratch::bytes_for<MuscleFindings>(any_findings ? nm : 0));
-    float* dense = scratch.take<float>(nr);
     float* painful_intensity = scratch.take<float>(np);
     float* work = scratch.take<float>(work_size);
     float* evidence = scratch.take<float>(nm);
@@ -420,20 +423,27 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
     float* scores = scratch.take<float>(nc);
     auto* painful_keys = scratch.take<RegionKeyIndex>(np);
     auto* finding_state = scratch.take<std::uint8_t>(nf);
+    auto* near = scratch.take<std::uint8_t>(nr);
     PainfulWord* sets = scratch.take<PainfulWord>(set_words);
     std::uint64_t* ranking = scratch.take<std::uint64_t>(nc);
     float* gains = scratch.take<float>(2 * nc);
     auto* alive = scratch.take<std::uint32_t>(nc);
+    std::uint8_t* muscle_state = any_findings ? scratch.take<std::uint8_t>(nm) : nullptr;
     MuscleFindings* muscle_findings = any_findings ? scratch.take<MuscleFindings>(nm) : nullptr;
 
-    std::fill(dense, dense + nr, 0.0F);
+    // By region key: painful, or a coarse region or part of a painful key
+    // (ExplanationTables::key_near), for the explanations.
+    std::fill(near, near + nr, std::uint8_t{0});
     np = 0;
     for (const PainMark& m : canonical.pain) {
       if (m.intensity <= 0)
         continue;  // drawn, but no pain now
       painful_keys[np] = m.region_key;
       painful_intensity[np] = static_cast<float>(m.intensity);
-      dense[m.region_key] = static_cast<float>(m.intensity);
+      near[m.region_key] = 1;
+      for (std::uint32_t e = x.key_near_begin[m.region_key];
+           e < x.key_near_begin[m.region_key + 1U]; ++e)
+        near[x.key_near[e]] = 1;
       ++np;
     }
 
@@ -442,8 +452,8 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
     // floats, 0.5 - 0.6/2 - 0.4/2 came out as -1.5e-08, not 0.
     std::fill(evidence_units, evidence_units + nm, 0);
     std::fill(finding_state, finding_state + nf, std::uint8_t{kUnknown});
-    if (muscle_findings != nullptr)
-      std::fill(muscle_findings, muscle_findings + nm, MuscleFindings{});
+    if (muscle_state != nullptr)
+      std::fill(muscle_state, muscle_state + nm, std::uint8_t{detail::kUntouched});
     for (const FindingIndex f : canonical.findings) {
       // A nerve-type symptom set aside by triage counts for no muscle.
       if (!triaged.set_aside.empty() &&
@@ -453,7 +463,7 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
       finding_state[f] = kConfirmed;
       for (std::uint32_t e = t.finding_begin[f]; e < t.finding_begin[f + 1U]; ++e) {
         evidence_units[t.finding_muscle[e]] += 2 * t.finding_weight_thousandths[e];
-        muscle_findings[t.finding_muscle[e]].touched = true;
+        muscle_state[t.finding_muscle[e]] = detail::kTouched;
       }
     }
     for (const FindingIndex f : canonical.denied) {
@@ -461,7 +471,7 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
       for (std::uint32_t e = t.finding_begin[f]; e < t.finding_begin[f + 1U]; ++e) {
         if (t.finding_weight_thousandths[e] > 0) {
           evidence_units[t.finding_muscle[e]] -= t.finding_weight_thousandths[e];
-          muscle_findings[t.finding_muscle[e]].touched = true;
+          muscle_state[t.finding_muscle[e]] = detail::kTouched;
         }
       }
     }
@@ -564,11 +574,11 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
     }
 
     if (np <= 64) {
-      explain_and_cover<1>(kb, t, x, d, 1, dense, painful_intensity, work, finding_state,
-                           muscle_findings, sets, gains, alive);
+      explain_and_cover<1>(kb, t, x, d, 1, near, painful_intensity, work, finding_state,
+                           muscle_state, muscle_findings, sets, gains, alive);
     } else {
-      explain_and_cover<0>(kb, t, x, d, (np + 63) / 64, dense, painful_intensity, work,
-                           finding_state, muscle_findings, sets, gains, alive);
+      explain_and_cover<0>(kb, t, x, d, (np + 63) / 64, near, painful_intensity, work,
+                           finding_state, muscle_state, muscle_findings, sets, gains, alive);
     }
     for (std::size_t i = 0; i < np; ++i) {
       if (t.referred[painful_keys[i]] == 0)
