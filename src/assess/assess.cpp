@@ -78,7 +78,10 @@ class Scratch {
   }
 
  private:
-  alignas(std::max_align_t) unsigned char stack_[16384];
+  // 24 KiB: the default base (179 region keys, 140 candidates, 280 zones)
+  // needs about 22 KiB for a drawing of up to 64 painful keys with findings,
+  // most of it the kernel's work area and the zones' bit sets.
+  alignas(std::max_align_t) unsigned char stack_[24576];
   std::unique_ptr<std::max_align_t[]> heap_;
   unsigned char* base_ = nullptr;
   std::size_t capacity_ = 0;
@@ -104,21 +107,57 @@ class Layout {
     return offset;
   }
 
-  std::unique_ptr<std::max_align_t[]> allocate() const {
-    const std::size_t words = (bytes_ + sizeof(std::max_align_t) - 1) / sizeof(std::max_align_t);
-    // Default-initialised: every element is written before it is read.
-    return std::unique_ptr<std::max_align_t[]>(
-        new std::max_align_t[std::max<std::size_t>(words, 1)]);
-  }
+  /// The bytes laid out so far.
+  std::size_t bytes() const noexcept { return bytes_; }
 
   template <class T>
-  static void bind(Pool<T>& pool, std::max_align_t* block, std::size_t offset) {
-    unsigned char* base = reinterpret_cast<unsigned char*>(block);
-    pool.data = static_cast<T*>(static_cast<void*>(base + offset));
+  static void bind(Pool<T>& pool, unsigned char* block, std::size_t offset) {
+    pool.data = static_cast<T*>(static_cast<void*>(block + offset));
   }
 
  private:
   std::size_t bytes_ = 0;
+};
+
+/// The allocator of an assessment's shared result: the block that holds the
+/// AssessmentData (with its reference counts) also holds, after it, `tail`
+/// bytes for its pools, whose address it leaves in `*out`. One allocation
+/// instead of two; the pools live exactly as long as the result.
+template <class T>
+class WithTail {
+ public:
+  using value_type = T;
+
+  WithTail(std::size_t tail, unsigned char** out) noexcept : tail_(tail), out_(out) {}
+  template <class U>
+  // NOLINTNEXTLINE(google-explicit-constructor): allocators convert implicitly (rebind)
+  WithTail(const WithTail<U>& other) noexcept : tail_(other.tail()), out_(other.out()) {}
+
+  T* allocate(std::size_t n) {
+    static_assert(alignof(T) <= alignof(std::max_align_t), "operator new aligns to max_align_t");
+    constexpr std::size_t kAlign = alignof(std::max_align_t);
+    const std::size_t head = (n * sizeof(T) + kAlign - 1) / kAlign * kAlign;
+    auto* block = static_cast<unsigned char*>(::operator new(head + tail_));
+    *out_ = block + head;
+    return static_cast<T*>(static_cast<void*>(block));
+  }
+  void deallocate(T* p, std::size_t /*n*/) noexcept { ::operator delete(p); }
+
+  std::size_t tail() const noexcept { return tail_; }
+  unsigned char** out() const noexcept { return out_; }
+
+  template <class U>
+  friend bool operator==(const WithTail& a, const WithTail<U>& b) noexcept {
+    return a.tail() == b.tail() && a.out() == b.out();
+  }
+  template <class U>
+  friend bool operator!=(const WithTail& a, const WithTail<U>& b) noexcept {
+    return !(a == b);
+  }
+
+ private:
+  std::size_t tail_;
+  unsigned char** out_;
 };
 
 /// Insertion sort of a few distinct integers, ascending; the inner loop needs
@@ -320,17 +359,19 @@ class Cover {
 /// words (0: `words`, known at run time).
 template <std::size_t kWords>
 void explain_and_cover(const KnowledgeBase& kb, const ScoringTables& t, const ExplanationTables& x,
-                       detail::AssessmentData& d, std::size_t words, const float* dense,
+                       detail::AssessmentData& d, std::size_t words, const std::uint8_t* near,
                        const float* painful_intensity, const float* work,
-                       const std::uint8_t* finding_state, MuscleFindings* muscle_findings,
-                       PainfulWord* sets, float* gains, std::uint32_t* alive) {
+                       const std::uint8_t* finding_state, std::uint8_t* muscle_state,
+                       MuscleFindings* muscle_findings, PainfulWord* sets, float* gains,
+                       std::uint32_t* alive) {
   PainfulWord* zone_sets = sets;
   PainfulWord* ranked_sets = zone_sets + x.zone_count * 2 * words;
   PainfulWord* open = ranked_sets + t.candidate_count * 2 * words;
   PainfulWord* own_side_sets = open + words;
   const ZoneSets<kWords> zones(x, t, d.ranked.view(), d.painful.data, d.painful.size, words,
                                zone_sets);
-  detail::explain_all(t, x, zones, d, dense, work, finding_state, muscle_findings, ranked_sets);
+  detail::explain_all(t, x, zones, d, near, work, finding_state, muscle_state, muscle_findings,
+                      ranked_sets);
   PainfulWord* covered = own_side_sets + 3 * words;
   Cover<kWords> cover(x, kb, d, words, ranked_sets, painful_intensity, open, own_side_sets, covered,
                       gains, gains + t.candidate_count, alive);
@@ -350,11 +391,9 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
     return valid.error();
   }
   try {
-    auto data = std::make_shared<detail::AssessmentData>(kb);
-    detail::AssessmentData& d = *data;
-    d.intake = detail::canonical(intake);
+    Intake canonical = detail::canonical(intake);
     // Triage comes first and does not depend on anything below.
-    d.triage = triage(kb, d.intake);
+    Triage triaged = triage(kb, canonical);
 
     const ScoringTables& t = detail::scoring_tables(kb);
     const ExplanationTables& x = detail::explanation_tables(kb);
@@ -363,40 +402,48 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
     const std::size_t nm = t.muscle_count;
     const std::size_t nf = t.finding_count;
     const std::size_t work_size = detail::scoring_work_size(t);
-    const bool any_findings = !d.intake.findings.empty() || !d.intake.denied.empty();
+    const bool any_findings = !canonical.findings.empty() || !canonical.denied.empty();
     std::size_t np = 0;
-    for (const PainMark& m : d.intake.pain)
+    for (const PainMark& m : canonical.pain)
       np += m.intensity > 0 ? 1U : 0U;
     const std::size_t set_words = painful_set_words(x, t, np);
-    Scratch scratch(Scratch::bytes_for<float>(2 * nr + work_size + nm + 5 * nc) +
-                    Scratch::bytes_for<RegionKeyIndex>(nr) + Scratch::bytes_for<std::uint8_t>(nf) +
+    Scratch scratch(Scratch::bytes_for<float>(np + work_size + nm + 5 * nc) +
+                    Scratch::bytes_for<std::uint8_t>(nr) + Scratch::bytes_for<RegionKeyIndex>(np) +
+                    Scratch::bytes_for<std::uint8_t>(nf) +
                     Scratch::bytes_for<PainfulWord>(set_words) +
                     Scratch::bytes_for<std::uint64_t>(nc) + Scratch::bytes_for<float>(2 * nc) +
                     Scratch::bytes_for<std::uint32_t>(nc) + Scratch::bytes_for<std::int32_t>(nm) +
+                    Scratch::bytes_for<std::uint8_t>(any_findings ? nm : 0) +
                     Scratch::bytes_for<MuscleFindings>(any_findings ? nm : 0));
-    float* dense = scratch.take<float>(nr);
-    float* painful_intensity = scratch.take<float>(nr);
+    float* painful_intensity = scratch.take<float>(np);
     float* work = scratch.take<float>(work_size);
     float* evidence = scratch.take<float>(nm);
     auto* evidence_units = scratch.take<std::int32_t>(nm);
     float* parts = scratch.take<float>(4 * nc);
     float* scores = scratch.take<float>(nc);
-    auto* painful_keys = scratch.take<RegionKeyIndex>(nr);
+    auto* painful_keys = scratch.take<RegionKeyIndex>(np);
     auto* finding_state = scratch.take<std::uint8_t>(nf);
+    auto* near = scratch.take<std::uint8_t>(nr);
     PainfulWord* sets = scratch.take<PainfulWord>(set_words);
     std::uint64_t* ranking = scratch.take<std::uint64_t>(nc);
     float* gains = scratch.take<float>(2 * nc);
     auto* alive = scratch.take<std::uint32_t>(nc);
+    std::uint8_t* muscle_state = any_findings ? scratch.take<std::uint8_t>(nm) : nullptr;
     MuscleFindings* muscle_findings = any_findings ? scratch.take<MuscleFindings>(nm) : nullptr;
 
-    std::fill(dense, dense + nr, 0.0F);
+    // By region key: painful, or a coarse region or part of a painful key
+    // (ExplanationTables::key_near), for the explanations.
+    std::fill(near, near + nr, std::uint8_t{0});
     np = 0;
-    for (const PainMark& m : d.intake.pain) {
+    for (const PainMark& m : canonical.pain) {
       if (m.intensity <= 0)
         continue;  // drawn, but no pain now
       painful_keys[np] = m.region_key;
       painful_intensity[np] = static_cast<float>(m.intensity);
-      dense[m.region_key] = static_cast<float>(m.intensity);
+      near[m.region_key] = 1;
+      for (std::uint32_t e = x.key_near_begin[m.region_key];
+           e < x.key_near_begin[m.region_key + 1U]; ++e)
+        near[x.key_near[e]] = 1;
       ++np;
     }
 
@@ -405,26 +452,26 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
     // floats, 0.5 - 0.6/2 - 0.4/2 came out as -1.5e-08, not 0.
     std::fill(evidence_units, evidence_units + nm, 0);
     std::fill(finding_state, finding_state + nf, std::uint8_t{kUnknown});
-    if (muscle_findings != nullptr)
-      std::fill(muscle_findings, muscle_findings + nm, MuscleFindings{});
-    for (const FindingIndex f : d.intake.findings) {
+    if (muscle_state != nullptr)
+      std::fill(muscle_state, muscle_state + nm, std::uint8_t{detail::kUntouched});
+    for (const FindingIndex f : canonical.findings) {
       // A nerve-type symptom set aside by triage counts for no muscle.
-      if (!d.triage.set_aside.empty() &&
-          std::find(d.triage.set_aside.begin(), d.triage.set_aside.end(), f) !=
-              d.triage.set_aside.end())
+      if (!triaged.set_aside.empty() &&
+          std::find(triaged.set_aside.begin(), triaged.set_aside.end(), f) !=
+              triaged.set_aside.end())
         continue;
       finding_state[f] = kConfirmed;
       for (std::uint32_t e = t.finding_begin[f]; e < t.finding_begin[f + 1U]; ++e) {
         evidence_units[t.finding_muscle[e]] += 2 * t.finding_weight_thousandths[e];
-        muscle_findings[t.finding_muscle[e]].touched = true;
+        muscle_state[t.finding_muscle[e]] = detail::kTouched;
       }
     }
-    for (const FindingIndex f : d.intake.denied) {
+    for (const FindingIndex f : canonical.denied) {
       finding_state[f] = kDenied;
       for (std::uint32_t e = t.finding_begin[f]; e < t.finding_begin[f + 1U]; ++e) {
         if (t.finding_weight_thousandths[e] > 0) {
           evidence_units[t.finding_muscle[e]] -= t.finding_weight_thousandths[e];
-          muscle_findings[t.finding_muscle[e]].touched = true;
+          muscle_state[t.finding_muscle[e]] = detail::kTouched;
         }
       }
     }
@@ -438,33 +485,57 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
 
     // The listed candidates, and a bound on every array of the result, so
     // that they can be allocated together.
+    // The listed candidates are gathered first without a branch (which of
+    // them score is as good as random to a branch predictor), into `ranking`.
     std::size_t listed = 0;
+    for (std::size_t c = 0; c < nc; ++c) {
+      ranking[listed] = c;
+      listed += scores[c] > 0.0F ? 1U : 0U;
+    }
     std::size_t region_bound = 0;
     std::size_t finding_bound = 0;
     std::size_t reason_bound = 0;
-    for (std::size_t c = 0; c < nc; ++c) {
-      if (!(scores[c] > 0.0F))
-        continue;
-      ranking[listed++] =
-          rank_key(scores[c], t.candidate_key_rank[c], static_cast<CandidateIndex>(c));
+    for (std::size_t k = 0; k < listed; ++k) {
+      const auto c = static_cast<CandidateIndex>(ranking[k]);
+      ranking[k] = rank_key(scores[c], t.candidate_key_rank[c], c);
       const std::size_t zones = t.candidate_zone_begin[c + 1U] - t.candidate_zone_begin[c];
       // explained + unexplained, essential per zone, spillover, not painful
       region_bound += np + zones * np + np + t.candidate_largest_zone[c];
       finding_bound += t.candidate_finding_count[c];
       reason_bound += 2 * zones + 1 + t.candidate_finding_count[c];
     }
+    // The result's arrays go in the same block as the result itself.
+    Pool<Reason> reasons;
+    Pool<detail::RankedEntry> ranked;
+    Pool<float> result_scores;
+    Pool<RegionKeyIndex> painful;
+    Pool<CandidateIndex> cover;
+    Pool<RegionKeyIndex> unexplained;
+    Pool<RegionKeyIndex> region_pool;
+    Pool<FindingIndex> finding_pool;
     Layout layout;
-    const std::size_t at_reasons = layout.reserve(d.reasons, reason_bound);
-    const std::size_t at_ranked = layout.reserve(d.ranked, listed);
-    const std::size_t at_scores = layout.reserve(d.scores, nc);
-    const std::size_t at_painful = layout.reserve(d.painful, np);
+    const std::size_t at_reasons = layout.reserve(reasons, reason_bound);
+    const std::size_t at_ranked = layout.reserve(ranked, listed);
+    const std::size_t at_scores = layout.reserve(result_scores, nc);
+    const std::size_t at_painful = layout.reserve(painful, np);
     // Each pick explains a painful key, and may bring the muscle's other side.
-    const std::size_t at_cover = layout.reserve(d.cover, 2 * np);
-    const std::size_t at_unexplained = layout.reserve(d.unexplained, np);
-    const std::size_t at_regions = layout.reserve(d.region_pool, region_bound);
-    const std::size_t at_findings = layout.reserve(d.finding_pool, finding_bound);
-    d.storage = layout.allocate();
-    std::max_align_t* block = d.storage.get();
+    const std::size_t at_cover = layout.reserve(cover, 2 * np);
+    const std::size_t at_unexplained = layout.reserve(unexplained, np);
+    const std::size_t at_regions = layout.reserve(region_pool, region_bound);
+    const std::size_t at_findings = layout.reserve(finding_pool, finding_bound);
+    unsigned char* block = nullptr;
+    auto data = std::allocate_shared<detail::AssessmentData>(
+        WithTail<detail::AssessmentData>(layout.bytes(), &block), kb, std::move(canonical),
+        std::move(triaged));
+    detail::AssessmentData& d = *data;
+    d.reasons = reasons;
+    d.ranked = ranked;
+    d.scores = result_scores;
+    d.painful = painful;
+    d.cover = cover;
+    d.unexplained = unexplained;
+    d.region_pool = region_pool;
+    d.finding_pool = finding_pool;
     Layout::bind(d.reasons, block, at_reasons);
     Layout::bind(d.ranked, block, at_ranked);
     Layout::bind(d.scores, block, at_scores);
@@ -503,11 +574,11 @@ Expected<Assessment> assess(const KnowledgeBase& kb, const Intake& intake) {
     }
 
     if (np <= 64) {
-      explain_and_cover<1>(kb, t, x, d, 1, dense, painful_intensity, work, finding_state,
-                           muscle_findings, sets, gains, alive);
+      explain_and_cover<1>(kb, t, x, d, 1, near, painful_intensity, work, finding_state,
+                           muscle_state, muscle_findings, sets, gains, alive);
     } else {
-      explain_and_cover<0>(kb, t, x, d, (np + 63) / 64, dense, painful_intensity, work,
-                           finding_state, muscle_findings, sets, gains, alive);
+      explain_and_cover<0>(kb, t, x, d, (np + 63) / 64, near, painful_intensity, work,
+                           finding_state, muscle_state, muscle_findings, sets, gains, alive);
     }
     for (std::size_t i = 0; i < np; ++i) {
       if (t.referred[painful_keys[i]] == 0)

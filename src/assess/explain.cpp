@@ -25,8 +25,6 @@ struct ExplainTables {
         candidate_zone_begin(t.candidate_zone_begin.data()),
         essential_keys(t.zone_essential_keys.data()),
         listed(t.zone_essential_listed.data()),
-        relative_begin(t.relative_begin.data()),
-        relative_key(t.relative_key.data()),
         zone_info(x.zones.data()) {}
 
   const ScoringTables& scoring;
@@ -34,8 +32,6 @@ struct ExplainTables {
   const std::uint32_t* candidate_zone_begin;
   const RegionKeyIndex* essential_keys;
   const std::uint8_t* listed;
-  const std::uint32_t* relative_begin;
-  const RegionKeyIndex* relative_key;
   const ExplanationTables::Zone* zone_info;
 };
 
@@ -140,19 +136,15 @@ void spillover_reasons(const ZoneSets<kWords>& sets, const CandidateZones& z, Pa
 
 /// The best-matching trigger point's essential keys that are not painful:
 /// worth checking, and why essential coverage is below 1. Only the keys it
-/// lists, and not one whose coarse region or part is painful: that mark
-/// already says the pain may be there.
+/// lists, and not one that is painful or whose coarse region or part is
+/// (`near`, by region key): that mark already says the pain may be there.
 void not_painful_reason(const ExplainTables& tables, const CandidateZones& z, std::uint32_t best,
-                        const float* dense, ExplainCursor& out) {
+                        const std::uint8_t* near, ExplainCursor& out) {
   RegionKeyIndex* first = out.keys;
   for (std::uint32_t k = z.zone[best].essential_begin; k < z.zone[best].essential_end; ++k) {
     const RegionKeyIndex r = tables.essential_keys[k];
-    bool drawn = dense[r] > 0.0F || tables.listed[k] == 0U;
-    for (std::uint32_t q = tables.relative_begin[r]; q < tables.relative_begin[r + 1U] && !drawn;
-         ++q)
-      drawn = dense[tables.relative_key[q]] > 0.0F;
     *out.keys = r;
-    out.keys += drawn ? 0 : 1;
+    out.keys += (near[r] | static_cast<std::uint8_t>(tables.listed[k] ^ 1U)) != 0 ? 0 : 1;
   }
   if (out.keys != first)
     zone_reason(out, z, ReasonKind::zone_not_painful, best, first);
@@ -162,9 +154,9 @@ void not_painful_reason(const ExplainTables& tables, const CandidateZones& z, st
 
 template <std::size_t kWords>
 void explain_all(const ScoringTables& t, const ExplanationTables& x,
-                 const ZoneSets<kWords>& zone_sets, AssessmentData& d, const float* dense,
-                 const float* work, const std::uint8_t* state, MuscleFindings* muscle_findings,
-                 PainfulWord* ranked_sets) {
+                 const ZoneSets<kWords>& zone_sets, AssessmentData& d, const std::uint8_t* near,
+                 const float* work, const std::uint8_t* state, std::uint8_t* muscle_state,
+                 MuscleFindings* muscle_findings, PainfulWord* ranked_sets) {
   const ExplainTables tables(t, x);
   const RegionKeyIndex* const painful = d.painful.data;
   const std::uint32_t np = d.painful.size;
@@ -200,13 +192,13 @@ void explain_all(const ScoringTables& t, const ExplanationTables& x,
       named[w] = essential_any[w];
     spillover_reasons(zone_sets, z, named, painful, out);
     if (best < z.count)
-      not_painful_reason(tables, z, best, dense, out);
+      not_painful_reason(tables, z, best, near, out);
 
     // A muscle that weighs none of the answered findings has no reasons
     // from them.
-    if (muscle_findings != nullptr && muscle_findings[m].touched) {
+    if (muscle_state != nullptr && muscle_state[m] != kUntouched) {
       MuscleFindings& done = muscle_findings[m];
-      explain_findings(x, m, state, done, out);
+      explain_findings(x, m, state, muscle_state[m], done, out);
       e.for_begin = done.for_begin;
       e.for_count = done.for_count;
       e.against_begin = done.against_begin;
@@ -220,10 +212,10 @@ void explain_all(const ScoringTables& t, const ExplanationTables& x,
 }
 
 template void explain_all<0>(const ScoringTables&, const ExplanationTables&, const ZoneSets<0>&,
-                             AssessmentData&, const float*, const float*, const std::uint8_t*,
-                             MuscleFindings*, PainfulWord*);
+                             AssessmentData&, const std::uint8_t*, const float*,
+                             const std::uint8_t*, std::uint8_t*, MuscleFindings*, PainfulWord*);
 template void explain_all<1>(const ScoringTables&, const ExplanationTables&, const ZoneSets<1>&,
-                             AssessmentData&, const float*, const float*, const std::uint8_t*,
-                             MuscleFindings*, PainfulWord*);
+                             AssessmentData&, const std::uint8_t*, const float*,
+                             const std::uint8_t*, std::uint8_t*, MuscleFindings*, PainfulWord*);
 
 }  // namespace myoref::detail

@@ -96,8 +96,8 @@ FindingIndex* emit_by_kind(const ExplanationTables::Weight* w0, const Explanatio
 }  // namespace
 
 void explain_findings(const ExplanationTables& x, MuscleIndex m, const std::uint8_t* state,
-                      MuscleFindings& done, ExplainCursor& out) {
-  if (done.reasons_begin != MuscleFindings::kNotYet) {
+                      std::uint8_t& muscle_state, MuscleFindings& done, ExplainCursor& out) {
+  if (muscle_state == kExplained) {
     out.reasons = std::copy(out.reason_base + done.reasons_begin,
                             out.reason_base + done.reasons_begin + done.reasons_count, out.reasons);
     return;
@@ -116,6 +116,7 @@ void explain_findings(const ExplanationTables& x, MuscleIndex m, const std::uint
   done.for_count = offset_of(against, for_first);
   done.against_begin = offset_of(against, out.finding_base);
   done.against_count = offset_of(out.findings, against);
+  muscle_state = kExplained;
 }
 
 }  // namespace myoref::detail

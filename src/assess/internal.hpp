@@ -64,15 +64,19 @@ struct Pool {
 };
 
 /// Everything an Assessment holds. Built once by assess(), then immutable.
-/// The result's arrays share one block of storage (one allocation instead of
-/// eight); the spans inside `reasons` point into `region_pool` and the kb.
+/// The result's arrays share one block of storage with the result itself (one
+/// allocation instead of nine: assess() allocates it so, and the pools point
+/// after it); the spans inside `reasons` point into `region_pool` and the kb.
 struct AssessmentData {
   explicit AssessmentData(KnowledgeBase knowledge_base) : kb(std::move(knowledge_base)) {}
+  AssessmentData(KnowledgeBase knowledge_base, Intake canonical_intake, Triage made)
+      : kb(std::move(knowledge_base)),
+        intake(std::move(canonical_intake)),
+        triage(std::move(made)) {}
 
   KnowledgeBase kb;
   Intake intake;  // canonical
   Triage triage;
-  std::unique_ptr<std::max_align_t[]> storage;
   Pool<float> scores;  // by candidate index
   Pool<RegionKeyIndex> painful;
   Pool<CandidateIndex> cover;

@@ -111,6 +111,10 @@ struct Facts {
   SmallList<RegionIndex> drawn;  // regions drawn (any intensity), knowledge-base order
   SmallList<RegionKeyIndex> drawn_keys;
   SmallList<RegionIndex> drawn_key_region;  // the region of each of drawn_keys
+  // The screens and look-alikes that list a drawn region (TriageTables'
+  // rows of the drawn regions, or'ed).
+  SmallList<std::uint64_t> screens_drawn;
+  SmallList<std::uint64_t> lookalikes_drawn;
 
   Facts(const KnowledgeBase& k, const Intake& i)
       : kb(k),
@@ -119,7 +123,9 @@ struct Facts {
         keys(k.region_keys()),
         drawn(i.pain.size()),
         drawn_keys(i.pain.size()),
-        drawn_key_region(i.pain.size()) {
+        drawn_key_region(i.pain.size()),
+        screens_drawn(tables.screen_words),
+        lookalikes_drawn(tables.lookalike_words) {
     if (i.age) {
       const auto written = std::to_chars(std::begin(age_digits), std::end(age_digits), *i.age);
       age_text = std::string_view(age_digits, static_cast<std::size_t>(written.ptr - age_digits));
@@ -134,6 +140,28 @@ struct Facts {
     std::sort(drawn_keys.begin(), drawn_keys.end());
     for (const RegionKeyIndex key : drawn_keys)
       drawn_key_region.push_back(keys[key].region);
+    union_of_rows(screens_drawn, tables.region_screens, tables.screen_words);
+    union_of_rows(lookalikes_drawn, tables.region_lookalikes, tables.lookalike_words);
+  }
+
+  /// Whether screen `s` may have a drawn region: false only when the tables
+  /// say that none of its regions is drawn.
+  bool screen_drawn(std::size_t s) const noexcept {
+    return s >= tables.screen_count || ((screens_drawn[s / 64] >> (s % 64)) & 1U) != 0;
+  }
+  /// The same for look-alike `l`.
+  bool lookalike_drawn(std::size_t l) const noexcept {
+    return l >= tables.lookalike_count || ((lookalikes_drawn[l / 64] >> (l % 64)) & 1U) != 0;
+  }
+
+  void union_of_rows(SmallList<std::uint64_t>& out, const std::vector<std::uint64_t>& rows,
+                     std::size_t words) const {
+    for (std::size_t w = 0; w < words; ++w) {
+      std::uint64_t bits = 0;
+      for (const RegionIndex r : drawn)
+        bits |= rows[r * words + w];
+      out.push_back(bits);
+    }
   }
 
   bool confirmed(FindingIndex f) const { return contains(intake.findings, f); }
@@ -283,7 +311,8 @@ void open_screens(const Facts& f, OpenQuestions& t) {
       continue;
     if (s.onset_not && f.intake.onset && *f.intake.onset == *s.onset_not)
       continue;
-    const auto key = f.drawn_in(s.regions, tables.screen_row(i));
+    const auto key = f.screen_drawn(i) ? f.drawn_in(s.regions, tables.screen_row(i))
+                                       : std::optional<RegionKeyIndex>();
     const Finding* finding = nullptr;
     if (!key) {
       for (const FindingIndex fi : s.findings) {
@@ -317,12 +346,14 @@ void open_screens(const Facts& f, OpenQuestions& t) {
 
 /// The features of a look-alike that the intake matches, in words; empty
 /// when it does not match.
-std::vector<std::string> match_lookalike(const Facts& f, const Lookalike& l,
+std::vector<std::string> match_lookalike(const Facts& f, const Lookalike& l, std::size_t i,
                                          const std::uint32_t* rank) {
   const LookalikeFeatures& x = l.features;
   // Whether it matches first, then its words.
   std::optional<RegionKeyIndex> key;
   if (!x.region_ids.empty()) {
+    if (!f.lookalike_drawn(i))
+      return {};
     key = f.drawn_in(x.regions, rank);
     if (!key)
       return {};
@@ -376,21 +407,21 @@ std::vector<std::string> match_lookalike(const Facts& f, const Lookalike& l,
   return why;
 }
 
-void add_rule(const KnowledgeBase& kb, Triage& t, const detail::TriageIds& ids,
-              detail::TriageIds::Rule rule, TriageLevel fallback,
-              std::string_view reason_extra = {}) {
+/// Adds fixed rule `rule`; `extra(out)` appends `extra_size` bytes of words
+/// after its reason (after a space), written in place.
+template <class Extra>
+void add_rule_with(const KnowledgeBase& kb, Triage& t, const detail::TriageIds& ids,
+                   detail::TriageIds::Rule rule, TriageLevel fallback, std::size_t extra_size,
+                   const Extra& extra) {
   RuleHit hit;
   const std::string_view id = detail::TriageIds::rule_id(rule);
   hit.id = std::string(id);
   if (ids.rule[rule] != detail::TriageIds::kNone) {
     const TriageRule& r = kb.triage_rules()[ids.rule[rule]];
     hit.level = r.level;
-    if (reason_extra.empty()) {
-      hit.reason = r.reason;
-    } else {
-      hit.reason.reserve(r.reason.size() + 1 + reason_extra.size());
-      hit.reason = r.reason;
-    }
+    if (extra_size != 0)
+      hit.reason.reserve(r.reason.size() + 1 + extra_size);
+    hit.reason = r.reason;
     hit.advice = r.advice;
     hit.cite = r.cite;
   } else {
@@ -398,12 +429,19 @@ void add_rule(const KnowledgeBase& kb, Triage& t, const detail::TriageIds& ids,
     hit.level = fallback;
     hit.reason = detail::catalogue(kb).get("triage.rule_applies", {{"id", id}});
   }
-  if (!reason_extra.empty()) {
+  if (extra_size != 0) {
     hit.reason += ' ';
-    hit.reason += reason_extra;
+    extra(hit.reason);
   }
   t.level = std::max(t.level, hit.level);
   t.rules.push_back(std::move(hit));
+}
+
+void add_rule(const KnowledgeBase& kb, Triage& t, const detail::TriageIds& ids,
+              detail::TriageIds::Rule rule, TriageLevel fallback,
+              std::string_view reason_extra = {}) {
+  add_rule_with(kb, t, ids, rule, fallback, reason_extra.size(),
+                [&](std::string& out) { out += reason_extra; });
 }
 
 /// Whether an intake's drawing is only in regions no muscle refers pain to.
@@ -470,28 +508,52 @@ void apply_rules(const Facts& f, const detail::TriageIds& ids, Triage& t) {
     add_rule(kb, t, ids, Rule::unexplained_only, TriageLevel::see_clinician);
 }
 
-/// "3 questions are still unanswered, the most serious at the urgent level."
-std::string unanswered(const KnowledgeBase& kb, const detail::TriageTables& tables, std::size_t n,
-                       TriageLevel level) {
-  const auto at = static_cast<std::size_t>(level);
-  std::string out;
-  if (at < tables.level_words.size()) {
-    const std::string_view words = tables.level_words[at];
-    if (n == 1) {
-      tables.unanswered_one.append(out, {words});
-    } else {
-      char digits[24];
-      const auto written = std::to_chars(std::begin(digits), std::end(digits), n);
-      tables.unanswered_other.append(
-          out, {std::string_view(digits, static_cast<std::size_t>(written.ptr - digits)), words});
+/// "3 questions are still unanswered, the most serious at the urgent level.",
+/// sized first and then written where it goes.
+class Unanswered {
+ public:
+  Unanswered(const KnowledgeBase& kb, const detail::TriageTables& tables, std::size_t n,
+             TriageLevel level) {
+    const auto at = static_cast<std::size_t>(level);
+    if (at < tables.level_words.size()) {
+      const std::string_view words = tables.level_words[at];
+      if (n == 1) {
+        parts_ = &tables.unanswered_one;
+        values_[0] = words;
+        count_ = 1;
+      } else {
+        const auto written = std::to_chars(std::begin(digits_), std::end(digits_), n);
+        parts_ = &tables.unanswered_other;
+        values_[0] = std::string_view(digits_, static_cast<std::size_t>(written.ptr - digits_));
+        values_[1] = words;
+        count_ = 2;
+      }
+      return;
     }
-    return out;
+    // A knowledge base with no engine.
+    const detail::Catalogue& m = detail::catalogue(kb);
+    made_ = m.get("triage.unanswered",
+                  {{"n", n}, {"level", m.get("level." + std::string(to_string(level)))}});
   }
-  // A knowledge base with no engine.
-  const detail::Catalogue& m = detail::catalogue(kb);
-  return m.get("triage.unanswered",
-               {{"n", n}, {"level", m.get("level." + std::string(to_string(level)))}});
-}
+
+  std::size_t size() const { return parts_ != nullptr ? parts_->size(values()) : made_.size(); }
+  void append(std::string& out) const {
+    if (parts_ != nullptr) {
+      parts_->append(out, values());
+    } else {
+      out += made_;
+    }
+  }
+
+ private:
+  gsl::span<const std::string_view> values() const noexcept { return {values_, count_}; }
+
+  const detail::SentenceParts* parts_ = nullptr;
+  std::string_view values_[2];
+  std::size_t count_ = 0;
+  char digits_[24] = {};
+  std::string made_;
+};
 
 /// Most severe first, then knowledge-base order. A question is never asked
 /// twice, so this order is total (what a stable sort gives): the questions are
@@ -578,7 +640,7 @@ Triage triage(const KnowledgeBase& kb, const Intake& intake) {
   const auto lookalikes = kb.lookalikes();
   for (std::size_t i = 0; i < lookalikes.size(); ++i) {
     const Lookalike& l = lookalikes[i];
-    std::vector<std::string> why = match_lookalike(facts, l, tables.lookalike_row(i));
+    std::vector<std::string> why = match_lookalike(facts, l, i, tables.lookalike_row(i));
     if (why.empty())
       continue;
     for (const RedFlagIndex flag : l.opens)
@@ -616,8 +678,9 @@ Triage triage(const KnowledgeBase& kb, const Intake& intake) {
   }
   t.provisional = !t.pending.empty();
   if (t.provisional) {
-    add_rule(kb, t, ids, detail::TriageIds::unanswered, TriageLevel::see_clinician,
-             unanswered(kb, tables, t.pending.size(), flags[t.pending.front()].level));
+    const Unanswered words(kb, tables, t.pending.size(), flags[t.pending.front()].level);
+    add_rule_with(kb, t, ids, detail::TriageIds::unanswered, TriageLevel::see_clinician,
+                  words.size(), [&](std::string& out) { words.append(out); });
   }
   if (t.age_rule_raises()) {
     RuleHit hit{"new_pain_age", kb.age_rule().level, detail::age_rule_reason(kb, t, intake),

@@ -35,6 +35,20 @@ ExplanationTables compile_explanation_tables(const KnowledgeBase& kb, const Scor
   }
   x.key_zone_begin.push_back(gsl::narrow<std::uint32_t>(x.key_zone.size()));
 
+  // Each key is near a painful key that is one of its relatives: listed
+  // under that painful key.
+  std::vector<std::vector<RegionKeyIndex>> near_of(nr);
+  for (std::size_t r = 0; r < nr; ++r) {
+    for (std::uint32_t q = t.relative_begin[r]; q < t.relative_begin[r + 1U]; ++q)
+      near_of[t.relative_key[q]].push_back(gsl::narrow<RegionKeyIndex>(r));
+  }
+  x.key_near_begin.reserve(nr + 1);
+  for (std::size_t r = 0; r < nr; ++r) {
+    x.key_near_begin.push_back(gsl::narrow<std::uint32_t>(x.key_near.size()));
+    x.key_near.insert(x.key_near.end(), near_of[r].begin(), near_of[r].end());
+  }
+  x.key_near_begin.push_back(gsl::narrow<std::uint32_t>(x.key_near.size()));
+
   x.key_side.reserve(nr);
   for (const RegionKey& key : keys)
     x.key_side.push_back(static_cast<std::uint8_t>(key.side));

@@ -41,6 +41,13 @@ struct ExplanationTables {
   std::vector<std::uint32_t> key_zone_begin;
   std::vector<std::uint32_t> key_zone;
 
+  /// Region key p -> the keys r that have p among their relatives
+  /// (ScoringTables::relative_key: r's parts when coarse, its coarse regions
+  /// when a part): when p hurts, a mark says the pain may be at each such r
+  /// too. CSR: [key_near_begin[p], key_near_begin[p + 1]).
+  std::vector<std::uint32_t> key_near_begin;
+  std::vector<RegionKeyIndex> key_near;
+
   /// By region key: its Side (as a byte), for the cover's own-side rule.
   std::vector<std::uint8_t> key_side;
 

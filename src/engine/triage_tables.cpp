@@ -23,6 +23,15 @@ void add_row(std::vector<std::uint32_t>& table, std::size_t region_count,
   }
 }
 
+/// Sets bit `item` in the rows of `regions` (those below `region_count`).
+void add_bits(std::vector<std::uint64_t>& table, std::size_t words, std::size_t region_count,
+              std::size_t item, const std::vector<RegionIndex>& regions) {
+  for (const RegionIndex r : regions) {
+    if (r < region_count)
+      table[r * words + item / 64] |= std::uint64_t{1} << (item % 64);
+  }
+}
+
 constexpr std::string_view kRuleIds[TriageIds::kRuleCount] = {
     "under_16",         "fall_fragile", "fall_hip", "inflammatory_back_pain",
     "unexplained_only", "unanswered"};
@@ -68,16 +77,20 @@ TriageIds find_triage_ids(const KnowledgeBase& kb) {
   return ids;
 }
 
-void SentenceParts::append(std::string& out, std::initializer_list<std::string_view> values) const {
-  // Sized once (reserved, not resized: resizing would fill with zeros first),
-  // then the pieces appended.
+std::size_t SentenceParts::size(gsl::span<const std::string_view> values) const noexcept {
   std::size_t size = text_size;
   for (const std::uint8_t v : slot)
-    size += values.begin()[v].size();
-  out.reserve(out.size() + size);
+    size += values.data()[v].size();
+  return size;
+}
+
+void SentenceParts::append(std::string& out, gsl::span<const std::string_view> values) const {
+  // Sized once (reserved, not resized: resizing would fill with zeros first),
+  // then the pieces appended.
+  out.reserve(out.size() + size(values));
   out.append(text[0]);
   for (std::size_t i = 0; i < slot.size(); ++i) {
-    out.append(values.begin()[slot[i]]);
+    out.append(values.data()[slot[i]]);
     out.append(text[i + 1]);
   }
 }
@@ -119,6 +132,16 @@ TriageTables compile_triage_tables(const KnowledgeBase& kb, const ScoringTables&
   tt.lookalike_rank.reserve(tt.lookalike_count * tt.region_count);
   for (const Lookalike& l : kb.lookalikes())
     add_row(tt.lookalike_rank, tt.region_count, l.features.regions);
+  tt.screen_words = (tt.screen_count + 63) / 64;
+  tt.region_screens.assign(tt.region_count * tt.screen_words, 0);
+  for (std::size_t s = 0; s < tt.screen_count; ++s)
+    add_bits(tt.region_screens, tt.screen_words, tt.region_count, s, kb.screens()[s].regions);
+  tt.lookalike_words = (tt.lookalike_count + 63) / 64;
+  tt.region_lookalikes.assign(tt.region_count * tt.lookalike_words, 0);
+  for (std::size_t l = 0; l < tt.lookalike_count; ++l) {
+    add_bits(tt.region_lookalikes, tt.lookalike_words, tt.region_count, l,
+             kb.lookalikes()[l].features.regions);
+  }
 
   const Catalogue& messages = catalogue(kb);
   tt.pain_in_key.reserve(scoring.region_key_phrase.size());

@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include <gsl/span>
+
 #include "i18n/messages.hpp"
 #include "myoref/kb.hpp"
 
@@ -36,7 +38,12 @@ struct SentenceParts {
   std::size_t text_size = 0;       ///< the pieces' total size
 
   /// Appends the sentence with values[slot[i]] in each slot.
-  void append(std::string& out, std::initializer_list<std::string_view> values) const;
+  void append(std::string& out, gsl::span<const std::string_view> values) const;
+  void append(std::string& out, std::initializer_list<std::string_view> values) const {
+    append(out, gsl::span<const std::string_view>(values.begin(), values.size()));
+  }
+  /// The size of the sentence with these values.
+  std::size_t size(gsl::span<const std::string_view> values) const noexcept;
 };
 
 /// Cuts sentence `key` of `messages` at placeholders `names` (at most 8).
@@ -94,6 +101,15 @@ struct TriageTables {
   std::vector<std::uint32_t> screen_rank;
   /// The same for lookalikes()[l].features.regions.
   std::vector<std::uint32_t> lookalike_rank;
+  /// By region, the screens that list it, as bits: bit s % 64 of word
+  /// region_screens[r * screen_words + s / 64]. A drawing's screens with a
+  /// drawn region are the union of its regions' rows, so that a screen none
+  /// of whose regions is drawn costs no look-up.
+  std::size_t screen_words = 0;
+  std::vector<std::uint64_t> region_screens;
+  /// The same for the look-alikes' regions.
+  std::size_t lookalike_words = 0;
+  std::vector<std::uint64_t> region_lookalikes;
 
   /// "pain in the top of the pelvis (left)": triage.pain_in of each region
   /// key's phrase (ScoringTables::region_key_phrase), by region key.
