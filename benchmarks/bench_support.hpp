@@ -5,6 +5,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -71,9 +72,20 @@ inline std::string typical_intake_json() {
 })";
 }
 
+/// Whether coarse key `a` holds key `b` as one of its parts (a paired
+/// region's parts on its side and the midline ones; a midline region's on
+/// both): an intake may not mark both.
+inline bool holds_part(const KnowledgeBase& kb, const RegionKey& a, const RegionKey& b) {
+  const auto& parts = kb.regions()[a.region].parts;
+  if (std::find(parts.begin(), parts.end(), b.region) == parts.end())
+    return false;
+  return a.side == Side::none || b.side == Side::none || a.side == b.side;
+}
+
 /// An intake with `marks` pain marks (at most the number of region keys),
 /// spread over the body chart in a fixed order, intensities 1..10, and the
-/// findings of the typical intake.
+/// findings of the typical intake. A key that a mark already taken holds as
+/// a part, or that holds one, is passed over (the intake would refuse it).
 inline std::string intake_json(const KnowledgeBase& kb, std::size_t marks) {
   const auto keys = kb.region_keys();
   const std::size_t n = keys.size();
@@ -83,8 +95,17 @@ inline std::string intake_json(const KnowledgeBase& kb, std::size_t marks) {
   while (n % stride == 0)
     ++stride;
   std::string out = "{\"pain\": [";
-  for (std::size_t i = 0; i < marks && i < n; ++i) {
-    const auto& key = keys[(n / 2 + i * stride) % n];
+  std::vector<std::size_t> taken;
+  for (std::size_t visit = 0; taken.size() < marks && visit < n; ++visit) {
+    const std::size_t at = (n / 2 + visit * stride) % n;
+    const auto& key = keys[at];
+    const bool clashes = std::any_of(taken.begin(), taken.end(), [&](std::size_t other) {
+      return holds_part(kb, keys[other], key) || holds_part(kb, key, keys[other]);
+    });
+    if (clashes)
+      continue;
+    const std::size_t i = taken.size();
+    taken.push_back(at);
     const auto& region = kb.regions()[key.region];
     if (i != 0)
       out += ", ";
