@@ -52,13 +52,22 @@ std::string session_json(const myoref::SessionLog& s) {
          R"(, "red_flags": []})";
 }
 
-/// A plan started from the typical intake, with `sessions` sessions logged.
+/// A plan started from the typical intake, its screening questions answered
+/// no (a plan is refused while one is unanswered), with `sessions` sessions
+/// logged.
 bool make_plan(benchmark::State& state, const KnowledgeBase& kb, std::size_t sessions, Plan& out) {
   auto intake = myoref::parse_intake(kb, myoref::bench::typical_intake_json());
   if (!intake) {
     state.SkipWithError(intake.error().to_string().c_str());
     return false;
   }
+  auto asked = myoref::assess(kb, *intake);
+  if (!asked) {
+    state.SkipWithError(asked.error().to_string().c_str());
+    return false;
+  }
+  for (const myoref::Question& q : asked->triage().questions)
+    intake->red_flags_denied.push_back(q.red_flag);
   auto assessment = myoref::assess(kb, *intake);
   if (!assessment) {
     state.SkipWithError(assessment.error().to_string().c_str());
