@@ -24,6 +24,48 @@ class value;
 
 namespace myoref::detail {
 
+/// An object member's name as a document writes it, made ahead of time (at
+/// compile time: `constexpr MemberName kScore = member_name(3, "score");`)
+/// for a member of an object that is `depth` levels deep (the document's own
+/// members are at depth 1), with what comes before it: `,"name":` compact,
+/// `,\n` + two spaces a level + `"name": ` pretty. The first member of an
+/// object leaves out the comma. Names are the library's identifiers: nothing
+/// to escape.
+struct MemberName {
+  static constexpr std::size_t kRoom = 64;
+  char pretty[kRoom] = {};
+  char compact[kRoom] = {};
+  std::uint8_t pretty_size = 0;
+  std::uint8_t compact_size = 0;
+};
+
+constexpr MemberName member_name(std::size_t depth, std::string_view name) {
+  // Meant for constants: a name too long for the room writes past it, which
+  // is no constant expression, and fails to compile.
+  MemberName m;
+  std::size_t p = 0;
+  m.pretty[p++] = ',';
+  m.pretty[p++] = '\n';
+  for (std::size_t i = 0; i < 2 * depth; ++i)
+    m.pretty[p++] = ' ';
+  m.pretty[p++] = '"';
+  for (const char c : name)
+    m.pretty[p++] = c;
+  m.pretty[p++] = '"';
+  m.pretty[p++] = ':';
+  m.pretty[p++] = ' ';
+  m.pretty_size = static_cast<std::uint8_t>(p);
+  std::size_t c = 0;
+  m.compact[c++] = ',';
+  m.compact[c++] = '"';
+  for (const char ch : name)
+    m.compact[c++] = ch;
+  m.compact[c++] = '"';
+  m.compact[c++] = ':';
+  m.compact_size = static_cast<std::uint8_t>(c);
+  return m;
+}
+
 /// `value` pretty printed by JsonWriter: the canonical layout of every document
 /// the library writes from a tree (numbers in their shortest exact form, -0 as 0).
 std::string pretty(const boost::json::value& value);
@@ -67,6 +109,59 @@ class JsonWriter {
       *p++ = ' ';
     cur_ = p;
     after_key_ = true;
+  }
+
+  /// A member's name made ahead (member_name()) for an object at its depth:
+  /// the same text as key(name), with no scan and one copy.
+  void key(const MemberName& name) {
+    Frame& f = frames_[depth_ - 1];
+    const std::size_t skip = f.empty ? 1U : 0U;  // no comma before the first
+    f.empty = false;
+    if (pretty_) {
+      put(name.pretty + skip, name.pretty_size - skip);
+    } else {
+      put(name.compact + skip, name.compact_size - skip);
+    }
+    after_key_ = true;
+  }
+  /// key(name) + raw_value(json).
+  void member_raw(const MemberName& name, std::string_view json) {
+    key(name);
+    after_key_ = false;
+    put(json);
+  }
+
+  /// A flat array (on one line when pretty) of values already written as
+  /// JSON: raw_value(piece(item)) for each of `items` between begin_array(true)
+  /// and end_array(), with no frame.
+  template <class Items, class Piece>
+  void raw_array(const Items& items, Piece piece) {
+    before_value();
+    put('[');
+    bool first = true;
+    for (const auto& item : items) {
+      if (!first) {
+        if (pretty_) {
+          put(", ", 2);
+        } else {
+          put(',');
+        }
+      }
+      first = false;
+      put(piece(item));
+    }
+    put(']');
+  }
+
+  /// A string that needs no escaping (an enum's spelling, an identifier):
+  /// the same text as value(text), unscanned.
+  void plain_value(std::string_view text) {
+    before_value();
+    reserve(text.size() + 2);
+    *cur_++ = '"';
+    copy_bytes(cur_, text.data(), text.size());
+    cur_ += text.size();
+    *cur_++ = '"';
   }
 
   void value(std::string_view text);
