@@ -212,12 +212,6 @@ inline void shortest(std::uint32_t bits, std::uint32_t& digits, int& exp10) {
 
 }  // namespace ryu32
 
-/// "00" to "99", for writing two digits at a time.
-constexpr char kPairs[] =
-    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-    "8081828384858687888990919293949596979899";
-
 /// The number of decimal digits of v, 0 < v < 10^10 (Ryu's float digits
 /// have at most nine).
 int decimal_length(std::uint32_t v) noexcept {
@@ -231,21 +225,61 @@ int decimal_length(std::uint32_t v) noexcept {
   return v >= 10U ? 2 : 1;
 }
 
-/// Writes the last n decimal digits of v ending at `end` (right to left) and
-/// returns what is left of v (v / 10^n).
-std::uint32_t write_digits(char* end, std::uint32_t v, int n) noexcept {
-  for (; n >= 2; n -= 2) {
-    const std::uint32_t pair = (v % 100) * 2;
-    v /= 100;
-    end -= 2;
-    end[0] = kPairs[pair];
-    end[1] = kPairs[pair + 1];
+/// Eight decimal digits of v < 10^8 as ASCII, the first in the lowest byte
+/// (three rounds of dividing lanes of a word at once).
+std::uint64_t eight_digits(std::uint32_t v) noexcept {
+  std::uint64_t x = (v / 10000U) | (static_cast<std::uint64_t>(v % 10000U) << 32U);
+  std::uint64_t q = ((x * 10486U) >> 20U) & 0x0000007F0000007FULL;  // x / 100 per 32-bit lane
+  x = q | ((x - q * 100U) << 16U);
+  q = ((x * 103U) >> 10U) & 0x000F000F000F000FULL;  // x / 10 per 16-bit lane
+  x = q | ((x - q * 10U) << 8U);
+  return x | 0x3030303030303030ULL;
+}
+
+/// Up to sixteen chars in two words, the first char in the lowest byte of lo.
+struct Chars {
+  std::uint64_t lo = 0;
+  std::uint64_t hi = 0;
+};
+
+/// c moved up by `bytes` (0..15) chars, zeros coming in.
+Chars shifted_up(Chars c, unsigned bytes) noexcept {
+  if (bytes >= 8U)
+    return {0, bytes == 8U ? c.lo : c.lo << (8U * (bytes - 8U))};
+  if (bytes == 0U)
+    return c;
+  return {c.lo << (8U * bytes), (c.hi << (8U * bytes)) | (c.lo >> (64U - 8U * bytes))};
+}
+
+/// c moved down by `bytes` (0..15) chars.
+Chars shifted_down(Chars c, unsigned bytes) noexcept {
+  if (bytes >= 8U)
+    return {bytes == 8U ? c.hi : c.hi >> (8U * (bytes - 8U)), 0};
+  if (bytes == 0U)
+    return c;
+  return {(c.lo >> (8U * bytes)) | (c.hi << (64U - 8U * bytes)), c.hi >> (8U * bytes)};
+}
+
+/// The first `bytes` (0..16) chars of c.
+Chars first_chars(Chars c, unsigned bytes) noexcept {
+  if (bytes >= 16U)
+    return c;
+  if (bytes >= 8U)
+    return {c.lo, bytes == 8U ? 0 : c.hi & ((std::uint64_t{1} << (8U * (bytes - 8U))) - 1U)};
+  return {bytes == 0U ? 0 : c.lo & ((std::uint64_t{1} << (8U * bytes)) - 1U), 0};
+}
+
+Chars operator|(Chars a, Chars b) noexcept {
+  return {a.lo | b.lo, a.hi | b.hi};
+}
+
+/// The n (1..9) decimal digits of v < 10^9.
+Chars digits_of(std::uint32_t v, unsigned n) noexcept {
+  if (n == 9U) {
+    const std::uint64_t rest = eight_digits(v % 100000000U);
+    return {(0x30U + v / 100000000U) | (rest << 8U), rest >> 56U};
   }
-  if (n == 1) {
-    *--end = static_cast<char>('0' + v % 10);
-    v /= 10;
-  }
-  return v;
+  return {eight_digits(v) >> (8U * (8U - n)), 0};
 }
 
 }  // namespace
@@ -254,58 +288,76 @@ void shortest_float_digits(std::uint32_t bits, std::uint32_t& digits, int& exp10
   ryu32::shortest(bits, digits, exp10);
 }
 
-std::size_t shortest_float(char* out, float value) noexcept {
+FloatText shortest_float_text(float value) noexcept {
+#if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   std::uint32_t bits = 0;
   std::memcpy(&bits, &value, sizeof bits);
   const bool negative = (bits >> 31U) != 0;
   bits &= 0x7FFFFFFFU;
   // The forms with a decimal point inside or before the digits ("0.82",
-  // "0.0012", "12.5"), the texts of every score, written straight from Ryu's
-  // digits as std::to_chars's plain form writes them: it takes fixed notation
-  // when it is not longer than scientific. Larger whole numbers, scientific
-  // notation, zero and what is not finite go the general way below.
+  // "0.0012", "12.5": every score) and whole numbers below 2^24 ("1",
+  // "200"), made from Ryu's digits in two words as std::to_chars's plain form
+  // writes them: fixed notation when it is not longer than scientific.
+  // Scientific notation, larger whole numbers, zero and what is not finite
+  // go the general way below.
   if (bits != 0 && bits < 0x7F800000U) {
     std::uint32_t v = 0;
     int e = 0;
     ryu32::shortest(bits, v, e);
-    const int n = decimal_length(v);
-    const int point = e + n;  // digits before the decimal point (<= 0: none)
-    char* p = out;
-    if (negative)
-      *p++ = '-';
+    const auto n = static_cast<unsigned>(decimal_length(v));
+    const int point = e + static_cast<int>(n);  // digits before the point (<= 0: none)
+    Chars c;
+    std::size_t size = 0;
     if (point <= 0) {
       // "0." then -point zeros then the digits: n + 2 - point chars against
       // scientific's n + 4 (n + 5 with a point after the first digit).
       if (2 - point <= (n > 1 ? 5 : 4)) {
-        std::memcpy(p, "0.000000", 8);  // room: kShortestFloatMax
-        p += 2 - point + n;
-        static_cast<void>(write_digits(p, v, n));
-        return static_cast<std::size_t>(p - out);
+        const auto s = static_cast<unsigned>(2 - point);
+        c = first_chars({0x3030303030302E30ULL, 0}, s) | shifted_up(digits_of(v, n), s);
+        size = s + n;
       }
-    } else if (point < n) {
+    } else if (static_cast<unsigned>(point) < n) {
       // Digits, a point, digits: n + 1 chars, always shorter than scientific.
-      char* const end = p + n + 1;
-      const std::uint32_t whole = write_digits(end, v, n - point);
-      end[-(n - point) - 1] = '.';
-      write_digits(p + point, whole, point);
-      return static_cast<std::size_t>(end - out);
-    } else if (bits < 0x4B800000U && point <= n + (n > 1 ? 5 : 4)) {
+      const Chars d = digits_of(v, n);
+      const auto w = static_cast<unsigned>(point);
+      c = first_chars(d, w) | shifted_up({'.', 0}, w) | shifted_up(shifted_down(d, w), w + 1U);
+      size = n + 1;
+    } else if (bits < 0x4B800000U && static_cast<unsigned>(point) <= n + (n > 1 ? 5U : 4U)) {
       // A whole number below 2^24 (every float there that reads as a whole
-      // number is one, its exact digits the shortest ones and zeros), in
-      // fixed notation as it is not longer than scientific: "1", "200".
-      std::memcpy(p + n, "00000", 5);  // point - n <= 5 zeros; n <= 8
-      static_cast<void>(write_digits(p + n, v, n));
-      return static_cast<std::size_t>(p + point - out);
+      // number is one, its exact digits the shortest ones and zeros), not
+      // longer than scientific: the digits and point - n <= 5 zeros.
+      c = digits_of(v, n) |
+          shifted_up(first_chars({0x3030303030303030ULL, 0}, static_cast<unsigned>(point) - n), n);
+      size = static_cast<std::size_t>(point);
+    }
+    if (size != 0) {
+      if (negative) {
+        c = shifted_up(c, 1) | Chars{'-', 0};
+        ++size;
+      }
+      // Little-endian: the first char in the lowest byte, the size in the highest.
+      return FloatText{c.lo, c.hi | (static_cast<std::uint64_t>(size) << 56U)};
     }
   }
+#endif
   // kShortestFloatMax holds the longest float text (the unit tests write it);
   // the portable path wants kShortestDoubleMax of room.
   char buf[kShortestDoubleMax];
   char* const end = to_chars_shortest(buf, buf + sizeof buf, value);
   const auto n = static_cast<std::size_t>(end - buf);
-  Ensures(n > 0 && n <= kShortestFloatMax);
-  std::memcpy(out, buf, n);
-  return n;
+  Ensures(n > 0 && n < kShortestFloatMax);
+  unsigned char chars[kShortestFloatMax];  // NOLINT(cppcoreguidelines-avoid-c-arrays)
+  std::memcpy(chars, buf, sizeof chars);
+  chars[kShortestFloatMax - 1] = static_cast<unsigned char>(n);
+  FloatText t{};
+  std::memcpy(&t, chars, sizeof t);
+  return t;
+}
+
+std::size_t shortest_float(char* out, float value) noexcept {
+  const FloatText t = shortest_float_text(value);
+  std::memcpy(out, &t, sizeof t);
+  return t.size();
 }
 
 }  // namespace myoref::detail
