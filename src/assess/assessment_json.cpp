@@ -127,11 +127,14 @@ void write_finding_ids(JsonWriter& w, const MemberName& name, const detail::Json
 // NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init)
 class FloatTexts {
  public:
-  /// Makes the text of `value` (finite, not 0) ahead of writing it. The texts
-  /// of many floats made in one loop, with nothing else waiting on each, take
-  /// much less time than the same made one by one as the document is written,
+  /// The text of `value` as JsonWriter::value(float) writes it ("0" for 0
+  /// and -0). Texts made in one loop, with nothing else waiting on each, take
+  /// less time than the same made one by one as the document is written,
   /// where all that follows (the writer's position) waits on each text's length.
-  const detail::FloatText& prepare(float value) {
+  detail::FloatText text(float value) {
+    Expects(std::isfinite(value));
+    if (value == 0.0F)
+      return zero();
     std::uint32_t bits = 0;
     std::memcpy(&bits, &value, sizeof bits);
     const std::uint32_t at = (bits * 2654435761U) >> (32U - kBits);
@@ -143,16 +146,19 @@ class FloatTexts {
     return text_[at];
   }
 
-  void write(JsonWriter& w, float value) {
-    Expects(std::isfinite(value));
-    if (value == 0.0F) {
-      w.value(value);  // "0", also for -0
-      return;
-    }
-    w.float_text(prepare(value));
-  }
+  void write(JsonWriter& w, float value) { w.float_text(text(value)); }
 
  private:
+  /// "0": the chars, then the size in the last.
+  static detail::FloatText zero() noexcept {
+    std::array<unsigned char, sizeof(detail::FloatText)> chars{};
+    chars[0] = '0';
+    chars.back() = 1;
+    detail::FloatText t{};
+    std::memcpy(&t, chars.data(), sizeof t);
+    return t;
+  }
+
   // 256 entries (was 64: the typical intake's document writes 110 floats, and
   // most differ); only used_ is cleared (0: empty), the rest is written
   // before it is read.
@@ -414,17 +420,32 @@ std::string Assessment::to_json(bool pretty) const {
   const detail::ScoringTables& t = detail::scoring_tables(k);
   const detail::ExplanationTables& x = detail::explanation_tables(k);
   std::string sentence;  // reused, for a reason not written from pieces
+  // The texts of the first candidates' five floats, made in one loop ahead
+  // of the writing (FloatTexts::prepare); the rest, if any, as they come.
   FloatTexts floats;
   const std::size_t count = candidate_count();
-  for (std::size_t rank = 0; rank < count; ++rank) {
+  constexpr std::size_t kFloats = 5;
+  constexpr std::size_t kAhead = 64;
+  // Written before it is read (the first min(count, kAhead) * kFloats).
+  // NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init)
+  std::array<detail::FloatText, kAhead * kFloats> ahead;
+  const std::size_t made_ahead = std::min(count, kAhead);
+  for (std::size_t rank = 0; rank < made_ahead; ++rank) {
     const detail::RankedEntry& e = d.ranked[rank];
-    for (const float v : {e.score, e.parts.explained_share, e.parts.essential_coverage,
-                          e.parts.drawing_fit, e.parts.findings_evidence}) {
-      if (v != 0.0F && std::isfinite(v))
-        static_cast<void>(floats.prepare(v));
-    }
+    const std::array<float, kFloats> values = {e.score, e.parts.explained_share,
+                                               e.parts.essential_coverage, e.parts.drawing_fit,
+                                               e.parts.findings_evidence};
+    for (std::size_t i = 0; i < kFloats; ++i)
+      ahead[rank * kFloats + i] = floats.text(values[i]);
   }
   const auto candidates = k.candidates();
+  const auto write_float = [&](std::size_t rank, std::size_t i, float value) {
+    if (rank < made_ahead) {
+      w.float_text(ahead[rank * kFloats + i]);
+    } else {
+      floats.write(w, value);
+    }
+  };
   for (std::size_t rank = 0; rank < count; ++rank) {
     const RankedCandidate c = candidate(rank);
     const Candidate& cand = candidates[c.candidate];
@@ -439,7 +460,7 @@ std::string Assessment::to_json(bool pretty) const {
     }
     w.member_raw(kName3, f[f.muscle_name[cand.muscle]]);
     w.key(kScore);
-    floats.write(w, c.score);
+    write_float(rank, 0, c.score);
     w.key(kTied);
     w.value(c.tied);
     write_region_keys(w, kExplained, f, c.explained);
@@ -459,13 +480,13 @@ std::string Assessment::to_json(bool pretty) const {
     w.key(kScoreParts);
     w.begin_object();
     w.key(kExplainedShare);
-    floats.write(w, c.parts.explained_share);
+    write_float(rank, 1, c.parts.explained_share);
     w.key(kEssentialCoverage);
-    floats.write(w, c.parts.essential_coverage);
+    write_float(rank, 2, c.parts.essential_coverage);
     w.key(kDrawingFit);
-    floats.write(w, c.parts.drawing_fit);
+    write_float(rank, 3, c.parts.drawing_fit);
     w.key(kFindingsEvidence);
-    floats.write(w, c.parts.findings_evidence);
+    write_float(rank, 4, c.parts.findings_evidence);
     w.end_object();
     w.end_object();
   }
