@@ -103,20 +103,20 @@ constexpr QuestionNames kQuestionIn4 = question_names(4);  // an assessment's tr
 void write_citations(JsonWriter& w, const MemberName& name, const detail::JsonFragments& f,
                      gsl::span<const CitationIndex> cite) {
   w.key(name);
-  w.raw_array(cite, [&f](CitationIndex c) { return f[f.citation_key[c]]; });
+  w.raw_array_padded(cite, [&f](CitationIndex c) { return f[f.citation_key[c]]; });
 }
 
 /// An array of region keys, from their ready-made JSON strings.
 void write_region_keys(JsonWriter& w, const MemberName& name, const detail::JsonFragments& f,
                        gsl::span<const RegionKeyIndex> keys) {
   w.key(name);
-  w.raw_array(keys, [&f](RegionKeyIndex r) { return f[f.region_key[r]]; });
+  w.raw_array_padded(keys, [&f](RegionKeyIndex r) { return f[f.region_key[r]]; });
 }
 
 void write_finding_ids(JsonWriter& w, const MemberName& name, const detail::JsonFragments& f,
                        gsl::span<const FindingIndex> ids) {
   w.key(name);
-  w.raw_array(ids, [&f](FindingIndex id) { return f[f.finding_id[id]]; });
+  w.raw_array_padded(ids, [&f](FindingIndex id) { return f[f.finding_id[id]]; });
 }
 
 /// The texts of the floats already written in one document: candidates share
@@ -191,15 +191,15 @@ bool write_reason_from_pieces(JsonWriter& w, const detail::JsonFragments& f,
         return false;
       const std::size_t piece = z * 3 + static_cast<std::size_t>(reason.kind);
       w.begin_raw_value();
-      w.raw(f[f.zone_head[piece]]);
+      w.raw_padded(f[f.zone_head[piece]]);
       bool first = true;
       for (const RegionKeyIndex r : reason.regions) {
         if (!first)
           w.raw("; ");  // as append_region_phrases()
         first = false;
-        w.raw(f[f.region_phrase[r]]);
+        w.raw_padded(f[f.region_phrase[r]]);
       }
-      w.raw(f[f.zone_tail[piece]]);
+      w.raw_padded(f[f.zone_tail[piece]]);
       return true;
     }
     case ReasonKind::finding_for:
@@ -214,7 +214,7 @@ bool write_reason_from_pieces(JsonWriter& w, const detail::JsonFragments& f,
         return false;
       const auto kind =
           static_cast<std::size_t>(reason.kind) - static_cast<std::size_t>(ReasonKind::finding_for);
-      w.raw_value(f[f.weight_reason[weight * 3 + kind]]);
+      w.raw_value_padded(f[f.weight_reason[weight * 3 + kind]]);
       return true;
     }
   }
@@ -228,7 +228,7 @@ void write_question(JsonWriter& w, const KnowledgeBase& k, const detail::JsonFra
   const RedFlag& flag = k.red_flags()[q.red_flag];
   w.begin_object();
   if (f != nullptr) {
-    w.member_raw(names.id, (*f)[f->red_flag_id[q.red_flag]]);
+    w.member_padded(names.id, (*f)[f->red_flag_id[q.red_flag]]);
   } else {
     w.key(names.id);
     w.value(std::string_view(flag.id));
@@ -236,7 +236,7 @@ void write_question(JsonWriter& w, const KnowledgeBase& k, const detail::JsonFra
   w.key(names.level);
   w.plain_value(to_string(flag.level));
   if (f != nullptr) {
-    w.member_raw(names.text, (*f)[f->red_flag_question[q.red_flag]]);
+    w.member_padded(names.text, (*f)[f->red_flag_question[q.red_flag]]);
   } else {
     w.key(names.text);
     w.value(std::string_view(flag.question));
@@ -307,13 +307,13 @@ std::string Assessment::to_json(bool pretty) const {
   for (const RedFlagIndex i : d.triage.red_flags) {
     const RedFlag& flag = k.red_flags()[i];
     w.begin_object();
-    w.member_raw(kId4, f[f.red_flag_id[i]]);
+    w.member_padded(kId4, f[f.red_flag_id[i]]);
     w.key(kLevel4);
     w.plain_value(to_string(flag.level));
     w.key(kAdvice4);
     w.value(std::string_view(flag.advice));
     w.key(kCite4);
-    w.raw_array(flag.cite, citation);
+    w.raw_array_padded(flag.cite, citation);
     w.end_object();
   }
   w.end_array();
@@ -337,7 +337,7 @@ std::string Assessment::to_json(bool pretty) const {
   write_citations(w, kCite3, f, rule.cite);
   w.end_object();
   w.key(kPending);
-  w.raw_array(d.triage.pending, [&f](RedFlagIndex i) { return f[f.red_flag_id[i]]; });
+  w.raw_array_padded(d.triage.pending, [&f](RedFlagIndex i) { return f[f.red_flag_id[i]]; });
   w.key(kProvisional);
   w.value(d.triage.provisional);
   w.key(kQuestions2);
@@ -450,15 +450,15 @@ std::string Assessment::to_json(bool pretty) const {
     const RankedCandidate c = candidate(rank);
     const Candidate& cand = candidates[c.candidate];
     w.begin_object();
-    w.member_raw(kKey, f[f.candidate_key[c.candidate]]);
-    w.member_raw(kMuscle, f[f.muscle_id[cand.muscle]]);
+    w.member_padded(kKey, f[f.candidate_key[c.candidate]]);
+    w.member_padded(kMuscle, f[f.muscle_id[cand.muscle]]);
     w.key(kSide);
     if (cand.side == Side::none) {
       w.null();
     } else {
       w.plain_value(to_string(cand.side));
     }
-    w.member_raw(kName3, f[f.muscle_name[cand.muscle]]);
+    w.member_padded(kName3, f[f.muscle_name[cand.muscle]]);
     w.key(kScore);
     write_float(rank, 0, c.score);
     w.key(kTied);
@@ -493,7 +493,7 @@ std::string Assessment::to_json(bool pretty) const {
   w.end_array();
 
   w.key(kCover);
-  w.raw_array(d.cover, [&f](CandidateIndex c) { return f[f.candidate_key[c]]; });
+  w.raw_array_padded(d.cover, [&f](CandidateIndex c) { return f[f.candidate_key[c]]; });
   write_region_keys(w, kUnexplained1, f, unexplained());
 
   w.key(kIntake);

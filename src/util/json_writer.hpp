@@ -138,34 +138,31 @@ class JsonWriter {
     }
     put(text, n);
   }
-  /// key(name) + raw_value(json).
-  void member_raw(const MemberName& name, std::string_view json) {
-    key(name);
-    after_key_ = false;
-    put(json);
-  }
-
   /// A flat array (on one line when pretty) of values already written as
   /// JSON: raw_value(piece(item)) for each of `items` between begin_array(true)
   /// and end_array(), with no frame.
   template <class Items, class Piece>
   void raw_array(const Items& items, Piece piece) {
-    before_value();
-    put('[');
-    bool first = true;
-    for (const auto& item : items) {
-      if (!first) {
-        if (pretty_) {
-          put(", ", 2);
-        } else {
-          put(',');
-        }
-      }
-      first = false;
-      put(piece(item));
-    }
-    put(']');
+    array_of<false>(items, piece);
   }
+
+  // The same for JSON text that can be read 32 chars past its start whatever
+  // its length (JsonFragments' pieces): a piece of up to 32 chars is copied
+  // as one fixed 32-char move, with no branch on its length.
+  void raw_value_padded(std::string_view json) {
+    before_value();
+    put_padded(json);
+  }
+  void member_padded(const MemberName& name, std::string_view json) {
+    key(name);
+    after_key_ = false;
+    put_padded(json);
+  }
+  template <class Items, class Piece>
+  void raw_array_padded(const Items& items, Piece piece) {
+    array_of<true>(items, piece);
+  }
+  void raw_padded(std::string_view json) { put_padded(json); }
 
   /// A float's text (shortest_float_text()) as a value: one 16-byte store.
   void float_text(FloatText text) {
@@ -281,6 +278,36 @@ class JsonWriter {
   void reserve(std::size_t n) {
     if (static_cast<std::size_t>(end_ - cur_) < n)
       flush();
+  }
+  MYOREF_WRITER_INLINE void put_padded(std::string_view text) {
+    if (text.size() <= 32 && static_cast<std::size_t>(end_ - cur_) >= 32) {
+      std::memcpy(cur_, text.data(), 32);
+      cur_ += text.size();
+      return;
+    }
+    put(text.data(), text.size());
+  }
+  template <bool Padded, class Items, class Piece>
+  void array_of(const Items& items, Piece piece) {
+    before_value();
+    put('[');
+    bool first = true;
+    for (const auto& item : items) {
+      if (!first) {
+        if (pretty_) {
+          put(", ", 2);
+        } else {
+          put(',');
+        }
+      }
+      first = false;
+      if constexpr (Padded) {
+        put_padded(piece(item));
+      } else {
+        put(piece(item));
+      }
+    }
+    put(']');
   }
   /// put() of more than the buffer has room for.
   void put_long(const char* text, std::size_t n);
