@@ -335,8 +335,10 @@ FloatText shortest_float_text(float value) noexcept {
         c = shifted_up(c, 1) | Chars{'-', 0};
         ++size;
       }
-      // Little-endian: the first char in the lowest byte, the size in the highest.
-      return FloatText{c.lo, c.hi | (static_cast<std::uint64_t>(size) << 56U)};
+      // Little-endian: the first char in the lowest byte, the size in the
+      // highest (a multiple of 2^56: the size times 2^56, below 2^64).
+      constexpr std::uint64_t kLastChar = std::uint64_t{1} << 56U;
+      return FloatText{c.lo, c.hi | (static_cast<std::uint64_t>(size) * kLastChar)};
     }
   }
 #endif
