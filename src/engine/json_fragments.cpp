@@ -135,6 +135,7 @@ JsonFragments compile_json_fragments(const KnowledgeBase& kb, const ScoringTable
     }
   }
   pieces.finish();
+  f.text.append(JsonFragments::kSpare, ' ');
   f.text.shrink_to_fit();
   return f;
 }

@@ -35,8 +35,11 @@ struct JsonFragments {
     std::uint32_t size = 0;
   };
 
-  /// Every piece, back to back.
+  /// Every piece, back to back, then kSpare spaces: 32 chars can be read
+  /// from the start of any piece (JsonWriter's *_padded functions copy a
+  /// piece of up to 32 chars as one fixed move).
   std::string text;
+  static constexpr std::size_t kSpare = 32;
 
   std::string_view operator[](Piece p) const noexcept { return {text.data() + p.offset, p.size}; }
 

@@ -1,5 +1,7 @@
 #include "util/charconv.hpp"
 
+#include "util/shortest_float.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
@@ -213,208 +215,6 @@ Decimal shortest(T magnitude, Exact& value_out) {
   return d;
 }
 
-/// The shortest decimal of a finite float > 0 that reads back as it and, of
-/// those, the nearest (ties to an even digit): Ryu's algorithm for 32-bit
-/// floats (Ulf Adams, "Ryu: fast float-to-string conversion", PLDI 2018, the
-/// f2s of github.com/ulfjack/ryu), the one std::to_chars implementations use,
-/// with 64-bit integer arithmetic only. The exact-arithmetic shortest() above
-/// gives the same digits (the unit tests compare both with std::to_chars) but
-/// builds big integers in strings for every number: in the WebAssembly build,
-/// where every float of an assessment is written this way, it took about half
-/// of an assessment's time.
-namespace ryu32 {
-
-constexpr int kMantissaBits = 23;
-constexpr int kBias = 127;
-constexpr int kPow5InvBits = 59;
-constexpr int kPow5Bits = 61;
-// q <= log10Pow2(254 - 127 - 23 - 2) = 30; i + 1 <= 47 (subnormals).
-constexpr int kInvTable = 31;
-constexpr int kTable = 48;
-
-/// ceil(log2(5^e)) for e >= 1; 1 for e = 0.
-constexpr int pow5bits(int e) {
-  return static_cast<int>((static_cast<std::uint32_t>(e) * 1217359U) >> 19U) + 1;
-}
-/// floor(log10(2^e)), floor(log10(5^e)).
-constexpr std::uint32_t log10_pow2(int e) {
-  return (static_cast<std::uint32_t>(e) * 78913U) >> 18U;
-}
-constexpr std::uint32_t log10_pow5(int e) {
-  return (static_cast<std::uint32_t>(e) * 732923U) >> 20U;
-}
-
-// The two tables of Ryu's f2s, the numbers Ryu ships as literals (written
-// here by Python's exact integers from the definition above each; a wrong
-// entry would show in the unit tests' comparison with std::to_chars):
-// floor(2^(pow5bits(q) - 1 + 59) / 5^q) + 1 ...
-constexpr std::uint64_t kPow5InvSplit[kInvTable] = {
-    576460752303423489ULL, 461168601842738791ULL, 368934881474191033ULL, 295147905179352826ULL,
-    472236648286964522ULL, 377789318629571618ULL, 302231454903657294ULL, 483570327845851670ULL,
-    386856262276681336ULL, 309485009821345069ULL, 495176015714152110ULL, 396140812571321688ULL,
-    316912650057057351ULL, 507060240091291761ULL, 405648192073033409ULL, 324518553658426727ULL,
-    519229685853482763ULL, 415383748682786211ULL, 332306998946228969ULL, 531691198313966350ULL,
-    425352958651173080ULL, 340282366920938464ULL, 544451787073501542ULL, 435561429658801234ULL,
-    348449143727040987ULL, 557518629963265579ULL, 446014903970612463ULL, 356811923176489971ULL,
-    570899077082383953ULL, 456719261665907162ULL, 365375409332725730ULL,
-};
-// ... and 5^i scaled to 61 bits (its top 61 bits, or shifted up to 61).
-constexpr std::uint64_t kPow5Split[kTable] = {
-    1152921504606846976ULL, 1441151880758558720ULL, 1801439850948198400ULL, 2251799813685248000ULL,
-    1407374883553280000ULL, 1759218604441600000ULL, 2199023255552000000ULL, 1374389534720000000ULL,
-    1717986918400000000ULL, 2147483648000000000ULL, 1342177280000000000ULL, 1677721600000000000ULL,
-    2097152000000000000ULL, 1310720000000000000ULL, 1638400000000000000ULL, 2048000000000000000ULL,
-    1280000000000000000ULL, 1600000000000000000ULL, 2000000000000000000ULL, 1250000000000000000ULL,
-    1562500000000000000ULL, 1953125000000000000ULL, 1220703125000000000ULL, 1525878906250000000ULL,
-    1907348632812500000ULL, 1192092895507812500ULL, 1490116119384765625ULL, 1862645149230957031ULL,
-    1164153218269348144ULL, 1455191522836685180ULL, 1818989403545856475ULL, 2273736754432320594ULL,
-    1421085471520200371ULL, 1776356839400250464ULL, 2220446049250313080ULL, 1387778780781445675ULL,
-    1734723475976807094ULL, 2168404344971008868ULL, 1355252715606880542ULL, 1694065894508600678ULL,
-    2117582368135750847ULL, 1323488980084844279ULL, 1654361225106055349ULL, 2067951531382569187ULL,
-    1292469707114105741ULL, 1615587133892632177ULL, 2019483917365790221ULL, 1262177448353618888ULL,
-};
-
-std::uint32_t pow5_factor(std::uint32_t value) {
-  std::uint32_t count = 0;
-  while (value % 5 == 0) {
-    value /= 5;
-    ++count;
-  }
-  return count;
-}
-bool multiple_of_pow5(std::uint32_t value, std::uint32_t p) {
-  return pow5_factor(value) >= p;
-}
-bool multiple_of_pow2(std::uint32_t value, std::uint32_t p) {
-  return (value & ((1U << p) - 1U)) == 0;
-}
-
-/// (m * factor) >> shift, shift > 32.
-std::uint32_t mul_shift(std::uint32_t m, std::uint64_t factor, int shift) {
-  const std::uint64_t lo = static_cast<std::uint64_t>(m) * static_cast<std::uint32_t>(factor);
-  const std::uint64_t hi =
-      static_cast<std::uint64_t>(m) * static_cast<std::uint32_t>(factor >> 32U);
-  const std::uint64_t sum = (lo >> 32U) + hi;
-  return static_cast<std::uint32_t>(sum >> static_cast<unsigned>(shift - 32));
-}
-
-/// The shortest digits (as an integer) and the power of ten of `bits`, a
-/// finite float > 0's representation.
-void shortest(std::uint32_t bits, std::uint32_t& digits, int& exp10) {
-  const std::uint32_t mantissa = bits & ((1U << kMantissaBits) - 1U);
-  const std::uint32_t exponent = bits >> kMantissaBits;
-  int e2 = 0;
-  std::uint32_t m2 = 0;
-  if (exponent == 0) {
-    e2 = 1 - kBias - kMantissaBits - 2;
-    m2 = mantissa;
-  } else {
-    e2 = static_cast<int>(exponent) - kBias - kMantissaBits - 2;
-    m2 = (1U << kMantissaBits) | mantissa;
-  }
-  const bool accept_bounds = (m2 & 1U) == 0;
-  const std::uint32_t mv = 4 * m2;
-  const std::uint32_t mp = 4 * m2 + 2;
-  const std::uint32_t mm_shift = (mantissa != 0 || exponent <= 1) ? 1U : 0U;
-  const std::uint32_t mm = 4 * m2 - 1 - mm_shift;
-
-  std::uint32_t vr = 0;
-  std::uint32_t vp = 0;
-  std::uint32_t vm = 0;
-  int e10 = 0;
-  bool vm_trailing_zeros = false;
-  bool vr_trailing_zeros = false;
-  std::uint32_t last_removed = 0;
-  if (e2 >= 0) {
-    const std::uint32_t q = log10_pow2(e2);
-    e10 = static_cast<int>(q);
-    const int k = kPow5InvBits + pow5bits(static_cast<int>(q)) - 1;
-    const int i = -e2 + static_cast<int>(q) + k;
-    vr = mul_shift(mv, kPow5InvSplit[q], i);
-    vp = mul_shift(mp, kPow5InvSplit[q], i);
-    vm = mul_shift(mm, kPow5InvSplit[q], i);
-    if (q != 0 && (vp - 1) / 10 <= vm / 10) {
-      const int l = kPow5InvBits + pow5bits(static_cast<int>(q) - 1) - 1;
-      last_removed = mul_shift(mv, kPow5InvSplit[q - 1], -e2 + static_cast<int>(q) - 1 + l) % 10;
-    }
-    if (q <= 9) {
-      // At most one of mp, mv and mm is a multiple of 5.
-      if (mv % 5 == 0) {
-        vr_trailing_zeros = multiple_of_pow5(mv, q);
-      } else if (accept_bounds) {
-        vm_trailing_zeros = multiple_of_pow5(mm, q);
-      } else {
-        vp -= multiple_of_pow5(mp, q) ? 1U : 0U;
-      }
-    }
-  } else {
-    const std::uint32_t q = log10_pow5(-e2);
-    e10 = static_cast<int>(q) + e2;
-    const int i = -e2 - static_cast<int>(q);
-    const int k = pow5bits(i) - kPow5Bits;
-    int j = static_cast<int>(q) - k;
-    vr = mul_shift(mv, kPow5Split[i], j);
-    vp = mul_shift(mp, kPow5Split[i], j);
-    vm = mul_shift(mm, kPow5Split[i], j);
-    if (q != 0 && (vp - 1) / 10 <= vm / 10) {
-      j = static_cast<int>(q) - 1 - (pow5bits(i + 1) - kPow5Bits);
-      last_removed = mul_shift(mv, kPow5Split[i + 1], j) % 10;
-    }
-    if (q <= 1) {
-      // mv = 4 m2 has at least two trailing zero bits.
-      vr_trailing_zeros = true;
-      if (accept_bounds) {
-        vm_trailing_zeros = mm_shift == 1;  // mm = mv - 1 - mm_shift
-      } else {
-        --vp;  // mp = mv + 2 has one trailing zero bit
-      }
-    } else if (q < 31) {
-      vr_trailing_zeros = multiple_of_pow2(mv, q - 1);
-    }
-  }
-
-  int removed = 0;
-  std::uint32_t output = 0;
-  if (vm_trailing_zeros || vr_trailing_zeros) {
-    while (vp / 10 > vm / 10) {
-      vm_trailing_zeros = vm_trailing_zeros && vm % 10 == 0;
-      vr_trailing_zeros = vr_trailing_zeros && last_removed == 0;
-      last_removed = vr % 10;
-      vr /= 10;
-      vp /= 10;
-      vm /= 10;
-      ++removed;
-    }
-    if (vm_trailing_zeros) {
-      while (vm % 10 == 0) {
-        vr_trailing_zeros = vr_trailing_zeros && last_removed == 0;
-        last_removed = vr % 10;
-        vr /= 10;
-        vp /= 10;
-        vm /= 10;
-        ++removed;
-      }
-    }
-    if (vr_trailing_zeros && last_removed == 5 && vr % 2 == 0)
-      last_removed = 4;  // exactly ...50..0: round to even
-    const bool up = (vr == vm && (!accept_bounds || !vm_trailing_zeros)) || last_removed >= 5;
-    output = vr + (up ? 1U : 0U);
-  } else {
-    while (vp / 10 > vm / 10) {
-      last_removed = vr % 10;
-      vr /= 10;
-      vp /= 10;
-      vm /= 10;
-      ++removed;
-    }
-    output = vr + ((vr == vm || last_removed >= 5) ? 1U : 0U);
-  }
-  digits = output;
-  exp10 = e10 + removed;
-}
-
-}  // namespace ryu32
-
 /// Writes digits[0..n) x 10^(exp10 - n + 1) (digits[0] != 0 unless the value
 /// is 0) as std::to_chars's plain form: the shorter of fixed and scientific
 /// notation, fixed on a tie, with no string built on the way. A whole number
@@ -552,7 +352,7 @@ char* portable_float(char* first, char* last, float value) noexcept {
   }
   std::uint32_t output = 0;
   int e = 0;
-  ryu32::shortest(bits, output, e);
+  shortest_float_digits(bits, output, e);
   char digits[10];
   int n = 0;
   for (std::uint32_t v = output; v != 0; v /= 10)

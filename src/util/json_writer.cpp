@@ -19,11 +19,19 @@
 
 namespace myoref::detail {
 
-void JsonWriter::grow(std::size_t n) {
-  const auto used = static_cast<std::size_t>(cur_ - out_.data());
-  out_.resize(std::max(out_.size() * 2, used + n + 256));
-  cur_ = &out_[0] + used;
-  end_ = &out_[0] + out_.size();
+void JsonWriter::flush() {
+  out_.append(buffer_.data(), static_cast<std::size_t>(cur_ - buffer_.data()));
+  cur_ = buffer_.data();
+}
+
+void JsonWriter::put_long(const char* text, std::size_t n) {
+  flush();
+  if (n > kBuffer / 2) {
+    out_.append(text, n);
+    return;
+  }
+  copy_bytes(cur_, text, n);
+  cur_ += n;
 }
 
 void JsonWriter::newline_and_indent(std::size_t depth) {
@@ -88,17 +96,16 @@ void JsonWriter::value(int number) {
 }
 
 void JsonWriter::value(float number) {
-  before_value();
   // Scores are finite by construction; JSON has no spelling for anything else.
   Expects(std::isfinite(number));
   if (number == 0.0F) {
+    before_value();
     put('0');  // also for -0, which JSON readers would keep as a negative zero
     return;
   }
   // Shortest text that reads back as the same float: deterministic and exact
-  // (std::to_chars's text).
-  reserve(kShortestFloatMax);
-  cur_ += shortest_float(cur_, number);
+  // (std::to_chars's text). float_text() writes what goes before it.
+  float_text(shortest_float_text(number));
 }
 
 void JsonWriter::value(bool flag) {

@@ -18,11 +18,63 @@
 #include <string>
 #include <string_view>
 
+#include "util/shortest_float.hpp"
+
+// The writer's few hot functions are inlined into the long writing functions
+// that call them hundreds of times per document, where GCC would not.
+#if defined(__GNUC__)
+#define MYOREF_WRITER_INLINE inline __attribute__((always_inline))
+#else
+#define MYOREF_WRITER_INLINE inline
+#endif
+
 namespace boost::json {
 class value;
 }  // namespace boost::json
 
 namespace myoref::detail {
+
+/// An object member's name as a document writes it, made ahead of time (at
+/// compile time: `constexpr MemberName kScore = member_name(3, "score");`)
+/// for a member of an object that is `depth` levels deep (the document's own
+/// members are at depth 1), with what comes before it: `,"name":` compact,
+/// `,\n` + two spaces a level + `"name": ` pretty. The first member of an
+/// object leaves out the comma. Names are the library's identifiers: nothing
+/// to escape.
+struct MemberName {
+  static constexpr std::size_t kRoom = 64;
+  char pretty[kRoom] = {};
+  char compact[kRoom] = {};
+  std::uint8_t pretty_size = 0;
+  std::uint8_t compact_size = 0;
+};
+
+constexpr MemberName member_name(std::size_t depth, std::string_view name) {
+  // Meant for constants: a name too long for the room writes past it, which
+  // is no constant expression, and fails to compile.
+  MemberName m;
+  std::size_t p = 0;
+  m.pretty[p++] = ',';
+  m.pretty[p++] = '\n';
+  for (std::size_t i = 0; i < 2 * depth; ++i)
+    m.pretty[p++] = ' ';
+  m.pretty[p++] = '"';
+  for (const char c : name)
+    m.pretty[p++] = c;
+  m.pretty[p++] = '"';
+  m.pretty[p++] = ':';
+  m.pretty[p++] = ' ';
+  m.pretty_size = static_cast<std::uint8_t>(p);
+  std::size_t c = 0;
+  m.compact[c++] = ',';
+  m.compact[c++] = '"';
+  for (const char ch : name)
+    m.compact[c++] = ch;
+  m.compact[c++] = '"';
+  m.compact[c++] = ':';
+  m.compact_size = static_cast<std::uint8_t>(c);
+  return m;
+}
 
 /// `value` pretty printed by JsonWriter: the canonical layout of every document
 /// the library writes from a tree (numbers in their shortest exact form, -0 as 0).
@@ -30,21 +82,26 @@ std::string pretty(const boost::json::value& value);
 
 class JsonWriter {
  public:
-  /// Appends to `out`; call finish() when the document is complete.
+  /// Appends to `out`; call finish() when the document is complete (until
+  /// then, the last few kilobytes written are held in the writer).
   /// `expected_size` is a guess of the bytes to come, to allocate once.
   JsonWriter(std::string& out, bool pretty, std::size_t expected_size = 256)
       : out_(out), pretty_(pretty) {
-    const std::size_t used = out_.size();
-    out_.resize(used + expected_size);
-    cur_ = &out_[0] + used;
-    end_ = &out_[0] + out_.size();
+    // Reserved, not resized: resize() would fill it with zeros first, about a
+    // fifth of writing an assessment by instruction count.
+    out_.reserve(out_.size() + expected_size);
   }
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
+  ~JsonWriter() = default;
 
-  /// Trims `out` to what was written. Nothing may be written after it.
-  void finish() { out_.resize(written()); }
+  /// Appends what the writer still holds to `out`. Nothing may be written after it.
+  void finish() { flush(); }
 
   /// The size `out` will have after finish(): what it held and what was written since.
-  std::size_t written() const noexcept { return static_cast<std::size_t>(cur_ - out_.data()); }
+  std::size_t written() const noexcept {
+    return out_.size() + static_cast<std::size_t>(cur_ - buffer_.data());
+  }
 
   void begin_object() { open('{', false); }
   void end_object() { close('}'); }
@@ -56,17 +113,72 @@ class JsonWriter {
   /// names are the library's own identifiers: nothing to escape.
   void key(std::string_view name) {
     before_value();
-    reserve(name.size() + 4);
-    char* p = cur_;
-    *p++ = '"';
-    copy_bytes(p, name.data(), name.size());
-    p += name.size();
-    *p++ = '"';
-    *p++ = ':';
-    if (pretty_)
-      *p++ = ' ';
-    cur_ = p;
+    put('"');
+    put(name);
+    put(pretty_ ? "\": " : "\":", pretty_ ? 3 : 2);
     after_key_ = true;
+  }
+
+  /// A member's name made ahead (member_name()) for an object at its depth:
+  /// the same text as key(name), with no scan and one copy.
+  MYOREF_WRITER_INLINE void key(const MemberName& name) {
+    Frame& f = frames_[depth_ - 1];
+    const std::size_t skip = f.empty ? 1U : 0U;  // no comma before the first
+    f.empty = false;
+    after_key_ = true;
+    const char* const text = (pretty_ ? name.pretty : name.compact) + skip;
+    const std::size_t n = (pretty_ ? name.pretty_size : name.compact_size) - skip;
+    // Most names with what goes before them fit in 32 chars, and the room of
+    // a MemberName lets 32 be read from any of its texts: one fixed copy.
+    static_assert(MemberName::kRoom >= 32 + 1);
+    if (n <= 32 && static_cast<std::size_t>(end_ - cur_) >= 32) {
+      std::memcpy(cur_, text, 32);
+      cur_ += n;
+      return;
+    }
+    put(text, n);
+  }
+  /// A flat array (on one line when pretty) of values already written as
+  /// JSON: raw_value(piece(item)) for each of `items` between begin_array(true)
+  /// and end_array(), with no frame.
+  template <class Items, class Piece>
+  void raw_array(const Items& items, Piece piece) {
+    array_of<false>(items, piece);
+  }
+
+  // The same for JSON text that can be read 32 chars past its start whatever
+  // its length (JsonFragments' pieces): a piece of up to 32 chars is copied
+  // as one fixed 32-char move, with no branch on its length.
+  void raw_value_padded(std::string_view json) {
+    before_value();
+    put_padded(json);
+  }
+  void member_padded(const MemberName& name, std::string_view json) {
+    key(name);
+    after_key_ = false;
+    put_padded(json);
+  }
+  template <class Items, class Piece>
+  void raw_array_padded(const Items& items, Piece piece) {
+    array_of<true>(items, piece);
+  }
+  void raw_padded(std::string_view json) { put_padded(json); }
+
+  /// A float's text (shortest_float_text()) as a value: one 16-byte store.
+  void float_text(FloatText text) {
+    before_value();
+    reserve(sizeof text);
+    std::memcpy(cur_, &text, sizeof text);
+    cur_ += text.size();
+  }
+
+  /// A string that needs no escaping (an enum's spelling, an identifier):
+  /// the same text as value(text), unscanned.
+  void plain_value(std::string_view text) {
+    before_value();
+    put('"');
+    put(text);
+    put('"');
   }
 
   void value(std::string_view text);
@@ -145,27 +257,62 @@ class JsonWriter {
     }
   }
 
-  // Raw appends into out_'s buffer, [cur_, end_), grown by doubling:
-  // std::string::append costs a call and checks per piece, and a document has
-  // thousands of pieces.
-  void put(const char* text, std::size_t n) {
-    if (static_cast<std::size_t>(end_ - cur_) < n)
-      grow(n);
+  // Raw appends into the writer's own buffer, [cur_, end_), which flush()
+  // appends to out_ when it is full: std::string::append costs a call and
+  // checks per piece, and a document has thousands of pieces.
+  MYOREF_WRITER_INLINE void put(const char* text, std::size_t n) {
+    if (static_cast<std::size_t>(end_ - cur_) < n) {
+      put_long(text, n);
+      return;
+    }
     copy_bytes(cur_, text, n);
     cur_ += n;
   }
   void put(std::string_view text) { put(text.data(), text.size()); }
-  void put(char c) {
+  MYOREF_WRITER_INLINE void put(char c) {
     if (cur_ == end_)
-      grow(1);
+      flush();
     *cur_++ = c;
   }
-  /// Makes room for n more chars.
+  /// Makes room for n more chars in the buffer (a number's: n is small).
   void reserve(std::size_t n) {
     if (static_cast<std::size_t>(end_ - cur_) < n)
-      grow(n);
+      flush();
   }
-  void grow(std::size_t n);
+  MYOREF_WRITER_INLINE void put_padded(std::string_view text) {
+    if (text.size() <= 32 && static_cast<std::size_t>(end_ - cur_) >= 32) {
+      std::memcpy(cur_, text.data(), 32);
+      cur_ += text.size();
+      return;
+    }
+    put(text.data(), text.size());
+  }
+  template <bool Padded, class Items, class Piece>
+  void array_of(const Items& items, Piece piece) {
+    before_value();
+    put('[');
+    bool first = true;
+    for (const auto& item : items) {
+      if (!first) {
+        if (pretty_) {
+          put(", ", 2);
+        } else {
+          put(',');
+        }
+      }
+      first = false;
+      if constexpr (Padded) {
+        put_padded(piece(item));
+      } else {
+        put(piece(item));
+      }
+    }
+    put(']');
+  }
+  /// put() of more than the buffer has room for.
+  void put_long(const char* text, std::size_t n);
+  /// Appends the buffer to out_ and empties it.
+  void flush();
 
   void open(char bracket, bool flat);
   void close(char bracket);
@@ -187,9 +334,17 @@ class JsonWriter {
   void newline_and_indent(std::size_t depth);
   void write_string(std::string_view text);
 
+  // 4 KB less a little: a full buffer is appended by memcpy's vector loop
+  // (glibc copies 4 KB and more with rep movsb, which valgrind counts byte by
+  // byte, as it does memset's rep stosb).
+  static constexpr std::size_t kBuffer = 4096 - 64;
+
   std::string& out_;
-  char* cur_ = nullptr;
-  char* end_ = nullptr;
+  // Written before it is read ([buffer_, cur_) is what was written).
+  // NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init)
+  std::array<char, kBuffer> buffer_;
+  char* cur_ = buffer_.data();
+  char* end_ = buffer_.data() + buffer_.size();
   bool pretty_;
   bool after_key_ = false;
   std::size_t depth_ = 0;

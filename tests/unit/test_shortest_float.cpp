@@ -32,11 +32,12 @@ float from_bits(std::uint32_t bits) {
   return f;
 }
 
-/// Bit patterns from `first` in steps of `step`; counts the finite floats
-/// whose text differs (and reports the first few).
-std::uint64_t mismatches(std::uint64_t first, std::uint64_t step) {
+/// Bit patterns from `first` in steps of `step`, up to `last` (included);
+/// counts the finite floats whose text differs (and reports the first few).
+std::uint64_t mismatches(std::uint64_t first, std::uint64_t step,
+                         std::uint64_t last = 0xFFFFFFFFU) {
   std::uint64_t bad = 0;
-  for (std::uint64_t u = first; u <= 0xFFFFFFFFU; u += step) {
+  for (std::uint64_t u = first; u <= last; u += step) {
     const float f = from_bits(static_cast<std::uint32_t>(u));
     if (!std::isfinite(f))
       continue;
@@ -94,6 +95,28 @@ TEST_CASE("shortest_float writes std::to_chars's text", "[json][float]") {
   }
   // A sample of every bit pattern (all exponents, both signs).
   CHECK(mismatches(12345, 4099) == 0);
+}
+
+TEST_CASE("shortest_float, the forms written straight from the digits", "[json][float]") {
+  // Fixed notation with the point before the digits ("0.0012": every score),
+  // inside them ("1.4", "123.25") and after them (whole numbers below 2^24),
+  // and where it gives way to scientific notation: the floats of [1e-5, 1],
+  // of [1, 2^24) and around 2^24, on a dense sample (every bit pattern with
+  // MYOREF_EXHAUSTIVE=1 below).
+  const auto bits_of = [](float f) {
+    std::uint32_t u = 0;
+    std::memcpy(&u, &f, sizeof u);
+    return std::uint64_t{u};
+  };
+  CHECK(mismatches(bits_of(1e-5F), 101, bits_of(1.0F)) == 0);
+  CHECK(mismatches(bits_of(1.0F), 997, bits_of(16777216.0F)) == 0);
+  CHECK(mismatches(bits_of(16777216.0F) - 50000, 1, bits_of(16777216.0F) + 50000) == 0);
+  for (int i = 0; i <= 100000; ++i) {
+    const auto f = static_cast<float>(i);
+    INFO(i);
+    CHECK(ours(f) == standard(f));
+    CHECK(ours(-f) == standard(-f));
+  }
 }
 
 TEST_CASE("shortest_float, every float", "[json][float][exhaustive]") {
