@@ -180,6 +180,70 @@ MYOREF_KERNEL_TARGET MYOREF_ALWAYS_INLINE void unroll(F&& f) {
   unroll(f, std::make_index_sequence<N>{});
 }
 
+/// f(std::integral_constant<std::size_t, v>{}) for a run-time v in 1..N
+/// (N for anything larger): a count known only at run time made a constant
+/// for the arrays of registers it sizes.
+template <std::size_t N, class F>
+MYOREF_KERNEL_TARGET MYOREF_ALWAYS_INLINE void with_constant(std::size_t v, F&& f) {
+  if constexpr (N <= 1) {
+    f(std::integral_constant<std::size_t, N>{});
+  } else if (v >= N) {
+    f(std::integral_constant<std::size_t, N>{});
+  } else {
+    with_constant<N - 1>(v, f);
+  }
+}
+
+/// The per-candidate formula of every kernel (scoring_kernel.inl's pass over
+/// the candidates), 16 candidates at a time, for one drawing's total
+/// intensity.
+class Fit {
+ public:
+  MYOREF_KERNEL_TARGET explicit Fit(const ScoringTables& t, float total) noexcept
+      : total_(_mm512_set1_ps(total)),
+        inverse_total_(_mm512_set1_ps(total > 0.0F ? 1.0F / total : 0.0F)),
+        t_(t),
+        some_pain_(static_cast<__mmask16>(total > 0.0F ? 0xFFFFU : 0U)) {}
+
+  /// K after slot `at` (j * stride + c) with salience sum `sum`: the best of
+  /// k and min(1, sum / zone size), a whole zone exactly 1.
+  MYOREF_KERNEL_TARGET MYOREF_ALWAYS_INLINE __m512 cover(__m512 k, __m512 sum,
+                                                         std::size_t at) const {
+    const __m512 part = _mm512_mul_ps(sum, _mm512_loadu_ps(t_.slot_inverse_size.data() + at));
+    const __mmask16 whole =
+        _mm512_cmp_ps_mask(sum, _mm512_loadu_ps(t_.slot_size.data() + at), _CMP_GE_OQ);
+    return _mm512_max_ps(k, _mm512_mask_blend_ps(whole, part, one()));
+  }
+
+  /// E and D of candidates c.. from their explained intensity x and coverage
+  /// k; writes their scores (p = 0.9 D, which is p / (p + (1 - p)) to the
+  /// bit: scoring_kernel.inl) to scores[c..], the last block's first lanes
+  /// only.
+  MYOREF_KERNEL_TARGET MYOREF_ALWAYS_INLINE void score(__m512 x, __m512 k, std::size_t c,
+                                                       float* scores, __m512& e, __m512& d) const {
+    const auto whole =
+        static_cast<__mmask16>(_mm512_cmp_ps_mask(x, total_, _CMP_GE_OQ) & some_pain_);
+    e = _mm512_mask_blend_ps(whole, _mm512_mul_ps(x, inverse_total_), one());
+    d = _mm512_mul_ps(e, _mm512_add_ps(_mm512_set1_ps(kCoverageFloor),
+                                       _mm512_mul_ps(_mm512_set1_ps(1.0F - kCoverageFloor), k)));
+    const __m512 score = _mm512_mul_ps(_mm512_set1_ps(kDrawingCeiling), d);
+    const std::size_t nc = t_.candidate_count;
+    if (c + 16 <= nc) {
+      _mm512_storeu_ps(scores + c, score);
+    } else {
+      _mm512_mask_storeu_ps(scores + c, static_cast<__mmask16>((1U << (nc - c)) - 1U), score);
+    }
+  }
+
+ private:
+  MYOREF_KERNEL_TARGET static __m512 one() noexcept { return _mm512_set1_ps(1.0F); }
+
+  __m512 total_;
+  __m512 inverse_total_;
+  const ScoringTables& t_;
+  __mmask16 some_pain_;
+};
+
 /// A drawing as assess() gives it: its painful keys, ascending, with their
 /// intensities.
 struct SparseSource {
@@ -303,41 +367,20 @@ MYOREF_KERNEL_TARGET void score_blocks(const ScoringTables& t, const Source& sou
   if (sums_overflow)
     overflow_coverage<false>(t, work, coverage);
 
-  // As in the generic kernel's per-candidate pass.
-  const std::size_t nc = t.candidate_count;
-  const float inverse_total = total > 0.0F ? 1.0F / total : 0.0F;
-  const __m512 one = _mm512_set1_ps(1.0F);
-  const __m512 total_v = _mm512_set1_ps(total);
-  const __m512 inverse_total_v = _mm512_set1_ps(inverse_total);
-  const auto some_pain = static_cast<__mmask16>(total > 0.0F ? 0xFFFFU : 0U);
-  const __m512 floor_v = _mm512_set1_ps(kCoverageFloor);
-  const __m512 share_v = _mm512_set1_ps(1.0F - kCoverageFloor);
-  const __m512 ceiling_v = _mm512_set1_ps(kDrawingCeiling);
+  const Fit fit(t, total);
   unroll<G>([&](auto g) MYOREF_KERNEL_TARGET {
     const std::size_t c = (first + g) * 16;
-    __m512 k = _mm512_setzero_ps();
+    __m512 k = _mm512_loadu_ps(coverage + c);  // the overflow's, 0 for most
     unroll<S>([&](auto j) MYOREF_KERNEL_TARGET {
       const std::size_t at = j * stride + c;
       const __m512 sum = salience_sum[j * G + g];
-      const __m512 part = _mm512_mul_ps(sum, _mm512_loadu_ps(t.slot_inverse_size.data() + at));
-      const __mmask16 whole =
-          _mm512_cmp_ps_mask(sum, _mm512_loadu_ps(t.slot_size.data() + at), _CMP_GE_OQ);
-      k = _mm512_max_ps(k, _mm512_mask_blend_ps(whole, part, one));
+      k = fit.cover(k, sum, at);
       if constexpr (kParts)
         _mm512_storeu_ps(work + at, sum);
     });
-    k = _mm512_max_ps(k, _mm512_loadu_ps(coverage + c));
-    const __m512 x = explained[g];
-    const auto whole =
-        static_cast<__mmask16>(_mm512_cmp_ps_mask(x, total_v, _CMP_GE_OQ) & some_pain);
-    const __m512 e = _mm512_mask_blend_ps(whole, _mm512_mul_ps(x, inverse_total_v), one);
-    const __m512 d = _mm512_mul_ps(e, _mm512_add_ps(floor_v, _mm512_mul_ps(share_v, k)));
-    const __m512 score = _mm512_mul_ps(ceiling_v, d);  // = p / (p + (1 - p)), as above
-    if (c + 16 <= nc) {
-      _mm512_storeu_ps(scores + c, score);
-    } else {
-      _mm512_mask_storeu_ps(scores + c, static_cast<__mmask16>((1U << (nc - c)) - 1U), score);
-    }
+    __m512 e;
+    __m512 d;
+    fit.score(explained[g], k, c, scores, e, d);
     if constexpr (kParts) {
       float* parts = work + scoring_work_parts(t);  // E, K, D, each by candidate
       _mm512_storeu_ps(parts + c, e);
@@ -351,26 +394,11 @@ MYOREF_KERNEL_TARGET void score_blocks(const ScoringTables& t, const Source& sou
 template <std::size_t S, bool kParts, class Source>
 MYOREF_KERNEL_TARGET void score_in_registers(const ScoringTables& t, const Source& source,
                                              float* work, float* scores) noexcept {
-  constexpr std::size_t kGroup = kBlocksInRegisters<S>;
   const std::size_t blocks = t.candidate_stride / 16;
-  for (std::size_t first = 0; first < blocks; first += kGroup) {
-    switch (blocks - first) {
-      case 1:
-        score_blocks<1, S, kParts>(t, source, first, work, scores);
-        break;
-      case 2:
-        score_blocks<2, S, kParts>(t, source, first, work, scores);
-        break;
-      case 3:
-        score_blocks<3, S, kParts>(t, source, first, work, scores);
-        break;
-      case 4:
-        score_blocks<4, S, kParts>(t, source, first, work, scores);
-        break;
-      default:
-        score_blocks<kGroup, S, kParts>(t, source, first, work, scores);
-        break;
-    }
+  for (std::size_t first = 0; first < blocks; first += kBlocksInRegisters<S>) {
+    with_constant<kBlocksInRegisters<S>>(blocks - first, [&](auto g) MYOREF_KERNEL_TARGET {
+      score_blocks<decltype(g)::value, S, kParts>(t, source, first, work, scores);
+    });
   }
 }
 
@@ -387,23 +415,13 @@ MYOREF_KERNEL_TARGET void score_drawing_registers(const ScoringTables& t,
   float* coverage = work + t.slot_count * t.candidate_stride;
   for (std::size_t c = 0; c < t.candidate_stride; c += 16)
     _mm512_storeu_ps(coverage + c, _mm512_setzero_ps());
-  switch (t.dense_slot_count) {
-    case 0:
-      score_in_registers<0, kParts>(t, source, work, scores);
-      break;
-    case 1:
-      score_in_registers<1, kParts>(t, source, work, scores);
-      break;
-    case 2:
-      score_in_registers<2, kParts>(t, source, work, scores);
-      break;
-    case 3:
-      score_in_registers<3, kParts>(t, source, work, scores);
-      break;
-    default:
-      score_in_registers<4, kParts>(t, source, work, scores);
-      break;
+  if (t.dense_slot_count == 0) {
+    score_in_registers<0, kParts>(t, source, work, scores);
+    return;
   }
+  with_constant<kMaxDenseSlots>(t.dense_slot_count, [&](auto slots) MYOREF_KERNEL_TARGET {
+    score_in_registers<decltype(slots)::value, kParts>(t, source, work, scores);
+  });
 }
 
 // The batch's kernel. A drawing's few painful keys touch few of the slots
@@ -436,39 +454,19 @@ MYOREF_KERNEL_TARGET void score_scattered_blocks(const ScoringTables& t,
       explained[g] = _mm512_add_ps(explained[g], _mm512_mul_ps(x_v, _mm512_loadu_ps(row + 16 * g)));
     });
   }
-  const std::size_t nc = t.candidate_count;
   const float* coverage = work + t.slot_count * stride;
-  const float inverse_total = total > 0.0F ? 1.0F / total : 0.0F;
-  const __m512 one = _mm512_set1_ps(1.0F);
-  const __m512 total_v = _mm512_set1_ps(total);
-  const __m512 inverse_total_v = _mm512_set1_ps(inverse_total);
-  const auto some_pain = static_cast<__mmask16>(total > 0.0F ? 0xFFFFU : 0U);
-  const __m512 floor_v = _mm512_set1_ps(kCoverageFloor);
-  const __m512 share_v = _mm512_set1_ps(1.0F - kCoverageFloor);
-  const __m512 ceiling_v = _mm512_set1_ps(kDrawingCeiling);
+  const Fit fit(t, total);
   unroll<G>([&](auto g) MYOREF_KERNEL_TARGET {
     const std::size_t c = (first + g) * 16;
-    __m512 k = _mm512_loadu_ps(coverage + c);
+    __m512 k = _mm512_loadu_ps(coverage + c);  // the overflow's, 0 for most
     for (std::size_t j = 0; j < dense; ++j) {
       const std::size_t at = j * stride + c;
-      const __m512 sum = _mm512_loadu_ps(work + at);
+      k = fit.cover(k, _mm512_loadu_ps(work + at), at);
       _mm512_storeu_ps(work + at, _mm512_setzero_ps());
-      const __m512 part = _mm512_mul_ps(sum, _mm512_loadu_ps(t.slot_inverse_size.data() + at));
-      const __mmask16 whole =
-          _mm512_cmp_ps_mask(sum, _mm512_loadu_ps(t.slot_size.data() + at), _CMP_GE_OQ);
-      k = _mm512_max_ps(k, _mm512_mask_blend_ps(whole, part, one));
     }
-    const __m512 x = explained[g];
-    const auto whole =
-        static_cast<__mmask16>(_mm512_cmp_ps_mask(x, total_v, _CMP_GE_OQ) & some_pain);
-    const __m512 e = _mm512_mask_blend_ps(whole, _mm512_mul_ps(x, inverse_total_v), one);
-    const __m512 d = _mm512_mul_ps(e, _mm512_add_ps(floor_v, _mm512_mul_ps(share_v, k)));
-    const __m512 score = _mm512_mul_ps(ceiling_v, d);  // = p / (p + (1 - p)), as above
-    if (c + 16 <= nc) {
-      _mm512_storeu_ps(scores + c, score);
-    } else {
-      _mm512_mask_storeu_ps(scores + c, static_cast<__mmask16>((1U << (nc - c)) - 1U), score);
-    }
+    __m512 e;
+    __m512 d;
+    fit.score(explained[g], k, c, scores, e, d);
   });
 }
 
@@ -487,35 +485,9 @@ MYOREF_KERNEL_TARGET void score_scattered(const ScoringTables& t, const SparseDr
   overflow_coverage<true>(t, work, work + t.slot_count * t.candidate_stride);
   const std::size_t blocks = t.candidate_stride / 16;
   for (std::size_t first = 0; first < blocks; first += kScatterBlocks) {
-    switch (std::min(blocks - first, kScatterBlocks)) {
-      case 1:
-        score_scattered_blocks<1>(t, drawing, total, first, work, scores);
-        break;
-      case 2:
-        score_scattered_blocks<2>(t, drawing, total, first, work, scores);
-        break;
-      case 3:
-        score_scattered_blocks<3>(t, drawing, total, first, work, scores);
-        break;
-      case 4:
-        score_scattered_blocks<4>(t, drawing, total, first, work, scores);
-        break;
-      case 5:
-        score_scattered_blocks<5>(t, drawing, total, first, work, scores);
-        break;
-      case 6:
-        score_scattered_blocks<6>(t, drawing, total, first, work, scores);
-        break;
-      case 7:
-        score_scattered_blocks<7>(t, drawing, total, first, work, scores);
-        break;
-      case 8:
-        score_scattered_blocks<8>(t, drawing, total, first, work, scores);
-        break;
-      default:
-        score_scattered_blocks<kScatterBlocks>(t, drawing, total, first, work, scores);
-        break;
-    }
+    with_constant<kScatterBlocks>(blocks - first, [&](auto g) MYOREF_KERNEL_TARGET {
+      score_scattered_blocks<decltype(g)::value>(t, drawing, total, first, work, scores);
+    });
   }
 }
 
