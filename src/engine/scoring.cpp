@@ -250,6 +250,23 @@ ScoringTables compile_scoring_tables(const KnowledgeBase& kb) {
     // NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult): as above
     t.overflow_candidate.push_back(gsl::narrow<CandidateIndex>(slot % stride));
   }
+  // The explained-intensity row of the work area (scoring_work_size), a float
+  // of its own for each unused padded member.
+  const std::size_t unused = (t.slot_count + 1) * stride;
+  t.padded_member_slot.reserve(nr * kPaddedMembers);
+  t.extra_member_begin.reserve(nr + 1);
+  for (std::size_t r = 0; r < nr; ++r) {
+    t.extra_member_begin.push_back(gsl::narrow<std::uint32_t>(t.extra_member_slot.size()));
+    const std::uint32_t begin = t.essential_member_begin[r];
+    const std::uint32_t end = t.essential_member_begin[r + 1];
+    for (std::size_t i = 0; i < kPaddedMembers; ++i) {
+      t.padded_member_slot.push_back(begin + i < end ? t.essential_member_slot[begin + i]
+                                                     : gsl::narrow<std::uint32_t>(unused + i));
+    }
+    for (std::uint32_t e = begin + kPaddedMembers; e < end; ++e)
+      t.extra_member_slot.push_back(t.essential_member_slot[e]);
+  }
+  t.extra_member_begin.push_back(gsl::narrow<std::uint32_t>(t.extra_member_slot.size()));
 
   t.referred.assign(nr, 0);
   t.referral_weight.assign(nr * stride, 0.0F);

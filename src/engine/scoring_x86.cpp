@@ -479,8 +479,13 @@ MYOREF_KERNEL_TARGET void score_scattered(const ScoringTables& t, const SparseDr
     const float x = drawing.intensity[i];
     total += x;
     const float salience = 0.5F + 0.5F * (x / peak);
-    for (std::uint32_t e = t.essential_member_begin[r]; e < t.essential_member_begin[r + 1U]; ++e)
-      work[t.essential_member_slot[e]] += salience;
+    // A fixed number of slots a key, the unused ones never read (see
+    // ScoringTables::padded_member_slot), then the rare key's rest.
+    const std::uint32_t* member = t.padded_member_slot.data() + std::size_t{r} * kPaddedMembers;
+    unroll<kPaddedMembers>(
+        [&](auto m) MYOREF_KERNEL_TARGET { work[member[decltype(m)::value]] += salience; });
+    for (std::uint32_t e = t.extra_member_begin[r]; e < t.extra_member_begin[r + 1U]; ++e)
+      work[t.extra_member_slot[e]] += salience;
   }
   overflow_coverage<true>(t, work, work + t.slot_count * t.candidate_stride);
   const std::size_t blocks = t.candidate_stride / 16;

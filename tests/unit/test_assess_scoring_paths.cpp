@@ -374,6 +374,28 @@ void check_slots(const detail::ScoringTables& t) {
         t.overflow_member_slot.begin() + t.overflow_member_begin[r + 1]);
     CHECK(listed == members);
   }
+  // The padded members (ScoringTables::padded_member_slot) are each key's
+  // essential members, kPaddedMembers at most, then floats of the
+  // explained-intensity row, one each; the rest are the extra members.
+  const std::size_t unused = (t.slot_count + 1) * stride;
+  REQUIRE(t.padded_member_slot.size() == t.region_key_count * detail::kPaddedMembers);
+  for (std::size_t r = 0; r < t.region_key_count; ++r) {
+    const std::vector<std::uint32_t> members(
+        t.essential_member_slot.begin() + t.essential_member_begin[r],
+        t.essential_member_slot.begin() + t.essential_member_begin[r + 1]);
+    std::vector<std::uint32_t> padded;
+    for (std::size_t i = 0; i < detail::kPaddedMembers; ++i) {
+      const std::uint32_t slot = t.padded_member_slot[r * detail::kPaddedMembers + i];
+      if (i < members.size()) {
+        padded.push_back(slot);
+      } else {
+        CHECK(slot == unused + i);
+      }
+    }
+    padded.insert(padded.end(), t.extra_member_slot.begin() + t.extra_member_begin[r],
+                  t.extra_member_slot.begin() + t.extra_member_begin[r + 1]);
+    CHECK(padded == members);
+  }
 }
 
 }  // namespace
