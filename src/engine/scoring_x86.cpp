@@ -436,25 +436,44 @@ MYOREF_KERNEL_TARGET void score_drawing_registers(const ScoringTables& t,
 constexpr std::size_t kScatterBlocks = 9;
 
 /// Explained intensity of G blocks from block `first`, then their scores,
-/// from the salience sums in `work` (which it puts back to 0).
+/// from the salience sums in `work` (which it puts back to 0). The first
+/// group (first == 0) also adds each key's salience to its slots and works out
+/// the total and the overflow's coverage, in the same walk over the keys:
+/// one loop whose length the branch predictor must guess, not two.
 template <std::size_t G>
 MYOREF_KERNEL_TARGET void score_scattered_blocks(const ScoringTables& t,
-                                                 const SparseDrawing& drawing, float total,
-                                                 std::size_t first, float* work,
-                                                 float* scores) noexcept {
+                                                 const SparseDrawing& drawing, float peak,
+                                                 std::size_t first, float* work, float* scores,
+                                                 float& total) noexcept {
   const std::size_t stride = t.candidate_stride;
   const std::size_t dense = t.dense_slot_count;
   __m512 explained[G];
   unroll<G>([&](auto g) MYOREF_KERNEL_TARGET { explained[g] = _mm512_setzero_ps(); });
   const float* weights = t.referral_weight.data() + first * 16;
+  const bool sums = first == 0;
   for (std::size_t i = 0; i < drawing.count; ++i) {
-    const float* row = weights + std::size_t{drawing.keys[i]} * stride;
-    const __m512 x_v = _mm512_set1_ps(drawing.intensity[i]);
+    const RegionKeyIndex r = drawing.keys[i];
+    const float x = drawing.intensity[i];
+    const float* row = weights + std::size_t{r} * stride;
+    const __m512 x_v = _mm512_set1_ps(x);
     unroll<G>([&](auto g) MYOREF_KERNEL_TARGET {
       explained[g] = _mm512_add_ps(explained[g], _mm512_mul_ps(x_v, _mm512_loadu_ps(row + 16 * g)));
     });
+    if (sums) {
+      total += x;
+      const float salience = 0.5F + 0.5F * (x / peak);
+      // A fixed number of slots a key, the unused ones never read (see
+      // ScoringTables::padded_member_slot), then the rare key's rest.
+      const std::uint32_t* member = t.padded_member_slot.data() + std::size_t{r} * kPaddedMembers;
+      unroll<kPaddedMembers>(
+          [&](auto m) MYOREF_KERNEL_TARGET { work[member[decltype(m)::value]] += salience; });
+      for (std::uint32_t e = t.extra_member_begin[r]; e < t.extra_member_begin[r + 1U]; ++e)
+        work[t.extra_member_slot[e]] += salience;
+    }
   }
-  const float* coverage = work + t.slot_count * stride;
+  float* coverage = work + t.slot_count * stride;
+  if (sums)
+    overflow_coverage<true>(t, work, coverage);
   const Fit fit(t, total);
   unroll<G>([&](auto g) MYOREF_KERNEL_TARGET {
     const std::size_t c = (first + g) * 16;
@@ -474,24 +493,10 @@ MYOREF_KERNEL_TARGET void score_scattered_blocks(const ScoringTables& t,
 MYOREF_KERNEL_TARGET void score_scattered(const ScoringTables& t, const SparseDrawing& drawing,
                                           float peak, float* work, float* scores) noexcept {
   float total = 0.0F;
-  for (std::size_t i = 0; i < drawing.count; ++i) {
-    const RegionKeyIndex r = drawing.keys[i];
-    const float x = drawing.intensity[i];
-    total += x;
-    const float salience = 0.5F + 0.5F * (x / peak);
-    // A fixed number of slots a key, the unused ones never read (see
-    // ScoringTables::padded_member_slot), then the rare key's rest.
-    const std::uint32_t* member = t.padded_member_slot.data() + std::size_t{r} * kPaddedMembers;
-    unroll<kPaddedMembers>(
-        [&](auto m) MYOREF_KERNEL_TARGET { work[member[decltype(m)::value]] += salience; });
-    for (std::uint32_t e = t.extra_member_begin[r]; e < t.extra_member_begin[r + 1U]; ++e)
-      work[t.extra_member_slot[e]] += salience;
-  }
-  overflow_coverage<true>(t, work, work + t.slot_count * t.candidate_stride);
   const std::size_t blocks = t.candidate_stride / 16;
   for (std::size_t first = 0; first < blocks; first += kScatterBlocks) {
     with_constant<kScatterBlocks>(blocks - first, [&](auto g) MYOREF_KERNEL_TARGET {
-      score_scattered_blocks<decltype(g)::value>(t, drawing, total, first, work, scores);
+      score_scattered_blocks<decltype(g)::value>(t, drawing, peak, first, work, scores, total);
     });
   }
 }
