@@ -143,7 +143,8 @@ namespace avx512 {
 #define MYOREF_KERNEL_TARGET __attribute__((target("avx512f,avx512bw,avx512vl,popcnt")))
 #include "engine/scoring_kernel.inl"
 
-// The AVX-512 kernel. The generic one (scoring_kernel.inl, which AVX2 runs)
+// The AVX-512 kernel for one drawing (assess(); batch rows take the scatter
+// kernel further down). The generic one (scoring_kernel.inl, which AVX2 runs)
 // keeps the salience sums in memory: each painful key adds to its slots one
 // by one, through a loop whose length varies from key to key, and the
 // per-candidate pass reads them back as vectors. Here every sum stays in a
