@@ -171,13 +171,16 @@ py::object value_of(const Self& self, const std::vector<CitationIndex>& cite,
   return py::cast(cite_keys(kb_of(self), cite));
 }
 
-/// A reference: the Muscle or Exercise object, or the id of anything else.
-py::object reference(const KnowledgeBase& kb, schema::Ids ids, std::uint16_t index) {
+/// What a reference of each kind is given as in Python: f(the C++ type,
+/// the Python type's name), a Muscle or Exercise object, or the id (str) of
+/// anything else. reference() and the stub's reference_type() both ask it.
+template <class F>
+decltype(auto) with_reference_type(schema::Ids ids, F&& f) {
   switch (ids) {
     case schema::Ids::muscle:
-      return py::cast(ref<MuscleRef>(kb, index));
+      return f(static_cast<MuscleRef*>(nullptr), "Muscle");
     case schema::Ids::exercise:
-      return py::cast(ref<ExerciseRef>(kb, index));
+      return f(static_cast<ExerciseRef*>(nullptr), "Exercise");
     case schema::Ids::citation:
     case schema::Ids::region:
     case schema::Ids::finding:
@@ -185,7 +188,19 @@ py::object reference(const KnowledgeBase& kb, schema::Ids ids, std::uint16_t ind
     case schema::Ids::precaution:
       break;
   }
-  return str_of(kb.id_of(ids, index));
+  return f(static_cast<std::string*>(nullptr), "str");
+}
+
+/// A reference: the Muscle or Exercise object, or the id of anything else.
+py::object reference(const KnowledgeBase& kb, schema::Ids ids, std::uint16_t index) {
+  return with_reference_type(ids, [&](auto* type, const char* /*name*/) -> py::object {
+    using T = std::remove_pointer_t<decltype(type)>;
+    if constexpr (std::is_same<T, std::string>::value) {
+      return str_of(kb.id_of(ids, index));
+    } else {
+      return py::cast(ref<T>(kb, index));
+    }
+  });
 }
 template <class Self>
 py::object value_of(const Self& self, const std::vector<std::uint16_t>& indices,
@@ -461,19 +476,8 @@ std::string plain_type(Of<std::vector<T>> /*type*/) {
 
 /// What `reference` gives for a kind of record.
 std::string reference_type(schema::Ids ids) {
-  switch (ids) {
-    case schema::Ids::muscle:
-      return "Muscle";
-    case schema::Ids::exercise:
-      return "Exercise";
-    case schema::Ids::citation:
-    case schema::Ids::region:
-    case schema::Ids::finding:
-    case schema::Ids::red_flag:
-    case schema::Ids::precaution:
-      break;
-  }
-  return "str";
+  return with_reference_type(ids,
+                             [](auto* /*type*/, const char* name) { return std::string(name); });
 }
 
 template <class T, class Rule>
