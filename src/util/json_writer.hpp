@@ -54,24 +54,26 @@ constexpr MemberName member_name(std::size_t depth, std::string_view name) {
   // is no constant expression, and fails to compile.
   MemberName m;
   std::size_t p = 0;
-  m.pretty[p++] = ',';
-  m.pretty[p++] = '\n';
-  for (std::size_t i = 0; i < 2 * depth; ++i)
-    m.pretty[p++] = ' ';
-  m.pretty[p++] = '"';
-  for (const char c : name)
-    m.pretty[p++] = c;
-  m.pretty[p++] = '"';
-  m.pretty[p++] = ':';
-  m.pretty[p++] = ' ';
+  const auto pretty = [&m, &p](std::string_view text) {
+    for (const char c : text)
+      m.pretty[p++] = c;
+  };
+  pretty(",\n");
+  for (std::size_t i = 0; i < depth; ++i)
+    pretty("  ");
+  pretty("\"");
+  pretty(name);
+  pretty("\": ");
   m.pretty_size = static_cast<std::uint8_t>(p);
+  // The same without the line break, the indentation and the space.
   std::size_t c = 0;
-  m.compact[c++] = ',';
-  m.compact[c++] = '"';
-  for (const char ch : name)
-    m.compact[c++] = ch;
-  m.compact[c++] = '"';
-  m.compact[c++] = ':';
+  const auto compact = [&m, &c](std::string_view text) {
+    for (const char ch : text)
+      m.compact[c++] = ch;
+  };
+  compact(",\"");
+  compact(name);
+  compact("\":");
   m.compact_size = static_cast<std::uint8_t>(c);
   return m;
 }
